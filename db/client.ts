@@ -1,0 +1,60 @@
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { env } from "@/lib/env";
+import * as schema from "./schema";
+import { openPglite } from "./pglite";
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+/** A database handle or an open transaction: helpers take either. */
+export type Executor = Database | Transaction;
+
+export type DbHandle = {
+  db: Database;
+  driver: "pglite" | "postgres";
+  close: () => Promise<void>;
+};
+
+// One handle per process, kept on globalThis: Next bundles route handlers and pages separately,
+// and two PGlite instances on one folder would corrupt it.
+const holder = globalThis as unknown as { __knotenpunktDb?: Promise<DbHandle> };
+
+async function open(): Promise<DbHandle> {
+  if (env.DATABASE_URL) {
+    const { default: postgres } = await import("postgres");
+    const { drizzle } = await import("drizzle-orm/postgres-js");
+    const client = postgres(env.DATABASE_URL, { max: 10, onnotice: () => {} });
+    return {
+      db: drizzle(client, { schema }) as unknown as Database,
+      driver: "postgres",
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const { client, release } = await openPglite(env.PGLITE_DIR);
+  return {
+    db: drizzle(client, { schema }) as unknown as Database,
+    driver: "pglite",
+    close: async () => {
+      await client.close();
+      release();
+    },
+  };
+}
+
+export function getDbHandle(): Promise<DbHandle> {
+  holder.__knotenpunktDb ??= open().catch((error: unknown) => {
+    holder.__knotenpunktDb = undefined;
+    throw error;
+  });
+  return holder.__knotenpunktDb;
+}
+
+export async function getDb(): Promise<Database> {
+  return (await getDbHandle()).db;
+}
+
+export async function closeDb(): Promise<void> {
+  const handle = holder.__knotenpunktDb;
+  holder.__knotenpunktDb = undefined;
+  if (handle) await (await handle).close();
+}

@@ -1,0 +1,72 @@
+import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+
+export class DatabaseLockedError extends Error {
+  constructor(dir: string, pid: number) {
+    super(
+      `The embedded database in ${dir} is already open in process ${pid}. ` +
+        "PGlite allows one process only: stop the other process (npm start, npm run dev, a test run) " +
+        "or set DATABASE_URL to use PostgreSQL.",
+    );
+    this.name = "DatabaseLockedError";
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Takes the folder's lock file, or throws at once if a live process holds it. */
+export function lockDataDir(dir: string): () => void {
+  mkdirSync(path.dirname(dir), { recursive: true });
+  const lockFile = `${dir}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lockFile, "wx");
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        try {
+          unlinkSync(lockFile);
+        } catch {}
+        process.off("exit", release);
+      };
+      process.on("exit", release);
+      return release;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const holder = Number.parseInt(readFileSync(lockFile, "utf8"), 10);
+      if (Number.isFinite(holder) && holder !== process.pid && isAlive(holder)) {
+        throw new DatabaseLockedError(dir, holder);
+      }
+      unlinkSync(lockFile); // left behind by a process that died
+    }
+  }
+  throw new Error(`Could not lock ${dir}`);
+}
+
+export async function openPglite(dir: string): Promise<{ client: PGlite; release: () => void }> {
+  const extensions = { pg_trgm };
+  if (dir.startsWith("memory://")) {
+    return { client: await PGlite.create({ extensions }), release: () => {} };
+  }
+  const absolute = path.resolve(dir);
+  const release = lockDataDir(absolute);
+  try {
+    const client = await PGlite.create({ dataDir: absolute, extensions });
+    return { client, release };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}

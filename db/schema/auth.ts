@@ -1,0 +1,74 @@
+import { index, pgTable, primaryKey, text, timestamp, integer } from "drizzle-orm/pg-core";
+
+export const ROLES = ["member", "coordinator", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+/** pending: applied, waiting for approval · approved: member · rejected · blocked: sessions ended, no sign-in. */
+export const USER_STATUSES = ["pending", "approved", "rejected", "blocked"] as const;
+export type UserStatus = (typeof USER_STATUSES)[number];
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+export const users = pgTable(
+  "users",
+  {
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    name: text("name"),
+    email: text("email").notNull().unique(),
+    emailVerified: ts("email_verified"),
+    image: text("image"),
+    role: text("role").$type<Role>().notNull().default("member"),
+    status: text("status").$type<UserStatus>().notNull().default("pending"),
+    locale: text("locale").notNull().default("de"),
+    invitedById: text("invited_by_id"),
+    approvedAt: ts("approved_at"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("users_status_idx").on(t.status, t.createdAt)],
+);
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+
+export const accounts = pgTable(
+  "accounts",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    provider: text("provider").notNull(),
+    providerAccountId: text("provider_account_id").notNull(),
+    refresh_token: text("refresh_token"),
+    access_token: text("access_token"),
+    expires_at: integer("expires_at"),
+    token_type: text("token_type"),
+    scope: text("scope"),
+    id_token: text("id_token"),
+    session_state: text("session_state"),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] })],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    sessionToken: text("session_token").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expires: ts("expires").notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+export type Session = typeof sessions.$inferSelect;
+
+export const verificationTokens = pgTable(
+  "verification_tokens",
+  {
+    identifier: text("identifier").notNull(),
+    token: text("token").notNull(),
+    expires: ts("expires").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+);

@@ -1,0 +1,3 @@
+export * from "./auth";
+export * from "./network";
+export * from "./system";

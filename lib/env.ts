@@ -1,0 +1,35 @@
+import { z } from "zod";
+
+const Env = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().url().optional(),
+  /** Folder of the embedded PGlite database; "memory://" keeps it in memory (tests). */
+  PGLITE_DIR: z.string().default("./.data/pglite"),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("Knotenpunkt <noreply@knotenpunkt.localhost>"),
+  AUTH_SECRET: z.string().min(16).default("knotenpunkt-demo-secret-change-me-in-production"),
+  /** Public base URL used in e-mail links. */
+  APP_URL: z.string().url().default("http://localhost:3000"),
+  /** Trust X-Forwarded-For for client IPs (only behind a proxy you run). */
+  TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+  RATE_LIMIT_SIGNIN: z.coerce.number().int().positive().default(10),
+  RATE_LIMIT_SIGNUP: z.coerce.number().int().positive().default(5),
+  BENCH_ROUTES: z.enum(["0", "1"]).default("0"),
+});
+
+export type Env = z.infer<typeof Env>;
+
+function readEnv(): Env {
+  const source = { ...process.env };
+  for (const key of Object.keys(source)) if (source[key] === "") delete source[key];
+  const parsed = Env.safeParse(source);
+  if (!parsed.success) {
+    throw new Error(`Invalid environment: ${z.prettifyError(parsed.error)}`);
+  }
+  return parsed.data;
+}
+
+export const env: Env = readEnv();
+
+/** Without SMTP_URL mails go to the local outbox at /dev/mailbox. */
+export const isDemoMode = (): boolean => !env.SMTP_URL;
