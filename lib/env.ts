@@ -12,8 +12,11 @@ const Env = z.object({
   APP_URL: z.string().url().default("http://localhost:3000"),
   /** Trust X-Forwarded-For for client IPs (only behind a proxy you run). */
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
-  RATE_LIMIT_SIGNIN: z.coerce.number().int().positive().default(10),
-  RATE_LIMIT_SIGNUP: z.coerce.number().int().positive().default(5),
+  /** Attempts per 15 minutes (sign-in) and per hour (sign-up). */
+  RATE_LIMIT_SIGNIN_PER_IP: z.coerce.number().int().positive().default(30),
+  RATE_LIMIT_SIGNIN_PER_ADDRESS: z.coerce.number().int().positive().default(5),
+  RATE_LIMIT_SIGNUP_PER_IP: z.coerce.number().int().positive().default(10),
+  RATE_LIMIT_SIGNUP_PER_ADDRESS: z.coerce.number().int().positive().default(3),
   BENCH_ROUTES: z.enum(["0", "1"]).default("0"),
 });
 

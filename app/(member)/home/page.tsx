@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/viewer";
+import { MemberCard } from "@/lib/members/components/member-card";
+import { getMemberSummary, listNewestMembers } from "@/lib/members/data";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("home"))("title") };
+}
+
+export default async function HomePage() {
+  const viewer = await requireUser();
+  const t = await getTranslations("home");
+  const [me, newest] = await Promise.all([getMemberSummary({ userId: viewer.id }), listNewestMembers({ limit: 12 })]);
+  return (
+    <>
+      <h1 className="mb-6 text-3xl font-bold">{t("welcome", { name: viewer.name ?? viewer.email })}</h1>
+      <section aria-labelledby="me-heading" className="mb-10">
+        <h2 id="me-heading" className="mb-3 text-2xl font-bold">
+          {t("yourProfile")}
+        </h2>
+        {me ? <MemberCard member={me} /> : null}
+      </section>
+      <section aria-labelledby="newest-heading">
+        <h2 id="newest-heading" className="mb-3 text-2xl font-bold">
+          {t("newestMembers")}
+        </h2>
+        <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          {newest.map((m) => (
+            <li key={m.id}>
+              <MemberCard member={m} />
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

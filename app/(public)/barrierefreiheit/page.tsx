@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { FeedbackForm } from "@/lib/feedback/components/feedback-form";
+import { LegalPageView } from "@/lib/legal/components/legal-page";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("legal"))("accessibility") };
+}
+
+export default async function AccessibilityPage() {
+  const t = await getTranslations("legal");
+  const tf = await getTranslations("feedback");
+  return (
+    <>
+      <LegalPageView page="accessibility" title={t("accessibility")} />
+      <section aria-labelledby="feedback-heading" className="mt-10">
+        <h2 id="feedback-heading" className="mb-2 text-2xl font-bold">
+          {tf("title")}
+        </h2>
+        <p className="mb-4 max-w-xl">{tf("intro")}</p>
+        <FeedbackForm />
+      </section>
+    </>
+  );
+}

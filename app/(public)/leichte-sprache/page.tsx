@@ -1,0 +1,12 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { LegalPageView } from "@/lib/legal/components/legal-page";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("legal"))("easyLanguage") };
+}
+
+export default async function Page() {
+  const t = await getTranslations("legal");
+  return <LegalPageView page="easyLanguage" title={t("easyLanguage")} />;
+}

@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { LoginForm } from "@/lib/auth/components/login-form";
+import { getViewer } from "@/lib/auth/viewer";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("login"))("title") };
+}
+
+export default async function LoginPage() {
+  if (await getViewer()) redirect("/home");
+  const t = await getTranslations("login");
+  return (
+    <>
+      <h1 className="mb-3 text-3xl font-bold">{t("title")}</h1>
+      <p className="mb-6 max-w-md">{t("intro")}</p>
+      <LoginForm />
+      <p className="mt-8 max-w-md">{t.rich("noAccount", { link: (chunks) => <a href="/signup">{chunks}</a> })}</p>
+    </>
+  );
+}

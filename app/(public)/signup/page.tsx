@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { getViewer } from "@/lib/auth/viewer";
+import { SignUpForm } from "@/lib/signup/components/signup-form";
+import { listOrganisationOptions } from "@/lib/signup/data";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("signup"))("title") };
+}
+
+export default async function SignUpPage() {
+  if (await getViewer()) redirect("/home");
+  const t = await getTranslations("signup");
+  const organisations = await listOrganisationOptions();
+  return (
+    <>
+      <h1 className="mb-3 text-3xl font-bold">{t("title")}</h1>
+      <p className="mb-2 max-w-xl">{t("intro")}</p>
+      <p className="mb-6 max-w-xl">
+        {t.rich("haveAccount", { link: (chunks) => <a href="/login">{chunks}</a> })}
+      </p>
+      <SignUpForm organisations={organisations} />
+    </>
+  );
+}

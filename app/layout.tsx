@@ -1,0 +1,42 @@
+import type { Metadata, Viewport } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { isDemoMode } from "@/lib/env";
+import { directionOf } from "@/lib/i18n/config";
+import { DemoBanner } from "@/lib/shell/components/demo-banner";
+import { SiteFooter } from "@/lib/shell/components/site-footer";
+import { SiteHeader } from "@/lib/shell/components/site-header";
+import "./globals.css";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("shell");
+  return { title: { default: t("siteName"), template: `%s · ${t("siteName")}` }, description: t("metaDescription") };
+}
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
+  const t = await getTranslations("shell");
+  return (
+    <html lang={locale} dir={directionOf(locale)}>
+      <body className="flex min-h-screen flex-col font-sans">
+        <a
+          href="#main"
+          className="absolute start-2 top-2 z-50 -translate-y-24 rounded bg-brand px-4 py-2 text-white focus:translate-y-0"
+        >
+          {t("skipLink")}
+        </a>
+        {isDemoMode() ? <DemoBanner /> : null}
+        <SiteHeader />
+        <NextIntlClientProvider>
+          <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 focus:outline-none">
+            {children}
+          </main>
+        </NextIntlClientProvider>
+        <SiteFooter />
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,32 @@
+import "server-only";
+import { env } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/config";
+import { translatorFor } from "@/lib/i18n/translator";
+import { deliverMail } from "@/lib/mail/transport";
+import { renderMail } from "./layout";
+
+/** Tells an applicant the coordinators' decision, in the language they applied in. */
+export async function sendApplicationDecisionEmail(input: {
+  to: string;
+  locale: Locale;
+  name: string | null;
+  decision: "approved" | "rejected";
+  reason: string | null;
+}): Promise<void> {
+  const t = translatorFor(input.locale);
+  const key = `mail.${input.decision}` as const;
+  const paragraphs = [
+    input.name ? t("mail.greeting", { name: input.name }) : t("mail.greetingAnonymous"),
+    t(`${key}.body`),
+  ];
+  if (input.reason) paragraphs.push(t("mail.reasonLabel", { reason: input.reason }));
+  const { html, text } = renderMail({
+    locale: input.locale,
+    heading: t(`${key}.heading`),
+    paragraphs,
+    action:
+      input.decision === "approved" ? { label: t("mail.approved.action"), url: new URL("/login", env.APP_URL).toString() } : undefined,
+    footer: t("mail.footer"),
+  });
+  await deliverMail({ to: input.to, subject: t(`${key}.subject`), html, text });
+}

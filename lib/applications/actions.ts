@@ -1,0 +1,22 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { sendApplicationDecisionEmail } from "@/emails/application-decision";
+import { requireRole } from "@/lib/auth/viewer";
+import { formAction } from "@/lib/forms/action";
+import { decideApplication } from "./mutations";
+import { DecideApplication } from "./schema";
+
+export const decideApplicationAction = formAction(DecideApplication, async (data) => {
+  const coordinator = await requireRole("coordinator");
+  const applicant = await decideApplication({ ...data, deciderId: coordinator.id });
+  await sendApplicationDecisionEmail({
+    to: applicant.email,
+    locale: applicant.locale,
+    name: applicant.name,
+    decision: data.decision,
+    reason: data.reason ?? null,
+  });
+  revalidatePath("/admin/signups");
+  return { status: "success", message: data.decision === "approved" ? "approvedDone" : "rejectedDone" };
+});

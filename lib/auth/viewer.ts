@@ -1,0 +1,64 @@
+import "server-only";
+import { and, eq, gt } from "drizzle-orm";
+import { cookies } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { getDb } from "@/db/client";
+import { type Role, sessions, type UserStatus, users } from "@/db/schema";
+import { isLocale, type Locale } from "@/lib/i18n/config";
+
+export const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
+
+export type Viewer = {
+  id: string;
+  name: string | null;
+  email: string;
+  role: Role;
+  status: UserStatus;
+  locale: Locale;
+};
+
+const ROLE_RANK: Record<Role, number> = { member: 0, coordinator: 1, admin: 2 };
+export const hasRole = (viewer: Pick<Viewer, "role">, role: Role) => ROLE_RANK[viewer.role] >= ROLE_RANK[role];
+
+/** Looks the session up in the database on every request, so blocking or signing out takes effect at once. */
+export async function getViewerBySessionToken(token: string): Promise<Viewer | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      status: users.status,
+      locale: users.locale,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.sessionToken, token), gt(sessions.expires, new Date())))
+    .limit(1);
+  if (!row || row.status === "blocked" || row.status === "rejected") return null;
+  return { ...row, locale: isLocale(row.locale) ? row.locale : "de" };
+}
+
+/** The signed-in person (applicant or member), or null for a visitor. */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const jar = await cookies();
+  const token = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
+  return token ? getViewerBySessionToken(token) : null;
+});
+
+/** An approved member; visitors go to the login, applicants to their application status. */
+export async function requireUser(): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) redirect("/login");
+  if (viewer.status !== "approved") redirect("/application");
+  return viewer;
+}
+
+/** An approved member with at least this role; anyone else sees "not found". */
+export async function requireRole(role: Role): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer || viewer.status !== "approved" || !hasRole(viewer, role)) notFound();
+  return viewer;
+}

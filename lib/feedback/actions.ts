@@ -1,0 +1,17 @@
+"use server";
+
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { formAction } from "@/lib/forms/action";
+import { clientIp } from "@/lib/rate-limit/client-ip";
+import { hitRateLimits } from "@/lib/rate-limit/mutations";
+import { submitAccessibilityFeedback } from "./mutations";
+import { AccessibilityFeedback } from "./schema";
+
+export const accessibilityFeedbackAction = formAction(AccessibilityFeedback, async (data) => {
+  const ip = clientIp(await headers());
+  const limit = await hitRateLimits([{ key: `feedback:ip:${ip}`, limit: 10, windowSeconds: 3600 }]);
+  if (!limit.allowed) redirect(`/too-many-requests?retry=${limit.retryAfterSeconds}`);
+  await submitAccessibilityFeedback(data);
+  return { status: "success", message: "feedbackSent" };
+});

@@ -1,0 +1,47 @@
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import type { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { type FormState, formValues, toFieldErrors } from "./schema";
+
+const MAX_ECHO = 2000;
+
+const isUniqueViolation = (error: unknown): boolean => {
+  const e = error as { code?: string; cause?: { code?: string } } | null;
+  return e?.code === "23505" || e?.cause?.code === "23505";
+};
+
+/**
+ * Builds a server action for a <form>: validate FormData with the schema, then run the handler.
+ * Expected failures come back as messages beside fields, with the submitted values kept.
+ */
+export function formAction<S extends z.ZodType>(
+  schema: S,
+  handler: (data: z.infer<S>, formData: FormData) => Promise<FormState>,
+  options: { multi?: readonly string[]; uniqueViolation?: { field: string; key: string } } = {},
+) {
+  return async (_previous: FormState, formData: FormData): Promise<FormState> => {
+    const raw = formValues(formData, options.multi);
+    const values = Object.fromEntries(
+      Object.entries(raw).map(([k, v]) => [k, typeof v === "string" ? v.slice(0, MAX_ECHO) : v]),
+    );
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) return { status: "error", fieldErrors: toFieldErrors(parsed.error), values };
+    try {
+      return await handler(parsed.data, formData);
+    } catch (error) {
+      unstable_rethrow(error);
+      if (error instanceof AppError) {
+        return error.field
+          ? { status: "error", fieldErrors: { [error.field]: { key: error.message } }, values }
+          : { status: "error", fieldErrors: {}, formError: error.message, values };
+      }
+      if (options.uniqueViolation && isUniqueViolation(error)) {
+        const { field, key } = options.uniqueViolation;
+        return { status: "error", fieldErrors: { [field]: { key } }, values };
+      }
+      console.error("Form action failed:", error);
+      return { status: "error", fieldErrors: {}, formError: "generic", values };
+    }
+  };
+}

@@ -1,0 +1,67 @@
+import { z } from "zod";
+
+/** Field error: a key under "errors" in messages, with values for its placeholders. */
+export type FieldError = { key: string; values?: Record<string, number> };
+export type FieldErrors = Record<string, FieldError>;
+
+export type FormState<V = Record<string, string | string[]>> =
+  | { status: "idle" }
+  | { status: "error"; fieldErrors: FieldErrors; formError?: string; values: V }
+  | { status: "success"; message?: string };
+
+export const IDLE: FormState = { status: "idle" };
+
+const noControlChars = /^[^\p{Cc}\p{Cs}\p{Co}]*$/u;
+
+/** A required single-line text: trimmed, no control characters, bounded. */
+export const line = (max: number, min = 1) =>
+  z
+    .string({ error: "required" })
+    .trim()
+    .min(min, { error: min > 1 ? "tooShort" : "required" })
+    .max(max, { error: "tooLong" })
+    .regex(noControlChars, { error: "invalidCharacters" });
+
+export const optionalLine = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: "tooLong" })
+    .regex(noControlChars, { error: "invalidCharacters" })
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+export const emailAddress = z
+  .string({ error: "required" })
+  .trim()
+  .toLowerCase()
+  .min(1, { error: "required" })
+  .max(254, { error: "tooLong" })
+  .pipe(z.email({ error: "invalidEmail" }));
+
+/** First issue per field, as message keys with their limits. */
+export function toFieldErrors(error: z.ZodError): FieldErrors {
+  const result: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    if (result[field]) continue;
+    const values: Record<string, number> = {};
+    if ("maximum" in issue) values.max = Number(issue.maximum);
+    if ("minimum" in issue) values.min = Number(issue.minimum);
+    const key = /^[a-zA-Z]+$/.test(issue.message) ? issue.message : "invalid";
+    result[field] = { key, values };
+  }
+  return result;
+}
+
+/** FormData → plain object; fields listed in `multi` keep every value. */
+export function formValues(formData: FormData, multi: readonly string[] = []): Record<string, string | string[]> {
+  const values: Record<string, string | string[]> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith("$") || typeof value !== "string") continue;
+    if (multi.includes(key)) values[key] = formData.getAll(key).filter((v): v is string => typeof v === "string");
+    else values[key] = value;
+  }
+  for (const key of multi) values[key] ??= [];
+  return values;
+}

@@ -1,0 +1,22 @@
+export const LOCALES = ["de", "en", "ar", "uk"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = "de";
+export const LOCALE_COOKIE = "locale";
+export const TIME_ZONE = "Europe/Berlin";
+
+export const isLocale = (value: unknown): value is Locale => LOCALES.includes(value as Locale);
+export const directionOf = (locale: Locale): "rtl" | "ltr" => (locale === "ar" ? "rtl" : "ltr");
+
+/** Picks the best supported language from an Accept-Language header. */
+export function negotiateLocale(acceptLanguage: string | null | undefined): Locale {
+  if (!acceptLanguage) return DEFAULT_LOCALE;
+  const ranked = acceptLanguage
+    .split(",")
+    .map((part) => {
+      const [tag = "", ...params] = part.trim().split(";");
+      const q = params.find((p) => p.trim().startsWith("q="));
+      return { base: tag.toLowerCase().split("-")[0], q: q ? Number(q.trim().slice(2)) || 0 : 1 };
+    })
+    .sort((a, b) => b.q - a.q);
+  return ranked.map((r) => r.base).find(isLocale) ?? DEFAULT_LOCALE;
+}

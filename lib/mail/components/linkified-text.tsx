@@ -1,0 +1,17 @@
+/** Plain text with its http(s) links clickable; everything else stays text. */
+export function LinkifiedText({ text }: { text: string }) {
+  const parts = text.split(/(https?:\/\/[^\s<>"]+)/g);
+  return (
+    <pre className="whitespace-pre-wrap break-words font-sans" dir="auto">
+      {parts.map((part, i) =>
+        /^https?:\/\//.test(part) ? (
+          <a key={i} href={part}>
+            {part}
+          </a>
+        ) : (
+          part
+        ),
+      )}
+    </pre>
+  );
+}

@@ -1,0 +1,39 @@
+import "server-only";
+import type { Transporter } from "nodemailer";
+import { getDb } from "@/db/client";
+import { devOutbox } from "@/db/schema";
+import { env } from "@/lib/env";
+
+export type OutgoingMail = {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  headers?: Record<string, string>;
+};
+
+const holder = globalThis as unknown as { __knotenpunktSmtp?: Transporter };
+
+async function smtpTransport(smtpUrl: string): Promise<Transporter> {
+  if (!holder.__knotenpunktSmtp) {
+    const nodemailer = await import("nodemailer");
+    holder.__knotenpunktSmtp = nodemailer.createTransport(smtpUrl);
+  }
+  return holder.__knotenpunktSmtp;
+}
+
+/** Sends through SMTP_URL, or in demo mode stores the mail in the outbox shown at /dev/mailbox. */
+export async function deliverMail(mail: OutgoingMail): Promise<void> {
+  if (!env.SMTP_URL) {
+    const db = await getDb();
+    await db.insert(devOutbox).values({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+    return;
+  }
+  const transport = await smtpTransport(env.SMTP_URL);
+  try {
+    await transport.sendMail({ from: env.MAIL_FROM, ...mail });
+  } catch (error) {
+    console.error(`SMTP delivery to ${mail.to} failed:`, error);
+    throw error;
+  }
+}

@@ -1,0 +1,40 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+
+export type RateLimitResult = { allowed: boolean; retryAfterSeconds: number };
+
+/**
+ * Counts one attempt for `key` in a fixed window kept in the database, so every app instance
+ * shares the same counters.
+ */
+export async function hitRateLimit(input: {
+  key: string;
+  limit: number;
+  windowSeconds: number;
+}): Promise<RateLimitResult> {
+  const db = await getDb();
+  const window = `${input.windowSeconds} seconds`;
+  const result = await db.execute(sql`
+    insert into rate_limits (key, window_start, count) values (${input.key}, now(), 1)
+    on conflict (key) do update set
+      count = case when rate_limits.window_start <= now() - ${window}::interval then 1 else rate_limits.count + 1 end,
+      window_start = case when rate_limits.window_start <= now() - ${window}::interval then now() else rate_limits.window_start end
+    returning count, extract(epoch from (window_start + ${window}::interval - now()))::int as retry_after`);
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+    count: number;
+    retry_after: number;
+  }[];
+  const row = rows[0]!;
+  return { allowed: row.count <= input.limit, retryAfterSeconds: Math.max(1, row.retry_after) };
+}
+
+/** Checks every key; all are counted, the strictest answer wins. */
+export async function hitRateLimits(
+  checks: { key: string; limit: number; windowSeconds: number }[],
+): Promise<RateLimitResult> {
+  const results = await Promise.all(checks.map(hitRateLimit));
+  const refused = results.filter((r) => !r.allowed);
+  if (refused.length === 0) return { allowed: true, retryAfterSeconds: 0 };
+  return { allowed: false, retryAfterSeconds: Math.max(...refused.map((r) => r.retryAfterSeconds)) };
+}

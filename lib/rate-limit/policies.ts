@@ -1,0 +1,20 @@
+import { env } from "@/lib/env";
+
+const QUARTER_HOUR = 15 * 60;
+const HOUR = 60 * 60;
+
+/** Requests for sign-in links: per client and per address. */
+export const signInLimits = (ip: string, email: string) => [
+  { key: `signin:ip:${ip}`, limit: env.RATE_LIMIT_SIGNIN_PER_IP, windowSeconds: QUARTER_HOUR },
+  { key: `signin:addr:${email}`, limit: env.RATE_LIMIT_SIGNIN_PER_ADDRESS, windowSeconds: QUARTER_HOUR },
+];
+
+/** Opening sign-in links or typing codes: bounds guessing. */
+export const callbackLimits = (ip: string) => [
+  { key: `callback:ip:${ip}`, limit: env.RATE_LIMIT_SIGNIN_PER_IP * 2, windowSeconds: QUARTER_HOUR },
+];
+
+export const signUpLimits = (ip: string, email: string) => [
+  { key: `signup:ip:${ip}`, limit: env.RATE_LIMIT_SIGNUP_PER_IP, windowSeconds: HOUR },
+  { key: `signup:addr:${email}`, limit: env.RATE_LIMIT_SIGNUP_PER_ADDRESS, windowSeconds: HOUR },
+];

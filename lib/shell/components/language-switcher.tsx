@@ -1,0 +1,29 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { LOCALES } from "@/lib/i18n/config";
+
+const NATIVE_NAMES = { de: "Deutsch", en: "English", ar: "العربية", uk: "Українська" } as const;
+
+/** Plain links (no JavaScript needed); each name is written in its own language. */
+export async function LanguageSwitcher() {
+  const locale = await getLocale();
+  const t = await getTranslations("shell");
+  return (
+    <nav aria-label={t("languageNav")}>
+      <ul className="flex flex-wrap gap-1">
+        {LOCALES.map((code) => (
+          <li key={code}>
+            <a
+              href={`/language?set=${code}`}
+              lang={code}
+              hrefLang={code}
+              aria-current={code === locale ? "true" : undefined}
+              className="inline-flex min-h-11 items-center rounded px-2 text-sm aria-[current=true]:font-bold aria-[current=true]:no-underline"
+            >
+              {NATIVE_NAMES[code]}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,51 @@
+import type { ReactNode } from "react";
+import type { FieldError } from "@/lib/forms/schema";
+
+/** A labelled control with its hint and error beside it, wired up with aria-describedby. */
+export function Field(props: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  required?: boolean;
+  requiredLabel?: string;
+  children: (aria: { id: string; "aria-describedby"?: string; "aria-invalid"?: boolean }) => ReactNode;
+}) {
+  const hintId = props.hint ? `${props.id}-hint` : undefined;
+  const errorId = props.error ? `${props.id}-error` : undefined;
+  const describedBy = [errorId, hintId].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="mb-5">
+      <label htmlFor={props.id} className="mb-1 block font-semibold">
+        {props.label}
+        {props.required && props.requiredLabel ? (
+          <span className="font-normal text-muted"> ({props.requiredLabel})</span>
+        ) : null}
+      </label>
+      {props.hint ? (
+        <p id={hintId} className="mb-1 text-sm text-muted">
+          {props.hint}
+        </p>
+      ) : null}
+      {props.error ? <ErrorText id={errorId!}>{props.error}</ErrorText> : null}
+      {props.children({ id: props.id, "aria-describedby": describedBy, "aria-invalid": props.error ? true : undefined })}
+    </div>
+  );
+}
+
+export function ErrorText({ id, children }: { id?: string; children: ReactNode }) {
+  return (
+    <p id={id} className="mb-1 font-semibold text-danger">
+      <span aria-hidden="true">⚠ </span>
+      {children}
+    </p>
+  );
+}
+
+/** Translates a field error with a translator for the "errors" namespace. */
+export function errorMessage(
+  t: (key: string, values?: Record<string, number>) => string,
+  error: FieldError | undefined,
+): string | undefined {
+  return error ? t(error.key, error.values) : undefined;
+}
