@@ -10,8 +10,6 @@ const Env = z.object({
   AUTH_SECRET: z.string().min(16).default("knotenpunkt-demo-secret-change-me-in-production"),
   /** Public base URL used in e-mail links. */
   APP_URL: z.string().url().default("http://localhost:3000"),
-  /** Trust X-Forwarded-For for client IPs (only behind a proxy you run). */
-  TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   /** Attempts per 15 minutes (sign-in) and per hour (sign-up). */
   RATE_LIMIT_SIGNIN_PER_IP: z.coerce.number().int().positive().default(30),
   RATE_LIMIT_SIGNIN_PER_ADDRESS: z.coerce.number().int().positive().default(5),

@@ -1,14 +1,9 @@
-import { env } from "@/lib/env";
-
 /**
- * The client's address. `next start` appends the socket address to X-Forwarded-For, so the last
- * entry is the one this server saw; behind a trusted proxy (TRUST_PROXY=1) the first is the client.
+ * The client's address for rate limits: the last X-Forwarded-For entry, which is the one added by
+ * the nearest hop (`next start` sets the socket address when the header is missing, a reverse proxy
+ * appends it). Without a reverse proxy a client can forge the header; production runs behind one.
  */
 export function clientIp(headers: Headers): string {
-  const forwarded = (headers.get("x-forwarded-for") ?? "")
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
-  const ip = env.TRUST_PROXY === "1" ? forwarded[0] : forwarded.at(-1);
-  return ip ?? headers.get("x-real-ip") ?? "unknown";
+  const last = (headers.get("x-forwarded-for") ?? "").split(",").at(-1)?.trim();
+  return last || headers.get("x-real-ip") || "unknown";
 }
