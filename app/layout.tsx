@@ -11,7 +11,10 @@ import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("shell");
-  return { title: { default: t("siteName"), template: `%s · ${t("siteName")}` }, description: t("metaDescription") };
+  return {
+    title: { default: t("siteName"), template: `%s · ${t("siteName")}` },
+    description: t("metaDescription"),
+  };
 }
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
@@ -31,7 +34,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         {isDemoMode() ? <DemoBanner /> : null}
         <SiteHeader />
         <NextIntlClientProvider>
-          <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 focus:outline-none">
+          <main
+            id="main"
+            tabIndex={-1}
+            className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 focus:outline-none"
+          >
             {children}
           </main>
         </NextIntlClientProvider>

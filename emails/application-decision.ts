@@ -25,7 +25,9 @@ export async function sendApplicationDecisionEmail(input: {
     heading: t(`${key}.heading`),
     paragraphs,
     action:
-      input.decision === "approved" ? { label: t("mail.approved.action"), url: new URL("/login", env.APP_URL).toString() } : undefined,
+      input.decision === "approved"
+        ? { label: t("mail.approved.action"), url: new URL("/login", env.APP_URL).toString() }
+        : undefined,
     footer: t("mail.footer"),
   });
   await deliverMail({ to: input.to, subject: t(`${key}.subject`), html, text });

@@ -1,4 +1,11 @@
-export const ERROR_CODES = ["invalid", "conflict", "not_found", "forbidden", "rate_limited", "unavailable"] as const;
+export const ERROR_CODES = [
+  "invalid",
+  "conflict",
+  "not_found",
+  "forbidden",
+  "rate_limited",
+  "unavailable",
+] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** An expected failure with a message key; `field` puts the message beside that form field. */

@@ -41,7 +41,9 @@ async function main() {
   server.stdout.on("data", (chunk: Buffer) => {
     if (announced || !/ready|started/i.test(chunk.toString())) return;
     announced = true;
-    console.log(`\nKnotenpunkt is running at ${url}  (database: ${driver === "pglite" ? `PGlite in ${env.PGLITE_DIR}` : "PostgreSQL"})`);
+    console.log(
+      `\nKnotenpunkt is running at ${url}  (database: ${driver === "pglite" ? `PGlite in ${env.PGLITE_DIR}` : "PostgreSQL"})`,
+    );
     if (logins) {
       console.log("Demo logins (sign in with the e-mail address; the link arrives in the mailbox):");
       for (const login of logins) console.log(`  ${login.role.padEnd(12)} ${login.email}`);

@@ -1,4 +1,4 @@
-import { index, pgTable, primaryKey, text, timestamp, integer } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 
 export const ROLES = ["member", "coordinator", "admin"] as const;
 export type Role = (typeof ROLES)[number];

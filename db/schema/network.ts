@@ -71,7 +71,10 @@ export const applications = pgTable(
     decidedAt: ts("decided_at"),
     createdAt: ts("created_at").notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("applications_user_idx").on(t.userId), index("applications_status_idx").on(t.status, t.createdAt)],
+  (t) => [
+    uniqueIndex("applications_user_idx").on(t.userId),
+    index("applications_status_idx").on(t.status, t.createdAt),
+  ],
 );
 export type Application = typeof applications.$inferSelect;
 

@@ -18,7 +18,11 @@ export type PendingApplication = {
 };
 
 /** Applications waiting for a decision; `confirmed` picks those whose e-mail address is confirmed. */
-export async function listPendingApplications({ confirmed }: { confirmed: boolean }): Promise<PendingApplication[]> {
+export async function listPendingApplications({
+  confirmed,
+}: {
+  confirmed: boolean;
+}): Promise<PendingApplication[]> {
   const db = await getDb();
   return db
     .select({
@@ -59,7 +63,11 @@ export type ApplicationStatusView = {
   municipality: string | null;
 };
 
-export async function getOwnApplication({ userId }: { userId: string }): Promise<ApplicationStatusView | null> {
+export async function getOwnApplication({
+  userId,
+}: {
+  userId: string;
+}): Promise<ApplicationStatusView | null> {
   const db = await getDb();
   const [row] = await db
     .select({

@@ -17,7 +17,12 @@ export async function decideApplication(input: DecideApplication & { deciderId: 
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [row] = await tx
-      .select({ userId: applications.userId, locale: applications.locale, email: users.email, name: users.name })
+      .select({
+        userId: applications.userId,
+        locale: applications.locale,
+        email: users.email,
+        name: users.name,
+      })
       .from(applications)
       .innerJoin(users, eq(users.id, applications.userId))
       .where(
@@ -35,7 +40,12 @@ export async function decideApplication(input: DecideApplication & { deciderId: 
     const now = new Date();
     await tx
       .update(applications)
-      .set({ status: input.decision, reason: input.reason ?? null, decidedById: input.deciderId, decidedAt: now })
+      .set({
+        status: input.decision,
+        reason: input.reason ?? null,
+        decidedById: input.deciderId,
+        decidedAt: now,
+      })
       .where(eq(applications.id, input.applicationId));
     await tx
       .update(users)

@@ -5,7 +5,13 @@ import { auditLog } from "@/db/schema";
 /** Appends one entry to the audit log: who did what to which object. */
 export async function recordAudit(
   tx: Executor,
-  entry: { actorId: string; action: string; targetType: string; targetId: string; data?: Record<string, unknown> },
+  entry: {
+    actorId: string;
+    action: string;
+    targetType: string;
+    targetId: string;
+    data?: Record<string, unknown>;
+  },
 ): Promise<void> {
   await tx.insert(auditLog).values(entry);
 }

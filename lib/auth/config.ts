@@ -22,7 +22,13 @@ const emailProvider: EmailConfig = {
   async sendVerificationRequest({ identifier, url, token }) {
     const state = await findAccessState(identifier);
     if (!state) return;
-    await sendSignInEmail({ to: identifier, locale: state.locale, url, code: formatCode(token), purpose: "signin" });
+    await sendSignInEmail({
+      to: identifier,
+      locale: state.locale,
+      url,
+      code: formatCode(token),
+      purpose: "signin",
+    });
   },
   options: {},
 };

@@ -31,7 +31,11 @@ export const hashToken = (token: string) =>
   createHash("sha256").update(`${token}${env.AUTH_SECRET}`).digest("hex");
 
 export function callbackUrlFor(email: string, token: string, callbackPath: string): string {
-  const params = new URLSearchParams({ callbackUrl: new URL(callbackPath, env.APP_URL).toString(), token, email });
+  const params = new URLSearchParams({
+    callbackUrl: new URL(callbackPath, env.APP_URL).toString(),
+    token,
+    email,
+  });
   return new URL(`/api/auth/callback/${EMAIL_PROVIDER_ID}?${params}`, env.APP_URL).toString();
 }
 

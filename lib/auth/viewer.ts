@@ -19,7 +19,8 @@ export type Viewer = {
 };
 
 const ROLE_RANK: Record<Role, number> = { member: 0, coordinator: 1, admin: 2 };
-export const hasRole = (viewer: Pick<Viewer, "role">, role: Role) => ROLE_RANK[viewer.role] >= ROLE_RANK[role];
+export const hasRole = (viewer: Pick<Viewer, "role">, role: Role) =>
+  ROLE_RANK[viewer.role] >= ROLE_RANK[role];
 
 /** Looks the session up in the database on every request, so blocking or signing out takes effect at once. */
 export async function getViewerBySessionToken(token: string): Promise<Viewer | null> {
@@ -59,6 +60,6 @@ export async function requireUser(): Promise<Viewer> {
 /** An approved member with at least this role; anyone else sees "not found". */
 export async function requireRole(role: Role): Promise<Viewer> {
   const viewer = await getViewer();
-  if (!viewer || viewer.status !== "approved" || !hasRole(viewer, role)) notFound();
+  if (viewer?.status !== "approved" || !hasRole(viewer, role)) notFound();
   return viewer;
 }

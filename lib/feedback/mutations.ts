@@ -7,7 +7,9 @@ import { isLocale } from "@/lib/i18n/config";
 import type { AccessibilityFeedback } from "./schema";
 
 /** Stores the feedback and mails it to every coordinator and admin, each in their language. */
-export async function submitAccessibilityFeedback(input: AccessibilityFeedback): Promise<{ recipients: number }> {
+export async function submitAccessibilityFeedback(
+  input: AccessibilityFeedback,
+): Promise<{ recipients: number }> {
   const db = await getDb();
   await db.insert(feedback).values({
     kind: "accessibility",

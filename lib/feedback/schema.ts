@@ -12,6 +12,10 @@ export const AccessibilityFeedback = z.object({
     .transform((v) => (v ? v : undefined))
     .pipe(z.email({ error: "invalidEmail" }).optional()),
   pageUrl: optionalLine(500),
-  message: z.string({ error: "required" }).trim().min(10, { error: "tooShort" }).max(5000, { error: "tooLong" }),
+  message: z
+    .string({ error: "required" })
+    .trim()
+    .min(10, { error: "tooShort" })
+    .max(5000, { error: "tooLong" }),
 });
 export type AccessibilityFeedback = z.infer<typeof AccessibilityFeedback>;

@@ -55,11 +55,15 @@ export function toFieldErrors(error: z.ZodError): FieldErrors {
 }
 
 /** FormData → plain object; fields listed in `multi` keep every value. */
-export function formValues(formData: FormData, multi: readonly string[] = []): Record<string, string | string[]> {
+export function formValues(
+  formData: FormData,
+  multi: readonly string[] = [],
+): Record<string, string | string[]> {
   const values: Record<string, string | string[]> = {};
   for (const [key, value] of formData.entries()) {
     if (key.startsWith("$") || typeof value !== "string") continue;
-    if (multi.includes(key)) values[key] = formData.getAll(key).filter((v): v is string => typeof v === "string");
+    if (multi.includes(key))
+      values[key] = formData.getAll(key).filter((v): v is string => typeof v === "string");
     else values[key] = value;
   }
   for (const key of multi) values[key] ??= [];

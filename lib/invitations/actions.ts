@@ -37,10 +37,14 @@ const CsvUpload = z.object({
 });
 
 /** Invites every valid row of an uploaded CSV file; reports the rest row by row. */
-export async function inviteCsvAction(_previous: CsvInviteResult, formData: FormData): Promise<CsvInviteResult> {
+export async function inviteCsvAction(
+  _previous: CsvInviteResult,
+  formData: FormData,
+): Promise<CsvInviteResult> {
   const coordinator = await requireRole("coordinator");
   const parsed = CsvUpload.safeParse({ file: formData.get("file") });
-  if (!parsed.success) return { status: "error", error: parsed.error.issues[0]?.message, invited: 0, problems: [] };
+  if (!parsed.success)
+    return { status: "error", error: parsed.error.issues[0]?.message, invited: 0, problems: [] };
   const { rows, tooMany } = parseInvitationCsv(await parsed.data.file.text());
   const problems: CsvInviteResult["problems"] = [];
   let invited = 0;

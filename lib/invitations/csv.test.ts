@@ -3,10 +3,15 @@ import { parseInvitationCsv } from "./csv";
 
 describe("parseInvitationCsv", () => {
   it("reads a spreadsheet export with header, semicolons, quotes and a BOM", () => {
-    const csv = '\uFEFFName;E-Mail;Sprache\r\n"Müller, Anna";Anna.Mueller@Example.org;en\r\nOmar Haddad;omar@example.org;\r\n';
+    const csv =
+      '\uFEFFName;E-Mail;Sprache\r\n"Müller, Anna";Anna.Mueller@Example.org;en\r\nOmar Haddad;omar@example.org;\r\n';
     const { rows } = parseInvitationCsv(csv);
     expect(rows).toEqual([
-      { line: 2, ok: true, invite: { name: "Müller, Anna", email: "anna.mueller@example.org", locale: "en" } },
+      {
+        line: 2,
+        ok: true,
+        invite: { name: "Müller, Anna", email: "anna.mueller@example.org", locale: "en" },
+      },
       { line: 3, ok: true, invite: { name: "Omar Haddad", email: "omar@example.org", locale: "de" } },
     ]);
   });
@@ -17,7 +22,9 @@ describe("parseInvitationCsv", () => {
   });
 
   it("reports each bad row with its line number and keeps the good ones", () => {
-    const { rows } = parseInvitationCsv("name,email\nAnna,not-an-address\n,b@example.org\nCarla Dietz,carla@example.org\nDan,d@example.org,xx");
+    const { rows } = parseInvitationCsv(
+      "name,email\nAnna,not-an-address\n,b@example.org\nCarla Dietz,carla@example.org\nDan,d@example.org,xx",
+    );
     expect(rows.map((r) => [r.line, r.ok, r.ok ? r.invite.email : r.error])).toEqual([
       [2, false, "invalidEmail"],
       [3, false, "required"],

@@ -1,5 +1,4 @@
-import { Invite } from "./schema";
-import { MAX_CSV_ROWS } from "./schema";
+import { Invite, MAX_CSV_ROWS } from "./schema";
 
 export type CsvRow =
   | { line: number; ok: true; invite: Invite }
@@ -70,7 +69,12 @@ export function parseInvitationCsv(content: string): { rows: CsvRow[]; tooMany: 
     rows.push(
       parsed.success
         ? { line: index + 1, ok: true, invite: parsed.data }
-        : { line: index + 1, ok: false, raw: raw.slice(0, 200), error: parsed.error.issues[0]?.message ?? "invalid" },
+        : {
+            line: index + 1,
+            ok: false,
+            raw: raw.slice(0, 200),
+            error: parsed.error.issues[0]?.message ?? "invalid",
+          },
     );
   }
   return { rows, tooMany: false };

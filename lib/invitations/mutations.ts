@@ -13,10 +13,16 @@ import type { Invite } from "./schema";
  * already belongs to someone (member, applicant, rejected or blocked) is refused, so an invitation
  * never changes an existing person's status.
  */
-export async function inviteMember(input: Invite & { inviterId: string; inviterName: string | null }): Promise<void> {
+export async function inviteMember(
+  input: Invite & { inviterId: string; inviterName: string | null },
+): Promise<void> {
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).limit(1);
+    const [existing] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.email, input.email))
+      .limit(1);
     if (existing) throw new AppError({ code: "conflict", message: "alreadyRegistered", field: "email" });
     const now = new Date();
     const [user] = await tx
@@ -40,7 +46,12 @@ export async function inviteMember(input: Invite & { inviterId: string; inviterN
       decidedById: input.inviterId,
       decidedAt: now,
     });
-    await recordAudit(tx, { actorId: input.inviterId, action: "user.invited", targetType: "user", targetId: userId });
+    await recordAudit(tx, {
+      actorId: input.inviterId,
+      action: "user.invited",
+      targetType: "user",
+      targetId: userId,
+    });
   });
   const link = await createSignInLink({ email: input.email, callbackPath: "/home", kind: "invitation" });
   await sendSignInEmail({

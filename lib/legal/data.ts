@@ -11,7 +11,11 @@ const FALLBACK_POLICY_VERSION = "2026-11-01";
 
 async function getSetting<T>(key: string): Promise<T | null> {
   const db = await getDb();
-  const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).limit(1);
+  const [row] = await db
+    .select({ value: settings.value })
+    .from(settings)
+    .where(eq(settings.key, key))
+    .limit(1);
   return (row?.value as T | undefined) ?? null;
 }
 

@@ -26,7 +26,9 @@ async function smtpTransport(smtpUrl: string): Promise<Transporter> {
 export async function deliverMail(mail: OutgoingMail): Promise<void> {
   if (!env.SMTP_URL) {
     const db = await getDb();
-    await db.insert(devOutbox).values({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+    await db
+      .insert(devOutbox)
+      .values({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
     return;
   }
   const transport = await smtpTransport(env.SMTP_URL);

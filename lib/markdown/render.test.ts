@@ -3,7 +3,9 @@ import { renderMarkdown } from "./render";
 
 describe("renderMarkdown", () => {
   it("keeps the structure of a legal text", () => {
-    const html = renderMarkdown("## Anschrift\n\nMusterstraße 1\n\n- eins\n- [Mail](mailto:info@example.org)");
+    const html = renderMarkdown(
+      "## Anschrift\n\nMusterstraße 1\n\n- eins\n- [Mail](mailto:info@example.org)",
+    );
     expect(html).toContain("<h2>Anschrift</h2>");
     expect(html).toContain('<a href="mailto:info@example.org">Mail</a>');
   });

@@ -3,8 +3,28 @@ import { marked } from "marked";
 import sanitizeHtml from "sanitize-html";
 
 const ALLOWED_TAGS = [
-  "h2", "h3", "h4", "p", "br", "hr", "strong", "em", "del", "code", "pre", "blockquote",
-  "ul", "ol", "li", "a", "table", "thead", "tbody", "tr", "th", "td",
+  "h2",
+  "h3",
+  "h4",
+  "p",
+  "br",
+  "hr",
+  "strong",
+  "em",
+  "del",
+  "code",
+  "pre",
+  "blockquote",
+  "ul",
+  "ol",
+  "li",
+  "a",
+  "table",
+  "thead",
+  "tbody",
+  "tr",
+  "th",
+  "td",
 ];
 
 /**

@@ -23,7 +23,9 @@ const summaryColumns = {
   languages: profiles.languages,
 };
 
-const toSummary = (r: { topics: string[] | null; languages: string[] | null } & Omit<MemberSummary, "topics" | "languages">) => ({
+const toSummary = (
+  r: { topics: string[] | null; languages: string[] | null } & Omit<MemberSummary, "topics" | "languages">,
+) => ({
   ...r,
   topics: r.topics ?? [],
   languages: r.languages ?? [],

@@ -8,9 +8,12 @@ import { slugify } from "./utils";
 export async function createUniqueSlug(tx: Executor, name: string): Promise<string> {
   const base = slugify(name) || "organisation";
   const taken = new Set(
-    (await tx.select({ slug: organisations.slug }).from(organisations).where(like(organisations.slug, `${base}%`))).map(
-      (r) => r.slug,
-    ),
+    (
+      await tx
+        .select({ slug: organisations.slug })
+        .from(organisations)
+        .where(like(organisations.slug, `${base}%`))
+    ).map((r) => r.slug),
   );
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;

@@ -22,7 +22,14 @@ export const signUpAction = formAction(
     const locale = await resolveLocale();
     await createApplication({ data, locale, policyVersion: await getPolicyVersion() });
     const link = await createSignInLink({ email: data.email, callbackPath: "/application", kind: "code" });
-    await sendSignInEmail({ to: data.email, locale, url: link.url, code: link.code, purpose: "confirm", name: data.name });
+    await sendSignInEmail({
+      to: data.email,
+      locale,
+      url: link.url,
+      code: link.code,
+      purpose: "confirm",
+      name: data.name,
+    });
     redirect(`/login/check-email?purpose=confirm&email=${encodeURIComponent(data.email)}`);
   },
   { multi: SIGN_UP_MULTI_FIELDS, uniqueViolation: { field: "email", key: "emailTaken" } },

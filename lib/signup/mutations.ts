@@ -16,7 +16,11 @@ export async function createApplication(input: {
   const { data } = input;
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, data.email)).limit(1);
+    const [existing] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.email, data.email))
+      .limit(1);
     if (existing) throw new AppError({ code: "conflict", message: "emailTaken", field: "email" });
 
     const [user] = await tx

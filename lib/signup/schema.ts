@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { MUNICIPALITIES, SPOKEN_LANGUAGES, TOPICS } from "@/lib/network/constants";
 import { emailAddress, line, optionalLine } from "@/lib/forms/schema";
+import { MUNICIPALITIES, SPOKEN_LANGUAGES, TOPICS } from "@/lib/network/constants";
 
 export const NEW_ORGANISATION = "new";
 
@@ -8,7 +8,10 @@ export const SignUp = z
   .object({
     name: line(100, 2),
     email: emailAddress,
-    organisationId: z.string({ error: "required" }).min(1, { error: "required" }).max(64, { error: "invalidChoice" }),
+    organisationId: z
+      .string({ error: "required" })
+      .min(1, { error: "required" })
+      .max(64, { error: "invalidChoice" }),
     proposedOrganisation: optionalLine(150),
     jobFunction: line(100, 2),
     municipality: z.enum(MUNICIPALITIES, { error: "invalidChoice" }),

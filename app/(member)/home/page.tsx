@@ -11,7 +11,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function HomePage() {
   const viewer = await requireUser();
   const t = await getTranslations("home");
-  const [me, newest] = await Promise.all([getMemberSummary({ userId: viewer.id }), listNewestMembers({ limit: 12 })]);
+  const [me, newest] = await Promise.all([
+    getMemberSummary({ userId: viewer.id }),
+    listNewestMembers({ limit: 12 }),
+  ]);
   return (
     <>
       <h1 className="mb-6 text-3xl font-bold">{t("welcome", { name: viewer.name ?? viewer.email })}</h1>

@@ -16,7 +16,9 @@ export default async function LoginPage() {
       <h1 className="mb-3 text-3xl font-bold">{t("title")}</h1>
       <p className="mb-6 max-w-md">{t("intro")}</p>
       <LoginForm />
-      <p className="mt-8 max-w-md">{t.rich("noAccount", { link: (chunks) => <a href="/signup">{chunks}</a> })}</p>
+      <p className="mt-8 max-w-md">
+        {t.rich("noAccount", { link: (chunks) => <a href="/signup">{chunks}</a> })}
+      </p>
     </>
   );
 }

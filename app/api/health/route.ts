@@ -13,12 +13,20 @@ export async function GET() {
     const migrations = await countAppliedMigrations(handle);
     return Response.json({
       status: "ok",
-      database: { driver: handle.driver, connected: true, migrations, latencyMs: Math.round(performance.now() - started) },
+      database: {
+        driver: handle.driver,
+        connected: true,
+        migrations,
+        latencyMs: Math.round(performance.now() - started),
+      },
     });
   } catch (error) {
     console.error("Health check failed:", error);
     return Response.json(
-      { status: "error", database: { connected: false, error: error instanceof Error ? error.message : "unknown" } },
+      {
+        status: "error",
+        database: { connected: false, error: error instanceof Error ? error.message : "unknown" },
+      },
       { status: 503 },
     );
   }

@@ -18,7 +18,9 @@ export async function ApplicationCard({ application: a }: { application: Pending
         <dt className="font-semibold">{t("email")}</dt>
         <dd className="break-all">{a.email}</dd>
         <dt className="font-semibold">{t("organisation")}</dt>
-        <dd>{a.proposedOrganisation ? t("proposed", { name: a.proposedOrganisation }) : (a.organisation ?? "–")}</dd>
+        <dd>
+          {a.proposedOrganisation ? t("proposed", { name: a.proposedOrganisation }) : (a.organisation ?? "–")}
+        </dd>
         <dt className="font-semibold">{t("jobFunction")}</dt>
         <dd>{a.jobFunction ?? "–"}</dd>
         <dt className="font-semibold">{t("municipality")}</dt>

@@ -9,17 +9,27 @@ import { FormAlert } from "@/lib/ui/components/form-alert";
 import { decideApplicationAction } from "../actions";
 
 /** Approve, or reject with a reason the applicant will read; two submit buttons, no JavaScript needed. */
-export function DecisionForm({ applicationId, applicantName }: { applicationId: string; applicantName: string }) {
+export function DecisionForm({
+  applicationId,
+  applicantName,
+}: {
+  applicationId: string;
+  applicantName: string;
+}) {
   const t = useTranslations("signups");
   const te = useTranslations("errors");
   const [state, action, pending] = useActionState(decideApplicationAction, IDLE);
-  if (state.status === "success") return <FormAlert kind="success">{t(state.message as "approvedDone")}</FormAlert>;
+  if (state.status === "success")
+    return <FormAlert kind="success">{t(state.message as "approvedDone")}</FormAlert>;
   const errors = state.status === "error" ? state.fieldErrors : {};
-  const reason = state.status === "error" && typeof state.values.reason === "string" ? state.values.reason : "";
+  const reason =
+    state.status === "error" && typeof state.values.reason === "string" ? state.values.reason : "";
   const id = `reason-${applicationId}`;
   return (
     <form action={action} className="mt-4">
-      {state.status === "error" && state.formError ? <FormAlert kind="error">{te(state.formError)}</FormAlert> : null}
+      {state.status === "error" && state.formError ? (
+        <FormAlert kind="error">{te(state.formError)}</FormAlert>
+      ) : null}
       <input type="hidden" name="applicationId" value={applicationId} />
       <Field id={id} label={t("reason")} hint={t("reasonHint")} error={errorMessage(te, errors.reason)}>
         {(aria) => <textarea {...aria} name="reason" rows={2} defaultValue={reason} className={inputStyle} />}

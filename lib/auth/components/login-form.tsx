@@ -17,9 +17,20 @@ export function LoginForm() {
   const email = state.status === "error" && typeof state.values.email === "string" ? state.values.email : "";
   return (
     <form action={action} noValidate className="max-w-md">
-      {state.status === "error" && state.formError ? <FormAlert kind="error">{te(state.formError)}</FormAlert> : null}
+      {state.status === "error" && state.formError ? (
+        <FormAlert kind="error">{te(state.formError)}</FormAlert>
+      ) : null}
       <Field id="email" label={t("email")} hint={t("emailHint")} error={errorMessage(te, errors.email)}>
-        {(aria) => <input {...aria} name="email" type="email" autoComplete="email" defaultValue={email} className={inputStyle} />}
+        {(aria) => (
+          <input
+            {...aria}
+            name="email"
+            type="email"
+            autoComplete="email"
+            defaultValue={email}
+            className={inputStyle}
+          />
+        )}
       </Field>
       <SubmitButton pendingLabel={t("sending")}>{t("submit")}</SubmitButton>
     </form>

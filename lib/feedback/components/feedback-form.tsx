@@ -19,18 +19,46 @@ export function FeedbackForm() {
   const text = (k: string) => (typeof values[k] === "string" ? (values[k] as string) : "");
   return (
     <form action={action} noValidate className="max-w-xl">
-      {state.status === "error" && state.formError ? <FormAlert kind="error">{te(state.formError)}</FormAlert> : null}
-      <Field id="fb-message" label={t("message")} hint={t("messageHint")} error={errorMessage(te, errors.message)} required requiredLabel={t("required")}>
-        {(aria) => <textarea {...aria} name="message" rows={5} defaultValue={text("message")} className={inputStyle} />}
+      {state.status === "error" && state.formError ? (
+        <FormAlert kind="error">{te(state.formError)}</FormAlert>
+      ) : null}
+      <Field
+        id="fb-message"
+        label={t("message")}
+        hint={t("messageHint")}
+        error={errorMessage(te, errors.message)}
+        required
+        requiredLabel={t("required")}
+      >
+        {(aria) => (
+          <textarea {...aria} name="message" rows={5} defaultValue={text("message")} className={inputStyle} />
+        )}
       </Field>
       <Field id="fb-page" label={t("page")} error={errorMessage(te, errors.pageUrl)}>
         {(aria) => <input {...aria} name="pageUrl" defaultValue={text("pageUrl")} className={inputStyle} />}
       </Field>
       <Field id="fb-name" label={t("name")} error={errorMessage(te, errors.name)}>
-        {(aria) => <input {...aria} name="name" autoComplete="name" defaultValue={text("name")} className={inputStyle} />}
+        {(aria) => (
+          <input
+            {...aria}
+            name="name"
+            autoComplete="name"
+            defaultValue={text("name")}
+            className={inputStyle}
+          />
+        )}
       </Field>
       <Field id="fb-email" label={t("email")} hint={t("emailHint")} error={errorMessage(te, errors.email)}>
-        {(aria) => <input {...aria} name="email" type="email" autoComplete="email" defaultValue={text("email")} className={inputStyle} />}
+        {(aria) => (
+          <input
+            {...aria}
+            name="email"
+            type="email"
+            autoComplete="email"
+            defaultValue={text("email")}
+            className={inputStyle}
+          />
+        )}
       </Field>
       <SubmitButton pendingLabel={t("sending")}>{t("submit")}</SubmitButton>
     </form>

@@ -2,10 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { type CsvInviteResult, inviteCsvAction } from "../actions";
 import { ErrorText } from "@/lib/ui/components/field";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 import { SubmitButton } from "@/lib/ui/components/submit-button";
+import { type CsvInviteResult, inviteCsvAction } from "../actions";
 
 const INITIAL: CsvInviteResult = { status: "idle", invited: 0, problems: [] };
 
@@ -22,7 +22,9 @@ export function CsvInviteForm() {
         <p id="csv-hint" className="mb-1 text-sm text-muted">
           {t("csvHint")}
         </p>
-        {state.status === "error" && state.error ? <ErrorText id="csv-error">{te(state.error)}</ErrorText> : null}
+        {state.status === "error" && state.error ? (
+          <ErrorText id="csv-error">{te(state.error)}</ErrorText>
+        ) : null}
         <input
           id="csv-file"
           name="file"
@@ -44,9 +46,15 @@ export function CsvInviteForm() {
               <caption className="mb-2 text-start font-semibold">{t("csvProblems")}</caption>
               <thead>
                 <tr>
-                  <th scope="col" className="border-b p-2 text-start">{t("csvLine")}</th>
-                  <th scope="col" className="border-b p-2 text-start">{t("inviteEmail")}</th>
-                  <th scope="col" className="border-b p-2 text-start">{t("csvProblem")}</th>
+                  <th scope="col" className="border-b p-2 text-start">
+                    {t("csvLine")}
+                  </th>
+                  <th scope="col" className="border-b p-2 text-start">
+                    {t("inviteEmail")}
+                  </th>
+                  <th scope="col" className="border-b p-2 text-start">
+                    {t("csvProblem")}
+                  </th>
                 </tr>
               </thead>
               <tbody>

@@ -21,12 +21,16 @@ export function InviteForm() {
   return (
     <form action={action} noValidate className="max-w-md">
       {state.status === "success" ? <FormAlert kind="success">{t("invited")}</FormAlert> : null}
-      {state.status === "error" && state.formError ? <FormAlert kind="error">{te(state.formError)}</FormAlert> : null}
+      {state.status === "error" && state.formError ? (
+        <FormAlert kind="error">{te(state.formError)}</FormAlert>
+      ) : null}
       <Field id="invite-name" label={t("inviteName")} error={errorMessage(te, errors.name)}>
         {(aria) => <input {...aria} name="name" defaultValue={text("name")} className={inputStyle} />}
       </Field>
       <Field id="invite-email" label={t("inviteEmail")} error={errorMessage(te, errors.email)}>
-        {(aria) => <input {...aria} name="email" type="email" defaultValue={text("email")} className={inputStyle} />}
+        {(aria) => (
+          <input {...aria} name="email" type="email" defaultValue={text("email")} className={inputStyle} />
+        )}
       </Field>
       <Field id="invite-locale" label={t("inviteLanguage")} error={errorMessage(te, errors.locale)}>
         {(aria) => (

@@ -33,16 +33,42 @@ export function SignUpForm({ organisations }: { organisations: OrganisationOptio
         </FormAlert>
       ) : null}
       <Field id="name" label={t("name")} error={err("name")} {...common}>
-        {(aria) => <input {...aria} name="name" autoComplete="name" defaultValue={text("name")} className={inputStyle} />}
+        {(aria) => (
+          <input
+            {...aria}
+            name="name"
+            autoComplete="name"
+            defaultValue={text("name")}
+            className={inputStyle}
+          />
+        )}
       </Field>
       <Field id="email" label={t("email")} hint={t("emailHint")} error={err("email")} {...common}>
         {(aria) => (
-          <input {...aria} name="email" type="email" autoComplete="email" defaultValue={text("email")} className={inputStyle} />
+          <input
+            {...aria}
+            name="email"
+            type="email"
+            autoComplete="email"
+            defaultValue={text("email")}
+            className={inputStyle}
+          />
         )}
       </Field>
-      <Field id="organisationId" label={t("organisation")} hint={t("organisationHint")} error={err("organisationId")} {...common}>
+      <Field
+        id="organisationId"
+        label={t("organisation")}
+        hint={t("organisationHint")}
+        error={err("organisationId")}
+        {...common}
+      >
         {(aria) => (
-          <select {...aria} name="organisationId" defaultValue={text("organisationId")} className={inputStyle}>
+          <select
+            {...aria}
+            name="organisationId"
+            defaultValue={text("organisationId")}
+            className={inputStyle}
+          >
             <option value="">{t("chooseOrganisation")}</option>
             {organisations.map((o) => (
               <option key={o.id} value={o.id}>
@@ -60,12 +86,29 @@ export function SignUpForm({ organisations }: { organisations: OrganisationOptio
         error={err("proposedOrganisation")}
       >
         {(aria) => (
-          <input {...aria} name="proposedOrganisation" defaultValue={text("proposedOrganisation")} className={inputStyle} />
+          <input
+            {...aria}
+            name="proposedOrganisation"
+            defaultValue={text("proposedOrganisation")}
+            className={inputStyle}
+          />
         )}
       </Field>
-      <Field id="jobFunction" label={t("jobFunction")} hint={t("jobFunctionHint")} error={err("jobFunction")} {...common}>
+      <Field
+        id="jobFunction"
+        label={t("jobFunction")}
+        hint={t("jobFunctionHint")}
+        error={err("jobFunction")}
+        {...common}
+      >
         {(aria) => (
-          <input {...aria} name="jobFunction" autoComplete="organization-title" defaultValue={text("jobFunction")} className={inputStyle} />
+          <input
+            {...aria}
+            name="jobFunction"
+            autoComplete="organization-title"
+            defaultValue={text("jobFunction")}
+            className={inputStyle}
+          />
         )}
       </Field>
       <Field id="municipality" label={t("municipality")} error={err("municipality")} {...common}>
@@ -97,7 +140,9 @@ export function SignUpForm({ organisations }: { organisations: OrganisationOptio
         checked={chosen("languages")}
       />
       <div className="mb-6">
-        {err("privacyConsent") ? <ErrorText id="privacyConsent-error">{err("privacyConsent")}</ErrorText> : null}
+        {err("privacyConsent") ? (
+          <ErrorText id="privacyConsent-error">{err("privacyConsent")}</ErrorText>
+        ) : null}
         <label className="flex min-h-11 items-start gap-3">
           <input
             type="checkbox"
@@ -107,9 +152,7 @@ export function SignUpForm({ organisations }: { organisations: OrganisationOptio
             aria-invalid={err("privacyConsent") ? true : undefined}
             className="mt-1 size-6 shrink-0"
           />
-          <span>
-            {t.rich("privacyConsent", { link: (chunks) => <a href="/datenschutz">{chunks}</a> })}
-          </span>
+          <span>{t.rich("privacyConsent", { link: (chunks) => <a href="/datenschutz">{chunks}</a> })}</span>
         </label>
       </div>
       <SubmitButton pendingLabel={t("sending")}>{t("submit")}</SubmitButton>

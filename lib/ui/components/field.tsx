@@ -28,7 +28,11 @@ export function Field(props: {
         </p>
       ) : null}
       {props.error ? <ErrorText id={errorId!}>{props.error}</ErrorText> : null}
-      {props.children({ id: props.id, "aria-describedby": describedBy, "aria-invalid": props.error ? true : undefined })}
+      {props.children({
+        id: props.id,
+        "aria-describedby": describedBy,
+        "aria-invalid": props.error ? true : undefined,
+      })}
     </div>
   );
 }

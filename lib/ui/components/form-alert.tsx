@@ -1,8 +1,12 @@
 /** A message about the whole form, announced to screen readers when it appears. */
 export function FormAlert({ kind, children }: { kind: "error" | "success"; children: string }) {
-  const style = kind === "error" ? "border-danger bg-red-50 text-danger" : "border-success bg-green-50 text-success";
+  const style =
+    kind === "error" ? "border-danger bg-red-50 text-danger" : "border-success bg-green-50 text-success";
   return (
-    <div role={kind === "error" ? "alert" : "status"} className={`mb-5 rounded-md border-2 p-3 font-semibold ${style}`}>
+    <div
+      role={kind === "error" ? "alert" : "status"}
+      className={`mb-5 rounded-md border-2 p-3 font-semibold ${style}`}
+    >
       {children}
     </div>
   );

@@ -31,7 +31,15 @@ export default async function CheckEmailPage({
           <label htmlFor="code-email" className="mb-1 block font-semibold">
             {t("email")}
           </label>
-          <input id="code-email" name="email" type="email" required defaultValue={email} autoComplete="email" className={inputStyle} />
+          <input
+            id="code-email"
+            name="email"
+            type="email"
+            required
+            defaultValue={email}
+            autoComplete="email"
+            className={inputStyle}
+          />
         </div>
         <div className="mb-5">
           <label htmlFor="code" className="mb-1 block font-semibold">

@@ -6,10 +6,15 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("loginError"))("title") };
 }
 
-export default async function LoginErrorPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
+export default async function LoginErrorPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ error?: string }>;
+}) {
   const { error } = await searchParams;
   const t = await getTranslations("loginError");
-  const message = error === "Verification" ? t("verification") : error === "AccessDenied" ? t("accessDenied") : t("other");
+  const message =
+    error === "Verification" ? t("verification") : error === "AccessDenied" ? t("accessDenied") : t("other");
   return (
     <>
       <h1 className="mb-3 text-3xl font-bold">{t("title")}</h1>

@@ -27,8 +27,13 @@ export async function GET(request: NextRequest) {
 /** Auth.js's own e-mail endpoint sends links too, so it shares the sign-in limits. */
 export async function POST(request: NextRequest) {
   if (request.nextUrl.pathname.includes("/signin/")) {
-    const form = await request.clone().formData().catch(() => null);
-    const email = String(form?.get("email") ?? "").trim().toLowerCase();
+    const form = await request
+      .clone()
+      .formData()
+      .catch(() => null);
+    const email = String(form?.get("email") ?? "")
+      .trim()
+      .toLowerCase();
     const limit = await hitRateLimits(signInLimits(clientIp(request.headers), email));
     if (!limit.allowed) return tooManyRequestsResponse(localeOfRequest(request), limit.retryAfterSeconds);
   }
