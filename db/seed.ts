@@ -198,6 +198,11 @@ async function insertSettings(tx: Transaction) {
     .onConflictDoNothing({ target: settings.key });
 }
 
+/** What every installation needs, demo or not: the privacy policy version and the default legal texts. */
+export async function installDefaults(db: Database): Promise<void> {
+  await db.transaction(insertSettings);
+}
+
 /**
  * Creates the demo network: organisations, approved members, the demo logins, two applications
  * waiting for approval, and the default legal texts. Idempotent: rows that exist are left as they are.

@@ -6,7 +6,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { closeDb, getDbHandle } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
-import { seedDemo } from "@/db/seed";
+import { installDefaults, seedDemo } from "@/db/seed";
 import { env, isDemoMode } from "@/lib/env";
 
 const port = process.env.PORT ?? "3000";
@@ -23,6 +23,7 @@ function buildIfNeeded() {
 async function prepareDatabase() {
   const handle = await getDbHandle();
   await runMigrations(handle);
+  await installDefaults(handle.db);
   const logins = process.env.SEED_DEMO === "0" ? null : await seedDemo(handle.db);
   await closeDb(); // releases the PGlite lock before the server opens the folder
   return { driver: handle.driver, logins };
