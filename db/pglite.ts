@@ -4,11 +4,11 @@ import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 
 export class DatabaseLockedError extends Error {
-  constructor(dir: string, pid: number) {
+  constructor(dir: string, pid: number, lockFile: string) {
     super(
       `The embedded database in ${dir} is already open in process ${pid}. ` +
         "PGlite allows one process only: stop the other process (npm start, npm run dev, a test run) " +
-        "or set DATABASE_URL to use PostgreSQL.",
+        `or set DATABASE_URL to use PostgreSQL. If no such process runs, delete ${lockFile}.`,
     );
     this.name = "DatabaseLockedError";
   }
@@ -47,7 +47,7 @@ export function lockDataDir(dir: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const holder = Number.parseInt(readFileSync(lockFile, "utf8"), 10);
       if (Number.isFinite(holder) && holder !== process.pid && isAlive(holder)) {
-        throw new DatabaseLockedError(dir, holder);
+        throw new DatabaseLockedError(dir, holder, lockFile);
       }
       unlinkSync(lockFile); // left behind by a process that died
     }
