@@ -9,6 +9,7 @@ type AutocannonResult = {
   timeouts: number;
   non2xx: number;
   requests: { average: number; total: number };
+  throughput: { total: number };
   latency: { p50: number; p99: number };
   statusCodeStats: Record<string, { count: number }>;
 };
@@ -32,6 +33,8 @@ export type Measurement = {
   p95: number;
   p99: number;
   max: number;
+  /** Mean response size (body and headers), in kB. */
+  kbPerResponse: number;
   non2xx: number;
   errors: number;
   statusCodes: Record<string, number>;
@@ -65,6 +68,7 @@ export function measure(
         p95: percentile(times, 95),
         p99: percentile(times, 99),
         max: times.at(-1) ?? Number.NaN,
+        kbPerResponse: result.requests.total ? result.throughput.total / result.requests.total / 1024 : 0,
         non2xx: result.non2xx,
         errors: result.errors + result.timeouts,
         statusCodes,
