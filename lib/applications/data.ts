@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, isNotNull, isNull } from "drizzle-orm";
+import { and, asc, count, eq, gt, isNotNull, isNull, or, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { applications, organisations, profiles, users } from "@/db/schema";
 
@@ -17,13 +17,55 @@ export type PendingApplication = {
   createdAt: Date;
 };
 
-/** Applications waiting for a decision; `confirmed` picks those whose e-mail address is confirmed. */
+export const QUEUE_PAGE_SIZE = 20;
+
+/** Keyset cursor of the last application on a page, written "<epoch ms>.<id>" in URLs. */
+export type QueueCursor = { createdAt: Date; id: string };
+
+export const encodeCursor = (c: QueueCursor) => `${c.createdAt.getTime()}.${c.id}`;
+
+export function decodeCursor(value: string | undefined): QueueCursor | undefined {
+  const match = value?.match(/^(\d{1,15})\.([\w-]{1,64})$/);
+  return match ? { createdAt: new Date(Number(match[1])), id: match[2]! } : undefined;
+}
+
+const pendingWhere = (confirmed: boolean): SQL =>
+  and(
+    eq(applications.status, "pending"),
+    eq(users.status, "pending"),
+    confirmed ? isNotNull(users.emailVerified) : isNull(users.emailVerified),
+  )!;
+
+export async function countPendingApplications({ confirmed }: { confirmed: boolean }): Promise<number> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ n: count() })
+    .from(applications)
+    .innerJoin(users, eq(users.id, applications.userId))
+    .where(pendingWhere(confirmed));
+  return row?.n ?? 0;
+}
+
+/**
+ * Applications waiting for a decision, oldest first, a page at a time; `confirmed` picks those whose
+ * e-mail address is confirmed.
+ */
 export async function listPendingApplications({
   confirmed,
+  after,
+  limit = QUEUE_PAGE_SIZE,
 }: {
   confirmed: boolean;
+  after?: QueueCursor;
+  limit?: number;
 }): Promise<PendingApplication[]> {
   const db = await getDb();
+  const afterCursor = after
+    ? or(
+        gt(applications.createdAt, after.createdAt),
+        and(eq(applications.createdAt, after.createdAt), gt(applications.id, after.id)),
+      )
+    : undefined;
   return db
     .select({
       id: applications.id,
@@ -42,15 +84,9 @@ export async function listPendingApplications({
     .innerJoin(users, eq(users.id, applications.userId))
     .leftJoin(profiles, eq(profiles.userId, users.id))
     .leftJoin(organisations, eq(organisations.id, profiles.organisationId))
-    .where(
-      and(
-        eq(applications.status, "pending"),
-        eq(users.status, "pending"),
-        confirmed ? isNotNull(users.emailVerified) : isNull(users.emailVerified),
-      ),
-    )
-    .orderBy(asc(applications.createdAt))
-    .limit(200)
+    .where(and(pendingWhere(confirmed), afterCursor))
+    .orderBy(asc(applications.createdAt), asc(applications.id))
+    .limit(limit)
     .then((rows) => rows.map((r) => ({ ...r, topics: r.topics ?? [], languages: r.languages ?? [] })));
 }
 

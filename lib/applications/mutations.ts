@@ -13,7 +13,12 @@ export type Decision = { email: string; name: string | null; locale: Locale };
  * Approves or rejects a confirmed, still pending application, once: a second decision on the same
  * application finds nothing to decide.
  */
-export async function decideApplication(input: DecideApplication & { deciderId: string }): Promise<Decision> {
+export async function decideApplication(input: {
+  applicationId: string;
+  decision: DecideApplication["decision"];
+  reason?: string;
+  deciderId: string;
+}): Promise<Decision> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [row] = await tx

@@ -1,7 +1,13 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ApplicationCard } from "@/lib/applications/components/application-card";
-import { listPendingApplications } from "@/lib/applications/data";
+import {
+  countPendingApplications,
+  decodeCursor,
+  encodeCursor,
+  listPendingApplications,
+  QUEUE_PAGE_SIZE,
+} from "@/lib/applications/data";
 import { requireRole } from "@/lib/auth/viewer";
 import { CsvInviteForm } from "@/lib/invitations/components/csv-invite-form";
 import { InviteForm } from "@/lib/invitations/components/invite-form";
@@ -10,22 +16,26 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("signups"))("title") };
 }
 
-export default async function SignupsPage() {
+export default async function SignupsPage({ searchParams }: { searchParams: Promise<{ after?: string }> }) {
   await requireRole("coordinator");
+  const after = decodeCursor((await searchParams).after);
   const t = await getTranslations("signups");
   const format = await getFormatter();
-  const [waiting, unconfirmed] = await Promise.all([
-    listPendingApplications({ confirmed: true }),
-    listPendingApplications({ confirmed: false }),
+  const [waiting, waitingCount, unconfirmed, unconfirmedCount] = await Promise.all([
+    listPendingApplications({ confirmed: true, after }),
+    countPendingApplications({ confirmed: true }),
+    after ? [] : listPendingApplications({ confirmed: false }),
+    countPendingApplications({ confirmed: false }),
   ]);
+  const last = waiting.at(-1);
   return (
     <>
       <h1 className="mb-6 text-3xl font-bold">{t("title")}</h1>
       <section aria-labelledby="queue-heading" className="mb-12">
         <h2 id="queue-heading" className="mb-3 text-2xl font-bold">
-          {t("queue", { count: waiting.length })}
+          {t("queue", { count: waitingCount })}
         </h2>
-        {waiting.length === 0 ? <p>{t("queueEmpty")}</p> : null}
+        {waitingCount === 0 ? <p>{t("queueEmpty")}</p> : null}
         <ul className="grid gap-5">
           {waiting.map((a) => (
             <li key={a.id}>
@@ -33,11 +43,17 @@ export default async function SignupsPage() {
             </li>
           ))}
         </ul>
+        <nav aria-label={t("queuePages")} className="mt-5 flex flex-wrap gap-4">
+          {after ? <a href="/admin/signups">{t("queueFirst")}</a> : null}
+          {last && waiting.length === QUEUE_PAGE_SIZE ? (
+            <a href={`/admin/signups?after=${encodeCursor(last)}`}>{t("queueNext")}</a>
+          ) : null}
+        </nav>
       </section>
       {unconfirmed.length ? (
         <section aria-labelledby="unconfirmed-heading" className="mb-12">
           <h2 id="unconfirmed-heading" className="mb-2 text-2xl font-bold">
-            {t("unconfirmed", { count: unconfirmed.length })}
+            {t("unconfirmed", { count: unconfirmedCount })}
           </h2>
           <p className="mb-3 text-muted">{t("unconfirmedHint")}</p>
           <ul className="list-disc ps-6">
