@@ -1,9 +1,9 @@
 import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { isDemoMode } from "@/lib/env";
-import { directionOf } from "@/lib/i18n/config";
+import { CLIENT_NAMESPACES, directionOf } from "@/lib/i18n/config";
 import { DemoBanner } from "@/lib/shell/components/demo-banner";
 import { SiteFooter } from "@/lib/shell/components/site-footer";
 import { SiteHeader } from "@/lib/shell/components/site-header";
@@ -22,6 +22,8 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
   const t = await getTranslations("shell");
+  const messages = await getMessages();
+  const clientMessages = Object.fromEntries(CLIENT_NAMESPACES.map((ns) => [ns, messages[ns]]));
   return (
     <html lang={locale} dir={directionOf(locale)}>
       <body className="flex min-h-screen flex-col font-sans">
@@ -33,7 +35,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         {isDemoMode() ? <DemoBanner /> : null}
         <SiteHeader />
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={clientMessages}>
           <main
             id="main"
             tabIndex={-1}
