@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { sendApplicationDecisionEmail } from "@/emails/application-decision";
 import { requireRole } from "@/lib/auth/viewer";
 import { formAction } from "@/lib/forms/action";
@@ -17,6 +16,7 @@ export const decideApplicationAction = formAction(DecideApplication, async (data
     decision: data.decision,
     reason: data.reason ?? null,
   });
-  revalidatePath("/admin/signups");
+  // No revalidatePath: it would re-render the queue without this card, and the confirmation below
+  // (a status message for screen readers too) would vanish with it. The queue is fresh on the next visit.
   return { status: "success", message: data.decision === "approved" ? "approvedDone" : "rejectedDone" };
 });

@@ -13,14 +13,13 @@ export const IDLE: FormState = { status: "idle" };
 
 const noControlChars = /^[^\p{Cc}\p{Cs}\p{Co}]*$/u;
 
-/** A required single-line text: trimmed, no control characters, bounded. */
-export const line = (max: number, min = 1) =>
-  z
-    .string({ error: "required" })
-    .trim()
-    .min(min, { error: min > 1 ? "tooShort" : "required" })
+/** A required single-line text: trimmed, no control characters, bounded. Empty says "required". */
+export const line = (max: number, min = 1) => {
+  const text = z.string({ error: "required" }).trim().min(1, { error: "required" });
+  return (min > 1 ? text.min(min, { error: "tooShort" }) : text)
     .max(max, { error: "tooLong" })
     .regex(noControlChars, { error: "invalidCharacters" });
+};
 
 export const optionalLine = (max: number) =>
   z

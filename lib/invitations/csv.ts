@@ -55,7 +55,10 @@ export function parseInvitationCsv(content: string): { rows: CsvRow[]; tooMany: 
       headerSeen = true;
       const mapped = cells.map((c) => HEADER_NAMES[c.toLowerCase()]);
       if (mapped.includes("email")) {
-        columns = mapped;
+        // cells past the header's last column keep their place in the default order (a language
+        // typed into an unnamed third column must be checked, not silently dropped)
+        const rest = columns.slice(mapped.length).map((c) => (c && mapped.includes(c) ? undefined : c));
+        columns = [...mapped, ...rest];
         continue;
       }
     }

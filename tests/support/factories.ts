@@ -1,0 +1,79 @@
+// Rows for integration tests. Every row is unique, so tests can share one PostgreSQL database.
+import { getDb } from "@/db/client";
+import { organisations, type Role, sessions, type UserStatus, users } from "@/db/schema";
+import type { Locale } from "@/lib/i18n/config";
+import { NEW_ORGANISATION, SignUp } from "@/lib/signup/schema";
+
+const uid = () => crypto.randomUUID();
+
+export const uniqueEmail = (): string => `${uid()}@test.example`;
+
+export async function createUser(
+  input: {
+    status?: UserStatus;
+    role?: Role;
+    emailVerified?: Date | null;
+    locale?: Locale;
+    name?: string;
+    email?: string;
+  } = {},
+) {
+  const db = await getDb();
+  const status = input.status ?? "approved";
+  const [user] = await db
+    .insert(users)
+    .values({
+      name: input.name ?? "Testperson",
+      email: input.email ?? uniqueEmail(),
+      status,
+      role: input.role ?? "member",
+      locale: input.locale ?? "de",
+      emailVerified: input.emailVerified === undefined ? new Date() : input.emailVerified,
+      approvedAt: status === "approved" ? new Date() : null,
+    })
+    .returning();
+  return user!;
+}
+
+/** A signed-in browser: the session row Auth.js would write; returns its cookie value. */
+export async function createSession(userId: string, options: { expires?: Date } = {}): Promise<string> {
+  const db = await getDb();
+  const sessionToken = uid();
+  await db.insert(sessions).values({
+    sessionToken,
+    userId,
+    expires: options.expires ?? new Date(Date.now() + 24 * 60 * 60 * 1000),
+  });
+  return sessionToken;
+}
+
+export async function createOrganisation(input: { name?: string; status?: "active" | "proposed" } = {}) {
+  const db = await getDb();
+  const id = uid();
+  const [organisation] = await db
+    .insert(organisations)
+    .values({
+      name: input.name ?? `Testverein ${id.slice(0, 8)}`,
+      slug: `test-${id}`,
+      municipality: "Zeitz",
+      status: input.status ?? "active",
+    })
+    .returning();
+  return organisation!;
+}
+
+/** A valid, parsed sign-up form; without an organisation it proposes a new one. */
+export function signUpInput(overrides: Record<string, unknown> = {}): SignUp {
+  return SignUp.parse({
+    name: "Olena Kovalenko",
+    email: uniqueEmail(),
+    organisationId: NEW_ORGANISATION,
+    proposedOrganisation: `Initiative ${uid().slice(0, 8)}`,
+    jobFunction: "Sozialarbeiterin",
+    municipality: "Zeitz",
+    topics: ["language", "work"],
+    languages: ["uk", "de"],
+    privacyConsent: "on",
+    ...overrides,
+  });
+}

@@ -1,0 +1,63 @@
+// A real SMTP peer inside the test process: stores every accepted message, parsed.
+import type { AddressInfo } from "node:net";
+import { simpleParser } from "mailparser";
+import { SMTPServer } from "smtp-server";
+
+export type CapturedMail = {
+  to: string[];
+  subject: string;
+  text: string;
+  html: string;
+  headers: Map<string, unknown>;
+};
+
+export type SmtpCapture = {
+  port: number;
+  url: string;
+  messages: CapturedMail[];
+  /** While set, every message is refused with this SMTP reply code (4xx temporary, 5xx permanent). */
+  refuseWith: number | null;
+  close: () => Promise<void>;
+};
+
+export async function startSmtpCapture(): Promise<SmtpCapture> {
+  const capture = { messages: [] as CapturedMail[], refuseWith: null as number | null };
+  const server = new SMTPServer({
+    // The built-in certificate has expired: no STARTTLS; no AUTH either.
+    disabledCommands: ["STARTTLS", "AUTH"],
+    authOptional: true,
+    logger: false,
+    onData(stream, session, callback) {
+      const refuse = capture.refuseWith;
+      if (refuse !== null) {
+        stream.resume();
+        stream.on("end", () =>
+          callback(Object.assign(new Error("Mailbox unavailable, try later"), { responseCode: refuse })),
+        );
+        return;
+      }
+      simpleParser(stream)
+        .then((parsed) => {
+          capture.messages.push({
+            to: session.envelope.rcptTo.map((r) => r.address),
+            subject: parsed.subject ?? "",
+            text: parsed.text ?? "",
+            html: typeof parsed.html === "string" ? parsed.html : "",
+            headers: parsed.headers,
+          });
+          callback();
+        })
+        .catch((error: Error) => callback(error));
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
+  });
+  const { port } = server.server.address() as AddressInfo;
+  return Object.assign(capture, {
+    port,
+    url: `smtp://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  });
+}
