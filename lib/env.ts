@@ -1,28 +1,36 @@
 import { z } from "zod";
 
-const Env = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z.string().url().optional(),
-  /** Folder of the embedded PGlite database; "memory://" keeps it in memory (tests). */
-  PGLITE_DIR: z.string().default("./.data/pglite"),
-  SMTP_URL: z.string().optional(),
-  MAIL_FROM: z.string().default("Knotenpunkt <noreply@knotenpunkt.localhost>"),
-  AUTH_SECRET: z.string().min(16).default("knotenpunkt-demo-secret-change-me-in-production"),
-  /** Public base URL used in e-mail links. */
-  APP_URL: z.string().url().default("http://localhost:3000"),
-  /** Attempts per 15 minutes (sign-in) and per hour (sign-up). */
-  RATE_LIMIT_SIGNIN_PER_IP: z.coerce.number().int().positive().default(30),
-  RATE_LIMIT_SIGNIN_PER_ADDRESS: z.coerce.number().int().positive().default(5),
-  RATE_LIMIT_SIGNUP_PER_IP: z.coerce.number().int().positive().default(10),
-  RATE_LIMIT_SIGNUP_PER_ADDRESS: z.coerce.number().int().positive().default(3),
-  BENCH_ROUTES: z.enum(["0", "1"]).default("0"),
-});
+const DEMO_SECRET = "knotenpunkt-demo-secret-change-me-in-production";
+
+const Env = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z.string().url().optional(),
+    /** Folder of the embedded PGlite database; "memory://" keeps it in memory (tests). */
+    PGLITE_DIR: z.string().default("./.data/pglite"),
+    SMTP_URL: z.string().optional(),
+    MAIL_FROM: z.string().default("Knotenpunkt <noreply@knotenpunkt.localhost>"),
+    AUTH_SECRET: z.string().min(16).default(DEMO_SECRET),
+    /** Public base URL used in e-mail links. */
+    APP_URL: z.string().url().default("http://localhost:3000"),
+    /** Attempts per 15 minutes (sign-in) and per hour (sign-up). */
+    RATE_LIMIT_SIGNIN_PER_IP: z.coerce.number().int().positive().default(30),
+    RATE_LIMIT_SIGNIN_PER_ADDRESS: z.coerce.number().int().positive().default(5),
+    RATE_LIMIT_SIGNUP_PER_IP: z.coerce.number().int().positive().default(10),
+    RATE_LIMIT_SIGNUP_PER_ADDRESS: z.coerce.number().int().positive().default(3),
+    BENCH_ROUTES: z.enum(["0", "1"]).default("0"),
+  })
+  // Mail leaving the machine means a real deployment: it must not sign tokens with the public demo secret.
+  .refine((e) => !e.SMTP_URL || e.AUTH_SECRET !== DEMO_SECRET, {
+    path: ["AUTH_SECRET"],
+    message: "Set AUTH_SECRET (at least 16 random characters) when SMTP_URL is set.",
+  });
 
 export type Env = z.infer<typeof Env>;
 
-function readEnv(): Env {
-  const source = { ...process.env };
-  for (const key of Object.keys(source)) if (source[key] === "") delete source[key];
+/** Validates an environment; empty variables count as unset. */
+export function parseEnv(raw: Record<string, string | undefined>): Env {
+  const source = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== ""));
   const parsed = Env.safeParse(source);
   if (!parsed.success) {
     throw new Error(`Invalid environment: ${z.prettifyError(parsed.error)}`);
@@ -30,7 +38,7 @@ function readEnv(): Env {
   return parsed.data;
 }
 
-export const env: Env = readEnv();
+export const env: Env = parseEnv(process.env);
 
 /** Without SMTP_URL mails go to the local outbox at /dev/mailbox. */
 export const isDemoMode = (): boolean => !env.SMTP_URL;

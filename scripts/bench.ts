@@ -119,6 +119,7 @@ async function startServer(port: number, databaseUrl: string): Promise<ChildProc
       NODE_ENV: "production",
       APP_URL: base,
       AUTH_TRUST_HOST: "true",
+      AUTH_SECRET: process.env.AUTH_SECRET ?? "knotenpunkt-bench-secret-0123456789",
       // never contacted during the bench; only switches demo mode (dev outbox) off
       SMTP_URL: "smtp://127.0.0.1:9",
     },
