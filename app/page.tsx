@@ -7,7 +7,7 @@ export default async function LandingPage() {
   return (
     <>
       <section aria-labelledby="hero-heading" className="mb-12">
-        <h1 id="hero-heading" className="mb-4 text-4xl font-bold">
+        <h1 id="hero-heading" className="mb-4 text-3xl font-bold wrap-break-word sm:text-4xl">
           {t("title")}
         </h1>
         <p className="mb-6 max-w-2xl text-xl">{t("lead")}</p>

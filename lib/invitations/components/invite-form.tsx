@@ -34,7 +34,14 @@ export function InviteForm() {
       </Field>
       <Field id="invite-locale" label={t("inviteLanguage")} error={errorMessage(te, errors.locale)}>
         {(aria) => (
-          <select {...aria} name="locale" defaultValue={text("locale") || "de"} className={inputStyle}>
+          // Keyed by value: React's form reset would otherwise fall back to the first default.
+          <select
+            key={text("locale") || "de"}
+            {...aria}
+            name="locale"
+            defaultValue={text("locale") || "de"}
+            className={inputStyle}
+          >
             {LOCALES.map((l) => (
               <option key={l} value={l}>
                 {tl(l)}

@@ -63,7 +63,10 @@ export function SignUpForm({ organisations }: { organisations: OrganisationOptio
         {...common}
       >
         {(aria) => (
+          // React resets the form after the action but never updates a <select>'s defaultValue:
+          // a key per value remounts it, so the choice survives an error.
           <select
+            key={text("organisationId")}
             {...aria}
             name="organisationId"
             defaultValue={text("organisationId")}
@@ -113,7 +116,13 @@ export function SignUpForm({ organisations }: { organisations: OrganisationOptio
       </Field>
       <Field id="municipality" label={t("municipality")} error={err("municipality")} {...common}>
         {(aria) => (
-          <select {...aria} name="municipality" defaultValue={text("municipality")} className={inputStyle}>
+          <select
+            key={text("municipality")}
+            {...aria}
+            name="municipality"
+            defaultValue={text("municipality")}
+            className={inputStyle}
+          >
             <option value="">{t("chooseMunicipality")}</option>
             {MUNICIPALITIES.map((m) => (
               <option key={m} value={m}>

@@ -1,0 +1,89 @@
+import { readdirSync, rmSync, statSync } from "node:fs";
+import { defineConfig } from "@playwright/test";
+
+const PORT = 3100;
+const BASE_URL = `http://localhost:${PORT}`;
+
+// A fresh PGlite folder per run (workers inherit the runner's environment, so they agree on it).
+process.env.E2E_PGLITE_DIR ??= `.data/e2e-${Date.now()}`;
+removeOldRunFolders();
+
+const database: Record<string, string> = process.env.DATABASE_URL
+  ? { DATABASE_URL: process.env.DATABASE_URL }
+  : { PGLITE_DIR: process.env.E2E_PGLITE_DIR };
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  // One server and one database for all specs: they use unique e-mail addresses, not isolation.
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  forbidOnly: Boolean(process.env.CI),
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL: BASE_URL,
+    locale: "de-DE",
+    timezoneId: "Europe/Berlin",
+    trace: "retain-on-failure",
+    launchOptions: {
+      // Debian's Chromium: never download Playwright's browsers.
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  webServer: [
+    {
+      name: "smtp",
+      command: "npx tsx tests/e2e/support/smtp-capture-server.ts",
+      url: "http://127.0.0.1:2526/messages",
+      reuseExistingServer: false,
+      timeout: 30_000,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 2_000 },
+    },
+    {
+      name: "app",
+      // Builds only when .next/BUILD_ID is missing, then migrates, seeds the demo network and runs `next start`.
+      command: "npx tsx scripts/start.ts",
+      url: `${BASE_URL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 240_000,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+      env: {
+        ...database,
+        PORT: String(PORT),
+        APP_URL: BASE_URL,
+        SMTP_URL: "smtp://127.0.0.1:2525",
+        AUTH_SECRET: "knotenpunkt-e2e-secret-0123456789",
+        // Per-client limits are lifted (every spec comes from 127.0.0.1); per-address limits stay.
+        RATE_LIMIT_SIGNIN_PER_IP: "1000",
+        RATE_LIMIT_SIGNUP_PER_IP: "1000",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+    },
+  ],
+});
+
+/** Deletes PGlite folders of e2e runs that ended more than an hour ago. */
+function removeOldRunFolders() {
+  if (process.env.TEST_WORKER_INDEX !== undefined) return;
+  try {
+    for (const name of readdirSync(".data")) {
+      const path = `.data/${name}`;
+      if (!name.startsWith("e2e-") || path === process.env.E2E_PGLITE_DIR) continue;
+      if (Date.now() - statSync(path).mtimeMs > 60 * 60 * 1000)
+        rmSync(path, { recursive: true, force: true });
+    }
+  } catch {
+    // no .data folder yet
+  }
+}

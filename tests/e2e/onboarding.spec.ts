@@ -1,0 +1,143 @@
+import { AdminSignupsPage } from "./pages/admin-signups-page";
+import { type Applicant, SignupPage } from "./pages/signup-page";
+import { expectNoA11yViolations } from "./support/a11y";
+import {
+  expect,
+  type Locale,
+  sessionCookie,
+  signInAs,
+  signOut,
+  test,
+  tr,
+  uniqueEmail,
+  uniqueSuffix,
+} from "./support/fixtures";
+import { linkIn, waitForMail } from "./support/mailbox";
+
+const people: { locale: Locale; applicant: () => Applicant }[] = [
+  {
+    locale: "de",
+    applicant: () => {
+      const suffix = uniqueSuffix();
+      return {
+        name: `Mara Brenner ${suffix}`,
+        email: uniqueEmail("mara"),
+        organisation: { propose: `Nachbarschaftshilfe Teuchern ${suffix} e. V.` },
+        jobFunction: "Ehrenamtliche Patin",
+        municipality: "Teuchern",
+        topics: ["housing", "volunteering"],
+        languages: ["de", "ru"],
+      };
+    },
+  },
+  {
+    locale: "ar",
+    applicant: () => ({
+      name: `ليلى الحسن ${uniqueSuffix()}`,
+      email: uniqueEmail("layla"),
+      organisation: { existing: "Volkshochschule Burgenlandkreis" },
+      jobFunction: "Sprachmittlerin",
+      municipality: "Weißenfels",
+      topics: ["language", "women"],
+      languages: ["ar", "de"],
+    }),
+  },
+];
+
+for (const { locale, applicant: makeApplicant } of people) {
+  test(`a visitor applies in "${locale}", confirms, is approved and signs in`, async ({
+    page,
+    coordinator,
+    newPage,
+  }) => {
+    const applicant = makeApplicant();
+    const t = tr(locale);
+    const html = page.locator("html");
+
+    await page.goto("/");
+    await expectNoA11yViolations(page);
+    if (locale === "ar") {
+      await page.getByRole("link", { name: "العربية" }).click();
+      await expect(html).toHaveAttribute("lang", "ar");
+      await expect(html).toHaveAttribute("dir", "rtl");
+      await expectNoA11yViolations(page);
+    }
+
+    await test.step("applies at /signup and is asked to check the mailbox", async () => {
+      await page
+        .getByRole("navigation", { name: t("shell.mainNav") })
+        .getByRole("link", { name: t("shell.navSignup") })
+        .click();
+      const signup = new SignupPage(page, locale);
+      await expect(page.getByRole("heading", { level: 1, name: t("signup.title") })).toBeVisible();
+      await expectNoA11yViolations(page);
+      await signup.fill(applicant);
+      await signup.submit();
+      await expect(page.getByRole("heading", { level: 1, name: t("checkEmail.title") })).toBeVisible();
+      await expect(page.getByRole("status")).toHaveText(t("checkEmail.confirmBody"));
+      await expectNoA11yViolations(page);
+    });
+
+    await test.step("confirms the address with the link from the mail", async () => {
+      const confirmation = await waitForMail(applicant.email, { subject: t("mail.confirm.subject") });
+      await page.goto(linkIn(confirmation));
+      await expect(page).toHaveURL(/\/application$/);
+      await expect(page.getByText(t("application.waiting"))).toBeVisible();
+      await expectNoA11yViolations(page);
+    });
+
+    await test.step("sees nothing members-only while waiting", async () => {
+      await page.goto("/home");
+      await expect(page).toHaveURL(/\/application$/);
+      await expect(page.getByRole("heading", { name: t("home.newestMembers") })).toHaveCount(0);
+      const nav = page.getByRole("navigation", { name: t("shell.mainNav") });
+      await expect(nav.getByRole("link", { name: t("shell.navHome"), exact: true })).toHaveCount(0);
+      await expect(nav.getByRole("link", { name: t("shell.navSignups") })).toHaveCount(0);
+      await signOut(page);
+    });
+
+    const approvedAt = Date.now();
+    await test.step("the coordinator finds the card and approves", async () => {
+      const admin = new AdminSignupsPage(coordinator);
+      const card = await admin.gotoCard(applicant.name);
+      await expect(card).toContainText(applicant.email);
+      if ("propose" in applicant.organisation) {
+        await expect(card).toContainText(
+          admin.t("signups.proposed", { name: applicant.organisation.propose }),
+        );
+      }
+      await expectNoA11yViolations(coordinator);
+      await admin.approveButton(applicant.name).click();
+      await expect(card.getByRole("status")).toHaveText(admin.t("signups.approvedDone"));
+      await admin.expectNotQueued(applicant.name);
+    });
+
+    await test.step("gets the approval mail in the language of the application", async () => {
+      const approval = await waitForMail(applicant.email, {
+        subject: t("mail.approved.subject"),
+        since: approvedAt,
+      });
+      expect(approval.text).toContain(t("mail.approved.body"));
+      expect(approval.html).toContain(`lang="${locale}"`);
+      if (locale !== "de") expect(approval.subject).not.toBe(tr("de")("mail.approved.subject"));
+    });
+
+    await test.step("signs in and is welcomed on /home", async () => {
+      await signInAs(page, applicant.email);
+      await expect(page).toHaveURL(/\/home$/);
+      await expect(
+        page.getByRole("heading", { level: 1, name: t("home.welcome", { name: applicant.name }) }),
+      ).toBeVisible();
+      await expectNoA11yViolations(page);
+    });
+
+    await test.step("after signing out the old session cookie is worthless", async () => {
+      const cookie = await sessionCookie(page.context());
+      await signOut(page);
+      const elsewhere = await newPage();
+      await elsewhere.context().addCookies([cookie]);
+      await elsewhere.goto("/home");
+      await expect(elsewhere).toHaveURL(/\/login$/);
+    });
+  });
+}

@@ -1,0 +1,75 @@
+import type { Page } from "@playwright/test";
+import { escapeRegExp, expect, type Locale, plain, tr } from "../support/fixtures";
+
+export type Applicant = {
+  name: string;
+  email: string;
+  /** An organisation from the list, by its name; or a new one to propose. */
+  organisation: { existing: string } | { propose: string };
+  jobFunction: string;
+  municipality: string;
+  topics: string[];
+  languages: string[];
+};
+
+/** The sign-up form at /signup, in the language the page is shown in. */
+export class SignupPage {
+  readonly t: ReturnType<typeof tr>;
+
+  constructor(
+    readonly page: Page,
+    readonly locale: Locale = "de",
+  ) {
+    this.t = tr(locale);
+  }
+
+  async goto() {
+    await this.page.goto("/signup");
+    await expect(this.page.getByRole("heading", { level: 1, name: this.t("signup.title") })).toBeVisible();
+  }
+
+  field(key: "name" | "email" | "organisation" | "proposedOrganisation" | "jobFunction" | "municipality") {
+    // Required fields carry "(Pflichtfeld)" after their label.
+    const label = escapeRegExp(this.t(`signup.${key}`));
+    const required = escapeRegExp(this.t("signup.required"));
+    return this.page.getByLabel(new RegExp(`^${label}( \\(${required}\\))?$`));
+  }
+
+  group(key: "topics" | "languages") {
+    return this.page.getByRole("group", { name: this.t(`signup.${key}`) });
+  }
+
+  consent() {
+    return this.page.getByRole("checkbox", { name: plain(this.t.raw("signup.privacyConsent") as string) });
+  }
+
+  /** Fills every field the way a person would: typing, picking from lists, ticking boxes. */
+  async fill(applicant: Applicant) {
+    const t = this.t;
+    await this.field("name").fill(applicant.name);
+    await this.field("email").fill(applicant.email);
+    if ("existing" in applicant.organisation) {
+      await this.field("organisation").selectOption({ label: applicant.organisation.existing });
+    } else {
+      await this.field("organisation").selectOption({ label: t("signup.newOrganisation") });
+      await this.field("proposedOrganisation").fill(applicant.organisation.propose);
+    }
+    await this.field("jobFunction").fill(applicant.jobFunction);
+    await this.field("municipality").selectOption({ label: applicant.municipality });
+    for (const topic of applicant.topics) {
+      await this.group("topics")
+        .getByRole("checkbox", { name: t(`topics.${topic}` as "topics.work"), exact: true })
+        .check();
+    }
+    for (const language of applicant.languages) {
+      await this.group("languages")
+        .getByRole("checkbox", { name: t(`languages.${language}` as "languages.de"), exact: true })
+        .check();
+    }
+    await this.consent().check();
+  }
+
+  async submit() {
+    await this.page.getByRole("button", { name: this.t("signup.submit") }).click();
+  }
+}

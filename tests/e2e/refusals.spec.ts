@@ -1,0 +1,78 @@
+import type { Page } from "@playwright/test";
+import { expectNoA11yViolations } from "./support/a11y";
+import {
+  APPLICANT,
+  expect,
+  MEMBER,
+  requestSignInLink,
+  signInAs,
+  test,
+  tr,
+  uniqueEmail,
+} from "./support/fixtures";
+import { codeIn, waitForMail } from "./support/mailbox";
+
+const t = tr("de");
+
+/** Opens /admin/signups and expects the plain "not found" page, status 404. */
+async function expectAdminNotFound(page: Page) {
+  const response = await page.goto("/admin/signups");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: t("notFound.title") })).toBeVisible();
+  await expect(page.getByRole("heading", { name: t("signups.title") })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /freischalten$/ })).toHaveCount(0);
+  await expectNoA11yViolations(page);
+}
+
+test("a visitor is sent to the login from /home and gets 404 at /admin/signups", async ({ page }) => {
+  await page.goto("/home");
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByRole("heading", { level: 1, name: t("login.title") })).toBeVisible();
+  await expectNoA11yViolations(page);
+  await expectAdminNotFound(page);
+});
+
+test("a member signs in on a second device with the code, and gets 404 at /admin/signups", async ({
+  page,
+  newPage,
+}) => {
+  const since = Date.now();
+  await requestSignInLink(page, MEMBER);
+  await expectNoA11yViolations(page);
+  const code = codeIn(await waitForMail(MEMBER, { subject: t("mail.signin.subject"), since }));
+  // Typed as a person might: lower case, a space instead of the dash.
+  const typed = code.toLowerCase().replace("-", " ");
+
+  const laptop = await newPage();
+  await laptop.goto("/login/check-email");
+  await laptop.getByRole("textbox", { name: t("checkEmail.email") }).fill(MEMBER);
+  await laptop.getByRole("textbox", { name: t("checkEmail.code") }).fill(typed);
+  await laptop.getByRole("button", { name: t("checkEmail.submit") }).click();
+  await expect(laptop).toHaveURL(/\/home$/);
+  await expect(
+    laptop.getByRole("heading", { level: 1, name: t("home.welcome", { name: "Amal Yousef" }) }),
+  ).toBeVisible();
+
+  await expectAdminNotFound(laptop);
+});
+
+test("an applicant waiting for approval gets 404 at /admin/signups", async ({ page }) => {
+  await signInAs(page, APPLICANT);
+  await expect(page).toHaveURL(/\/application$/);
+  await expectAdminNotFound(page);
+});
+
+test("the sixth sign-in request for one address within 15 minutes gets the 429 page", async ({ page }) => {
+  const email = uniqueEmail("eager");
+  for (let i = 0; i < 5; i++) await requestSignInLink(page, email);
+
+  await page.goto("/login");
+  await page.getByLabel(t("login.email"), { exact: true }).fill(email);
+  const refused = page.waitForResponse(
+    (r) => new URL(r.url()).pathname === "/too-many-requests" && r.request().resourceType() === "document",
+  );
+  await page.getByRole("button", { name: t("login.submit") }).click();
+  expect((await refused).status()).toBe(429);
+  await expect(page.getByRole("heading", { level: 1, name: t("rateLimit.title") })).toBeVisible();
+  await expectNoA11yViolations(page);
+});

@@ -1,0 +1,99 @@
+import { AdminSignupsPage } from "./pages/admin-signups-page";
+import { SignupPage } from "./pages/signup-page";
+import { expectNoA11yViolations } from "./support/a11y";
+import {
+  escapeRegExp,
+  expect,
+  requestSignInLink,
+  test,
+  tr,
+  uniqueEmail,
+  uniqueSuffix,
+} from "./support/fixtures";
+import { linkIn, mailsTo, waitForMail } from "./support/mailbox";
+
+const t = tr("de");
+
+test("a rejected applicant gets the reason by mail and can no longer sign in", async ({
+  page,
+  coordinator,
+  newPage,
+}) => {
+  const name = `Jonas Albrecht ${uniqueSuffix()}`;
+  const email = uniqueEmail("jonas");
+  const reason = `Das Netzwerk ist nur für Fachkräfte im Burgenlandkreis (${uniqueSuffix()}).`;
+
+  await test.step("applies and confirms the address", async () => {
+    const signup = new SignupPage(page);
+    await signup.goto();
+    await signup.fill({
+      name,
+      email,
+      organisation: { existing: "Jobcenter Burgenlandkreis" },
+      jobFunction: "Praktikant",
+      municipality: "Zeitz",
+      topics: ["work"],
+      languages: ["de"],
+    });
+    await signup.submit();
+    await expect(page.getByRole("heading", { level: 1, name: t("checkEmail.title") })).toBeVisible();
+    await page.goto(linkIn(await waitForMail(email, { subject: t("mail.confirm.subject") })));
+    await expect(page.getByText(t("application.waiting"))).toBeVisible();
+  });
+
+  // A second device asks for a sign-in link now and keeps it unopened until after the decision.
+  const laptop = await newPage();
+  const keptLink = await test.step("asks for a sign-in link on another device", async () => {
+    const since = Date.now();
+    await requestSignInLink(laptop, email);
+    return linkIn(await waitForMail(email, { subject: t("mail.signin.subject"), since }));
+  });
+
+  const admin = new AdminSignupsPage(coordinator);
+  await test.step("the coordinator cannot reject without a reason", async () => {
+    await admin.gotoCard(name);
+    await admin.rejectButton(name).click();
+    const field = admin.reasonField(name);
+    await expect(field).toHaveAttribute("aria-invalid", "true");
+    await expect(field).toHaveAccessibleDescription(
+      new RegExp(`^${escapeRegExp(t("errors.reasonRequired"))}`),
+    );
+    await expect(admin.card(name).getByText(t("errors.reasonRequired"))).toBeVisible();
+    await expectNoA11yViolations(coordinator);
+  });
+
+  const rejectedAt = Date.now();
+  await test.step("the coordinator rejects with a reason", async () => {
+    await admin.reasonField(name).fill(reason);
+    await admin.rejectButton(name).click();
+    await expect(admin.card(name).getByRole("status")).toHaveText(t("signups.rejectedDone"));
+    await admin.expectNotQueued(name);
+  });
+
+  await test.step("the rejection mail carries the reason", async () => {
+    const mail = await waitForMail(email, { subject: t("mail.rejected.subject"), since: rejectedAt });
+    expect(mail.text).toContain(t("mail.rejected.body"));
+    expect(mail.text).toContain(reason);
+  });
+
+  await test.step("the applicant's session has ended", async () => {
+    await page.goto("/application");
+    await expect(page).toHaveURL(/\/login$/);
+  });
+
+  await test.step("asking for a sign-in link sends nothing", async () => {
+    const since = Date.now();
+    await requestSignInLink(laptop, email);
+    await laptop.waitForTimeout(1_000);
+    expect((await mailsTo(email)).filter((m) => m.receivedAt >= since)).toEqual([]);
+  });
+
+  await test.step("the link asked for before the rejection is refused", async () => {
+    await laptop.goto(keptLink);
+    await expect(laptop).toHaveURL(/\/login\/error/);
+    await expect(laptop.getByRole("heading", { level: 1, name: t("loginError.title") })).toBeVisible();
+    await expectNoA11yViolations(laptop);
+    await laptop.goto("/home");
+    await expect(laptop).toHaveURL(/\/login$/);
+  });
+});

@@ -1,0 +1,98 @@
+import { type Applicant, SignupPage } from "./pages/signup-page";
+import { expectNoA11yViolations } from "./support/a11y";
+import { escapeRegExp, expect, MEMBER, test, tr, uniqueEmail } from "./support/fixtures";
+
+const t = tr("de");
+
+/** The message shown beside a control is the start of its accessible description. */
+const describedAs = (key: Parameters<typeof t>[0], values?: Record<string, number>) =>
+  new RegExp(`^${escapeRegExp(t(key, values))}`);
+
+const valid = (): Applicant => ({
+  name: "Erika Mustermann",
+  email: uniqueEmail("erika"),
+  organisation: { existing: "Sozialwerk Saale-Unstrut e. V." },
+  jobFunction: "Sozialarbeiterin",
+  municipality: "Naumburg (Saale)",
+  topics: ["counselling"],
+  languages: ["de", "en"],
+});
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(javaScriptEnabled ? "with JavaScript" : "without JavaScript", () => {
+    test.use({ javaScriptEnabled });
+
+    test("an almost empty form shows a message beside each required field and keeps what was typed", async ({
+      page,
+    }) => {
+      const signup = new SignupPage(page);
+      await signup.goto();
+      await signup.field("name").fill("Erika Mustermann");
+      await signup.field("email").fill("erika@");
+      await signup.submit();
+
+      await expect(page.getByRole("main").getByRole("alert")).toHaveText(t("signup.fixErrors", { count: 7 }));
+      await expect(signup.field("name")).toHaveValue("Erika Mustermann");
+      await expect(signup.field("name")).not.toHaveAttribute("aria-invalid", "true");
+      await expect(signup.field("email")).toHaveValue("erika@");
+      await expect(signup.field("email")).toHaveAttribute("aria-invalid", "true");
+      await expect(signup.field("email")).toHaveAccessibleDescription(describedAs("errors.invalidEmail"));
+      await expect(page.getByText(t("errors.invalidEmail"))).toBeVisible();
+
+      for (const key of ["organisation", "jobFunction"] as const) {
+        await expect(signup.field(key)).toHaveAttribute("aria-invalid", "true");
+        await expect(signup.field(key)).toHaveAccessibleDescription(describedAs("errors.required"));
+      }
+      await expect(signup.field("municipality")).toHaveAccessibleDescription(
+        describedAs("errors.invalidChoice"),
+      );
+      for (const key of ["topics", "languages"] as const) {
+        await expect(signup.group(key)).toHaveAccessibleDescription(describedAs("errors.chooseAtLeastOne"));
+      }
+      await expect(signup.consent()).toHaveAccessibleDescription(describedAs("errors.consentRequired"));
+      await expect(page.getByText(t("errors.consentRequired"))).toBeVisible();
+      // The optional field stays quiet.
+      await expect(signup.field("proposedOrganisation")).not.toHaveAttribute("aria-invalid", "true");
+      // axe runs as a script in the page; the run with JavaScript checks this same state.
+      if (javaScriptEnabled) await expectNoA11yViolations(page);
+    });
+  });
+}
+
+test("an address that already has an account is named beside the e-mail field", async ({ page }) => {
+  const signup = new SignupPage(page);
+  await signup.goto();
+  const applicant = { ...valid(), email: MEMBER };
+  await signup.fill(applicant);
+  await signup.submit();
+
+  await expect(signup.field("email")).toHaveAttribute("aria-invalid", "true");
+  await expect(signup.field("email")).toHaveAccessibleDescription(describedAs("errors.emailTaken"));
+  await expect(page.getByText(/schon ein Konto/)).toBeVisible();
+  // Nothing else is lost: the person only has to change the address.
+  await expect(signup.field("name")).toHaveValue(applicant.name);
+  await expect(signup.field("organisation").locator("option:checked")).toHaveText(
+    "Sozialwerk Saale-Unstrut e. V.",
+  );
+  await expect(signup.field("jobFunction")).toHaveValue(applicant.jobFunction);
+  await expect(signup.field("municipality")).toHaveValue(applicant.municipality);
+  await expect(signup.group("topics").getByRole("checkbox", { name: t("topics.counselling") })).toBeChecked();
+  await expect(signup.group("languages").getByRole("checkbox", { name: t("languages.en") })).toBeChecked();
+  await expect(signup.consent()).toBeChecked();
+  await expectNoA11yViolations(page);
+});
+
+test("a 200-character name is refused with the limit", async ({ page }) => {
+  const signup = new SignupPage(page);
+  await signup.goto();
+  const name = `Erika ${"Mustermann-".repeat(18)}Ende`.slice(0, 200);
+  expect(name).toHaveLength(200);
+  await signup.fill({ ...valid(), name });
+  await signup.submit();
+
+  await expect(signup.field("name")).toHaveAttribute("aria-invalid", "true");
+  await expect(signup.field("name")).toHaveAccessibleDescription(describedAs("errors.tooLong", { max: 100 }));
+  await expect(page.getByText(/höchstens 100 Zeichen/)).toBeVisible();
+  await expect(signup.field("name")).toHaveValue(name);
+  await expectNoA11yViolations(page);
+});
