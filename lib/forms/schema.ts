@@ -68,3 +68,20 @@ export function formValues(
   for (const key of multi) values[key] ??= [];
   return values;
 }
+
+/** What a form shows after a submission: errors per field and the values to fill back in. */
+export function formView(state: FormState) {
+  const errors: FieldErrors = state.status === "error" ? state.fieldErrors : {};
+  const values = state.status === "error" ? state.values : {};
+  return {
+    errors,
+    text: (name: string): string => {
+      const value = values[name];
+      return typeof value === "string" ? value : "";
+    },
+    list: (name: string): string[] => {
+      const value = values[name];
+      return Array.isArray(value) ? value : [];
+    },
+  };
+}

@@ -2,9 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { IDLE } from "@/lib/forms/schema";
-import { inputStyle, primaryButton, secondaryButton } from "@/lib/ui/components/button-styles";
-import { errorMessage, Field } from "@/lib/ui/components/field";
+import { formView, IDLE } from "@/lib/forms/schema";
+import { primaryButton, secondaryButton } from "@/lib/ui/components/button-styles";
+import { errorMessage, TextField } from "@/lib/ui/components/field";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 import { decideApplicationAction } from "../actions";
 
@@ -21,19 +21,22 @@ export function DecisionForm({
   const [state, action, pending] = useActionState(decideApplicationAction, IDLE);
   if (state.status === "success")
     return <FormAlert kind="success">{t(state.message as "approvedDone")}</FormAlert>;
-  const errors = state.status === "error" ? state.fieldErrors : {};
-  const reason =
-    state.status === "error" && typeof state.values.reason === "string" ? state.values.reason : "";
-  const id = `reason-${applicationId}`;
+  const { errors, text } = formView(state);
   return (
     <form action={action} className="mt-4">
       {state.status === "error" && state.formError ? (
         <FormAlert kind="error">{te(state.formError)}</FormAlert>
       ) : null}
       <input type="hidden" name="applicationId" value={applicationId} />
-      <Field id={id} label={t("reason")} hint={t("reasonHint")} error={errorMessage(te, errors.reason)}>
-        {(aria) => <textarea {...aria} name="reason" rows={2} defaultValue={reason} className={inputStyle} />}
-      </Field>
+      <TextField
+        id={`reason-${applicationId}`}
+        name="reason"
+        rows={2}
+        label={t("reason")}
+        hint={t("reasonHint")}
+        error={errorMessage(te, errors.reason)}
+        defaultValue={text("reason")}
+      />
       <div className="flex flex-wrap gap-3">
         <button
           type="submit"

@@ -2,10 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { IDLE } from "@/lib/forms/schema";
+import { formView, IDLE } from "@/lib/forms/schema";
 import { MUNICIPALITIES, SPOKEN_LANGUAGES, TOPICS } from "@/lib/network/constants";
-import { inputStyle } from "@/lib/ui/components/button-styles";
-import { ErrorText, errorMessage, Field } from "@/lib/ui/components/field";
+import { ErrorText, errorMessage, SelectField, TextField } from "@/lib/ui/components/field";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 import { SubmitButton } from "@/lib/ui/components/submit-button";
 import { signUpAction } from "../actions";
@@ -18,12 +17,9 @@ export function SignUpForm({ organisations }: { organisations: OrganisationOptio
   const tt = useTranslations("topics");
   const tl = useTranslations("languages");
   const [state, action] = useActionState(signUpAction, IDLE);
-  const errors = state.status === "error" ? state.fieldErrors : {};
-  const values = state.status === "error" ? state.values : {};
-  const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : "");
-  const chosen = (name: string) => (Array.isArray(values[name]) ? (values[name] as string[]) : []);
+  const { errors, text, list } = formView(state);
   const err = (name: string) => errorMessage(te, errors[name]);
-  const common = { requiredLabel: t("required"), required: true };
+  const required = { requiredLabel: t("required"), required: true };
 
   return (
     <form action={action} noValidate className="max-w-xl">
@@ -32,113 +28,75 @@ export function SignUpForm({ organisations }: { organisations: OrganisationOptio
           {state.formError ? te(state.formError) : t("fixErrors", { count: Object.keys(errors).length })}
         </FormAlert>
       ) : null}
-      <Field id="name" label={t("name")} error={err("name")} {...common}>
-        {(aria) => (
-          <input
-            {...aria}
-            name="name"
-            autoComplete="name"
-            defaultValue={text("name")}
-            className={inputStyle}
-          />
-        )}
-      </Field>
-      <Field id="email" label={t("email")} hint={t("emailHint")} error={err("email")} {...common}>
-        {(aria) => (
-          <input
-            {...aria}
-            name="email"
-            type="email"
-            autoComplete="email"
-            defaultValue={text("email")}
-            className={inputStyle}
-          />
-        )}
-      </Field>
-      <Field
+      <TextField
+        id="name"
+        name="name"
+        autoComplete="name"
+        label={t("name")}
+        error={err("name")}
+        defaultValue={text("name")}
+        {...required}
+      />
+      <TextField
+        id="email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        label={t("email")}
+        hint={t("emailHint")}
+        error={err("email")}
+        defaultValue={text("email")}
+        {...required}
+      />
+      <SelectField
         id="organisationId"
+        name="organisationId"
         label={t("organisation")}
         hint={t("organisationHint")}
         error={err("organisationId")}
-        {...common}
-      >
-        {(aria) => (
-          // React resets the form after the action but never updates a <select>'s defaultValue:
-          // a key per value remounts it, so the choice survives an error.
-          <select
-            key={text("organisationId")}
-            {...aria}
-            name="organisationId"
-            defaultValue={text("organisationId")}
-            className={inputStyle}
-          >
-            <option value="">{t("chooseOrganisation")}</option>
-            {organisations.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-            <option value={NEW_ORGANISATION}>{t("newOrganisation")}</option>
-          </select>
-        )}
-      </Field>
-      <Field
+        defaultValue={text("organisationId")}
+        placeholder={t("chooseOrganisation")}
+        options={[
+          ...organisations.map((o) => [o.id, o.name] as const),
+          [NEW_ORGANISATION, t("newOrganisation")] as const,
+        ]}
+        {...required}
+      />
+      <TextField
         id="proposedOrganisation"
+        name="proposedOrganisation"
         label={t("proposedOrganisation")}
         hint={t("proposedOrganisationHint")}
         error={err("proposedOrganisation")}
-      >
-        {(aria) => (
-          <input
-            {...aria}
-            name="proposedOrganisation"
-            defaultValue={text("proposedOrganisation")}
-            className={inputStyle}
-          />
-        )}
-      </Field>
-      <Field
+        defaultValue={text("proposedOrganisation")}
+      />
+      <TextField
         id="jobFunction"
+        name="jobFunction"
+        autoComplete="organization-title"
         label={t("jobFunction")}
         hint={t("jobFunctionHint")}
         error={err("jobFunction")}
-        {...common}
-      >
-        {(aria) => (
-          <input
-            {...aria}
-            name="jobFunction"
-            autoComplete="organization-title"
-            defaultValue={text("jobFunction")}
-            className={inputStyle}
-          />
-        )}
-      </Field>
-      <Field id="municipality" label={t("municipality")} error={err("municipality")} {...common}>
-        {(aria) => (
-          <select
-            key={text("municipality")}
-            {...aria}
-            name="municipality"
-            defaultValue={text("municipality")}
-            className={inputStyle}
-          >
-            <option value="">{t("chooseMunicipality")}</option>
-            {MUNICIPALITIES.map((m) => (
-              <option key={m} value={m}>
-                {m}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+        defaultValue={text("jobFunction")}
+        {...required}
+      />
+      <SelectField
+        id="municipality"
+        name="municipality"
+        label={t("municipality")}
+        error={err("municipality")}
+        defaultValue={text("municipality")}
+        placeholder={t("chooseMunicipality")}
+        options={MUNICIPALITIES.map((m) => [m, m] as const)}
+        {...required}
+      />
       <CheckboxGroup
         name="topics"
         legend={t("topics")}
         hint={t("topicsHint")}
         error={err("topics")}
         options={TOPICS.map((k) => [k, tt(k)])}
-        checked={chosen("topics")}
+        checked={list("topics")}
       />
       <CheckboxGroup
         name="languages"
@@ -146,7 +104,7 @@ export function SignUpForm({ organisations }: { organisations: OrganisationOptio
         hint={t("languagesHint")}
         error={err("languages")}
         options={SPOKEN_LANGUAGES.map((k) => [k, tl(k)])}
-        checked={chosen("languages")}
+        checked={list("languages")}
       />
       <div className="mb-6">
         {err("privacyConsent") ? (

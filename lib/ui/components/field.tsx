@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import type { FieldError } from "@/lib/forms/schema";
+import { inputStyle } from "./button-styles";
 
 /** A labelled control with its hint and error beside it, wired up with aria-describedby. */
 export function Field(props: {
@@ -52,4 +53,71 @@ export function errorMessage(
   error: FieldError | undefined,
 ): string | undefined {
   return error ? t(error.key, error.values) : undefined;
+}
+
+/** The common case: a labelled text input (or textarea) with hint and error. */
+export function TextField({
+  name,
+  defaultValue,
+  type = "text",
+  autoComplete,
+  rows,
+  ...field
+}: Omit<Parameters<typeof Field>[0], "children"> & {
+  name: string;
+  defaultValue: string;
+  type?: "text" | "email";
+  autoComplete?: string;
+  /** Renders a textarea with this many rows. */
+  rows?: number;
+}) {
+  return (
+    <Field {...field}>
+      {(aria) =>
+        rows ? (
+          <textarea {...aria} name={name} rows={rows} defaultValue={defaultValue} className={inputStyle} />
+        ) : (
+          <input
+            {...aria}
+            name={name}
+            type={type}
+            autoComplete={autoComplete}
+            defaultValue={defaultValue}
+            className={inputStyle}
+          />
+        )
+      }
+    </Field>
+  );
+}
+
+/** A labelled drop-down; `placeholder` adds an empty first choice. */
+export function SelectField({
+  name,
+  defaultValue,
+  options,
+  placeholder,
+  ...field
+}: Omit<Parameters<typeof Field>[0], "children"> & {
+  name: string;
+  defaultValue: string;
+  options: readonly (readonly [value: string, label: string])[];
+  placeholder?: string;
+}) {
+  return (
+    <Field {...field}>
+      {(aria) => (
+        // React resets a form after its action but never updates a <select>'s defaultValue:
+        // a key per value remounts it, so the choice survives a failed submission.
+        <select key={defaultValue} {...aria} name={name} defaultValue={defaultValue} className={inputStyle}>
+          {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+          {options.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
 }
