@@ -1,4 +1,16 @@
-import { index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import {
+  type AnyPgColumn,
+  customType,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { users } from "./auth";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
@@ -27,25 +39,76 @@ export const organisations = pgTable(
     /** active, or proposed at sign-up and waiting for a coordinator. */
     status: text("status").$type<"active" | "proposed">().notNull().default("active"),
     proposedById: text("proposed_by_id").references(() => users.id, { onDelete: "set null" }),
+    description: text("description"),
+    street: text("street"),
+    postcode: text("postcode"),
+    city: text("city"),
+    phone: text("phone"),
+    email: text("email"),
+    website: text("website"),
     createdAt: ts("created_at").notNull().defaultNow(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("organisations_slug_idx").on(t.slug), index("organisations_name_idx").on(t.name)],
+  (t) => [
+    uniqueIndex("organisations_slug_idx").on(t.slug),
+    index("organisations_name_idx").on(t.name),
+    index("organisations_type_idx").on(t.type),
+  ],
 );
 export type Organisation = typeof organisations.$inferSelect;
 export type NewOrganisation = typeof organisations.$inferInsert;
 
+/** Who may see a profile field: 0 everyone, 1 signed-in members, 2 only the member. */
+export const VISIBILITY = { public: 0, members: 1, hidden: 2 } as const;
+export type Visibility = (typeof VISIBILITY)[keyof typeof VISIBILITY];
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+const visibility = (name: string, initial: Visibility = VISIBILITY.members) =>
+  smallint(name).$type<Visibility>().notNull().default(initial);
+
 /** What a person told us about their work; filled at sign-up or invitation, edited on the profile. */
-export const profiles = pgTable("profiles", {
-  userId: text("user_id")
-    .primaryKey()
-    .references(() => users.id, { onDelete: "cascade" }),
-  organisationId: text("organisation_id").references(() => organisations.id, { onDelete: "set null" }),
-  jobFunction: text("job_function"),
-  municipality: text("municipality"),
-  topics: text("topics").array().notNull().default([]),
-  languages: text("languages").array().notNull().default([]),
-  updatedAt: ts("updated_at").notNull().defaultNow(),
-});
+export const profiles = pgTable(
+  "profiles",
+  {
+    userId: text("user_id")
+      .primaryKey()
+      .references(() => users.id, { onDelete: "cascade" }),
+    organisationId: text("organisation_id").references(() => organisations.id, { onDelete: "set null" }),
+    jobFunction: text("job_function"),
+    municipality: text("municipality"),
+    topics: text("topics").array().notNull().default([]),
+    languages: text("languages").array().notNull().default([]),
+    bio: text("bio"),
+    photoId: text("photo_id").references((): AnyPgColumn => uploads.id, { onDelete: "set null" }),
+    phone: text("phone"),
+    contactEmail: text("contact_email"),
+    website: text("website"),
+    /** Lower-case name with umlauts and accents folded ("Müller" → "muller"), for typo-tolerant search. */
+    nameFolded: text("name_folded").notNull().default(""),
+    /** Name, function, organisation and bio as one text; kept by the mutations that change them. */
+    searchText: text("search_text").notNull().default(""),
+    search: tsvector("search").generatedAlwaysAs(sql`to_tsvector('german', search_text)`),
+    visName: visibility("vis_name"),
+    visPhoto: visibility("vis_photo"),
+    visJobFunction: visibility("vis_job_function"),
+    visOrganisation: visibility("vis_organisation"),
+    visMunicipality: visibility("vis_municipality"),
+    visTopics: visibility("vis_topics"),
+    visLanguages: visibility("vis_languages"),
+    visBio: visibility("vis_bio"),
+    visContact: visibility("vis_contact"),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("profiles_search_idx").using("gin", t.search),
+    index("profiles_name_trgm_idx").using("gin", sql`name_folded gin_trgm_ops`),
+    index("profiles_topics_idx").using("gin", t.topics),
+    index("profiles_languages_idx").using("gin", t.languages),
+    index("profiles_municipality_idx").on(t.municipality),
+    index("profiles_organisation_idx").on(t.organisationId),
+    index("profiles_directory_idx").on(t.nameFolded, t.userId),
+  ],
+);
 export type Profile = typeof profiles.$inferSelect;
 export type NewProfile = typeof profiles.$inferInsert;
 
@@ -93,3 +156,48 @@ export const consents = pgTable(
   },
   (t) => [index("consents_user_idx").on(t.userId)],
 );
+
+/** Members who may edit their organisation's page. */
+export const organisationAdmins = pgTable(
+  "organisation_admins",
+  {
+    organisationId: text("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.userId] }),
+    index("organisation_admins_user_idx").on(t.userId),
+  ],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+/** Uploaded files (profile photos), kept in the database so every app instance can serve them. */
+export const uploads = pgTable(
+  "uploads",
+  {
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: text("purpose").$type<"profile_photo">().notNull(),
+    contentType: text("content_type").notNull(),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    byteSize: integer("byte_size").notNull(),
+    data: bytea("data").notNull(),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("uploads_owner_idx").on(t.ownerId)],
+);
+export type Upload = typeof uploads.$inferSelect;

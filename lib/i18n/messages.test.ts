@@ -6,7 +6,15 @@ import { describe, expect, it } from "vitest";
 type Tree = { [key: string]: string | Tree };
 
 const folder = path.join(process.cwd(), "messages");
-const load = (file: string): Tree => JSON.parse(fs.readFileSync(path.join(folder, file), "utf8"));
+/** All of a language's files merged, as the app merges them in lib/i18n/messages.ts. */
+const load = (locale: string): Tree =>
+  Object.assign(
+    {},
+    ...fs
+      .readdirSync(path.join(folder, locale))
+      .filter((f) => f.endsWith(".json"))
+      .map((f) => JSON.parse(fs.readFileSync(path.join(folder, locale, f), "utf8"))),
+  );
 
 function flatten(tree: Tree, prefix = ""): Map<string, string> {
   const result = new Map<string, string>();
@@ -31,11 +39,8 @@ function argumentNames(elements: readonly Element[], names = new Set<string>()):
   return names;
 }
 
-const locales = fs
-  .readdirSync(folder)
-  .filter((f) => f.endsWith(".json"))
-  .map((f) => f.replace(/\.json$/, ""));
-const german = flatten(load("de.json"));
+const locales = fs.readdirSync(folder).filter((f) => fs.statSync(path.join(folder, f)).isDirectory());
+const german = flatten(load("de"));
 
 describe("messages", () => {
   it("has the four languages", () => {
@@ -43,7 +48,7 @@ describe("messages", () => {
   });
 
   it.each(locales)("%s has exactly the keys of de.json", (locale) => {
-    const keys = [...flatten(load(`${locale}.json`)).keys()];
+    const keys = [...flatten(load(locale)).keys()];
     const missing = [...german.keys()].filter((k) => !keys.includes(k));
     const extra = keys.filter((k) => !german.has(k));
     expect({ missing, extra }).toEqual({ missing: [], extra: [] });
@@ -51,7 +56,7 @@ describe("messages", () => {
 
   it.each(locales)("every %s message is valid ICU and non-empty", (locale) => {
     const broken: string[] = [];
-    for (const [key, message] of flatten(load(`${locale}.json`))) {
+    for (const [key, message] of flatten(load(locale))) {
       try {
         new IntlMessageFormat(message, locale);
         if (!message.trim()) broken.push(`${key}: empty`);
@@ -66,7 +71,7 @@ describe("messages", () => {
     const placeholders = (message: string) =>
       [...argumentNames(new IntlMessageFormat(message).getAst() as Element[])].sort();
     const differing: string[] = [];
-    for (const [key, message] of flatten(load(`${locale}.json`))) {
+    for (const [key, message] of flatten(load(locale))) {
       const expected = german.get(key);
       if (expected !== undefined && placeholders(message).join() !== placeholders(expected).join()) {
         differing.push(key);

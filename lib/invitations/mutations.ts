@@ -2,6 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { applications, profiles, users } from "@/db/schema";
+import { foldName } from "@/db/search-fields";
 import { sendSignInEmail } from "@/emails/sign-in";
 import { recordAudit } from "@/lib/audit/mutations";
 import { createSignInLink } from "@/lib/auth/tokens";
@@ -37,7 +38,7 @@ export async function inviteMember(
       })
       .returning({ id: users.id });
     const userId = user!.id;
-    await tx.insert(profiles).values({ userId });
+    await tx.insert(profiles).values({ userId, nameFolded: foldName(input.name), searchText: input.name });
     await tx.insert(applications).values({
       userId,
       source: "invitation",

@@ -34,7 +34,7 @@ export const MUNICIPALITIES = [
 ] as const;
 export type Municipality = (typeof MUNICIPALITIES)[number];
 
-/** Topic keys; labels live in messages/<locale>.json under "topics". */
+/** Topic keys; labels live in messages/<locale>/core.json under "topics". */
 export const TOPICS = [
   "work",
   "language",

@@ -2,6 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { applications, consents, organisations, profiles, users } from "@/db/schema";
+import { foldName, profileSearchText } from "@/db/search-fields";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/config";
 import { createUniqueSlug } from "@/lib/network/mutations";
@@ -30,6 +31,7 @@ export async function createApplication(input: {
     const userId = user!.id;
 
     let organisationId: string | null = null;
+    let organisationName: string | null = null;
     if (data.organisationId === NEW_ORGANISATION) {
       const [created] = await tx
         .insert(organisations)
@@ -42,14 +44,16 @@ export async function createApplication(input: {
         })
         .returning({ id: organisations.id });
       organisationId = created!.id;
+      organisationName = data.proposedOrganisation!;
     } else {
       const [org] = await tx
-        .select({ id: organisations.id })
+        .select({ id: organisations.id, name: organisations.name })
         .from(organisations)
         .where(eq(organisations.id, data.organisationId))
         .limit(1);
       if (!org) throw new AppError({ code: "invalid", message: "invalidChoice", field: "organisationId" });
       organisationId = org.id;
+      organisationName = org.name;
     }
 
     await tx.insert(profiles).values({
@@ -59,6 +63,13 @@ export async function createApplication(input: {
       municipality: data.municipality,
       topics: data.topics,
       languages: data.languages,
+      nameFolded: foldName(data.name),
+      searchText: profileSearchText({
+        name: data.name,
+        jobFunction: data.jobFunction,
+        organisation: organisationName,
+        bio: null,
+      }),
     });
     await tx.insert(applications).values({
       userId,

@@ -11,7 +11,7 @@ import { createApplication } from "@/lib/signup/mutations";
 import { createUser, signUpInput, uniqueEmail } from "../support/factories";
 
 const invitationSubject = (locale: Locale): string =>
-  JSON.parse(fs.readFileSync(path.join(process.cwd(), "messages", `${locale}.json`), "utf8")).mail.invitation
+  JSON.parse(fs.readFileSync(path.join(process.cwd(), "messages", locale, "core.json"), "utf8")).mail.invitation
     .subject;
 
 async function mailsTo(email: string) {
