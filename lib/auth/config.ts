@@ -10,6 +10,7 @@ import { findAccessState, mayReceiveSignInLink } from "./data";
 import { EMAIL_PROVIDER_ID, formatCode, generateCode, SIGN_IN_MAX_AGE_SECONDS } from "./tokens";
 
 const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+const EXPECTED_AUTH_ERRORS = new Set(["Verification", "AccessDenied"]);
 
 /** E-mail link provider; Auth.js's own sign-in endpoint sends through the same templates as /login. */
 const emailProvider: EmailConfig = {
@@ -48,6 +49,13 @@ export const { handlers, auth, signOut } = NextAuth(async () => {
     session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 24 * 60 * 60 },
     providers: [emailProvider],
     pages: { signIn: "/login", verifyRequest: "/login/check-email", error: "/login/error" },
+    logger: {
+      // An expired, replayed or refused link is an everyday event with its own page, not a server error.
+      error(error) {
+        if (EXPECTED_AUTH_ERRORS.has(error.name)) return;
+        console.error("[auth]", error);
+      },
+    },
     callbacks: {
       // Nobody gets an account by signing in: only applicants and members may, and never blocked or rejected people.
       async signIn({ user, email }) {
