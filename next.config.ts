@@ -2,11 +2,15 @@ import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 
 const nextConfig: NextConfig = {
-  serverExternalPackages: ["@electric-sql/pglite", "postgres", "nodemailer"],
+  serverExternalPackages: ["@electric-sql/pglite", "postgres", "nodemailer", "sharp"],
   poweredByHeader: false,
   // A second build folder lets a check build run beside a server started from .next.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   typedRoutes: false,
+  experimental: {
+    // Profile photos up to 5 MB travel through a server action, plus the multipart overhead.
+    serverActions: { bodySizeLimit: "6mb" },
+  },
   async headers() {
     return [
       {

@@ -1,6 +1,17 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Database, Transaction } from "./client";
-import { applications, consents, organisations, profiles, type Role, settings, users } from "./schema";
+import {
+  applications,
+  consents,
+  organisationAdmins,
+  organisations,
+  profiles,
+  type Role,
+  settings,
+  users,
+} from "./schema";
+import { foldName, profileSearchText } from "./search-fields";
 import { LEGAL_PAGES, type LegalPage, loadLegalTexts, PRIVACY_POLICY_VERSION } from "./seed-data/legal";
 import {
   APPLICANTS,
@@ -10,6 +21,8 @@ import {
   type OrganisationSlug,
   type SeedMember,
 } from "./seed-data/network";
+import { ORGANISATION_DETAILS, ORGANISATION_FIELDS } from "./seed-data/organisation-details";
+import { profileDetailsFor } from "./seed-data/profile-details";
 
 export type DemoLogin = { role: Role | "applicant"; email: string };
 
@@ -84,23 +97,36 @@ function seedUsers(now: number): SeedUser[] {
   ];
 }
 
-async function insertOrganisations(tx: Transaction, now: number): Promise<Map<string, string>> {
-  const rows = ORGANISATIONS.map((org, i) => ({
-    ...org,
-    status: "active" as const,
-    createdAt: new Date(now - (365 - i) * DAY),
-  }));
-  await tx.insert(organisations).values(rows).onConflictDoNothing({ target: organisations.slug });
+/** Organisations get their admin when they get their details; later changes to admins are left alone. */
+async function insertOrganisations(tx: Transaction, userIds: Map<string, string>, now: number) {
+  const rows = ORGANISATIONS.map((org, i) => {
+    const { admin: _admin, ...details } = ORGANISATION_DETAILS[org.slug];
+    const createdAt = new Date(now - (365 - i) * DAY);
+    const website = `https://www.example.org/${org.slug}`;
+    return { ...org, ...details, website, status: "active" as const, createdAt, updatedAt: createdAt };
+  });
+  // Rows from a seed that predates the details get them, as long as nobody has entered any.
+  const fresh = await tx
+    .insert(organisations)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: organisations.slug,
+      set: fromExcluded(organisations, ORGANISATION_FIELDS),
+      setWhere: allNull(ORGANISATION_FIELDS.map((key) => organisations[key])),
+    })
+    .returning({ id: organisations.id });
+  const slugs = ORGANISATIONS.map((org) => org.slug);
   const stored = await tx
     .select({ id: organisations.id, slug: organisations.slug })
     .from(organisations)
-    .where(
-      inArray(
-        organisations.slug,
-        ORGANISATIONS.map((org) => org.slug),
-      ),
-    );
-  return new Map(stored.map((row) => [row.slug, row.id]));
+    .where(inArray(organisations.slug, slugs));
+  const ids = new Map(stored.map((row) => [row.slug, row.id]));
+  const admins = ORGANISATIONS.map((org) => ({
+    organisationId: idOf(ids, org.slug),
+    userId: idOf(userIds, ORGANISATION_DETAILS[org.slug].admin),
+  })).filter((admin) => fresh.some((row) => row.id === admin.organisationId));
+  if (admins.length > 0) await tx.insert(organisationAdmins).values(admins).onConflictDoNothing();
+  return ids;
 }
 
 async function insertUsers(tx: Transaction, people: SeedUser[]): Promise<Map<string, string>> {
@@ -108,17 +134,19 @@ async function insertUsers(tx: Transaction, people: SeedUser[]): Promise<Map<str
     .insert(users)
     .values(people.map(({ profile: _profile, ...user }) => user))
     .onConflictDoNothing({ target: users.email });
+  const emails = people.map((person) => person.email);
   const rows = await tx
     .select({ id: users.id, email: users.email })
     .from(users)
-    .where(
-      inArray(
-        users.email,
-        people.map((person) => person.email),
-      ),
-    );
+    .where(inArray(users.email, emails));
   return new Map(rows.map((row) => [row.email, row.id]));
 }
+
+const PROFILE_FIELDS = ["bio", "contactEmail", "phone", "website"] as const;
+const allNull = (columns: AnyPgColumn[]) => and(...columns.map((column) => isNull(column)));
+/** `set` for an upsert that takes these columns from the row that was to be inserted. */
+const fromExcluded = <K extends string>(table: Record<K, AnyPgColumn>, keys: readonly K[]) =>
+  Object.fromEntries(keys.map((key) => [key, sql.raw(`excluded."${table[key].name}"`)]));
 
 function idOf(ids: Map<string, string>, key: string): string {
   const id = ids.get(key);
@@ -133,20 +161,60 @@ async function insertProfiles(
   orgIds: Map<string, string>,
 ) {
   const orgMunicipality = new Map<string, string>(ORGANISATIONS.map((org) => [org.slug, org.municipality]));
+  const orgName = new Map<string, string>(ORGANISATIONS.map((org) => [org.slug, org.name]));
+  const rows = people.map(({ email, name, profile }) => {
+    const { jobFunction } = profile;
+    const details = profileDetailsFor(name);
+    const organisation = profile.organisation ? (orgName.get(profile.organisation) ?? null) : null;
+    return {
+      userId: idOf(userIds, email),
+      organisationId: profile.organisation ? idOf(orgIds, profile.organisation) : null,
+      jobFunction,
+      municipality:
+        profile.municipality ?? (profile.organisation ? orgMunicipality.get(profile.organisation) : null),
+      topics: [...profile.topics],
+      languages: [...profile.languages],
+      ...details,
+      nameFolded: foldName(name),
+      searchText: profileSearchText({ name, jobFunction, organisation, bio: details.bio }),
+    };
+  });
+  // Profiles from a seed that predates bios get them while all four are empty; visibility is left
+  // as it is, so no field becomes more visible than it was.
   await tx
     .insert(profiles)
-    .values(
-      people.map(({ email, profile }) => ({
-        userId: idOf(userIds, email),
-        organisationId: profile.organisation ? idOf(orgIds, profile.organisation) : null,
-        jobFunction: profile.jobFunction,
-        municipality:
-          profile.municipality ?? (profile.organisation ? orgMunicipality.get(profile.organisation) : null),
-        topics: [...profile.topics],
-        languages: [...profile.languages],
-      })),
-    )
-    .onConflictDoNothing({ target: profiles.userId });
+    .values(rows)
+    .onConflictDoUpdate({
+      target: profiles.userId,
+      set: fromExcluded(profiles, PROFILE_FIELDS),
+      setWhere: allNull(PROFILE_FIELDS.map((key) => profiles[key])),
+    });
+  const ids = rows.map((row) => row.userId);
+  await syncSearchFields(tx, ids);
+}
+
+/** The directory searches on derived columns: make them match what the rows hold now. */
+async function syncSearchFields(tx: Transaction, userIds: string[]) {
+  const current = await tx
+    .select({
+      userId: profiles.userId,
+      name: users.name,
+      jobFunction: profiles.jobFunction,
+      organisation: organisations.name,
+      bio: profiles.bio,
+      nameFolded: profiles.nameFolded,
+      searchText: profiles.searchText,
+    })
+    .from(profiles)
+    .innerJoin(users, eq(users.id, profiles.userId))
+    .leftJoin(organisations, eq(organisations.id, profiles.organisationId))
+    .where(inArray(profiles.userId, userIds));
+  for (const row of current) {
+    const nameFolded = foldName(row.name ?? "");
+    const searchText = profileSearchText(row);
+    if (nameFolded === row.nameFolded && searchText === row.searchText) continue;
+    await tx.update(profiles).set({ nameFolded, searchText }).where(eq(profiles.userId, row.userId));
+  }
 }
 
 async function insertApplications(tx: Transaction, userIds: Map<string, string>, now: number) {
@@ -204,15 +272,16 @@ export async function installDefaults(db: Database): Promise<void> {
 }
 
 /**
- * Creates the demo network: organisations, approved members, the demo logins, two applications
- * waiting for approval, and the default legal texts. Idempotent: rows that exist are left as they are.
+ * Creates the demo network: organisations with their admins, approved members with profiles, the demo
+ * logins, two applications waiting for approval, and the default legal texts. Idempotent: rows that
+ * exist are left as they are, except that empty details are filled and search columns kept derived.
  */
 export async function seedDemo(db: Database): Promise<DemoLogin[]> {
   const now = Date.now();
   const people = seedUsers(now);
   await db.transaction(async (tx) => {
-    const orgIds = await insertOrganisations(tx, now);
     const userIds = await insertUsers(tx, people);
+    const orgIds = await insertOrganisations(tx, userIds, now);
     await insertProfiles(tx, people, userIds, orgIds);
     await insertApplications(tx, userIds, now);
     await insertSettings(tx);

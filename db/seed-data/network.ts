@@ -1,6 +1,7 @@
 /**
  * The demo network seeded by `db/seed.ts`: invented organisations and people in the Burgenlandkreis.
- * Every address is at the reserved domain example.org; nothing here is a real person.
+ * Every address is at the reserved domain example.org; nothing here is a real person. What they wrote
+ * on their profiles is in profile-details.ts, the organisations' pages in organisation-details.ts.
  */
 import type { OrganisationType } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/config";

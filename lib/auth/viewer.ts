@@ -49,6 +49,14 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   return token ? getViewerBySessionToken(token) : null;
 });
 
+/** The same for a route handler, from the request's Cookie header (testable without a request scope). */
+export async function getViewerFromRequest(request: Request): Promise<Viewer | null> {
+  const pairs = (request.headers.get("cookie") ?? "").split(";").map((part) => part.trim().split("="));
+  const jar = new Map(pairs.map(([name = "", ...value]) => [name, value.join("=")]));
+  const token = SESSION_COOKIES.map((name) => jar.get(name)).find(Boolean);
+  return token ? getViewerBySessionToken(token) : null;
+}
+
 /** An approved member; visitors go to the login, applicants to their application status. */
 export async function requireUser(): Promise<Viewer> {
   const viewer = await getViewer();

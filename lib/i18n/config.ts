@@ -10,6 +10,8 @@ export const CLIENT_NAMESPACES = [
   "feedback",
   "languages",
   "login",
+  "organisations",
+  "profile",
   "signup",
   "signups",
   "topics",

@@ -1,11 +1,17 @@
 import "server-only";
-import { desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, or, type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
-import { organisations, profiles, users } from "@/db/schema";
+import { type OrganisationType, organisations, profiles, users, type Visibility } from "@/db/schema";
+import { foldName } from "@/db/search-fields";
+import { DIRECTORY_PAGE_SIZE, type DirectoryCursor } from "./schema";
+import { type ViewerLevel, visibleAt } from "./visibility";
 
+/** A member as a card shows them; every field the viewer may not see is null or empty. */
 export type MemberSummary = {
   id: string;
   name: string | null;
+  photoId: string | null;
   organisation: string | null;
   jobFunction: string | null;
   municipality: string | null;
@@ -13,46 +19,249 @@ export type MemberSummary = {
   languages: string[];
 };
 
-const summaryColumns = {
-  id: users.id,
-  name: users.name,
-  organisation: organisations.name,
-  jobFunction: profiles.jobFunction,
-  municipality: profiles.municipality,
-  topics: profiles.topics,
-  languages: profiles.languages,
-};
+// Fields are masked in SQL, so a value the viewer may not see never leaves the database.
+const shown = <T>(vis: AnyPgColumn, level: ViewerLevel, value: AnyPgColumn) =>
+  sql<T | null>`case when ${visibleAt(vis, level)} then ${value} end`;
+const shownList = (vis: AnyPgColumn, level: ViewerLevel, value: AnyPgColumn) =>
+  sql<string[]>`case when ${visibleAt(vis, level)} then ${value} else '{}'::text[] end`;
 
-const toSummary = (
-  r: { topics: string[] | null; languages: string[] | null } & Omit<MemberSummary, "topics" | "languages">,
-) => ({
-  ...r,
-  topics: r.topics ?? [],
-  languages: r.languages ?? [],
+const summaryColumns = (level: ViewerLevel) => ({
+  id: users.id,
+  name: shown<string>(profiles.visName, level, users.name),
+  photoId: shown<string>(profiles.visPhoto, level, profiles.photoId),
+  organisation: shown<string>(profiles.visOrganisation, level, organisations.name),
+  jobFunction: shown<string>(profiles.visJobFunction, level, profiles.jobFunction),
+  municipality: shown<string>(profiles.visMunicipality, level, profiles.municipality),
+  topics: shownList(profiles.visTopics, level, profiles.topics),
+  languages: shownList(profiles.visLanguages, level, profiles.languages),
 });
 
-export async function getMemberSummary({ userId }: { userId: string }): Promise<MemberSummary | null> {
+const toSummary = ({ topics, languages, ...rest }: MemberSummary): MemberSummary => ({
+  ...rest,
+  topics: topics ?? [],
+  languages: languages ?? [],
+});
+
+/** Approved, with a name the viewer may see: who may appear anywhere for this viewer. */
+const listed = (level: ViewerLevel): SQL =>
+  and(eq(users.status, "approved"), visibleAt(profiles.visName, level))!;
+
+export async function getMemberSummary({
+  userId,
+  level,
+}: {
+  userId: string;
+  level: ViewerLevel;
+}): Promise<MemberSummary | null> {
   const db = await getDb();
   const [row] = await db
-    .select(summaryColumns)
-    .from(users)
-    .leftJoin(profiles, eq(profiles.userId, users.id))
+    .select(summaryColumns(level))
+    .from(profiles)
+    .innerJoin(users, eq(users.id, profiles.userId))
     .leftJoin(organisations, eq(organisations.id, profiles.organisationId))
-    .where(eq(users.id, userId))
+    .where(and(eq(users.id, userId), listed(level)))
     .limit(1);
   return row ? toSummary(row) : null;
 }
 
 /** The most recently approved members, for members' start page. */
-export async function listNewestMembers({ limit }: { limit: number }): Promise<MemberSummary[]> {
+export async function listNewestMembers({
+  limit,
+  level,
+}: {
+  limit: number;
+  level: ViewerLevel;
+}): Promise<MemberSummary[]> {
   const db = await getDb();
   const rows = await db
-    .select(summaryColumns)
-    .from(users)
-    .leftJoin(profiles, eq(profiles.userId, users.id))
+    .select(summaryColumns(level))
+    .from(profiles)
+    .innerJoin(users, eq(users.id, profiles.userId))
     .leftJoin(organisations, eq(organisations.id, profiles.organisationId))
-    .where(eq(users.status, "approved"))
+    .where(listed(level))
     .orderBy(desc(users.approvedAt), desc(users.id))
     .limit(limit);
   return rows.map(toSummary);
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * Typo- and umlaut-tolerant name match on the folded name (GIN trigram index): every word of the query
+ * must be similar to a word of the name (`<%`, pg_trgm word similarity) or be contained in it. Word by
+ * word, because a whole-name `%` lets "Jördis Mueller" find "Jördis Schröder". "Mueller" is also
+ * tried as "muller", the way name_folded spells "Müller".
+ */
+function nameMatches(q: string): SQL | undefined {
+  const words = foldName(q).split(/\s+/).filter(Boolean).slice(0, 6);
+  if (!words.length) return undefined;
+  const wordMatches = (word: string) => {
+    const variants = new Set([word, word.replace(/ae/g, "a").replace(/oe/g, "o").replace(/ue/g, "u")]);
+    return or(
+      ...[...variants].map(
+        (v) => sql`(${v} <% ${profiles.nameFolded} or ${profiles.nameFolded} ilike ${`%${escapeLike(v)}%`})`,
+      ),
+    );
+  };
+  return and(...words.map(wordMatches));
+}
+
+/**
+ * What the search box finds, using only what the viewer may see. The full-text index covers name,
+ * function, organisation and bio in one vector, so it may decide a match only when all of those are
+ * visible; otherwise only the name (always visible here, see `listed`) can match.
+ */
+function textMatches(q: string, level: ViewerLevel): SQL | undefined {
+  return or(
+    and(
+      sql`${profiles.search} @@ websearch_to_tsquery('german', ${q})`,
+      visibleAt(profiles.visJobFunction, level),
+      visibleAt(profiles.visOrganisation, level),
+      visibleAt(profiles.visBio, level),
+    ),
+    nameMatches(q),
+  );
+}
+
+export type DirectorySearch = {
+  level: ViewerLevel;
+  q?: string;
+  topic?: string;
+  language?: string;
+  municipality?: string;
+  organisationType?: OrganisationType;
+  after?: DirectoryCursor;
+  limit?: number;
+};
+
+export type DirectoryPage = { members: MemberSummary[]; next: DirectoryCursor | null };
+
+/**
+ * One page of the directory in name order. Every filter applies only where the viewer may see the
+ * field it filters on (a visitor filtering by language never finds members-only languages), and all
+ * filters combine with AND.
+ */
+export async function searchDirectory({
+  level,
+  q,
+  topic,
+  language,
+  municipality,
+  organisationType,
+  after,
+  limit = DIRECTORY_PAGE_SIZE,
+}: DirectorySearch): Promise<DirectoryPage> {
+  const db = await getDb();
+  const where = and(
+    listed(level),
+    q ? textMatches(q, level) : undefined,
+    topic
+      ? and(visibleAt(profiles.visTopics, level), sql`${profiles.topics} @> array[${topic}]::text[]`)
+      : undefined,
+    language
+      ? and(visibleAt(profiles.visLanguages, level), sql`${profiles.languages} @> array[${language}]::text[]`)
+      : undefined,
+    municipality
+      ? and(visibleAt(profiles.visMunicipality, level), eq(profiles.municipality, municipality))
+      : undefined,
+    organisationType
+      ? and(visibleAt(profiles.visOrganisation, level), eq(organisations.type, organisationType))
+      : undefined,
+    after
+      ? sql`(${profiles.nameFolded}, ${profiles.userId}) > (${after.nameFolded}, ${after.id})`
+      : undefined,
+  );
+  const rows = await db
+    // name_folded only derives from the name, which every listed row shows: safe in the cursor.
+    .select({ ...summaryColumns(level), nameFolded: profiles.nameFolded })
+    .from(profiles)
+    .innerJoin(users, eq(users.id, profiles.userId))
+    .leftJoin(organisations, eq(organisations.id, profiles.organisationId))
+    .where(where)
+    .orderBy(asc(profiles.nameFolded), asc(profiles.userId))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    members: page.map(({ nameFolded: _, ...member }) => toSummary(member)),
+    next: rows.length > limit && last ? { nameFolded: last.nameFolded, id: last.id } : null,
+  };
+}
+
+export const PROFILE_FIELDS = [
+  "name",
+  "photo",
+  "jobFunction",
+  "organisation",
+  "municipality",
+  "topics",
+  "languages",
+  "bio",
+  "contact",
+] as const;
+export type ProfileField = (typeof PROFILE_FIELDS)[number];
+
+/** A profile page's data: fields the viewer may not see are null (or empty) and never fetched. */
+export type ProfileView = Omit<MemberSummary, "name" | "organisation"> & {
+  name: string;
+  /** `slug` only when the organisation has its own public page (confirmed, not just proposed). */
+  organisation: { name: string; type: OrganisationType; slug: string | null } | null;
+  bio: string | null;
+  contact: { email: string | null; phone: string | null; website: string | null } | null;
+  /** Only for the owner, who sees every field and who may see it. */
+  visibility: Record<ProfileField, Visibility> | null;
+};
+
+/** An approved member's profile at the viewer's level; null when the viewer may not see their name. */
+export async function getProfile({
+  userId,
+  level,
+}: {
+  userId: string;
+  level: ViewerLevel;
+}): Promise<ProfileView | null> {
+  const db = await getDb();
+  const owner = level === 2;
+  const [row] = await db
+    .select({
+      ...summaryColumns(level),
+      organisationType: shown<OrganisationType>(profiles.visOrganisation, level, organisations.type),
+      organisationSlug: shown<string>(profiles.visOrganisation, level, organisations.slug),
+      organisationActive: sql<boolean>`${organisations.status} = 'active'`,
+      bio: shown<string>(profiles.visBio, level, profiles.bio),
+      contactVisible: visibleAt(profiles.visContact, level).mapWith(Boolean),
+      email: shown<string>(profiles.visContact, level, profiles.contactEmail),
+      phone: shown<string>(profiles.visContact, level, profiles.phone),
+      website: shown<string>(profiles.visContact, level, profiles.website),
+      vis: sql<number[]>`array[${profiles.visName}, ${profiles.visPhoto}, ${profiles.visJobFunction},
+        ${profiles.visOrganisation}, ${profiles.visMunicipality}, ${profiles.visTopics},
+        ${profiles.visLanguages}, ${profiles.visBio}, ${profiles.visContact}]::int[]`,
+    })
+    .from(profiles)
+    .innerJoin(users, eq(users.id, profiles.userId))
+    .leftJoin(organisations, eq(organisations.id, profiles.organisationId))
+    .where(and(eq(users.id, userId), listed(level)))
+    .limit(1);
+  if (!row?.name) return null;
+  const { organisation, organisationType, organisationSlug, organisationActive, ...more } = row;
+  const { contactVisible, email, phone, website, vis, bio, ...rest } = more;
+  const hasContact = contactVisible && Boolean(email || phone || website);
+  return {
+    ...toSummary({ ...rest, organisation: null }),
+    name: row.name,
+    bio,
+    organisation: organisation
+      ? {
+          name: organisation,
+          type: organisationType ?? "other",
+          slug: organisationActive ? organisationSlug : null,
+        }
+      : null,
+    contact: hasContact ? { email, phone, website } : null,
+    visibility: owner
+      ? (Object.fromEntries(
+          PROFILE_FIELDS.map((f, i) => [f, vis[i] as Visibility]),
+        ) as ProfileView["visibility"])
+      : null,
+  };
 }

@@ -1,6 +1,18 @@
 // Rows for integration tests. Every row is unique, so tests can share one PostgreSQL database.
+import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { organisations, type Role, sessions, type UserStatus, users } from "@/db/schema";
+import {
+  type NewProfile,
+  type OrganisationType,
+  organisations,
+  profiles,
+  type Role,
+  sessions,
+  type UserStatus,
+  users,
+  type Visibility,
+} from "@/db/schema";
+import { foldName, profileSearchText } from "@/db/search-fields";
 import type { Locale } from "@/lib/i18n/config";
 import { NEW_ORGANISATION, SignUp } from "@/lib/signup/schema";
 
@@ -47,7 +59,9 @@ export async function createSession(userId: string, options: { expires?: Date } 
   return sessionToken;
 }
 
-export async function createOrganisation(input: { name?: string; status?: "active" | "proposed" } = {}) {
+export async function createOrganisation(
+  input: { name?: string; status?: "active" | "proposed"; type?: OrganisationType } = {},
+) {
   const db = await getDb();
   const id = uid();
   const [organisation] = await db
@@ -57,9 +71,61 @@ export async function createOrganisation(input: { name?: string; status?: "activ
       slug: `test-${id}`,
       municipality: "Zeitz",
       status: input.status ?? "active",
+      type: input.type ?? "other",
     })
     .returning();
   return organisation!;
+}
+
+type ProfileVisibility = Partial<
+  Record<
+    | "name"
+    | "photo"
+    | "jobFunction"
+    | "organisation"
+    | "municipality"
+    | "topics"
+    | "languages"
+    | "bio"
+    | "contact",
+    Visibility
+  >
+>;
+
+/** A user with a profile, search columns filled the way the mutations fill them; visibility per field. */
+export async function createMember(
+  input: Parameters<typeof createUser>[0] & {
+    profile?: Omit<NewProfile, "userId" | "nameFolded" | "searchText">;
+    visibility?: ProfileVisibility;
+  } = {},
+) {
+  const { profile = {}, visibility = {}, ...userInput } = input;
+  const user = await createUser(userInput);
+  const db = await getDb();
+  const [organisation] = profile.organisationId
+    ? await db.select().from(organisations).where(eq(organisations.id, profile.organisationId))
+    : [];
+  await db.insert(profiles).values({
+    ...profile,
+    userId: user.id,
+    nameFolded: foldName(user.name ?? ""),
+    searchText: profileSearchText({
+      name: user.name,
+      jobFunction: profile.jobFunction ?? null,
+      organisation: organisation?.name ?? null,
+      bio: profile.bio ?? null,
+    }),
+    visName: visibility.name,
+    visPhoto: visibility.photo,
+    visJobFunction: visibility.jobFunction,
+    visOrganisation: visibility.organisation,
+    visMunicipality: visibility.municipality,
+    visTopics: visibility.topics,
+    visLanguages: visibility.languages,
+    visBio: visibility.bio,
+    visContact: visibility.contact,
+  });
+  return user;
 }
 
 /** A valid, parsed sign-up form; without an organisation it proposes a new one. */

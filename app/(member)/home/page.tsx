@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/viewer";
 import { MemberCard } from "@/lib/members/components/member-card";
 import { getMemberSummary, listNewestMembers } from "@/lib/members/data";
+import { viewerLevel } from "@/lib/members/visibility";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("home"))("title") };
@@ -12,8 +13,8 @@ export default async function HomePage() {
   const viewer = await requireUser();
   const t = await getTranslations("home");
   const [me, newest] = await Promise.all([
-    getMemberSummary({ userId: viewer.id }),
-    listNewestMembers({ limit: 12 }),
+    getMemberSummary({ userId: viewer.id, level: viewerLevel(viewer, viewer.id) }),
+    listNewestMembers({ limit: 12, level: viewerLevel(viewer) }),
   ]);
   return (
     <>

@@ -32,6 +32,23 @@ export async function SiteHeader() {
               </a>
             </li>
           )}
+          <li>
+            <a href="/members" className={navLink}>
+              {t("navMembers")}
+            </a>
+          </li>
+          <li>
+            <a href="/organisations" className={navLink}>
+              {t("navOrganisations")}
+            </a>
+          </li>
+          {member ? (
+            <li>
+              <a href="/settings/profile" className={navLink}>
+                {t("navProfile")}
+              </a>
+            </li>
+          ) : null}
           {viewer && hasRole(viewer, "coordinator") && member ? (
             <li>
               <a href="/admin/signups" className={navLink}>

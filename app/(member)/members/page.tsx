@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { DirectoryFilters } from "@/lib/members/components/directory-filters";
+import { MemberCard } from "@/lib/members/components/member-card";
+import { loadDirectory } from "@/lib/members/loaders";
+import { directoryHref } from "@/lib/members/schema";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("members"))("title") };
+}
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function MembersPage({ searchParams }: { searchParams: SearchParams }) {
+  const { members, next, query, level } = await loadDirectory(await searchParams);
+  const t = await getTranslations("members");
+  const { after, ...filters } = query;
+  return (
+    <>
+      <h1 className="mb-3 text-3xl font-bold">{t("title")}</h1>
+      <p className="mb-4 max-w-2xl">{t("intro")}</p>
+      {level === 0 ? (
+        <p className="mb-6 max-w-2xl rounded-md bg-amber-50 p-3" role="note">
+          {t("visitorNote")}{" "}
+          <a href="/login" className="font-semibold">
+            {t("visitorLogin")}
+          </a>
+        </p>
+      ) : null}
+      <DirectoryFilters filters={filters} />
+      <section aria-labelledby="results-heading">
+        <h2 id="results-heading" className="mb-3 text-2xl font-bold">
+          {after ? t("resultsMore") : t("results")}
+        </h2>
+        {members.length === 0 ? <p>{t("noResults")}</p> : null}
+        <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          {members.map((m) => (
+            <li key={m.id}>
+              <MemberCard member={m} />
+            </li>
+          ))}
+        </ul>
+        {after || next ? (
+          <nav aria-label={t("pages")} className="mt-6 flex flex-wrap gap-4">
+            {after ? (
+              <a href={directoryHref(filters)} className="inline-flex min-h-11 items-center">
+                {t("firstPage")}
+              </a>
+            ) : null}
+            {next ? (
+              <a href={directoryHref(filters, next)} rel="next" className="inline-flex min-h-11 items-center">
+                {t("nextPage")}
+              </a>
+            ) : null}
+          </nav>
+        ) : null}
+      </section>
+    </>
+  );
+}

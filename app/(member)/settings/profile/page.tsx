@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/viewer";
+import { PhotoForm } from "@/lib/profile/components/photo-form";
+import { ProfileForm } from "@/lib/profile/components/profile-form";
+import { getOwnProfile } from "@/lib/profile/data";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("profile"))("title") };
+}
+
+export default async function ProfileSettingsPage() {
+  const viewer = await requireUser();
+  const t = await getTranslations("profile");
+  const profile = await getOwnProfile({ userId: viewer.id });
+  if (!profile) notFound();
+  return (
+    <div className="max-w-3xl">
+      <h1 className="mb-3 text-3xl font-bold">{t("title")}</h1>
+      <p className="mb-2">{t("intro")}</p>
+      <p className="mb-4 text-sm text-muted">{t("visibilityExplained")}</p>
+      <p className="mb-8">
+        <a href={`/members/${profile.id}`}>{t("viewProfile")}</a>
+      </p>
+      <section aria-labelledby="photo-heading" className="mb-10">
+        <h2 id="photo-heading" className="mb-4 text-2xl font-bold">
+          {t("photoHeading")}
+        </h2>
+        <PhotoForm photoId={profile.photoId} />
+      </section>
+      <section aria-labelledby="details-heading">
+        <h2 id="details-heading" className="mb-4 text-2xl font-bold">
+          {t("detailsHeading")}
+        </h2>
+        <ProfileForm profile={profile} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { cache } from "react";
+import { getViewer, hasRole, type Viewer } from "@/lib/auth/viewer";
+import { renderMarkdown } from "@/lib/markdown/render";
+import { viewerLevel } from "@/lib/members/visibility";
+import { OrganisationContact } from "@/lib/organisations/components/organisation-contact";
+import { OrganisationPeople } from "@/lib/organisations/components/organisation-people";
+import { getOrganisationBySlug, mayEditOrganisation } from "@/lib/organisations/data";
+import { secondaryButton } from "@/lib/ui/components/button-styles";
+import { FormAlert } from "@/lib/ui/components/form-alert";
+
+type Params = { params: Promise<{ slug: string }> };
+
+const isCoordinator = (viewer: Viewer | null) =>
+  viewer?.status === "approved" && hasRole(viewer, "coordinator");
+
+/** The organisation as this viewer may see it; a proposed one only for coordinators. */
+const loadOrganisation = cache(async (slug: string) => {
+  const viewer = await getViewer();
+  const organisation = await getOrganisationBySlug({ slug, level: viewerLevel(viewer) });
+  if (!organisation || (organisation.status !== "active" && !isCoordinator(viewer))) notFound();
+  return { viewer, organisation };
+});
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { organisation } = await loadOrganisation((await params).slug);
+  return { title: organisation.name };
+}
+
+export default async function OrganisationPage({
+  params,
+  searchParams,
+}: Params & { searchParams: Promise<{ saved?: string }> }) {
+  const { viewer, organisation: o } = await loadOrganisation((await params).slug);
+  const t = await getTranslations("organisations");
+  const mayEdit = await mayEditOrganisation({ viewer, organisationId: o.id });
+  const saved = mayEdit && (await searchParams).saved === "1";
+  return (
+    <article aria-labelledby="organisation-heading">
+      <p className="mb-4">
+        <a href="/organisations">{t("backToList")}</a>
+      </p>
+      {saved ? <FormAlert kind="success">{t("saved")}</FormAlert> : null}
+      {o.status === "proposed" ? (
+        <p className="mb-4 rounded-md bg-amber-50 p-3" role="note">
+          {t("proposedNotice")} <a href="/admin/organisations">{t("toConfirmation")}</a>
+        </p>
+      ) : null}
+      <div className="mb-6 flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 id="organisation-heading" className="text-3xl font-bold">
+            {o.name}
+          </h1>
+          <p className="mt-1 text-lg">
+            {t(`types.${o.type}`)}
+            {o.municipality ? <span className="text-muted"> · {o.municipality}</span> : null}
+          </p>
+        </div>
+        {mayEdit ? (
+          <a href={`/organisations/${o.slug}/edit`} className={secondaryButton}>
+            {t("edit")}
+          </a>
+        ) : null}
+      </div>
+      {o.description ? (
+        <div
+          className="prose-legal mb-8 max-w-3xl"
+          // Sanitised on the server by renderMarkdown (tested in lib/markdown/render.test.ts).
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised above
+          dangerouslySetInnerHTML={{ __html: renderMarkdown(o.description) }}
+        />
+      ) : null}
+      <OrganisationContact organisation={o} />
+      <OrganisationPeople organisation={o} signedIn={viewer?.status === "approved"} />
+    </article>
+  );
+}

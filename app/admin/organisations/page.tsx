@@ -1,0 +1,64 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requireRole } from "@/lib/auth/viewer";
+import { OrganisationAdminForm } from "@/lib/organisations/components/organisation-admin-form";
+import { ProposedDecisionForm } from "@/lib/organisations/components/proposed-decision-form";
+import { listProposedOrganisations } from "@/lib/organisations/data";
+import { cardStyle } from "@/lib/ui/components/button-styles";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("organisations.admin"))("title") };
+}
+
+export default async function AdminOrganisationsPage() {
+  await requireRole("coordinator");
+  const t = await getTranslations("organisations.admin");
+  const format = await getFormatter();
+  const proposed = await listProposedOrganisations();
+  return (
+    <>
+      <h1 className="mb-6 text-3xl font-bold">{t("title")}</h1>
+      <section aria-labelledby="proposed-heading" className="mb-12">
+        <h2 id="proposed-heading" className="mb-2 text-2xl font-bold">
+          {t("proposedTitle", { count: proposed.length })}
+        </h2>
+        <p className="mb-4 max-w-2xl">{t("proposedIntro")}</p>
+        {proposed.length === 0 ? <p>{t("proposedEmpty")}</p> : null}
+        <ul className="grid gap-5">
+          {proposed.map((o) => (
+            <li key={o.id}>
+              <article className={cardStyle} aria-labelledby={`proposed-${o.id}`}>
+                <h3 id={`proposed-${o.id}`} className="text-xl font-bold">
+                  {o.name}
+                </h3>
+                <dl className="mt-2 grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[auto_1fr]">
+                  <dt className="font-semibold">{t("proposedBy")}</dt>
+                  <dd className="break-all">
+                    {o.proposerEmail && o.proposerStatus
+                      ? `${o.proposerName ?? ""} (${o.proposerEmail}) – ${t(`statuses.${o.proposerStatus}`)}`
+                      : t("unknownProposer")}
+                  </dd>
+                  <dt className="font-semibold">{t("municipality")}</dt>
+                  <dd>{o.municipality ?? "–"}</dd>
+                  <dt className="font-semibold">{t("proposedOn")}</dt>
+                  <dd>{format.dateTime(o.createdAt, { dateStyle: "medium", timeStyle: "short" })}</dd>
+                </dl>
+                <p className="mt-2">
+                  <a href={`/organisations/${o.slug}`}>{t("view")}</a>
+                </p>
+                <ProposedDecisionForm organisationId={o.id} name={o.name} />
+              </article>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="admins-heading">
+        <h2 id="admins-heading" className="mb-2 text-2xl font-bold">
+          {t("adminsTitle")}
+        </h2>
+        <p className="mb-4 max-w-2xl">{t("adminsIntro")}</p>
+        <OrganisationAdminForm />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+"use server";
+
+import { notFound, redirect } from "next/navigation";
+import { getViewer, requireRole } from "@/lib/auth/viewer";
+import { AppError } from "@/lib/errors";
+import { formAction } from "@/lib/forms/action";
+import { getOrganisationForEdit, getUserIdByEmail, mayEditOrganisation } from "./data";
+import {
+  confirmOrganisation,
+  rejectOrganisation,
+  setOrganisationAdmin,
+  updateOrganisation,
+} from "./mutations";
+import { DecideOrganisation, SetOrganisationAdmin, UpdateOrganisation } from "./schema";
+
+/** Coordinators, and the organisation's own admins; everyone else finds nothing here. */
+export const updateOrganisationAction = formAction(UpdateOrganisation, async (data) => {
+  const viewer = await getViewer();
+  if (!(await mayEditOrganisation({ viewer, organisationId: data.organisationId }))) notFound();
+  const { slug } = await updateOrganisation({ actorId: viewer!.id, data });
+  redirect(`/organisations/${slug}?saved=1`);
+});
+
+export const decideOrganisationAction = formAction(DecideOrganisation, async (data) => {
+  const coordinator = await requireRole("coordinator");
+  const input = { actorId: coordinator.id, organisationId: data.organisationId };
+  if (data.decision === "confirm") await confirmOrganisation(input);
+  else await rejectOrganisation(input);
+  return { status: "success", message: data.decision === "confirm" ? "confirmed" : "rejected" };
+});
+
+export const setOrganisationAdminAction = formAction(SetOrganisationAdmin, async (data) => {
+  const coordinator = await requireRole("coordinator");
+  const organisationId = (await getOrganisationForEdit({ slug: data.organisation }))?.id;
+  if (!organisationId)
+    throw new AppError({ code: "not_found", message: "unknownOrganisation", field: "organisation" });
+  const userId = await getUserIdByEmail({ email: data.email });
+  if (!userId) throw new AppError({ code: "not_found", message: "unknownMember", field: "email" });
+  await setOrganisationAdmin({ actorId: coordinator.id, organisationId, userId, isAdmin: data.isAdmin });
+  return { status: "success", message: data.isAdmin ? "adminGranted" : "adminRevoked" };
+});

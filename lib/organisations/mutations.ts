@@ -1,0 +1,186 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { type Executor, getDb } from "@/db/client";
+import { organisationAdmins, organisations, profiles, users } from "@/db/schema";
+import { profileSearchText } from "@/db/search-fields";
+import { recordAudit } from "@/lib/audit/mutations";
+import { AppError } from "@/lib/errors";
+import type { UpdateOrganisation } from "./schema";
+
+/** Recomputes search_text for everyone working at the organisation, under its new name (or none). */
+async function refreshMembersSearchText(
+  tx: Executor,
+  organisationId: string,
+  organisationName: string | null,
+): Promise<void> {
+  const members = await tx
+    .select({
+      userId: profiles.userId,
+      name: users.name,
+      jobFunction: profiles.jobFunction,
+      bio: profiles.bio,
+    })
+    .from(profiles)
+    .innerJoin(users, eq(users.id, profiles.userId))
+    .where(eq(profiles.organisationId, organisationId));
+  for (const m of members) {
+    const searchText = profileSearchText({
+      name: m.name,
+      jobFunction: m.jobFunction,
+      organisation: organisationName,
+      bio: m.bio,
+    });
+    await tx.update(profiles).set({ searchText }).where(eq(profiles.userId, m.userId));
+  }
+}
+
+const isCoordinator = async (tx: Executor, userId: string): Promise<boolean> => {
+  const [row] = await tx.select({ role: users.role }).from(users).where(eq(users.id, userId)).limit(1);
+  return row?.role === "coordinator" || row?.role === "admin";
+};
+
+/**
+ * Saves an organisation's page. The slug stays, so links keep working after a rename; members'
+ * search text follows the new name. Coordinators' edits go to the audit log.
+ */
+export async function updateOrganisation(input: {
+  actorId: string;
+  data: UpdateOrganisation;
+}): Promise<{ slug: string }> {
+  const { organisationId, ...fields } = input.data;
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({ name: organisations.name, slug: organisations.slug })
+      .from(organisations)
+      .where(eq(organisations.id, organisationId))
+      .for("update")
+      .limit(1);
+    if (!current) throw new AppError({ code: "not_found", message: "organisationGone" });
+
+    await tx
+      .update(organisations)
+      .set({
+        name: fields.name,
+        type: fields.type,
+        description: fields.description ?? null,
+        street: fields.street ?? null,
+        postcode: fields.postcode ?? null,
+        city: fields.city ?? null,
+        municipality: fields.municipality ?? null,
+        phone: fields.phone ?? null,
+        email: fields.email ?? null,
+        website: fields.website ?? null,
+        updatedAt: new Date(),
+      })
+      .where(eq(organisations.id, organisationId));
+    const renamed = current.name !== fields.name;
+    if (renamed) await refreshMembersSearchText(tx, organisationId, fields.name);
+    if (await isCoordinator(tx, input.actorId)) {
+      await recordAudit(tx, {
+        actorId: input.actorId,
+        action: "organisation.updated",
+        targetType: "organisation",
+        targetId: organisationId,
+        data: renamed ? { previousName: current.name, name: fields.name } : undefined,
+      });
+    }
+    return { slug: current.slug };
+  });
+}
+
+/** Makes a proposed organisation an ordinary one, listed and selectable at sign-up. */
+export async function confirmOrganisation(input: { actorId: string; organisationId: string }): Promise<void> {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(organisations)
+      .set({ status: "active", updatedAt: new Date() })
+      .where(and(eq(organisations.id, input.organisationId), eq(organisations.status, "proposed")))
+      .returning({ name: organisations.name });
+    if (!row) throw new AppError({ code: "not_found", message: "organisationGone" });
+    await recordAudit(tx, {
+      actorId: input.actorId,
+      action: "organisation.confirmed",
+      targetType: "organisation",
+      targetId: input.organisationId,
+      data: { name: row.name },
+    });
+  });
+}
+
+/** Deletes a proposed organisation; the people who named it stay, without an organisation. */
+export async function rejectOrganisation(input: { actorId: string; organisationId: string }): Promise<void> {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ name: organisations.name })
+      .from(organisations)
+      .where(and(eq(organisations.id, input.organisationId), eq(organisations.status, "proposed")))
+      .for("update")
+      .limit(1);
+    if (!row) throw new AppError({ code: "not_found", message: "organisationGone" });
+    // Before the delete: afterwards the foreign key has already set their organisation to null.
+    await refreshMembersSearchText(tx, input.organisationId, null);
+    await tx.delete(organisations).where(eq(organisations.id, input.organisationId));
+    await recordAudit(tx, {
+      actorId: input.actorId,
+      action: "organisation.rejected",
+      targetType: "organisation",
+      targetId: input.organisationId,
+      data: { name: row.name },
+    });
+  });
+}
+
+/**
+ * Lets a member edit their organisation's page, or takes that right away. Only an approved member
+ * working at that organisation can be made its admin. The action checks that the actor is a coordinator.
+ */
+export async function setOrganisationAdmin(input: {
+  actorId: string;
+  organisationId: string;
+  userId: string;
+  isAdmin: boolean;
+}): Promise<void> {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    if (input.isAdmin) {
+      const [member] = await tx
+        .select({ userId: profiles.userId })
+        .from(profiles)
+        .innerJoin(users, eq(users.id, profiles.userId))
+        .innerJoin(organisations, eq(organisations.id, profiles.organisationId))
+        .where(
+          and(
+            eq(profiles.userId, input.userId),
+            eq(profiles.organisationId, input.organisationId),
+            eq(users.status, "approved"),
+            eq(organisations.status, "active"),
+          ),
+        )
+        .limit(1);
+      if (!member) throw new AppError({ code: "invalid", message: "notOrganisationMember", field: "email" });
+      await tx
+        .insert(organisationAdmins)
+        .values({ organisationId: input.organisationId, userId: input.userId })
+        .onConflictDoNothing();
+    } else {
+      await tx
+        .delete(organisationAdmins)
+        .where(
+          and(
+            eq(organisationAdmins.organisationId, input.organisationId),
+            eq(organisationAdmins.userId, input.userId),
+          ),
+        );
+    }
+    await recordAudit(tx, {
+      actorId: input.actorId,
+      action: input.isAdmin ? "organisation.admin_added" : "organisation.admin_removed",
+      targetType: "organisation",
+      targetId: input.organisationId,
+      data: { userId: input.userId },
+    });
+  });
+}

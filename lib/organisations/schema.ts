@@ -1,0 +1,82 @@
+import { z } from "zod";
+import { ORGANISATION_TYPES } from "@/db/schema";
+import { emailAddress, line, optionalLine } from "@/lib/forms/schema";
+import { MUNICIPALITIES } from "@/lib/network/constants";
+
+/** "" and whitespace become undefined, so optional fields can be left empty. */
+const blankToUndefined = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? undefined : value;
+
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+
+/** Multi-line text: line breaks and tabs allowed, other control characters not. */
+const noControlCharsExceptBreaks = /^(?:[\t\n\r]|[^\p{Cc}\p{Cs}\p{Co}])*$/u;
+
+/** "www.example.org" is taken as https://www.example.org; only http and https links are kept. */
+const website = z
+  .string()
+  .trim()
+  .max(300, { error: "tooLong" })
+  .transform((v) => (/^[a-z][a-z0-9+.-]*:/i.test(v) ? v : `https://${v}`))
+  .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: "invalidUrl" }));
+
+export const UpdateOrganisation = z.object({
+  organisationId: z.string().min(1).max(64),
+  name: line(150, 2),
+  type: z.enum(ORGANISATION_TYPES, { error: "invalidChoice" }),
+  description: optional(
+    z
+      .string()
+      .trim()
+      .max(4000, { error: "tooLong" })
+      .regex(noControlCharsExceptBreaks, { error: "invalidCharacters" }),
+  ),
+  street: optionalLine(150),
+  postcode: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^\d{5}$/, { error: "invalidPostcode" }),
+  ),
+  city: optionalLine(100),
+  municipality: optional(z.enum(MUNICIPALITIES, { error: "invalidChoice" })),
+  phone: optional(
+    z
+      .string()
+      .trim()
+      .max(40, { error: "tooLong" })
+      .regex(/^\+?[0-9][0-9 ()/-]{3,}$/, { error: "invalidPhone" }),
+  ),
+  email: optional(emailAddress),
+  website: optional(website),
+});
+export type UpdateOrganisation = z.infer<typeof UpdateOrganisation>;
+
+export const DecideOrganisation = z.object({
+  organisationId: z.string().min(1).max(64),
+  decision: z.enum(["confirm", "reject"], { error: "invalidChoice" }),
+});
+export type DecideOrganisation = z.infer<typeof DecideOrganisation>;
+
+/** The slug, or the whole address of the organisation's page pasted in. */
+const organisationSlug = z
+  .string({ error: "required" })
+  .trim()
+  .min(1, { error: "required" })
+  .max(300, { error: "tooLong" })
+  .transform(
+    (v) =>
+      v
+        .replace(/[?#].*$/, "")
+        .replace(/\/+$/, "")
+        .split("/")
+        .at(-1) ?? "",
+  )
+  .pipe(z.string().regex(/^[a-z0-9-]{1,100}$/, { error: "unknownOrganisation" }));
+
+export const SetOrganisationAdmin = z.object({
+  organisation: organisationSlug,
+  email: emailAddress,
+  isAdmin: z.enum(["true", "false"], { error: "invalidChoice" }).transform((v) => v === "true"),
+});
+export type SetOrganisationAdmin = z.infer<typeof SetOrganisationAdmin>;

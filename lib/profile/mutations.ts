@@ -1,0 +1,132 @@
+import "server-only";
+import { and, eq, ne } from "drizzle-orm";
+import { type Executor, getDb } from "@/db/client";
+import { organisations, profiles, uploads, users } from "@/db/schema";
+import { foldName, profileSearchText } from "@/db/search-fields";
+import { AppError } from "@/lib/errors";
+import { PHOTO_CONTENT_TYPE, type ProcessedPhoto } from "./photo";
+import type { ProfileInput } from "./schema";
+
+/** Stores the member's own profile: name, fields, visibility and the search columns derived from them. */
+export async function updateProfile({ userId, data }: { userId: string; data: ProfileInput }): Promise<void> {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const [user] = await tx
+      .update(users)
+      .set({ name: data.name })
+      .where(eq(users.id, userId))
+      .returning({ id: users.id });
+    if (!user) throw new AppError({ code: "not_found", message: "generic" });
+    const [organisation] = await tx
+      .select({ name: organisations.name })
+      .from(profiles)
+      .innerJoin(organisations, eq(organisations.id, profiles.organisationId))
+      .where(eq(profiles.userId, userId))
+      .limit(1);
+    const fields = {
+      jobFunction: data.jobFunction ?? null,
+      municipality: data.municipality ?? null,
+      topics: data.topics,
+      languages: data.languages,
+      bio: data.bio ?? null,
+      phone: data.phone ?? null,
+      contactEmail: data.contactEmail ?? null,
+      website: data.website ?? null,
+      nameFolded: foldName(data.name),
+      searchText: profileSearchText({
+        name: data.name,
+        jobFunction: data.jobFunction ?? null,
+        organisation: organisation?.name ?? null,
+        bio: data.bio ?? null,
+      }),
+      visName: data.visName,
+      visPhoto: data.visPhoto,
+      visJobFunction: data.visJobFunction,
+      visOrganisation: data.visOrganisation,
+      visMunicipality: data.visMunicipality,
+      visTopics: data.visTopics,
+      visLanguages: data.visLanguages,
+      visBio: data.visBio,
+      visContact: data.visContact,
+      updatedAt: new Date(),
+    };
+    await tx
+      .insert(profiles)
+      .values({ userId, ...fields })
+      .onConflictDoUpdate({ target: profiles.userId, set: fields });
+  });
+}
+
+/** Makes the processed image the member's photo and deletes the one it replaces. */
+export async function setProfilePhoto({
+  userId,
+  photo,
+}: {
+  userId: string;
+  photo: ProcessedPhoto;
+}): Promise<{ photoId: string }> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    await ensureProfile(tx, userId);
+    const [upload] = await tx
+      .insert(uploads)
+      .values({
+        ownerId: userId,
+        purpose: "profile_photo",
+        contentType: PHOTO_CONTENT_TYPE,
+        width: photo.width,
+        height: photo.height,
+        byteSize: photo.data.byteLength,
+        data: photo.data,
+      })
+      .returning({ id: uploads.id });
+    const photoId = upload!.id;
+    await tx.update(profiles).set({ photoId, updatedAt: new Date() }).where(eq(profiles.userId, userId));
+    await deletePhotos(tx, userId, photoId);
+    return { photoId };
+  });
+}
+
+/** Removes the member's photo, the stored bytes included. */
+export async function removeProfilePhoto({ userId }: { userId: string }): Promise<void> {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await tx
+      .update(profiles)
+      .set({ photoId: null, updatedAt: new Date() })
+      .where(eq(profiles.userId, userId));
+    await deletePhotos(tx, userId);
+  });
+}
+
+/** Every profile photo of the member except `keepId`. */
+async function deletePhotos(tx: Executor, userId: string, keepId?: string): Promise<void> {
+  await tx
+    .delete(uploads)
+    .where(
+      and(
+        eq(uploads.ownerId, userId),
+        eq(uploads.purpose, "profile_photo"),
+        keepId ? ne(uploads.id, keepId) : undefined,
+      ),
+    );
+}
+
+/**
+ * People created before profiles existed have none yet: give them one, searchable by name. Locks the
+ * row, so two uploads at once cannot both survive as orphans.
+ */
+async function ensureProfile(tx: Executor, userId: string): Promise<void> {
+  const [user] = await tx.select({ name: users.name }).from(users).where(eq(users.id, userId)).limit(1);
+  if (!user) throw new AppError({ code: "not_found", message: "generic" });
+  const name = user.name ?? "";
+  await tx
+    .insert(profiles)
+    .values({ userId, nameFolded: foldName(name), searchText: name })
+    .onConflictDoNothing({ target: profiles.userId });
+  await tx
+    .select({ userId: profiles.userId })
+    .from(profiles)
+    .where(eq(profiles.userId, userId))
+    .for("update");
+}

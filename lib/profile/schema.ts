@@ -1,0 +1,89 @@
+import { z } from "zod";
+import { line, optionalLine } from "@/lib/forms/schema";
+import { MUNICIPALITIES, SPOKEN_LANGUAGES, TOPICS } from "@/lib/network/constants";
+
+/** A visibility choice from a <select>: "0" everyone, "1" members, "2" only the member. */
+const visibility = z
+  .enum(["0", "1", "2"], { error: "invalidChoice" })
+  .transform((v) => Number(v) as 0 | 1 | 2);
+/** The name is what members find each other by: it is never hidden. */
+const nameVisibility = z.enum(["0", "1"], { error: "invalidChoice" }).transform((v) => Number(v) as 0 | 1);
+
+const optionalChoice = <T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .union([z.literal(""), z.enum(values, { error: "invalidChoice" })], { error: "invalidChoice" })
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+const PHONE = /^[0-9 +\-()/]+$/;
+
+export const BIO_MAX = 2000;
+export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+/** For the file input's accept attribute; the server checks the real type from the content. */
+export const ACCEPTED_PHOTO_TYPES = "image/jpeg,image/png,image/webp";
+
+export const ProfileInput = z.object({
+  name: line(100, 2),
+  jobFunction: optionalLine(100),
+  municipality: optionalChoice(MUNICIPALITIES),
+  topics: z.array(z.enum(TOPICS, { error: "invalidChoice" })).max(TOPICS.length),
+  languages: z.array(z.enum(SPOKEN_LANGUAGES, { error: "invalidChoice" })).max(SPOKEN_LANGUAGES.length),
+  // Markdown: line breaks are content, so no single-line rules; rendered through lib/markdown.
+  bio: z
+    .string()
+    .trim()
+    .max(BIO_MAX, { error: "tooLong" })
+    .optional()
+    .transform((v) => (v ? v.replace(/\r\n/g, "\n") : undefined)),
+  contactEmail: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(254, { error: "tooLong" })
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(z.email({ error: "invalidEmail" }).optional()),
+  phone: optionalLine(40).refine((v) => v === undefined || (PHONE.test(v) && /\d/.test(v)), {
+    error: "invalidPhone",
+  }),
+  website: optionalLine(300).refine((v) => v === undefined || isWebUrl(v), { error: "invalidUrl" }),
+  visName: nameVisibility,
+  visPhoto: visibility,
+  visJobFunction: visibility,
+  visOrganisation: visibility,
+  visMunicipality: visibility,
+  visTopics: visibility,
+  visLanguages: visibility,
+  visBio: visibility,
+  visContact: visibility,
+});
+export type ProfileInput = z.infer<typeof ProfileInput>;
+
+export const PROFILE_MULTI_FIELDS = ["topics", "languages"] as const;
+
+/** The visibility fields in the order the form shows them. */
+export const VISIBILITY_FIELDS = [
+  "visName",
+  "visPhoto",
+  "visJobFunction",
+  "visOrganisation",
+  "visMunicipality",
+  "visTopics",
+  "visLanguages",
+  "visBio",
+  "visContact",
+] as const;
+export type VisibilityField = (typeof VISIBILITY_FIELDS)[number];
+
+function isWebUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.includes(".");
+  } catch {
+    return false;
+  }
+}
+
+/** The photo form: the file travels beside these fields; "intent" is the button that was pressed. */
+export const PhotoUpdate = z.object({ intent: z.enum(["upload", "remove"]).catch("upload") });
+export type PhotoUpdate = z.infer<typeof PhotoUpdate>;

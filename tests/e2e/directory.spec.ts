@@ -1,0 +1,185 @@
+import type { Page } from "@playwright/test";
+import { AdminSignupsPage } from "./pages/admin-signups-page";
+import { expectNoA11yViolations } from "./support/a11y";
+import { expect, MEMBER, signInAs, test, tr, uniqueEmail } from "./support/fixtures";
+
+const t = tr("de");
+
+/** Letters only, so the name folds and searches like a real one. */
+const uniqueWord = () =>
+  Array.from({ length: 8 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("");
+
+/** /members as the viewer of `page` sees it (German). */
+class DirectoryPage {
+  constructor(readonly page: Page) {}
+
+  async goto(query = "") {
+    await this.page.goto(`/members${query}`);
+    await expect(this.page.getByRole("heading", { level: 1, name: t("members.title") })).toBeVisible();
+  }
+
+  form() {
+    return this.page.getByRole("search", { name: t("members.filters.label") });
+  }
+
+  async search(q: string, filters: { language?: string; type?: string; topic?: string } = {}) {
+    const form = this.form();
+    await form.getByRole("searchbox", { name: t("members.filters.q") }).fill(q);
+    if (filters.topic)
+      await form.getByLabel(t("members.filters.topic")).selectOption({ label: filters.topic });
+    if (filters.language) {
+      await form.getByLabel(t("members.filters.language")).selectOption({ label: filters.language });
+    }
+    if (filters.type) await form.getByLabel(t("members.filters.type")).selectOption({ label: filters.type });
+    await form.getByRole("button", { name: t("members.filters.submit") }).click();
+    await expect(this.page.getByRole("heading", { level: 1, name: t("members.title") })).toBeVisible();
+  }
+
+  card(name: string) {
+    return this.page
+      .getByRole("article")
+      .filter({ has: this.page.getByRole("heading", { level: 3, name, exact: true }) });
+  }
+
+  /** Opens the member's profile from their card and returns its path. */
+  async open(name: string): Promise<string> {
+    await this.card(name).getByRole("link", { name, exact: true }).click();
+    await expect(this.page.getByRole("heading", { level: 1, name, exact: true })).toBeVisible();
+    return new URL(this.page.url()).pathname;
+  }
+}
+
+test("a member finds a colleague by a misspelled name, narrows by two filters and opens the profile", async ({
+  page,
+  newPage,
+}) => {
+  await signInAs(page, MEMBER);
+  await expect(page).toHaveURL(/\/home$/);
+  const directory = new DirectoryPage(page);
+  await directory.goto();
+  await expectNoA11yViolations(page);
+
+  await directory.search("Frank Müler");
+  await expect(directory.card("Frank Müller")).toBeVisible();
+
+  // The two filters combine with the search, and the URL can be shared.
+  await directory.search("Müler", {
+    language: t("languages.en"),
+    type: t("members.organisationTypes.employer"),
+  });
+  await expect(page).toHaveURL(/[?&]language=en(&|$)/);
+  await expect(page).toHaveURL(/[?&]type=employer(&|$)/);
+  await expect(directory.card("Frank Müller")).toBeVisible();
+  await expect(directory.card("Frank Müller")).toContainText("Logistikzentrum Lützen GmbH");
+  await expectNoA11yViolations(page);
+  const shared = page.url();
+
+  await directory.search("Müler", {
+    language: t("languages.ti"),
+    type: t("members.organisationTypes.employer"),
+  });
+  await expect(directory.card("Frank Müller")).toHaveCount(0);
+  await expect(page.getByText(t("members.noResults"))).toBeVisible();
+
+  await page.goto(shared);
+  await directory.open("Frank Müller");
+  await expect(page.getByText("Logistikzentrum Lützen GmbH")).toBeVisible();
+  await expect(page.getByRole("link", { name: t("members.profile.edit") })).toHaveCount(0);
+  await expectNoA11yViolations(page);
+
+  // Her own profile: she sees every field, who may see it, and the way to edit it.
+  await directory.goto("?q=Amal+Yousef");
+  const ownPath = await directory.open("Amal Yousef");
+  await expect(page.getByRole("link", { name: t("members.profile.edit") })).toHaveAttribute(
+    "href",
+    "/settings/profile",
+  );
+  await expectNoA11yViolations(page);
+  // Whatever she shares with members only (or nobody) must not reach a visitor.
+  const restricted = [t("members.visibility.members"), t("members.visibility.hidden")].map((v) => `(${v})`);
+  const hiddenValues = await page.getByRole("main").evaluate((main, marks) => {
+    const values: string[] = [];
+    for (const dt of main.querySelectorAll("dt")) {
+      if (marks.some((m) => dt.textContent?.includes(m)))
+        values.push(dt.nextElementSibling?.textContent ?? "");
+    }
+    for (const section of main.querySelectorAll("section")) {
+      const heading = section.querySelector("h2");
+      if (!heading || !marks.some((m) => heading.textContent?.includes(m))) continue;
+      for (const part of section.querySelectorAll("p, li a")) values.push(part.textContent ?? "");
+    }
+    return values.map((v) => v.trim()).filter((v) => v.length > 2);
+  }, restricted);
+  const nameIsPublic = await page
+    .getByRole("note")
+    .filter({ hasText: `${t("members.profile.name")}: ${t("members.visibility.public")}` })
+    .count();
+
+  const visitor = await newPage();
+  await visitor.goto(ownPath);
+  if (nameIsPublic) {
+    await expect(visitor.getByRole("heading", { level: 1, name: "Amal Yousef" })).toBeVisible();
+    const text = (await visitor.getByRole("main").textContent()) ?? "";
+    for (const value of hiddenValues) expect(text).not.toContain(value);
+  } else {
+    await expect(visitor.getByRole("heading", { level: 1, name: t("notFound.title") })).toBeVisible();
+    await expect(visitor.getByText("Amal Yousef")).toHaveCount(0);
+  }
+  await expectNoA11yViolations(visitor);
+});
+
+test("a visitor sees the directory but no member whose profile is for members only", async ({
+  coordinator,
+  newPage,
+}) => {
+  // A freshly invited member keeps the default: every field, the name too, for members only.
+  const word = uniqueWord();
+  const name = `Ludmila ${word[0]!.toUpperCase()}${word.slice(1)}`;
+  const signups = new AdminSignupsPage(coordinator);
+  await signups.goto();
+  await signups.invite({ name, email: uniqueEmail("ludmila") });
+
+  const asCoordinator = new DirectoryPage(coordinator);
+  await asCoordinator.goto(`?q=${encodeURIComponent(name.replace("Ludmila", "Ludmilla"))}`);
+  const profilePath = await asCoordinator.open(name);
+
+  const page = await newPage();
+  const directory = new DirectoryPage(page);
+  await directory.goto();
+  await expect(page.getByRole("note").filter({ hasText: t("members.visitorNote") })).toBeVisible();
+  await expectNoA11yViolations(page);
+  await directory.search(name);
+  await expect(directory.card(name)).toHaveCount(0);
+  await expect(page.getByText(t("members.noResults"))).toBeVisible();
+  await page.goto(profilePath);
+  await expect(page.getByRole("heading", { level: 1, name: t("notFound.title") })).toBeVisible();
+  await expect(page.getByText(name)).toHaveCount(0);
+  await expectNoA11yViolations(page);
+});
+
+test("the directory works without JavaScript and keeps its filters in the URL", async ({ newPage }) => {
+  const page = await newPage({ javaScriptEnabled: false });
+  const directory = new DirectoryPage(page);
+  // Unknown values in a shared link are ignored, not an error.
+  await directory.goto("?topic=unknown&language=xx&after=garbage");
+  const form = directory.form();
+  await expect(form.getByLabel(t("members.filters.topic"))).toHaveValue("");
+
+  await directory.search("Beratung", { topic: t("topics.housing"), language: t("languages.ar") });
+  await expect(page).toHaveURL(/\/members\?q=Beratung&topic=housing&language=ar/);
+  await expect(form.getByRole("searchbox", { name: t("members.filters.q") })).toHaveValue("Beratung");
+  await expect(form.getByLabel(t("members.filters.topic"))).toHaveValue("housing");
+  await expect(form.getByLabel(t("members.filters.language"))).toHaveValue("ar");
+  await page.getByRole("link", { name: t("members.filters.clear") }).click();
+  await expect(page).toHaveURL(/\/members$/);
+});
+
+test("the Arabic directory is right-to-left and fits a phone", async ({ newPage }) => {
+  const page = await newPage({ locale: "ar", viewport: { width: 390, height: 844 } });
+  await page.goto("/members");
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(tr("ar")("members.title"));
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await expectNoA11yViolations(page);
+});

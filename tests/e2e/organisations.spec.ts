@@ -1,0 +1,151 @@
+import { VISIBILITY } from "../../db/schema";
+import { MEMBERS } from "../../db/seed-data/network";
+import { profileDetailsFor } from "../../db/seed-data/profile-details";
+import { OrganisationsPage } from "./pages/organisations-page";
+import { SignupPage } from "./pages/signup-page";
+import { expectNoA11yViolations } from "./support/a11y";
+import { escapeRegExp, expect, test, tr, uniqueEmail, uniqueSuffix } from "./support/fixtures";
+
+const t = tr("de");
+const LOGISTICS = "Logistikzentrum Lützen GmbH";
+const JOBCENTER = "Jobcenter Burgenlandkreis";
+const SOZIALWERK = "Sozialwerk Saale-Unstrut e. V.";
+
+test("a visitor finds an organisation by its type and sees only the people shown to everyone", async ({
+  page,
+}) => {
+  const organisations = new OrganisationsPage(page);
+  await organisations.gotoList();
+  await expect(organisations.card(JOBCENTER)).toBeVisible();
+  await expectNoA11yViolations(page);
+
+  await organisations.filter({ type: "employer" });
+  await expect(page).toHaveURL(/[?&]type=employer/);
+  await expect(organisations.card(LOGISTICS)).toBeVisible();
+  await expect(organisations.card(JOBCENTER)).toHaveCount(0);
+  await expect(organisations.card(LOGISTICS)).toContainText(t("organisations.types.employer"));
+
+  await organisations.open(LOGISTICS);
+  await expect(page.getByText(t("organisations.types.employer")).first()).toBeVisible();
+  // The seed shows some people to everyone and most to members only: a visitor sees only the former.
+  const staff = MEMBERS.filter((m) => m.organisation === "logistikzentrum-luetzen");
+  const isPublic = (name: string) => {
+    const { visName, visOrganisation } = profileDetailsFor(name);
+    return visName === VISIBILITY.public && visOrganisation === VISIBILITY.public;
+  };
+  const shown = staff.filter((m) => isPublic(m.name)).map((m) => m.name);
+  const notShown = staff.filter((m) => !isPublic(m.name)).map((m) => m.name);
+  expect(notShown.length).toBeGreaterThan(0);
+  const people = organisations.peopleSection();
+  for (const name of shown) await expect(people.getByRole("link", { name, exact: true })).toBeVisible();
+  for (const name of notShown) await expect(page.getByText(name)).toHaveCount(0);
+  if (shown.length === 0) await expect(people).toContainText(t("organisations.noPeopleVisitor"));
+  await expect(page.getByRole("link", { name: t("organisations.edit") })).toHaveCount(0);
+  await expectNoA11yViolations(page);
+});
+
+test("the Arabic organisation page reads right to left", async ({ newPage, baseURL }) => {
+  const page = await newPage();
+  await page.context().addCookies([{ name: "locale", value: "ar", url: baseURL! }]);
+  await page.goto("/organisations/jobcenter-burgenlandkreis");
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(page.locator("html")).toHaveAttribute("lang", "ar");
+  await expect(page.getByRole("heading", { level: 1, name: JOBCENTER })).toBeVisible();
+  const ar = tr("ar");
+  await expect(page.getByRole("heading", { level: 2, name: ar("organisations.peopleTitle") })).toBeVisible();
+  await expect(page.getByText(ar("organisations.types.public_authority"))).toBeVisible();
+  await expectNoA11yViolations(page);
+});
+
+test("the coordinator edits an organisation's description and sees it rendered", async ({ coordinator }) => {
+  const organisations = new OrganisationsPage(coordinator);
+  const marker = `Sprechstunde ${uniqueSuffix()}`;
+  await coordinator.goto("/organisations/sozialwerk-saale-unstrut");
+  await expect(coordinator.getByRole("heading", { level: 1, name: SOZIALWERK })).toBeVisible();
+  // members see the people whose organisation is visible to members
+  await expect(organisations.peopleSection().getByRole("link", { name: "Tesfay Gebremedhin" })).toBeVisible();
+  await coordinator.getByRole("link", { name: t("organisations.edit") }).click();
+  await expect(
+    coordinator.getByRole("heading", { level: 1, name: t("organisations.editTitle", { name: SOZIALWERK }) }),
+  ).toBeVisible();
+  await expectNoA11yViolations(coordinator);
+
+  await test.step("an invalid postcode is explained beside the field; the text is kept", async () => {
+    await organisations
+      .field("description")
+      .fill(`**${marker}** jeden Dienstag.\n\n- Beratung\n- Begleitung`);
+    await organisations.field("postcode").fill("6712");
+    await organisations.save();
+    await expect(organisations.field("postcode")).toHaveAttribute("aria-invalid", "true");
+    await expect(organisations.field("postcode")).toHaveAccessibleDescription(
+      new RegExp(`^${escapeRegExp(t("organisations.errors.invalidPostcode"))}`),
+    );
+    await expect(organisations.field("description")).toHaveValue(new RegExp(escapeRegExp(marker)));
+    await expectNoA11yViolations(coordinator);
+  });
+
+  await test.step("saved, the description shows as formatted text", async () => {
+    await organisations.field("postcode").fill("06712");
+    await organisations.save();
+    await expect(coordinator).toHaveURL(/\/organisations\/sozialwerk-saale-unstrut\?saved=1$/);
+    await expect(coordinator.getByRole("status")).toHaveText(t("organisations.saved"));
+    await expect(coordinator.locator("strong", { hasText: marker })).toBeVisible();
+    await expect(coordinator.getByRole("listitem").filter({ hasText: /^Begleitung$/ })).toBeVisible();
+    await expect(coordinator.locator("address")).toContainText("06712");
+    await expectNoA11yViolations(coordinator);
+  });
+});
+
+test("the coordinator confirms an organisation proposed at sign-up", async ({
+  page,
+  coordinator,
+  newPage,
+}) => {
+  const name = `Nachbarschaftsinitiative Gleina ${uniqueSuffix()}`;
+  await test.step("someone proposes it when applying", async () => {
+    const signup = new SignupPage(page);
+    await signup.goto();
+    await signup.fill({
+      name: `Greta Sommer ${uniqueSuffix()}`,
+      email: uniqueEmail("greta"),
+      organisation: { propose: name },
+      jobFunction: "Ehrenamtliche Koordinatorin",
+      municipality: "Gleina",
+      topics: ["volunteering"],
+      languages: ["de"],
+    });
+    await signup.submit();
+    await expect(page.getByRole("heading", { level: 1, name: t("checkEmail.title") })).toBeVisible();
+  });
+
+  const admin = new OrganisationsPage(coordinator);
+  await admin.gotoAdmin();
+  await expect(admin.card(name)).toBeVisible();
+  const href = await admin
+    .card(name)
+    .getByRole("link", { name: t("organisations.admin.view") })
+    .getAttribute("href");
+  await expectNoA11yViolations(coordinator);
+
+  const visitor = await newPage();
+  await test.step("until confirmed, visitors cannot see it", async () => {
+    await visitor.goto(href!);
+    await expect(visitor.getByRole("heading", { level: 1, name: t("notFound.title") })).toBeVisible();
+  });
+
+  await test.step("the coordinator confirms it", async () => {
+    await admin.confirmButton(name).click();
+    await expect(admin.card(name).getByRole("status")).toHaveText(t("organisations.admin.confirmed"));
+    await admin.gotoAdmin();
+    await expect(admin.card(name)).toHaveCount(0);
+  });
+
+  await test.step("now it is listed and has its own page", async () => {
+    const list = new OrganisationsPage(visitor);
+    await list.gotoList();
+    await list.filter({ q: name });
+    await list.open(name);
+    await expect(visitor).toHaveURL(new RegExp(`${escapeRegExp(href!)}$`));
+    await expectNoA11yViolations(visitor);
+  });
+});

@@ -1,0 +1,292 @@
+import { describe, expect, it } from "vitest";
+import { VISIBILITY } from "@/db/schema";
+import { foldName } from "@/db/search-fields";
+import {
+  type DirectorySearch,
+  getProfile,
+  listNewestMembers,
+  type MemberSummary,
+  searchDirectory,
+} from "@/lib/members/data";
+import { decodeCursor, directoryHref, encodeCursor, parseDirectoryQuery } from "@/lib/members/schema";
+import { viewerLevel } from "@/lib/members/visibility";
+import { createMember, createOrganisation, createUser } from "../support/factories";
+
+const { public: PUBLIC, members: MEMBERS, hidden: HIDDEN } = VISIBILITY;
+
+/** A word nobody else has, so a search for it finds only this test's people (the database is shared). */
+const marker = () =>
+  Array.from(crypto.getRandomValues(new Uint8Array(10)), (b) => String.fromCharCode(97 + (b % 26))).join("");
+
+/** Every result of a search, page by page, as the directory would show them one after another. */
+async function searchAll(search: Omit<DirectorySearch, "after">): Promise<MemberSummary[]> {
+  const all: MemberSummary[] = [];
+  let after: DirectorySearch["after"];
+  do {
+    const page = await searchDirectory({ limit: 200, ...search, after });
+    all.push(...page.members);
+    after = page.next ?? undefined;
+  } while (after);
+  return all;
+}
+
+const ids = (members: MemberSummary[]) => members.map((m) => m.id);
+
+const FULL_PROFILE = {
+  jobFunction: "Migrationsberaterin",
+  municipality: "Zeitz",
+  topics: ["housing", "counselling"],
+  languages: ["ar", "de"],
+  bio: "Ich berate zu **Wohnung** und Arbeit.",
+  phone: "+49 3441 123456",
+  contactEmail: "beratung@example.org",
+  website: "https://example.org",
+};
+
+describe("who a visitor, a member and a coordinator see", () => {
+  it("shows visitors only members whose name is public, and none of their members-only fields", async () => {
+    const word = marker();
+    const org = await createOrganisation({ type: "welfare_association" });
+    const publicName = await createMember({
+      name: `Amira ${word}`,
+      profile: { ...FULL_PROFILE, organisationId: org.id },
+      visibility: { name: PUBLIC },
+    });
+    const membersOnly = await createMember({ name: `Bernd ${word}`, profile: FULL_PROFILE });
+
+    const seenByVisitor = await searchAll({ level: PUBLIC, q: word });
+    expect(ids(seenByVisitor)).toEqual([publicName.id]);
+    expect(seenByVisitor[0]).toEqual({
+      id: publicName.id,
+      name: `Amira ${word}`,
+      photoId: null,
+      organisation: null,
+      jobFunction: null,
+      municipality: null,
+      topics: [],
+      languages: [],
+    });
+    expect(await getProfile({ userId: membersOnly.id, level: viewerLevel(null, membersOnly.id) })).toBeNull();
+    const page = await getProfile({ userId: publicName.id, level: viewerLevel(null, publicName.id) });
+    expect(page).toMatchObject({ name: `Amira ${word}`, organisation: null, bio: null, contact: null });
+    expect(page?.visibility).toBeNull();
+
+    const member = await createUser();
+    const seenByMember = await searchAll({ level: viewerLevel(member), q: word });
+    expect(ids(seenByMember).sort()).toEqual([publicName.id, membersOnly.id].sort());
+    expect(seenByMember.find((m) => m.id === membersOnly.id)).toMatchObject({
+      jobFunction: "Migrationsberaterin",
+      municipality: "Zeitz",
+      languages: ["ar", "de"],
+    });
+  });
+
+  it("does not let a visitor find anyone by a members-only field", async () => {
+    const word = marker();
+    const languageHidden = await createMember({
+      name: `Chen ${word}`,
+      profile: { ...FULL_PROFILE, languages: ["ti"] },
+      visibility: { name: PUBLIC },
+    });
+    const languagePublic = await createMember({
+      name: `Dana ${word}`,
+      profile: { ...FULL_PROFILE, languages: ["ti"] },
+      visibility: { name: PUBLIC, languages: PUBLIC },
+    });
+    expect(ids(await searchAll({ level: PUBLIC, q: word, language: "ti" }))).toEqual([languagePublic.id]);
+    expect(ids(await searchAll({ level: MEMBERS, q: word, language: "ti" })).sort()).toEqual(
+      [languageHidden.id, languagePublic.id].sort(),
+    );
+    // The bio is members-only: a word from it finds nobody for a visitor, the member for a member.
+    const bioWord = marker();
+    const withBio = await createMember({
+      name: `Emil ${marker()}`,
+      profile: { bio: `Sprechstunde ${bioWord}` },
+      visibility: { name: PUBLIC },
+    });
+    expect(ids(await searchAll({ level: PUBLIC, q: bioWord }))).not.toContain(withBio.id);
+    expect(ids(await searchAll({ level: MEMBERS, q: bioWord }))).toContain(withBio.id);
+  });
+
+  it("hides a hidden field from other members and coordinators, and shows it to its owner", async () => {
+    const org = await createOrganisation({ type: "association" });
+    const owner = await createMember({
+      name: `Fatma ${marker()}`,
+      profile: { ...FULL_PROFILE, organisationId: org.id },
+      visibility: { bio: HIDDEN, contact: HIDDEN, languages: HIDDEN },
+    });
+    const member = await createUser();
+    const coordinator = await createUser({ role: "coordinator" });
+    for (const viewer of [member, coordinator]) {
+      const profile = await getProfile({ userId: owner.id, level: viewerLevel(viewer, owner.id) });
+      expect(profile).toMatchObject({
+        jobFunction: "Migrationsberaterin",
+        bio: null,
+        contact: null,
+        languages: [],
+      });
+      expect(profile?.organisation).toEqual({ name: org.name, type: "association", slug: org.slug });
+      expect(profile?.visibility).toBeNull();
+    }
+    // hidden from the directory's search and filters too
+    const bioWord = marker();
+    const hiddenBio = await createMember({
+      name: `Gustav ${marker()}`,
+      profile: { bio: `Notizen ${bioWord}`, languages: ["so"] },
+      visibility: { bio: HIDDEN, languages: HIDDEN },
+    });
+    expect(ids(await searchAll({ level: viewerLevel(coordinator), q: bioWord }))).not.toContain(hiddenBio.id);
+    expect(ids(await searchAll({ level: MEMBERS, language: "so" }))).not.toContain(hiddenBio.id);
+
+    const own = await getProfile({ userId: owner.id, level: viewerLevel(owner, owner.id) });
+    expect(own).toMatchObject({
+      bio: FULL_PROFILE.bio,
+      languages: ["ar", "de"],
+      contact: { email: "beratung@example.org", phone: "+49 3441 123456", website: "https://example.org" },
+      visibility: { name: MEMBERS, bio: HIDDEN, contact: HIDDEN, languages: HIDDEN, topics: MEMBERS },
+    });
+  });
+
+  it("never lists a member whose name is hidden, not even on the start page", async () => {
+    const word = marker();
+    const hiddenName = await createMember({ name: `Hanna ${word}`, visibility: { name: HIDDEN } });
+    expect(ids(await searchAll({ level: MEMBERS, q: word }))).toEqual([]);
+    expect(ids(await listNewestMembers({ level: MEMBERS, limit: 50 }))).not.toContain(hiddenName.id);
+    expect(await getProfile({ userId: hiddenName.id, level: MEMBERS })).toBeNull();
+    expect(
+      await getProfile({ userId: hiddenName.id, level: viewerLevel(hiddenName, hiddenName.id) }),
+    ).not.toBeNull();
+  });
+
+  it("never shows pending, rejected or blocked people", async () => {
+    const word = marker();
+    const people = await Promise.all(
+      (["pending", "rejected", "blocked"] as const).map((status) =>
+        createMember({ status, name: `Ida ${word}`, visibility: { name: PUBLIC } }),
+      ),
+    );
+    expect(await searchAll({ level: MEMBERS, q: word })).toEqual([]);
+    expect(await searchAll({ level: PUBLIC, q: word })).toEqual([]);
+    for (const person of people) {
+      expect(await getProfile({ userId: person.id, level: MEMBERS })).toBeNull();
+    }
+  });
+});
+
+describe("searching the directory", () => {
+  it("finds Müller by Muller, Mueller and typos, but not other people", async () => {
+    const first = `Jördis${marker()}`;
+    const mueller = await createMember({ name: `${first} Müller` });
+    const schroeder = await createMember({ name: `${first} Schröder` });
+    for (const q of ["Muller", "müller", "Mueller", "mueller", "Mulr", "Mülr", "Muler", "MÜLLER"]) {
+      const found = ids(await searchAll({ level: MEMBERS, q }));
+      expect(found, q).toContain(mueller.id);
+      expect(found, q).not.toContain(schroeder.id);
+    }
+    expect(ids(await searchAll({ level: MEMBERS, q: "Schroeder" }))).toContain(schroeder.id);
+    expect(ids(await searchAll({ level: MEMBERS, q: `${first.toLowerCase()} mueller` }))).toEqual([
+      mueller.id,
+    ]);
+  });
+
+  it("finds a bio about a Wohnung when searching for Wohnungen", async () => {
+    const word = marker();
+    const person = await createMember({
+      name: `Karim ${marker()}`,
+      profile: { bio: `Ich helfe bei der Suche nach einer Wohnung in ${word}.` },
+    });
+    expect(ids(await searchAll({ level: MEMBERS, q: `Wohnungen ${word}` }))).toEqual([person.id]);
+  });
+
+  it("combines topic, language, municipality and organisation type", async () => {
+    const word = marker();
+    const migrants = await createOrganisation({ type: "migrant_organisation" });
+    const employer = await createOrganisation({ type: "employer" });
+    const base = {
+      organisationId: migrants.id,
+      topics: ["housing", "work"],
+      languages: ["ar", "de"],
+      municipality: "Zeitz",
+    };
+    const variants = [
+      base,
+      { ...base, topics: ["work"] },
+      { ...base, languages: ["de"] },
+      { ...base, municipality: "Naumburg (Saale)" },
+      { ...base, organisationId: employer.id },
+    ];
+    const people = [];
+    for (const [i, profile] of variants.entries()) {
+      people.push(await createMember({ name: `Lina ${i} ${word}`, profile }));
+    }
+    const search = {
+      level: MEMBERS,
+      q: word,
+      topic: "housing",
+      language: "ar",
+      municipality: "Zeitz",
+      organisationType: "migrant_organisation",
+    } as const;
+    expect(ids(await searchAll(search))).toEqual([people[0]!.id]);
+    // each filter alone lets the others through
+    expect(await searchAll({ level: MEMBERS, q: word, topic: "housing" })).toHaveLength(4);
+    expect(await searchAll({ level: MEMBERS, q: word, language: "ar" })).toHaveLength(4);
+    expect(await searchAll({ level: MEMBERS, q: word, municipality: "Zeitz" })).toHaveLength(4);
+    expect(await searchAll({ level: MEMBERS, q: word, organisationType: "employer" })).toHaveLength(1);
+  });
+
+  it("pages by keyset in name order, every member exactly once", async () => {
+    const word = marker();
+    const names = ["Özlem", "Anton", "anton", "Zoe", "Émile", "Anton", "Berta"].map((n) => `${n} ${word}`);
+    const created = [];
+    for (const name of names) created.push(await createMember({ name }));
+    const seen: MemberSummary[] = [];
+    let after: DirectorySearch["after"];
+    let pages = 0;
+    do {
+      const page = await searchDirectory({ level: MEMBERS, q: word, limit: 2, after });
+      expect(page.members.length).toBeLessThanOrEqual(2);
+      seen.push(...page.members);
+      after = page.next ? decodeCursor(encodeCursor(page.next)) : undefined;
+      pages += 1;
+    } while (after);
+    expect(pages).toBe(4);
+    expect(new Set(ids(seen)).size).toBe(seen.length);
+    expect(ids(seen).sort()).toEqual(created.map((u) => u.id).sort());
+    const firstNames = seen.map((m) => foldName(m.name ?? "").split(" ")[0]);
+    expect(firstNames).toEqual(["anton", "anton", "anton", "berta", "emile", "ozlem", "zoe"]);
+    const antons = ids(seen.slice(0, 3));
+    expect(antons).toEqual([...antons].sort());
+  });
+});
+
+describe("the directory's URL", () => {
+  it("ignores unknown and tampered values instead of failing", () => {
+    expect(
+      parseDirectoryQuery({
+        q: "  Müller ",
+        topic: "housing",
+        language: "klingon",
+        municipality: ["Zeitz", "Lützen"],
+        type: "",
+        after: "not-a-cursor",
+      }),
+    ).toEqual({
+      q: "Müller",
+      topic: "housing",
+      language: undefined,
+      municipality: "Zeitz",
+      type: undefined,
+      after: undefined,
+    });
+    expect(parseDirectoryQuery({ q: "x".repeat(500) }).q).toBeUndefined();
+  });
+
+  it("round-trips the cursor and keeps the filters in the next page's link", () => {
+    const cursor = { nameFolded: "amal yousef ~ عمر", id: crypto.randomUUID() };
+    expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
+    const href = directoryHref({ q: "Wohnung", topic: "housing", language: "ar" }, cursor);
+    const parsed = parseDirectoryQuery(Object.fromEntries(new URL(href, "http://x").searchParams));
+    expect(parsed).toMatchObject({ q: "Wohnung", topic: "housing", language: "ar", after: cursor });
+  });
+});

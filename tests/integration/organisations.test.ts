@@ -1,0 +1,163 @@
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { auditLog, organisations, profiles, VISIBILITY, type Visibility } from "@/db/schema";
+import {
+  getOrganisationBySlug,
+  listOrganisations,
+  listProposedOrganisations,
+} from "@/lib/organisations/data";
+import { confirmOrganisation, rejectOrganisation } from "@/lib/organisations/mutations";
+import { createApplication } from "@/lib/signup/mutations";
+import { createOrganisation, createUser, signUpInput } from "../support/factories";
+import { addMember } from "../support/organisation-factories";
+
+const { members: MEMBERS, public: PUBLIC, hidden: HIDDEN } = VISIBILITY;
+
+const page = (slug: string, level: Visibility) => getOrganisationBySlug({ slug, level });
+const names = async (slug: string, level: Visibility) =>
+  (await page(slug, level))!.members.map((m) => m.name);
+
+describe("an organisation's page", () => {
+  it("shows a visitor members whose name and organisation are public, with only their public fields", async () => {
+    const org = await createOrganisation();
+    await addMember(org.id, {
+      name: "Lea Öffentlich",
+      languages: ["de", "uk"],
+      vis: { visName: PUBLIC, visOrganisation: PUBLIC, visJobFunction: PUBLIC, visLanguages: MEMBERS },
+    });
+    const visitor = await page(org.slug, PUBLIC);
+    expect(visitor).toMatchObject({ name: org.name, memberCount: 1 });
+    expect(visitor!.members).toEqual([
+      {
+        id: expect.any(String),
+        name: "Lea Öffentlich",
+        jobFunction: "Beraterin",
+        photoId: null,
+        languages: [],
+        topics: [],
+      },
+    ]);
+    // her languages are for members only
+    expect(visitor!.languages).toEqual([]);
+    expect((await page(org.slug, MEMBERS))!.members[0]!.languages).toEqual(["de", "uk"]);
+  });
+
+  it("shows members-only memberships to members but not to visitors", async () => {
+    const org = await createOrganisation();
+    await addMember(org.id, { name: "Mia Mitglied", vis: { visName: PUBLIC, visOrganisation: MEMBERS } });
+    await addMember(org.id, { name: "Nils Namenlos", vis: { visName: MEMBERS, visOrganisation: PUBLIC } });
+    expect(await names(org.slug, PUBLIC)).toEqual([]);
+    expect(await names(org.slug, MEMBERS)).toEqual(["Mia Mitglied", "Nils Namenlos"]);
+  });
+
+  it("shows a hidden membership to no other member and not to a coordinator", async () => {
+    const org = await createOrganisation();
+    await addMember(org.id, { name: "Hanna Versteckt", vis: { visName: MEMBERS, visOrganisation: HIDDEN } });
+    await addMember(org.id, { name: "Vera Sichtbar" });
+    // a coordinator views at the members' level like every other member
+    expect(await names(org.slug, MEMBERS)).toEqual(["Vera Sichtbar"]);
+    expect(await names(org.slug, PUBLIC)).toEqual([]);
+    expect((await page(org.slug, MEMBERS))!.memberCount).toBe(1);
+  });
+
+  it("counts only the languages and topics the viewer may see", async () => {
+    const org = await createOrganisation();
+    await addMember(org.id, { languages: ["ar", "de"], topics: ["work"] });
+    await addMember(org.id, { languages: ["ar", "fa"], topics: ["health"], vis: { visLanguages: HIDDEN } });
+    await addMember(org.id, { languages: ["ar", "uk"], vis: { visOrganisation: HIDDEN } });
+    await addMember(org.id, { languages: ["de"], topics: ["work", "housing"] });
+    const seen = await page(org.slug, MEMBERS);
+    expect(seen!.languages).toEqual([
+      { key: "de", count: 2 },
+      { key: "ar", count: 1 },
+    ]);
+    expect(seen!.topics).toEqual([
+      { key: "work", count: 2 },
+      { key: "health", count: 1 },
+      { key: "housing", count: 1 },
+    ]);
+    // the member with hidden languages still shows, without them
+    expect(seen!.members.filter((m) => m.languages.length === 0)).toHaveLength(1);
+  });
+
+  it("lists only active organisations, pages by keyset and counts visible members", async () => {
+    const tag = crypto.randomUUID().slice(0, 8);
+    const created: Awaited<ReturnType<typeof createOrganisation>>[] = [];
+    for (const n of [3, 1, 2]) created.push(await createOrganisation({ name: `Keyset ${tag} ${n}` }));
+    await createOrganisation({ name: `Keyset ${tag} 0 vorgeschlagen`, status: "proposed" });
+    await addMember(created[1]!.id, { vis: { visName: PUBLIC, visOrganisation: PUBLIC } });
+    await addMember(created[1]!.id);
+
+    const first = await listOrganisations({ q: `keyset ${tag}`, limit: 2 });
+    expect(first.organisations.map((o) => o.name)).toEqual([`Keyset ${tag} 1`, `Keyset ${tag} 2`]);
+    expect(first.organisations[0]!.memberCount).toBe(1);
+    const second = await listOrganisations({ q: `Keyset ${tag}`, limit: 2, after: first.nextAfter! });
+    expect(second.organisations.map((o) => o.name)).toEqual([`Keyset ${tag} 3`]);
+    expect(second.nextAfter).toBeNull();
+    const asMember = await listOrganisations({ q: tag, level: MEMBERS });
+    expect(asMember.organisations.find((o) => o.id === created[1]!.id)?.memberCount).toBe(2);
+    expect((await listOrganisations({ q: tag, type: "employer" })).organisations).toEqual([]);
+  });
+});
+
+describe("proposed organisations", () => {
+  async function propose() {
+    const data = signUpInput();
+    const { userId } = await createApplication({ data, locale: "de", policyVersion: "2026-11-01" });
+    const db = await getDb();
+    const [profile] = await db.select().from(profiles).where(eq(profiles.userId, userId));
+    return {
+      userId,
+      email: data.email,
+      name: data.proposedOrganisation!,
+      organisationId: profile!.organisationId!,
+    };
+  }
+
+  it("waits for a coordinator, who confirms it once", async () => {
+    const coordinator = await createUser({ role: "coordinator" });
+    const proposal = await propose();
+    const waiting = (await listProposedOrganisations()).find((o) => o.id === proposal.organisationId);
+    expect(waiting).toMatchObject({
+      name: proposal.name,
+      proposerId: proposal.userId,
+      proposerEmail: proposal.email,
+      proposerStatus: "pending",
+    });
+    expect((await listOrganisations({ q: proposal.name })).organisations).toEqual([]);
+
+    await confirmOrganisation({ actorId: coordinator.id, organisationId: proposal.organisationId });
+    expect((await listOrganisations({ q: proposal.name })).organisations.map((o) => o.id)).toEqual([
+      proposal.organisationId,
+    ]);
+    expect((await listProposedOrganisations()).map((o) => o.id)).not.toContain(proposal.organisationId);
+    await expect(
+      confirmOrganisation({ actorId: coordinator.id, organisationId: proposal.organisationId }),
+    ).rejects.toMatchObject({ message: "organisationGone" });
+    await expect(
+      rejectOrganisation({ actorId: coordinator.id, organisationId: proposal.organisationId }),
+    ).rejects.toMatchObject({ message: "organisationGone" });
+  });
+
+  it("is deleted on rejection; the proposer keeps their profile without an organisation", async () => {
+    const coordinator = await createUser({ role: "coordinator" });
+    const proposal = await propose();
+    await rejectOrganisation({ actorId: coordinator.id, organisationId: proposal.organisationId });
+
+    const db = await getDb();
+    expect(
+      await db.select().from(organisations).where(eq(organisations.id, proposal.organisationId)),
+    ).toEqual([]);
+    const [profile] = await db.select().from(profiles).where(eq(profiles.userId, proposal.userId));
+    expect(profile!.organisationId).toBeNull();
+    expect(profile!.searchText).not.toContain(proposal.name);
+    const audit = await db
+      .select()
+      .from(auditLog)
+      .where(
+        and(eq(auditLog.targetId, proposal.organisationId), eq(auditLog.action, "organisation.rejected")),
+      );
+    expect(audit[0]).toMatchObject({ actorId: coordinator.id, data: { name: proposal.name } });
+  });
+});
