@@ -6,7 +6,7 @@ import { VISIBILITY, type Visibility } from "@/db/schema";
 export type ViewerLevel = Visibility;
 
 export function viewerLevel(viewer: { id: string; status: string } | null, ownerId?: string): ViewerLevel {
-  if (!viewer || viewer.status !== "approved") return VISIBILITY.public;
+  if (viewer?.status !== "approved") return VISIBILITY.public;
   return viewer.id === ownerId ? VISIBILITY.hidden : VISIBILITY.members;
 }
 

@@ -11,8 +11,8 @@ import { createApplication } from "@/lib/signup/mutations";
 import { createUser, signUpInput, uniqueEmail } from "../support/factories";
 
 const invitationSubject = (locale: Locale): string =>
-  JSON.parse(fs.readFileSync(path.join(process.cwd(), "messages", locale, "core.json"), "utf8")).mail.invitation
-    .subject;
+  JSON.parse(fs.readFileSync(path.join(process.cwd(), "messages", locale, "core.json"), "utf8")).mail
+    .invitation.subject;
 
 async function mailsTo(email: string) {
   const db = await getDb();
