@@ -1,9 +1,8 @@
 import type { Metadata, Viewport } from "next";
-import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { isDemoMode } from "@/lib/env";
-import { CLIENT_NAMESPACES, directionOf } from "@/lib/i18n/config";
+import { directionOf } from "@/lib/i18n/config";
 import { DemoBanner } from "@/lib/shell/components/demo-banner";
 import { SiteFooter } from "@/lib/shell/components/site-footer";
 import { SiteHeader } from "@/lib/shell/components/site-header";
@@ -22,8 +21,6 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
   const t = await getTranslations("shell");
-  const messages = await getMessages();
-  const clientMessages = Object.fromEntries(CLIENT_NAMESPACES.map((ns) => [ns, messages[ns]]));
   return (
     <html lang={locale} dir={directionOf(locale)}>
       <body className="flex min-h-screen flex-col font-sans">
@@ -35,15 +32,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         {isDemoMode() ? <DemoBanner /> : null}
         <SiteHeader />
-        <NextIntlClientProvider messages={clientMessages}>
-          <main
-            id="main"
-            tabIndex={-1}
-            className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 focus:outline-none"
-          >
-            {children}
-          </main>
-        </NextIntlClientProvider>
+        <main
+          id="main"
+          tabIndex={-1}
+          className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 focus:outline-none"
+        >
+          {children}
+        </main>
         <SiteFooter />
       </body>
     </html>

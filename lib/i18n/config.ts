@@ -4,19 +4,6 @@ export const DEFAULT_LOCALE: Locale = "de";
 export const LOCALE_COOKIE = "locale";
 export const TIME_ZONE = "Europe/Berlin";
 
-/** Message namespaces client components read; only these are sent to the browser. */
-export const CLIENT_NAMESPACES = [
-  "errors",
-  "feedback",
-  "languages",
-  "login",
-  "organisations",
-  "profile",
-  "signup",
-  "signups",
-  "topics",
-] as const;
-
 export const isLocale = (value: unknown): value is Locale => LOCALES.includes(value as Locale);
 export const directionOf = (locale: Locale): "rtl" | "ltr" => (locale === "ar" ? "rtl" : "ltr");
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { FeedbackForm } from "@/lib/feedback/components/feedback-form";
+import { ClientMessages } from "@/lib/i18n/components/client-messages";
 import { LegalPageView } from "@/lib/legal/components/legal-page";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,7 +19,9 @@ export default async function AccessibilityPage() {
           {tf("title")}
         </h2>
         <p className="mb-4 max-w-xl">{tf("intro")}</p>
-        <FeedbackForm />
+        <ClientMessages namespaces={["feedback", "errors"]}>
+          <FeedbackForm />
+        </ClientMessages>
       </section>
     </>
   );

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LoginForm } from "@/lib/auth/components/login-form";
 import { getViewer } from "@/lib/auth/viewer";
+import { ClientMessages } from "@/lib/i18n/components/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("login"))("title") };
@@ -15,7 +16,9 @@ export default async function LoginPage() {
     <>
       <h1 className="mb-3 text-3xl font-bold">{t("title")}</h1>
       <p className="mb-6 max-w-md">{t("intro")}</p>
-      <LoginForm />
+      <ClientMessages namespaces={["login", "errors"]}>
+        <LoginForm />
+      </ClientMessages>
       <p className="mt-8 max-w-md">
         {t.rich("noAccount", { link: (chunks) => <a href="/signup">{chunks}</a> })}
       </p>

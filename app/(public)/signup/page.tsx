@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getViewer } from "@/lib/auth/viewer";
+import { ClientMessages } from "@/lib/i18n/components/client-messages";
 import { SignUpForm } from "@/lib/signup/components/signup-form";
 import { listOrganisationOptions } from "@/lib/signup/data";
 
@@ -20,7 +21,9 @@ export default async function SignUpPage() {
       <p className="mb-6 max-w-xl">
         {t.rich("haveAccount", { link: (chunks) => <a href="/login">{chunks}</a> })}
       </p>
-      <SignUpForm organisations={organisations} />
+      <ClientMessages namespaces={["signup", "errors", "topics", "languages"]}>
+        <SignUpForm organisations={organisations} />
+      </ClientMessages>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/auth/viewer";
+import { ClientMessages } from "@/lib/i18n/components/client-messages";
 import { OrganisationAdminForm } from "@/lib/organisations/components/organisation-admin-form";
 import { ProposedDecisionForm } from "@/lib/organisations/components/proposed-decision-form";
 import { listProposedOrganisations } from "@/lib/organisations/data";
@@ -46,7 +47,9 @@ export default async function AdminOrganisationsPage() {
                 <p className="mt-2">
                   <a href={`/organisations/${o.slug}`}>{t("view")}</a>
                 </p>
-                <ProposedDecisionForm organisationId={o.id} name={o.name} />
+                <ClientMessages namespaces={["organisations", "errors"]}>
+                  <ProposedDecisionForm organisationId={o.id} name={o.name} />
+                </ClientMessages>
               </article>
             </li>
           ))}
@@ -57,7 +60,9 @@ export default async function AdminOrganisationsPage() {
           {t("adminsTitle")}
         </h2>
         <p className="mb-4 max-w-2xl">{t("adminsIntro")}</p>
-        <OrganisationAdminForm />
+        <ClientMessages namespaces={["organisations", "errors"]}>
+          <OrganisationAdminForm />
+        </ClientMessages>
       </section>
     </>
   );

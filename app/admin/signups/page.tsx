@@ -9,6 +9,7 @@ import {
   QUEUE_PAGE_SIZE,
 } from "@/lib/applications/data";
 import { requireRole } from "@/lib/auth/viewer";
+import { ClientMessages } from "@/lib/i18n/components/client-messages";
 import { CsvInviteForm } from "@/lib/invitations/components/csv-invite-form";
 import { InviteForm } from "@/lib/invitations/components/invite-form";
 
@@ -70,13 +71,17 @@ export default async function SignupsPage({ searchParams }: { searchParams: Prom
           {t("inviteTitle")}
         </h2>
         <p className="mb-4 max-w-xl">{t("inviteIntro")}</p>
-        <InviteForm />
+        <ClientMessages namespaces={["signups", "errors", "languages"]}>
+          <InviteForm />
+        </ClientMessages>
       </section>
       <section aria-labelledby="csv-heading">
         <h2 id="csv-heading" className="mb-2 text-2xl font-bold">
           {t("csvTitle")}
         </h2>
-        <CsvInviteForm />
+        <ClientMessages namespaces={["signups", "errors"]}>
+          <CsvInviteForm />
+        </ClientMessages>
       </section>
     </>
   );

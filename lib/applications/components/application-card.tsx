@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/lib/i18n/components/client-messages";
 import { cardStyle } from "@/lib/ui/components/button-styles";
 import type { PendingApplication } from "../data";
 import { DecisionForm } from "./decision-form";
@@ -34,7 +35,9 @@ export async function ApplicationCard({ application: a }: { application: Pending
         <dt className="font-semibold">{t("language")}</dt>
         <dd>{tl(a.locale as never)}</dd>
       </dl>
-      <DecisionForm applicationId={a.id} applicantName={name} />
+      <ClientMessages namespaces={["signups", "errors"]}>
+        <DecisionForm applicationId={a.id} applicantName={name} />
+      </ClientMessages>
     </article>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/viewer";
+import { ClientMessages } from "@/lib/i18n/components/client-messages";
 import { PhotoForm } from "@/lib/profile/components/photo-form";
 import { ProfileForm } from "@/lib/profile/components/profile-form";
 import { getOwnProfile } from "@/lib/profile/data";
@@ -27,13 +28,17 @@ export default async function ProfileSettingsPage() {
         <h2 id="photo-heading" className="mb-4 text-2xl font-bold">
           {t("photoHeading")}
         </h2>
-        <PhotoForm photoId={profile.photoId} />
+        <ClientMessages namespaces={["profile", "errors"]}>
+          <PhotoForm photoId={profile.photoId} />
+        </ClientMessages>
       </section>
       <section aria-labelledby="details-heading">
         <h2 id="details-heading" className="mb-4 text-2xl font-bold">
           {t("detailsHeading")}
         </h2>
-        <ProfileForm profile={profile} />
+        <ClientMessages namespaces={["profile", "errors", "topics", "languages"]}>
+          <ProfileForm profile={profile} />
+        </ClientMessages>
       </section>
     </div>
   );

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { getViewer } from "@/lib/auth/viewer";
+import { ClientMessages } from "@/lib/i18n/components/client-messages";
 import { OrganisationForm } from "@/lib/organisations/components/organisation-form";
 import { getOrganisationForEdit, mayEditOrganisation } from "@/lib/organisations/data";
 
@@ -29,7 +30,9 @@ export default async function EditOrganisationPage({ params }: Params) {
         <a href={`/organisations/${organisation.slug}`}>{organisation.name}</a>
       </p>
       <h1 className="mb-6 text-3xl font-bold">{t("editTitle", { name: organisation.name })}</h1>
-      <OrganisationForm organisation={organisation} />
+      <ClientMessages namespaces={["organisations", "errors"]}>
+        <OrganisationForm organisation={organisation} />
+      </ClientMessages>
     </>
   );
 }
