@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/viewer";
-import { MemberCard } from "@/lib/members/components/member-card";
+import { loadCardLabels, MemberCard } from "@/lib/members/components/member-card";
 import { getMemberSummary, listNewestMembers } from "@/lib/members/data";
 import { viewerLevel } from "@/lib/members/visibility";
 
@@ -11,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function HomePage() {
   const viewer = await requireUser();
-  const t = await getTranslations("home");
+  const [t, labels] = await Promise.all([getTranslations("home"), loadCardLabels()]);
   const [me, newest] = await Promise.all([
     getMemberSummary({ userId: viewer.id, level: viewerLevel(viewer, viewer.id) }),
     listNewestMembers({ limit: 12, level: viewerLevel(viewer) }),
@@ -23,7 +23,7 @@ export default async function HomePage() {
         <h2 id="me-heading" className="mb-3 text-2xl font-bold">
           {t("yourProfile")}
         </h2>
-        {me ? <MemberCard member={me} /> : null}
+        {me ? <MemberCard member={me} labels={labels} /> : null}
       </section>
       <section aria-labelledby="newest-heading">
         <h2 id="newest-heading" className="mb-3 text-2xl font-bold">
@@ -32,7 +32,7 @@ export default async function HomePage() {
         <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {newest.map((m) => (
             <li key={m.id}>
-              <MemberCard member={m} />
+              <MemberCard member={m} labels={labels} />
             </li>
           ))}
         </ul>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { DirectoryFilters } from "@/lib/members/components/directory-filters";
-import { MemberCard } from "@/lib/members/components/member-card";
+import { loadCardLabels, MemberCard } from "@/lib/members/components/member-card";
 import { loadDirectory } from "@/lib/members/loaders";
 import { directoryHref } from "@/lib/members/schema";
 
@@ -13,7 +13,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function MembersPage({ searchParams }: { searchParams: SearchParams }) {
   const { members, next, query, level } = await loadDirectory(await searchParams);
-  const t = await getTranslations("members");
+  const [t, labels] = await Promise.all([getTranslations("members"), loadCardLabels()]);
   const { after, ...filters } = query;
   return (
     <>
@@ -36,7 +36,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Sear
         <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {members.map((m) => (
             <li key={m.id}>
-              <MemberCard member={m} />
+              <MemberCard member={m} labels={labels} />
             </li>
           ))}
         </ul>

@@ -5,6 +5,17 @@ import { inputStyle, primaryButton, secondaryButton } from "@/lib/ui/components/
 import { Field, SelectField } from "@/lib/ui/components/field";
 import type { DirectoryFilters as Filters } from "../schema";
 
+// Building a collator costs far more than comparing with one: one per language for the process.
+const collators = new Map<string, Intl.Collator>();
+function collatorFor(locale: string): Intl.Collator {
+  let collator = collators.get(locale);
+  if (!collator) {
+    collator = new Intl.Collator(locale);
+    collators.set(locale, collator);
+  }
+  return collator;
+}
+
 /**
  * The directory's search form: a plain GET form, so the result is a shareable URL and it works
  * without JavaScript. Submitting starts again at the first page (no `after`).
@@ -14,7 +25,7 @@ export async function DirectoryFilters({ filters }: { filters: Filters }) {
   const tt = await getTranslations("topics");
   const tl = await getTranslations("languages");
   const to = await getTranslations("members.organisationTypes");
-  const collator = new Intl.Collator(await getLocale());
+  const collator = collatorFor(await getLocale());
   const byLabel = (a: readonly [string, string], b: readonly [string, string]) =>
     collator.compare(a[1], b[1]);
   const active = Object.values(filters).some(Boolean);

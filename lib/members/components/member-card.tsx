@@ -16,11 +16,30 @@ export function MemberPhoto({ photoId, size }: { photoId: string; size: 96 | 160
   );
 }
 
+export type CardLabels = {
+  speaks: string;
+  topics: string;
+  topic: (key: string) => string;
+  language: (key: string) => string;
+};
+
+/** The translations every card needs, looked up once per page rather than once per card. */
+export async function loadCardLabels(): Promise<CardLabels> {
+  const [tt, tl, t] = await Promise.all([
+    getTranslations("topics"),
+    getTranslations("languages"),
+    getTranslations("members.card"),
+  ]);
+  return {
+    speaks: t("speaks"),
+    topics: t("topics"),
+    topic: (key) => tt(key as never),
+    language: (key) => tl(key as never),
+  };
+}
+
 /** A member's card, holding only the fields the data layer let through for this viewer. */
-export async function MemberCard({ member }: { member: MemberSummary }) {
-  const tt = await getTranslations("topics");
-  const tl = await getTranslations("languages");
-  const t = await getTranslations("members.card");
+export function MemberCard({ member, labels }: { member: MemberSummary; labels: CardLabels }) {
   return (
     <article className={`${cardStyle} h-full`}>
       <div className="flex items-start gap-4">
@@ -41,15 +60,15 @@ export async function MemberCard({ member }: { member: MemberSummary }) {
       </div>
       {member.languages.length ? (
         <p className="mt-2 text-sm">
-          <span className="font-semibold">{t("speaks")}: </span>
-          {member.languages.map((l) => tl(l as never)).join(", ")}
+          <span className="font-semibold">{labels.speaks}: </span>
+          {member.languages.map(labels.language).join(", ")}
         </p>
       ) : null}
       {member.topics.length ? (
-        <ul className="mt-2 flex flex-wrap gap-1" aria-label={t("topics")}>
+        <ul className="mt-2 flex flex-wrap gap-1" aria-label={labels.topics}>
           {member.topics.map((topic) => (
             <li key={topic} className="rounded-full bg-blue-50 px-2 py-0.5 text-sm text-brand-dark">
-              {tt(topic as never)}
+              {labels.topic(topic)}
             </li>
           ))}
         </ul>
