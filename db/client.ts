@@ -58,3 +58,8 @@ export async function closeDb(): Promise<void> {
   holder.__knotenpunktDb = undefined;
   if (handle) await (await handle).close();
 }
+
+/** The rows of a raw `db.execute`: postgres.js returns them as the result, PGlite inside `rows`. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}

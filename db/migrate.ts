@@ -1,6 +1,6 @@
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import type { DbHandle } from "./client";
+import { type DbHandle, rowsOf } from "./client";
 
 const migrationsFolder = path.join(process.cwd(), "db/migrations");
 
@@ -19,7 +19,5 @@ export async function runMigrations(handle: DbHandle): Promise<void> {
 
 export async function countAppliedMigrations(handle: DbHandle): Promise<number> {
   const result = await handle.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
-  // postgres.js returns the rows, PGlite an object holding them
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { n: number }[];
-  return rows[0]?.n ?? 0;
+  return rowsOf<{ n: number }>(result)[0]?.n ?? 0;
 }

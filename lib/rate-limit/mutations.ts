@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, rowsOf } from "@/db/client";
 
 export type RateLimitResult = { allowed: boolean; retryAfterSeconds: number };
 
@@ -21,11 +21,7 @@ export async function hitRateLimit(input: {
       count = case when rate_limits.window_start <= now() - ${window}::interval then 1 else rate_limits.count + 1 end,
       window_start = case when rate_limits.window_start <= now() - ${window}::interval then now() else rate_limits.window_start end
     returning count, extract(epoch from (window_start + ${window}::interval - now()))::int as retry_after`);
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
-    count: number;
-    retry_after: number;
-  }[];
-  const row = rows[0]!;
+  const row = rowsOf<{ count: number; retry_after: number }>(result)[0]!;
   return { allowed: row.count <= input.limit, retryAfterSeconds: Math.max(1, row.retry_after) };
 }
 
