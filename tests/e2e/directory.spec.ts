@@ -65,7 +65,7 @@ test("a member finds a colleague by a misspelled name, narrows by two filters an
   // The two filters combine with the search, and the URL can be shared.
   await directory.search("Müler", {
     language: t("languages.en"),
-    type: t("members.organisationTypes.employer"),
+    type: t("organisations.types.employer"),
   });
   await expect(page).toHaveURL(/[?&]language=en(&|$)/);
   await expect(page).toHaveURL(/[?&]type=employer(&|$)/);
@@ -76,7 +76,7 @@ test("a member finds a colleague by a misspelled name, narrows by two filters an
 
   await directory.search("Müler", {
     language: t("languages.ti"),
-    type: t("members.organisationTypes.employer"),
+    type: t("organisations.types.employer"),
   });
   await expect(directory.card("Frank Müller")).toHaveCount(0);
   await expect(page.getByText(t("members.noResults"))).toBeVisible();

@@ -78,7 +78,7 @@ test("the coordinator edits an organisation's description and sees it rendered",
     await organisations.save();
     await expect(organisations.field("postcode")).toHaveAttribute("aria-invalid", "true");
     await expect(organisations.field("postcode")).toHaveAccessibleDescription(
-      new RegExp(`^${escapeRegExp(t("organisations.errors.invalidPostcode"))}`),
+      new RegExp(`^${escapeRegExp(t("errors.invalidPostcode"))}`),
     );
     await expect(organisations.field("description")).toHaveValue(new RegExp(escapeRegExp(marker)));
     await expectNoA11yViolations(coordinator);

@@ -24,7 +24,7 @@ export async function DirectoryFilters({ filters }: { filters: Filters }) {
   const t = await getTranslations("members.filters");
   const tt = await getTranslations("topics");
   const tl = await getTranslations("languages");
-  const to = await getTranslations("members.organisationTypes");
+  const to = await getTranslations("organisations.types");
   const collator = collatorFor(await getLocale());
   const byLabel = (a: readonly [string, string], b: readonly [string, string]) =>
     collator.compare(a[1], b[1]);

@@ -27,7 +27,7 @@ export async function ProfileView({ profile, isOwner }: { profile: Profile; isOw
   const tv = await getTranslations("members.visibility");
   const tt = await getTranslations("topics");
   const tl = await getTranslations("languages");
-  const to = await getTranslations("members.organisationTypes");
+  const to = await getTranslations("organisations.types");
 
   const audience = (field: ProfileField) => {
     const level: Visibility | undefined = profile.visibility?.[field];

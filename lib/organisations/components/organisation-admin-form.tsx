@@ -4,16 +4,15 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { formView, IDLE } from "@/lib/forms/schema";
 import { primaryButton, secondaryButton } from "@/lib/ui/components/button-styles";
-import { TextField } from "@/lib/ui/components/field";
+import { errorMessage, TextField } from "@/lib/ui/components/field";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 import { setOrganisationAdminAction } from "../actions";
-import { useErrorMessage } from "./use-error-message";
 
 /** Flags a member as admin of their organisation (or takes that away), by slug and e-mail address. */
 export function OrganisationAdminForm() {
   const t = useTranslations("organisations.admin");
   const tf = useTranslations("organisations.form");
-  const message = useErrorMessage();
+  const te = useTranslations("errors");
   const [state, action, pending] = useActionState(setOrganisationAdminAction, IDLE);
   const { errors, text } = formView(state);
   const required = { required: true, requiredLabel: tf("required") };
@@ -24,9 +23,7 @@ export function OrganisationAdminForm() {
       ) : null}
       {state.status === "error" ? (
         <FormAlert kind="error">
-          {state.formError
-            ? (message(state.formError) ?? "")
-            : tf("fixErrors", { count: Object.keys(errors).length })}
+          {state.formError ? te(state.formError) : tf("fixErrors", { count: Object.keys(errors).length })}
         </FormAlert>
       ) : null}
       <TextField
@@ -34,7 +31,7 @@ export function OrganisationAdminForm() {
         name="organisation"
         label={t("organisation")}
         hint={t("organisationHint")}
-        error={message(errors.organisation)}
+        error={errorMessage(te, errors.organisation)}
         defaultValue={text("organisation")}
         {...required}
       />
@@ -43,7 +40,7 @@ export function OrganisationAdminForm() {
         name="email"
         type="email"
         label={t("memberEmail")}
-        error={message(errors.email)}
+        error={errorMessage(te, errors.email)}
         defaultValue={text("email")}
         {...required}
       />

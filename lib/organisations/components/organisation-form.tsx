@@ -6,12 +6,11 @@ import { ORGANISATION_TYPES } from "@/db/schema";
 import { formView, IDLE } from "@/lib/forms/schema";
 import { MUNICIPALITIES } from "@/lib/network/constants";
 import { inputStyle, secondaryButton } from "@/lib/ui/components/button-styles";
-import { Field, SelectField, TextField } from "@/lib/ui/components/field";
+import { errorMessage, Field, SelectField, TextField } from "@/lib/ui/components/field";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 import { SubmitButton } from "@/lib/ui/components/submit-button";
 import { updateOrganisationAction } from "../actions";
 import type { OrganisationFields } from "../data";
-import { useErrorMessage } from "./use-error-message";
 
 type Editable = Exclude<keyof OrganisationFields, "id" | "slug" | "status">;
 
@@ -19,7 +18,7 @@ type Editable = Exclude<keyof OrganisationFields, "id" | "slug" | "status">;
 export function OrganisationForm({ organisation }: { organisation: OrganisationFields }) {
   const t = useTranslations("organisations.form");
   const tt = useTranslations("organisations.types");
-  const message = useErrorMessage();
+  const te = useTranslations("errors");
   const [state, action] = useActionState(updateOrganisationAction, IDLE);
   const { errors, text } = formView(state);
   const value = (name: Editable) => (state.status === "error" ? text(name) : (organisation[name] ?? ""));
@@ -27,7 +26,7 @@ export function OrganisationForm({ organisation }: { organisation: OrganisationF
     id: name,
     name,
     label: t(name),
-    error: message(errors[name]),
+    error: errorMessage(te, errors[name]),
     defaultValue: value(name),
   });
   const required = { required: true, requiredLabel: t("required") };
@@ -36,9 +35,7 @@ export function OrganisationForm({ organisation }: { organisation: OrganisationF
     <form action={action} noValidate className="max-w-2xl">
       {state.status === "error" ? (
         <FormAlert kind="error">
-          {state.formError
-            ? (message(state.formError) ?? "")
-            : t("fixErrors", { count: Object.keys(errors).length })}
+          {state.formError ? te(state.formError) : t("fixErrors", { count: Object.keys(errors).length })}
         </FormAlert>
       ) : null}
       <input type="hidden" name="organisationId" value={organisation.id} />

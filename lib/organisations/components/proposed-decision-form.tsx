@@ -6,19 +6,18 @@ import { IDLE } from "@/lib/forms/schema";
 import { primaryButton, secondaryButton } from "@/lib/ui/components/button-styles";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 import { decideOrganisationAction } from "../actions";
-import { useErrorMessage } from "./use-error-message";
 
 /** Confirm or reject a proposed organisation: two submit buttons, no JavaScript needed. */
 export function ProposedDecisionForm({ organisationId, name }: { organisationId: string; name: string }) {
   const t = useTranslations("organisations.admin");
-  const message = useErrorMessage();
+  const te = useTranslations("errors");
   const [state, action, pending] = useActionState(decideOrganisationAction, IDLE);
   if (state.status === "success")
     return <FormAlert kind="success">{t(state.message as "confirmed")}</FormAlert>;
   return (
     <form action={action} className="mt-4">
       {state.status === "error" ? (
-        <FormAlert kind="error">{message(state.formError ?? "generic") ?? ""}</FormAlert>
+        <FormAlert kind="error">{te(state.formError ?? "generic")}</FormAlert>
       ) : null}
       <input type="hidden" name="organisationId" value={organisationId} />
       <p id={`reject-hint-${organisationId}`} className="mb-3 text-sm text-muted">
