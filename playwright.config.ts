@@ -1,7 +1,9 @@
 import { readdirSync, rmSync, statSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
+import { appPort, smtpCapturePort } from "./tests/e2e/support/ports";
 
-const PORT = 3100;
+const PORT = appPort();
+const SMTP_PORT = smtpCapturePort();
 const BASE_URL = `http://localhost:${PORT}`;
 
 // A fresh PGlite folder per run (workers inherit the runner's environment, so they agree on it).
@@ -45,14 +47,14 @@ export default defineConfig({
     {
       name: "smtp",
       command: "npx tsx tests/e2e/support/smtp-capture-server.ts",
-      url: "http://127.0.0.1:2526/messages",
+      url: `http://127.0.0.1:${SMTP_PORT + 1}/messages`,
       reuseExistingServer: false,
       timeout: 30_000,
       gracefulShutdown: { signal: "SIGTERM", timeout: 2_000 },
     },
     {
       name: "app",
-      // Builds only when .next/BUILD_ID is missing, then migrates, seeds the demo network and runs `next start`.
+      // Builds only when <NEXT_DIST_DIR or .next>/BUILD_ID is missing, then migrates, seeds the demo network and runs `next start`.
       command: "npx tsx scripts/start.ts",
       url: `${BASE_URL}/api/health`,
       reuseExistingServer: false,
@@ -62,7 +64,7 @@ export default defineConfig({
         ...database,
         PORT: String(PORT),
         APP_URL: BASE_URL,
-        SMTP_URL: "smtp://127.0.0.1:2525",
+        SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
         AUTH_SECRET: "knotenpunkt-e2e-secret-0123456789",
         // Per-client limits are lifted (every spec comes from 127.0.0.1); per-address limits stay.
         RATE_LIMIT_SIGNIN_PER_IP: "1000",

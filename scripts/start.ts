@@ -14,7 +14,8 @@ const nextBin = require.resolve("next/dist/bin/next");
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 function buildIfNeeded() {
-  if (existsSync(".next/BUILD_ID") && process.env.FORCE_BUILD !== "1") return;
+  const distDir = process.env.NEXT_DIST_DIR ?? ".next";
+  if (existsSync(`${distDir}/BUILD_ID`) && process.env.FORCE_BUILD !== "1") return;
   console.log("Building Knotenpunkt (first start only, takes a minute or two) …");
   const result = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit" });
   if (result.status !== 0) process.exit(result.status ?? 1);

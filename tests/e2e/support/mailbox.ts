@@ -1,9 +1,10 @@
 /** Reads what the app sent, from the SMTP capture server's HTTP API (see smtp-capture-server.ts). */
+import { smtpCapturePort } from "./ports";
 import type { CapturedMail } from "./smtp-capture-server";
 
 export type { CapturedMail };
 
-const API = "http://127.0.0.1:2526/messages";
+const API = `http://127.0.0.1:${smtpCapturePort() + 1}/messages`;
 
 /** Every mail caught for the address, oldest first. */
 export async function mailsTo(to: string): Promise<CapturedMail[]> {

@@ -1,11 +1,13 @@
 /**
- * The SMTP peer of the e2e suite: accepts every mail on 127.0.0.1:2525 and keeps it in memory, and
- * serves what it caught on 127.0.0.1:2526 (`GET /messages?to=<addr>`, newest last; `DELETE /messages`).
+ * The SMTP peer of the e2e suite: accepts every mail on 127.0.0.1:E2E_SMTP_PORT (2525) and keeps it in
+ * memory, and serves what it caught on 127.0.0.1:E2E_SMTP_PORT+1 (`GET /messages?to=<addr>`, newest
+ * last; `DELETE /messages`).
  * smtp-server's built-in certificate has expired, so STARTTLS (and AUTH, which needs it) are off.
  */
 import { createServer } from "node:http";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
+import { smtpCapturePort } from "./ports";
 
 export type CapturedMail = {
   to: string;
@@ -16,8 +18,8 @@ export type CapturedMail = {
   receivedAt: number;
 };
 
-const SMTP_PORT = 2525;
-const HTTP_PORT = 2526;
+const SMTP_PORT = smtpCapturePort();
+const HTTP_PORT = SMTP_PORT + 1;
 const HOST = "127.0.0.1";
 const MAX_MESSAGES = 5000;
 
