@@ -175,6 +175,29 @@ export const organisationAdmins = pgTable(
   ],
 );
 
+/**
+ * Further organisations a member works for, beside the main one (profiles.organisation_id) that the
+ * coordination confirmed at approval: a volunteer's association, a second employer. Set by the member.
+ */
+export const profileOrganisations = pgTable(
+  "profile_organisations",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    organisationId: text("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    /** The member's order. */
+    position: smallint("position").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.organisationId] }),
+    index("profile_organisations_organisation_idx").on(t.organisationId, t.userId),
+  ],
+);
+export type ProfileOrganisation = typeof profileOrganisations.$inferSelect;
+
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => "bytea",
   fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
@@ -190,7 +213,7 @@ export const uploads = pgTable(
     ownerId: text("owner_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    purpose: text("purpose").$type<"profile_photo">().notNull(),
+    purpose: text("purpose").$type<"profile_photo" | "forum_attachment">().notNull(),
     contentType: text("content_type").notNull(),
     width: integer("width").notNull(),
     height: integer("height").notNull(),
