@@ -19,6 +19,13 @@ const Env = z
     RATE_LIMIT_SIGNUP_PER_IP: z.coerce.number().int().positive().default(10),
     RATE_LIMIT_SIGNUP_PER_ADDRESS: z.coerce.number().int().positive().default(3),
     BENCH_ROUTES: z.enum(["0", "1"]).default("0"),
+    /**
+     * "0": the web process runs no job worker (PostgreSQL only: run `npm run worker` instead).
+     * With PGlite the worker always runs inside the web process.
+     */
+    JOBS_IN_PROCESS: z.enum(["0", "1"]).default("1"),
+    /** Seconds an immediate notification mail waits, so a burst (several messages) becomes one mail. */
+    NOTIFY_MAIL_DELAY_SECONDS: z.coerce.number().int().min(0).max(3600).default(90),
   })
   // Mail leaving the machine means a real deployment: it must not sign tokens with the public demo secret.
   .refine((e) => !e.SMTP_URL || e.AUTH_SECRET !== DEMO_SECRET, {

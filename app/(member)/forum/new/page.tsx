@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/viewer";
+import { createThreadAction } from "@/lib/forum/actions";
+import { ACCEPTED_ATTACHMENT_TYPES } from "@/lib/forum/attachments";
+import { Composer } from "@/lib/forum/components/composer";
+import { listCategories } from "@/lib/forum/data";
+import { forumViewer } from "@/lib/forum/visibility";
+import { ClientMessages } from "@/lib/i18n/components/client-messages";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("forum"))("newThread") };
+}
+
+export default async function NewThreadPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ category?: string }>;
+}) {
+  const viewer = forumViewer(await requireUser());
+  const categories = await listCategories({ viewer });
+  const { category } = await searchParams;
+  const t = await getTranslations("forum");
+  return (
+    <>
+      <p className="mb-2">
+        <a href="/forum">{t("title")}</a>
+      </p>
+      <h1 className="mb-6 text-3xl font-bold">{t("newThread")}</h1>
+      <div className="max-w-3xl">
+        <ClientMessages namespaces={["forum", "errors"]}>
+          <Composer
+            mode="thread"
+            action={createThreadAction}
+            hidden={{}}
+            categories={categories.map((c) => ({ id: c.id, name: c.name }))}
+            defaultCategoryId={categories.some((c) => c.id === category) ? category : ""}
+            acceptedTypes={ACCEPTED_ATTACHMENT_TYPES}
+          />
+        </ClientMessages>
+      </div>
+    </>
+  );
+}

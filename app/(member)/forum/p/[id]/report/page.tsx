@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/viewer";
+import { ReportForm } from "@/lib/forum/components/report-form";
+import { getPost } from "@/lib/forum/data";
+import { postHref } from "@/lib/forum/utils";
+import { forumViewer } from "@/lib/forum/visibility";
+import { ClientMessages } from "@/lib/i18n/components/client-messages";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("forum"))("reportTitle") };
+}
+
+export default async function ReportPostPage({ params }: { params: Promise<{ id: string }> }) {
+  const viewer = forumViewer(await requireUser());
+  const postId = Number((await params).id);
+  const post = Number.isInteger(postId) ? await getPost({ viewer, postId }) : null;
+  if (!post) notFound();
+  const t = await getTranslations("forum");
+  const back = postHref(post.thread, post.number);
+  return (
+    <>
+      <p className="mb-2">
+        <a href={back}>{post.thread.title}</a>
+      </p>
+      <h1 className="mb-4 text-3xl font-bold">{t("reportTitle")}</h1>
+      <blockquote className="mb-6 max-w-3xl border-s-4 border-gray-300 ps-3 text-muted">
+        <p className="font-semibold">{post.authorName ?? t("formerMember")}</p>
+        <p className="whitespace-pre-wrap break-words">{post.body.slice(0, 500)}</p>
+      </blockquote>
+      <div className="max-w-3xl">
+        <ClientMessages namespaces={["forum", "errors"]}>
+          <ReportForm postId={post.id} backHref={back} />
+        </ClientMessages>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,119 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { replyAction } from "@/lib/forum/actions";
+import { ACCEPTED_ATTACHMENT_TYPES } from "@/lib/forum/attachments";
+import { CategoryBadge } from "@/lib/forum/components/category-badge";
+import { Composer } from "@/lib/forum/components/composer";
+import { Pagination } from "@/lib/forum/components/pagination";
+import { PostCard } from "@/lib/forum/components/post-card";
+import { ThreadModeration } from "@/lib/forum/components/thread-moderation";
+import { WatchForm } from "@/lib/forum/components/watch-form";
+import { listCategories } from "@/lib/forum/data";
+import { loadQuote, loadThreadPage } from "@/lib/forum/loaders";
+import { postHref, quoteMarkdown, threadHref } from "@/lib/forum/utils";
+import { ClientMessages } from "@/lib/i18n/components/client-messages";
+import { FormAlert } from "@/lib/ui/components/form-alert";
+
+type SearchParams = Record<string, string | string[] | undefined>;
+type Props = { params: Promise<{ id: string; slug: string }>; searchParams: Promise<SearchParams> };
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const { thread, page } = await loadThreadPage((await params).id, (await searchParams).page);
+  const t = await getTranslations("forum");
+  return { title: page > 1 ? `${thread.title} – ${t("pageLabel", { page })}` : thread.title };
+}
+
+export default async function ThreadPage({ params, searchParams }: Props) {
+  const [{ id }, query] = await Promise.all([params, searchParams]);
+  const data = await loadThreadPage(id, query.page);
+  const { viewer, thread, posts, page, pages, watch, lastRead, moderator, canReply } = data;
+  const t = await getTranslations("forum");
+  const base = threadHref(thread);
+  const here = threadHref(thread, page);
+  const quote = canReply ? await loadQuote(thread.id, query.quote) : null;
+  const categories = moderator ? await listCategories({ viewer }) : [];
+  const firstUnread = lastRead !== null && lastRead < thread.lastNumber ? lastRead + 1 : null;
+  return (
+    <>
+      <p className="mb-2">
+        <a href="/forum">{t("title")}</a> ›{" "}
+        <CategoryBadge
+          name={thread.categoryName}
+          color={thread.categoryColor}
+          href={`/forum/c/${thread.categorySlug}`}
+        />
+      </p>
+      <h1 className="mb-2 text-3xl font-bold break-words">{thread.title}</h1>
+      <p className="mb-4 flex flex-wrap gap-2 text-sm">
+        {thread.pinned ? (
+          <span className="rounded bg-amber-100 px-2 font-semibold">{t("pinned")}</span>
+        ) : null}
+        {thread.locked ? <span className="rounded bg-gray-200 px-2 font-semibold">{t("locked")}</span> : null}
+        {thread.closed ? <span className="rounded bg-gray-200 px-2 font-semibold">{t("closed")}</span> : null}
+        <span className="text-muted">{t("replies", { count: thread.replyCount })}</span>
+      </p>
+      {query.held ? <FormAlert kind="success">{t("heldNotice")}</FormAlert> : null}
+      {viewer ? (
+        <div className="mb-4 flex flex-wrap items-center gap-4">
+          <WatchForm subjectType="thread" subjectId={String(thread.id)} level={watch} back={here} />
+          {firstUnread ? (
+            <a
+              href={postHref(thread, firstUnread).replace(`#post-${firstUnread}`, "#new")}
+              className="inline-flex min-h-11 items-center font-semibold"
+            >
+              {t("jumpToNew")}
+            </a>
+          ) : null}
+        </div>
+      ) : null}
+      {moderator ? <ThreadModeration thread={thread} categories={categories} /> : null}
+      <Pagination page={page} pages={pages} href={(p) => threadHref(thread, p)} />
+      <h2 className="sr-only">{t("posts")}</h2>
+      <ol className="flex flex-col gap-4">
+        {posts.map((post) => (
+          <li key={post.id}>
+            <PostCard
+              post={post}
+              threadHref={here}
+              viewerId={viewer?.id ?? null}
+              moderator={moderator}
+              canReact={viewer !== null && (!thread.locked || moderator)}
+              canReply={canReply}
+              isFirstUnread={post.number === firstUnread}
+            />
+          </li>
+        ))}
+      </ol>
+      <Pagination page={page} pages={pages} href={(p) => threadHref(thread, p)} />
+      <section id="reply" aria-labelledby="reply-heading" className="mt-8 max-w-3xl scroll-mt-4">
+        <h2 id="reply-heading" className="mb-3 text-2xl font-bold">
+          {t("reply")}
+        </h2>
+        {canReply ? (
+          <ClientMessages namespaces={["forum", "errors"]}>
+            <Composer
+              key={quote?.id ?? "reply"}
+              mode="reply"
+              action={replyAction}
+              hidden={{ threadId: String(thread.id) }}
+              initialBody={quote ? quoteMarkdown(quote.authorName ?? t("formerMember"), quote.body) : ""}
+              acceptedTypes={ACCEPTED_ATTACHMENT_TYPES}
+            />
+          </ClientMessages>
+        ) : viewer ? (
+          <p>{t("closedNote")}</p>
+        ) : (
+          <p>
+            {t("loginToReply")}{" "}
+            <a href="/login" className="font-semibold">
+              {t("visitorLogin")}
+            </a>
+          </p>
+        )}
+      </section>
+      <p className="mt-6">
+        <a href={base}>{t("backToStart")}</a>
+      </p>
+    </>
+  );
+}

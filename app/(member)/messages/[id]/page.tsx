@@ -1,0 +1,166 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/lib/i18n/components/client-messages";
+import { blockMemberAction, leaveConversationAction, unblockMemberAction } from "@/lib/messages/actions";
+import { ReplyForm } from "@/lib/messages/components/compose-form";
+import { MessageItem } from "@/lib/messages/components/message-item";
+import { conversationTitle } from "@/lib/messages/components/text";
+import { encodeCursor } from "@/lib/messages/cursor";
+import { loadConversation } from "@/lib/messages/loaders";
+import { secondaryButton } from "@/lib/ui/components/button-styles";
+
+type Params = Promise<{ id: string }>;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+type T = (key: string, values?: Record<string, string | number>) => string;
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("messages"))("title"), robots: { index: false } };
+}
+
+export default async function ConversationPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: SearchParams;
+}) {
+  const { id } = await params;
+  const { viewer, conversation, items, older, paged } = await loadConversation(id, await searchParams);
+  const t = await getTranslations("messages");
+  const tt = t as unknown as T;
+  const others = conversation.participants;
+  const title = conversationTitle(tt, {
+    kind: conversation.kind,
+    title: conversation.title,
+    names: others.map((p) => p.name ?? ""),
+    memberCount: others.length + 1,
+  });
+  const direct = conversation.kind === "direct";
+  const other = direct ? others[0] : undefined;
+  const blockedByMe = Boolean(other?.blockedByViewer);
+  const canWrite = !direct || (other !== undefined && !other.blockedByViewer && !other.hasBlockedViewer);
+  const firstUnread = paged
+    ? undefined
+    : items.find(
+        (m) => m.senderId !== viewer.id && m.kind === "text" && m.createdAt > conversation.lastReadAt,
+      )?.id;
+  const here = `/messages/${conversation.id}`;
+
+  return (
+    <div className="max-w-3xl">
+      <p className="mb-2">
+        <a href="/messages" className="inline-flex min-h-11 items-center">
+          <span aria-hidden="true" className="me-1 rtl:rotate-180">
+            ←
+          </span>
+          {t("title")}
+        </a>
+      </p>
+      <h1 className="mb-3 text-3xl font-bold break-words">{title}</h1>
+      <section aria-labelledby="participants-heading" className="mb-4">
+        <h2 id="participants-heading" className="sr-only">
+          {t("conversation.participants")}
+        </h2>
+        <p>
+          <span className="font-semibold">{t("conversation.participants")}: </span>
+          {others.length === 0
+            ? t("nobodyElse")
+            : others.map((p, index) => (
+                <span key={p.id}>
+                  {index > 0 ? ", " : ""}
+                  <a href={`/members/${p.id}`}>{p.name ?? t("formerMember")}</a>
+                </span>
+              ))}
+        </p>
+      </section>
+
+      {blockedByMe && other ? (
+        <div className="mb-4 rounded-md border-2 border-amber-500 bg-amber-50 p-3" role="note">
+          <p className="mb-2">{t("conversation.youBlocked", { name: other.name ?? "" })}</p>
+          <form action={unblockMemberAction}>
+            <input type="hidden" name="memberId" value={other.id} />
+            <input type="hidden" name="back" value={here} />
+            <button type="submit" className={secondaryButton}>
+              {t("conversation.unblock")}
+            </button>
+          </form>
+        </div>
+      ) : null}
+
+      <ClientMessages namespaces={["messages"]}>
+        <section aria-labelledby="messages-heading" className="mb-8">
+          <h2 id="messages-heading" className="sr-only">
+            {t("conversation.messagesLabel")}
+          </h2>
+          {older || paged ? (
+            <nav aria-label={t("pages")} className="mb-4 flex flex-wrap gap-4">
+              {older ? (
+                <a
+                  href={`${here}?before=${encodeCursor(older)}`}
+                  rel="prev"
+                  className="inline-flex min-h-11 items-center"
+                >
+                  {t("conversation.olderMessages")}
+                </a>
+              ) : null}
+              {paged ? (
+                <a href={here} className="inline-flex min-h-11 items-center">
+                  {t("conversation.newestMessages")}
+                </a>
+              ) : null}
+            </nav>
+          ) : null}
+          <ol className="flex flex-col gap-3">
+            {items.map((m) => (
+              <li key={m.id} id={`m-${m.id}`} className="scroll-mt-4">
+                {m.id === firstUnread ? (
+                  <p className="mb-3 border-b-2 border-brand text-sm font-bold text-brand">
+                    {t("conversation.newDivider")}
+                  </p>
+                ) : null}
+                <MessageItem message={m} viewerId={viewer.id} />
+              </li>
+            ))}
+          </ol>
+        </section>
+
+        <section aria-labelledby="reply-heading" className="mb-8">
+          <h2 id="reply-heading" className="mb-3 text-2xl font-bold">
+            {t("conversation.reply")}
+          </h2>
+          {canWrite ? <ReplyForm conversationId={conversation.id} /> : <p>{t("conversation.cannotWrite")}</p>}
+        </section>
+      </ClientMessages>
+
+      {conversation.kind === "group" ? (
+        <details className="mb-4">
+          <summary className="inline-flex min-h-11 cursor-pointer items-center font-semibold">
+            {t("conversation.leave")}
+          </summary>
+          <form action={leaveConversationAction} className="mt-2">
+            <p className="mb-2">{t("conversation.leaveExplain")}</p>
+            <input type="hidden" name="conversationId" value={conversation.id} />
+            <button type="submit" className={secondaryButton}>
+              {t("conversation.leaveConfirm")}
+            </button>
+          </form>
+        </details>
+      ) : null}
+      {other && !blockedByMe ? (
+        <details className="mb-4">
+          <summary className="inline-flex min-h-11 cursor-pointer items-center font-semibold">
+            {t("conversation.block", { name: other.name ?? "" })}
+          </summary>
+          <form action={blockMemberAction} className="mt-2">
+            <p className="mb-2">{t("conversation.blockExplain", { name: other.name ?? "" })}</p>
+            <input type="hidden" name="memberId" value={other.id} />
+            <input type="hidden" name="back" value={here} />
+            <button type="submit" className={secondaryButton}>
+              {t("conversation.blockConfirm")}
+            </button>
+          </form>
+        </details>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { ConversationList } from "@/lib/messages/components/conversation-list";
+import { encodeCursor } from "@/lib/messages/cursor";
+import { loadConversationList } from "@/lib/messages/loaders";
+import { primaryButton } from "@/lib/ui/components/button-styles";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("messages"))("title") };
+}
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function MessagesPage({ searchParams }: { searchParams: SearchParams }) {
+  const { viewer, items, next, paged } = await loadConversationList(await searchParams);
+  const t = await getTranslations("messages");
+  return (
+    <div className="max-w-3xl">
+      <h1 className="mb-3 text-3xl font-bold">{t("title")}</h1>
+      <p className="mb-4">{t("intro")}</p>
+      <p className="mb-6 flex flex-wrap items-center gap-4">
+        <a href="/messages/new" className={primaryButton}>
+          {t("newMessage")}
+        </a>
+        <a href="/messages/blocked" className="inline-flex min-h-11 items-center">
+          {t("blockedLink")}
+        </a>
+      </p>
+      {items.length === 0 && !paged ? (
+        <p>
+          {t("empty")}{" "}
+          <a href="/members" className="font-semibold">
+            {t("toDirectory")}
+          </a>
+        </p>
+      ) : (
+        <ConversationList items={items} viewerId={viewer.id} />
+      )}
+      {paged || next ? (
+        <nav aria-label={t("pages")} className="mt-6 flex flex-wrap gap-4">
+          {paged ? (
+            <a href="/messages" className="inline-flex min-h-11 items-center">
+              {t("newest")}
+            </a>
+          ) : null}
+          {next ? (
+            <a
+              href={`/messages?before=${encodeCursor(next)}`}
+              rel="next"
+              className="inline-flex min-h-11 items-center"
+            >
+              {t("older")}
+            </a>
+          ) : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}

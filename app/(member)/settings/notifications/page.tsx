@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/viewer";
+import { ClientMessages } from "@/lib/i18n/components/client-messages";
+import { NotificationSettingsForm } from "@/lib/notifications/components/settings-form";
+import { getNotificationSettings } from "@/lib/notifications/data";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("notifications"))("settings.title") };
+}
+
+export default async function NotificationSettingsPage() {
+  const viewer = await requireUser();
+  const [t, settings] = await Promise.all([
+    getTranslations("notifications"),
+    getNotificationSettings(viewer.id),
+  ]);
+  return (
+    <div className="max-w-3xl">
+      <h1 className="mb-3 text-3xl font-bold">{t("settings.title")}</h1>
+      <p className="mb-6">{t("settings.intro")}</p>
+      <ClientMessages namespaces={["notifications"]}>
+        <NotificationSettingsForm modes={settings.modes} digestHour={settings.digestHour} />
+      </ClientMessages>
+      <p className="mt-6">
+        <a href="/notifications" className="inline-flex min-h-11 items-center">
+          {t("settings.backToNotifications")}
+        </a>
+      </p>
+    </div>
+  );
+}

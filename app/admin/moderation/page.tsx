@@ -1,0 +1,99 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requireRole } from "@/lib/auth/viewer";
+import { postHref } from "@/lib/forum/utils";
+import { approvePostAction, resolveReportAction } from "@/lib/moderation/actions";
+import { listHeldPosts, listOpenReports } from "@/lib/moderation/data";
+import { secondaryButton } from "@/lib/ui/components/button-styles";
+import { FormAlert } from "@/lib/ui/components/form-alert";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("moderation"))("title") };
+}
+
+export default async function ModerationPage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
+  await requireRole("coordinator");
+  const [{ done }, reports, held, t, format] = await Promise.all([
+    searchParams,
+    listOpenReports(),
+    listHeldPosts(),
+    getTranslations("moderation"),
+    getFormatter(),
+  ]);
+  const button = `${secondaryButton} px-3 text-sm`;
+  const when = (d: Date) =>
+    format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Berlin" });
+  return (
+    <>
+      <h1 className="mb-4 text-3xl font-bold">{t("title")}</h1>
+      {done && done !== "none" ? <FormAlert kind="success">{t(`done.${done as "hide"}`)}</FormAlert> : null}
+      <section aria-labelledby="reports-heading" className="mb-10">
+        <h2 id="reports-heading" className="mb-3 text-2xl font-bold">
+          {t("reports", { count: reports.length })}
+        </h2>
+        {reports.length === 0 ? <p>{t("noReports")}</p> : null}
+        <ul className="flex flex-col gap-4">
+          {reports.map((r) => (
+            <li key={r.reportId} className="rounded-lg border border-gray-300 bg-white p-4">
+              <h3 className="font-bold">
+                {t(`subject.${r.subjectType === "post" ? "post" : "other"}`)}
+                {r.subject?.authorName ? ` – ${r.subject.authorName}` : ""}
+                {r.subject ? ` (${t(`status.${r.subject.status as "visible"}`)})` : ""}
+              </h3>
+              {r.subject ? (
+                <blockquote className="my-2 border-s-4 border-gray-300 ps-3 whitespace-pre-wrap break-words text-muted">
+                  {r.subject.excerpt}
+                </blockquote>
+              ) : null}
+              {r.subject?.url ? <a href={r.subject.url}>{t("open")}</a> : null}
+              <ul className="my-2 list-disc ps-6">
+                {r.reasons.map((reason, i) => (
+                  <li key={i}>
+                    {t("reportedBy", { name: reason.reporterName ?? "–", time: when(reason.createdAt) })}:{" "}
+                    {reason.reason}
+                  </li>
+                ))}
+              </ul>
+              <form action={resolveReportAction} className="flex flex-wrap gap-2">
+                <input type="hidden" name="reportId" value={r.reportId} />
+                {(["hide", "restore", "delete", "dismiss"] as const).map((d) => (
+                  <button key={d} type="submit" name="decision" value={d} className={button}>
+                    {t(`decision.${d}`)}
+                  </button>
+                ))}
+              </form>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="held-heading">
+        <h2 id="held-heading" className="mb-3 text-2xl font-bold">
+          {t("held", { count: held.length })}
+        </h2>
+        {held.length === 0 ? <p>{t("noHeld")}</p> : null}
+        <ul className="flex flex-col gap-4">
+          {held.map((p) => (
+            <li key={p.id} className="rounded-lg border border-gray-300 bg-white p-4">
+              <h3 className="font-bold">
+                <a href={postHref({ id: p.threadId, slug: p.threadSlug }, p.number)}>{p.threadTitle}</a> –{" "}
+                {p.authorName}
+              </h3>
+              <blockquote className="my-2 border-s-4 border-gray-300 ps-3 whitespace-pre-wrap break-words text-muted">
+                {p.body}
+              </blockquote>
+              <form action={approvePostAction} className="flex flex-wrap gap-2">
+                <input type="hidden" name="postId" value={p.id} />
+                <button type="submit" name="decision" value="approve" className={button}>
+                  {t("approve")}
+                </button>
+                <button type="submit" name="decision" value="delete" className={button}>
+                  {t("decision.delete")}
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,240 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { requireUser } from "@/lib/auth/viewer";
+import { AppError } from "@/lib/errors";
+import type { FieldErrors } from "@/lib/forms/schema";
+import { toFieldErrors } from "@/lib/forms/schema";
+import { reportContent } from "@/lib/moderation/mutations";
+import { hitRateLimits } from "@/lib/rate-limit/mutations";
+import { processAttachments } from "./attachments";
+import { getPost, getThread, isHoldFirstPostsOn, listCategories } from "./data";
+import {
+  createReply,
+  createThread,
+  editPost,
+  isFirstTimePoster,
+  setPostStatus,
+  setWatch,
+  toggleReaction,
+  updateThreadFlags,
+} from "./mutations";
+import { renderPost } from "./render";
+import {
+  EditPost,
+  NewReply,
+  NewThread,
+  PostRef,
+  Reaction,
+  ReportInput,
+  ThreadModeration,
+  Watch,
+} from "./schema";
+import { postHref, threadHref } from "./utils";
+import { type ForumViewer, forumViewer, isModerator } from "./visibility";
+
+export type ComposerState =
+  | { status: "idle" }
+  | {
+      status: "error" | "preview";
+      fieldErrors: FieldErrors;
+      formError?: string;
+      values: Record<string, string>;
+      previewHtml?: string;
+    }
+  | { status: "success"; message: string };
+
+const textValues = (formData: FormData): Record<string, string> => {
+  const values: Record<string, string> = {};
+  for (const [k, v] of formData.entries())
+    if (!k.startsWith("$") && typeof v === "string") values[k] = v.slice(0, 25_000);
+  return values;
+};
+
+async function member(): Promise<NonNullable<ForumViewer>> {
+  return forumViewer(await requireUser())!;
+}
+
+/** Posting limit per member: a burst of 5 a minute, 60 an hour. */
+async function checkPostingRate(userId: string) {
+  const result = await hitRateLimits([
+    { key: `forum:post:min:${userId}`, limit: 5, windowSeconds: 60 },
+    { key: `forum:post:hour:${userId}`, limit: 60, windowSeconds: 3600 },
+  ]);
+  if (!result.allowed) throw new AppError({ code: "rate_limited", message: "forumRateLimited" });
+}
+
+async function shouldHold(viewer: NonNullable<ForumViewer>) {
+  if (isModerator(viewer)) return false;
+  return (await isHoldFirstPostsOn()) && (await isFirstTimePoster(viewer.id));
+}
+
+/**
+ * Shared by new thread, reply and edit: "preview" renders the text on the server and shows it above
+ * the unchanged form (works without JavaScript); "submit" saves. Errors keep every value.
+ */
+async function compose<T extends { intent: "preview" | "submit"; body: string }>(
+  schema: {
+    safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: import("zod").ZodError };
+  },
+  formData: FormData,
+  save: (data: T, viewer: NonNullable<ForumViewer>) => Promise<string>,
+): Promise<ComposerState> {
+  const values = textValues(formData);
+  const parsed = schema.safeParse(values);
+  if (!parsed.success) return { status: "error", fieldErrors: toFieldErrors(parsed.error), values };
+  if (parsed.data.intent === "preview") {
+    return { status: "preview", fieldErrors: {}, values, previewHtml: renderPost(parsed.data.body) };
+  }
+  let target: string;
+  try {
+    const viewer = await member();
+    target = await save(parsed.data, viewer);
+  } catch (error) {
+    if (error instanceof AppError) {
+      return error.field
+        ? { status: "error", fieldErrors: { [error.field]: { key: error.message } }, values }
+        : { status: "error", fieldErrors: {}, formError: error.message, values };
+    }
+    throw error;
+  }
+  revalidatePath("/forum", "layout");
+  redirect(target);
+}
+
+const filesOf = (formData: FormData) =>
+  formData.getAll("attachments").filter((f): f is File => f instanceof Blob);
+
+export async function createThreadAction(_prev: ComposerState, formData: FormData): Promise<ComposerState> {
+  return compose(NewThread, formData, async (data, viewer) => {
+    const category = (await listCategories({ viewer })).find((c) => c.id === data.categoryId);
+    if (!category) throw new AppError({ code: "not_found", message: "required", field: "categoryId" });
+    const attachments = await processAttachments(filesOf(formData));
+    await checkPostingRate(viewer.id);
+    const result = await createThread({
+      authorId: viewer.id,
+      categoryId: category.id,
+      title: data.title,
+      body: data.body,
+      attachments,
+      hold: await shouldHold(viewer),
+    });
+    return `${threadHref(result.thread)}${result.status === "pending" ? "?held=1" : ""}`;
+  });
+}
+
+export async function replyAction(_prev: ComposerState, formData: FormData): Promise<ComposerState> {
+  return compose(NewReply, formData, async (data, viewer) => {
+    const thread = await getThread({ viewer, threadId: data.threadId });
+    if (!thread) throw new AppError({ code: "not_found", message: "forumThreadGone" });
+    if ((thread.locked || thread.closed) && !isModerator(viewer))
+      throw new AppError({ code: "forbidden", message: "forumThreadClosed" });
+    const attachments = await processAttachments(filesOf(formData));
+    await checkPostingRate(viewer.id);
+    const result = await createReply({
+      authorId: viewer.id,
+      threadId: thread.id,
+      body: data.body,
+      attachments,
+      hold: await shouldHold(viewer),
+    });
+    const href = postHref(thread, result.number);
+    return result.status === "pending" ? href.replace("#", `${href.includes("?") ? "&" : "?"}held=1#`) : href;
+  });
+}
+
+export async function editPostAction(_prev: ComposerState, formData: FormData): Promise<ComposerState> {
+  return compose(EditPost, formData, async (data, viewer) => {
+    const post = await getPost({ viewer, postId: data.postId });
+    if (!post || post.status === "deleted")
+      throw new AppError({ code: "not_found", message: "forumThreadGone" });
+    const mod = isModerator(viewer);
+    if ((post.authorId !== viewer.id && !mod) || (post.thread.locked && !mod))
+      throw new AppError({ code: "not_found", message: "forumThreadGone" });
+    await editPost({ postId: post.id, editorId: viewer.id, body: data.body });
+    return postHref(post.thread, post.number);
+  });
+}
+
+/** The author takes their post back (soft delete); it stays as a placeholder so numbering holds. */
+export async function deletePostAction(formData: FormData) {
+  const viewer = await member();
+  const { postId } = PostRef.parse(Object.fromEntries(formData));
+  const post = await getPost({ viewer, postId });
+  if (!post || post.authorId !== viewer.id) redirect("/forum");
+  await setPostStatus({ postId, status: "deleted", actorId: viewer.id });
+  revalidatePath("/forum", "layout");
+  redirect(post.number === 1 ? `/forum/c/${post.thread.categorySlug}` : postHref(post.thread, post.number));
+}
+
+export async function reactAction(formData: FormData) {
+  const viewer = await member();
+  const parsed = Reaction.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) redirect("/forum");
+  const post = await getPost({ viewer, postId: parsed.data.postId });
+  if (post?.status !== "visible" || post.thread.locked) redirect("/forum");
+  await toggleReaction({ postId: post.id, userId: viewer.id, emoji: parsed.data.emoji });
+  revalidatePath("/forum", "layout");
+  redirect(postHref(post.thread, post.number));
+}
+
+export async function watchAction(formData: FormData) {
+  const viewer = await member();
+  const parsed = Watch.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) redirect("/forum");
+  const { subjectType, subjectId, level, back } = parsed.data;
+  const visible =
+    subjectType === "thread"
+      ? await getThread({ viewer, threadId: Number(subjectId) })
+      : (await listCategories({ viewer })).find((c) => c.id === subjectId);
+  if (visible)
+    await setWatch({ userId: viewer.id, subjectType, subjectId, level: level === "none" ? null : level });
+  redirect(back);
+}
+
+export async function moderateThreadAction(formData: FormData) {
+  const viewer = await member();
+  const parsed = ThreadModeration.safeParse(Object.fromEntries(formData));
+  if (!parsed.success || !isModerator(viewer)) redirect("/forum");
+  const { threadId, op, categoryId } = parsed.data;
+  const thread = await getThread({ viewer, threadId });
+  if (!thread) redirect("/forum");
+  const set =
+    op === "move"
+      ? (await listCategories({ viewer })).some((c) => c.id === categoryId)
+        ? { categoryId: categoryId! }
+        : {}
+      : {
+          pin: { pinned: true },
+          unpin: { pinned: false },
+          lock: { locked: true },
+          unlock: { locked: false },
+          close: { closed: true },
+          open: { closed: false },
+        }[op];
+  await updateThreadFlags({ threadId, actorId: viewer.id, set });
+  revalidatePath("/forum", "layout");
+  redirect(threadHref(thread));
+}
+
+export type ReportState =
+  | { status: "idle" }
+  | { status: "error"; fieldErrors: FieldErrors; values: Record<string, string> }
+  | { status: "success" };
+
+export async function reportPostAction(_prev: ReportState, formData: FormData): Promise<ReportState> {
+  const viewer = await member();
+  const values = textValues(formData);
+  const parsed = ReportInput.safeParse(values);
+  if (!parsed.success) return { status: "error", fieldErrors: toFieldErrors(parsed.error), values };
+  const post = await getPost({ viewer, postId: parsed.data.postId });
+  if (!post) return { status: "error", fieldErrors: { reason: { key: "notFound" } }, values };
+  await reportContent({
+    reporterId: viewer.id,
+    subjectType: "post",
+    subjectId: String(post.id),
+    reason: parsed.data.reason,
+  });
+  return { status: "success" };
+}

@@ -1,0 +1,78 @@
+import "server-only";
+import sharp, { type Metadata } from "sharp";
+import { AppError } from "@/lib/errors";
+
+export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
+export const MAX_ATTACHMENTS = 4;
+export const ACCEPTED_ATTACHMENT_TYPES = "image/jpeg,image/png,image/webp,image/gif,application/pdf";
+const MAX_PIXELS = 40_000_000;
+const MAX_SIDE = 1600;
+
+export type ProcessedAttachment = {
+  filename: string;
+  contentType: string;
+  data: Buffer;
+  width: number;
+  height: number;
+};
+
+const refuse = (message: string, cause?: unknown) =>
+  new AppError({ code: "invalid", message, field: "attachments", cause });
+
+/** A safe file name to show and to offer for download: no paths, no control characters. */
+const cleanName = (name: string) =>
+  name
+    .replace(/^.*[\\/]/, "")
+    .replace(/[^\p{L}\p{N} ._()-]/gu, "_")
+    .slice(0, 100) || "datei";
+
+/**
+ * Checks each file by its content, not its name or declared type: images are re-encoded (metadata
+ * such as GPS dropped, at most 1600 px), PDFs must start with "%PDF-". Anything else is refused.
+ */
+export async function processAttachments(files: Blob[]): Promise<ProcessedAttachment[]> {
+  const real = files.filter((f) => f.size > 0);
+  if (real.length > MAX_ATTACHMENTS) throw refuse("attachmentTooMany");
+  const result: ProcessedAttachment[] = [];
+  for (const file of real) {
+    if (file.size > MAX_ATTACHMENT_BYTES) throw refuse("attachmentTooLarge");
+    const input = Buffer.from(await file.arrayBuffer());
+    const name = cleanName(file instanceof File ? file.name : "datei");
+    if (input.subarray(0, 5).toString("latin1") === "%PDF-") {
+      result.push({
+        filename: name.toLowerCase().endsWith(".pdf") ? name : `${name}.pdf`,
+        contentType: "application/pdf",
+        data: input,
+        width: 0,
+        height: 0,
+      });
+      continue;
+    }
+    let meta: Metadata;
+    try {
+      meta = await sharp(input).metadata();
+    } catch (error) {
+      throw refuse("attachmentType", error);
+    }
+    if (!meta.format || !["jpeg", "png", "webp", "gif"].includes(meta.format) || !meta.width || !meta.height)
+      throw refuse("attachmentType");
+    if (meta.width * meta.height > MAX_PIXELS) throw refuse("attachmentType");
+    try {
+      const { data, info } = await sharp(input, { limitInputPixels: MAX_PIXELS, failOn: "error" })
+        .autoOrient()
+        .resize(MAX_SIDE, MAX_SIDE, { fit: "inside", withoutEnlargement: true })
+        .webp({ quality: 82 })
+        .toBuffer({ resolveWithObject: true });
+      result.push({
+        filename: `${name.replace(/\.[a-z0-9]+$/i, "")}.webp`,
+        contentType: "image/webp",
+        data,
+        width: info.width,
+        height: info.height,
+      });
+    } catch (error) {
+      throw refuse("attachmentType", error);
+    }
+  }
+  return result;
+}

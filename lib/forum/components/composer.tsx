@@ -1,0 +1,155 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import type { FieldError } from "@/lib/forms/schema";
+import { inputStyle, secondaryButton } from "@/lib/ui/components/button-styles";
+import { Field } from "@/lib/ui/components/field";
+import { FormAlert } from "@/lib/ui/components/form-alert";
+import { SubmitButton } from "@/lib/ui/components/submit-button";
+import type { ComposerState } from "../actions";
+
+type Mode = "thread" | "reply" | "edit";
+
+/**
+ * The editor for a new thread, a reply or an edit. "Vorschau" sends the text to the server, which
+ * renders it exactly as it will be shown; without JavaScript the page simply comes back with it.
+ */
+export function Composer({
+  mode,
+  action,
+  hidden,
+  initialBody = "",
+  categories,
+  defaultCategoryId = "",
+  acceptedTypes,
+}: {
+  mode: Mode;
+  action: (state: ComposerState, formData: FormData) => Promise<ComposerState>;
+  hidden: Record<string, string>;
+  initialBody?: string;
+  categories?: { id: string; name: string }[];
+  defaultCategoryId?: string;
+  acceptedTypes?: string;
+}) {
+  const t = useTranslations("forum");
+  const te = useTranslations("errors");
+  const tfe = useTranslations("forum.errors");
+  const [state, formAction] = useActionState(action, { status: "idle" } as ComposerState);
+  const values = state.status === "error" || state.status === "preview" ? state.values : {};
+  const errors = state.status === "error" ? state.fieldErrors : {};
+  const message = (error: FieldError | undefined) =>
+    error
+      ? tfe.has(error.key)
+        ? tfe(error.key)
+        : (te as unknown as (k: string, v?: Record<string, number>) => string)(error.key, error.values)
+      : undefined;
+  const value = (name: string, fallback = "") => values[name] ?? fallback;
+  const id = (name: string) => `${mode}-${name}`;
+
+  return (
+    <form action={formAction} noValidate encType="multipart/form-data">
+      {Object.entries(hidden).map(([name, v]) => (
+        <input key={name} type="hidden" name={name} value={v} />
+      ))}
+      {state.status === "error" && state.formError ? (
+        <FormAlert kind="error">
+          {tfe.has(state.formError) ? tfe(state.formError) : te(state.formError as never)}
+        </FormAlert>
+      ) : null}
+      {state.status === "preview" ? (
+        <section
+          aria-labelledby={id("preview-heading")}
+          className="mb-5 rounded-lg border-2 border-dashed border-brand bg-blue-50 p-4"
+        >
+          <h3 id={id("preview-heading")} className="mb-2 text-lg font-bold">
+            {t("previewHeading")}
+          </h3>
+          <div
+            className="forum-body prose-legal break-words [&_blockquote]:border-s-4 [&_blockquote]:border-gray-300 [&_blockquote]:ps-3 [&_blockquote]:text-muted"
+            // biome-ignore lint/security/noDangerouslySetInnerHtml: rendered and sanitised on the server
+            dangerouslySetInnerHTML={{ __html: state.previewHtml ?? "" }}
+          />
+        </section>
+      ) : null}
+      {mode === "thread" && categories ? (
+        <Field id={id("category")} label={t("category")} error={message(errors.categoryId)}>
+          {(aria) => (
+            <select
+              key={value("categoryId", defaultCategoryId)}
+              {...aria}
+              name="categoryId"
+              defaultValue={value("categoryId", defaultCategoryId)}
+              className={inputStyle}
+            >
+              <option value="">{t("chooseCategory")}</option>
+              {categories.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ) : null}
+      {mode === "thread" ? (
+        <Field id={id("title")} label={t("threadTitle")} error={message(errors.title)}>
+          {(aria) => (
+            <input
+              key={value("title")}
+              {...aria}
+              name="title"
+              defaultValue={value("title")}
+              className={inputStyle}
+              maxLength={150}
+            />
+          )}
+        </Field>
+      ) : null}
+      <Field
+        id={id("body")}
+        label={t(mode === "reply" ? "replyBody" : "body")}
+        hint={t("markdownHint")}
+        error={message(errors.body)}
+      >
+        {(aria) => (
+          <textarea
+            key={`${state.status}-${value("body", initialBody).length}`}
+            {...aria}
+            name="body"
+            rows={mode === "reply" ? 6 : 10}
+            defaultValue={value("body", initialBody)}
+            className={inputStyle}
+          />
+        )}
+      </Field>
+      {mode !== "edit" && acceptedTypes ? (
+        <Field
+          id={id("attachments")}
+          label={t("attachments")}
+          hint={t("attachmentsHint")}
+          error={message(errors.attachments)}
+        >
+          {(aria) => (
+            <input
+              {...aria}
+              type="file"
+              name="attachments"
+              multiple
+              accept={acceptedTypes}
+              className="block w-full min-h-11 rounded-md border border-gray-500 bg-white px-3 py-2"
+            />
+          )}
+        </Field>
+      ) : null}
+      <div className="flex flex-wrap gap-3">
+        <SubmitButton pendingLabel={t("sending")}>
+          {t(mode === "thread" ? "createThread" : mode === "reply" ? "sendReply" : "saveEdit")}
+        </SubmitButton>
+        <button type="submit" name="intent" value="preview" className={secondaryButton}>
+          {t("preview")}
+        </button>
+      </div>
+    </form>
+  );
+}

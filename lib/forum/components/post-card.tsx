@@ -1,0 +1,170 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { deletePostAction, reactAction } from "../actions";
+import type { PostView } from "../data";
+import { REACTIONS } from "../utils";
+
+const small = "inline-flex min-h-11 items-center rounded px-2 text-sm font-semibold";
+
+/** One post: author, time, text (sanitised HTML), attachments, reactions and what this viewer may do. */
+export async function PostCard({
+  post,
+  threadHref,
+  viewerId,
+  moderator,
+  canReact,
+  canReply,
+  isFirstUnread,
+}: {
+  post: PostView;
+  threadHref: string;
+  viewerId: string | null;
+  moderator: boolean;
+  canReact: boolean;
+  canReply: boolean;
+  isFirstUnread: boolean;
+}) {
+  const [t, format] = await Promise.all([getTranslations("forum"), getFormatter()]);
+  const own = viewerId !== null && post.authorId === viewerId;
+  const readable = post.bodyHtml !== null;
+  const when = (d: Date) =>
+    format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Berlin" });
+  return (
+    <article
+      id={`post-${post.number}`}
+      aria-labelledby={`post-${post.number}-author`}
+      className="scroll-mt-4 rounded-lg border border-gray-300 bg-white p-4"
+    >
+      {isFirstUnread ? (
+        <p id="new" className="-mt-1 mb-3 border-b-2 border-brand pb-1 text-sm font-bold text-brand">
+          {t("newSinceLastVisit")}
+        </p>
+      ) : null}
+      <header className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
+        <h3 id={`post-${post.number}-author`} className="font-bold">
+          {post.authorId && post.authorName ? (
+            <a href={`/members/${post.authorId}`}>{post.authorName}</a>
+          ) : (
+            t("formerMember")
+          )}
+        </h3>
+        <p className="text-sm text-muted">
+          <a href={`${threadHref}#post-${post.number}`} className="text-muted">
+            #{post.number}
+          </a>{" "}
+          · <time dateTime={post.createdAt.toISOString()}>{when(post.createdAt)}</time>
+          {post.editCount > 0 && readable ? (
+            <>
+              {" · "}
+              <a href={`/forum/p/${post.id}/history`}>{t("edited", { count: post.editCount })}</a>
+            </>
+          ) : null}
+        </p>
+      </header>
+      {post.status === "pending" ? (
+        <p className="mb-2 rounded bg-amber-50 p-2 text-sm font-semibold">{t("pendingNote")}</p>
+      ) : null}
+      {post.status === "hidden" ? (
+        <p className="mb-2 rounded bg-gray-100 p-2 text-sm font-semibold">{t("hiddenNote")}</p>
+      ) : null}
+      {post.status === "deleted" ? (
+        <p className="mb-2 rounded bg-gray-100 p-2 text-sm font-semibold">{t("deletedNote")}</p>
+      ) : null}
+      {readable && (post.status !== "deleted" || moderator) ? (
+        <div
+          className="forum-body prose-legal break-words [&_blockquote]:my-2 [&_blockquote]:border-s-4 [&_blockquote]:border-gray-300 [&_blockquote]:ps-3 [&_blockquote]:text-muted"
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: rendered and sanitised on the server when saved
+          dangerouslySetInnerHTML={{ __html: post.bodyHtml! }}
+        />
+      ) : null}
+      {post.attachments.length > 0 ? (
+        <ul className="mt-3 flex flex-wrap gap-3" aria-label={t("attachments")}>
+          {post.attachments.map((a) => (
+            <li key={a.id}>
+              {a.contentType.startsWith("image/") ? (
+                <a href={`/forum/attachments/${a.id}`}>
+                  {/* biome-ignore lint/performance/noImgElement: our own re-encoded image behind the forum's access check */}
+                  <img
+                    src={`/forum/attachments/${a.id}`}
+                    alt={t("imageAlt", { name: a.filename })}
+                    width={a.width}
+                    height={a.height}
+                    loading="lazy"
+                    className="h-auto max-h-80 max-w-full rounded border border-gray-300"
+                  />
+                </a>
+              ) : (
+                <a href={`/forum/attachments/${a.id}`} className={small}>
+                  {t("pdfLink", { name: a.filename })}
+                </a>
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {post.status === "visible" ? (
+        <footer className="mt-3 flex flex-wrap items-center gap-2 border-t border-gray-200 pt-2">
+          <ul className="flex flex-wrap gap-1" aria-label={t("reactions")}>
+            {REACTIONS.map((emoji) => {
+              const r = post.reactions.find((x) => x.emoji === emoji);
+              if (!canReact && !r) return null;
+              const label = t("reactionLabel", { emoji, count: r?.count ?? 0 });
+              return (
+                <li key={emoji}>
+                  {canReact ? (
+                    <form action={reactAction}>
+                      <input type="hidden" name="postId" value={post.id} />
+                      <button
+                        type="submit"
+                        name="emoji"
+                        value={emoji}
+                        aria-pressed={r?.mine ?? false}
+                        aria-label={label}
+                        className={`${small} border ${r?.mine ? "border-brand bg-blue-50" : "border-gray-300"}`}
+                      >
+                        <span aria-hidden="true">
+                          {emoji} {r ? r.count : ""}
+                        </span>
+                      </button>
+                    </form>
+                  ) : (
+                    <span className={small} role="img" aria-label={label}>
+                      {emoji} {r!.count}
+                    </span>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+          <div className="ms-auto flex flex-wrap items-center gap-1">
+            {canReply ? (
+              <a
+                href={`${threadHref}${threadHref.includes("?") ? "&" : "?"}quote=${post.id}#reply`}
+                className={small}
+              >
+                {t("quote")}
+              </a>
+            ) : null}
+            {(own || moderator) && canReact ? (
+              <a href={`/forum/p/${post.id}/edit`} className={small}>
+                {t("edit")}
+              </a>
+            ) : null}
+            {own ? (
+              <form action={deletePostAction}>
+                <input type="hidden" name="postId" value={post.id} />
+                <button type="submit" className={`${small} text-danger`}>
+                  {t("delete")}
+                </button>
+              </form>
+            ) : null}
+            {viewerId && !own ? (
+              <a href={`/forum/p/${post.id}/report`} className={small}>
+                {t("report")}
+              </a>
+            ) : null}
+          </div>
+        </footer>
+      ) : null}
+    </article>
+  );
+}

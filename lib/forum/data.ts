@@ -1,0 +1,428 @@
+import "server-only";
+import { and, asc, desc, eq, gt, inArray, lte, type SQL, sql } from "drizzle-orm";
+import { getDb, rowsOf } from "@/db/client";
+import {
+  forumAttachments,
+  forumCategories,
+  forumPostRevisions,
+  forumPosts,
+  forumReactions,
+  forumReadState,
+  forumThreads,
+  forumWatches,
+  type PostStatus,
+  uploads,
+  users,
+  workingGroups,
+} from "@/db/schema";
+import { getSetting } from "@/lib/settings/data";
+import { renderPost } from "./render";
+import { numberRange, THREADS_PER_PAGE } from "./utils";
+import {
+  categoryVisible,
+  type ForumViewer,
+  inVisibleCategory,
+  isModerator,
+  postReadable,
+} from "./visibility";
+
+export type CategorySummary = {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  color: string;
+  visibility: "public" | "members" | "group";
+  groupName: string | null;
+  threadCount: number;
+  postCount: number;
+  lastPostAt: Date | null;
+};
+
+const categoryColumns = {
+  id: forumCategories.id,
+  slug: forumCategories.slug,
+  name: forumCategories.name,
+  description: forumCategories.description,
+  color: forumCategories.color,
+  visibility: forumCategories.visibility,
+  groupName: workingGroups.name,
+  threadCount: forumCategories.threadCount,
+  postCount: forumCategories.postCount,
+  lastPostAt: forumCategories.lastPostAt,
+};
+
+export async function listCategories({ viewer }: { viewer: ForumViewer }): Promise<CategorySummary[]> {
+  const db = await getDb();
+  return db
+    .select(categoryColumns)
+    .from(forumCategories)
+    .leftJoin(workingGroups, eq(workingGroups.id, forumCategories.groupId))
+    .where(categoryVisible(viewer))
+    .orderBy(asc(forumCategories.position), asc(forumCategories.name));
+}
+
+export async function getCategory({
+  viewer,
+  slug,
+}: {
+  viewer: ForumViewer;
+  slug: string;
+}): Promise<CategorySummary | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select(categoryColumns)
+    .from(forumCategories)
+    .leftJoin(workingGroups, eq(workingGroups.id, forumCategories.groupId))
+    .where(and(eq(forumCategories.slug, slug), categoryVisible(viewer)))
+    .limit(1);
+  return row ?? null;
+}
+
+export type ThreadSummary = {
+  id: number;
+  slug: string;
+  title: string;
+  status: PostStatus;
+  pinned: boolean;
+  locked: boolean;
+  closed: boolean;
+  replyCount: number;
+  lastNumber: number;
+  lastPostAt: Date;
+  authorName: string | null;
+  categorySlug: string;
+  categoryName: string;
+  categoryColor: string;
+  /** Highest post number this member has read; null if never opened (or a visitor). */
+  lastReadNumber: number | null;
+};
+
+const threadVisibleSql = (viewer: ForumViewer): SQL =>
+  isModerator(viewer)
+    ? sql`${forumThreads.status} <> 'deleted'`
+    : viewer
+      ? sql`(${forumThreads.status} = 'visible' or (${forumThreads.status} = 'pending' and ${forumThreads.authorId} = ${viewer.id}))`
+      : sql`${forumThreads.status} = 'visible'`;
+
+/** Keyset cursor over (pinned, last_post_at, id), newest first. */
+export type ThreadCursor = { at: string; id: number };
+
+async function selectThreads(viewer: ForumViewer, where: SQL[], limit: number): Promise<ThreadSummary[]> {
+  const db = await getDb();
+  const readJoin = viewer
+    ? and(eq(forumReadState.threadId, forumThreads.id), eq(forumReadState.userId, viewer.id))
+    : sql`false`;
+  return db
+    .select({
+      id: forumThreads.id,
+      slug: forumThreads.slug,
+      title: forumThreads.title,
+      status: forumThreads.status,
+      pinned: forumThreads.pinned,
+      locked: forumThreads.locked,
+      closed: forumThreads.closed,
+      replyCount: forumThreads.replyCount,
+      lastNumber: forumThreads.lastNumber,
+      lastPostAt: forumThreads.lastPostAt,
+      authorName: users.name,
+      categorySlug: forumCategories.slug,
+      categoryName: forumCategories.name,
+      categoryColor: forumCategories.color,
+      lastReadNumber: forumReadState.lastReadNumber,
+    })
+    .from(forumThreads)
+    .innerJoin(forumCategories, eq(forumCategories.id, forumThreads.categoryId))
+    .leftJoin(users, eq(users.id, forumThreads.authorId))
+    .leftJoin(forumReadState, readJoin)
+    .where(and(threadVisibleSql(viewer), categoryVisible(viewer), ...where))
+    .orderBy(desc(forumThreads.lastPostAt), desc(forumThreads.id))
+    .limit(limit);
+}
+
+/** A category's threads: pinned first (all of them, on the first page), then by latest activity. */
+export async function listCategoryThreads({
+  viewer,
+  categoryId,
+  after,
+}: {
+  viewer: ForumViewer;
+  categoryId: string;
+  after?: ThreadCursor;
+}): Promise<{ pinned: ThreadSummary[]; threads: ThreadSummary[]; next: ThreadCursor | null }> {
+  const inCategory = eq(forumThreads.categoryId, categoryId);
+  const pinned = after ? [] : await selectThreads(viewer, [inCategory, eq(forumThreads.pinned, true)], 50);
+  const cursor = after
+    ? [sql`(${forumThreads.lastPostAt}, ${forumThreads.id}) < (${after.at}::timestamptz, ${after.id})`]
+    : [];
+  const rows = await selectThreads(
+    viewer,
+    [inCategory, eq(forumThreads.pinned, false), ...cursor],
+    THREADS_PER_PAGE + 1,
+  );
+  return { pinned, ...page(rows) };
+}
+
+const page = (rows: ThreadSummary[]) => {
+  const threads = rows.slice(0, THREADS_PER_PAGE);
+  const last = threads.at(-1);
+  return {
+    threads,
+    next: rows.length > THREADS_PER_PAGE && last ? { at: last.lastPostAt.toISOString(), id: last.id } : null,
+  };
+};
+
+/** The members' "latest" view across every category they can see, muted threads and categories left out. */
+export async function listLatestThreads({
+  viewer,
+  after,
+}: {
+  viewer: ForumViewer;
+  after?: ThreadCursor;
+}): Promise<{ threads: ThreadSummary[]; next: ThreadCursor | null }> {
+  const where: SQL[] = [];
+  if (after)
+    where.push(
+      sql`(${forumThreads.lastPostAt}, ${forumThreads.id}) < (${after.at}::timestamptz, ${after.id})`,
+    );
+  if (viewer) {
+    where.push(sql`not exists (select 1 from forum_watches w where w.user_id = ${viewer.id} and w.level = 'mute'
+      and ((w.subject_type = 'thread' and w.subject_id = ${forumThreads.id}::text)
+        or (w.subject_type = 'category' and w.subject_id = ${forumThreads.categoryId})))`);
+  }
+  return page(await selectThreads(viewer, where, THREADS_PER_PAGE + 1));
+}
+
+export type ThreadDetail = ThreadSummary & { categoryId: string; authorId: string | null };
+
+export async function getThread({ viewer, threadId }: { viewer: ForumViewer; threadId: number }) {
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      id: forumThreads.id,
+      slug: forumThreads.slug,
+      title: forumThreads.title,
+      status: forumThreads.status,
+      pinned: forumThreads.pinned,
+      locked: forumThreads.locked,
+      closed: forumThreads.closed,
+      replyCount: forumThreads.replyCount,
+      lastNumber: forumThreads.lastNumber,
+      lastPostAt: forumThreads.lastPostAt,
+      authorId: forumThreads.authorId,
+      categoryId: forumThreads.categoryId,
+      categorySlug: forumCategories.slug,
+      categoryName: forumCategories.name,
+      categoryColor: forumCategories.color,
+      categoryVisibility: forumCategories.visibility,
+    })
+    .from(forumThreads)
+    .innerJoin(forumCategories, eq(forumCategories.id, forumThreads.categoryId))
+    .where(and(eq(forumThreads.id, threadId), threadVisibleSql(viewer), categoryVisible(viewer)))
+    .limit(1);
+  return row ?? null;
+}
+export type Thread = NonNullable<Awaited<ReturnType<typeof getThread>>>;
+
+export type PostView = {
+  id: number;
+  number: number;
+  status: PostStatus;
+  authorId: string | null;
+  authorName: string | null;
+  /** Null when the viewer may not read it (hidden or deleted): shown as a placeholder. */
+  bodyHtml: string | null;
+  body: string | null;
+  editCount: number;
+  editedAt: Date | null;
+  createdAt: Date;
+  reactions: { emoji: string; count: number; mine: boolean }[];
+  attachments: { id: string; filename: string; contentType: string; width: number; height: number }[];
+};
+
+/** One page of a thread by post number: (page-1)*20 < number <= page*20, an index range at any depth. */
+export async function listThreadPosts({
+  viewer,
+  threadId,
+  page,
+}: {
+  viewer: ForumViewer;
+  threadId: number;
+  page: number;
+}): Promise<PostView[]> {
+  const db = await getDb();
+  const { after, upTo } = numberRange(page);
+  const readable = postReadable(viewer, forumPosts.status, forumPosts.authorId);
+  const rows = await db
+    .select({
+      id: forumPosts.id,
+      number: forumPosts.number,
+      status: forumPosts.status,
+      authorId: forumPosts.authorId,
+      authorName: users.name,
+      readable: sql<boolean>`${readable}`,
+      bodyHtml: forumPosts.bodyHtml,
+      body: forumPosts.body,
+      editCount: forumPosts.editCount,
+      editedAt: forumPosts.editedAt,
+      createdAt: forumPosts.createdAt,
+    })
+    .from(forumPosts)
+    .leftJoin(users, eq(users.id, forumPosts.authorId))
+    .where(and(eq(forumPosts.threadId, threadId), gt(forumPosts.number, after), lte(forumPosts.number, upTo)))
+    .orderBy(asc(forumPosts.number));
+  // Held posts of others are left out entirely: nobody else should learn they exist.
+  const shown = rows.filter((r) => r.readable || r.status !== "pending");
+  const ids = shown.map((r) => r.id);
+  const [reactions, attachments] = ids.length
+    ? await Promise.all([
+        db
+          .select({
+            postId: forumReactions.postId,
+            emoji: forumReactions.emoji,
+            count: sql<number>`count(*)::int`,
+            mine: viewer
+              ? sql<boolean>`bool_or(${forumReactions.userId} = ${viewer.id})`
+              : sql<boolean>`false`,
+          })
+          .from(forumReactions)
+          .where(inArray(forumReactions.postId, ids))
+          .groupBy(forumReactions.postId, forumReactions.emoji),
+        db
+          .select({
+            postId: forumAttachments.postId,
+            id: forumAttachments.id,
+            filename: forumAttachments.filename,
+            contentType: uploads.contentType,
+            width: uploads.width,
+            height: uploads.height,
+          })
+          .from(forumAttachments)
+          .innerJoin(uploads, eq(uploads.id, forumAttachments.uploadId))
+          .where(inArray(forumAttachments.postId, ids))
+          .orderBy(asc(forumAttachments.createdAt)),
+      ])
+    : [[], []];
+  return shown.map(({ readable: ok, ...r }) => ({
+    ...r,
+    // Seeded or imported posts may come without stored HTML: render them here.
+    bodyHtml: ok ? r.bodyHtml || renderPost(r.body) : null,
+    body: ok ? r.body : null,
+    reactions: reactions
+      .filter((x) => x.postId === r.id)
+      .map(({ emoji, count, mine }) => ({ emoji, count, mine: Boolean(mine) })),
+    attachments: ok ? attachments.filter((a) => a.postId === r.id).map(({ postId: _, ...a }) => a) : [],
+  }));
+}
+
+/** One post with its thread, if the viewer can see the thread; used by edit, quote, report, history. */
+export async function getPost({ viewer, postId }: { viewer: ForumViewer; postId: number }) {
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      id: forumPosts.id,
+      threadId: forumPosts.threadId,
+      number: forumPosts.number,
+      status: forumPosts.status,
+      authorId: forumPosts.authorId,
+      authorName: users.name,
+      body: forumPosts.body,
+      editCount: forumPosts.editCount,
+      createdAt: forumPosts.createdAt,
+      readable: sql<boolean>`${postReadable(viewer, forumPosts.status, forumPosts.authorId)}`,
+    })
+    .from(forumPosts)
+    .leftJoin(users, eq(users.id, forumPosts.authorId))
+    .where(and(eq(forumPosts.id, postId), inVisibleCategory(viewer, forumPosts.categoryId)))
+    .limit(1);
+  if (!row?.readable) return null;
+  const thread = await getThread({ viewer, threadId: row.threadId });
+  return thread ? { ...row, thread } : null;
+}
+
+export async function listRevisions({ postId }: { postId: number }) {
+  const db = await getDb();
+  return db
+    .select({
+      id: forumPostRevisions.id,
+      body: forumPostRevisions.body,
+      createdAt: forumPostRevisions.createdAt,
+      editorName: users.name,
+    })
+    .from(forumPostRevisions)
+    .leftJoin(users, eq(users.id, forumPostRevisions.editorId))
+    .where(eq(forumPostRevisions.postId, postId))
+    .orderBy(asc(forumPostRevisions.createdAt));
+}
+
+export async function getWatchLevel({
+  userId,
+  subjectType,
+  subjectId,
+}: {
+  userId: string;
+  subjectType: "thread" | "category";
+  subjectId: string;
+}): Promise<"watch" | "mute" | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ level: forumWatches.level })
+    .from(forumWatches)
+    .where(
+      and(
+        eq(forumWatches.userId, userId),
+        eq(forumWatches.subjectType, subjectType),
+        eq(forumWatches.subjectId, subjectId),
+      ),
+    );
+  return row?.level ?? null;
+}
+
+export async function getLastRead({ userId, threadId }: { userId: string; threadId: number }) {
+  const db = await getDb();
+  const [row] = await db
+    .select({ n: forumReadState.lastReadNumber })
+    .from(forumReadState)
+    .where(and(eq(forumReadState.userId, userId), eq(forumReadState.threadId, threadId)));
+  return row?.n ?? null;
+}
+
+/** An attachment's file, if the viewer may read the post it belongs to. */
+export async function getAttachmentFile({ viewer, id }: { viewer: ForumViewer; id: string }) {
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      filename: forumAttachments.filename,
+      contentType: uploads.contentType,
+      data: uploads.data,
+      isPublic: sql<boolean>`exists (select 1 from forum_categories c where c.id = ${forumPosts.categoryId} and c.visibility = 'public')`,
+    })
+    .from(forumAttachments)
+    .innerJoin(uploads, eq(uploads.id, forumAttachments.uploadId))
+    .innerJoin(forumPosts, eq(forumPosts.id, forumAttachments.postId))
+    .innerJoin(forumThreads, eq(forumThreads.id, forumPosts.threadId))
+    .where(
+      and(
+        eq(forumAttachments.id, id),
+        inVisibleCategory(viewer, forumPosts.categoryId),
+        postReadable(viewer, forumPosts.status, forumPosts.authorId),
+        threadVisibleSql(viewer),
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}
+
+/** Approved members by lower-cased name, for resolving @mentions. */
+export async function findMembersByNames(names: string[]): Promise<{ id: string; name: string }[]> {
+  if (names.length === 0) return [];
+  const db = await getDb();
+  const rows = await db.execute(sql`select id, name from users
+    where status = 'approved' and name is not null and lower(name) in ${names}`);
+  return rowsOf<{ id: string; name: string }>(rows);
+}
+
+/** The admin setting "hold new members' first posts for approval" (lib/settings). */
+export async function isHoldFirstPostsOn(): Promise<boolean> {
+  return (await getSetting("forum.holdFirstPosts")) === true;
+}

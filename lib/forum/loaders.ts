@@ -1,0 +1,118 @@
+import "server-only";
+import { notFound } from "next/navigation";
+import { getViewer } from "@/lib/auth/viewer";
+import {
+  getCategory,
+  getLastRead,
+  getPost,
+  getThread,
+  getWatchLevel,
+  listCategories,
+  listCategoryThreads,
+  listLatestThreads,
+  listRevisions,
+  listThreadPosts,
+  type ThreadCursor,
+} from "./data";
+import { recordRead } from "./mutations";
+import { pageCount } from "./utils";
+import { type ForumViewer, forumViewer, isModerator } from "./visibility";
+
+export async function loadForumViewer(): Promise<ForumViewer> {
+  return forumViewer(await getViewer());
+}
+
+const parseCursor = (value: unknown): ThreadCursor | undefined => {
+  if (typeof value !== "string") return undefined;
+  const [at, id] = value.split("_");
+  const n = Number(id);
+  return at && !Number.isNaN(Date.parse(at)) && Number.isInteger(n) ? { at, id: n } : undefined;
+};
+export const cursorParam = (c: ThreadCursor) => `${c.at}_${c.id}`;
+
+export async function loadForumIndex() {
+  const viewer = await loadForumViewer();
+  return { viewer, categories: await listCategories({ viewer }) };
+}
+
+export async function loadCategoryPage(slug: string, after: unknown) {
+  const viewer = await loadForumViewer();
+  const category = await getCategory({ viewer, slug });
+  if (!category) notFound();
+  const cursor = parseCursor(after);
+  const [list, watch] = await Promise.all([
+    listCategoryThreads({ viewer, categoryId: category.id, after: cursor }),
+    viewer ? getWatchLevel({ userId: viewer.id, subjectType: "category", subjectId: category.id }) : null,
+  ]);
+  return { viewer, category, ...list, isFirst: !cursor, watch };
+}
+
+export async function loadLatest(after: unknown) {
+  const viewer = await loadForumViewer();
+  if (!viewer) notFound();
+  const cursor = parseCursor(after);
+  return { viewer, ...(await listLatestThreads({ viewer, after: cursor })), isFirst: !cursor };
+}
+
+/** A thread page: 404 for anyone who may not see it; marks the page as read for members. */
+export async function loadThreadPage(id: string, pageParam: unknown) {
+  const threadId = Number(id);
+  if (!Number.isInteger(threadId) || threadId <= 0) notFound();
+  const viewer = await loadForumViewer();
+  const thread = await getThread({ viewer, threadId });
+  if (!thread) notFound();
+  const pages = pageCount(thread.lastNumber);
+  const requested = typeof pageParam === "string" ? Number(pageParam) : 1;
+  const page = Number.isInteger(requested) && requested >= 1 ? Math.min(requested, pages) : 1;
+  const [posts, watch, lastRead] = await Promise.all([
+    listThreadPosts({ viewer, threadId, page }),
+    viewer ? getWatchLevel({ userId: viewer.id, subjectType: "thread", subjectId: String(threadId) }) : null,
+    viewer ? getLastRead({ userId: viewer.id, threadId }) : null,
+  ]);
+  const seen = posts.at(-1)?.number;
+  if (viewer && seen && (lastRead ?? 0) < seen)
+    await recordRead({ userId: viewer.id, threadId, number: seen });
+  const moderator = isModerator(viewer);
+  return {
+    viewer,
+    thread,
+    posts,
+    page,
+    pages,
+    watch,
+    lastRead,
+    moderator,
+    canReply:
+      viewer !== null && thread.status !== "deleted" && (moderator || (!thread.locked && !thread.closed)),
+  };
+}
+
+/** A post its author (or a coordinator) may edit; anyone else gets "not found". */
+export async function loadEditablePost(id: string) {
+  const viewer = await loadForumViewer();
+  const postId = Number(id);
+  if (!viewer || !Number.isInteger(postId)) notFound();
+  const post = await getPost({ viewer, postId });
+  if (!post || post.status === "deleted") notFound();
+  if (post.authorId !== viewer.id && !isModerator(viewer)) notFound();
+  if (post.thread.locked && !isModerator(viewer)) notFound();
+  return { viewer, post };
+}
+
+export async function loadPostHistory(id: string) {
+  const viewer = await loadForumViewer();
+  const postId = Number(id);
+  if (!Number.isInteger(postId)) notFound();
+  const post = await getPost({ viewer, postId });
+  if (!post) notFound();
+  return { post, revisions: await listRevisions({ postId }) };
+}
+
+/** The post to quote in a reply, if the viewer may read it and it is in this thread. */
+export async function loadQuote(threadId: number, quote: unknown) {
+  const viewer = await loadForumViewer();
+  const postId = Number(quote);
+  if (!viewer || typeof quote !== "string" || !Number.isInteger(postId)) return null;
+  const post = await getPost({ viewer, postId });
+  return post && post.threadId === threadId && post.status === "visible" ? post : null;
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { mentionCandidates, numberRange, pageOfNumber, pageWindow, quoteMarkdown, slugify } from "./utils";
+
+describe("forum utils", () => {
+  it("puts post numbers on pages of twenty", () => {
+    expect(pageOfNumber(1)).toBe(1);
+    expect(pageOfNumber(20)).toBe(1);
+    expect(pageOfNumber(21)).toBe(2);
+    expect(pageOfNumber(10_000)).toBe(500);
+    expect(numberRange(500)).toEqual({ after: 9980, upTo: 10_000 });
+  });
+
+  it("shows first, last and nearby pages with gaps", () => {
+    expect(pageWindow(50, 500)).toEqual([1, null, 48, 49, 50, 51, 52, null, 500]);
+    expect(pageWindow(1, 3)).toEqual([1, 2, 3]);
+  });
+
+  it("makes readable slugs from German titles", () => {
+    expect(slugify("Wohnungssuche in Zeitz: Erfahrungen?")).toBe("wohnungssuche-in-zeitz-erfahrungen");
+    expect(slugify("Größe & Übungen")).toBe("groesse-uebungen");
+    expect(slugify("!!!")).toBe("thema");
+  });
+
+  it("finds mention candidates, longest first, outside code", () => {
+    expect(mentionCandidates("Hallo @Mariam Saleh, danke!")).toEqual([["mariam saleh", "mariam"]]);
+    expect(mentionCandidates("@Olena hilft gern")).toEqual([["olena hilft gern", "olena hilft", "olena"]]);
+    expect(mentionCandidates("`@code` und a@b.de")).toEqual([]);
+  });
+
+  it("quotes a post as Markdown", () => {
+    expect(quoteMarkdown("Anna", "Zeile 1\nZeile 2")).toBe("> **Anna:**\n> Zeile 1\n> Zeile 2\n\n");
+  });
+});

@@ -1,0 +1,83 @@
+export const POSTS_PER_PAGE = 20;
+export const THREADS_PER_PAGE = 30;
+
+/** The page a post number is on: posts 1–20 on page 1, 21–40 on page 2 … */
+export const pageOfNumber = (number: number): number => Math.max(1, Math.ceil(number / POSTS_PER_PAGE));
+
+/** The post numbers on a page, as the half-open range (from, to]. */
+export const numberRange = (page: number): { after: number; upTo: number } => ({
+  after: (page - 1) * POSTS_PER_PAGE,
+  upTo: page * POSTS_PER_PAGE,
+});
+
+export const pageCount = (lastNumber: number): number => pageOfNumber(Math.max(1, lastNumber));
+
+/** A URL-friendly form of a title, German umlauts spelled out. */
+export function slugify(title: string): string {
+  const slug = title
+    .toLowerCase()
+    .replace(/ä/g, "ae")
+    .replace(/ö/g, "oe")
+    .replace(/ü/g, "ue")
+    .replace(/ß/g, "ss")
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/g, "");
+  return slug || "thema";
+}
+
+export const threadHref = (thread: { id: number; slug: string }, page = 1, number?: number): string =>
+  `/forum/t/${thread.id}/${thread.slug}${page > 1 ? `?page=${page}` : ""}${number ? `#post-${number}` : ""}`;
+
+export const postHref = (thread: { id: number; slug: string }, number: number): string =>
+  threadHref(thread, pageOfNumber(number), number);
+
+/**
+ * Page links to show around the current one: first, last and a window, with gaps as null.
+ * [1, null, 48, 49, 50, 51, 52, null, 500]
+ */
+export function pageWindow(current: number, total: number, radius = 2): (number | null)[] {
+  const pages = new Set<number>([1, total]);
+  for (let p = current - radius; p <= current + radius; p++) if (p >= 1 && p <= total) pages.add(p);
+  const sorted = [...pages].sort((a, b) => a - b);
+  const result: (number | null)[] = [];
+  for (const [i, p] of sorted.entries()) {
+    if (i > 0 && p - sorted[i - 1]! > 1) result.push(null);
+    result.push(p);
+  }
+  return result;
+}
+
+/**
+ * Candidate names after each "@": one to three words, longest first ("@Mariam Saleh danke" →
+ * "mariam saleh danke", "mariam saleh", "mariam"). Lower-cased for matching against names.
+ */
+export function mentionCandidates(body: string): string[][] {
+  const withoutCode = body.replace(/```[\s\S]*?```/g, "").replace(/`[^`]*`/g, "");
+  const result: string[][] = [];
+  for (const match of withoutCode.matchAll(
+    /(^|[^\p{L}\p{N}_@])@([\p{L}][\p{L}\p{N}\-'.]*(?:[ \t]+[\p{L}][\p{L}\p{N}\-'.]*){0,2})/gu,
+  )) {
+    const words = match[2]!.split(/[ \t]+/).map((w) => w.replace(/[.']+$/, ""));
+    const options: string[] = [];
+    for (let n = words.length; n >= 1; n--) options.push(words.slice(0, n).join(" ").toLowerCase());
+    result.push(options);
+  }
+  return result.slice(0, 20);
+}
+
+/** A quote of another post, as Markdown to start a reply with. */
+export function quoteMarkdown(author: string, body: string): string {
+  const text = body
+    .trim()
+    .split("\n")
+    .map((line) => `> ${line}`)
+    .join("\n");
+  return `> **${author.replace(/[*_`[\]]/g, "")}:**\n${text}\n\n`;
+}
+
+export const REACTIONS = ["👍", "❤️", "🎉", "🙏", "😊"] as const;
+export type Reaction = (typeof REACTIONS)[number];

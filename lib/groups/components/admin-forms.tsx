@@ -1,0 +1,149 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { formView, IDLE } from "@/lib/forms/schema";
+import { errorMessage, SelectField, TextField } from "@/lib/ui/components/field";
+import { FormAlert } from "@/lib/ui/components/form-alert";
+import { SubmitButton } from "@/lib/ui/components/submit-button";
+import { addGroupMemberAction, createGroupAction, saveCategoryAction } from "../actions";
+
+type Category = {
+  id: string;
+  name: string;
+  description: string;
+  color: string;
+  visibility: string;
+  groupId: string | null;
+  position: number;
+};
+
+/** Creates a category, or edits one when given. */
+export function CategoryEditor({
+  category,
+  groups,
+}: {
+  category?: Category;
+  groups: { id: string; name: string }[];
+}) {
+  const t = useTranslations("forumAdmin");
+  const te = useTranslations("errors");
+  const [state, action] = useActionState(saveCategoryAction, IDLE);
+  const view = formView(state);
+  const err = (name: string) => errorMessage(te as never, view.errors[name]);
+  const v = (name: string, fallback: string) => (state.status === "error" ? view.text(name) : fallback);
+  const key = category?.id ?? "new";
+  return (
+    <form action={action} noValidate className="grid gap-x-4 sm:grid-cols-2">
+      {state.status === "success" ? (
+        <div className="sm:col-span-2">
+          <FormAlert kind="success">{t("categorySaved")}</FormAlert>
+        </div>
+      ) : null}
+      {category ? <input type="hidden" name="id" value={category.id} /> : null}
+      <TextField
+        id={`${key}-name`}
+        name="name"
+        label={t("name")}
+        defaultValue={v("name", category?.name ?? "")}
+        error={err("name")}
+      />
+      <TextField
+        id={`${key}-color`}
+        name="color"
+        label={t("color")}
+        hint={t("colorHint")}
+        defaultValue={v("color", category?.color ?? "#0b5394")}
+        error={err("color")}
+      />
+      <TextField
+        id={`${key}-description`}
+        name="description"
+        label={t("description")}
+        defaultValue={v("description", category?.description ?? "")}
+        error={err("description")}
+      />
+      <TextField
+        id={`${key}-position`}
+        name="position"
+        label={t("position")}
+        defaultValue={v("position", String(category?.position ?? 0))}
+        error={err("position")}
+      />
+      <SelectField
+        id={`${key}-visibility`}
+        name="visibility"
+        label={t("visibility")}
+        defaultValue={v("visibility", category?.visibility ?? "members")}
+        options={[
+          ["public", t("visibilityPublic")],
+          ["members", t("visibilityMembers")],
+          ["group", t("visibilityGroup")],
+        ]}
+        error={err("visibility")}
+      />
+      <SelectField
+        id={`${key}-group`}
+        name="groupId"
+        label={t("group")}
+        defaultValue={v("groupId", category?.groupId ?? "")}
+        placeholder={t("noGroup")}
+        options={groups.map((g) => [g.id, g.name] as const)}
+        error={err("groupId")}
+      />
+      <div className="sm:col-span-2">
+        <SubmitButton pendingLabel={t("saving")}>
+          {category ? t("saveCategory") : t("createCategory")}
+        </SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+export function GroupCreator() {
+  const t = useTranslations("forumAdmin");
+  const te = useTranslations("errors");
+  const [state, action] = useActionState(createGroupAction, IDLE);
+  const view = formView(state);
+  return (
+    <form action={action} noValidate>
+      {state.status === "success" ? <FormAlert kind="success">{t("groupCreated")}</FormAlert> : null}
+      <TextField
+        id="group-name"
+        name="name"
+        label={t("groupName")}
+        defaultValue={view.text("name")}
+        error={errorMessage(te as never, view.errors.name)}
+      />
+      <TextField
+        id="group-description"
+        name="description"
+        label={t("description")}
+        defaultValue={view.text("description")}
+      />
+      <SubmitButton pendingLabel={t("saving")}>{t("createGroup")}</SubmitButton>
+    </form>
+  );
+}
+
+export function MemberAdder({ groupId, groupName }: { groupId: string; groupName: string }) {
+  const t = useTranslations("forumAdmin");
+  const te = useTranslations("errors");
+  const [state, action] = useActionState(addGroupMemberAction, IDLE);
+  const view = formView(state);
+  return (
+    <form action={action} noValidate>
+      {state.status === "success" ? <FormAlert kind="success">{t("memberAdded")}</FormAlert> : null}
+      <input type="hidden" name="groupId" value={groupId} />
+      <TextField
+        id={`add-${groupId}`}
+        name="email"
+        type="email"
+        label={t("addMember", { group: groupName })}
+        defaultValue={view.text("email")}
+        error={errorMessage(te as never, view.errors.email)}
+      />
+      <SubmitButton pendingLabel={t("saving")}>{t("add")}</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,110 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import {
+  type CategoryVisibility,
+  forumCategories,
+  users,
+  workingGroupMembers,
+  workingGroups,
+} from "@/db/schema";
+import { recordAudit } from "@/lib/audit/mutations";
+import { AppError } from "@/lib/errors";
+import { slugify } from "@/lib/forum/utils";
+
+export async function createGroup(input: { actorId: string; name: string; description: string }) {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [group] = await tx
+      .insert(workingGroups)
+      .values({
+        name: input.name,
+        description: input.description,
+        slug: `${slugify(input.name)}-${crypto.randomUUID().slice(0, 6)}`,
+      })
+      .returning();
+    await recordAudit(tx, {
+      actorId: input.actorId,
+      action: "group.create",
+      targetType: "working_group",
+      targetId: group!.id,
+    });
+    return group!;
+  });
+}
+
+/** Adds an approved member, found by e-mail address, to a working group. */
+export async function addGroupMember(input: { actorId: string; groupId: string; email: string }) {
+  const db = await getDb();
+  const [user] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.email, input.email.toLowerCase()), eq(users.status, "approved")));
+  if (!user) throw new AppError({ code: "not_found", message: "unknownMember", field: "email" });
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(workingGroupMembers)
+      .values({ groupId: input.groupId, userId: user.id })
+      .onConflictDoNothing();
+    await recordAudit(tx, {
+      actorId: input.actorId,
+      action: "group.member.add",
+      targetType: "working_group",
+      targetId: input.groupId,
+      data: { userId: user.id },
+    });
+  });
+}
+
+export async function removeGroupMember(input: { actorId: string; groupId: string; userId: string }) {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await tx
+      .delete(workingGroupMembers)
+      .where(
+        and(eq(workingGroupMembers.groupId, input.groupId), eq(workingGroupMembers.userId, input.userId)),
+      );
+    await recordAudit(tx, {
+      actorId: input.actorId,
+      action: "group.member.remove",
+      targetType: "working_group",
+      targetId: input.groupId,
+      data: { userId: input.userId },
+    });
+  });
+}
+
+export type CategoryInput = {
+  name: string;
+  description: string;
+  color: string;
+  visibility: CategoryVisibility;
+  groupId?: string;
+  position: number;
+};
+
+export async function saveCategory(input: CategoryInput & { actorId: string; id?: string }) {
+  const db = await getDb();
+  const { actorId, id, ...data } = input;
+  const values = { ...data, groupId: data.visibility === "group" ? (data.groupId ?? null) : null };
+  return db.transaction(async (tx) => {
+    const [row] = id
+      ? await tx
+          .update(forumCategories)
+          .set(values)
+          .where(eq(forumCategories.id, id))
+          .returning({ id: forumCategories.id })
+      : await tx
+          .insert(forumCategories)
+          .values({ ...values, slug: `${slugify(data.name)}-${crypto.randomUUID().slice(0, 4)}` })
+          .returning({ id: forumCategories.id });
+    await recordAudit(tx, {
+      actorId,
+      action: id ? "forum.category.update" : "forum.category.create",
+      targetType: "forum_category",
+      targetId: row!.id,
+      data: values,
+    });
+    return row!;
+  });
+}

@@ -1,0 +1,18 @@
+import "server-only";
+import { eventsJobs, eventsSchedules } from "@/lib/events/jobs";
+import { notificationJobs, notificationSchedules } from "@/lib/notifications/jobs";
+import type { JobHandler, JobSchedule } from "./types";
+
+export type { JobHandler, JobSchedule } from "./types";
+
+/**
+ * Every job the worker runs: each area exports `<area>Jobs` from lib/<area>/jobs.ts
+ * (`{ "<area>.<job>": handler }`) and adds one line here.
+ */
+export const jobHandlers: Record<string, JobHandler> = {
+  ...notificationJobs,
+  ...eventsJobs,
+};
+
+/** Recurring jobs (cron, Europe/Berlin unless stated). */
+export const jobSchedules: JobSchedule[] = [...notificationSchedules, ...eventsSchedules];

@@ -1,0 +1,114 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { formView, IDLE } from "@/lib/forms/schema";
+import { inputStyle } from "@/lib/ui/components/button-styles";
+import { errorMessage, Field } from "@/lib/ui/components/field";
+import { FormAlert } from "@/lib/ui/components/form-alert";
+import { SubmitButton } from "@/lib/ui/components/submit-button";
+import { sendMessageAction, startConversationAction } from "../actions";
+import { ACCEPTED_ATTACHMENTS, MAX_TITLE } from "../schema";
+
+const fileInput =
+  "block w-full min-h-11 rounded-md border border-gray-500 bg-white px-3 py-2 file:me-3 file:rounded file:border-0 file:bg-blue-50 file:px-3 file:py-1 file:font-semibold file:text-brand";
+
+function MessageFields({ view, autoFocus }: { view: ReturnType<typeof formView>; autoFocus?: boolean }) {
+  const t = useTranslations("messages.compose");
+  const te = useTranslations("messages.errors");
+  return (
+    <>
+      <Field
+        id="message-body"
+        label={t("body")}
+        hint={t("bodyHint")}
+        error={errorMessage(te, view.errors.body)}
+      >
+        {(aria) => (
+          <textarea
+            {...aria}
+            name="body"
+            rows={5}
+            defaultValue={view.text("body")}
+            className={inputStyle}
+            // biome-ignore lint/a11y/noAutofocus: the compose page exists to write: focus goes where the member types
+            autoFocus={autoFocus}
+          />
+        )}
+      </Field>
+      <Field
+        id="message-attachments"
+        label={t("attachments")}
+        hint={t("attachmentsHint")}
+        error={errorMessage(te, view.errors.attachments)}
+      >
+        {(aria) => (
+          <input
+            {...aria}
+            type="file"
+            name="attachments"
+            multiple
+            accept={ACCEPTED_ATTACHMENTS}
+            className={fileInput}
+          />
+        )}
+      </Field>
+    </>
+  );
+}
+
+/** Writes into an existing conversation; works without JavaScript. */
+export function ReplyForm({ conversationId }: { conversationId: string }) {
+  const t = useTranslations("messages.compose");
+  const te = useTranslations("messages.errors");
+  const [state, action] = useActionState(sendMessageAction, IDLE);
+  const view = formView(state);
+  return (
+    <form action={action} noValidate encType="multipart/form-data">
+      {state.status === "error" && state.formError ? (
+        <FormAlert kind="error">{te(state.formError)}</FormAlert>
+      ) : null}
+      <input type="hidden" name="conversationId" value={conversationId} />
+      <MessageFields view={view} />
+      <SubmitButton pendingLabel={t("sending")}>{t("send")}</SubmitButton>
+    </form>
+  );
+}
+
+/** Starts a conversation with the chosen members (hidden fields); title only for groups. */
+export function NewConversationForm({ to }: { to: string[] }) {
+  const t = useTranslations("messages");
+  const te = useTranslations("messages.errors");
+  const [state, action] = useActionState(startConversationAction, IDLE);
+  const view = formView(state);
+  const toError = errorMessage(te, view.errors.to);
+  return (
+    <form action={action} noValidate encType="multipart/form-data">
+      {state.status === "error" && state.formError ? (
+        <FormAlert kind="error">{te(state.formError)}</FormAlert>
+      ) : null}
+      {toError ? <FormAlert kind="error">{toError}</FormAlert> : null}
+      {to.map((id) => (
+        <input key={id} type="hidden" name="to" value={id} />
+      ))}
+      <Field
+        id="message-title"
+        label={t("new.groupTitle")}
+        hint={t("new.groupTitleHint")}
+        error={errorMessage(te, view.errors.title)}
+      >
+        {(aria) => (
+          <input
+            {...aria}
+            name="title"
+            maxLength={MAX_TITLE}
+            defaultValue={view.text("title")}
+            className={inputStyle}
+          />
+        )}
+      </Field>
+      <MessageFields view={view} />
+      <SubmitButton pendingLabel={t("compose.sending")}>{t("compose.send")}</SubmitButton>
+    </form>
+  );
+}

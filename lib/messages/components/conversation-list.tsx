@@ -1,0 +1,59 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { ConversationListItem } from "../data";
+import { conversationTitle, plainExcerpt } from "./text";
+
+/** The viewer's conversations: who, the last message they can see, when, and how many are unread. */
+export async function ConversationList({
+  items,
+  viewerId,
+}: {
+  items: ConversationListItem[];
+  viewerId: string;
+}) {
+  const t = await getTranslations("messages");
+  const format = await getFormatter();
+  return (
+    <ul
+      aria-label={t("listLabel")}
+      className="divide-y divide-gray-300 rounded-lg border border-gray-300 bg-white"
+    >
+      {items.map((c) => {
+        const title = conversationTitle(t, c);
+        const last = c.last;
+        let preview = "";
+        if (last) {
+          const who = last.senderId === viewerId ? t("you") : (last.senderName ?? t("formerMember"));
+          if (last.kind === "left") preview = t("leftNote", { name: who });
+          else if (last.deleted) preview = t("removed");
+          else
+            preview = t("lastFrom", { name: who, text: plainExcerpt(last.body, 140) || t("attachmentOnly") });
+        }
+        return (
+          <li key={c.id} className="p-4">
+            <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+              <a
+                href={`/messages/${c.id}`}
+                className={`inline-flex min-h-11 items-center text-lg break-words ${c.unreadCount > 0 ? "font-bold" : "font-semibold"}`}
+              >
+                {title}
+              </a>
+              <span className="text-sm text-muted">
+                <time dateTime={c.lastActivityAt.toISOString()}>
+                  {format.dateTime(c.lastActivityAt, { dateStyle: "medium", timeStyle: "short" })}
+                </time>
+              </span>
+            </div>
+            {preview ? <p className="text-muted break-words">{preview}</p> : null}
+            {c.unreadCount > 0 ? (
+              <p className="mt-1">
+                <span className="inline-block rounded-full bg-brand px-2 py-0.5 text-sm font-semibold text-white">
+                  {t("unread", { count: c.unreadCount })}
+                </span>
+              </p>
+            ) : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

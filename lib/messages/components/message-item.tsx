@@ -1,0 +1,104 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { renderMarkdown } from "@/lib/markdown/render";
+import { secondaryButton } from "@/lib/ui/components/button-styles";
+import { deleteMessageAction } from "../actions";
+import type { MessageView } from "../data";
+
+const attachmentHref = (id: string) => `/messages/attachments/${id}`;
+
+/**
+ * One message: who and when, the sanitised Markdown, its files, and delete (own) or report (others').
+ */
+export async function MessageItem({ message, viewerId }: { message: MessageView; viewerId: string }) {
+  const t = await getTranslations("messages");
+  const format = await getFormatter();
+  const own = message.senderId === viewerId;
+  const name = own ? t("you") : (message.senderName ?? t("formerMember"));
+  const time = format.dateTime(message.createdAt, { dateStyle: "medium", timeStyle: "short" });
+  if (message.kind === "left") {
+    return (
+      <p className="py-2 text-center text-sm text-muted">
+        {t("leftNote", { name })} <time dateTime={message.createdAt.toISOString()}>{time}</time>
+      </p>
+    );
+  }
+  return (
+    <article
+      aria-labelledby={`m-${message.id}-sender`}
+      className={`rounded-lg border p-4 ${own ? "border-blue-200 bg-blue-50" : "border-gray-300 bg-white"}`}
+    >
+      <h3 id={`m-${message.id}-sender`} className="mb-2 text-base font-semibold">
+        {own ? t("conversation.senderYou", { time }) : t("conversation.sender", { name, time })}
+      </h3>
+      {message.deleted ? (
+        <p className="italic text-muted">{t("removed")}</p>
+      ) : (
+        <>
+          {message.body ? (
+            <div
+              className="break-words [&_blockquote]:border-s-4 [&_blockquote]:border-gray-300 [&_blockquote]:ps-3 [&_code]:rounded [&_code]:bg-gray-100 [&_code]:px-1 [&_ol]:list-decimal [&_ol]:ps-6 [&_p]:mb-2 [&_p:last-child]:mb-0 [&_pre]:overflow-x-auto [&_ul]:list-disc [&_ul]:ps-6"
+              // biome-ignore lint/security/noDangerouslySetInnerHtml: renderMarkdown sanitises (allow-list of tags and link schemes)
+              dangerouslySetInnerHTML={{ __html: renderMarkdown(message.body) }}
+            />
+          ) : null}
+          {message.attachments.length > 0 ? (
+            <div className="mt-3">
+              <p className="sr-only">{t("conversation.attachments")}</p>
+              <ul className="flex flex-col gap-2">
+                {message.attachments.map((a) => (
+                  <li key={a.id}>
+                    {a.contentType.startsWith("image/") ? (
+                      <a href={attachmentHref(a.id)} className="inline-block">
+                        {/* biome-ignore lint/performance/noImgElement: served by our own access-checked route */}
+                        <img
+                          src={attachmentHref(a.id)}
+                          alt={a.fileName}
+                          loading="lazy"
+                          className="max-h-64 max-w-full rounded border border-gray-300"
+                        />
+                      </a>
+                    ) : (
+                      <a
+                        href={attachmentHref(a.id)}
+                        className="inline-flex min-h-11 items-center gap-2 break-all"
+                      >
+                        <span aria-hidden="true">📎</span>
+                        {a.fileName}
+                        <span className="text-sm text-muted">
+                          ({t("conversation.fileSize", { size: Math.max(1, Math.round(a.byteSize / 1024)) })})
+                        </span>
+                      </a>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <details className="mt-2">
+            <summary className="inline-flex min-h-11 cursor-pointer items-center text-sm text-muted">
+              {t("conversation.more")}
+            </summary>
+            {own ? (
+              <form action={deleteMessageAction} className="mt-2">
+                <p className="mb-2 text-sm">{t("conversation.deleteExplain")}</p>
+                <input type="hidden" name="messageId" value={message.id} />
+                <button type="submit" className={secondaryButton}>
+                  {t("conversation.deleteConfirm")}
+                </button>
+              </form>
+            ) : (
+              <p className="mt-2">
+                <a
+                  href={`/messages/${message.conversationId}/report/${message.id}`}
+                  className="inline-flex min-h-11 items-center"
+                >
+                  {t("conversation.report")}
+                </a>
+              </p>
+            )}
+          </details>
+        </>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,31 @@
+import type { ConversationKind } from "@/db/schema/messages";
+
+type T = (key: string, values?: Record<string, string | number>) => string;
+
+/** Markdown as a short single line of plain text (for the list and previews). */
+export function plainExcerpt(markdown: string, max: number): string {
+  const text = markdown
+    .replace(/```[\s\S]*?```/g, " ")
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, " ")
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/[*_`#>~|]+/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+}
+
+/** A group's title, or who is in it; a direct conversation is named after the other member. */
+export function conversationTitle(
+  t: T,
+  c: { kind: ConversationKind; title: string | null; names: string[]; memberCount: number },
+): string {
+  if (c.title) return c.title;
+  const names = c.names.filter(Boolean);
+  if (c.kind === "direct") return names[0] ?? t("formerMember");
+  if (names.length === 0) return t("nobodyElse");
+  const others = c.memberCount - 1;
+  const list = names.join(", ");
+  return t("groupOf", {
+    names: others > names.length ? t("andMore", { names: list, count: others - names.length }) : list,
+  });
+}

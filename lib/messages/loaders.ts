@@ -1,0 +1,54 @@
+import "server-only";
+import { notFound } from "next/navigation";
+import { VISIBILITY } from "@/db/schema";
+import { requireUser } from "@/lib/auth/viewer";
+import { getMemberSummary, searchDirectory } from "@/lib/members/data";
+import { decodeCursor } from "./cursor";
+import { getConversationForParticipant, listConversations, listMessages } from "./data";
+import { markConversationRead } from "./mutations";
+import { MAX_RECIPIENTS } from "./schema";
+
+type SearchParams = Record<string, string | string[] | undefined>;
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+export async function loadConversationList(searchParams: SearchParams) {
+  const viewer = await requireUser();
+  const before = decodeCursor(first(searchParams.before));
+  const page = await listConversations({ userId: viewer.id, before });
+  return { viewer, ...page, paged: before !== null };
+}
+
+/**
+ * A conversation for one of its current participants; anyone else (another member, a coordinator,
+ * an admin) gets "not found", the same as for an id that does not exist. Opening the newest page
+ * marks it read.
+ */
+export async function loadConversation(id: string, searchParams: SearchParams) {
+  const viewer = await requireUser();
+  if (id.length > 64) notFound();
+  const conversation = await getConversationForParticipant({ conversationId: id, userId: viewer.id });
+  if (!conversation) notFound();
+  const before = decodeCursor(first(searchParams.before));
+  const page = await listMessages({ conversationId: id, viewerId: viewer.id, before });
+  if (!before) await markConversationRead({ userId: viewer.id, conversationId: id });
+  return { viewer, conversation, ...page, paged: before !== null };
+}
+
+/** The "new message" page: chosen recipients (only members the viewer may find) and a member search. */
+export async function loadNewConversation(searchParams: SearchParams) {
+  const viewer = await requireUser();
+  const raw = searchParams.to;
+  const ids = [...new Set((Array.isArray(raw) ? raw : raw ? [raw] : []).filter((v) => v && v.length <= 64))]
+    .filter((id) => id !== viewer.id)
+    .slice(0, MAX_RECIPIENTS);
+  const recipients = (
+    await Promise.all(ids.map((userId) => getMemberSummary({ userId, level: VISIBILITY.members })))
+  ).filter((m): m is NonNullable<typeof m> => m !== null);
+  const q = (first(searchParams.q) ?? "").trim().slice(0, 100);
+  const results = q
+    ? (await searchDirectory({ level: VISIBILITY.members, q, limit: 10 })).members.filter(
+        (m) => m.id !== viewer.id && !recipients.some((r) => r.id === m.id),
+      )
+    : [];
+  return { viewer, recipients, q, results };
+}

@@ -1,0 +1,38 @@
+import "server-only";
+import { eq, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { messages, users } from "@/db/schema";
+import type { SubjectHandler } from "@/lib/moderation/subjects";
+import { setMessageRemoved } from "./mutations";
+
+/**
+ * For lib/moderation/subjects.ts (SUBJECTS.message): what the queue shows of a reported message and
+ * how a decision is carried out. Hide and delete remove it for everyone; restore brings it back.
+ */
+export const messageSubject: SubjectHandler = {
+  preview: async (subjectId: string) => {
+    const db = await getDb();
+    const [row] = await db
+      .select({
+        authorName: users.name,
+        excerpt: sql<string>`left(${messages.body}, 400)`,
+        deletedAt: messages.deletedAt,
+      })
+      .from(messages)
+      .leftJoin(users, eq(users.id, messages.senderId))
+      .where(eq(messages.id, subjectId))
+      .limit(1);
+    if (!row) return null;
+    return {
+      authorName: row.authorName,
+      excerpt: row.excerpt,
+      url: null,
+      // A message has no title: the start of its text names it in the reporter's notification.
+      title: row.excerpt.slice(0, 60),
+      status: row.deletedAt ? "hidden" : "visible",
+    };
+  },
+  apply: async (subjectId: string, decision: "hide" | "restore" | "delete") => {
+    await setMessageRemoved({ messageId: subjectId, removed: decision !== "restore" });
+  },
+};

@@ -1,0 +1,67 @@
+import { z } from "zod";
+
+export const MESSAGES_PAGE_SIZE = 30;
+export const CONVERSATIONS_PAGE_SIZE = 20;
+export const MAX_BODY = 10_000;
+export const MAX_RECIPIENTS = 20;
+export const MAX_TITLE = 120;
+export const MAX_REASON = 1000;
+
+/** Attachments: checked by content, not by name; the request limit of server actions is 6 MB. */
+export const MAX_ATTACHMENTS = 5;
+export const MAX_ATTACHMENT_BYTES = 4 * 1024 * 1024;
+export const MAX_ATTACHMENTS_TOTAL_BYTES = 5 * 1024 * 1024;
+export const ACCEPTED_ATTACHMENTS = ".jpg,.jpeg,.png,.webp,.gif,.pdf,.txt,.docx,.xlsx,.odt,.ods";
+
+const noControlChars = /^[^\p{Cc}\p{Cs}\p{Co}]*$/u;
+/** No control characters except line breaks and tabs (nor surrogates or private-use characters). */
+const multilineAllowed = (value: string) =>
+  !/[\p{Cs}\p{Co}]/u.test(value) &&
+  ![...value].some((c) => {
+    const code = c.charCodeAt(0);
+    return (code < 32 && code !== 9 && code !== 10 && code !== 13) || code === 127;
+  });
+
+const id = z.string().trim().min(1).max(64);
+
+export const messageBody = z
+  .string({ error: "required" })
+  .max(MAX_BODY, { error: "tooLong" })
+  .refine(multilineAllowed, { error: "invalidCharacters" })
+  .transform((v) => v.replace(/\r\n?/g, "\n").trim());
+
+export const SendMessageInput = z.object({
+  conversationId: id,
+  body: messageBody,
+});
+
+export const StartConversationInput = z.object({
+  to: z
+    .array(id)
+    .transform((ids) => [...new Set(ids)])
+    .pipe(
+      z.array(id).min(1, { error: "recipientRequired" }).max(MAX_RECIPIENTS, { error: "tooManyRecipients" }),
+    ),
+  title: z
+    .string()
+    .trim()
+    .max(MAX_TITLE, { error: "tooLong" })
+    .regex(noControlChars, { error: "invalidCharacters" })
+    .optional()
+    .transform((v) => v || undefined),
+  body: messageBody,
+});
+
+export const ConversationIdInput = z.object({ conversationId: id });
+export const MessageIdInput = z.object({ messageId: id });
+export const MemberIdInput = z.object({ memberId: id });
+
+export const ReportMessageInput = z.object({
+  messageId: id,
+  reason: z
+    .string({ error: "reasonRequired" })
+    .trim()
+    .min(1, { error: "reasonRequired" })
+    .max(MAX_REASON, { error: "tooLong" })
+    .refine(multilineAllowed, { error: "invalidCharacters" }),
+});

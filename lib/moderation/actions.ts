@@ -1,0 +1,44 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { requireRole } from "@/lib/auth/viewer";
+import { setPostStatus } from "@/lib/forum/mutations";
+import { resolveReport } from "./mutations";
+
+const Decision = z.object({
+  reportId: z.string().min(1).max(64),
+  decision: z.enum(["hide", "restore", "delete", "dismiss"]),
+});
+
+export async function resolveReportAction(formData: FormData) {
+  const viewer = await requireRole("coordinator");
+  const parsed = Decision.safeParse(Object.fromEntries(formData));
+  if (parsed.success) await resolveReport({ ...parsed.data, actorId: viewer.id });
+  revalidatePath("/admin/moderation");
+  revalidatePath("/forum", "layout");
+  redirect(`/admin/moderation?done=${parsed.success ? parsed.data.decision : "none"}`);
+}
+
+const Approval = z.object({
+  postId: z.coerce.number().int().positive(),
+  decision: z.enum(["approve", "delete"]),
+});
+
+/** Releases a held post (or deletes it). */
+export async function approvePostAction(formData: FormData) {
+  const viewer = await requireRole("coordinator");
+  const parsed = Approval.safeParse(Object.fromEntries(formData));
+  if (parsed.success) {
+    await setPostStatus({
+      postId: parsed.data.postId,
+      status: parsed.data.decision === "approve" ? "visible" : "deleted",
+      actorId: viewer.id,
+      audit: true,
+    });
+  }
+  revalidatePath("/admin/moderation");
+  revalidatePath("/forum", "layout");
+  redirect(`/admin/moderation?done=${parsed.success ? parsed.data.decision : "none"}`);
+}

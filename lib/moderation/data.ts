@@ -1,0 +1,81 @@
+import "server-only";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { forumPosts, forumThreads, reports, users } from "@/db/schema";
+import { SUBJECTS } from "./subjects";
+
+/** Open reports, oldest first, grouped into one entry per reported thing with every reason. */
+export async function listOpenReports() {
+  const db = await getDb();
+  const rows = await db
+    .select({
+      id: reports.id,
+      subjectType: reports.subjectType,
+      subjectId: reports.subjectId,
+      reason: reports.reason,
+      createdAt: reports.createdAt,
+      reporterName: users.name,
+    })
+    .from(reports)
+    .leftJoin(users, eq(users.id, reports.reporterId))
+    .where(eq(reports.status, "open"))
+    .orderBy(asc(reports.createdAt))
+    .limit(200);
+  const groups = new Map<
+    string,
+    {
+      reportId: string;
+      subjectType: string;
+      subjectId: string;
+      reasons: { reporterName: string | null; reason: string; createdAt: Date }[];
+    }
+  >();
+  for (const r of rows) {
+    const key = `${r.subjectType}:${r.subjectId}`;
+    const group = groups.get(key) ?? {
+      reportId: r.id,
+      subjectType: r.subjectType,
+      subjectId: r.subjectId,
+      reasons: [],
+    };
+    group.reasons.push({ reporterName: r.reporterName, reason: r.reason, createdAt: r.createdAt });
+    groups.set(key, group);
+  }
+  return Promise.all(
+    [...groups.values()].map(async (g) => ({
+      ...g,
+      subject: (await SUBJECTS[g.subjectType]?.preview(g.subjectId)) ?? null,
+    })),
+  );
+}
+
+export async function countOpenReports(): Promise<number> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(reports)
+    .where(eq(reports.status, "open"));
+  return row?.n ?? 0;
+}
+
+/** Posts held for approval (new members' first posts), oldest first. */
+export async function listHeldPosts() {
+  const db = await getDb();
+  return db
+    .select({
+      id: forumPosts.id,
+      number: forumPosts.number,
+      body: sql<string>`left(${forumPosts.body}, 400)`,
+      createdAt: forumPosts.createdAt,
+      authorName: users.name,
+      threadId: forumThreads.id,
+      threadSlug: forumThreads.slug,
+      threadTitle: forumThreads.title,
+    })
+    .from(forumPosts)
+    .innerJoin(forumThreads, eq(forumThreads.id, forumPosts.threadId))
+    .leftJoin(users, eq(users.id, forumPosts.authorId))
+    .where(and(eq(forumPosts.status, "pending")))
+    .orderBy(desc(forumPosts.id))
+    .limit(100);
+}

@@ -1,0 +1,87 @@
+import "server-only";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { type ReportStatus, reports } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/mutations";
+import { sendForumNotification } from "@/lib/forum/notify";
+import { type Decision, SUBJECTS } from "./subjects";
+
+/**
+ * A member reports some content ("post", "message", …). A second report of the same thing by the
+ * same person while the first is open is not stored twice.
+ */
+export async function reportContent(input: {
+  reporterId: string;
+  subjectType: string;
+  subjectId: string;
+  reason: string;
+}): Promise<{ id: string }> {
+  const db = await getDb();
+  const [existing] = await db
+    .select({ id: reports.id })
+    .from(reports)
+    .where(
+      and(
+        eq(reports.reporterId, input.reporterId),
+        eq(reports.subjectType, input.subjectType),
+        eq(reports.subjectId, input.subjectId),
+        eq(reports.status, "open"),
+      ),
+    )
+    .limit(1);
+  if (existing) return existing;
+  const [row] = await db.insert(reports).values(input).returning({ id: reports.id });
+  return row!;
+}
+
+const STATUS_OF: Record<Decision, ReportStatus> = {
+  hide: "hidden",
+  restore: "restored",
+  delete: "deleted",
+  dismiss: "dismissed",
+};
+
+/**
+ * A coordinator decides on a report: the subject is hidden, restored or deleted (or the report
+ * dismissed), every open report on the same subject is closed with it, and the reporters are told.
+ */
+export async function resolveReport(input: { reportId: string; decision: Decision; actorId: string }) {
+  const db = await getDb();
+  const [report] = await db.select().from(reports).where(eq(reports.id, input.reportId));
+  if (!report) return null;
+  const handler = SUBJECTS[report.subjectType];
+  if (input.decision !== "dismiss" && handler)
+    await handler.apply(report.subjectId, input.decision, input.actorId);
+  const closed = await db.transaction(async (tx) => {
+    const rows = await tx
+      .update(reports)
+      .set({ status: STATUS_OF[input.decision], resolvedById: input.actorId, resolvedAt: sql`now()` })
+      .where(
+        and(
+          eq(reports.subjectType, report.subjectType),
+          eq(reports.subjectId, report.subjectId),
+          inArray(reports.status, ["open"]),
+        ),
+      )
+      .returning({ reporterId: reports.reporterId });
+    await recordAudit(tx, {
+      actorId: input.actorId,
+      action: `moderation.${input.decision}`,
+      targetType: report.subjectType,
+      targetId: report.subjectId,
+      data: { reportId: report.id },
+    });
+    return rows;
+  });
+  const reporterIds = [...new Set(closed.map((r) => r.reporterId).filter((id): id is string => Boolean(id)))];
+  const subject = await handler?.preview(report.subjectId);
+  await sendForumNotification({
+    recipientIds: reporterIds,
+    kind: "moderation",
+    actorId: input.actorId,
+    url: subject?.url && input.decision !== "delete" ? subject.url : "/notifications",
+    subjectKey: `report:${report.subjectType}:${report.subjectId}`,
+    params: { decision: input.decision, title: subject?.title ?? "" },
+  });
+  return { ...report, status: STATUS_OF[input.decision] };
+}

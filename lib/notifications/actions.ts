@@ -1,0 +1,50 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { requireUser } from "@/lib/auth/viewer";
+import { formAction } from "@/lib/forms/action";
+import type { FormState } from "@/lib/forms/schema";
+import { NOTIFICATION_KINDS } from "./kinds";
+import {
+  markAllNotificationsRead,
+  markNotificationRead,
+  saveNotificationSettings,
+  turnOffByToken,
+} from "./mutations";
+import { NotificationIdInput, SettingsInput, TurnOffInput } from "./schema";
+import { verifyTurnOffToken } from "./tokens";
+
+export async function markNotificationReadAction(formData: FormData): Promise<void> {
+  const viewer = await requireUser();
+  const parsed = NotificationIdInput.safeParse(Object.fromEntries(formData));
+  if (parsed.success) await markNotificationRead({ userId: viewer.id, id: parsed.data.id });
+  revalidatePath("/", "layout");
+  redirect("/notifications");
+}
+
+export async function markAllNotificationsReadAction(): Promise<void> {
+  const viewer = await requireUser();
+  await markAllNotificationsRead({ userId: viewer.id });
+  revalidatePath("/", "layout");
+  redirect("/notifications?all=read");
+}
+
+export const saveNotificationSettingsAction = formAction(SettingsInput, async (data) => {
+  const viewer = await requireUser();
+  const modes = Object.fromEntries(
+    NOTIFICATION_KINDS.map((kind) => [kind, data[`mode_${kind}`]]),
+  ) as Parameters<typeof saveNotificationSettings>[0]["modes"];
+  await saveNotificationSettings({ userId: viewer.id, modes, digestHour: data.digestHour });
+  return { status: "success", message: "saved" };
+});
+
+/** The turn-off page's button: no sign-in needed, the signed token says who and what. */
+export async function turnOffAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const parsed = TurnOffInput.safeParse(Object.fromEntries(formData));
+  const token = parsed.success ? verifyTurnOffToken(parsed.data.token) : null;
+  if (!token || !(await turnOffByToken(token))) {
+    return { status: "error", fieldErrors: {}, formError: "invalid", values: {} };
+  }
+  return { status: "success", message: token.scope };
+}

@@ -1,0 +1,251 @@
+import "server-only";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { type Executor, getDb, rowsOf } from "@/db/client";
+import { memberBlocks, notificationPreferences, notifications, users } from "@/db/schema";
+import { env } from "@/lib/env";
+import { deferJob, sendJob } from "@/lib/jobs/queue";
+import {
+  DEFAULT_DIGEST_HOUR,
+  type EmailMode,
+  emailModeOf,
+  NOTIFICATION_KINDS,
+  type NotificationKind,
+} from "./kinds";
+import type { TurnOffScope } from "./tokens";
+
+export type NotifyInput = {
+  recipientIds: string[];
+  kind: NotificationKind;
+  actorId: string | null;
+  /** Site-relative link to the item ("/forum/t/…#p-…"). */
+  url: string;
+  /** Groups a burst: "thread:<id>", "conversation:<id>", "event:<id>" … */
+  subjectKey: string;
+  /** Filled into messages `notifications.kinds.<kind>`: `title` (the item's title), optional `excerpt`. */
+  params: Record<string, string>;
+};
+
+export const DELIVER_JOB = "notifications.deliver";
+
+const mailDelayMs = () => env.NOTIFY_MAIL_DELAY_SECONDS * 1000;
+
+/**
+ * One in-app notification per recipient (never the actor, never someone who blocked the actor, only
+ * approved members), and their e-mail per their settings: an immediate mail waits a moment so a burst
+ * becomes one mail; an unread, not yet mailed notification by the same actor on the same subject
+ * absorbs the next one (count + 1) instead of adding a line. Pass the caller's transaction as `tx` to commit both together.
+ */
+export async function notify(input: NotifyInput, tx?: Executor): Promise<void> {
+  const ids = [...new Set(input.recipientIds)].filter((id) => id && id !== input.actorId);
+  if (ids.length === 0) return;
+  const db = tx ?? (await getDb());
+
+  const recipients = await db
+    .select({ id: users.id, modes: notificationPreferences.modes })
+    .from(users)
+    .leftJoin(notificationPreferences, eq(notificationPreferences.userId, users.id))
+    .where(
+      and(
+        inArray(users.id, ids),
+        eq(users.status, "approved"),
+        input.actorId
+          ? sql`NOT EXISTS (SELECT 1 FROM ${memberBlocks} WHERE ${memberBlocks.blockerId} = ${users.id} AND ${memberBlocks.blockedId} = ${input.actorId})`
+          : undefined,
+      ),
+    );
+  if (recipients.length === 0) return;
+
+  // A burst: the actor's unread line on this subject that is not mailed yet takes the new event (one
+  // line per actor, so blocking someone hides exactly their lines; the mail still goes per subject).
+  const absorbed = rowsOf<{ recipient_id: string }>(
+    await db.execute(sql`
+      UPDATE ${notifications}
+      SET count = count + 1, params = ${JSON.stringify(input.params)}::jsonb, url = ${input.url},
+          created_at = now()
+      WHERE recipient_id IN (${sql.join(
+        recipients.map((r) => sql`${r.id}`),
+        sql`, `,
+      )})
+        AND kind = ${input.kind} AND subject_key = ${input.subjectKey}
+        AND actor_id IS NOT DISTINCT FROM ${input.actorId}
+        AND read_at IS NULL AND email_status IN ('none', 'pending', 'digest')
+      RETURNING recipient_id`),
+  );
+  const done = new Set(absorbed.map((r) => r.recipient_id));
+
+  const now = Date.now();
+  const dueAt = new Date(now + mailDelayMs());
+  const fresh = recipients
+    .filter((r) => !done.has(r.id))
+    .map((r) => {
+      const mode = emailModeOf(r.modes, input.kind);
+      return {
+        recipientId: r.id,
+        actorId: input.actorId,
+        kind: input.kind,
+        url: input.url,
+        subjectKey: input.subjectKey,
+        params: input.params,
+        emailStatus:
+          mode === "immediate"
+            ? ("pending" as const)
+            : mode === "digest"
+              ? ("digest" as const)
+              : ("none" as const),
+        emailDueAt: mode === "immediate" ? dueAt : null,
+      };
+    });
+  if (fresh.length > 0) await db.insert(notifications).values(fresh);
+
+  const mailNow = fresh.filter((row) => row.emailStatus === "pending").map((row) => row.recipientId);
+  if (mailNow.length === 0) return;
+  const send = () =>
+    Promise.all(
+      mailNow.map((recipientId) =>
+        sendJob(
+          DELIVER_JOB,
+          { recipientId, subjectKey: input.subjectKey },
+          // A job may not run before the caller's transaction has committed: at least 2 s.
+          {
+            startAfter: new Date(Math.max(dueAt.getTime(), now + 2000)),
+            singletonKey: `${recipientId}|${input.subjectKey}`,
+          },
+        ),
+      ),
+    );
+  if (!tx) {
+    await send();
+    return;
+  }
+  // Inside a transaction the job is sent once it is over (PGlite has one connection, which the
+  // transaction holds). Should the process die in between, the sweep job finds the due mail.
+  deferJob(send);
+}
+
+/** Marks one of the viewer's notifications read; false when it is not theirs. */
+export async function markNotificationRead(input: { userId: string; id: string }): Promise<boolean> {
+  const db = await getDb();
+  const rows = await db
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(and(eq(notifications.id, input.id), eq(notifications.recipientId, input.userId)))
+    .returning({ id: notifications.id });
+  return rows.length > 0;
+}
+
+export async function markAllNotificationsRead(input: { userId: string }): Promise<number> {
+  const db = await getDb();
+  const rows = await db
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(and(eq(notifications.recipientId, input.userId), isNull(notifications.readAt)))
+    .returning({ id: notifications.id });
+  return rows.length;
+}
+
+/**
+ * The member has seen this subject (opened the conversation or thread): its notifications count as
+ * read, so no mail goes out for them. Areas call this from their page loaders.
+ */
+export async function markSubjectRead(
+  input: { userId: string; subjectKey: string; kinds?: NotificationKind[] },
+  tx?: Executor,
+): Promise<void> {
+  const db = tx ?? (await getDb());
+  await db
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(
+      and(
+        eq(notifications.recipientId, input.userId),
+        eq(notifications.subjectKey, input.subjectKey),
+        isNull(notifications.readAt),
+        input.kinds ? inArray(notifications.kind, input.kinds) : undefined,
+      ),
+    );
+}
+
+/** Removes notifications about something that is gone (a deleted post, a cancelled conversation). */
+export async function retractNotifications(
+  input: { subjectKey: string; recipientIds?: string[] },
+  tx?: Executor,
+): Promise<void> {
+  const db = tx ?? (await getDb());
+  await db
+    .delete(notifications)
+    .where(
+      and(
+        eq(notifications.subjectKey, input.subjectKey),
+        input.recipientIds ? inArray(notifications.recipientId, input.recipientIds) : undefined,
+      ),
+    );
+}
+
+export type NotificationSettingsInput = {
+  userId: string;
+  modes: Record<NotificationKind, EmailMode>;
+  digestHour: number;
+};
+
+export async function saveNotificationSettings(input: NotificationSettingsInput): Promise<void> {
+  const db = await getDb();
+  await db
+    .insert(notificationPreferences)
+    .values({ userId: input.userId, modes: input.modes, digestHour: input.digestHour })
+    .onConflictDoUpdate({
+      target: notificationPreferences.userId,
+      set: { modes: input.modes, digestHour: input.digestHour, updatedAt: new Date() },
+    });
+  await applyModesToWaitingMail(input.userId, input.modes);
+}
+
+/** Mail that still waits follows a changed choice: off drops it, digest moves it to the digest. */
+async function applyModesToWaitingMail(userId: string, modes: Partial<Record<NotificationKind, EmailMode>>) {
+  const db = await getDb();
+  for (const kind of NOTIFICATION_KINDS) {
+    const mode = emailModeOf(modes, kind);
+    if (mode === "immediate") continue;
+    await db
+      .update(notifications)
+      .set({ emailStatus: mode === "off" ? "skipped" : "digest", emailDueAt: null })
+      .where(
+        and(
+          eq(notifications.recipientId, userId),
+          eq(notifications.kind, kind),
+          inArray(notifications.emailStatus, mode === "off" ? ["pending", "digest"] : ["pending"]),
+        ),
+      );
+  }
+}
+
+/**
+ * The one-click turn-off from a mail: that kind (or every digest kind) becomes "off". Refused (false)
+ * when the link was revoked (token version changed) or the account is gone.
+ */
+export async function turnOffByToken(input: {
+  userId: string;
+  scope: TurnOffScope;
+  version: number;
+}): Promise<boolean> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ id: users.id, prefs: notificationPreferences })
+    .from(users)
+    .leftJoin(notificationPreferences, eq(notificationPreferences.userId, users.id))
+    .where(eq(users.id, input.userId))
+    .limit(1);
+  if (!row) return false;
+  if ((row.prefs?.tokenVersion ?? 1) !== input.version) return false;
+  const modes = { ...(row.prefs?.modes ?? {}) };
+  if (input.scope === "digest") {
+    for (const kind of NOTIFICATION_KINDS) if (emailModeOf(modes, kind) === "digest") modes[kind] = "off";
+  } else {
+    modes[input.scope] = "off";
+  }
+  await db
+    .insert(notificationPreferences)
+    .values({ userId: input.userId, modes, digestHour: row.prefs?.digestHour ?? DEFAULT_DIGEST_HOUR })
+    .onConflictDoUpdate({ target: notificationPreferences.userId, set: { modes, updatedAt: new Date() } });
+  await applyModesToWaitingMail(input.userId, modes);
+  return true;
+}

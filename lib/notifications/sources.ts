@@ -1,0 +1,21 @@
+import "server-only";
+import { messageNotificationSource } from "@/lib/messages/notification-source";
+
+/**
+ * What an area tells the mailer about its subjects (keyed by the subject key's prefix, e.g.
+ * "conversation" for "conversation:<id>"). Areas without an entry count as visible to the recipient.
+ */
+export type NotificationSource = {
+  /** Whether the recipient may still see the subject: no mail goes out otherwise. */
+  canSee(input: { recipientId: string; subjectKey: string }): Promise<boolean>;
+  /** What the mail quotes: the items the recipient has not seen yet, oldest first. */
+  excerpts?(input: {
+    recipientId: string;
+    subjectKey: string;
+    since: Date;
+  }): Promise<{ author: string | null; text: string }[]>;
+};
+
+export const notificationSources: Record<string, NotificationSource> = {
+  conversation: messageNotificationSource,
+};

@@ -1,0 +1,22 @@
+import type { NotificationKind } from "./kinds";
+
+/** A translator for the "notifications" namespace, loosely typed so pages and mails share it. */
+export type KindTranslator = (key: string, values?: Record<string, string | number>) => string;
+
+/** The line for a notification, from messages `notifications.kinds.<kind>` and its params. */
+export function notificationText(
+  t: KindTranslator,
+  item: { kind: NotificationKind; params: Record<string, string>; count: number; actorName: string | null },
+): string {
+  const values: Record<string, string | number> = {
+    title: "",
+    group: "no",
+    decision: "other",
+    subject: "other",
+    excerpt: "",
+    ...item.params,
+    actor: item.actorName ?? t("someone"),
+    count: item.count,
+  };
+  return t(`kinds.${item.kind}`, values);
+}

@@ -1,0 +1,84 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { getDb, rowsOf } from "@/db/client";
+import { type ForumViewer, inVisibleCategory, postReadable } from "@/lib/forum/visibility";
+
+export const SEARCH_PAGE_SIZE = 20;
+
+export type SearchHit = {
+  postId: number;
+  number: number;
+  threadId: number;
+  threadSlug: string;
+  threadTitle: string;
+  categoryName: string;
+  authorName: string | null;
+  createdAt: Date;
+  /** ts_headline output: the text escaped, with matches wrapped in <mark>. */
+  snippet: string;
+};
+
+/**
+ * German full-text search over the posts the viewer may read: websearch syntax ("…" for a phrase,
+ * -word to exclude), optional author name, newest first. The match uses the GIN index, the order
+ * the primary key, and the highlighting runs on the 20 rows of the page only.
+ */
+export async function searchPosts(input: {
+  viewer: ForumViewer;
+  query: string;
+  author?: string;
+  before?: number;
+}): Promise<{ hits: SearchHit[]; next: number | null }> {
+  const db = await getDb();
+  const q = sql`websearch_to_tsquery('german', ${input.query})`;
+  const author = input.author
+    ? sql`and p.author_id in (select id from users where lower(name) like ${`%${input.author.toLowerCase().replace(/[%_\\]/g, "\\$&")}%`})`
+    : sql``;
+  const before = input.before ? sql`and p.id < ${input.before}` : sql``;
+  const rows = rowsOf<{
+    id: number;
+    number: number;
+    thread_id: number;
+    slug: string;
+    title: string;
+    category_name: string;
+    author_name: string | null;
+    created_at: string | Date;
+    snippet: string;
+  }>(
+    await db.execute(sql`
+      with page as (
+        select p.id, p.number, p.thread_id, p.author_id, p.created_at, p.body, p.category_id
+        from forum_posts p
+        join forum_threads t on t.id = p.thread_id
+        where p.search @@ ${q}
+          and ${inVisibleCategory(input.viewer, sql`p.category_id`)}
+          and ${postReadable(input.viewer, sql`p.status` as never, sql`p.author_id` as never)}
+          and ${postReadable(input.viewer, sql`t.status` as never, sql`t.author_id` as never)}
+          ${author} ${before}
+        order by p.id desc
+        limit ${SEARCH_PAGE_SIZE + 1}
+      )
+      select page.id, page.number, page.thread_id, t.slug, t.title, c.name as category_name,
+        u.name as author_name, page.created_at,
+        ts_headline('german', left(page.body, 5000), ${q},
+          'StartSel=[[[mark]]], StopSel=[[[/mark]]], MaxWords=35, MinWords=15, MaxFragments=2') as snippet
+      from page
+      join forum_threads t on t.id = page.thread_id
+      join forum_categories c on c.id = page.category_id
+      left join users u on u.id = page.author_id
+      order by page.id desc`),
+  );
+  const hits = rows.slice(0, SEARCH_PAGE_SIZE).map((r) => ({
+    postId: r.id,
+    number: r.number,
+    threadId: r.thread_id,
+    threadSlug: r.slug,
+    threadTitle: r.title,
+    categoryName: r.category_name,
+    authorName: r.author_name,
+    createdAt: new Date(r.created_at),
+    snippet: r.snippet,
+  }));
+  return { hits, next: rows.length > SEARCH_PAGE_SIZE ? (hits.at(-1)?.postId ?? null) : null };
+}

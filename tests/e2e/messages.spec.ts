@@ -1,0 +1,216 @@
+import type { Page } from "@playwright/test";
+import { AdminSignupsPage } from "./pages/admin-signups-page";
+import { expectNoA11yViolations } from "./support/a11y";
+import { expect, test, tr, uniqueEmail, uniqueSuffix } from "./support/fixtures";
+import { linkIn, waitForMail } from "./support/mailbox";
+
+const t = tr("de");
+// Immediate mails wait NOTIFY_MAIL_DELAY_SECONDS (90 s unless the server is started with less).
+const MAIL_TIMEOUT = 150_000;
+
+/** A fresh member, invited by the coordinator, signed in through the invitation link. */
+async function invitedMember(coordinator: Page, newPage: () => Promise<Page>, first: string) {
+  const person = { name: `${first} ${uniqueSuffix()}`, email: uniqueEmail(first.toLowerCase()) };
+  await new AdminSignupsPage(coordinator).goto();
+  await new AdminSignupsPage(coordinator).invite(person);
+  const mail = await waitForMail(person.email, { subject: t("mail.invitation.subject") });
+  const page = await newPage();
+  await page.goto(linkIn(mail));
+  await expect(page).toHaveURL(/\/home$/);
+  return { page, person };
+}
+
+const mainNav = (page: Page) => page.getByRole("navigation", { name: t("shell.mainNav") });
+
+/** Starts a conversation from the "new message" page: search, add, write, send. */
+async function writeTo(page: Page, name: string, body: string) {
+  await page.goto("/messages/new");
+  await page.getByRole("searchbox", { name: t("messages.new.search") }).fill(name);
+  await page.getByRole("button", { name: t("messages.new.searchButton") }).click();
+  await page.getByRole("link", { name: t("messages.new.add", { name }) }).click();
+  await expect(page.getByRole("link", { name: t("messages.new.remove", { name }) })).toBeVisible();
+  await page.getByRole("textbox", { name: t("messages.compose.body") }).fill(body);
+  await page.getByRole("button", { name: t("messages.compose.send") }).click();
+  await expect(page).toHaveURL(/\/messages\/[\w-]+#m-/);
+}
+
+test("two members write to each other; the mail links to the conversation", async ({
+  coordinator,
+  newPage,
+}) => {
+  test.setTimeout(MAIL_TIMEOUT + 90_000);
+  const anna = await invitedMember(coordinator, newPage, "Anna");
+  const bernd = await invitedMember(coordinator, newPage, "Bernd");
+
+  const since = Date.now();
+  await test.step("Anna starts a conversation from the member search", async () => {
+    await writeTo(anna.page, bernd.person.name, "Hallo Bernd, hast du **Donnerstag** Zeit?");
+    await expect(anna.page.getByRole("heading", { level: 1, name: bernd.person.name })).toBeVisible();
+    await expect(anna.page.getByRole("strong")).toHaveText("Donnerstag");
+    await expectNoA11yViolations(anna.page);
+  });
+
+  await test.step("Bernd sees the unread conversation in the header and the list", async () => {
+    await bernd.page.goto("/messages");
+    await expect(
+      mainNav(bernd.page).getByRole("link", { name: t("messages.navUnread", { count: 1 }) }),
+    ).toBeVisible();
+    const item = bernd.page.getByRole("list", { name: t("messages.listLabel") }).getByRole("listitem");
+    await expect(item).toHaveCount(1);
+    await expect(item).toContainText(t("messages.unread", { count: 1 }));
+    await expect(item).toContainText("Hallo Bernd, hast du Donnerstag Zeit?");
+    await expectNoA11yViolations(bernd.page);
+  });
+
+  await test.step("the mail arrives with a link that opens the conversation", async () => {
+    const mail = await waitForMail(bernd.person.email, {
+      subject: t("notifications.kinds.message", {
+        group: "no",
+        count: 1,
+        actor: anna.person.name,
+        title: "",
+      }),
+      since,
+      timeout: MAIL_TIMEOUT,
+    });
+    expect(mail.text).toContain("Hallo Bernd, hast du **Donnerstag** Zeit?");
+    const link = mail.text.match(/https?:\/\/\S+\/messages\/[\w-]+#m-[\w-]+/)?.[0];
+    expect(link).toBeTruthy();
+    await bernd.page.goto(link!);
+    await expect(bernd.page.getByRole("heading", { level: 1, name: anna.person.name })).toBeVisible();
+    await expect(bernd.page.getByText("Hallo Bernd, hast du")).toBeVisible();
+    // Read now: the badge is gone (the header of the page that marked it read was drawn alongside).
+    await bernd.page.goto("/messages");
+    await expect(
+      mainNav(bernd.page).getByRole("link", { name: t("messages.nav"), exact: true }),
+    ).toBeVisible();
+    await expect(bernd.page.getByRole("list", { name: t("messages.listLabel") })).not.toContainText(
+      t("messages.unread", { count: 1 }),
+    );
+    await bernd.page.goBack();
+  });
+
+  await test.step("the mail's turn-off link works without signing in", async () => {
+    const mail = await waitForMail(bernd.person.email, { since });
+    const off = mail.text.match(/https?:\/\/\S+\/notifications\/off\?token=\S+/)?.[0];
+    expect(off).toBeTruthy();
+    const visitor = await newPage();
+    await visitor.goto(off!);
+    const kind = t("notifications.kindLabels.message");
+    await expect(visitor.getByText(t("notifications.off.confirm", { kind }))).toBeVisible();
+    await expectNoA11yViolations(visitor);
+    await visitor.getByRole("button", { name: t("notifications.off.button") }).click();
+    await expect(visitor.getByRole("status")).toHaveText(t("notifications.off.done", { kind }));
+    await bernd.page.goto("/settings/notifications");
+    await expect(
+      bernd.page
+        .getByRole("group", { name: kind })
+        .getByRole("radio", { name: t("notifications.settings.modes.off") }),
+    ).toBeChecked();
+    await bernd.page.goBack();
+  });
+
+  await test.step("Bernd answers; Anna reads it", async () => {
+    await bernd.page.getByRole("textbox", { name: t("messages.compose.body") }).fill("Ja, ab 10 Uhr.");
+    await bernd.page.getByRole("button", { name: t("messages.compose.send") }).click();
+    await expect(bernd.page.getByText("Ja, ab 10 Uhr.")).toBeVisible();
+    await anna.page.reload();
+    await expect(anna.page.getByText("Ja, ab 10 Uhr.")).toBeVisible();
+    await expect(anna.page.getByText(t("messages.conversation.newDivider"))).toBeVisible();
+  });
+
+  await test.step("an empty message is explained beside the field", async () => {
+    await anna.page.getByRole("button", { name: t("messages.compose.send") }).click();
+    await expect(
+      anna.page.getByRole("textbox", { name: t("messages.compose.body") }),
+    ).toHaveAccessibleDescription(
+      new RegExp(t("messages.errors.required").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")),
+    );
+  });
+
+  await test.step("the notification centre and the mail settings", async () => {
+    await anna.page.goto("/notifications");
+    await expect(anna.page.getByRole("heading", { level: 1, name: t("notifications.title") })).toBeVisible();
+    await expect(
+      anna.page.getByRole("link", {
+        name: t("notifications.kinds.message", {
+          group: "no",
+          count: 1,
+          actor: bernd.person.name,
+          title: "",
+        }),
+      }),
+    ).toBeVisible();
+    await expectNoA11yViolations(anna.page);
+    await anna.page.goto("/settings/notifications");
+    const group = anna.page.getByRole("group", { name: t("notifications.kindLabels.message") });
+    await group.getByRole("radio", { name: t("notifications.settings.modes.digest") }).check();
+    await anna.page.getByRole("button", { name: t("notifications.settings.save") }).click();
+    await expect(anna.page.getByRole("status")).toHaveText(t("notifications.settings.saved"));
+    await anna.page.reload();
+    await expect(group.getByRole("radio", { name: t("notifications.settings.modes.digest") })).toBeChecked();
+    await expectNoA11yViolations(anna.page);
+  });
+});
+
+test("a blocked member can no longer write, and their messages disappear", async ({
+  coordinator,
+  newPage,
+}) => {
+  const clara = await invitedMember(coordinator, newPage, "Clara");
+  const dieter = await invitedMember(coordinator, newPage, "Dieter");
+  await writeTo(dieter.page, clara.person.name, "Melde dich mal!");
+  const conversation = dieter.page.url().replace(/#.*$/, "");
+
+  await clara.page.goto(conversation);
+  await expect(clara.page.getByText("Melde dich mal!")).toBeVisible();
+  await test.step("Clara reports the message to the moderation queue", async () => {
+    await clara.page.getByText(t("messages.conversation.more")).click();
+    await clara.page.getByRole("link", { name: t("messages.conversation.report") }).click();
+    await clara.page
+      .getByRole("textbox", { name: t("messages.conversation.reportReason") })
+      .fill("Aufdringlich");
+    await clara.page.getByRole("button", { name: t("messages.conversation.reportSend") }).click();
+    await expect(clara.page.getByRole("status")).toHaveText(t("messages.conversation.reported"));
+    await expectNoA11yViolations(clara.page);
+    await clara.page.getByRole("link", { name: t("messages.conversation.backToConversation") }).click();
+  });
+  await clara.page.getByText(t("messages.conversation.block", { name: dieter.person.name })).click();
+  await clara.page.getByRole("button", { name: t("messages.conversation.blockConfirm") }).click();
+  await expect(
+    clara.page.getByText(t("messages.conversation.youBlocked", { name: dieter.person.name })),
+  ).toBeVisible();
+  await expect(clara.page.getByText("Melde dich mal!")).toHaveCount(0);
+  await expectNoA11yViolations(clara.page);
+
+  await dieter.page.goto(conversation);
+  await expect(dieter.page.getByText(t("messages.conversation.cannotWrite"))).toBeVisible();
+  await expect(dieter.page.getByRole("textbox", { name: t("messages.compose.body") })).toHaveCount(0);
+
+  await test.step("nor can they start a new conversation", async () => {
+    await dieter.page.goto("/messages/new");
+    await dieter.page.getByRole("searchbox", { name: t("messages.new.search") }).fill(clara.person.name);
+    await dieter.page.getByRole("button", { name: t("messages.new.searchButton") }).click();
+    await dieter.page.getByRole("link", { name: t("messages.new.add", { name: clara.person.name }) }).click();
+    await dieter.page.getByRole("textbox", { name: t("messages.new.groupTitle") }).fill("Neuer Versuch");
+    await dieter.page.getByRole("textbox", { name: t("messages.compose.body") }).fill("Hallo?");
+    await dieter.page.getByRole("button", { name: t("messages.compose.send") }).click();
+    await expect(dieter.page.getByRole("main").getByRole("alert")).toHaveText(
+      t("messages.errors.recipientUnavailable"),
+    );
+  });
+
+  await test.step("others do not even learn the conversation exists", async () => {
+    const response = await coordinator.goto(conversation);
+    expect(response?.status()).toBe(404);
+  });
+
+  await test.step("unblocking shows the messages again", async () => {
+    await clara.page.goto("/messages/blocked");
+    await clara.page
+      .getByRole("button", { name: t("messages.blocked.unblock", { name: dieter.person.name }) })
+      .click();
+    await clara.page.goto(conversation);
+    await expect(clara.page.getByText("Melde dich mal!")).toBeVisible();
+  });
+});
