@@ -1,4 +1,9 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { cookieWithLocale, forcedLocale, pageCacheTarget } from "@/lib/page-cache/paths";
+
+/** The only third-party frame: a YouTube video, on its page, after the visitor asked for it. */
+const externalPlayerAllowed = (url: URL) =>
+  url.pathname.startsWith("/videos/") && url.searchParams.has("play");
 
 /**
  * A fresh nonce per request for a strict Content-Security-Policy: only this origin's scripts carrying
@@ -6,6 +11,10 @@ import { type NextRequest, NextResponse } from "next/server";
  * policy header and puts it on its own scripts.
  */
 export function proxy(request: NextRequest) {
+  // Visitors' landing, FAQ and video pages come from the page cache, script-free (lib/page-cache).
+  const cached = pageCacheTarget({ method: request.method, url: request.nextUrl, headers: request.headers });
+  if (cached)
+    return NextResponse.rewrite(new URL(cached.route, request.url), { request: { headers: cached.headers } });
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const dev = process.env.NODE_ENV === "development";
   const policy = [
@@ -16,7 +25,9 @@ export function proxy(request: NextRequest) {
     "font-src 'self'",
     "connect-src 'self'",
     "media-src 'self'",
-    "frame-src 'self'",
+    externalPlayerAllowed(request.nextUrl)
+      ? "frame-src 'self' https://www.youtube-nocookie.com"
+      : "frame-src 'self'",
     "frame-ancestors 'none'",
     "form-action 'self'",
     "base-uri 'self'",
@@ -25,6 +36,9 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", policy);
+  // hreflang alternates (?lang=ar) show the page in that language without changing the visitor's choice.
+  const lang = forcedLocale(request.nextUrl.searchParams);
+  if (lang) requestHeaders.set("cookie", cookieWithLocale(request.headers.get("cookie"), lang));
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", policy);
   return response;

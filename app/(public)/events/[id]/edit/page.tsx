@@ -1,0 +1,88 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { cache } from "react";
+import { requireUser } from "@/lib/auth/viewer";
+import { toEventViewer } from "@/lib/events/access";
+import { cancelEventAction } from "@/lib/events/actions";
+import { DateManager } from "@/lib/events/components/date-manager";
+import { EventForm } from "@/lib/events/components/event-form";
+import {
+  currentOrganiserOption,
+  getEventForEdit,
+  listGroupOptions,
+  listOccurrences,
+  listOrganiserOptions,
+} from "@/lib/events/data";
+import { eventFormValues } from "@/lib/events/form-values";
+import { ClientMessages } from "@/lib/i18n/components/client-messages";
+import { FormAlert } from "@/lib/ui/components/form-alert";
+
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+/** Only those who may edit the event; anyone else finds nothing here. */
+const load = cache(async (id: string) => {
+  const user = await requireUser();
+  const viewer = toEventViewer(user)!;
+  const event = await getEventForEdit(id, viewer);
+  if (!event) notFound();
+  return { user, viewer, event };
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { event } = await load((await params).id);
+  return { title: (await getTranslations("events"))("editTitle", { title: event.title }) };
+}
+
+export default async function EditEventPage({ params, searchParams }: Props) {
+  const { user, viewer, event } = await load((await params).id);
+  const saved = (await searchParams).saved;
+  const t = await getTranslations("events");
+  const [organisers, groups, occurrences, current] = await Promise.all([
+    listOrganiserOptions(viewer, t("form.self", { name: user.name ?? user.email })),
+    listGroupOptions(viewer),
+    listOccurrences(event.id),
+    currentOrganiserOption(event, viewer.id),
+  ]);
+  return (
+    <>
+      <p className="mb-4">
+        <a href={`/events/${event.id}`}>{event.title}</a>
+      </p>
+      <h1 className="mb-6 text-3xl font-bold">{t("editTitle", { title: event.title })}</h1>
+      {saved === "date" || saved === "moved" ? (
+        <FormAlert kind="success">{t(`saved.${saved}`)}</FormAlert>
+      ) : null}
+      {event.frequency !== "none" ? <DateManager occurrences={occurrences} now={new Date()} /> : null}
+      <h2 className="mb-4 text-2xl font-bold">{t("detailsTitle")}</h2>
+      <ClientMessages namespaces={["events", "errors", "topics", "languages"]}>
+        <EventForm
+          eventId={event.id}
+          initial={eventFormValues(event, viewer.id)}
+          organisers={current ? [current, ...organisers] : organisers}
+          groups={groups}
+        />
+      </ClientMessages>
+      {event.status === "scheduled" ? (
+        <section aria-labelledby="cancel-heading" className="mt-12 rounded-lg border-2 border-danger p-4">
+          <h2 id="cancel-heading" className="mb-2 text-xl font-bold">
+            {t("cancelEvent.title")}
+          </h2>
+          <p className="mb-3 max-w-2xl">{t("cancelEvent.hint")}</p>
+          <form action={cancelEventAction}>
+            <input type="hidden" name="eventId" value={event.id} />
+            <button
+              type="submit"
+              className="inline-flex min-h-11 items-center rounded-md bg-danger px-5 py-2 font-semibold text-white"
+            >
+              {t("cancelEvent.submit")}
+            </button>
+          </form>
+        </section>
+      ) : null}
+    </>
+  );
+}

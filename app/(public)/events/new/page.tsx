@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { requireUser } from "@/lib/auth/viewer";
+import { mayCreateEvents, toEventViewer } from "@/lib/events/access";
+import { EventForm } from "@/lib/events/components/event-form";
+import { listGroupOptions, listOrganiserOptions } from "@/lib/events/data";
+import { NEW_EVENT_VALUES } from "@/lib/events/form-values";
+import { ClientMessages } from "@/lib/i18n/components/client-messages";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("events"))("newTitle") };
+}
+
+/** Coordinators and organisation admins; other members find nothing here. */
+export default async function NewEventPage() {
+  const user = await requireUser();
+  const viewer = toEventViewer(user)!;
+  if (!(await mayCreateEvents(await getDb(), viewer))) notFound();
+  const t = await getTranslations("events");
+  const [organisers, groups] = await Promise.all([
+    listOrganiserOptions(viewer, t("form.self", { name: user.name ?? user.email })),
+    listGroupOptions(viewer),
+  ]);
+  return (
+    <>
+      <p className="mb-4">
+        <a href="/events">{t("backToList")}</a>
+      </p>
+      <h1 className="mb-6 text-3xl font-bold">{t("newTitle")}</h1>
+      <ClientMessages namespaces={["events", "errors", "topics", "languages"]}>
+        <EventForm initial={NEW_EVENT_VALUES} organisers={organisers} groups={groups} />
+      </ClientMessages>
+    </>
+  );
+}

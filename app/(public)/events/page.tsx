@@ -1,0 +1,89 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { EVENT_FORMATS, type EventFormat } from "@/db/schema/events";
+import { getViewer } from "@/lib/auth/viewer";
+import { mayCreateEvents, toEventViewer } from "@/lib/events/access";
+import { EventCard } from "@/lib/events/components/event-card";
+import { EventFilter } from "@/lib/events/components/event-filter";
+import { type EventFilters, listEvents } from "@/lib/events/data";
+import { MUNICIPALITIES, SPOKEN_LANGUAGES, TOPICS } from "@/lib/network/constants";
+import { primaryButton, secondaryButton } from "@/lib/ui/components/button-styles";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("events"))("title") };
+}
+
+type Search = Record<string, string | string[] | undefined>;
+const one = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
+const pick = <T extends string>(list: readonly T[], value: string | undefined) =>
+  list.find((v) => v === value);
+
+export default async function EventsPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const params = await searchParams;
+  const filters: EventFilters = {
+    when: one(params.when) === "past" ? "past" : "upcoming",
+    topic: pick(TOPICS, one(params.topic)),
+    language: pick(SPOKEN_LANGUAGES, one(params.language)),
+    municipality: pick(MUNICIPALITIES, one(params.municipality)),
+    format: pick(EVENT_FORMATS, one(params.format)) as EventFormat | undefined,
+    after: one(params.after)?.slice(0, 120),
+  };
+  const viewer = toEventViewer(await getViewer());
+  const t = await getTranslations("events");
+  const [{ items, nextAfter }, mayCreate] = await Promise.all([
+    listEvents({ viewer, filters }),
+    viewer ? mayCreateEvents(await getDb(), viewer) : false,
+  ]);
+  const query = new URLSearchParams();
+  for (const key of ["when", "topic", "language", "municipality", "format"] as const) {
+    const value = filters[key];
+    if (value && !(key === "when" && value === "upcoming")) query.set(key, value);
+  }
+  const pageHref = (cursor?: string) => {
+    const p = new URLSearchParams(query);
+    if (cursor) p.set("after", cursor);
+    const s = p.toString();
+    return s ? `/events?${s}` : "/events";
+  };
+
+  return (
+    <>
+      <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-3xl font-bold">{filters.when === "past" ? t("titlePast") : t("title")}</h1>
+        <div className="flex flex-wrap gap-3">
+          {viewer ? (
+            <a href="/events/calendar" className={secondaryButton}>
+              {t("subscribe")}
+            </a>
+          ) : null}
+          {mayCreate ? (
+            <a href="/events/new" className={primaryButton}>
+              {t("newEvent")}
+            </a>
+          ) : null}
+        </div>
+      </div>
+      <p className="mb-6 max-w-2xl">{t("intro")}</p>
+      <EventFilter filters={filters} />
+      <h2 className="sr-only">{t("results")}</h2>
+      {items.length === 0 ? <p role="status">{t("none")}</p> : null}
+      <ul className="grid gap-4 sm:grid-cols-2">
+        {items.map((item) => (
+          <li key={item.occurrenceId}>
+            <EventCard item={item} />
+          </li>
+        ))}
+      </ul>
+      {filters.after || nextAfter ? (
+        <nav aria-label={t("pages")} className="mt-6 flex flex-wrap gap-4">
+          {filters.after ? <a href={pageHref()}>{t("first")}</a> : null}
+          {nextAfter ? <a href={pageHref(nextAfter)}>{t("next")}</a> : null}
+        </nav>
+      ) : null}
+      <p className="mt-8 text-sm">
+        {t("publicFeedLine")} <a href="/api/calendar/public">{t("publicFeedLink")}</a>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,176 @@
+"use server";
+
+import { notFound, redirect } from "next/navigation";
+import { getDb } from "@/db/client";
+import { getViewer, requireUser } from "@/lib/auth/viewer";
+import { AppError } from "@/lib/errors";
+import { formAction } from "@/lib/forms/action";
+import { mayCreateEvents, mayEditEvent, toEventViewer } from "./access";
+import { getEventForEdit, getOccurrenceForViewer, listGroupOptions, listOrganiserOptions } from "./data";
+import {
+  cancelEvent,
+  createEvent,
+  type EventData,
+  moveOccurrence,
+  renewFeedToken,
+  respond,
+  revokeFeedToken,
+  setOccurrenceStatus,
+  updateEvent,
+} from "./mutations";
+import { EventId, EventInput, EventUpdate, MoveOccurrence, OccurrenceChange, Rsvp } from "./schema";
+import { berlinDateTimeToUtc } from "./time";
+
+const MULTI = ["languages"] as const;
+
+/** Checks the organiser and group choices against what this person may pick, then builds the row. */
+async function toEventData(
+  viewer: NonNullable<ReturnType<typeof toEventViewer>>,
+  input: EventInput,
+  current: { organiserUserId: string | null } | null = null,
+) {
+  const [organisers, groups] = await Promise.all([
+    listOrganiserOptions(viewer, ""),
+    listGroupOptions(viewer),
+  ]);
+  // Editing someone else's event may keep its organiser (a member other than the editor).
+  const kept =
+    current?.organiserUserId && input.organiser === `user:${current.organiserUserId}`
+      ? current.organiserUserId
+      : null;
+  if (!kept && !organisers.some((o) => o.value === input.organiser))
+    throw new AppError({ code: "invalid", message: "unknownOrganiser", field: "organiser" });
+  if (input.visibility === "group" && !groups.some((g) => g.value === input.groupId))
+    throw new AppError({ code: "invalid", message: "unknownGroup", field: "groupId" });
+  const startsAt = berlinDateTimeToUtc(input.date, input.startTime);
+  const endsAt = berlinDateTimeToUtc(input.date, input.endTime);
+  const data: EventData = {
+    title: input.title,
+    description: input.description ?? "",
+    topic: input.topic ?? null,
+    languages: input.languages,
+    format: input.format,
+    venue: input.format === "in_person" ? (input.venue ?? null) : null,
+    address: input.format === "in_person" ? (input.address ?? null) : null,
+    municipality: input.municipality ?? null,
+    onlineUrl: input.format === "online" ? (input.onlineUrl ?? null) : null,
+    onlineUrlAttendeesOnly: input.onlineUrlAttendeesOnly,
+    accessibility: input.accessibility ?? null,
+    organiserUserId: input.organiser === "self" ? viewer.id : kept,
+    organiserOrganisationId: input.organiser.startsWith("org:") ? input.organiser.slice(4) : null,
+    visibility: input.visibility,
+    groupId: input.visibility === "group" ? (input.groupId ?? null) : null,
+    startsAt,
+    durationMinutes: Math.round((endsAt.getTime() - startsAt.getTime()) / 60_000),
+    frequency: input.frequency,
+    untilDate: input.frequency === "none" ? null : (input.untilDate ?? null),
+    capacity: input.capacity ?? null,
+  };
+  return data;
+}
+
+async function editor() {
+  const viewer = toEventViewer(await getViewer());
+  if (!viewer) notFound();
+  return viewer;
+}
+
+export const createEventAction = formAction(
+  EventInput,
+  async (input) => {
+    const viewer = await editor();
+    if (!(await mayCreateEvents(await getDb(), viewer))) notFound();
+    const { eventId } = await createEvent({ actorId: viewer.id, data: await toEventData(viewer, input) });
+    redirect(`/events/${eventId}?saved=created`);
+  },
+  { multi: MULTI },
+);
+
+export const updateEventAction = formAction(
+  EventUpdate,
+  async (input) => {
+    const viewer = await editor();
+    const event = await getEventForEdit(input.eventId, viewer);
+    if (!event) notFound();
+    await updateEvent({
+      actorId: viewer.id,
+      eventId: event.id,
+      data: await toEventData(viewer, input, event),
+    });
+    redirect(`/events/${event.id}?saved=updated`);
+  },
+  { multi: MULTI },
+);
+
+/** RSVP buttons: a plain form post that comes back to the event page with the outcome. */
+export async function rsvpAction(formData: FormData): Promise<void> {
+  const viewer = await requireUser();
+  const parsed = Rsvp.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) notFound();
+  const occurrence = await getOccurrenceForViewer(parsed.data.occurrenceId, toEventViewer(viewer));
+  if (!occurrence) notFound();
+  const back = `/events/${occurrence.eventId}?date=${occurrence.slotDate}`;
+  let state: string;
+  try {
+    state = (
+      await respond({ occurrenceId: occurrence.id, userId: viewer.id, response: parsed.data.response })
+    ).state;
+  } catch (error) {
+    if (error instanceof AppError) redirect(`${back}&error=${error.message}#rsvp`);
+    throw error;
+  }
+  redirect(`${back}&rsvp=${state}#rsvp`);
+}
+
+/** Organiser actions on one date of a series. */
+async function requireOccurrenceEditor(occurrenceId: string) {
+  const viewer = await editor();
+  const occurrence = await getOccurrenceForViewer(occurrenceId, viewer);
+  if (!occurrence || !(await mayEditEvent(await getDb(), viewer, occurrence))) notFound();
+  return { viewer, occurrence };
+}
+
+export async function changeOccurrenceAction(formData: FormData): Promise<void> {
+  const parsed = OccurrenceChange.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) notFound();
+  const { viewer, occurrence } = await requireOccurrenceEditor(parsed.data.occurrenceId);
+  await setOccurrenceStatus({
+    actorId: viewer.id,
+    occurrenceId: occurrence.id,
+    status: parsed.data.change === "cancel" ? "cancelled" : "scheduled",
+  });
+  redirect(`/events/${occurrence.eventId}/edit?saved=date#dates`);
+}
+
+export const moveOccurrenceAction = formAction(MoveOccurrence, async (input) => {
+  const { viewer, occurrence } = await requireOccurrenceEditor(input.occurrenceId);
+  await moveOccurrence({
+    actorId: viewer.id,
+    occurrenceId: occurrence.id,
+    startsAt: berlinDateTimeToUtc(input.date, input.startTime),
+    endsAt: berlinDateTimeToUtc(input.date, input.endTime),
+  });
+  redirect(`/events/${occurrence.eventId}/edit?saved=moved#dates`);
+});
+
+export async function cancelEventAction(formData: FormData): Promise<void> {
+  const parsed = EventId.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) notFound();
+  const viewer = await editor();
+  const event = await getEventForEdit(parsed.data.eventId, viewer);
+  if (!event) notFound();
+  await cancelEvent({ actorId: viewer.id, eventId: event.id });
+  redirect(`/events/${event.id}?saved=cancelled`);
+}
+
+export async function renewFeedAction(): Promise<void> {
+  const viewer = await requireUser();
+  await renewFeedToken(viewer.id);
+  redirect("/events/calendar?saved=renewed");
+}
+
+export async function revokeFeedAction(): Promise<void> {
+  const viewer = await requireUser();
+  await revokeFeedToken(viewer.id);
+  redirect("/events/calendar?saved=revoked");
+}

@@ -1,0 +1,64 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/lib/i18n/components/client-messages";
+import { secondaryButton } from "@/lib/ui/components/button-styles";
+import { changeOccurrenceAction } from "../actions";
+import type { OccurrenceSummary } from "../data";
+import { formatDay, formatTime } from "../format";
+import { berlinClock, berlinDate } from "../time";
+import { MoveDateForm } from "./move-date-form";
+
+/** The organiser's list of a series' coming dates: cancel or restore one, or move it. */
+export async function DateManager({ occurrences, now }: { occurrences: OccurrenceSummary[]; now: Date }) {
+  const t = await getTranslations("events.dates");
+  const locale = await getLocale();
+  const coming = occurrences.filter((o) => o.endsAt >= now);
+  return (
+    <section id="dates" aria-labelledby="dates-heading" className="mb-10">
+      <h2 id="dates-heading" className="mb-2 text-2xl font-bold">
+        {t("title")}
+      </h2>
+      <p className="mb-4 max-w-2xl">{t("intro")}</p>
+      {coming.length === 0 ? <p>{t("none")}</p> : null}
+      <ClientMessages namespaces={["events", "errors"]}>
+        <ul className="grid gap-3">
+          {coming.map((o) => {
+            const label = `${formatDay(locale, o.startsAt)}, ${formatTime(locale, o.startsAt)}–${formatTime(locale, o.endsAt)}`;
+            return (
+              <li key={o.id} className="rounded-md border border-gray-300 p-3">
+                <div className="flex flex-wrap items-center justify-between gap-3">
+                  <p className="font-semibold">
+                    {label}
+                    {o.cancelled ? <span className="ms-2 text-danger">{t("cancelled")}</span> : null}
+                    {o.moved ? <span className="ms-2 font-normal">{t("moved")}</span> : null}
+                  </p>
+                  <form action={changeOccurrenceAction}>
+                    <input type="hidden" name="occurrenceId" value={o.id} />
+                    <input type="hidden" name="change" value={o.cancelled ? "restore" : "cancel"} />
+                    <button
+                      type="submit"
+                      className={secondaryButton}
+                      aria-label={`${o.cancelled ? t("restore") : t("cancel")}: ${label}`}
+                    >
+                      {o.cancelled ? t("restore") : t("cancel")}
+                    </button>
+                  </form>
+                </div>
+                {o.cancelled ? null : (
+                  <details className="mt-2">
+                    <summary className="cursor-pointer">{t("moveSummary")}</summary>
+                    <MoveDateForm
+                      occurrenceId={o.id}
+                      date={berlinDate(o.startsAt)}
+                      startTime={berlinClock(o.startsAt)}
+                      endTime={berlinClock(o.endsAt)}
+                    />
+                  </details>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      </ClientMessages>
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { formView, IDLE } from "@/lib/forms/schema";
+import { inputStyle } from "@/lib/ui/components/button-styles";
+import { Field } from "@/lib/ui/components/field";
+import { SubmitButton } from "@/lib/ui/components/submit-button";
+import { moveOccurrenceAction } from "../actions";
+
+/** Moves one date of a series to another day or time. */
+export function MoveDateForm(props: {
+  occurrenceId: string;
+  date: string;
+  startTime: string;
+  endTime: string;
+}) {
+  const t = useTranslations("events.dates");
+  const te = useTranslations("errors");
+  const tee = useTranslations("events.errors");
+  const [state, action] = useActionState(moveOccurrenceAction, IDLE);
+  const { errors, text } = formView(state);
+  const failed = state.status === "error";
+  const value = (name: "date" | "startTime" | "endTime") => (failed ? text(name) : props[name]);
+  const message = (name: string) => {
+    const e = errors[name];
+    return e ? (tee.has(e.key) ? tee(e.key, e.values) : te(e.key, e.values)) : undefined;
+  };
+  const id = (name: string) => `move-${props.occurrenceId}-${name}`;
+  return (
+    <form action={action} noValidate className="mt-2 grid items-end gap-x-3 sm:grid-cols-4">
+      <input type="hidden" name="occurrenceId" value={props.occurrenceId} />
+      {(["date", "startTime", "endTime"] as const).map((name) => (
+        <Field key={name} id={id(name)} label={t(name)} error={message(name)}>
+          {(aria) => (
+            <input
+              {...aria}
+              key={value(name)}
+              name={name}
+              type={name === "date" ? "date" : "time"}
+              defaultValue={value(name)}
+              className={inputStyle}
+            />
+          )}
+        </Field>
+      ))}
+      <div className="mb-5">
+        <SubmitButton pendingLabel={t("moving")}>{t("move")}</SubmitButton>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,105 @@
+import "server-only";
+import type { Viewer } from "@/lib/auth/viewer";
+import { isLocale, type Locale } from "@/lib/i18n/config";
+import { translatorFor } from "@/lib/i18n/translator";
+import { toEventViewer } from "./access";
+import { toCsv } from "./csv";
+import {
+  getEventForEdit,
+  getFeedEvent,
+  getFeedOwner,
+  listAttendees,
+  listFeedEvents,
+  listOccurrences,
+} from "./data";
+import { calendarOf } from "./ical";
+
+const calendarResponse = (body: string, init: { filename?: string; cache: string }) =>
+  new Response(body, {
+    headers: {
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Cache-Control": init.cache,
+      ...(init.filename ? { "Content-Disposition": `attachment; filename="${init.filename}"` } : {}),
+    },
+  });
+
+const notFound = () => new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
+
+/** One event's .ics, for whoever may see the event. */
+export async function eventIcsResponse(
+  eventId: string,
+  viewer: Parameters<typeof toEventViewer>[0],
+  locale: Locale,
+): Promise<Response> {
+  const event = await getFeedEvent(eventId, toEventViewer(viewer));
+  if (!event) return notFound();
+  const t = translatorFor(locale);
+  const body = calendarOf(event.title, [event], { online: t("events.online") });
+  return calendarResponse(body, {
+    filename: `veranstaltung-${event.id.slice(0, 8)}.ics`,
+    cache: "private, no-store",
+  });
+}
+
+/** A member's personal feed: every event they may see. Unknown or revoked tokens get 404. */
+export async function personalFeedResponse(token: string): Promise<Response> {
+  const clean = token.replace(/\.ics$/, "");
+  if (!/^[\w-]{20,64}$/.test(clean)) return notFound();
+  const owner = await getFeedOwner(clean);
+  if (owner?.status !== "approved") return notFound();
+  const t = translatorFor(isLocale(owner.locale) ? owner.locale : "de");
+  const feed = await listFeedEvents(toEventViewer(owner));
+  return calendarResponse(
+    calendarOf(t("events.calendar.personalName"), feed, { online: t("events.online") }),
+    {
+      cache: "private, no-store",
+    },
+  );
+}
+
+export async function publicFeedResponse(): Promise<Response> {
+  const t = translatorFor("de");
+  const feed = await listFeedEvents(null, { publicOnly: true });
+  return calendarResponse(calendarOf(t("events.calendar.publicName"), feed, { online: t("events.online") }), {
+    cache: "public, max-age=300",
+  });
+}
+
+/** The attendee list of one date as CSV, for those who may edit the event; anyone else: 404. */
+export async function attendeesCsvResponse(
+  eventId: string,
+  slotDate: string | undefined,
+  viewer: Viewer | null,
+): Promise<Response> {
+  const event = await getEventForEdit(eventId, toEventViewer(viewer));
+  if (!event) return notFound();
+  const occurrences = await listOccurrences(event.id);
+  const selected =
+    occurrences.find((o) => o.slotDate === slotDate) ??
+    occurrences.find((o) => o.endsAt >= new Date()) ??
+    occurrences.at(-1);
+  if (!selected) return notFound();
+  const t = translatorFor(isLocale(viewer?.locale) ? viewer.locale : "de");
+  const attendees = await listAttendees(selected.id);
+  const rows = [
+    [
+      t("events.columns.name"),
+      t("events.columns.email"),
+      t("events.columns.response"),
+      t("events.columns.answeredAt"),
+    ],
+    ...attendees.map((a) => [
+      a.name,
+      a.email,
+      t(`events.responses.${a.waiting ? "waiting" : a.response}`),
+      a.answeredAt.toISOString(),
+    ]),
+  ];
+  return new Response(toCsv(rows), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="teilnehmende-${selected.slotDate}.csv"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

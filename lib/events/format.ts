@@ -1,0 +1,41 @@
+import { EVENT_TIME_ZONE } from "./time";
+
+const cache = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale === "ar" ? "ar-u-nu-latn" : locale, {
+      ...options,
+      timeZone: EVENT_TIME_ZONE,
+    });
+    cache.set(key, f);
+  }
+  return f;
+}
+
+/** "Dienstag, 24. März 2026, 10:00–11:30 Uhr" style, always in Berlin time. */
+export function formatWhen(locale: string, start: Date, end: Date): string {
+  const day = formatter(locale, { weekday: "long", day: "numeric", month: "long", year: "numeric" });
+  const time = formatter(locale, { hour: "2-digit", minute: "2-digit" });
+  const sameDay = day.format(start) === day.format(end);
+  return sameDay
+    ? `${day.format(start)}, ${time.format(start)}–${time.format(end)}`
+    : `${day.format(start)}, ${time.format(start)} – ${day.format(end)}, ${time.format(end)}`;
+}
+
+export const formatDay = (locale: string, d: Date) =>
+  formatter(locale, { weekday: "short", day: "numeric", month: "short", year: "numeric" }).format(d);
+export const formatTime = (locale: string, d: Date) =>
+  formatter(locale, { hour: "2-digit", minute: "2-digit" }).format(d);
+/** Machine-readable date-time for <time dateTime>. */
+export const isoOf = (d: Date) => d.toISOString();
+
+/** Where an event takes place, in one line. */
+export function placeOf(
+  e: { format: string; venue: string | null; address: string | null },
+  online: string,
+): string {
+  if (e.format === "online") return online;
+  return [e.venue, e.address].filter(Boolean).join(", ");
+}

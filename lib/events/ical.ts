@@ -1,0 +1,68 @@
+import "server-only";
+import { type IcalEvent, writeCalendar } from "@/lib/calendar/ical";
+import { env } from "@/lib/env";
+import type { FeedEvent } from "./data";
+import { rruleFor } from "./recurrence";
+
+/**
+ * An event as iCalendar: one VEVENT (with RRULE and EXDATE for a series), plus one override per moved
+ * date. The online link is included only where it is not reserved for attendees.
+ */
+export function toIcalEvents(event: FeedEvent, labels: { online: string }): IcalEvent[] {
+  const url = new URL(`/events/${event.id}`, env.APP_URL).toString();
+  const uid = `${event.id}@knotenpunkt`;
+  const onlineUrl = event.onlineUrl && !event.onlineUrlAttendeesOnly ? event.onlineUrl : null;
+  const location =
+    event.format === "online"
+      ? [labels.online, onlineUrl].filter(Boolean).join(": ")
+      : [event.venue, event.address].filter(Boolean).join(", ");
+  const base = {
+    uid,
+    sequence: event.sequence,
+    stamp: event.updatedAt,
+    summary: event.title,
+    description: [event.description, url].filter(Boolean).join("\n\n"),
+    location: location || undefined,
+    url,
+    categories: event.topic ? [event.topic] : undefined,
+  };
+  const cancelled = event.status === "cancelled";
+  const dates = event.occurrences;
+  const first = dates[0];
+  if (!first) return [];
+  if (event.frequency === "none" || dates.length === 1) {
+    return [
+      {
+        ...base,
+        start: first.startsAt,
+        end: first.endsAt,
+        status: cancelled || first.cancelled ? "CANCELLED" : "CONFIRMED",
+      },
+    ];
+  }
+  const duration = event.durationMinutes * 60_000;
+  const master: IcalEvent = {
+    ...base,
+    start: first.originalStartsAt,
+    end: new Date(first.originalStartsAt.getTime() + duration),
+    rrule: rruleFor(event, dates.length),
+    exdates: dates.filter((d) => d.cancelled).map((d) => d.originalStartsAt),
+    status: cancelled ? "CANCELLED" : "CONFIRMED",
+  };
+  const overrides = dates
+    .filter((d) => d.moved && !d.cancelled)
+    .map(
+      (d): IcalEvent => ({
+        ...base,
+        recurrenceId: d.originalStartsAt,
+        start: d.startsAt,
+        end: d.endsAt,
+        status: cancelled ? "CANCELLED" : "CONFIRMED",
+      }),
+    );
+  return [master, ...overrides];
+}
+
+export function calendarOf(name: string, feed: FeedEvent[], labels: { online: string }): string {
+  return writeCalendar({ name, events: feed.flatMap((e) => toIcalEvents(e, labels)) });
+}

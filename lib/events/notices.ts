@@ -1,0 +1,131 @@
+import "server-only";
+import { eq, inArray } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { eventOccurrences, events, users } from "@/db/schema";
+import { sendEventMail } from "@/emails/event-mails";
+import { isLocale } from "@/lib/i18n/config";
+import { notify } from "@/lib/notifications/mutations";
+
+/** What happened to someone's date, to tell them after the change is committed. */
+export type EventNotice =
+  | { kind: "promoted"; userId: string; occurrenceId: string }
+  | { kind: "changed"; userId: string; occurrenceId: string; actorId: string }
+  | {
+      kind: "cancelled";
+      userId: string;
+      eventId: string;
+      title: string;
+      occurrenceIds: string[];
+      actorId: string;
+    };
+
+export const eventPath = (eventId: string, slotDate?: string) =>
+  slotDate ? `/events/${eventId}?date=${slotDate}` : `/events/${eventId}`;
+
+/**
+ * Changes of time or place go through the notification centre (kind "event_change"): an in-app
+ * notice, and a mail as each member chose. One notification per event and person.
+ */
+async function notifyChanges(
+  notices: EventNotice[],
+  date: Map<string, { eventId: string; slotDate: string; title: string }>,
+): Promise<void> {
+  const byEvent = new Map<
+    string,
+    { actorId: string; title: string; slotDate: string; recipients: string[] }
+  >();
+  for (const n of notices) {
+    if (n.kind !== "changed") continue;
+    const d = date.get(n.occurrenceId);
+    if (!d) continue;
+    const entry = byEvent.get(d.eventId) ?? {
+      actorId: n.actorId,
+      title: d.title,
+      slotDate: d.slotDate,
+      recipients: [],
+    };
+    entry.recipients.push(n.userId);
+    byEvent.set(d.eventId, entry);
+  }
+  for (const [eventId, e] of byEvent) {
+    try {
+      await notify({
+        recipientIds: e.recipients,
+        kind: "event_change",
+        actorId: e.actorId,
+        url: eventPath(eventId, e.slotDate),
+        subjectKey: `event:${eventId}`,
+        params: { title: e.title },
+      });
+    } catch (error) {
+      console.error(`Event change notification for ${eventId} failed:`, error);
+    }
+  }
+}
+
+/**
+ * Tells each person what happened: changes through the notification centre, waiting-list promotions
+ * and cancellations by e-mail in their language. A failure is logged, never undoes the change.
+ */
+export async function sendEventNotices(notices: EventNotice[]): Promise<void> {
+  if (notices.length === 0) return;
+  const db = await getDb();
+  const people = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      locale: users.locale,
+      status: users.status,
+    })
+    .from(users)
+    .where(inArray(users.id, [...new Set(notices.map((n) => n.userId))]));
+  const person = new Map(people.map((p) => [p.id, p]));
+  const occurrenceIds = notices.flatMap((n) => (n.kind === "cancelled" ? n.occurrenceIds : [n.occurrenceId]));
+  const dates = occurrenceIds.length
+    ? await db
+        .select({
+          id: eventOccurrences.id,
+          slotDate: eventOccurrences.slotDate,
+          startsAt: eventOccurrences.startsAt,
+          endsAt: eventOccurrences.endsAt,
+          eventId: events.id,
+          title: events.title,
+          format: events.format,
+          venue: events.venue,
+          address: events.address,
+          onlineUrl: events.onlineUrl,
+        })
+        .from(eventOccurrences)
+        .innerJoin(events, eq(events.id, eventOccurrences.eventId))
+        .where(inArray(eventOccurrences.id, occurrenceIds))
+    : [];
+  const date = new Map(dates.map((d) => [d.id, d]));
+  await notifyChanges(notices, date);
+  for (const notice of notices) {
+    if (notice.kind === "changed") continue;
+    const to = person.get(notice.userId);
+    if (to?.status !== "approved") continue;
+    const occurrence = date.get(
+      notice.kind === "cancelled" ? (notice.occurrenceIds[0] ?? "") : notice.occurrenceId,
+    );
+    const title = notice.kind === "cancelled" ? notice.title : occurrence?.title;
+    if (!title) continue;
+    const eventId = notice.kind === "cancelled" ? notice.eventId : occurrence!.eventId;
+    try {
+      await sendEventMail({
+        kind: notice.kind,
+        to: to.email,
+        locale: isLocale(to.locale) ? to.locale : "de",
+        name: to.name,
+        title,
+        eventPath: eventPath(eventId, occurrence?.slotDate),
+        when: occurrence ? { start: occurrence.startsAt, end: occurrence.endsAt } : null,
+        place: occurrence ?? { format: "in_person", venue: null, address: null },
+        onlineUrl: notice.kind === "promoted" ? occurrence?.onlineUrl : null,
+      });
+    } catch (error) {
+      console.error(`Event mail (${notice.kind}) to ${to.email} failed:`, error);
+    }
+  }
+}

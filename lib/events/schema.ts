@@ -1,0 +1,105 @@
+import { z } from "zod";
+import { EVENT_FORMATS, EVENT_FREQUENCIES, EVENT_VISIBILITIES, RSVP_RESPONSES } from "@/db/schema/events";
+import { line, optionalLine } from "@/lib/forms/schema";
+import { MUNICIPALITIES, SPOKEN_LANGUAGES, TOPICS } from "@/lib/network/constants";
+
+const blankToUndefined = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? undefined : value;
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+
+const noControlCharsExceptBreaks = /^(?:[\t\n\r]|[^\p{Cc}\p{Cs}\p{Co}])*$/u;
+const longText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: "tooLong" })
+    .regex(noControlCharsExceptBreaks, { error: "invalidCharacters" });
+
+const isoDate = z
+  .string({ error: "required" })
+  .trim()
+  .min(1, { error: "required" })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "invalidDate" })
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), { error: "invalidDate" });
+const clock = z
+  .string({ error: "required" })
+  .trim()
+  .min(1, { error: "required" })
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "invalidTime" });
+
+const webLink = z
+  .string()
+  .trim()
+  .max(500, { error: "tooLong" })
+  .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: "invalidUrl" }));
+
+/** The event form: one schema for create and edit. Cross-field rules add errors beside the field concerned. */
+export const EventInput = z
+  .object({
+    title: line(200, 3),
+    description: optional(longText(10_000)),
+    topic: optional(z.enum(TOPICS, { error: "invalidChoice" })),
+    languages: z.array(z.enum(SPOKEN_LANGUAGES, { error: "invalidChoice" })).max(16),
+    format: z.enum(EVENT_FORMATS, { error: "invalidChoice" }),
+    venue: optionalLine(200),
+    address: optionalLine(300),
+    municipality: optional(z.enum(MUNICIPALITIES, { error: "invalidChoice" })),
+    onlineUrl: optional(webLink),
+    onlineUrlAttendeesOnly: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
+    accessibility: optional(longText(2000)),
+    organiser: z.string().trim().min(1, { error: "required" }).max(80),
+    visibility: z.enum(EVENT_VISIBILITIES, { error: "invalidChoice" }),
+    groupId: optional(z.string().max(64)),
+    date: isoDate,
+    startTime: clock,
+    endTime: clock,
+    frequency: z.enum(EVENT_FREQUENCIES, { error: "invalidChoice" }),
+    untilDate: optional(isoDate),
+    capacity: optional(
+      z.coerce
+        .number({ error: "invalidNumber" })
+        .int({ error: "invalidNumber" })
+        .min(1, { error: "capacityRange" })
+        .max(10_000, { error: "capacityRange" }),
+    ),
+  })
+  .superRefine((v, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+    if (v.endTime <= v.startTime) issue("endTime", "endBeforeStart");
+    if (v.format === "in_person" && !v.address && !v.venue) issue("address", "addressRequired");
+    if (v.format === "online" && !v.onlineUrl) issue("onlineUrl", "onlineUrlRequired");
+    if (v.visibility === "group" && !v.groupId) issue("groupId", "groupRequired");
+    if (v.frequency !== "none" && v.untilDate && v.untilDate < v.date) issue("untilDate", "untilBeforeStart");
+  });
+export type EventInput = z.infer<typeof EventInput>;
+
+export const EventUpdate = EventInput.and(z.object({ eventId: z.string().min(1).max(64) }));
+export type EventUpdate = z.infer<typeof EventUpdate>;
+
+export const Rsvp = z.object({
+  occurrenceId: z.string().min(1).max(64),
+  response: z.enum(RSVP_RESPONSES, { error: "invalidChoice" }),
+});
+export type Rsvp = z.infer<typeof Rsvp>;
+
+export const OccurrenceChange = z.object({
+  occurrenceId: z.string().min(1).max(64),
+  change: z.enum(["cancel", "restore"], { error: "invalidChoice" }),
+});
+export type OccurrenceChange = z.infer<typeof OccurrenceChange>;
+
+export const MoveOccurrence = z
+  .object({
+    occurrenceId: z.string().min(1).max(64),
+    date: isoDate,
+    startTime: clock,
+    endTime: clock,
+  })
+  .superRefine((v, ctx) => {
+    if (v.endTime <= v.startTime)
+      ctx.addIssue({ code: "custom", path: ["endTime"], message: "endBeforeStart" });
+  });
+export type MoveOccurrence = z.infer<typeof MoveOccurrence>;
+
+export const EventId = z.object({ eventId: z.string().min(1).max(64) });
+export type EventId = z.infer<typeof EventId>;

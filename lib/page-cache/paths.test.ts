@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { stripScripts } from "./html";
+import { cookieWithLocale, LANG_HEADER, PATH_HEADER, pageCacheTarget } from "./paths";
+
+const target = (url: string, init: { method?: string; cookie?: string; bypass?: boolean } = {}) => {
+  const headers = new Headers();
+  if (init.cookie) headers.set("cookie", init.cookie);
+  if (init.bypass) headers.set("x-kp-page-cache", "render");
+  return pageCacheTarget({ method: init.method ?? "GET", url: new URL(url, "http://localhost"), headers });
+};
+
+describe("pageCacheTarget", () => {
+  it("sends visitors' landing, FAQ and video pages to the cache, with the forced language", () => {
+    expect(target("/faq")?.headers.get(PATH_HEADER)).toBe("/faq");
+    expect(target("/videos/erklaert")?.headers.get(PATH_HEADER)).toBe("/videos/erklaert");
+    expect(target("/")?.headers.get(PATH_HEADER)).toBe("/");
+    expect(target("/faq?lang=ar")?.headers.get(LANG_HEADER)).toBe("ar");
+    expect(target("/faq", { cookie: "locale=uk" })?.headers.get(PATH_HEADER)).toBe("/faq");
+  });
+
+  it("renders for signed-in people, searches, posts, other pages and its own render", () => {
+    expect(target("/faq", { cookie: "locale=de; authjs.session-token=abc" })).toBeNull();
+    expect(target("/faq", { cookie: "__Secure-authjs.session-token=abc" })).toBeNull();
+    expect(target("/faq?q=kita")).toBeNull();
+    expect(target("/faq?lang=xx")).toBeNull();
+    expect(target("/videos/x?play=1")).toBeNull();
+    expect(target("/faq", { method: "POST" })).toBeNull();
+    expect(target("/members")).toBeNull();
+    expect(target("/videos/../admin")).toBeNull();
+    expect(target("/faq", { bypass: true })).toBeNull();
+  });
+});
+
+describe("cookieWithLocale", () => {
+  it("replaces only the language", () => {
+    expect(cookieWithLocale("a=1; locale=de; b=2", "ar")).toBe("a=1; b=2; locale=ar");
+    expect(cookieWithLocale(null, "uk")).toBe("locale=uk");
+  });
+});
+
+describe("stripScripts", () => {
+  it("removes every script and script preload, keeps the page", () => {
+    const html =
+      '<html><head><link rel="preload" as="script" fetchPriority="low" href="/_next/a.js"/><link rel="stylesheet" href="/s.css"/></head>' +
+      '<body><h1>FAQ</h1><script nonce="abc">self.__next_f.push([1,"x"])</script><script src="/_next/b.js" async=""></script></body></html>';
+    expect(stripScripts(html)).toBe(
+      '<html><head><link rel="stylesheet" href="/s.css"/></head><body><h1>FAQ</h1></body></html>',
+    );
+  });
+});

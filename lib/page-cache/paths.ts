@@ -1,0 +1,66 @@
+import { isLocale, LOCALE_COOKIE, type Locale } from "@/lib/i18n/config";
+
+/**
+ * Public pages served to visitors from the page cache, and the content areas each depends on.
+ * Everything here is pure, so proxy.ts can import it.
+ */
+export type ContentScope = "faq" | "videos";
+
+export type CacheablePage = { path: string; scopes: readonly ContentScope[] };
+
+const SLUG = /^[a-z0-9][a-z0-9-]{0,79}$/;
+export const PAGE_CACHE_ROUTE = "/api/page-cache";
+/** An internal render for the cache (and anyone else sending it) takes the ordinary dynamic path. */
+export const BYPASS_HEADER = "x-kp-page-cache";
+/** The page and language proxy.ts hands to the cache route (a rewritten request keeps its own URL). */
+export const PATH_HEADER = "x-kp-page-cache-path";
+export const LANG_HEADER = "x-kp-page-cache-lang";
+const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token=/;
+
+export function cacheablePage(path: string | null | undefined): CacheablePage | null {
+  if (path === "/") return { path, scopes: [] };
+  if (path === "/faq") return { path, scopes: ["faq"] };
+  if (path === "/videos") return { path, scopes: ["videos"] };
+  const video = path?.match(/^\/videos\/([^/]+)$/);
+  if (video?.[1] && SLUG.test(video[1])) return { path: path!, scopes: ["videos"] };
+  return null;
+}
+
+/** `?lang=ar` shows a page in that language without a cookie: the target of hreflang alternates. */
+export function forcedLocale(search: URLSearchParams): Locale | null {
+  const lang = search.get("lang");
+  return isLocale(lang) ? lang : null;
+}
+
+/**
+ * Where the page cache takes this request (route and request headers), or null when it must be
+ * rendered for this person: signed in, a search or other parameter, a form post, the cache's own render.
+ */
+export function pageCacheTarget(request: {
+  method: string;
+  url: URL;
+  headers: Headers;
+}): { route: string; headers: Headers } | null {
+  if (request.method !== "GET") return null;
+  if (request.headers.get(BYPASS_HEADER)) return null;
+  if (SESSION_COOKIE.test(request.headers.get("cookie") ?? "")) return null;
+  const page = cacheablePage(request.url.pathname);
+  if (!page) return null;
+  const params = [...request.url.searchParams.keys()];
+  const lang = forcedLocale(request.url.searchParams);
+  if (params.length > 1 || (params.length === 1 && !lang)) return null;
+  const headers = new Headers(request.headers);
+  headers.set(PATH_HEADER, page.path);
+  if (lang) headers.set(LANG_HEADER, lang);
+  else headers.delete(LANG_HEADER);
+  return { route: PAGE_CACHE_ROUTE, headers };
+}
+
+/** The Cookie header with the language replaced, for `?lang=` on a dynamically rendered page. */
+export function cookieWithLocale(cookie: string | null, locale: Locale): string {
+  const others = (cookie ?? "")
+    .split(";")
+    .map((part) => part.trim())
+    .filter((part) => part && !part.startsWith(`${LOCALE_COOKIE}=`));
+  return [...others, `${LOCALE_COOKIE}=${locale}`].join("; ");
+}

@@ -1,0 +1,221 @@
+import ICAL from "ical.js";
+import { MEMBERS } from "../../db/seed-data/network";
+import { expectNoA11yViolations } from "./support/a11y";
+import { expect, signInAs, test, tr, uniqueSuffix } from "./support/fixtures";
+import { waitForMail } from "./support/mailbox";
+
+const t = tr("de");
+
+/** The seed's address rule (db/seed.ts emailFor): "Natalia Wiśniewska" → natalia.wisniewska@example.org. */
+function emailFor(name: string): string {
+  const ascii = name
+    .replace(/ä/g, "ae")
+    .replace(/ö/g, "oe")
+    .replace(/ü/g, "ue")
+    .replace(/ß/g, "ss")
+    .replace(/ı/g, "i")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
+  const words = ascii.split(/\s+/);
+  const family = words.pop() ?? "";
+  return `${words.length ? `${words.join("-")}.` : ""}${family}@example.org`;
+}
+
+/** A Berlin date `days` from today, as the date input wants it. */
+const dayFromNow = (days: number) =>
+  new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(
+    new Date(Date.now() + days * 86_400_000),
+  );
+
+// Two German-speaking seeded members no other spec signs in with.
+const [FIRST, SECOND] = MEMBERS.filter((m) => !m.locale || m.locale === "de")
+  .slice(-2)
+  .map((m) => ({ name: m.name, email: emailFor(m.name) }));
+
+test("a coordinator creates a weekly series with one seat; the waiting list moves up by e-mail; the .ics and CSV are right", async ({
+  coordinator,
+  newPage,
+}) => {
+  const title = `Online-Sprechstunde Test ${uniqueSuffix()}`;
+  const firstDate = dayFromNow(21);
+
+  await test.step("the form explains mistakes beside the fields and keeps what was typed", async () => {
+    await coordinator.goto("/events");
+    await expectNoA11yViolations(coordinator);
+    await coordinator.getByRole("link", { name: t("events.newEvent") }).click();
+    await expect(coordinator.getByRole("heading", { level: 1, name: t("events.newTitle") })).toBeVisible();
+    await coordinator.getByLabel(t("events.form.description")).fill("Fragen zu **Arbeit** und Aufenthalt.");
+    await coordinator.getByLabel(t("events.form.startTime")).fill("10:00");
+    await coordinator.getByLabel(t("events.form.endTime")).fill("09:00");
+    await coordinator.getByRole("button", { name: t("events.form.create") }).click();
+    const titleField = coordinator.getByLabel(t("events.form.title"));
+    await expect(titleField).toHaveAttribute("aria-invalid", "true");
+    await expect(titleField).toHaveAccessibleDescription(new RegExp(t("errors.required").slice(0, 20)));
+    await expect(coordinator.getByLabel(t("events.form.endTime"))).toHaveAccessibleDescription(
+      new RegExp(t("events.errors.endBeforeStart").slice(0, 20)),
+    );
+    await expect(coordinator.getByLabel(t("events.form.description"))).toHaveValue(
+      "Fragen zu **Arbeit** und Aufenthalt.",
+    );
+    await expectNoA11yViolations(coordinator);
+  });
+
+  await test.step("the series is created with one seat", async () => {
+    await coordinator.getByLabel(t("events.form.title")).fill(title);
+    await coordinator.getByLabel(t("events.form.date")).fill(firstDate);
+    await coordinator.getByLabel(t("events.form.startTime")).fill("10:00");
+    await coordinator.getByLabel(t("events.form.endTime")).fill("11:30");
+    await coordinator
+      .getByLabel(t("events.form.frequency"), { exact: true })
+      .selectOption({ label: t("events.form.frequencies.weekly") });
+    await coordinator.getByLabel(t("events.form.untilDate")).fill(dayFromNow(21 + 7 * 5));
+    await coordinator.getByLabel(t("events.form.format")).selectOption({ label: t("events.formats.online") });
+    await coordinator
+      .getByLabel(t("events.form.onlineUrl"))
+      .fill("https://meet.example.org/e2e-sprechstunde");
+    await coordinator.getByLabel(t("events.form.capacity")).fill("1");
+    await coordinator.getByRole("button", { name: t("events.form.create") }).click();
+    await expect(coordinator.getByRole("heading", { level: 1, name: title })).toBeVisible();
+    await expect(coordinator.getByText(t("events.saved.created"))).toBeVisible();
+    await expect(coordinator.getByRole("heading", { name: t("events.datesTitle") })).toBeVisible();
+    await expectNoA11yViolations(coordinator);
+  });
+  const eventUrl = new URL(coordinator.url());
+  const eventId = eventUrl.pathname.split("/").at(-1)!;
+
+  await test.step("one date of the series is cancelled on the edit page", async () => {
+    await coordinator.getByRole("link", { name: t("events.edit") }).click();
+    await expect(coordinator.getByRole("heading", { name: t("events.dates.title") })).toBeVisible();
+    await coordinator
+      .getByRole("button", { name: new RegExp(`^${t("events.dates.cancel")}`) })
+      .nth(1)
+      .click();
+    await expect(coordinator.getByText(t("events.saved.date"))).toBeVisible();
+    await expect(coordinator.getByText(t("events.dates.cancelled"), { exact: true })).toHaveCount(1);
+    await expectNoA11yViolations(coordinator);
+  });
+
+  await test.step("the .ics file holds the series with its cancelled date", async () => {
+    const response = await coordinator.request.get(`/events/${eventId}.ics`);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-type"]).toContain("text/calendar");
+    const calendar = new ICAL.Component(ICAL.parse(await response.text()));
+    const vevent = calendar.getFirstSubcomponent("vevent")!;
+    expect(vevent.getFirstPropertyValue("summary")).toBe(title);
+    expect(vevent.getFirstPropertyValue("rrule")?.toString()).toMatch(/^FREQ=WEEKLY;COUNT=6/);
+    expect(vevent.getAllProperties("exdate")).toHaveLength(1);
+    expect(String(vevent.getFirstPropertyValue("dtstart"))).toBe(`${firstDate}T10:00:00`);
+  });
+
+  const first = await newPage();
+  const second = await newPage();
+  await test.step("the first member takes the only seat and sees the online link", async () => {
+    await signInAs(first, FIRST!.email);
+    await first.goto(`/events/${eventId}`);
+    await expect(first.getByText(t("events.onlineLinkHidden"))).toBeVisible();
+    await first.getByRole("button", { name: t("events.answer.yes"), exact: true }).click();
+    await expect(first.getByText(t("events.you.yes"))).toBeVisible();
+    await expect(
+      first.getByRole("link", { name: "https://meet.example.org/e2e-sprechstunde" }),
+    ).toBeVisible();
+    await expectNoA11yViolations(first);
+  });
+
+  await test.step("the second member joins the waiting list", async () => {
+    await signInAs(second, SECOND!.email);
+    await second.goto("/events");
+    await second.getByRole("link", { name: title }).first().click();
+    await expect(second.getByText(t("events.capacityInfo", { going: 1, capacity: 1 }))).toBeVisible();
+    await second.getByRole("button", { name: t("events.joinWaitingList") }).click();
+    await expect(second.getByText(t("events.youWaiting", { position: 1 }))).toBeVisible();
+  });
+
+  await test.step("the first cancels; the second moves up and is told by e-mail", async () => {
+    const since = Date.now();
+    await first.getByRole("button", { name: t("events.answer.cancel"), exact: true }).click();
+    await expect(first.getByText(t("events.you.no"))).toBeVisible();
+    const mail = await waitForMail(SECOND!.email, {
+      subject: t("events.mail.promoted.subject", { title }),
+      since,
+    });
+    expect(mail.text).toContain(`/events/${eventId}?date=${firstDate}`);
+    await second.reload();
+    await expect(second.getByText(t("events.you.yes"))).toBeVisible();
+  });
+
+  await test.step("the coordinator sees the attendee list and exports it", async () => {
+    await coordinator.goto(`/events/${eventId}`);
+    await coordinator.getByRole("link", { name: t("events.attendees") }).click();
+    const going = coordinator.getByRole("region", { name: t("events.attendeeGroups.going", { count: 1 }) });
+    await expect(going.getByRole("cell", { name: SECOND!.name })).toBeVisible();
+    const declined = coordinator.getByRole("region", { name: t("events.attendeeGroups.no", { count: 1 }) });
+    await expect(declined.getByRole("cell", { name: FIRST!.name })).toBeVisible();
+    await expectNoA11yViolations(coordinator);
+    const csv = await coordinator.request.get(`/events/${eventId}/attendees.csv?date=${firstDate}`);
+    expect(csv.status()).toBe(200);
+    const body = await csv.text();
+    expect(body).toContain(SECOND!.email);
+    expect(body).toContain(t("events.responses.yes"));
+  });
+
+  await test.step("a member may not see the attendee list", async () => {
+    const response = await second.goto(`/events/${eventId}/attendees`);
+    expect(response?.status()).toBe(404);
+    expect((await second.request.get(`/events/${eventId}/attendees.csv`)).status()).toBe(404);
+  });
+});
+
+test("a visitor sees public events and subscribes; members-only events stay hidden", async ({
+  page,
+  coordinator,
+}) => {
+  await page.goto("/events");
+  await expect(page.getByRole("heading", { level: 1, name: t("events.title") })).toBeVisible();
+  await expect(
+    page.getByRole("link", { name: /Online-Sprechstunde: Fragen rund um Aufenthalt/ }).first(),
+  ).toBeVisible();
+  await expect(page.getByRole("link", { name: "Netzwerktreffen Integration Burgenlandkreis" })).toHaveCount(
+    0,
+  );
+  await page
+    .getByLabel(t("events.format"), { exact: true })
+    .selectOption({ label: t("events.formats.in_person") });
+  await page.getByRole("button", { name: t("events.filter") }).click();
+  await expect(page).toHaveURL(/format=in_person/);
+  await expect(page.getByRole("link", { name: /Online-Sprechstunde/ })).toHaveCount(0);
+  await expectNoA11yViolations(page);
+  const feed = await page.request.get("/api/calendar/public");
+  expect(await feed.text()).not.toContain("Netzwerktreffen Integration");
+
+  await coordinator.goto("/events");
+  await expect(
+    coordinator.getByRole("link", { name: "Netzwerktreffen Integration Burgenlandkreis" }).first(),
+  ).toBeVisible();
+  await coordinator.getByRole("link", { name: t("events.subscribe") }).click();
+  const create = coordinator.getByRole("button", { name: t("events.calendar.create") });
+  if (await create.isVisible()) await create.click();
+  const url = await coordinator.getByLabel(t("events.calendar.personalUrl")).inputValue();
+  const personal = await page.request.get(new URL(url).pathname);
+  expect(await personal.text()).toContain("Netzwerktreffen Integration");
+  await expectNoA11yViolations(coordinator);
+  await coordinator.getByRole("button", { name: t("events.calendar.renew") }).click();
+  await expect(coordinator.getByText(t("events.calendar.saved.renewed"))).toBeVisible();
+  expect((await page.request.get(new URL(url).pathname)).status()).toBe(404);
+});
+
+test("the Arabic events page reads right to left and is axe-clean", async ({ newPage, baseURL }) => {
+  const page = await newPage();
+  await page.context().addCookies([{ name: "locale", value: "ar", url: baseURL! }]);
+  await page.goto("/events");
+  const ar = tr("ar");
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(page.getByRole("heading", { level: 1, name: ar("events.title") })).toBeVisible();
+  await page
+    .getByRole("link", { name: /Sprachcafé Hohenmölsen/ })
+    .first()
+    .click();
+  await expect(page.getByRole("heading", { level: 2, name: ar("events.rsvpTitle") })).toBeVisible();
+  await expect(page.getByText("Markt 4, 06679 Hohenmölsen")).toBeVisible();
+  await expectNoA11yViolations(page);
+});

@@ -1,0 +1,148 @@
+import { FAQ_CATEGORIES } from "../../db/seed-data/faq";
+import { expectNoA11yViolations } from "./support/a11y";
+import { expect, type Locale, plain, test, tr, uniqueSuffix } from "./support/fixtures";
+
+const de = tr("de");
+const ar = tr("ar");
+const LOCALES: Locale[] = ["de", "en", "ar", "uk"];
+const ACCEPT: Record<Locale, string> = { de: "de-DE", en: "en-GB", ar: "ar-SY", uk: "uk-UA" };
+
+test("a coordinator writes and translates an entry; an Arabic visitor reads it right to left; a German change marks it outdated", async ({
+  coordinator,
+  newPage,
+}) => {
+  test.setTimeout(180_000);
+  const suffix = uniqueSuffix();
+  const question = `Wie melde ich mein Kind in der Kita an (${suffix})?`;
+  const arabicQuestion = `كيف أسجّل طفلي في الروضة (${suffix})؟`;
+
+  // The coordinator writes the German entry and publishes it.
+  await coordinator.goto("/admin/faq/new");
+  await expectNoA11yViolations(coordinator);
+  await coordinator.getByLabel(de("faqAdmin.question")).fill(question);
+  await coordinator.getByLabel(de("faqAdmin.answer")).fill("Melden Sie Ihr Kind **direkt bei der Kita** an.");
+  await coordinator.getByLabel(de("faqAdmin.publishedLabel")).check();
+  await coordinator.getByRole("button", { name: de("faqAdmin.save") }).click();
+  await expect(coordinator.getByRole("status")).toHaveText(de("faqAdmin.saved.created"));
+  const arabicBadge = coordinator.locator("#translation-ar").getByText(
+    de("faqAdmin.statusFor", {
+      language: de("faqAdmin.languages.ar"),
+      status: de("faqAdmin.status.missing"),
+    }),
+  );
+  await expect(arabicBadge).toBeVisible();
+
+  // … and translates it to Arabic.
+  const arabic = de("faqAdmin.languages.ar");
+  await coordinator.getByLabel(`${de("faqAdmin.question")} (${arabic})`).fill(arabicQuestion);
+  await coordinator
+    .getByLabel(`${de("faqAdmin.answer")} (${arabic})`)
+    .fill("سجّل طفلك **مباشرة لدى الروضة**.");
+  await coordinator.getByRole("button", { name: `${de("faqAdmin.saveTranslation")} (${arabic})` }).click();
+  await expect(coordinator.getByRole("status")).toHaveText(de("faqAdmin.saved.ar"));
+  await expect(
+    coordinator
+      .locator("#translation-ar")
+      .getByText(de("faqAdmin.statusFor", { language: arabic, status: de("faqAdmin.status.current") })),
+  ).toBeVisible();
+  await expectNoA11yViolations(coordinator);
+
+  // A visitor whose browser asks for Arabic reads it right to left, from the script-free cached page.
+  const visitor = await newPage({ locale: "ar-SY" });
+  const response = await visitor.goto("/faq");
+  expect(response?.headers()["x-page-cache"]).toMatch(/hit|miss/);
+  expect(response?.headers()["content-security-policy"]).toContain("script-src 'none'");
+  await expect(visitor.locator("html")).toHaveAttribute("lang", "ar");
+  await expect(visitor.locator("html")).toHaveAttribute("dir", "rtl");
+  const entry = visitor.getByRole("article", { name: arabicQuestion });
+  await expect(entry).toContainText("مباشرة لدى الروضة");
+  expect(await visitor.locator("script").count()).toBe(0);
+  await expectNoA11yViolations(visitor);
+
+  // Its anchor link works and is what a visitor shares.
+  const anchor = await entry.getAttribute("id");
+  await entry.getByRole("link", { name: ar("faq.entryLink", { question: arabicQuestion }) }).click();
+  await expect(visitor).toHaveURL(new RegExp(`/faq#${anchor}$`));
+
+  // The German answer changes: the coordinator sees the Arabic translation as outdated …
+  await coordinator.locator("#entry-answer").fill("Melden Sie Ihr Kind beim Kita-Portal des Landkreises an.");
+  await coordinator.getByRole("button", { name: de("faqAdmin.save"), exact: true }).click();
+  await expect(coordinator.getByRole("status")).toHaveText(de("faqAdmin.saved.entry"));
+  await coordinator.goto("/admin/faq");
+  const listed = coordinator
+    .getByRole("listitem")
+    .filter({ has: coordinator.getByRole("heading", { name: question }) });
+  await expect(
+    listed.getByText(de("faqAdmin.statusFor", { language: arabic, status: de("faqAdmin.status.outdated") })),
+  ).toBeVisible();
+  await expect(
+    listed.getByText(
+      de("faqAdmin.statusFor", {
+        language: de("faqAdmin.languages.en"),
+        status: de("faqAdmin.status.missing"),
+      }),
+    ),
+  ).toBeVisible();
+  await expectNoA11yViolations(coordinator);
+
+  // … and the visitor, at once (the edit renewed the cache), reads a notice with a link to German.
+  await visitor.reload();
+  await expect(entry.getByText(plain(ar("faq.outdatedNotice")))).toBeVisible();
+  await entry.getByRole("link", { name: plain(ar("faq.outdatedNotice")).split(". ").pop()! }).click();
+  await expect(visitor.locator("html")).toHaveAttribute("lang", "de");
+  await expect(visitor.getByRole("heading", { name: question })).toBeVisible();
+
+  // An English visitor gets the German text, marked as German, with a notice.
+  const english = await newPage({ locale: "en-GB" });
+  await english.goto("/faq");
+  const germanEntry = english.getByRole("article", { name: question });
+  await expect(germanEntry.getByText(plain(tr("en")("faq.missingNotice")))).toBeVisible();
+  await expect(germanEntry.locator("[lang=de]").first()).toBeVisible();
+});
+
+test("visitors search the FAQ in German and in their own language", async ({ newPage }) => {
+  const page = await newPage({ locale: "de-DE" });
+  await page.goto("/faq");
+  await page.getByLabel(de("faq.searchLabel")).fill("Passwörter");
+  await page.getByRole("button", { name: de("faq.searchSubmit") }).click();
+  await expect(page).toHaveURL(/\/faq\?q=/);
+  const seeded = FAQ_CATEGORIES.flatMap((c) => c.entries).find((e) => e.slug === "warum-kein-passwort")!;
+  await expect(page.getByRole("heading", { name: seeded.de.question })).toBeVisible();
+  await expect(page.getByRole("heading", { name: FAQ_CATEGORIES[0]!.entries[0]!.de.question })).toHaveCount(
+    0,
+  );
+  await expectNoA11yViolations(page);
+
+  const ukrainian = await newPage({ locale: "uk-UA" });
+  await ukrainian.goto(`/faq?q=${encodeURIComponent("профіль")}`);
+  const profile = FAQ_CATEGORIES.flatMap((c) => c.entries).find((e) => e.slug === "wer-sieht-mein-profil")!;
+  await expect(ukrainian.getByRole("heading", { name: profile.uk!.question })).toBeVisible();
+});
+
+for (const locale of LOCALES) {
+  test(`public pages in ${locale}: language, direction, one h1, description, hreflang, axe clean`, async ({
+    newPage,
+  }) => {
+    const page = await newPage({ locale: ACCEPT[locale] });
+    for (const path of ["/", "/faq", "/videos", "/videos/knotenpunkt-in-zwei-minuten"]) {
+      await page.goto(path);
+      await expect(page.locator("html")).toHaveAttribute("lang", locale);
+      await expect(page.locator("html")).toHaveAttribute("dir", locale === "ar" ? "rtl" : "ltr");
+      await expect(page.locator("h1")).toHaveCount(1);
+      await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", /.{20,}/);
+      if (path !== "/") {
+        for (const other of LOCALES) {
+          await expect(page.locator(`link[rel="alternate"][hreflang="${other}"]`)).toHaveAttribute(
+            "href",
+            new RegExp(`${path}\\?lang=${other}$`),
+          );
+        }
+      }
+      await expectNoA11yViolations(page);
+    }
+    // The hreflang target shows that language whatever the browser asks for.
+    const other = locale === "de" ? "uk" : "de";
+    await page.goto(`/faq?lang=${other}`);
+    await expect(page.locator("html")).toHaveAttribute("lang", other);
+  });
+}
