@@ -5,6 +5,7 @@ import { applications, sessions, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/mutations";
 import { AppError } from "@/lib/errors";
 import { isLocale, type Locale } from "@/lib/i18n/config";
+import { notify } from "@/lib/notifications/mutations";
 import type { DecideApplication } from "./schema";
 
 export type Decision = { email: string; name: string | null; locale: Locale };
@@ -57,6 +58,21 @@ export async function decideApplication(input: {
       .set(input.decision === "approved" ? { status: "approved", approvedAt: now } : { status: "rejected" })
       .where(eq(users.id, row.userId));
     if (input.decision === "rejected") await tx.delete(sessions).where(eq(sessions.userId, row.userId));
+    // Also in the new member's notification centre (the decision mail goes out anyway; a rejected
+    // applicant has no centre to see).
+    if (input.decision === "approved") {
+      await notify(
+        {
+          recipientIds: [row.userId],
+          kind: "application_decision",
+          actorId: input.deciderId,
+          url: "/home",
+          subjectKey: `application:${input.applicationId}`,
+          params: { subject: "membership", decision: "approved" },
+        },
+        tx,
+      );
+    }
     await recordAudit(tx, {
       actorId: input.deciderId,
       action: `application.${input.decision}`,

@@ -6,6 +6,7 @@ import { cache } from "react";
 import { getDb } from "@/db/client";
 import { type Role, sessions, type UserStatus, users } from "@/db/schema";
 import { isLocale, type Locale } from "@/lib/i18n/config";
+import { needsPolicyConsent } from "@/lib/privacy/data";
 
 export const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
 
@@ -57,11 +58,16 @@ export async function getViewerFromRequest(request: Request): Promise<Viewer | n
   return token ? getViewerBySessionToken(token) : null;
 }
 
-/** An approved member; visitors go to the login, applicants to their application status. */
-export async function requireUser(): Promise<Viewer> {
+/**
+ * An approved member; visitors go to the login, applicants to their application status, members who
+ * have not accepted a new privacy policy version to the page that asks them to.
+ */
+export async function requireUser(options: { skipConsent?: boolean } = {}): Promise<Viewer> {
   const viewer = await getViewer();
   if (!viewer) redirect("/login");
   if (viewer.status !== "approved") redirect("/application");
+  if (!options.skipConsent && (await needsPolicyConsent({ userId: viewer.id })))
+    redirect("/settings/privacy/accept");
   return viewer;
 }
 

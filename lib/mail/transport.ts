@@ -3,6 +3,7 @@ import type { Transporter } from "nodemailer";
 import { getDb } from "@/db/client";
 import { devOutbox } from "@/db/schema";
 import { env } from "@/lib/env";
+import { getMailSender } from "@/lib/settings/data";
 
 export type OutgoingMail = {
   to: string;
@@ -33,7 +34,9 @@ export async function deliverMail(mail: OutgoingMail): Promise<void> {
   }
   const transport = await smtpTransport(env.SMTP_URL);
   try {
-    await transport.sendMail({ from: env.MAIL_FROM, ...mail });
+    // The sender admins set at /admin/settings, else MAIL_FROM.
+    const from = (await getMailSender()) ?? env.MAIL_FROM;
+    await transport.sendMail({ from, ...mail });
   } catch (error) {
     console.error(`SMTP delivery to ${mail.to} failed:`, error);
     throw error;

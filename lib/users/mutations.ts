@@ -1,27 +1,143 @@
 import "server-only";
-import { and, eq, ne } from "drizzle-orm";
-import { getDb } from "@/db/client";
-import { sessions, users } from "@/db/schema";
+import { and, eq, isNull, ne } from "drizzle-orm";
+import { type Executor, getDb } from "@/db/client";
+import { type Role, sessions, userErasures, users } from "@/db/schema";
+import { sendSignInEmail } from "@/emails/sign-in";
+import { assertActorMay } from "@/lib/admin/actor";
 import { recordAudit } from "@/lib/audit/mutations";
+import { createSignInLink } from "@/lib/auth/tokens";
 import { AppError } from "@/lib/errors";
+import { isLocale } from "@/lib/i18n/config";
+
+const notFound = () => new AppError({ code: "not_found", message: "userNotFound" });
+
+/** The target, if it exists and was not erased; locked for the rest of the transaction. */
+async function lockTarget(tx: Executor, userId: string) {
+  const [target] = await tx
+    .select({ id: users.id, role: users.role, status: users.status, email: users.email })
+    .from(users)
+    .leftJoin(userErasures, eq(userErasures.userId, users.id))
+    .where(and(eq(users.id, userId), isNull(userErasures.userId)))
+    .for("update", { of: users })
+    .limit(1);
+  if (!target) throw notFound();
+  return target;
+}
+
+/** Coordinators manage members; only admins may block or unblock coordinators and admins. */
+function assertOutranks(actor: { role: Role }, target: { role: Role }) {
+  if (target.role !== "member" && actor.role !== "admin")
+    throw new AppError({ code: "forbidden", message: "onlyAdminsForStaff" });
+}
 
 /** Blocks a person and deletes every session they have, so they are signed out everywhere at once. */
 export async function blockUser(input: { actorId: string; userId: string }): Promise<void> {
   if (input.actorId === input.userId) throw new AppError({ code: "forbidden", message: "cannotBlockSelf" });
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const blocked = await tx
+    const actor = await assertActorMay(tx, input.actorId, "users.block");
+    const target = await lockTarget(tx, input.userId);
+    assertOutranks(actor, target);
+    if (target.status === "blocked") throw new AppError({ code: "conflict", message: "alreadyBlocked" });
+    await tx
       .update(users)
       .set({ status: "blocked" })
-      .where(and(eq(users.id, input.userId), ne(users.status, "blocked")))
-      .returning({ id: users.id });
-    if (blocked.length === 0) throw new AppError({ code: "not_found", message: "userNotFound" });
+      .where(and(eq(users.id, input.userId), ne(users.status, "blocked")));
     await tx.delete(sessions).where(eq(sessions.userId, input.userId));
     await recordAudit(tx, {
       actorId: input.actorId,
       action: "user.blocked",
       targetType: "user",
       targetId: input.userId,
+      data: { previousStatus: target.status },
     });
+  });
+}
+
+/** Lets a blocked person in again: approved (they were a member), able to ask for a sign-in link. */
+export async function unblockUser(input: { actorId: string; userId: string }): Promise<void> {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const actor = await assertActorMay(tx, input.actorId, "users.block");
+    const target = await lockTarget(tx, input.userId);
+    assertOutranks(actor, target);
+    if (target.status !== "blocked") throw new AppError({ code: "conflict", message: "notBlocked" });
+    await tx
+      .update(users)
+      .set({ status: "approved", approvedAt: new Date() })
+      .where(eq(users.id, input.userId));
+    await recordAudit(tx, {
+      actorId: input.actorId,
+      action: "user.unblocked",
+      targetType: "user",
+      targetId: input.userId,
+    });
+  });
+}
+
+/** Admins only; nobody changes their own role, so the network always keeps the admin who acts. */
+export async function changeUserRole(input: { actorId: string; userId: string; role: Role }): Promise<void> {
+  if (input.actorId === input.userId)
+    throw new AppError({ code: "forbidden", message: "cannotChangeOwnRole", field: "role" });
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await assertActorMay(tx, input.actorId, "users.changeRole");
+    const target = await lockTarget(tx, input.userId);
+    if (target.role === input.role)
+      throw new AppError({ code: "conflict", message: "roleUnchanged", field: "role" });
+    await tx.update(users).set({ role: input.role }).where(eq(users.id, input.userId));
+    await recordAudit(tx, {
+      actorId: input.actorId,
+      action: "user.roleChanged",
+      targetType: "user",
+      targetId: input.userId,
+      data: { from: target.role, to: input.role },
+    });
+  });
+}
+
+/** Mails a fresh invitation link to an invited person who has not signed in yet. */
+export async function resendInvitation(input: {
+  actorId: string;
+  actorName: string | null;
+  userId: string;
+}): Promise<void> {
+  const db = await getDb();
+  const target = await db.transaction(async (tx) => {
+    await assertActorMay(tx, input.actorId, "users.resendInvitation");
+    const [row] = await tx
+      .select({
+        email: users.email,
+        name: users.name,
+        locale: users.locale,
+        status: users.status,
+        invitedById: users.invitedById,
+        emailVerified: users.emailVerified,
+        erased: userErasures.userId,
+      })
+      .from(users)
+      .leftJoin(userErasures, eq(userErasures.userId, users.id))
+      .where(eq(users.id, input.userId))
+      .limit(1);
+    if (!row || row.erased) throw notFound();
+    if (!row.invitedById || row.emailVerified || row.status !== "approved")
+      throw new AppError({ code: "conflict", message: "invitationNotPending" });
+    await recordAudit(tx, {
+      actorId: input.actorId,
+      action: "user.invitationResent",
+      targetType: "user",
+      targetId: input.userId,
+    });
+    return row;
+  });
+  const link = await createSignInLink({ email: target.email, callbackPath: "/home", kind: "invitation" });
+  await sendSignInEmail({
+    to: target.email,
+    locale: isLocale(target.locale) ? target.locale : "de",
+    url: link.url,
+    code: null,
+    purpose: "invitation",
+    name: target.name,
+    inviterName: input.actorName,
   });
 }

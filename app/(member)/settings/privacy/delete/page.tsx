@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { confirmDeletionAction } from "@/lib/privacy/actions";
+import { findDeletionTarget } from "@/lib/privacy/data";
+import { primaryButton, secondaryButton } from "@/lib/ui/components/button-styles";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("privacy"))("confirmTitle") };
+}
+
+/** Opened from the mail's link, possibly on another device: the link itself is the proof. */
+export default async function ConfirmDeletionPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ token?: string; invalid?: string }>;
+}) {
+  const { token } = await searchParams;
+  const t = await getTranslations("privacy");
+  const target = token ? await findDeletionTarget({ token: token.slice(0, 200) }) : null;
+  if (!target || !token)
+    return (
+      <div className="max-w-2xl">
+        <h1 className="mb-3 text-3xl font-bold">{t("linkInvalidTitle")}</h1>
+        <p className="mb-4">{t("linkInvalid")}</p>
+        <a href="/settings/privacy">{t("backToPrivacy")}</a>
+      </div>
+    );
+  return (
+    <div className="max-w-2xl">
+      <h1 className="mb-3 text-3xl font-bold">{t("confirmTitle")}</h1>
+      <p className="mb-2">{t("confirmIntro", { name: target.name ?? "" })}</p>
+      <ul className="mb-6 list-disc ps-6">
+        <li>{t("deleteErased")}</li>
+        <li>{t("deleteKept")}</li>
+        <li>{t("deleteFinal")}</li>
+      </ul>
+      <form action={confirmDeletionAction} className="flex flex-wrap gap-3">
+        <input type="hidden" name="token" value={token} />
+        <button type="submit" className={`${primaryButton} bg-danger hover:bg-red-900`}>
+          {t("confirmButton")}
+        </button>
+        <a href="/settings/privacy" className={secondaryButton}>
+          {t("keepAccount")}
+        </a>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,216 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { ROLES, type Role } from "@/db/schema";
+import { requireCapability } from "@/lib/admin/loaders";
+import { may } from "@/lib/admin/permissions";
+import { inputStyle, secondaryButton } from "@/lib/ui/components/button-styles";
+import { FormAlert } from "@/lib/ui/components/form-alert";
+import {
+  blockUserAction,
+  changeRoleAction,
+  deleteUserAction,
+  resendInvitationAction,
+  unblockUserAction,
+} from "@/lib/users/actions";
+import { ConfirmPanel } from "@/lib/users/components/confirm-panel";
+import { getUserDetail, listUserAuditEntries, mayResendInvitation } from "@/lib/users/data";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("admin.users"))("detailTitle") };
+}
+
+const CONFIRMS = ["block", "unblock", "role", "resend", "delete"] as const;
+type Confirm = (typeof CONFIRMS)[number];
+const DONE = ["blocked", "unblocked", "roleChanged", "invitationResent", "deleted"] as const;
+const ERRORS = [
+  "cannotBlockSelf",
+  "cannotChangeOwnRole",
+  "cannotDeleteSelf",
+  "onlyAdminsForStaff",
+  "alreadyBlocked",
+  "notBlocked",
+  "roleUnchanged",
+  "invitationNotPending",
+  "userNotFound",
+  "notAllowed",
+  "invalid",
+] as const;
+
+const pick = <T extends string>(list: readonly T[], value: unknown): T | undefined =>
+  list.includes(value as T) ? (value as T) : undefined;
+
+export default async function AdminUserPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const viewer = await requireCapability("users.view");
+  const { id } = await params;
+  if (id.length > 64) notFound();
+  const user = await getUserDetail({ userId: id });
+  if (!user) notFound();
+  const search = await searchParams;
+  const t = await getTranslations("admin.users");
+  const tAudit = await getTranslations("admin.audit");
+  const format = await getFormatter();
+  const history = await listUserAuditEntries({ userId: user.id });
+
+  const self = user.id === viewer.id;
+  const deleted = user.status === "deleted";
+  const staffTarget = user.role !== "member";
+  const canBlock =
+    !self && !deleted && may(viewer, "users.block") && (!staffTarget || viewer.role === "admin");
+  const canRole = !self && !deleted && may(viewer, "users.changeRole");
+  const canResend = !deleted && may(viewer, "users.resendInvitation") && mayResendInvitation(user);
+  const canDelete = !self && !deleted && may(viewer, "users.delete");
+  const allowed: Record<Confirm, boolean> = {
+    block: canBlock && user.status !== "blocked",
+    unblock: canBlock && user.status === "blocked",
+    role: canRole,
+    resend: canResend,
+    delete: canDelete,
+  };
+
+  const confirm = pick(CONFIRMS, search.confirm);
+  const newRole = pick(ROLES, search.role) as Role | undefined;
+  const done = pick(DONE, search.done);
+  const error = pick(ERRORS, search.error);
+  const here = `/admin/users/${user.id}`;
+  const displayName = deleted ? t("formerMember") : (user.name ?? t("noName"));
+  const fields = { userId: user.id };
+
+  return (
+    <>
+      <p className="mb-4">
+        <a href="/admin/users">{t("backToList")}</a>
+      </p>
+      <h1 className="mb-6 text-3xl font-bold">{displayName}</h1>
+      {done ? <FormAlert kind="success">{t(`done.${done}`)}</FormAlert> : null}
+      {error ? <FormAlert kind="error">{t(`errors.${error}`)}</FormAlert> : null}
+
+      {confirm && allowed[confirm] && (confirm !== "role" || (newRole && newRole !== user.role)) ? (
+        <ConfirmPanel
+          heading={t(`confirm.${confirm}.heading`, { name: displayName })}
+          explanation={t(`confirm.${confirm}.explanation`, {
+            name: displayName,
+            role: newRole ? t(`roles.${newRole}`) : "",
+          })}
+          confirmLabel={t(`confirm.${confirm}.button`, { name: displayName })}
+          cancelLabel={t("cancel")}
+          cancelHref={here}
+          danger={confirm === "delete" || confirm === "block"}
+          fields={confirm === "role" && newRole ? { ...fields, role: newRole } : fields}
+          action={
+            {
+              block: blockUserAction,
+              unblock: unblockUserAction,
+              role: changeRoleAction,
+              resend: resendInvitationAction,
+              delete: deleteUserAction,
+            }[confirm]
+          }
+        />
+      ) : null}
+
+      <dl className="mb-8 grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]">
+        <dt className="font-semibold">{t("email")}</dt>
+        <dd className="break-all">{user.email ?? "–"}</dd>
+        <dt className="font-semibold">{t("role")}</dt>
+        <dd>{t(`roles.${user.role}`)}</dd>
+        <dt className="font-semibold">{t("status")}</dt>
+        <dd>{t(`statuses.${user.status}`)}</dd>
+        <dt className="font-semibold">{t("organisation")}</dt>
+        <dd>{user.organisation ?? "–"}</dd>
+        <dt className="font-semibold">{t("since")}</dt>
+        <dd>{format.dateTime(user.createdAt, { dateStyle: "medium", timeStyle: "short" })}</dd>
+        <dt className="font-semibold">{t("invitedBy")}</dt>
+        <dd>{user.invited ? (user.invitedBy ?? t("formerMember")) : "–"}</dd>
+        <dt className="font-semibold">{t("firstSignIn")}</dt>
+        <dd>
+          {user.emailVerified ? format.dateTime(user.emailVerified, { dateStyle: "medium" }) : t("never")}
+        </dd>
+        <dt className="font-semibold">{t("activeSessions")}</dt>
+        <dd>{user.sessionCount}</dd>
+        {user.erasedAt ? (
+          <>
+            <dt className="font-semibold">{t("deletedOn")}</dt>
+            <dd>{format.dateTime(user.erasedAt, { dateStyle: "medium", timeStyle: "short" })}</dd>
+          </>
+        ) : null}
+      </dl>
+
+      {!deleted ? (
+        <section aria-labelledby="actions-heading" className="mb-10">
+          <h2 id="actions-heading" className="mb-3 text-2xl font-bold">
+            {t("actions")}
+          </h2>
+          {self ? <p className="mb-3">{t("selfHint")}</p> : null}
+          <div className="flex flex-wrap gap-3">
+            {allowed.block ? (
+              <a href={`${here}?confirm=block`} className={secondaryButton}>
+                {t("block")}
+              </a>
+            ) : null}
+            {allowed.unblock ? (
+              <a href={`${here}?confirm=unblock`} className={secondaryButton}>
+                {t("unblock")}
+              </a>
+            ) : null}
+            {allowed.resend ? (
+              <a href={`${here}?confirm=resend`} className={secondaryButton}>
+                {t("resend")}
+              </a>
+            ) : null}
+            {allowed.delete ? (
+              <a href={`${here}?confirm=delete`} className={secondaryButton}>
+                {t("delete")}
+              </a>
+            ) : null}
+          </div>
+          {allowed.role ? (
+            <form method="get" action={here} className="mt-6 flex flex-wrap items-end gap-3">
+              <input type="hidden" name="confirm" value="role" />
+              <div>
+                <label htmlFor="new-role" className="mb-1 block font-semibold">
+                  {t("newRole")}
+                </label>
+                <select id="new-role" name="role" defaultValue={user.role} className={inputStyle}>
+                  {ROLES.map((role) => (
+                    <option key={role} value={role}>
+                      {t(`roles.${role}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <button type="submit" className={secondaryButton}>
+                {t("changeRole")}
+              </button>
+            </form>
+          ) : null}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="history-heading">
+        <h2 id="history-heading" className="mb-3 text-2xl font-bold">
+          {t("history")}
+        </h2>
+        {history.length === 0 ? <p>{t("noHistory")}</p> : null}
+        <ul className="list-disc ps-6">
+          {history.map((entry) => (
+            <li key={entry.id}>
+              {format.dateTime(entry.createdAt, { dateStyle: "medium", timeStyle: "short" })}:{" "}
+              {tAudit.has(`actions.${entry.action}`) ? tAudit(`actions.${entry.action}`) : entry.action}
+              {entry.actor ? ` (${entry.actor})` : ""}
+            </li>
+          ))}
+        </ul>
+        <p className="mt-3">
+          <a href={`/admin/audit?target=${user.id}`}>{t("fullHistory")}</a>
+        </p>
+      </section>
+    </>
+  );
+}

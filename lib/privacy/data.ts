@@ -1,0 +1,73 @@
+import "server-only";
+import { and, desc, eq, sql } from "drizzle-orm";
+import { getDb, rowsOf } from "@/db/client";
+import { consents, userErasures, users } from "@/db/schema";
+import { SETTING_DEFAULTS } from "@/lib/settings/schema";
+import { PRIVACY_SECTIONS } from "./sections";
+import { readDeletionToken, verifyDeletionToken } from "./tokens";
+
+/** Everything stored about one member, section by section, for their JSON download. */
+export async function exportUserData({ userId }: { userId: string }): Promise<Record<string, unknown>> {
+  const db = await getDb();
+  const data: Record<string, unknown> = { exportedAt: new Date().toISOString() };
+  for (const section of PRIVACY_SECTIONS) data[section.key] = await section.export(db, userId);
+  return data;
+}
+
+/**
+ * Whether a member must accept the privacy policy before going on: they accepted an earlier version
+ * but not the current one, or (invited, never asked) they joined before an admin published the
+ * current version.
+ */
+export async function needsPolicyConsent({ userId }: { userId: string }): Promise<boolean> {
+  const db = await getDb();
+  // One round trip: this runs on every member page.
+  const [row] = rowsOf<{
+    latest: string | null;
+    approved_at: string | Date | null;
+    version: unknown;
+    published: unknown;
+  }>(
+    await db.execute(sql`
+      select
+        (select c.policy_version from consents c where c.user_id = ${userId} and c.kind = 'privacy_policy'
+          order by c.accepted_at desc limit 1) as latest,
+        (select u.approved_at from users u where u.id = ${userId}) as approved_at,
+        (select s.value from settings s where s.key = 'privacy.policyVersion') as version,
+        (select s.value from settings s where s.key = 'privacy.policyPublishedAt') as published`),
+  );
+  if (!row) return false;
+  const current = typeof row.version === "string" ? row.version : SETTING_DEFAULTS["privacy.policyVersion"];
+  if (row.latest) return row.latest !== current;
+  const published = typeof row.published === "string" ? new Date(row.published) : null;
+  return Boolean(row.approved_at && published && new Date(row.approved_at) < published);
+}
+
+/** The account a deletion link is for, if the link is genuine, unexpired and the account still exists. */
+export async function findDeletionTarget({
+  token,
+}: {
+  token: string;
+}): Promise<{ userId: string; name: string | null } | null> {
+  const read = readDeletionToken(token);
+  if (!read) return null;
+  const db = await getDb();
+  const [user] = await db
+    .select({ email: users.email, name: users.name, erased: userErasures.userId })
+    .from(users)
+    .leftJoin(userErasures, eq(userErasures.userId, users.id))
+    .where(eq(users.id, read.userId))
+    .limit(1);
+  if (!user || user.erased) return null;
+  return verifyDeletionToken(token, user.email) ? { userId: read.userId, name: user.name } : null;
+}
+
+/** The member's own consent records, newest first. */
+export async function listOwnConsents({ userId }: { userId: string }) {
+  const db = await getDb();
+  return db
+    .select({ policyVersion: consents.policyVersion, acceptedAt: consents.acceptedAt })
+    .from(consents)
+    .where(and(eq(consents.userId, userId), eq(consents.kind, "privacy_policy")))
+    .orderBy(desc(consents.acceptedAt));
+}

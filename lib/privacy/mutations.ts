@@ -1,0 +1,102 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { type Executor, getDb } from "@/db/client";
+import {
+  accounts,
+  consents,
+  devOutbox,
+  sessions,
+  userErasures,
+  users,
+  verificationTokens,
+} from "@/db/schema";
+import { assertActorMay } from "@/lib/admin/actor";
+import { recordAudit } from "@/lib/audit/mutations";
+import { AppError } from "@/lib/errors";
+import { getPolicyVersion } from "@/lib/legal/data";
+import { PRIVACY_SECTIONS } from "./sections";
+
+/** The address an erased account keeps: unique, unroutable (.invalid), and says nothing about the person. */
+export const erasedEmail = (userId: string) => `erased-${userId}@erased.invalid`;
+
+async function erase(tx: Executor, userId: string) {
+  const [user] = await tx
+    .select({ email: users.email, erased: userErasures.userId })
+    .from(users)
+    .leftJoin(userErasures, eq(userErasures.userId, users.id))
+    .where(eq(users.id, userId))
+    .for("update", { of: users })
+    .limit(1);
+  if (!user || user.erased) throw new AppError({ code: "not_found", message: "userNotFound" });
+  for (const section of PRIVACY_SECTIONS) await section.erase?.(tx, userId);
+  await tx.delete(sessions).where(eq(sessions.userId, userId));
+  await tx.delete(accounts).where(eq(accounts.userId, userId));
+  await tx.delete(verificationTokens).where(eq(verificationTokens.identifier, user.email));
+  await tx.delete(devOutbox).where(eq(devOutbox.to, user.email));
+  // The row stays so their posts keep an author ("former member"); nothing in it names them.
+  await tx
+    .update(users)
+    .set({
+      name: null,
+      email: erasedEmail(userId),
+      emailVerified: null,
+      image: null,
+      role: "member",
+      status: "blocked",
+      locale: "de",
+      invitedById: null,
+    })
+    .where(eq(users.id, userId));
+  return user.email;
+}
+
+/** An admin deletes someone's account: personal data erased, content kept, logged. */
+export async function deleteUserAccount(input: { actorId: string; userId: string }): Promise<void> {
+  if (input.actorId === input.userId) throw new AppError({ code: "forbidden", message: "cannotDeleteSelf" });
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await assertActorMay(tx, input.actorId, "users.delete");
+    await erase(tx, input.userId);
+    await tx.insert(userErasures).values({ userId: input.userId, erasedById: input.actorId });
+    await recordAudit(tx, {
+      actorId: input.actorId,
+      action: "user.deleted",
+      targetType: "user",
+      targetId: input.userId,
+    });
+  });
+}
+
+/** A member deletes their own account after confirming by e-mail link. */
+export async function deleteOwnAccount(input: { userId: string }): Promise<void> {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await erase(tx, input.userId);
+    await tx.insert(userErasures).values({ userId: input.userId, erasedById: input.userId });
+    await recordAudit(tx, {
+      actorId: input.userId,
+      action: "user.selfDeleted",
+      targetType: "user",
+      targetId: input.userId,
+    });
+  });
+}
+
+/** Records that the member accepted the current privacy policy. */
+export async function acceptPrivacyPolicy(input: { userId: string }): Promise<void> {
+  const version = await getPolicyVersion();
+  const db = await getDb();
+  const [existing] = await db
+    .select({ id: consents.id })
+    .from(consents)
+    .where(
+      and(
+        eq(consents.userId, input.userId),
+        eq(consents.kind, "privacy_policy"),
+        eq(consents.policyVersion, version),
+      ),
+    )
+    .limit(1);
+  if (existing) return;
+  await db.insert(consents).values({ userId: input.userId, kind: "privacy_policy", policyVersion: version });
+}

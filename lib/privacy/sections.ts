@@ -1,0 +1,317 @@
+import "server-only";
+import { and, asc, eq, or } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import {
+  applications,
+  calendarFeeds,
+  consents,
+  eventOccurrences,
+  eventRsvps,
+  events,
+  forumPosts,
+  forumReadState,
+  forumThreads,
+  forumWatches,
+  memberBlocks,
+  messages,
+  notificationPreferences,
+  notifications,
+  organisationAdmins,
+  organisations,
+  profileOrganisations,
+  profiles,
+  uploads,
+  users,
+  workingGroupMembers,
+} from "@/db/schema";
+
+/**
+ * One part of a member's data. `export` returns what goes into their JSON download (only their own
+ * rows); `erase`, run when the account is deleted, removes what would still identify them. Content
+ * others rely on (posts, messages) stays and shows as "former member". Areas add one entry each.
+ */
+export type PrivacySection = {
+  key: string;
+  export: (db: Executor, userId: string) => Promise<unknown>;
+  erase?: (tx: Executor, userId: string) => Promise<void>;
+};
+
+export const PRIVACY_SECTIONS: readonly PrivacySection[] = [
+  {
+    key: "account",
+    export: async (db, userId) => {
+      const [row] = await db
+        .select({
+          name: users.name,
+          email: users.email,
+          role: users.role,
+          status: users.status,
+          locale: users.locale,
+          emailVerified: users.emailVerified,
+          approvedAt: users.approvedAt,
+          createdAt: users.createdAt,
+        })
+        .from(users)
+        .where(eq(users.id, userId));
+      return row ?? null;
+    },
+  },
+  {
+    key: "profile",
+    export: async (db, userId) => {
+      const [row] = await db
+        .select({
+          organisation: organisations.name,
+          jobFunction: profiles.jobFunction,
+          municipality: profiles.municipality,
+          topics: profiles.topics,
+          languages: profiles.languages,
+          bio: profiles.bio,
+          phone: profiles.phone,
+          contactEmail: profiles.contactEmail,
+          website: profiles.website,
+          visibility: {
+            name: profiles.visName,
+            photo: profiles.visPhoto,
+            jobFunction: profiles.visJobFunction,
+            organisation: profiles.visOrganisation,
+            municipality: profiles.visMunicipality,
+            topics: profiles.visTopics,
+            languages: profiles.visLanguages,
+            bio: profiles.visBio,
+            contact: profiles.visContact,
+          },
+          updatedAt: profiles.updatedAt,
+        })
+        .from(profiles)
+        .leftJoin(organisations, eq(organisations.id, profiles.organisationId))
+        .where(eq(profiles.userId, userId));
+      return row ?? null;
+    },
+    erase: async (tx, userId) => {
+      await tx.delete(profiles).where(eq(profiles.userId, userId));
+    },
+  },
+  {
+    key: "otherOrganisations",
+    export: (db, userId) =>
+      db
+        .select({ organisation: organisations.name, position: profileOrganisations.position })
+        .from(profileOrganisations)
+        .innerJoin(organisations, eq(organisations.id, profileOrganisations.organisationId))
+        .where(eq(profileOrganisations.userId, userId))
+        .orderBy(asc(profileOrganisations.position)),
+    erase: async (tx, userId) => {
+      await tx.delete(profileOrganisations).where(eq(profileOrganisations.userId, userId));
+    },
+  },
+  {
+    key: "uploads",
+    export: async (db, userId) => {
+      const rows = await db
+        .select({
+          id: uploads.id,
+          purpose: uploads.purpose,
+          contentType: uploads.contentType,
+          data: uploads.data,
+          createdAt: uploads.createdAt,
+        })
+        .from(uploads)
+        .where(eq(uploads.ownerId, userId));
+      return rows.map(({ data, ...r }) => ({ ...r, base64: data.toString("base64") }));
+    },
+    // Profile photos go; files attached to posts and messages are content and stay with them.
+    erase: async (tx, userId) => {
+      await tx.delete(uploads).where(and(eq(uploads.ownerId, userId), eq(uploads.purpose, "profile_photo")));
+    },
+  },
+  {
+    key: "consents",
+    export: (db, userId) =>
+      db
+        .select({
+          kind: consents.kind,
+          policyVersion: consents.policyVersion,
+          acceptedAt: consents.acceptedAt,
+        })
+        .from(consents)
+        .where(eq(consents.userId, userId))
+        .orderBy(asc(consents.acceptedAt)),
+    erase: async (tx, userId) => {
+      await tx.delete(consents).where(eq(consents.userId, userId));
+    },
+  },
+  {
+    key: "application",
+    export: (db, userId) =>
+      db
+        .select({
+          source: applications.source,
+          status: applications.status,
+          locale: applications.locale,
+          proposedOrganisation: applications.proposedOrganisation,
+          reason: applications.reason,
+          decidedAt: applications.decidedAt,
+          createdAt: applications.createdAt,
+        })
+        .from(applications)
+        .where(eq(applications.userId, userId)),
+    erase: async (tx, userId) => {
+      await tx.delete(applications).where(eq(applications.userId, userId));
+    },
+  },
+  {
+    key: "organisationAdmin",
+    export: (db, userId) =>
+      db
+        .select({ organisation: organisations.name, since: organisationAdmins.createdAt })
+        .from(organisationAdmins)
+        .innerJoin(organisations, eq(organisations.id, organisationAdmins.organisationId))
+        .where(eq(organisationAdmins.userId, userId)),
+    erase: async (tx, userId) => {
+      await tx.delete(organisationAdmins).where(eq(organisationAdmins.userId, userId));
+    },
+  },
+  {
+    key: "forumThreads",
+    export: (db, userId) =>
+      db
+        .select({
+          id: forumThreads.id,
+          title: forumThreads.title,
+          status: forumThreads.status,
+          createdAt: forumThreads.createdAt,
+        })
+        .from(forumThreads)
+        .where(eq(forumThreads.authorId, userId))
+        .orderBy(asc(forumThreads.createdAt)),
+  },
+  {
+    key: "forumPosts",
+    export: (db, userId) =>
+      db
+        .select({
+          id: forumPosts.id,
+          threadId: forumPosts.threadId,
+          thread: forumThreads.title,
+          body: forumPosts.body,
+          status: forumPosts.status,
+          createdAt: forumPosts.createdAt,
+          editedAt: forumPosts.editedAt,
+        })
+        .from(forumPosts)
+        .innerJoin(forumThreads, eq(forumThreads.id, forumPosts.threadId))
+        .where(eq(forumPosts.authorId, userId))
+        .orderBy(asc(forumPosts.createdAt)),
+  },
+  {
+    key: "forumSubscriptions",
+    export: (db, userId) =>
+      db
+        .select({
+          subjectType: forumWatches.subjectType,
+          subjectId: forumWatches.subjectId,
+          level: forumWatches.level,
+        })
+        .from(forumWatches)
+        .where(eq(forumWatches.userId, userId)),
+    erase: async (tx, userId) => {
+      await tx.delete(forumWatches).where(eq(forumWatches.userId, userId));
+      await tx.delete(forumReadState).where(eq(forumReadState.userId, userId));
+    },
+  },
+  {
+    key: "workingGroups",
+    export: (db, userId) =>
+      db
+        .select({ groupId: workingGroupMembers.groupId })
+        .from(workingGroupMembers)
+        .where(eq(workingGroupMembers.userId, userId)),
+    erase: async (tx, userId) => {
+      await tx.delete(workingGroupMembers).where(eq(workingGroupMembers.userId, userId));
+    },
+  },
+  {
+    key: "eventRsvps",
+    export: (db, userId) =>
+      db
+        .select({
+          event: events.title,
+          startsAt: eventOccurrences.startsAt,
+          response: eventRsvps.response,
+          createdAt: eventRsvps.createdAt,
+          updatedAt: eventRsvps.updatedAt,
+        })
+        .from(eventRsvps)
+        .innerJoin(eventOccurrences, eq(eventOccurrences.id, eventRsvps.occurrenceId))
+        .innerJoin(events, eq(events.id, eventOccurrences.eventId))
+        .where(eq(eventRsvps.userId, userId))
+        .orderBy(asc(eventOccurrences.startsAt)),
+    erase: async (tx, userId) => {
+      await tx.delete(eventRsvps).where(eq(eventRsvps.userId, userId));
+      await tx.delete(calendarFeeds).where(eq(calendarFeeds.userId, userId));
+    },
+  },
+  {
+    key: "messagesSent",
+    export: (db, userId) =>
+      db
+        .select({
+          id: messages.id,
+          conversationId: messages.conversationId,
+          body: messages.body,
+          createdAt: messages.createdAt,
+          deletedAt: messages.deletedAt,
+        })
+        .from(messages)
+        .where(and(eq(messages.senderId, userId), eq(messages.kind, "text")))
+        .orderBy(asc(messages.createdAt)),
+  },
+  {
+    key: "blockedMembers",
+    export: (db, userId) =>
+      db
+        .select({ blockedId: memberBlocks.blockedId, since: memberBlocks.createdAt })
+        .from(memberBlocks)
+        .where(eq(memberBlocks.blockerId, userId)),
+    erase: async (tx, userId) => {
+      await tx
+        .delete(memberBlocks)
+        .where(or(eq(memberBlocks.blockerId, userId), eq(memberBlocks.blockedId, userId)));
+    },
+  },
+  {
+    key: "notificationSettings",
+    export: async (db, userId) => {
+      const [row] = await db
+        .select({ modes: notificationPreferences.modes, digestHour: notificationPreferences.digestHour })
+        .from(notificationPreferences)
+        .where(eq(notificationPreferences.userId, userId));
+      return row ?? null;
+    },
+    erase: async (tx, userId) => {
+      await tx.delete(notificationPreferences).where(eq(notificationPreferences.userId, userId));
+    },
+  },
+  {
+    key: "notifications",
+    export: (db, userId) =>
+      db
+        .select({
+          kind: notifications.kind,
+          url: notifications.url,
+          params: notifications.params,
+          createdAt: notifications.createdAt,
+          readAt: notifications.readAt,
+        })
+        .from(notifications)
+        .where(eq(notifications.recipientId, userId))
+        .orderBy(asc(notifications.createdAt)),
+    // Their own, and the ones about them that carry their name in others' notification centres.
+    erase: async (tx, userId) => {
+      await tx
+        .delete(notifications)
+        .where(or(eq(notifications.recipientId, userId), eq(notifications.actorId, userId)));
+    },
+  },
+];

@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { ROLES, USER_STATUSES } from "@/db/schema";
+
+export const USER_FILTER_STATUSES = [...USER_STATUSES, "deleted"] as const;
+export type UserFilterStatus = (typeof USER_FILTER_STATUSES)[number];
+
+/** The list's filters from the query string; anything unknown is ignored rather than refused. */
+export const UserFilter = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  role: z.enum(ROLES).optional().catch(undefined),
+  status: z.enum(USER_FILTER_STATUSES).optional().catch(undefined),
+  after: z
+    .string()
+    .regex(/^[\w-]{1,64}$/)
+    .optional()
+    .catch(undefined),
+});
+export type UserFilter = z.infer<typeof UserFilter>;
+
+export const UserTarget = z.object({ userId: z.string().trim().min(1).max(64) });
+export const ChangeRole = UserTarget.extend({ role: z.enum(ROLES, { error: "invalidChoice" }) });
+export type ChangeRole = z.infer<typeof ChangeRole>;
+
+export const USER_PAGE_SIZE = 25;

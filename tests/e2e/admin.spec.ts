@@ -1,0 +1,300 @@
+import type { Page } from "@playwright/test";
+import { expectNoA11yViolations } from "./support/a11y";
+import { expect, invitedMember, test } from "./support/admin-fixtures";
+import { tr } from "./support/fixtures";
+import { waitForMail } from "./support/mailbox";
+
+const t = tr("de");
+
+/** Finds a person in /admin/users by the search box and opens their page. */
+async function openPerson(page: Page, person: { name: string; email: string }) {
+  await page.goto("/admin/users");
+  await page.getByRole("searchbox", { name: t("admin.users.search") }).fill(person.email);
+  await page.getByRole("button", { name: t("admin.users.filter") }).click();
+  await expect(page.getByText(t("admin.users.found", { count: 1 }))).toBeVisible();
+  await page.getByRole("link", { name: person.name, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: person.name })).toBeVisible();
+}
+
+test("authorisation: every admin page is refused to visitors and members; settings to coordinators", async ({
+  admin,
+  coordinator,
+  newPage,
+}) => {
+  const member = await invitedMember(coordinator, newPage, "Matrix");
+  const visitor = await newPage();
+  await member.page.goto("/settings/privacy"); // the member's own id comes from the audit link below
+  await openPerson(admin, member);
+  const personPath = new URL(admin.url()).pathname;
+  const pages: [string, "coordinator" | "admin"][] = [
+    ["/admin", "coordinator"],
+    ["/admin/users", "coordinator"],
+    [personPath, "coordinator"],
+    ["/admin/audit", "coordinator"],
+    ["/admin/settings", "admin"],
+    ["/admin/settings/legal/privacy", "admin"],
+  ];
+  const who = { visitor, member: member.page, coordinator, admin };
+  for (const [path, least] of pages) {
+    for (const [name, page] of Object.entries(who)) {
+      const allowed = name === "admin" || (name === "coordinator" && least === "coordinator");
+      const response = await page.goto(path);
+      expect(response?.status(), `${name} on ${path}`).toBe(allowed ? 200 : 404);
+    }
+  }
+  // The header offers the admin area only to coordinators and admins.
+  await member.page.goto("/home");
+  await expect(member.page.getByRole("link", { name: t("admin.nav.headerLink") })).toHaveCount(0);
+  await coordinator.goto("/home");
+  await coordinator.getByRole("link", { name: t("admin.nav.headerLink") }).click();
+  await expect(coordinator).toHaveURL(/\/admin$/);
+  // Coordinators do not see the settings in the admin navigation.
+  const nav = coordinator.getByRole("navigation", { name: t("admin.nav.label") });
+  await expect(nav.getByRole("link", { name: t("admin.nav.users") })).toBeVisible();
+  await expect(nav.getByRole("link", { name: t("admin.nav.settings") })).toHaveCount(0);
+});
+
+test("dashboard: figures link to their lists, charts come with a table", async ({ admin }) => {
+  await admin.goto("/admin");
+  await expect(admin.getByRole("heading", { level: 1, name: t("admin.dashboard.title") })).toBeVisible();
+  const chart = admin.getByRole("figure", { name: t("admin.dashboard.membersOverTime") });
+  await expect(
+    chart.getByRole("img", { name: new RegExp(t("admin.dashboard.membersOverTime")) }),
+  ).toBeVisible();
+  await chart.getByText(t("admin.dashboard.showTable")).click();
+  const table = chart.getByRole("table", { name: t("admin.dashboard.membersOverTime") });
+  await expect(table.getByRole("row")).toHaveCount(13); // header + 12 weeks
+  // the demo network has members: the last week's number is not zero
+  await expect(table.getByRole("row").last().getByRole("cell")).not.toHaveText("0");
+  await expect(admin.getByRole("figure", { name: t("admin.dashboard.series.posts") })).toBeVisible();
+  await expectNoA11yViolations(admin);
+
+  await admin.getByRole("link", { name: new RegExp(t("admin.dashboard.waitingApplications")) }).click();
+  await expect(admin).toHaveURL(/\/admin\/signups$/);
+  await admin.goto("/admin");
+  await admin.getByRole("link", { name: new RegExp(`^\\d+ ${t("admin.dashboard.members")}$`) }).click();
+  await expect(admin).toHaveURL(/\/admin\/users\?status=approved$/);
+  await expect(admin.getByRole("combobox", { name: t("admin.users.status") })).toHaveValue("approved");
+});
+
+test("users: block (sessions end at once) and unblock, confirmed and logged — without JavaScript", async ({
+  coordinator,
+  newPage,
+}) => {
+  const member = await invitedMember(coordinator, newPage, "Blockiert");
+  await openPerson(coordinator, member);
+  await expectNoA11yViolations(coordinator);
+  await coordinator.getByRole("link", { name: t("admin.users.block") }).click();
+  await expect(
+    coordinator.getByRole("region", { name: t("admin.users.confirm.block.heading", { name: member.name }) }),
+  ).toBeVisible();
+  await expectNoA11yViolations(coordinator);
+
+  // The same steps in a browser without JavaScript (axe needs JavaScript, so it ran above).
+  const noJs = await newPage({
+    javaScriptEnabled: false,
+    storageState: await coordinator.context().storageState(),
+  });
+  await noJs.goto(new URL(coordinator.url()).pathname);
+  await noJs.getByRole("link", { name: t("admin.users.block") }).click();
+  const confirm = noJs.getByRole("region", {
+    name: t("admin.users.confirm.block.heading", { name: member.name }),
+  });
+  await expect(confirm).toBeVisible();
+  await confirm
+    .getByRole("button", { name: t("admin.users.confirm.block.button", { name: member.name }) })
+    .click();
+  await expect(noJs.getByRole("status")).toHaveText(t("admin.users.done.blocked"));
+  await expect(noJs.getByText(t("admin.users.statuses.blocked"), { exact: true })).toBeVisible();
+
+  // the member's open page is signed out at once
+  await member.page.goto("/home");
+  await expect(member.page).toHaveURL(/\/login$/);
+
+  await noJs.getByRole("link", { name: t("admin.users.unblock") }).click();
+  await noJs
+    .getByRole("button", { name: t("admin.users.confirm.unblock.button", { name: member.name }) })
+    .click();
+  await expect(noJs.getByRole("status")).toHaveText(t("admin.users.done.unblocked"));
+
+  const history = noJs.getByRole("region", { name: t("admin.users.history") });
+  await expect(history).toContainText(t("admin.audit.actions.user.blocked"));
+  await expect(history).toContainText(t("admin.audit.actions.user.unblocked"));
+});
+
+test("users: resend an invitation, change a role, delete an account", async ({
+  admin,
+  coordinator,
+  newPage,
+}) => {
+  const since = Date.now();
+  const person = await invitedMember(coordinator, newPage, "Rolle");
+
+  await test.step("a coordinator cannot change roles or delete", async () => {
+    await openPerson(coordinator, person);
+    await expect(coordinator.getByRole("button", { name: t("admin.users.changeRole") })).toHaveCount(0);
+    await expect(coordinator.getByRole("link", { name: t("admin.users.delete") })).toHaveCount(0);
+  });
+
+  await test.step("the admin makes the member a coordinator", async () => {
+    await openPerson(admin, person);
+    await admin.getByRole("combobox", { name: t("admin.users.newRole") }).selectOption("coordinator");
+    await admin.getByRole("button", { name: t("admin.users.changeRole") }).click();
+    await expect(
+      admin.getByText(
+        t("admin.users.confirm.role.explanation", {
+          name: person.name,
+          role: t("admin.users.roles.coordinator"),
+        }),
+      ),
+    ).toBeVisible();
+    await admin.getByRole("button", { name: t("admin.users.confirm.role.button") }).click();
+    await expect(admin.getByRole("status")).toHaveText(t("admin.users.done.roleChanged"));
+    // the new coordinator reaches the admin area
+    expect((await person.page.goto("/admin"))?.status()).toBe(200);
+  });
+
+  await test.step("the admin deletes the account: the person shows as former member", async () => {
+    await admin.getByRole("link", { name: t("admin.users.delete") }).click();
+    await expectNoA11yViolations(admin);
+    await admin
+      .getByRole("button", { name: t("admin.users.confirm.delete.button", { name: person.name }) })
+      .click();
+    await expect(admin.getByRole("status")).toHaveText(t("admin.users.done.deleted"));
+    await expect(admin.getByRole("heading", { level: 1, name: t("admin.users.formerMember") })).toBeVisible();
+    await expect(admin.getByText(person.email)).toHaveCount(0);
+    await person.page.goto("/home");
+    await expect(person.page).toHaveURL(/\/login$/);
+  });
+
+  await test.step("the audit log shows who did it", async () => {
+    await admin.goto("/admin/audit");
+    await admin.getByRole("combobox", { name: t("admin.audit.action") }).selectOption("user.deleted");
+    await admin.getByRole("button", { name: t("admin.audit.filter") }).click();
+    const row = admin
+      .getByRole("row")
+      .filter({ hasText: t("admin.audit.actions.user.deleted") })
+      .first();
+    await expect(row).toContainText("Stefan Kühn");
+    await expect(row).toContainText(t("admin.audit.formerMember"));
+    await expectNoA11yViolations(admin);
+  });
+
+  await test.step("resending an invitation mails a new link", async () => {
+    const invitee = { name: `Einladung ${Date.now()}`, email: `resend-${since}@e2e.example.org` };
+    const { AdminSignupsPage } = await import("./pages/admin-signups-page");
+    const signups = new AdminSignupsPage(coordinator);
+    await signups.goto();
+    await signups.invite(invitee);
+    await waitForMail(invitee.email, { subject: t("mail.invitation.subject") });
+    const before = Date.now();
+    await openPerson(coordinator, invitee);
+    await coordinator.getByRole("link", { name: t("admin.users.resend") }).click();
+    await coordinator.getByRole("button", { name: t("admin.users.confirm.resend.button") }).click();
+    await expect(coordinator.getByRole("status")).toHaveText(t("admin.users.done.invitationResent"));
+    await waitForMail(invitee.email, { subject: t("mail.invitation.subject"), since: before });
+  });
+});
+
+test("settings: contrast is checked before saving; name, logo and legal texts are saved", async ({
+  admin,
+}) => {
+  await admin.goto("/admin/settings");
+  await expectNoA11yViolations(admin);
+  const colors = admin.getByRole("region", { name: t("admin.settings.colorsHeading") });
+
+  await test.step("a light colour is refused with its contrast, the value kept", async () => {
+    const brand = colors.getByRole("textbox", { name: t("admin.settings.colorBrand") });
+    await brand.fill("#ffcc00");
+    await colors.getByRole("button", { name: t("admin.settings.saveColors") }).click();
+    await expect(colors.getByText(/Zu wenig Kontrast: 1[,.]\d+ : 1/)).toBeVisible();
+    await expect(brand).toHaveValue("#ffcc00");
+    await expect(brand).toHaveAttribute("aria-invalid", "true");
+    await expectNoA11yViolations(admin);
+  });
+
+  await test.step("a dark colour is saved and used; then the defaults come back", async () => {
+    await colors.getByRole("textbox", { name: t("admin.settings.colorBrand") }).fill("#6a1b4d");
+    await colors.getByRole("button", { name: t("admin.settings.saveColors") }).click();
+    await expect(colors.getByRole("status")).toHaveText(t("admin.settings.colorsSaved"));
+    await admin.goto("/admin/settings");
+    const themed = await admin
+      .getByRole("button", { name: t("admin.settings.saveColors") })
+      .evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(themed).toBe("rgb(106, 27, 77)");
+    await admin.getByRole("button", { name: t("admin.settings.resetColors") }).click();
+    await expect(
+      admin.getByRole("status").filter({ hasText: t("admin.settings.colorsReset") }),
+    ).toBeVisible();
+  });
+
+  await test.step("the network's name appears in the header", async () => {
+    const general = admin.getByRole("region", { name: t("admin.settings.generalHeading") });
+    const name = general.getByRole("textbox", { name: t("admin.settings.networkName") });
+    const original = await name.inputValue();
+    try {
+      await name.fill("Integrationsnetzwerk Test");
+      await general.getByRole("button", { name: t("admin.settings.save") }).click();
+      await expect(general.getByRole("status")).toHaveText(t("admin.settings.saved"));
+      await admin.goto("/");
+      await expect(
+        admin.getByRole("banner").getByRole("link", { name: "Integrationsnetzwerk Test" }),
+      ).toBeVisible();
+    } finally {
+      await admin.goto("/admin/settings");
+      await general.getByRole("textbox", { name: t("admin.settings.networkName") }).fill(original);
+      await general.getByRole("button", { name: t("admin.settings.save") }).click();
+      await expect(general.getByRole("status")).toHaveText(t("admin.settings.saved"));
+    }
+  });
+
+  await test.step("a logo is checked by content, shown in the header, and removed", async () => {
+    const logo = admin.getByRole("region", { name: t("admin.settings.logoHeading") });
+    await logo.getByLabel(t("admin.settings.logoChoose")).setInputFiles({
+      name: "logo.png",
+      mimeType: "image/png",
+      buffer: Buffer.from("not really a picture"),
+    });
+    await logo.getByRole("button", { name: t("admin.settings.logoUpload") }).click();
+    await expect(logo.getByText(t("admin.errors.logoType"))).toBeVisible();
+    // a 1×1 PNG
+    const png = Buffer.from(
+      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+      "base64",
+    );
+    await logo
+      .getByLabel(t("admin.settings.logoChoose"))
+      .setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: png });
+    await logo.getByRole("button", { name: t("admin.settings.logoUpload") }).click();
+    await expect(logo.getByRole("status")).toHaveText(t("admin.settings.logoSaved"));
+    await admin.goto("/");
+    await expect(admin.getByRole("banner").locator('img[src^="/api/network/logo"]')).toHaveCount(1);
+    await admin.goto("/admin/settings");
+    await admin.getByRole("button", { name: t("admin.settings.logoRemove") }).click();
+    await expect(
+      admin.getByRole("status").filter({ hasText: t("admin.settings.logoRemoved") }),
+    ).toBeVisible();
+  });
+
+  await test.step("a legal text needs its German version; saving keeps what was typed", async () => {
+    await admin
+      .getByRole("region", { name: t("admin.settings.legalHeading") })
+      .getByRole("link", { name: t("shell.imprint") })
+      .click();
+    await expect(admin.getByRole("heading", { level: 1, name: t("shell.imprint") })).toBeVisible();
+    const german = admin.getByRole("textbox", { name: t("admin.settings.legalLanguage.de") });
+    const english = admin.getByRole("textbox", { name: t("admin.settings.legalLanguage.en") });
+    const original = await german.inputValue();
+    const originalEnglish = await english.inputValue();
+    await german.fill("");
+    await english.fill(`${originalEnglish}\n\nAddendum`);
+    await admin.getByRole("button", { name: t("admin.settings.saveLegal") }).click();
+    await expect(admin.getByText(t("errors.required"))).toBeVisible();
+    await expect(english).toHaveValue(`${originalEnglish}\n\nAddendum`);
+    await expectNoA11yViolations(admin);
+    await german.fill(original);
+    await english.fill(originalEnglish);
+    await admin.getByRole("button", { name: t("admin.settings.saveLegal") }).click();
+    await expect(admin.getByRole("status")).toHaveText(t("admin.settings.legalSaved"));
+  });
+});

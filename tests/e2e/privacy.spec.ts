@@ -1,0 +1,88 @@
+import { readFile } from "node:fs/promises";
+import { expectNoA11yViolations } from "./support/a11y";
+import { expect, invitedMember, test } from "./support/admin-fixtures";
+import { tr } from "./support/fixtures";
+import { waitForMail } from "./support/mailbox";
+
+const t = tr("de");
+
+test("a member downloads their own data as JSON, and nobody else's", async ({ coordinator, newPage }) => {
+  const member = await invitedMember(coordinator, newPage, "Export");
+  const other = await invitedMember(coordinator, newPage, "Andere");
+  const page = member.page;
+  await page.getByRole("link", { name: t("privacy.navLink") }).click();
+  await expect(page.getByRole("heading", { level: 1, name: t("privacy.title") })).toBeVisible();
+  await expectNoA11yViolations(page);
+
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: t("privacy.exportButton") }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/\.json$/);
+  const data = JSON.parse(await readFile((await download.path())!, "utf8"));
+  expect(data.account).toMatchObject({ name: member.name, email: member.email });
+  expect(Object.keys(data)).toEqual(
+    expect.arrayContaining(["profile", "consents", "forumPosts", "eventRsvps"]),
+  );
+  expect(JSON.stringify(data)).not.toContain(other.email);
+
+  // without a session there is nothing to download
+  const visitor = await newPage();
+  const response = await visitor.request.get("/settings/privacy/export");
+  expect(response.status()).toBe(404);
+});
+
+test("a member deletes their account, confirmed by the link in an e-mail", async ({
+  coordinator,
+  newPage,
+}) => {
+  const member = await invitedMember(coordinator, newPage, "Abschied");
+  const page = member.page;
+  await page.goto("/settings/privacy");
+  const since = Date.now();
+  await page.getByRole("button", { name: t("privacy.deleteButton") }).click();
+  await expect(page.getByRole("status")).toHaveText(t("privacy.deleteMailSent", { email: member.email }));
+  // nothing is deleted yet
+  await page.goto("/home");
+  await expect(page).toHaveURL(/\/home$/);
+
+  const mail = await waitForMail(member.email, { subject: t("privacy.mail.subject"), since });
+  const link = mail.text.match(/https?:\/\/\S+\/settings\/privacy\/delete\?token=\S+/)?.[0];
+  expect(link).toBeTruthy();
+
+  // opened on another device, without being signed in there
+  const phone = await newPage();
+  await phone.goto(new URL(link!).pathname + new URL(link!).search);
+  await expect(phone.getByRole("heading", { level: 1, name: t("privacy.confirmTitle") })).toBeVisible();
+  await expectNoA11yViolations(phone);
+  await phone.getByRole("button", { name: t("privacy.confirmButton") }).click();
+  await expect(phone.getByRole("heading", { level: 1, name: t("privacy.deletedTitle") })).toBeVisible();
+  await expectNoA11yViolations(phone);
+
+  // signed out everywhere; the link does not work twice
+  await page.goto("/home");
+  await expect(page).toHaveURL(/\/login$/);
+  await phone.goto(new URL(link!).pathname + new URL(link!).search);
+  await expect(phone.getByRole("heading", { level: 1, name: t("privacy.linkInvalidTitle") })).toBeVisible();
+
+  // the coordinator finds no trace of the name or address
+  await coordinator.goto(`/admin/users?q=${encodeURIComponent(member.email)}`);
+  await expect(coordinator.getByText(t("admin.users.found", { count: 0 }))).toBeVisible();
+});
+
+test("the privacy policy page asks for consent and records it", async ({ coordinator, newPage }) => {
+  const member = await invitedMember(coordinator, newPage, "Zustimmung");
+  const page = member.page;
+  await page.goto("/settings/privacy/accept");
+  await expect(page.getByRole("heading", { level: 1, name: t("privacy.acceptTitle") })).toBeVisible();
+  await page.getByRole("button", { name: t("privacy.acceptButton") }).click();
+  await expect(page.getByText(t("privacy.acceptRequired"))).toBeVisible();
+  await expectNoA11yViolations(page);
+  await page.getByRole("checkbox").check();
+  await page.getByRole("button", { name: t("privacy.acceptButton") }).click();
+  await expect(page).toHaveURL(/\/home$/);
+  await page.goto("/settings/privacy");
+  await expect(
+    page.getByRole("region", { name: t("privacy.consentsHeading") }).getByRole("listitem"),
+  ).toHaveCount(1);
+});

@@ -1,0 +1,104 @@
+import { eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { auditLog } from "@/db/schema";
+import { listAuditActions, listAuditEntries } from "@/lib/audit/data";
+import { recordAudit } from "@/lib/audit/mutations";
+import { AUDIT_PAGE_SIZE } from "@/lib/audit/schema";
+import { createPerson } from "../support/admin-factories";
+import { createUser } from "../support/factories";
+
+describe("the audit log is append-only in the database", () => {
+  it("refuses to change or delete an entry", async () => {
+    const admin = await createPerson("admin");
+    const db = await getDb();
+    const target = crypto.randomUUID();
+    await recordAudit(db, {
+      actorId: admin.id,
+      action: "test.appendOnly",
+      targetType: "test",
+      targetId: target,
+    });
+    await expect(
+      db.update(auditLog).set({ action: "test.forged" }).where(eq(auditLog.targetId, target)),
+    ).rejects.toThrow();
+    await expect(db.delete(auditLog).where(eq(auditLog.targetId, target))).rejects.toThrow();
+    await expect(db.execute(sql`truncate audit_log`)).rejects.toThrow();
+    const rows = await db.select().from(auditLog).where(eq(auditLog.targetId, target));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.action).toBe("test.appendOnly");
+  });
+
+  it("still lets a removed person's entries lose their actor (the foreign key's own update)", async () => {
+    const actor = await createUser();
+    const db = await getDb();
+    const target = crypto.randomUUID();
+    await recordAudit(db, {
+      actorId: actor.id,
+      action: "test.actorGone",
+      targetType: "test",
+      targetId: target,
+    });
+    await db.execute(sql`delete from users where id = ${actor.id}`);
+    const [row] = await db.select().from(auditLog).where(eq(auditLog.targetId, target));
+    expect(row).toMatchObject({ actorId: null, action: "test.actorGone" });
+  });
+});
+
+describe("listAuditEntries", () => {
+  it("filters by action, actor and target, newest first", async () => {
+    const alice = await createPerson("admin", `Alice ${crypto.randomUUID().slice(0, 6)}`);
+    const bob = await createPerson("coordinator", `Bob ${crypto.randomUUID().slice(0, 6)}`);
+    const db = await getDb();
+    const action = `test.filter${crypto.randomUUID().slice(0, 6)}`;
+    const targetA = crypto.randomUUID();
+    await recordAudit(db, { actorId: alice.id, action, targetType: "test", targetId: targetA });
+    await recordAudit(db, { actorId: bob.id, action, targetType: "test", targetId: crypto.randomUUID() });
+
+    const byAction = await listAuditEntries({ action });
+    expect(byAction.map((e) => e.actorName)).toEqual([bob.name, alice.name]);
+    const byActor = await listAuditEntries({ action, actor: alice.name!.slice(0, 9) });
+    expect(byActor.map((e) => e.targetId)).toEqual([targetA]);
+    expect(await listAuditEntries({ target: targetA })).toHaveLength(1);
+    expect(await listAuditActions()).toContain(action);
+  });
+
+  it("pages by keyset without gaps or repeats", async () => {
+    const admin = await createPerson("admin");
+    const db = await getDb();
+    const action = `test.paging${crypto.randomUUID().slice(0, 6)}`;
+    const total = AUDIT_PAGE_SIZE + 7;
+    // Same timestamp for many rows: the id breaks the tie.
+    await db.insert(auditLog).values(
+      Array.from({ length: total }, (_, i) => ({
+        actorId: admin.id,
+        action,
+        targetType: "test",
+        targetId: String(i),
+        createdAt: new Date("2026-11-20T10:00:00Z"),
+      })),
+    );
+    const first = await listAuditEntries({ action });
+    expect(first).toHaveLength(AUDIT_PAGE_SIZE);
+    const second = await listAuditEntries({ action, after: first.at(-1)!.id });
+    expect(second).toHaveLength(7);
+    const ids = new Set([...first, ...second].map((e) => e.targetId));
+    expect(ids.size).toBe(total);
+  });
+
+  it("filters by day in Berlin time", async () => {
+    const admin = await createPerson("admin");
+    const db = await getDb();
+    const action = `test.days${crypto.randomUUID().slice(0, 6)}`;
+    // 23:30 UTC on 1 Nov is already 2 Nov in Berlin
+    await db.insert(auditLog).values({
+      actorId: admin.id,
+      action,
+      targetType: "test",
+      targetId: "late",
+      createdAt: new Date("2026-11-01T23:30:00Z"),
+    });
+    expect(await listAuditEntries({ action, from: "2026-11-02", to: "2026-11-02" })).toHaveLength(1);
+    expect(await listAuditEntries({ action, to: "2026-11-01" })).toHaveLength(0);
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { applications, reports } from "@/db/schema";
+import { getDashboardData } from "@/lib/admin/data";
+import { CHART_WEEKS } from "@/lib/admin/series";
+import { createPerson } from "../support/admin-factories";
+import { createUser } from "../support/factories";
+
+describe("dashboard figures", () => {
+  it("counts this week's new members, applications and open reports", async () => {
+    const before = await getDashboardData();
+    expect(before.membersOverTime).toHaveLength(CHART_WEEKS);
+    expect(before.applicationsPerWeek).toHaveLength(CHART_WEEKS);
+    // weeks are Mondays, oldest first
+    const weeks = before.membersOverTime.map((p) => p.week);
+    expect([...weeks].sort()).toEqual(weeks);
+    expect(new Date(`${weeks[0]}T12:00:00Z`).getUTCDay()).toBe(1);
+
+    await createPerson("member");
+    const applicant = await createUser({ status: "pending" });
+    const db = await getDb();
+    await db.insert(applications).values({ userId: applicant.id, source: "signup", locale: "de" });
+    const reporter = await createPerson("member");
+    await db
+      .insert(reports)
+      .values({ subjectType: "post", subjectId: "1", reporterId: reporter.id, reason: "Spam" });
+
+    const after = await getDashboardData();
+    expect(after.members).toBeGreaterThanOrEqual(before.members + 2);
+    expect(after.membersOverTime.at(-1)!.value).toBeGreaterThanOrEqual(
+      before.membersOverTime.at(-1)!.value + 2,
+    );
+    expect(after.applicationsPerWeek.at(-1)!.value).toBeGreaterThanOrEqual(
+      before.applicationsPerWeek.at(-1)!.value + 1,
+    );
+    expect(after.waitingApplications).toBeGreaterThanOrEqual(before.waitingApplications + 1);
+    expect(after.openReports).toBeGreaterThanOrEqual(before.openReports + 1);
+  });
+
+  it("includes the activity series whose tables exist", async () => {
+    const data = await getDashboardData();
+    const keys = data.activity.map((s) => s.key);
+    expect(keys).toEqual(expect.arrayContaining(["posts", "messages", "rsvps"]));
+    for (const series of data.activity) expect(series.points).toHaveLength(CHART_WEEKS);
+  });
+});
