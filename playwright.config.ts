@@ -16,6 +16,8 @@ const database: Record<string, string> = process.env.DATABASE_URL
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // Each run wipes its output folder first: runs on other ports keep theirs apart.
+  outputDir: `test-results/port-${PORT}`,
   fullyParallel: false,
   // One server and one database for all specs: they use unique e-mail addresses, not isolation.
   workers: 1,
@@ -70,6 +72,8 @@ export default defineConfig({
         RATE_LIMIT_SIGNIN_PER_IP: "1000",
         RATE_LIMIT_SIGNUP_PER_IP: "1000",
         NEXT_TELEMETRY_DISABLED: "1",
+        // Notification mails wait a few seconds for a burst to gather (90 s in production).
+        NOTIFY_MAIL_DELAY_SECONDS: "3",
       },
     },
   ],

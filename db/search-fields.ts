@@ -1,7 +1,10 @@
 /**
  * How the profile's search columns are derived; every write that changes a name, function,
- * organisation or bio recomputes them with these functions (and migration 0002 did the same in SQL).
+ * organisation or bio recomputes them with syncSearchColumns (and migration 0002 did the same in SQL).
  */
+import { asc, eq, inArray, sql } from "drizzle-orm";
+import type { Executor } from "./client";
+import { organisations, profileOrganisations, profiles, users } from "./schema";
 
 /** "Müller-Lüdenscheidt" → "muller-ludenscheidt", so a search for "Muller" finds "Müller". */
 export function foldName(name: string): string {
@@ -23,4 +26,53 @@ export function profileSearchText(parts: {
   bio: string | null;
 }): string {
   return [parts.name, parts.jobFunction, parts.organisation, parts.bio].filter(Boolean).join(" ");
+}
+
+/**
+ * Brings the search columns of these members' profiles up to date with their name, function, bio and
+ * the names of all their organisations (the main one first); writes only rows that changed.
+ */
+export async function syncSearchColumns(tx: Executor, userIds: string[]): Promise<void> {
+  if (userIds.length === 0) return;
+  const further = tx
+    .select({
+      userId: profileOrganisations.userId,
+      names: sql<string[]>`array_agg(${organisations.name} order by ${profileOrganisations.position})`.as(
+        "names",
+      ),
+    })
+    .from(profileOrganisations)
+    .innerJoin(organisations, eq(organisations.id, profileOrganisations.organisationId))
+    .where(inArray(profileOrganisations.userId, userIds))
+    .groupBy(profileOrganisations.userId)
+    .as("further");
+  const rows = await tx
+    .select({
+      userId: profiles.userId,
+      name: users.name,
+      jobFunction: profiles.jobFunction,
+      bio: profiles.bio,
+      main: organisations.name,
+      further: further.names,
+      nameFolded: profiles.nameFolded,
+      searchText: profiles.searchText,
+    })
+    .from(profiles)
+    .innerJoin(users, eq(users.id, profiles.userId))
+    .leftJoin(organisations, eq(organisations.id, profiles.organisationId))
+    .leftJoin(further, eq(further.userId, profiles.userId))
+    .where(inArray(profiles.userId, userIds))
+    .orderBy(asc(profiles.userId));
+  for (const row of rows) {
+    const names = [row.main, ...(row.further ?? [])].filter(Boolean);
+    const nameFolded = foldName(row.name ?? "");
+    const searchText = profileSearchText({
+      name: row.name,
+      jobFunction: row.jobFunction,
+      organisation: names.length > 0 ? names.join(" ") : null,
+      bio: row.bio,
+    });
+    if (nameFolded === row.nameFolded && searchText === row.searchText) continue;
+    await tx.update(profiles).set({ nameFolded, searchText }).where(eq(profiles.userId, row.userId));
+  }
 }

@@ -6,16 +6,22 @@ import {
   consents,
   organisationAdmins,
   organisations,
+  profileOrganisations,
   profiles,
   type Role,
   settings,
   users,
 } from "./schema";
-import { foldName, profileSearchText } from "./search-fields";
+import { foldName, profileSearchText, syncSearchColumns } from "./search-fields";
+import { insertEvents } from "./seed-data/events";
+import { insertFaq } from "./seed-data/faq";
+import { insertForum } from "./seed-data/forum";
 import { LEGAL_PAGES, type LegalPage, loadLegalTexts, PRIVACY_POLICY_VERSION } from "./seed-data/legal";
+import { insertMessages } from "./seed-data/messages";
 import {
   APPLICANTS,
   DEMO_ACCOUNTS,
+  FURTHER_ORGANISATIONS,
   MEMBERS,
   ORGANISATIONS,
   type OrganisationSlug,
@@ -189,32 +195,18 @@ async function insertProfiles(
       set: fromExcluded(profiles, PROFILE_FIELDS),
       setWhere: allNull(PROFILE_FIELDS.map((key) => profiles[key])),
     });
-  const ids = rows.map((row) => row.userId);
-  await syncSearchFields(tx, ids);
-}
-
-/** The directory searches on derived columns: make them match what the rows hold now. */
-async function syncSearchFields(tx: Transaction, userIds: string[]) {
-  const current = await tx
-    .select({
-      userId: profiles.userId,
-      name: users.name,
-      jobFunction: profiles.jobFunction,
-      organisation: organisations.name,
-      bio: profiles.bio,
-      nameFolded: profiles.nameFolded,
-      searchText: profiles.searchText,
-    })
-    .from(profiles)
-    .innerJoin(users, eq(users.id, profiles.userId))
-    .leftJoin(organisations, eq(organisations.id, profiles.organisationId))
-    .where(inArray(profiles.userId, userIds));
-  for (const row of current) {
-    const nameFolded = foldName(row.name ?? "");
-    const searchText = profileSearchText(row);
-    if (nameFolded === row.nameFolded && searchText === row.searchText) continue;
-    await tx.update(profiles).set({ nameFolded, searchText }).where(eq(profiles.userId, row.userId));
-  }
+  const further = people.flatMap(({ email, name }) =>
+    (FURTHER_ORGANISATIONS[name] ?? []).map((slug, position) => ({
+      userId: idOf(userIds, email),
+      organisationId: idOf(orgIds, slug),
+      position,
+    })),
+  );
+  if (further.length > 0) await tx.insert(profileOrganisations).values(further).onConflictDoNothing();
+  await syncSearchColumns(
+    tx,
+    rows.map((row) => row.userId),
+  );
 }
 
 async function insertApplications(tx: Transaction, userIds: Map<string, string>, now: number) {
@@ -285,6 +277,10 @@ export async function seedDemo(db: Database): Promise<DemoLogin[]> {
     await insertProfiles(tx, people, userIds, orgIds);
     await insertApplications(tx, userIds, now);
     await insertSettings(tx);
+    await insertFaq(tx);
+    await insertEvents(tx, now);
+    await insertForum(tx, now);
+    await insertMessages(tx, now);
   });
   const login = (role: DemoLogin["role"]) =>
     DEMO_ACCOUNTS.find((account) => account.role === role)?.email ?? "";

@@ -11,6 +11,10 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { createSessions, generateData } from "./bench/generate";
+import { generateEvents } from "./bench/generate-events";
+import { generateFaq } from "./bench/generate-faq";
+import { generateForum } from "./bench/generate-forum";
+import { generateMessages } from "./bench/generate-messages";
 import { measure, waitForServer, warmUp } from "./bench/measure";
 import { cpuSnapshot, otherCpuPercent, treeRssMb } from "./bench/proc";
 import {
@@ -68,6 +72,9 @@ async function cleanUp() {
       .catch((error: unknown) => console.error("cleanup:", error instanceof Error ? error.message : error));
   }
 }
+
+/** next.config.ts builds into NEXT_DIST_DIR when set, so several checkouts can bench side by side. */
+const DIST_DIR = process.env.NEXT_DIST_DIR ?? ".next";
 
 function build() {
   console.log("Building (next build) …");
@@ -153,7 +160,7 @@ async function main() {
     });
   }
   if (options.build) build();
-  if (!existsSync(".next/BUILD_ID")) throw new Error("No build in .next: run without --no-build");
+  if (!existsSync(`${DIST_DIR}/BUILD_ID`)) throw new Error(`No build in ${DIST_DIR}: run without --no-build`);
 
   const databaseUrl = await createDatabase(options.pgUrl, options.keepDb);
   console.log(`Database ${databaseUrl}: migrating …`);
@@ -163,6 +170,20 @@ async function main() {
   console.log(`Generating ${options.members} members …`);
   const dataset = await generateData(sql, options.members);
   const sessions = await createSessions(sql);
+  const eventsData = await generateEvents(sql, options.members);
+  const faqData = await generateFaq(sql);
+  const forumData = await generateForum(sql, options.members);
+  const messagesData = await generateMessages(sql, options.members);
+  console.log(
+    `Generated ${messagesData.conversations} conversations with ${messagesData.messages} messages in ${messagesData.ms} ms`,
+  );
+  console.log(
+    `Generated ${forumData.threads} forum threads with ${forumData.posts} posts in ${forumData.ms} ms`,
+  );
+  console.log(`Generated ${faqData.entries} FAQ entries and one video`);
+  console.log(
+    `Generated 5,000 events with ${eventsData.occurrences} dates and their answers in ${eventsData.ms} ms`,
+  );
   console.log(
     `Generated ${dataset.members} members, ${dataset.organisations} organisations and ` +
       `${dataset.pendingApplications} pending applications in ${dataset.ms} ms`,
@@ -241,7 +262,7 @@ async function main() {
       generationMs: dataset.ms,
     },
     build: {
-      buildId: readFileSync(".next/BUILD_ID", "utf8").trim(),
+      buildId: readFileSync(`${DIST_DIR}/BUILD_ID`, "utf8").trim(),
       next: (JSON.parse(readFileSync(require.resolve("next/package.json"), "utf8")) as { version: string })
         .version,
       builtThisRun: options.build,

@@ -81,6 +81,14 @@ export type SeedMember = {
   municipality?: Municipality;
 };
 
+/** People who also work for other organisations of the network, for example as volunteers. */
+export const FURTHER_ORGANISATIONS: Readonly<Record<string, readonly OrganisationSlug[]>> = {
+  "Nour Al-Khatib": ["brueckenbauer-zeitz"],
+  "Olena Kovalenko": ["mehrgenerationenhaus-hohenmoelsen"],
+  "Omar Darwish": ["brueckenbauer-zeitz", "sozialwerk-saale-unstrut"],
+  "Markus Braun": ["sv-blau-weiss-weissenfels"],
+};
+
 type Row = [
   name: string,
   jobFunction: string,

@@ -2,7 +2,14 @@ import "server-only";
 import { and, asc, desc, eq, or, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
-import { type OrganisationType, organisations, profiles, users, type Visibility } from "@/db/schema";
+import {
+  type OrganisationType,
+  organisations,
+  profileOrganisations,
+  profiles,
+  users,
+  type Visibility,
+} from "@/db/schema";
 import { foldName } from "@/db/search-fields";
 import { DIRECTORY_PAGE_SIZE, type DirectoryCursor } from "./schema";
 import { type ViewerLevel, visibleAt } from "./visibility";
@@ -123,6 +130,12 @@ function textMatches(q: string, level: ViewerLevel): SQL | undefined {
   );
 }
 
+/** Works at an organisation of this type, as the main organisation or a further one. */
+const worksAtType = (type: OrganisationType): SQL =>
+  sql`(${organisations.type} = ${type} or exists (
+    select 1 from ${profileOrganisations} po join ${organisations} o on o.id = po.organisation_id
+    where po.user_id = ${profiles.userId} and o.type = ${type}))`;
+
 export type DirectorySearch = {
   level: ViewerLevel;
   q?: string;
@@ -165,7 +178,7 @@ export async function searchDirectory({
       ? and(visibleAt(profiles.visMunicipality, level), eq(profiles.municipality, municipality))
       : undefined,
     organisationType
-      ? and(visibleAt(profiles.visOrganisation, level), eq(organisations.type, organisationType))
+      ? and(visibleAt(profiles.visOrganisation, level), worksAtType(organisationType))
       : undefined,
     after
       ? sql`(${profiles.nameFolded}, ${profiles.userId}) > (${after.nameFolded}, ${after.id})`
@@ -202,10 +215,15 @@ export const PROFILE_FIELDS = [
 export type ProfileField = (typeof PROFILE_FIELDS)[number];
 
 /** A profile page's data: fields the viewer may not see are null (or empty) and never fetched. */
+export type ProfileOrganisation = { name: string; type: OrganisationType; slug: string | null };
+
 export type ProfileView = Omit<MemberSummary, "name" | "organisation"> & {
   name: string;
-  /** `slug` only when the organisation has its own public page (confirmed, not just proposed). */
-  organisation: { name: string; type: OrganisationType; slug: string | null } | null;
+  /**
+   * The main organisation first, then further ones; `slug` only when the organisation has its own
+   * public page (confirmed, not just proposed).
+   */
+  organisations: ProfileOrganisation[];
   bio: string | null;
   contact: { email: string | null; phone: string | null; website: string | null } | null;
   /** Only for the owner, who sees every field and who may see it. */
@@ -228,6 +246,13 @@ export async function getProfile({
       organisationType: shown<OrganisationType>(profiles.visOrganisation, level, organisations.type),
       organisationSlug: shown<string>(profiles.visOrganisation, level, organisations.slug),
       organisationActive: sql<boolean>`${organisations.status} = 'active'`,
+      furtherOrganisations: sql<
+        ProfileOrganisation[] | null
+      >`case when ${visibleAt(profiles.visOrganisation, level)} then (
+        select json_agg(json_build_object('name', o.name, 'type', o.type,
+          'slug', case when o.status = 'active' then o.slug end) order by po.position)
+        from ${profileOrganisations} po join ${organisations} o on o.id = po.organisation_id
+        where po.user_id = ${profiles.userId}) end`,
       bio: shown<string>(profiles.visBio, level, profiles.bio),
       contactVisible: visibleAt(profiles.visContact, level).mapWith(Boolean),
       email: shown<string>(profiles.visContact, level, profiles.contactEmail),
@@ -243,20 +268,32 @@ export async function getProfile({
     .where(and(eq(users.id, userId), listed(level)))
     .limit(1);
   if (!row?.name) return null;
-  const { organisation, organisationType, organisationSlug, organisationActive, ...more } = row;
+  const {
+    organisation,
+    organisationType,
+    organisationSlug,
+    organisationActive,
+    furtherOrganisations,
+    ...more
+  } = row;
   const { contactVisible, email, phone, website, vis, bio, ...rest } = more;
   const hasContact = contactVisible && Boolean(email || phone || website);
   return {
     ...toSummary({ ...rest, organisation: null }),
     name: row.name,
     bio,
-    organisation: organisation
-      ? {
-          name: organisation,
-          type: organisationType ?? "other",
-          slug: organisationActive ? organisationSlug : null,
-        }
-      : null,
+    organisations: [
+      ...(organisation
+        ? [
+            {
+              name: organisation,
+              type: organisationType ?? "other",
+              slug: organisationActive ? organisationSlug : null,
+            },
+          ]
+        : []),
+      ...(furtherOrganisations ?? []),
+    ],
     contact: hasContact ? { email, phone, website } : null,
     visibility: owner
       ? (Object.fromEntries(

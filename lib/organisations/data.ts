@@ -11,6 +11,7 @@ import {
   users,
 } from "@/db/schema";
 import { type ViewerLevel, visibleAt } from "@/lib/members/visibility";
+import { worksAt } from "./works-at";
 
 export const ORGANISATIONS_PAGE_SIZE = 30;
 /** At most this many people are listed on an organisation's page; the aggregates count everyone visible. */
@@ -29,7 +30,7 @@ export type OrganisationSummary = {
 /** Approved members of an organisation whose name and organisation the viewer may see. */
 const visibleMemberOf = (organisationId: SQL | string, level: ViewerLevel): SQL =>
   and(
-    sql`${profiles.organisationId} = ${organisationId}`,
+    worksAt(organisationId),
     eq(users.status, "approved"),
     visibleAt(profiles.visName, level),
     visibleAt(profiles.visOrganisation, level),

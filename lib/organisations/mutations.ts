@@ -1,37 +1,24 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
-import { organisationAdmins, organisations, profiles, users } from "@/db/schema";
-import { profileSearchText } from "@/db/search-fields";
+import { organisationAdmins, organisations, profileOrganisations, profiles, users } from "@/db/schema";
+import { syncSearchColumns } from "@/db/search-fields";
 import { recordAudit } from "@/lib/audit/mutations";
 import { AppError } from "@/lib/errors";
 import type { UpdateOrganisation } from "./schema";
+import { worksAt } from "./works-at";
 
-/** Recomputes search_text for everyone working at the organisation, under its new name (or none). */
-async function refreshMembersSearchText(
-  tx: Executor,
-  organisationId: string,
-  organisationName: string | null,
-): Promise<void> {
-  const members = await tx
-    .select({
-      userId: profiles.userId,
-      name: users.name,
-      jobFunction: profiles.jobFunction,
-      bio: profiles.bio,
-    })
+/** Everyone working at the organisation, as their main organisation or a further one. */
+async function memberIds(tx: Executor, organisationId: string): Promise<string[]> {
+  const main = await tx
+    .select({ userId: profiles.userId })
     .from(profiles)
-    .innerJoin(users, eq(users.id, profiles.userId))
     .where(eq(profiles.organisationId, organisationId));
-  for (const m of members) {
-    const searchText = profileSearchText({
-      name: m.name,
-      jobFunction: m.jobFunction,
-      organisation: organisationName,
-      bio: m.bio,
-    });
-    await tx.update(profiles).set({ searchText }).where(eq(profiles.userId, m.userId));
-  }
+  const further = await tx
+    .select({ userId: profileOrganisations.userId })
+    .from(profileOrganisations)
+    .where(eq(profileOrganisations.organisationId, organisationId));
+  return [...new Set([...main, ...further].map((m) => m.userId))];
 }
 
 const isCoordinator = async (tx: Executor, userId: string): Promise<boolean> => {
@@ -75,7 +62,7 @@ export async function updateOrganisation(input: {
       })
       .where(eq(organisations.id, organisationId));
     const renamed = current.name !== fields.name;
-    if (renamed) await refreshMembersSearchText(tx, organisationId, fields.name);
+    if (renamed) await syncSearchColumns(tx, await memberIds(tx, organisationId));
     if (await isCoordinator(tx, input.actorId)) {
       await recordAudit(tx, {
         actorId: input.actorId,
@@ -120,9 +107,10 @@ export async function rejectOrganisation(input: { actorId: string; organisationI
       .for("update")
       .limit(1);
     if (!row) throw new AppError({ code: "not_found", message: "organisationGone" });
-    // Before the delete: afterwards the foreign key has already set their organisation to null.
-    await refreshMembersSearchText(tx, input.organisationId, null);
+    // Collected before the delete: afterwards the foreign keys have already let go of them.
+    const members = await memberIds(tx, input.organisationId);
     await tx.delete(organisations).where(eq(organisations.id, input.organisationId));
+    await syncSearchColumns(tx, members);
     await recordAudit(tx, {
       actorId: input.actorId,
       action: "organisation.rejected",
@@ -150,11 +138,11 @@ export async function setOrganisationAdmin(input: {
         .select({ userId: profiles.userId })
         .from(profiles)
         .innerJoin(users, eq(users.id, profiles.userId))
-        .innerJoin(organisations, eq(organisations.id, profiles.organisationId))
+        .innerJoin(organisations, eq(organisations.id, input.organisationId))
         .where(
           and(
             eq(profiles.userId, input.userId),
-            eq(profiles.organisationId, input.organisationId),
+            worksAt(input.organisationId),
             eq(users.status, "approved"),
             eq(organisations.status, "active"),
           ),

@@ -1,8 +1,9 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import {
   organisations,
+  profileOrganisations,
   profiles,
   type UserStatus,
   uploads,
@@ -15,6 +16,8 @@ export type OwnProfile = {
   id: string;
   name: string;
   organisation: string | null;
+  /** Ids of the further organisations, in the member's order. */
+  furtherOrganisations: string[];
   jobFunction: string;
   municipality: string;
   topics: string[];
@@ -70,11 +73,17 @@ export async function getOwnProfile({ userId }: { userId: string }): Promise<Own
     .where(eq(users.id, userId))
     .limit(1);
   if (!row) return null;
+  const further = await db
+    .select({ id: profileOrganisations.organisationId })
+    .from(profileOrganisations)
+    .where(eq(profileOrganisations.userId, userId))
+    .orderBy(asc(profileOrganisations.position));
   const members: Visibility = VISIBILITY.members;
   return {
     id: row.id,
     name: row.name ?? "",
     organisation: row.organisation,
+    furtherOrganisations: further.map((o) => o.id),
     jobFunction: row.jobFunction ?? "",
     municipality: row.municipality ?? "",
     topics: row.topics ?? [],
@@ -102,7 +111,6 @@ export type StoredUpload = {
   id: string;
   ownerId: string;
   ownerStatus: UserStatus;
-  purpose: "profile_photo";
   contentType: string;
   byteSize: number;
   data: Buffer;
@@ -110,7 +118,7 @@ export type StoredUpload = {
   visibility: Visibility;
 };
 
-/** An upload with what deciding its visibility needs; no authorisation here (see loaders.ts). */
+/** A profile photo with what deciding its visibility needs; no authorisation here (see loaders.ts). */
 export async function getUpload({ id }: { id: string }): Promise<StoredUpload | null> {
   const db = await getDb();
   const [row] = await db
@@ -118,7 +126,6 @@ export async function getUpload({ id }: { id: string }): Promise<StoredUpload | 
       id: uploads.id,
       ownerId: uploads.ownerId,
       ownerStatus: users.status,
-      purpose: uploads.purpose,
       contentType: uploads.contentType,
       byteSize: uploads.byteSize,
       data: uploads.data,
@@ -128,7 +135,7 @@ export async function getUpload({ id }: { id: string }): Promise<StoredUpload | 
     .from(uploads)
     .innerJoin(users, eq(users.id, uploads.ownerId))
     .leftJoin(profiles, eq(profiles.userId, uploads.ownerId))
-    .where(eq(uploads.id, id))
+    .where(and(eq(uploads.id, id), eq(uploads.purpose, "profile_photo")))
     .limit(1);
   if (!row) return null;
   const { visPhoto, currentPhotoId, ...upload } = row;

@@ -1,8 +1,8 @@
 import "server-only";
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, inArray, ne } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
-import { organisations, profiles, uploads, users } from "@/db/schema";
-import { foldName, profileSearchText } from "@/db/search-fields";
+import { organisations, profileOrganisations, profiles, uploads, users } from "@/db/schema";
+import { foldName, syncSearchColumns } from "@/db/search-fields";
 import { AppError } from "@/lib/errors";
 import { PHOTO_CONTENT_TYPE, type ProcessedPhoto } from "./photo";
 import type { ProfileInput } from "./schema";
@@ -17,12 +17,6 @@ export async function updateProfile({ userId, data }: { userId: string; data: Pr
       .where(eq(users.id, userId))
       .returning({ id: users.id });
     if (!user) throw new AppError({ code: "not_found", message: "generic" });
-    const [organisation] = await tx
-      .select({ name: organisations.name })
-      .from(profiles)
-      .innerJoin(organisations, eq(organisations.id, profiles.organisationId))
-      .where(eq(profiles.userId, userId))
-      .limit(1);
     const fields = {
       jobFunction: data.jobFunction ?? null,
       municipality: data.municipality ?? null,
@@ -33,12 +27,6 @@ export async function updateProfile({ userId, data }: { userId: string; data: Pr
       contactEmail: data.contactEmail ?? null,
       website: data.website ?? null,
       nameFolded: foldName(data.name),
-      searchText: profileSearchText({
-        name: data.name,
-        jobFunction: data.jobFunction ?? null,
-        organisation: organisation?.name ?? null,
-        bio: data.bio ?? null,
-      }),
       visName: data.visName,
       visPhoto: data.visPhoto,
       visJobFunction: data.visJobFunction,
@@ -54,7 +42,32 @@ export async function updateProfile({ userId, data }: { userId: string; data: Pr
       .insert(profiles)
       .values({ userId, ...fields })
       .onConflictDoUpdate({ target: profiles.userId, set: fields });
+    await setFurtherOrganisations(tx, userId, data.furtherOrganisations);
+    await syncSearchColumns(tx, [userId]);
   });
+}
+
+/** Replaces the member's further organisations; each must be a confirmed one other than the main one. */
+async function setFurtherOrganisations(tx: Executor, userId: string, ids: string[]): Promise<void> {
+  if (ids.length > 0) {
+    const [main] = await tx
+      .select({ id: profiles.organisationId })
+      .from(profiles)
+      .where(eq(profiles.userId, userId));
+    const found = await tx
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(and(inArray(organisations.id, ids), eq(organisations.status, "active")));
+    if (found.length !== ids.length || ids.includes(main?.id ?? "")) {
+      throw new AppError({ code: "invalid", message: "invalidChoice", field: "furtherOrganisations" });
+    }
+  }
+  await tx.delete(profileOrganisations).where(eq(profileOrganisations.userId, userId));
+  if (ids.length > 0) {
+    await tx
+      .insert(profileOrganisations)
+      .values(ids.map((organisationId, position) => ({ userId, organisationId, position })));
+  }
 }
 
 /** Makes the processed image the member's photo and deletes the one it replaces. */

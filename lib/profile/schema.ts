@@ -18,6 +18,8 @@ const optionalChoice = <T extends readonly [string, ...string[]]>(values: T) =>
 const PHONE = /^[0-9 +\-()/]+$/;
 
 export const BIO_MAX = 2000;
+/** Organisations a member may list beside their main one. */
+export const MAX_FURTHER_ORGANISATIONS = 3;
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 /** For the file input's accept attribute; the server checks the real type from the content. */
 export const ACCEPTED_PHOTO_TYPES = "image/jpeg,image/png,image/webp";
@@ -28,6 +30,11 @@ export const ProfileInput = z.object({
   municipality: optionalChoice(MUNICIPALITIES),
   topics: z.array(z.enum(TOPICS, { error: "invalidChoice" })).max(TOPICS.length),
   languages: z.array(z.enum(SPOKEN_LANGUAGES, { error: "invalidChoice" })).max(SPOKEN_LANGUAGES.length),
+  // One <select> per slot, empty ones send "": keep the chosen ids once each, in the member's order.
+  furtherOrganisations: z
+    .array(z.string().max(64, { error: "invalidChoice" }))
+    .max(MAX_FURTHER_ORGANISATIONS, { error: "invalidChoice" })
+    .transform((ids) => [...new Set(ids.filter(Boolean))]),
   // Markdown: line breaks are content, so no single-line rules; rendered through lib/markdown.
   bio: z
     .string()
@@ -59,7 +66,7 @@ export const ProfileInput = z.object({
 });
 export type ProfileInput = z.infer<typeof ProfileInput>;
 
-export const PROFILE_MULTI_FIELDS = ["topics", "languages"] as const;
+export const PROFILE_MULTI_FIELDS = ["topics", "languages", "furtherOrganisations"] as const;
 
 /** The visibility fields in the order the form shows them. */
 export const VISIBILITY_FIELDS = [

@@ -6,6 +6,8 @@ import { createHash, randomUUID } from "node:crypto";
 import type { Sql } from "postgres";
 import { ORGANISATION_TYPES } from "@/db/schema/network";
 import { foldName } from "@/db/search-fields";
+// The policy version members have accepted, or every member page asks for consent first.
+import { PRIVACY_POLICY_VERSION } from "@/db/seed-data/legal";
 import { MUNICIPALITIES, type SpokenLanguage, TOPICS, type Topic } from "@/lib/network/constants";
 
 export const PENDING_APPLICATIONS = 200;
@@ -259,9 +261,24 @@ export async function generateData(sql: Sql, members: number): Promise<Generated
       from written p
       left join organisations o on o.id = p.org_id`;
 
+    // Every fifth member also works at a further organisation; its name joins their search text.
+    await tx`
+      with further as (
+        select user_id, md5('bench-org-' || (1 + (n * 37) % ${organisations}))::uuid::text as org_id
+        from (select user_id, organisation_id, row_number() over (order by user_id) as n from profiles) p
+        where n % 5 = 0 and organisation_id is distinct from md5('bench-org-' || (1 + (n * 37) % ${organisations}))::uuid::text
+      ), inserted as (
+        insert into profile_organisations (user_id, organisation_id, position)
+        select user_id, org_id, 0 from further
+        returning user_id, organisation_id
+      )
+      update profiles p set search_text = p.search_text || ' ' || o.name
+      from inserted i join organisations o on o.id = i.organisation_id
+      where p.user_id = i.user_id`;
+
     await tx`
       insert into consents (id, user_id, kind, policy_version, accepted_at)
-      select md5('bench-consent-' || id)::uuid::text, id, 'privacy_policy', '1', created_at from users`;
+      select md5('bench-consent-' || id)::uuid::text, id, 'privacy_policy', ${PRIVACY_POLICY_VERSION}, created_at from users`;
   });
   await sql.unsafe("analyze");
 

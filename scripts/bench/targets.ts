@@ -3,6 +3,10 @@
  * `as` picks the session cookie sent with each request (visitor sends none).
  */
 import { benchMemberId, benchOrganisationSlug } from "./generate";
+import { benchEventId } from "./generate-events";
+import { BENCH_VIDEO_SLUG } from "./generate-faq";
+import { BENCH_LONG_THREAD } from "./generate-forum";
+import { benchConversationId } from "./generate-messages";
 
 export type BenchRole = "visitor" | "member" | "coordinator";
 export type BenchTarget = { name: string; path: string; as: BenchRole };
@@ -25,4 +29,27 @@ export const TARGETS: BenchTarget[] = [
   { name: "profile", path: `/members/${benchMemberId(2)}`, as: "member" },
   { name: "organisations", path: "/organisations", as: "visitor" },
   { name: "organisation", path: `/organisations/${benchOrganisationSlug(1)}`, as: "visitor" },
+  { name: "events", path: "/events", as: "visitor" },
+  // Visitors' FAQ, video and landing pages come from the page cache (lib/page-cache); the search and
+  // a signed-in member take the dynamic path.
+  { name: "faq", path: "/faq", as: "visitor" },
+  { name: "faq-search", path: `/faq?q=${encodeURIComponent("Sprachkurs")}`, as: "visitor" },
+  { name: "faq-member", path: "/faq", as: "member" },
+  { name: "videos", path: "/videos", as: "visitor" },
+  { name: "video", path: `/videos/${BENCH_VIDEO_SLUG}`, as: "visitor" },
+  { name: "events-filtered", path: "/events?format=in_person&language=ar&topic=counselling", as: "member" },
+  { name: "event", path: `/events/${benchEventId()}`, as: "member" },
+  // Forum: 1M posts in 50,000 threads. Thread 2 is in a public category; thread 1 has 10,000 posts.
+  { name: "forum-categories", path: "/forum", as: "member" },
+  { name: "forum-thread", path: "/forum/t/2/frage-2", as: "member" },
+  { name: "forum-thread-visitor", path: "/forum/t/2/frage-2", as: "visitor" },
+  {
+    name: "forum-thread-deep",
+    path: `/forum/t/${BENCH_LONG_THREAD}/frage-${BENCH_LONG_THREAD}?page=500`,
+    as: "member",
+  },
+  { name: "forum-search", path: `/search?q=${encodeURIComponent("Kaution Naumburg")}`, as: "member" },
+  // Messages: 200,000 in 20,000 conversations; member 1 takes part in 200, conversation 1 has 5,000.
+  { name: "messages-list", path: "/messages", as: "member" },
+  { name: "conversation", path: `/messages/${benchConversationId(1)}`, as: "member" },
 ];

@@ -67,7 +67,7 @@ test("a member edits their profile, chooses who sees what and uploads a photo", 
   coordinator,
   newPage,
 }) => {
-  const { page } = await invitedMember(coordinator, newPage);
+  const { page, person } = await invitedMember(coordinator, newPage);
   const profile = new ProfileSettingsPage(page);
   await profile.goto();
   await expect(page.getByText(t("profile.noPhoto"))).toBeVisible();
@@ -116,6 +116,30 @@ test("a member edits their profile, chooses who sees what and uploads a photo", 
     await profile.field("profile.website").fill("https://beispiel.de");
     await profile.save();
     await expect(page.getByRole("main").getByRole("status")).toHaveText(t("profile.saved"));
+  });
+
+  await test.step("further organisations are chosen and shown on the profile and their pages", async () => {
+    const club = "Brückenbauer Zeitz e. V. – Verein von Migrantinnen und Migranten";
+    const school = "Volkshochschule Burgenlandkreis";
+    const slot = (number: number) =>
+      page.getByRole("combobox", { name: t("profile.furtherOrganisation", { number }), exact: true });
+    await slot(1).selectOption({ label: club });
+    await slot(2).selectOption({ label: school });
+    await profile.save();
+    await expect(page.getByRole("main").getByRole("status")).toHaveText(t("profile.saved"));
+    await expect(slot(1).locator("option:checked")).toHaveText(club);
+    await expect(slot(2).locator("option:checked")).toHaveText(school);
+    await expect(slot(3)).toHaveValue("");
+
+    await page.getByRole("link", { name: t("profile.viewProfile") }).click();
+    const organisations = page
+      .getByRole("definition")
+      .filter({ has: page.getByRole("link", { name: club }) });
+    await expect(organisations.getByRole("link")).toHaveText([club, school]);
+    await organisations.getByRole("link", { name: club }).click();
+    await expect(page.getByRole("heading", { level: 1, name: club })).toBeVisible();
+    await expect(page.getByRole("main").getByRole("link", { name: person.name })).toBeVisible();
+    await profile.goto();
   });
 
   await test.step("a photo is uploaded and shown, to members only", async () => {

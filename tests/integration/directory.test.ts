@@ -125,7 +125,7 @@ describe("who a visitor, a member and a coordinator see", () => {
         contact: null,
         languages: [],
       });
-      expect(profile?.organisation).toEqual({ name: org.name, type: "association", slug: org.slug });
+      expect(profile?.organisations).toEqual([{ name: org.name, type: "association", slug: org.slug }]);
       expect(profile?.visibility).toBeNull();
     }
     // hidden from the directory's search and filters too

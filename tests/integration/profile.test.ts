@@ -18,6 +18,7 @@ const form = (overrides: Record<string, unknown> = {}) => ({
   municipality: "",
   topics: [],
   languages: [],
+  furtherOrganisations: [],
   bio: "",
   contactEmail: "",
   phone: "",

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { getViewer } from "@/lib/auth/viewer";
 import { DirectoryFilters } from "@/lib/members/components/directory-filters";
 import { loadCardLabels, MemberCard } from "@/lib/members/components/member-card";
 import { loadDirectory } from "@/lib/members/loaders";
@@ -13,7 +14,12 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function MembersPage({ searchParams }: { searchParams: SearchParams }) {
   const { members, next, query, level } = await loadDirectory(await searchParams);
-  const [t, labels] = await Promise.all([getTranslations("members"), loadCardLabels()]);
+  const [t, labels, tm, viewer] = await Promise.all([
+    getTranslations("members"),
+    loadCardLabels(),
+    getTranslations("messages"),
+    getViewer(),
+  ]);
   const { after, ...filters } = query;
   return (
     <>
@@ -37,6 +43,14 @@ export default async function MembersPage({ searchParams }: { searchParams: Sear
           {members.map((m) => (
             <li key={m.id}>
               <MemberCard member={m} labels={labels} />
+              {level === 1 && m.id !== viewer?.id ? (
+                <a
+                  href={`/messages/new?to=${encodeURIComponent(m.id)}`}
+                  className="inline-flex min-h-11 items-center"
+                >
+                  {tm("profileLinkNamed", { name: m.name ?? "" })}
+                </a>
+              ) : null}
             </li>
           ))}
         </ul>

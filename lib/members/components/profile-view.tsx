@@ -37,21 +37,27 @@ export async function ProfileView({ profile, isOwner }: { profile: Profile; isOw
   };
   const rows: [ProfileField, string, ReactNode][] = [];
   if (profile.jobFunction) rows.push(["jobFunction", t("jobFunction"), profile.jobFunction]);
-  if (profile.organisation) {
-    const { name, type, slug } = profile.organisation;
-    const label = slug ? (
-      <a href={`/organisations/${encodeURIComponent(slug)}`} className="inline-flex min-h-11 items-center">
-        {name}
-      </a>
-    ) : (
-      name
-    );
+  if (profile.organisations.length > 0) {
     rows.push([
       "organisation",
-      t("organisation"),
-      <>
-        {label} ({to(type)})
-      </>,
+      t("organisations", { count: profile.organisations.length }),
+      <ul key="organisations">
+        {profile.organisations.map(({ name, type, slug }) => (
+          <li key={`${slug ?? ""}${name}`}>
+            {slug ? (
+              <a
+                href={`/organisations/${encodeURIComponent(slug)}`}
+                className="inline-flex min-h-11 items-center"
+              >
+                {name}
+              </a>
+            ) : (
+              name
+            )}{" "}
+            ({to(type)})
+          </li>
+        ))}
+      </ul>,
     ]);
   }
   if (profile.municipality) rows.push(["municipality", t("municipality"), profile.municipality]);

@@ -10,10 +10,18 @@ import { FormAlert } from "@/lib/ui/components/form-alert";
 import { SubmitButton } from "@/lib/ui/components/submit-button";
 import { updateProfileAction } from "../actions";
 import type { OwnProfile } from "../data";
+import { MAX_FURTHER_ORGANISATIONS } from "../schema";
 import { FieldRow, VisibilitySelect } from "./visibility-select";
 
 /** The member's own details, each with who may see it; saves without JavaScript too. */
-export function ProfileForm({ profile }: { profile: OwnProfile }) {
+export function ProfileForm({
+  profile,
+  organisationOptions,
+}: {
+  profile: OwnProfile;
+  /** Confirmed organisations, for the further-organisation choices. */
+  organisationOptions: readonly (readonly [id: string, name: string])[];
+}) {
   const t = useTranslations("profile");
   const te = useTranslations("errors");
   const tt = useTranslations("topics");
@@ -35,7 +43,9 @@ export function ProfileForm({ profile }: { profile: OwnProfile }) {
     ...Object.fromEntries(Object.entries(profile.visibility).map(([k, v]) => [k, String(v)])),
   };
   const text = (name: string) => (failed ? view.text(name) : (stored[name] ?? ""));
-  const list = (name: "topics" | "languages") => (failed ? view.list(name) : profile[name]);
+  const list = (name: "topics" | "languages" | "furtherOrganisations") =>
+    failed ? view.list(name) : profile[name];
+  const further = list("furtherOrganisations");
   const visibility = (name: string, field: string, allowHidden = true) => (
     <VisibilitySelect
       name={name}
@@ -104,6 +114,24 @@ export function ProfileForm({ profile }: { profile: OwnProfile }) {
           <p>{profile.organisation ?? t("noOrganisation")}</p>
           <p className="text-sm text-muted">{t("organisationHint")}</p>
         </div>
+        <fieldset className="mb-5" aria-describedby="further-organisations-hint">
+          <legend className="mb-1 font-semibold">{t("furtherOrganisations")}</legend>
+          <p id="further-organisations-hint" className="mb-2 text-sm text-muted">
+            {t("furtherOrganisationsHint")}
+          </p>
+          {Array.from({ length: MAX_FURTHER_ORGANISATIONS }, (_, slot) => (
+            <SelectField
+              key={slot}
+              id={`furtherOrganisations-${slot}`}
+              name="furtherOrganisations"
+              label={t("furtherOrganisation", { number: slot + 1 })}
+              error={slot === 0 ? err("furtherOrganisations") : undefined}
+              defaultValue={further[slot] ?? ""}
+              placeholder={t("noFurtherOrganisation")}
+              options={organisationOptions}
+            />
+          ))}
+        </fieldset>
       </FieldRow>
 
       <FieldRow visibility={visibility("visMunicipality", t("municipality"))}>

@@ -6,6 +6,7 @@ import { ClientMessages } from "@/lib/i18n/components/client-messages";
 import { PhotoForm } from "@/lib/profile/components/photo-form";
 import { ProfileForm } from "@/lib/profile/components/profile-form";
 import { getOwnProfile } from "@/lib/profile/data";
+import { listOrganisationOptions } from "@/lib/signup/data";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("profile"))("title") };
@@ -14,7 +15,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ProfileSettingsPage() {
   const viewer = await requireUser();
   const t = await getTranslations("profile");
-  const profile = await getOwnProfile({ userId: viewer.id });
+  const [profile, organisations] = await Promise.all([
+    getOwnProfile({ userId: viewer.id }),
+    listOrganisationOptions(),
+  ]);
   if (!profile) notFound();
   return (
     <div className="max-w-3xl">
@@ -37,7 +41,10 @@ export default async function ProfileSettingsPage() {
           {t("detailsHeading")}
         </h2>
         <ClientMessages namespaces={["profile", "errors", "topics", "languages"]}>
-          <ProfileForm profile={profile} />
+          <ProfileForm
+            profile={profile}
+            organisationOptions={organisations.map((o) => [o.id, o.name] as const)}
+          />
         </ClientMessages>
       </section>
     </div>
