@@ -41,8 +41,10 @@ export async function runQueuedJobs(
   for (let round = 0; round < 50; round++) {
     if (options.dueWithinMs !== undefined) {
       // Retries come due only once per call, so a job failing again waits for the next call.
+      // A second back: pg-boss fetches only start_after < now(), and PGlite's clock may not have
+      // moved on (millisecond resolution) by the fetch right after.
       await jobsDbFor(handle).executeSql(
-        `UPDATE ${jobsSchema()}.job SET start_after = now()
+        `UPDATE ${jobsSchema()}.job SET start_after = now() - interval '1 second'
          WHERE state::text = ANY($2::text[]) AND start_after <= now() + $1::int * interval '1 millisecond'`,
         [options.dueWithinMs, round === 0 ? ["created", "retry"] : ["created"]],
       );
