@@ -38,6 +38,16 @@ test("a member deletes their account, confirmed by the link in an e-mail", async
 }) => {
   const member = await invitedMember(coordinator, newPage, "Abschied");
   const page = member.page;
+  // Something they wrote stays after the deletion, without their name.
+  const title = `Danke für alles ${Date.now()}`;
+  await page.goto("/forum/new");
+  await page.getByLabel(t("forum.category")).selectOption({ label: "Wohnen" });
+  await page.getByRole("textbox", { name: t("forum.threadTitle") }).fill(title);
+  await page.getByRole("textbox", { name: t("forum.body") }).fill("Ich ziehe weg. Viel Erfolg euch allen!");
+  await page.getByRole("button", { name: t("forum.createThread") }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  const threadUrl = page.url();
+
   await page.goto("/settings/privacy");
   const since = Date.now();
   await page.getByRole("button", { name: t("privacy.deleteButton") }).click();
@@ -68,6 +78,12 @@ test("a member deletes their account, confirmed by the link in an e-mail", async
   // the coordinator finds no trace of the name or address
   await coordinator.goto(`/admin/users?q=${encodeURIComponent(member.email)}`);
   await expect(coordinator.getByText(t("admin.users.found", { count: 0 }))).toBeVisible();
+  // their post is still there, shown as by a former member
+  await coordinator.goto(threadUrl);
+  const post = coordinator.locator("#post-1");
+  await expect(post).toContainText("Ich ziehe weg.");
+  await expect(post.getByRole("heading", { level: 3 })).toHaveText(t("forum.formerMember"));
+  await expect(coordinator.getByText(member.name)).toHaveCount(0);
 });
 
 test("the privacy policy page asks for consent and records it", async ({ coordinator, newPage }) => {
