@@ -1,5 +1,6 @@
 import { readdirSync, rmSync, statSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
+import { e2eDatabaseUrl } from "./tests/e2e/support/database";
 import { appPort, smtpCapturePort } from "./tests/e2e/support/ports";
 
 const PORT = appPort();
@@ -10,8 +11,11 @@ const BASE_URL = `http://localhost:${PORT}`;
 process.env.E2E_PGLITE_DIR ??= `.data/e2e-${Date.now()}`;
 removeOldRunFolders();
 
-const database: Record<string, string> = process.env.DATABASE_URL
-  ? { DATABASE_URL: process.env.DATABASE_URL }
+// On PostgreSQL, a fresh database beside DATABASE_URL's (tests/e2e/support/database.ts).
+if (process.env.DATABASE_URL)
+  process.env.E2E_DATABASE_URL ??= e2eDatabaseUrl(process.env.DATABASE_URL, String(Date.now()));
+const database: Record<string, string> = process.env.E2E_DATABASE_URL
+  ? { DATABASE_URL: process.env.E2E_DATABASE_URL }
   : { PGLITE_DIR: process.env.E2E_PGLITE_DIR };
 
 export default defineConfig({
@@ -46,6 +50,18 @@ export default defineConfig({
     },
   },
   webServer: [
+    ...(process.env.E2E_DATABASE_URL
+      ? [
+          {
+            name: "db",
+            command: `npx tsx tests/e2e/support/database-server.ts ${SMTP_PORT + 2}`,
+            url: `http://127.0.0.1:${SMTP_PORT + 2}/`,
+            reuseExistingServer: false,
+            timeout: 30_000,
+            gracefulShutdown: { signal: "SIGTERM" as const, timeout: 10_000 },
+          },
+        ]
+      : []),
     {
       name: "smtp",
       command: "npx tsx tests/e2e/support/smtp-capture-server.ts",
