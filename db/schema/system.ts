@@ -1,5 +1,6 @@
 import { index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { users } from "./auth";
+import { timeOrderedId } from "./time-ordered-id";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
@@ -49,9 +50,8 @@ export const feedback = pgTable("feedback", {
 export const auditLog = pgTable(
   "audit_log",
   {
-    id: text("id")
-      .primaryKey()
-      .$defaultFn(() => crypto.randomUUID()),
+    // Time-ordered, so entries of one millisecond still list in the order they were written.
+    id: text("id").primaryKey().$defaultFn(timeOrderedId),
     actorId: text("actor_id").references(() => users.id, { onDelete: "set null" }),
     action: text("action").notNull(),
     targetType: text("target_type").notNull(),
