@@ -98,6 +98,22 @@ test("members discuss: image, preview, quote, mention, notification, edit histor
     await expectNoA11yViolations(anna.page);
   });
 
+  await test.step("Boris reacts to Anna's post; pressing again takes it back", async () => {
+    await boris.page.goto(threadUrl);
+    const reactions = post(boris.page, 1).getByRole("list", { name: t("forum.reactions") });
+    await reactions
+      .getByRole("button", { name: t("forum.reactionLabel", { emoji: "👍", count: 0 }) })
+      .click();
+    const given = post(boris.page, 1).getByRole("button", {
+      name: t("forum.reactionLabel", { emoji: "👍", count: 1 }),
+    });
+    await expect(given).toHaveAttribute("aria-pressed", "true");
+    await given.click();
+    await expect(
+      post(boris.page, 1).getByRole("button", { name: t("forum.reactionLabel", { emoji: "👍", count: 0 }) }),
+    ).toHaveAttribute("aria-pressed", "false");
+  });
+
   await test.step("Anna edits her post; everyone can see the earlier version", async () => {
     await anna.page.goto(threadUrl);
     await post(anna.page, 1)

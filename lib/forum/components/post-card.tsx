@@ -28,6 +28,37 @@ export async function PostCard({
   const readable = post.bodyHtml !== null;
   const when = (d: Date) =>
     format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Berlin" });
+  const reactionList = (
+    <ul className="flex flex-wrap gap-1" aria-label={t("reactions")}>
+      {REACTIONS.map((emoji) => {
+        const r = post.reactions.find((x) => x.emoji === emoji);
+        if (!canReact && !r) return null;
+        const label = t("reactionLabel", { emoji, count: r?.count ?? 0 });
+        return (
+          <li key={emoji}>
+            {canReact ? (
+              <button
+                type="submit"
+                name="emoji"
+                value={emoji}
+                aria-pressed={r?.mine ?? false}
+                aria-label={label}
+                className={`${small} border ${r?.mine ? "border-brand bg-blue-50" : "border-gray-300"}`}
+              >
+                <span aria-hidden="true">
+                  {emoji} {r ? r.count : ""}
+                </span>
+              </button>
+            ) : (
+              <span className={small} role="img" aria-label={label}>
+                {emoji} {r!.count}
+              </span>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
   return (
     <article
       id={`post-${post.number}`}
@@ -103,38 +134,15 @@ export async function PostCard({
       ) : null}
       {post.status === "visible" ? (
         <footer className="mt-3 flex flex-wrap items-center gap-2 border-t border-gray-200 pt-2">
-          <ul className="flex flex-wrap gap-1" aria-label={t("reactions")}>
-            {REACTIONS.map((emoji) => {
-              const r = post.reactions.find((x) => x.emoji === emoji);
-              if (!canReact && !r) return null;
-              const label = t("reactionLabel", { emoji, count: r?.count ?? 0 });
-              return (
-                <li key={emoji}>
-                  {canReact ? (
-                    <form action={reactAction}>
-                      <input type="hidden" name="postId" value={post.id} />
-                      <button
-                        type="submit"
-                        name="emoji"
-                        value={emoji}
-                        aria-pressed={r?.mine ?? false}
-                        aria-label={label}
-                        className={`${small} border ${r?.mine ? "border-brand bg-blue-50" : "border-gray-300"}`}
-                      >
-                        <span aria-hidden="true">
-                          {emoji} {r ? r.count : ""}
-                        </span>
-                      </button>
-                    </form>
-                  ) : (
-                    <span className={small} role="img" aria-label={label}>
-                      {emoji} {r!.count}
-                    </span>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
+          {canReact ? (
+            // One form for the post's reactions (not one per emoji): each button sends its emoji.
+            <form action={reactAction}>
+              <input type="hidden" name="postId" value={post.id} />
+              {reactionList}
+            </form>
+          ) : (
+            reactionList
+          )}
           <div className="ms-auto flex flex-wrap items-center gap-1">
             {canReply ? (
               <a
