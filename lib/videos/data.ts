@@ -9,6 +9,15 @@ import { renderMarkdown } from "@/lib/markdown/render";
 export const mediaUrl = (mediaId: string) => `/api/videos/media/${mediaId}`;
 export const captionsUrl = (videoId: string, locale: Locale) => `/api/videos/captions/${videoId}/${locale}`;
 
+/** A translation's texts and the German version it was written from. */
+const TRANSLATION_TEXTS = {
+  locale: videoTranslations.locale,
+  title: videoTranslations.title,
+  description: videoTranslations.description,
+  transcript: videoTranslations.transcript,
+  sourceVersion: videoTranslations.sourceVersion,
+};
+
 type Texts = {
   locale: string;
   title: string;
@@ -53,14 +62,7 @@ export async function listPublishedVideos(input: { locale: Locale }): Promise<Pu
     .orderBy(asc(videos.position), asc(videos.slug));
   if (rows.length === 0) return [];
   const texts = await db
-    .select({
-      videoId: videoTranslations.videoId,
-      locale: videoTranslations.locale,
-      title: videoTranslations.title,
-      description: videoTranslations.description,
-      transcript: videoTranslations.transcript,
-      sourceVersion: videoTranslations.sourceVersion,
-    })
+    .select({ videoId: videoTranslations.videoId, ...TRANSLATION_TEXTS })
     .from(videoTranslations)
     .where(
       and(
@@ -125,13 +127,7 @@ export async function getVideo(input: {
     .limit(1);
   if (!row) return null;
   const texts = await db
-    .select({
-      locale: videoTranslations.locale,
-      title: videoTranslations.title,
-      description: videoTranslations.description,
-      transcript: videoTranslations.transcript,
-      sourceVersion: videoTranslations.sourceVersion,
-    })
+    .select(TRANSLATION_TEXTS)
     .from(videoTranslations)
     .where(
       and(eq(videoTranslations.videoId, row.id), inArray(videoTranslations.locale, ["de", input.locale])),
@@ -325,13 +321,7 @@ export async function getVideoForEdit(input: { videoId: string }): Promise<Video
     .limit(1);
   if (!row) return null;
   const rows = await db
-    .select({
-      locale: videoTranslations.locale,
-      title: videoTranslations.title,
-      description: videoTranslations.description,
-      transcript: videoTranslations.transcript,
-      sourceVersion: videoTranslations.sourceVersion,
-    })
+    .select(TRANSLATION_TEXTS)
     .from(videoTranslations)
     .where(eq(videoTranslations.videoId, row.id));
   const captions = await db
