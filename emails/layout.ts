@@ -7,10 +7,14 @@ export type MailBody = {
   action?: { label: string; url: string };
   /** Shown large and spaced, e.g. a sign-in code. */
   code?: { label: string; value: string };
+  /** Already sanitised HTML (e.g. rendered Markdown) with its plain-text twin, after the paragraphs. */
+  rich?: { html: string; text: string };
   footer: string;
+  /** A link at the end of the footer, e.g. "Unsubscribe". */
+  footerLink?: { label: string; url: string };
 };
 
-const escapeHtml = (s: string) =>
+export const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 /** One simple, accessible layout for every mail; RTL-aware; the plain-text part says the same. */
@@ -24,15 +28,21 @@ export function renderMail(body: MailBody): { html: string; text: string } {
   const code = body.code
     ? `<p style="margin:0 0 4px">${escapeHtml(body.code.label)}</p><p style="margin:0 0 16px;font-size:28px;letter-spacing:4px;font-family:monospace" dir="ltr">${escapeHtml(body.code.value)}</p>`
     : "";
-  const html = `<!doctype html><html lang="${body.locale}" dir="${dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(body.heading)}</title></head><body style="margin:0;padding:24px;background:#f4f4f4;font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;color:#1a1a1a;font-size:16px;line-height:1.5"><div style="max-width:560px;margin:0 auto;background:#ffffff;padding:24px;border-radius:8px;text-align:${align}" dir="${dir}"><h1 style="font-size:22px;margin:0 0 16px">${escapeHtml(body.heading)}</h1>${paragraphs}${action}${code}<hr style="border:none;border-top:1px solid #ddd;margin:24px 0"><p style="font-size:13px;color:#444;margin:0">${escapeHtml(body.footer)}</p></div></body></html>`;
+  const rich = body.rich ? `<div style="margin:0 0 16px">${body.rich.html}</div>` : "";
+  const footerLink = body.footerLink
+    ? ` <a href="${escapeHtml(body.footerLink.url)}" style="color:#0b5394">${escapeHtml(body.footerLink.label)}</a>`
+    : "";
+  const html = `<!doctype html><html lang="${body.locale}" dir="${dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(body.heading)}</title></head><body style="margin:0;padding:24px;background:#f4f4f4;font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;color:#1a1a1a;font-size:16px;line-height:1.5"><div style="max-width:560px;margin:0 auto;background:#ffffff;padding:24px;border-radius:8px;text-align:${align}" dir="${dir}"><h1 style="font-size:22px;margin:0 0 16px">${escapeHtml(body.heading)}</h1>${paragraphs}${rich}${action}${code}<hr style="border:none;border-top:1px solid #ddd;margin:24px 0"><p style="font-size:13px;color:#444;margin:0">${escapeHtml(body.footer)}${footerLink}</p></div></body></html>`;
   const text = [
     body.heading,
     "",
     ...body.paragraphs.flatMap((p) => [p, ""]),
+    ...(body.rich ? [body.rich.text, ""] : []),
     ...(body.action ? [`${body.action.label}:`, body.action.url, ""] : []),
     ...(body.code ? [`${body.code.label}: ${body.code.value}`, ""] : []),
     "--",
     body.footer,
+    ...(body.footerLink ? [`${body.footerLink.label}: ${body.footerLink.url}`] : []),
   ].join("\n");
   return { html, text };
 }

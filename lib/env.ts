@@ -26,6 +26,12 @@ const Env = z
     JOBS_IN_PROCESS: z.enum(["0", "1"]).default("1"),
     /** Seconds an immediate notification mail waits, so a burst (several messages) becomes one mail. */
     NOTIFY_MAIL_DELAY_SECONDS: z.coerce.number().int().min(0).max(3600).default(90),
+    /** Campaign mails per minute across all workers (what the mail provider allows); 0: no limit. */
+    CAMPAIGN_RATE_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(0),
+    /** Campaign mails sent at once (SMTP connections of the sender's pool). */
+    CAMPAIGN_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(5),
+    /** A sender that died gives up its claimed mails (and its campaign) after this long. */
+    CAMPAIGN_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(60),
   })
   // Mail leaving the machine means a real deployment: it must not sign tokens with the public demo secret.
   .refine((e) => !e.SMTP_URL || e.AUTH_SECRET !== DEMO_SECRET, {

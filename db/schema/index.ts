@@ -1,5 +1,6 @@
 export * from "./admin";
 export * from "./auth";
+export * from "./campaigns";
 export * from "./events";
 export * from "./faq";
 export * from "./forum";

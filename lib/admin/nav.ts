@@ -17,6 +17,7 @@ export const ADMIN_NAV: readonly AdminNavItem[] = [
   { href: "/admin/forum", label: "forumAdmin.title", role: "coordinator" },
   { href: "/admin/faq", label: "faqAdmin.navTitle", role: "coordinator" },
   { href: "/admin/videos", label: "videosAdmin.navTitle", role: "coordinator" },
+  { href: "/admin/campaigns", label: "campaigns.navTitle", role: "coordinator" },
   { href: "/events/new", label: "events.newEvent", role: "coordinator" },
   { href: "/admin/settings", label: "admin.nav.settings", role: "admin" },
 ];

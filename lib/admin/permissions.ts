@@ -13,6 +13,7 @@ export const CAPABILITIES = {
   "users.delete": "admin",
   "audit.view": "coordinator",
   "settings.edit": "admin",
+  "campaigns.manage": "coordinator",
 } as const satisfies Record<string, Role>;
 export type Capability = keyof typeof CAPABILITIES;
 

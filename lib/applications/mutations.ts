@@ -3,6 +3,7 @@ import { and, eq, isNotNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { applications, sessions, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/mutations";
+import { enrolInWelcomeSequence } from "@/lib/campaigns/mutations";
 import { AppError } from "@/lib/errors";
 import { isLocale, type Locale } from "@/lib/i18n/config";
 import { notify } from "@/lib/notifications/mutations";
@@ -61,6 +62,7 @@ export async function decideApplication(input: {
     // Also in the new member's notification centre (the decision mail goes out anyway; a rejected
     // applicant has no centre to see).
     if (input.decision === "approved") {
+      await enrolInWelcomeSequence(tx, row.userId);
       await notify(
         {
           recipientIds: [row.userId],

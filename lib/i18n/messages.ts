@@ -1,4 +1,6 @@
 import arAdmin from "@/messages/ar/admin.json";
+import arCampaigns from "@/messages/ar/campaigns.json";
+import arContacts from "@/messages/ar/contacts.json";
 import arCore from "@/messages/ar/core.json";
 import arEvents from "@/messages/ar/events.json";
 import arFaq from "@/messages/ar/faq.json";
@@ -13,6 +15,8 @@ import arProfile from "@/messages/ar/profile.json";
 import arSearch from "@/messages/ar/search.json";
 import arVideos from "@/messages/ar/videos.json";
 import deAdmin from "@/messages/de/admin.json";
+import deCampaigns from "@/messages/de/campaigns.json";
+import deContacts from "@/messages/de/contacts.json";
 import deCore from "@/messages/de/core.json";
 import deEvents from "@/messages/de/events.json";
 import deFaq from "@/messages/de/faq.json";
@@ -27,6 +31,8 @@ import deProfile from "@/messages/de/profile.json";
 import deSearch from "@/messages/de/search.json";
 import deVideos from "@/messages/de/videos.json";
 import enAdmin from "@/messages/en/admin.json";
+import enCampaigns from "@/messages/en/campaigns.json";
+import enContacts from "@/messages/en/contacts.json";
 import enCore from "@/messages/en/core.json";
 import enEvents from "@/messages/en/events.json";
 import enFaq from "@/messages/en/faq.json";
@@ -41,6 +47,8 @@ import enProfile from "@/messages/en/profile.json";
 import enSearch from "@/messages/en/search.json";
 import enVideos from "@/messages/en/videos.json";
 import ukAdmin from "@/messages/uk/admin.json";
+import ukCampaigns from "@/messages/uk/campaigns.json";
+import ukContacts from "@/messages/uk/contacts.json";
 import ukCore from "@/messages/uk/core.json";
 import ukEvents from "@/messages/uk/events.json";
 import ukFaq from "@/messages/uk/faq.json";
@@ -72,6 +80,8 @@ const de = {
   ...deVideos,
   ...deAdmin,
   ...dePrivacy,
+  ...deCampaigns,
+  ...deContacts,
 };
 
 export type Messages = typeof de;
@@ -93,6 +103,8 @@ export const MESSAGES: Record<Locale, Messages> = {
     ...enVideos,
     ...enAdmin,
     ...enPrivacy,
+    ...enCampaigns,
+    ...enContacts,
   },
   ar: {
     ...arCore,
@@ -109,6 +121,8 @@ export const MESSAGES: Record<Locale, Messages> = {
     ...arVideos,
     ...arAdmin,
     ...arPrivacy,
+    ...arCampaigns,
+    ...arContacts,
   },
   uk: {
     ...ukCore,
@@ -125,5 +139,7 @@ export const MESSAGES: Record<Locale, Messages> = {
     ...ukVideos,
     ...ukAdmin,
     ...ukPrivacy,
+    ...ukCampaigns,
+    ...ukContacts,
   },
 };

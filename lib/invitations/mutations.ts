@@ -6,6 +6,7 @@ import { foldName } from "@/db/search-fields";
 import { sendSignInEmail } from "@/emails/sign-in";
 import { recordAudit } from "@/lib/audit/mutations";
 import { createSignInLink } from "@/lib/auth/tokens";
+import { enrolInWelcomeSequence } from "@/lib/campaigns/mutations";
 import { AppError } from "@/lib/errors";
 import type { Invite } from "./schema";
 
@@ -39,6 +40,7 @@ export async function inviteMember(
       .returning({ id: users.id });
     const userId = user!.id;
     await tx.insert(profiles).values({ userId, nameFolded: foldName(input.name), searchText: input.name });
+    await enrolInWelcomeSequence(tx, userId);
     await tx.insert(applications).values({
       userId,
       source: "invitation",

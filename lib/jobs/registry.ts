@@ -1,4 +1,5 @@
 import "server-only";
+import { campaignJobs, campaignSchedules } from "@/lib/campaigns/jobs";
 import { eventsJobs, eventsSchedules } from "@/lib/events/jobs";
 import { notificationJobs, notificationSchedules } from "@/lib/notifications/jobs";
 import type { JobHandler, JobSchedule } from "./types";
@@ -12,7 +13,12 @@ export type { JobHandler, JobSchedule } from "./types";
 export const jobHandlers: Record<string, JobHandler> = {
   ...notificationJobs,
   ...eventsJobs,
+  ...campaignJobs,
 };
 
 /** Recurring jobs (cron, Europe/Berlin unless stated). */
-export const jobSchedules: JobSchedule[] = [...notificationSchedules, ...eventsSchedules];
+export const jobSchedules: JobSchedule[] = [
+  ...notificationSchedules,
+  ...eventsSchedules,
+  ...campaignSchedules,
+];

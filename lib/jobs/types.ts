@@ -3,4 +3,11 @@
 export type JobHandler = (data: any) => Promise<void>;
 
 /** A recurring job: pg-boss enqueues `name` per cron expression (evaluated in `tz`). */
-export type JobSchedule = { name: string; cron: string; data?: object; tz?: string };
+export type JobSchedule = {
+  name: string;
+  cron: string;
+  data?: object;
+  tz?: string;
+  /** Also enqueue it once whenever a worker starts (e.g. to pick up work a crashed worker left). */
+  onStart?: boolean;
+};

@@ -23,6 +23,7 @@ async function start(): Promise<void> {
     await boss.schedule(schedule.name, schedule.cron, schedule.data ?? {}, {
       tz: schedule.tz ?? "Europe/Berlin",
     });
+    if (schedule.onStart) await boss.send(schedule.name, schedule.data ?? {});
   }
 }
 

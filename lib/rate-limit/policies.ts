@@ -18,3 +18,9 @@ export const signUpLimits = (ip: string, email: string) => [
   { key: `signup:ip:${ip}`, limit: env.RATE_LIMIT_SIGNUP_PER_IP, windowSeconds: HOUR },
   { key: `signup:addr:${email}`, limit: env.RATE_LIMIT_SIGNUP_PER_ADDRESS, windowSeconds: HOUR },
 ];
+
+/** Newsletter sign-ups: each sends a confirmation mail, so bound them like sign-ups. */
+export const newsletterLimits = (ip: string, email: string) => [
+  { key: `newsletter:ip:${ip}`, limit: env.RATE_LIMIT_SIGNUP_PER_IP, windowSeconds: HOUR },
+  { key: `newsletter:addr:${email}`, limit: env.RATE_LIMIT_SIGNUP_PER_ADDRESS, windowSeconds: HOUR },
+];

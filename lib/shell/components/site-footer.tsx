@@ -2,7 +2,9 @@ import { getTranslations } from "next-intl/server";
 
 export async function SiteFooter() {
   const t = await getTranslations("shell");
+  const tn = await getTranslations("newsletter");
   const links = [
+    ["/newsletter", tn("footerLink")],
     ["/impressum", t("imprint")],
     ["/datenschutz", t("privacy")],
     ["/barrierefreiheit", t("accessibility")],

@@ -66,7 +66,7 @@ export function TextField({
 }: Omit<Parameters<typeof Field>[0], "children"> & {
   name: string;
   defaultValue: string;
-  type?: "text" | "email" | "tel" | "url";
+  type?: "text" | "email" | "tel" | "url" | "date" | "time";
   autoComplete?: string;
   /** Renders a textarea with this many rows. */
   rows?: number;

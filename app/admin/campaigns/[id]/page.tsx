@@ -1,0 +1,248 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { Campaign } from "@/db/schema";
+import { compileCampaignBody } from "@/emails/campaign";
+import { requireRole } from "@/lib/auth/viewer";
+import { changeCampaignStatusAction } from "@/lib/campaigns/actions";
+import { countRecipients } from "@/lib/campaigns/audience";
+import { CampaignForm } from "@/lib/campaigns/components/campaign-form";
+import { MailPreview } from "@/lib/campaigns/components/mail-preview";
+import { ProgressBar } from "@/lib/campaigns/components/progress-bar";
+import { ReportChart } from "@/lib/campaigns/components/report-chart";
+import { SendForm, TestSendForm } from "@/lib/campaigns/components/send-forms";
+import { campaignFailures, campaignProgress, getCampaign } from "@/lib/campaigns/data";
+import { EDITABLE } from "@/lib/campaigns/mutations";
+import { audienceOptions } from "@/lib/campaigns/options";
+import { ClientMessages } from "@/lib/i18n/components/client-messages";
+import { isLocale, LOCALES } from "@/lib/i18n/config";
+import { cardStyle, secondaryButton } from "@/lib/ui/components/button-styles";
+import { FormAlert } from "@/lib/ui/components/form-alert";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const campaign = await getCampaign((await params).id);
+  return { title: campaign?.title ?? (await getTranslations("campaigns"))("title") };
+}
+
+const SAVED = [
+  "created",
+  "saved",
+  "testSent",
+  "scheduled",
+  "sending",
+  "paused",
+  "resumed",
+  "cancelled",
+  "activated",
+] as const;
+
+/** Which status buttons a campaign offers. */
+function transitionsOf(campaign: Campaign) {
+  if (campaign.kind === "welcome") {
+    return { draft: ["activate"], active: ["pause"], paused: ["resume"] }[campaign.status as string] ?? [];
+  }
+  return (
+    { scheduled: ["cancel"], sending: ["pause", "cancel"], paused: ["resume", "cancel"] }[
+      campaign.status as string
+    ] ?? []
+  );
+}
+
+const TRANSITION_LABELS = {
+  activate: "activate",
+  pause: "pause",
+  resume: "resume",
+  cancel: "cancel",
+} as const;
+
+export default async function CampaignPage({ params, searchParams }: Props) {
+  const viewer = await requireRole("coordinator");
+  const { id } = await params;
+  const campaign = await getCampaign(id);
+  if (!campaign) notFound();
+  const { saved } = await searchParams;
+  const t = await getTranslations("campaigns");
+  const format = await getFormatter();
+  const [progress, failures] = await Promise.all([campaignProgress(id), campaignFailures(id)]);
+  const editable = (EDITABLE[campaign.kind] as readonly string[]).includes(campaign.status);
+  const previews = Object.fromEntries(
+    LOCALES.flatMap((locale) => {
+      const version = campaign.versions[locale];
+      if (!version) return [];
+      const body = compileCampaignBody(version.body);
+      return [[locale, { html: body.html(viewer.name), text: body.text(viewer.name) }]];
+    }),
+  );
+  const started = campaign.kind === "broadcast" && !["draft", "scheduled"].includes(campaign.status);
+  const transitions = transitionsOf(campaign);
+  const audience = campaign.audience;
+
+  return (
+    <>
+      <p className="mb-2">
+        <a href="/admin/campaigns">{t("detail.back")}</a>
+      </p>
+      <h1 className="mb-2 text-3xl font-bold">{campaign.title}</h1>
+      <p className="mb-6 text-lg">
+        <span className="font-semibold">{t("columns.status")}:</span>{" "}
+        <span data-testid="campaign-status">{t(`status.${campaign.status}`)}</span>
+        {campaign.kind === "welcome" ? ` · ${t("welcomeDay", { days: campaign.delayDays ?? 0 })}` : null}
+      </p>
+      {SAVED.find((s) => s === saved) ? (
+        <FormAlert kind="success">
+          {t(`saved.${saved as (typeof SAVED)[number]}`, { email: viewer.email })}
+        </FormAlert>
+      ) : null}
+      {campaign.status === "scheduled" && campaign.scheduledAt ? (
+        <p className="mb-4 font-semibold">
+          {t("detail.scheduledFor", {
+            when: format.dateTime(campaign.scheduledAt, { dateStyle: "full", timeStyle: "short" }),
+          })}
+        </p>
+      ) : null}
+      {transitions.length > 0 ? (
+        <div className="mb-8 flex flex-wrap gap-3">
+          {transitions.map((transition) => (
+            <form key={transition} action={changeCampaignStatusAction}>
+              <input type="hidden" name="campaignId" value={campaign.id} />
+              <input type="hidden" name="transition" value={transition} />
+              <button type="submit" className={secondaryButton}>
+                {t(`detail.${TRANSITION_LABELS[transition as keyof typeof TRANSITION_LABELS]}`)}
+              </button>
+            </form>
+          ))}
+        </div>
+      ) : null}
+
+      {progress && (started || campaign.kind === "welcome") ? (
+        <section aria-labelledby="progress-heading" className={`${cardStyle} mb-8`}>
+          <h2 id="progress-heading" className="mb-3 text-2xl font-bold">
+            {campaign.status === "sending" ? t("detail.progressTitle") : t("detail.reportTitle")}
+          </h2>
+          {campaign.status === "sending" ? (
+            <>
+              <noscript>
+                <meta httpEquiv="refresh" content="5" />
+              </noscript>
+              <ClientMessages namespaces={["campaigns"]}>
+                <ProgressBar campaignId={campaign.id} initial={progress} />
+              </ClientMessages>
+            </>
+          ) : null}
+          <div className="mt-4">
+            <ReportChart progress={progress} />
+          </div>
+          <h3 className="mt-6 mb-2 text-xl font-bold">{t("detail.failures")}</h3>
+          {failures.length === 0 ? (
+            <p>{t("detail.noFailures")}</p>
+          ) : (
+            <table className="w-full border-collapse">
+              <thead>
+                <tr className="border-b-2 border-gray-400">
+                  <th scope="col" className="p-2 text-start">
+                    {t("detail.failureReason")}
+                  </th>
+                  <th scope="col" className="p-2 text-end">
+                    {t("detail.failureCount")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {failures.map((f) => (
+                  <tr key={f.reason} className="border-b border-gray-200">
+                    <td className="p-2 font-mono text-sm" dir="ltr">
+                      {f.reason}
+                    </td>
+                    <td className="p-2 text-end">{format.number(f.count)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <p className="mt-4 text-sm text-muted">{t("detail.noTracking")}</p>
+        </section>
+      ) : null}
+
+      {campaign.kind === "broadcast" ? (
+        <section aria-labelledby="audience-heading" className="mb-8">
+          <h2 id="audience-heading" className="mb-2 text-2xl font-bold">
+            {t("detail.audience")}
+          </h2>
+          <p>
+            {[
+              audience.members ? t("detail.audienceMembers") : null,
+              audience.contacts ? t("detail.audienceContacts") : null,
+            ]
+              .filter(Boolean)
+              .join(" + ")}
+          </p>
+          {!started ? (
+            <p className="font-semibold">
+              {t("detail.recipientsNow", { count: await countRecipients(audience) })}
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+
+      {editable ? (
+        <>
+          <section aria-labelledby="test-heading" className={`${cardStyle} mb-8`}>
+            <h2 id="test-heading" className="mb-2 text-2xl font-bold">
+              {t("detail.testTitle")}
+            </h2>
+            <p className="mb-3">{t("detail.testIntro")}</p>
+            <ClientMessages namespaces={["campaigns"]}>
+              <TestSendForm
+                campaignId={campaign.id}
+                locale={isLocale(viewer.locale) ? viewer.locale : "de"}
+              />
+            </ClientMessages>
+          </section>
+          {campaign.status === "draft" && campaign.kind === "broadcast" ? (
+            <section aria-labelledby="send-heading" className={`${cardStyle} mb-8`}>
+              <h2 id="send-heading" className="mb-3 text-2xl font-bold">
+                {t("detail.sendTitle")}
+              </h2>
+              <ClientMessages namespaces={["campaigns"]}>
+                <SendForm campaignId={campaign.id} />
+              </ClientMessages>
+            </section>
+          ) : null}
+          <section aria-labelledby="edit-heading" className="mb-8">
+            <h2 id="edit-heading" className="mb-4 text-2xl font-bold">
+              {t("detail.edit")}
+            </h2>
+            <ClientMessages namespaces={["campaigns"]}>
+              <CampaignForm
+                kind={campaign.kind}
+                campaign={campaign}
+                options={await audienceOptions()}
+                count={campaign.kind === "broadcast" ? await countRecipients(audience) : 0}
+                previews={previews}
+              />
+            </ClientMessages>
+          </section>
+        </>
+      ) : (
+        <section aria-labelledby="previews-heading" className="mb-8">
+          <h2 id="previews-heading" className="mb-4 text-2xl font-bold">
+            {t("detail.previews")}
+          </h2>
+          <ClientMessages namespaces={["campaigns"]}>
+            {LOCALES.filter((l) => previews[l]).map((locale) => (
+              <div key={locale} className={`${cardStyle} mb-4`}>
+                <h3 className="mb-2 text-lg font-bold">
+                  {t("form.version", { language: t(`languages.${locale}`) })}:{" "}
+                  <span lang={locale}>{campaign.versions[locale]?.subject}</span>
+                </h3>
+                <MailPreview locale={locale} preview={previews[locale]} label={t("form.preview")} />
+              </div>
+            ))}
+          </ClientMessages>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,97 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requireRole } from "@/lib/auth/viewer";
+import { type CampaignListItem, listCampaigns } from "@/lib/campaigns/data";
+import { primaryButton, secondaryButton } from "@/lib/ui/components/button-styles";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("campaigns"))("title") };
+}
+
+export default async function AdminCampaignsPage() {
+  await requireRole("coordinator");
+  const t = await getTranslations("campaigns");
+  const format = await getFormatter();
+  const [broadcasts, welcome] = await Promise.all([listCampaigns("broadcast"), listCampaigns("welcome")]);
+  const progress = (c: CampaignListItem) =>
+    c.total === 0 ? "–" : `${format.number(c.settled)} / ${format.number(c.total)}`;
+  return (
+    <>
+      <h1 className="mb-4 text-3xl font-bold">{t("title")}</h1>
+      <p className="mb-4 max-w-2xl">{t("intro")}</p>
+      <div className="mb-8 flex flex-wrap gap-3">
+        <a href="/admin/campaigns/new" className={primaryButton}>
+          {t("newCampaign")}
+        </a>
+        <a href="/admin/campaigns/contacts" className={secondaryButton}>
+          {t("contactsLink")}
+        </a>
+      </div>
+      <section aria-labelledby="broadcasts-heading" className="mb-12">
+        <h2 id="broadcasts-heading" className="mb-3 text-2xl font-bold">
+          {t("broadcasts")}
+        </h2>
+        {broadcasts.length === 0 ? (
+          <p>{t("noCampaigns")}</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full border-collapse text-start">
+              <thead>
+                <tr className="border-b-2 border-gray-400">
+                  <th scope="col" className="p-2 text-start">
+                    {t("columns.title")}
+                  </th>
+                  <th scope="col" className="p-2 text-start">
+                    {t("columns.status")}
+                  </th>
+                  <th scope="col" className="p-2 text-start">
+                    {t("columns.progress")}
+                  </th>
+                  <th scope="col" className="p-2 text-start">
+                    {t("columns.updated")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {broadcasts.map((c) => (
+                  <tr key={c.id} className="border-b border-gray-200">
+                    <td className="p-2">
+                      <a href={`/admin/campaigns/${c.id}`}>{c.title}</a>
+                    </td>
+                    <td className="p-2">{t(`status.${c.status}`)}</td>
+                    <td className="p-2" dir="ltr">
+                      {progress(c)}
+                    </td>
+                    <td className="p-2">
+                      {format.dateTime(c.updatedAt, { dateStyle: "medium", timeStyle: "short" })}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <section aria-labelledby="welcome-heading">
+        <h2 id="welcome-heading" className="mb-3 text-2xl font-bold">
+          {t("welcomeTitle")}
+        </h2>
+        <p className="mb-4 max-w-2xl">{t("welcomeIntro")}</p>
+        {welcome.length === 0 ? <p className="mb-4">{t("noWelcomeSteps")}</p> : null}
+        <ol className="mb-4 space-y-2">
+          {welcome.map((c) => (
+            <li key={c.id}>
+              <a href={`/admin/campaigns/${c.id}`}>
+                {t("welcomeDay", { days: c.delayDays ?? 0 })}: {c.title}
+              </a>{" "}
+              · {t(`status.${c.status}`)} · <span dir="ltr">{format.number(c.settled)}</span>
+            </li>
+          ))}
+        </ol>
+        <a href="/admin/campaigns/new?kind=welcome" className={secondaryButton}>
+          {t("newWelcomeStep")}
+        </a>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+"use server";
+
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { requireRole } from "@/lib/auth/viewer";
+import { berlinDateTimeToUtc } from "@/lib/events/time";
+import { formAction } from "@/lib/forms/action";
+import { resolveLocale } from "@/lib/i18n/request";
+import { clientIp } from "@/lib/rate-limit/client-ip";
+import { hitRateLimits } from "@/lib/rate-limit/mutations";
+import { newsletterLimits } from "@/lib/rate-limit/policies";
+import {
+  type CampaignTransition,
+  changeCampaignStatus,
+  saveCampaign,
+  sendTestMail,
+  startCampaign,
+} from "./mutations";
+import { AUDIENCE_LISTS, SaveCampaign, SendCampaign, Subscribe } from "./schema";
+import { confirmSubscription, subscribe } from "./subscriptions";
+import { verifyConfirmToken } from "./tokens";
+
+// Campaign actions: coordinators only (anyone else gets "not found"); the mutation checks again.
+
+export const saveCampaignAction = formAction(
+  SaveCampaign,
+  async (data) => {
+    const coordinator = await requireRole("coordinator");
+    const { id } = await saveCampaign({ actorId: coordinator.id, data });
+    redirect(`/admin/campaigns/${id}?saved=${data.campaignId ? "saved" : "created"}`);
+  },
+  { multi: AUDIENCE_LISTS },
+);
+
+export const sendTestAction = formAction(
+  z.object({ campaignId: z.string().min(1).max(100), locale: z.string().max(5) }),
+  async (data) => {
+    const coordinator = await requireRole("coordinator");
+    await sendTestMail({ actorId: coordinator.id, campaignId: data.campaignId, locale: data.locale });
+    redirect(`/admin/campaigns/${data.campaignId}?saved=testSent`);
+  },
+);
+
+export const sendCampaignAction = formAction(SendCampaign, async (data) => {
+  const coordinator = await requireRole("coordinator");
+  const at = data.when === "later" ? berlinDateTimeToUtc(data.date, data.time) : undefined;
+  await startCampaign({ actorId: coordinator.id, campaignId: data.campaignId, at });
+  redirect(`/admin/campaigns/${data.campaignId}?saved=${at ? "scheduled" : "sending"}`);
+});
+
+const TRANSITION_MESSAGES: Record<CampaignTransition, string> = {
+  pause: "paused",
+  resume: "resumed",
+  cancel: "cancelled",
+  activate: "activated",
+};
+
+/** Pause, resume, cancel, activate: plain buttons; the page shows the result. */
+export async function changeCampaignStatusAction(formData: FormData): Promise<void> {
+  const coordinator = await requireRole("coordinator");
+  const campaignId = String(formData.get("campaignId") ?? "");
+  const transition = String(formData.get("transition") ?? "") as CampaignTransition;
+  if (!(transition in TRANSITION_MESSAGES)) redirect(`/admin/campaigns/${campaignId}`);
+  await changeCampaignStatus({ actorId: coordinator.id, campaignId, transition });
+  redirect(`/admin/campaigns/${campaignId}?saved=${TRANSITION_MESSAGES[transition]}`);
+}
+
+export const subscribeAction = formAction(Subscribe, async (data) => {
+  const limit = await hitRateLimits(newsletterLimits(clientIp(await headers()), data.email));
+  if (!limit.allowed) redirect(`/too-many-requests?retry=${limit.retryAfterSeconds}`);
+  await subscribe({ email: data.email, name: data.name, locale: await resolveLocale() });
+  redirect("/newsletter?sent=1");
+});
+
+export async function confirmSubscriptionAction(formData: FormData): Promise<void> {
+  const contactId = verifyConfirmToken(String(formData.get("token") ?? ""));
+  const confirmed = contactId ? await confirmSubscription(contactId) : false;
+  redirect(confirmed ? "/newsletter/confirm?done=1" : "/newsletter/confirm");
+}

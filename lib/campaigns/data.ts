@@ -1,0 +1,106 @@
+import "server-only";
+import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
+import { getDb, rowsOf } from "@/db/client";
+import { type Campaign, type CampaignKind, campaignDeliveries, campaigns, suppressions } from "@/db/schema";
+
+export type CampaignProgress = {
+  status: Campaign["status"];
+  total: number;
+  sent: number;
+  failed: number;
+  skipped: number;
+  pending: number;
+  unsubscribed: number;
+  /** Share of the outbox that is settled (sent, failed or skipped), 0–100. */
+  percent: number;
+};
+
+export async function getCampaign(campaignId: string): Promise<Campaign | null> {
+  const db = await getDb();
+  const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, campaignId)).limit(1);
+  return campaign ?? null;
+}
+
+/** Live figures of one campaign's outbox, for the progress bar and the report. */
+export async function campaignProgress(campaignId: string): Promise<CampaignProgress | null> {
+  const db = await getDb();
+  const [row] = rowsOf<Record<string, string | number | null>>(
+    await db.execute(sql`
+      select c.status,
+        count(d.id) as total,
+        count(d.id) filter (where d.status = 'sent') as sent,
+        count(d.id) filter (where d.status = 'failed') as failed,
+        count(d.id) filter (where d.status = 'skipped') as skipped,
+        count(d.id) filter (where d.status in ('pending', 'sending')) as pending,
+        (select count(*) from ${suppressions} s where s.campaign_id = c.id) as unsubscribed
+      from ${campaigns} c left join ${campaignDeliveries} d on d.campaign_id = c.id
+      where c.id = ${campaignId}
+      group by c.id`),
+  );
+  if (!row) return null;
+  const n = (key: string) => Number(row[key] ?? 0);
+  const total = n("total");
+  const settled = n("sent") + n("failed") + n("skipped");
+  return {
+    status: row.status as Campaign["status"],
+    total,
+    sent: n("sent"),
+    failed: n("failed"),
+    skipped: n("skipped"),
+    pending: n("pending"),
+    unsubscribed: n("unsubscribed"),
+    percent: total === 0 ? 0 : Math.floor((settled / total) * 100),
+  };
+}
+
+/** Why mails failed, the commonest reason first. */
+export async function campaignFailures(campaignId: string): Promise<{ reason: string; count: number }[]> {
+  const db = await getDb();
+  return db
+    .select({
+      reason: sql<string>`coalesce(${campaignDeliveries.error}, '')`,
+      count: sql<number>`count(*)::int`,
+    })
+    .from(campaignDeliveries)
+    .where(
+      and(
+        eq(campaignDeliveries.campaignId, campaignId),
+        eq(campaignDeliveries.status, "failed"),
+        isNotNull(campaignDeliveries.error),
+      ),
+    )
+    .groupBy(campaignDeliveries.error)
+    .orderBy(desc(sql`count(*)`))
+    .limit(20);
+}
+
+export type CampaignListItem = Pick<
+  Campaign,
+  "id" | "title" | "status" | "kind" | "delayDays" | "updatedAt" | "scheduledAt"
+> & { total: number; settled: number };
+
+/** Broadcasts newest first, or the welcome steps in the order they go out. */
+export async function listCampaigns(kind: CampaignKind): Promise<CampaignListItem[]> {
+  const db = await getDb();
+  return db
+    .select({
+      id: campaigns.id,
+      title: campaigns.title,
+      status: campaigns.status,
+      kind: campaigns.kind,
+      delayDays: campaigns.delayDays,
+      updatedAt: campaigns.updatedAt,
+      scheduledAt: campaigns.scheduledAt,
+      total: sql<number>`(select count(*)::int from ${campaignDeliveries} d where d.campaign_id = ${campaigns.id})`,
+      settled: sql<number>`(select count(*)::int from ${campaignDeliveries} d
+        where d.campaign_id = ${campaigns.id} and d.status in ('sent', 'failed', 'skipped'))`,
+    })
+    .from(campaigns)
+    .where(eq(campaigns.kind, kind))
+    .orderBy(
+      ...(kind === "welcome"
+        ? [asc(campaigns.delayDays), asc(campaigns.createdAt)]
+        : [desc(campaigns.createdAt)]),
+    )
+    .limit(200);
+}

@@ -1,0 +1,214 @@
+import "server-only";
+import { eq, sql } from "drizzle-orm";
+import { type Executor, getDb } from "@/db/client";
+import { type Campaign, type CampaignStatus, campaigns, users } from "@/db/schema";
+import { campaignMailer } from "@/emails/campaign";
+import { assertActorMay } from "@/lib/admin/actor";
+import { recordAudit } from "@/lib/audit/mutations";
+import { AppError } from "@/lib/errors";
+import { isLocale } from "@/lib/i18n/config";
+import { deferJob, sendJob } from "@/lib/jobs/queue";
+import { deliverMail } from "@/lib/mail/transport";
+import { recipientsQuery } from "./audience";
+import { pickVersion } from "./content";
+import { type SaveCampaignInput, toAudience, toVersions } from "./schema";
+
+export const SEND_JOB = "campaigns.send";
+
+/** A campaign of this kind and status, locked for the write; anything else is "gone". */
+async function lockCampaign(
+  tx: Executor,
+  campaignId: string,
+  statuses: readonly CampaignStatus[],
+): Promise<Campaign> {
+  const [campaign] = await tx
+    .select()
+    .from(campaigns)
+    .where(eq(campaigns.id, campaignId))
+    .for("update")
+    .limit(1);
+  if (!campaign) throw new AppError({ code: "not_found", message: "campaignGone" });
+  if (!statuses.includes(campaign.status)) throw new AppError({ code: "conflict", message: "wrongStatus" });
+  return campaign;
+}
+
+/** A broadcast can be edited until it starts sending; a welcome step at any time (later mails change). */
+export const EDITABLE = {
+  broadcast: ["draft", "scheduled"],
+  welcome: ["draft", "active", "paused"],
+} as const satisfies Record<string, readonly CampaignStatus[]>;
+
+/** Creates a campaign or a welcome step, or edits one that has not started sending. */
+export async function saveCampaign(input: {
+  actorId: string;
+  data: SaveCampaignInput;
+}): Promise<{ id: string }> {
+  const db = await getDb();
+  const { data } = input;
+  const values = {
+    title: data.title,
+    audience: toAudience(data),
+    versions: toVersions(data),
+    delayDays: data.kind === "welcome" ? (data.delayDays ?? 0) : null,
+    updatedAt: new Date(),
+  };
+  return db.transaction(async (tx) => {
+    await assertActorMay(tx, input.actorId, "campaigns.manage");
+    if (data.campaignId) {
+      const campaign = await lockCampaign(tx, data.campaignId, EDITABLE[data.kind]);
+      if (campaign.kind !== data.kind) throw new AppError({ code: "conflict", message: "wrongStatus" });
+      await tx.update(campaigns).set(values).where(eq(campaigns.id, campaign.id));
+      await recordAudit(tx, {
+        actorId: input.actorId,
+        action: "campaign.edit",
+        targetType: "campaign",
+        targetId: campaign.id,
+      });
+      return { id: campaign.id };
+    }
+    const [created] = await tx
+      .insert(campaigns)
+      .values({ ...values, kind: data.kind, createdBy: input.actorId })
+      .returning({ id: campaigns.id });
+    await recordAudit(tx, {
+      actorId: input.actorId,
+      action: "campaign.create",
+      targetType: "campaign",
+      targetId: created!.id,
+    });
+    return created!;
+  });
+}
+
+/** The mail in one language to the coordinator's own address, marked "[Test]"; nothing is recorded. */
+export async function sendTestMail(input: {
+  actorId: string;
+  campaignId: string;
+  locale: string;
+}): Promise<string> {
+  const db = await getDb();
+  const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, input.campaignId)).limit(1);
+  const [actor] = await db
+    .select({ email: users.email, name: users.name, role: users.role, status: users.status })
+    .from(users)
+    .where(eq(users.id, input.actorId))
+    .limit(1);
+  if (!campaign || !actor) throw new AppError({ code: "not_found", message: "campaignGone" });
+  await assertActorMay(db, input.actorId, "campaigns.manage");
+  const { locale, version } = pickVersion(campaign.versions, isLocale(input.locale) ? input.locale : "de");
+  const mailer = campaignMailer({ campaignId: campaign.id, locale, version, subjectPrefix: "[Test] " });
+  await deliverMail(mailer({ email: actor.email, name: actor.name, member: true }));
+  return actor.email;
+}
+
+/** One outbox row per recipient of the audience as it is now. */
+async function fillOutbox(tx: Executor, campaign: Campaign): Promise<void> {
+  const recipients = recipientsQuery(campaign.audience);
+  if (!recipients) return;
+  await tx.execute(sql`
+    insert into campaign_deliveries (id, campaign_id, email, name, locale, user_id, contact_id)
+    select gen_random_uuid()::text, ${campaign.id}, r.email, r.name, r.locale, r.user_id, r.contact_id
+    from (${recipients}) r
+    on conflict (campaign_id, email) do nothing`);
+}
+
+/** Sends now (the outbox is filled at once) or at a later time (filled then, see jobs.ts). */
+export async function startCampaign(input: {
+  actorId: string;
+  campaignId: string;
+  at?: Date;
+}): Promise<void> {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await assertActorMay(tx, input.actorId, "campaigns.manage");
+    const campaign = await lockCampaign(tx, input.campaignId, ["draft", "scheduled"]);
+    if (campaign.kind !== "broadcast") throw new AppError({ code: "conflict", message: "wrongStatus" });
+    if (input.at) {
+      if (input.at.getTime() <= Date.now())
+        throw new AppError({ code: "invalid", message: "inPast", field: "date" });
+      await tx
+        .update(campaigns)
+        .set({ status: "scheduled", scheduledAt: input.at })
+        .where(eq(campaigns.id, campaign.id));
+    } else {
+      await beginSending(tx, campaign);
+    }
+    await recordAudit(tx, {
+      actorId: input.actorId,
+      action: input.at ? "campaign.schedule" : "campaign.send",
+      targetType: "campaign",
+      targetId: campaign.id,
+      data: input.at ? { at: input.at.toISOString() } : {},
+    });
+  });
+  if (!input.at)
+    deferJob(() => sendJob(SEND_JOB, { campaignId: input.campaignId }, { singletonKey: input.campaignId }));
+}
+
+/** Fills the outbox and marks the campaign as sending (by a coordinator, or when its time came). */
+export async function beginSending(tx: Executor, campaign: Campaign): Promise<void> {
+  await fillOutbox(tx, campaign);
+  await tx
+    .update(campaigns)
+    .set({ status: "sending", startedAt: new Date(), scheduledAt: null })
+    .where(eq(campaigns.id, campaign.id));
+}
+
+const TRANSITIONS = {
+  pause: { from: ["sending", "active"], to: "paused" },
+  resume: { from: ["paused"], to: null },
+  cancel: { from: ["scheduled", "sending", "paused"], to: "cancelled" },
+  activate: { from: ["draft"], to: "active" },
+} as const satisfies Record<string, { from: readonly CampaignStatus[]; to: CampaignStatus | null }>;
+export type CampaignTransition = keyof typeof TRANSITIONS;
+
+/**
+ * Pause, resume or cancel a broadcast; activate or pause a welcome step. A pause takes effect
+ * after the mails in flight (the sender looks before each batch); cancelled mails stay unsent.
+ */
+export async function changeCampaignStatus(input: {
+  actorId: string;
+  campaignId: string;
+  transition: CampaignTransition;
+}): Promise<void> {
+  const db = await getDb();
+  const rule = TRANSITIONS[input.transition];
+  const campaign = await db.transaction(async (tx) => {
+    await assertActorMay(tx, input.actorId, "campaigns.manage");
+    const campaign = await lockCampaign(tx, input.campaignId, rule.from);
+    const resumed = campaign.kind === "welcome" ? "active" : campaign.startedAt ? "sending" : "draft";
+    const to = rule.to ?? resumed;
+    if (input.transition === "activate" && campaign.kind !== "welcome") {
+      throw new AppError({ code: "conflict", message: "wrongStatus" });
+    }
+    await tx
+      .update(campaigns)
+      .set({ status: to, ...(to === "cancelled" ? { finishedAt: new Date(), scheduledAt: null } : {}) })
+      .where(eq(campaigns.id, campaign.id));
+    await recordAudit(tx, {
+      actorId: input.actorId,
+      action: `campaign.${input.transition}`,
+      targetType: "campaign",
+      targetId: campaign.id,
+    });
+    return { ...campaign, status: to };
+  });
+  if (campaign.status === "sending" || campaign.status === "active") {
+    await sendJob(SEND_JOB, { campaignId: campaign.id }, { singletonKey: campaign.id });
+  }
+}
+
+/**
+ * A newly approved member joins every active welcome step: mail n goes out delayDays after now.
+ * Runs inside the approval's transaction.
+ */
+export async function enrolInWelcomeSequence(tx: Executor, userId: string): Promise<void> {
+  await tx.execute(sql`
+    insert into campaign_deliveries (id, campaign_id, email, name, locale, user_id, due_at)
+    select gen_random_uuid()::text, c.id, lower(u.email), u.name, u.locale, u.id,
+      now() + c.delay_days * interval '1 day'
+    from campaigns c cross join users u
+    where c.kind = 'welcome' and c.status = 'active' and u.id = ${userId}
+      and not exists (select 1 from suppressions s where s.email = lower(u.email))
+    on conflict (campaign_id, email) do nothing`);
+}

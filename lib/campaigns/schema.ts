@@ -1,0 +1,148 @@
+import { z } from "zod";
+import { ROLES } from "@/db/schema/auth";
+import { type CampaignAudience, type CampaignVersion, LEGAL_BASES } from "@/db/schema/campaigns";
+import { ORGANISATION_TYPES } from "@/db/schema/network";
+import { emailAddress, line, optionalLine } from "@/lib/forms/schema";
+import { LOCALES } from "@/lib/i18n/config";
+import { MUNICIPALITIES, SPOKEN_LANGUAGES, TOPICS } from "@/lib/network/constants";
+
+export const MAX_BODY = 50_000;
+export const MAX_SUBJECT = 200;
+
+/** Form field names of each language version: subjectDe, bodyDe, subjectEn, … */
+export const versionFields = (locale: string) => {
+  const suffix = locale.charAt(0).toUpperCase() + locale.slice(1);
+  return { subject: `subject${suffix}`, body: `body${suffix}` } as const;
+};
+
+/** Checkbox lists of the segment builder (several values each). */
+export const AUDIENCE_LISTS = [
+  "roles",
+  "topics",
+  "languages",
+  "municipalities",
+  "organisationTypes",
+] as const;
+
+const listOf = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(values)).max(100));
+const checkbox = z.preprocess((v) => v === "on" || v === "1" || v === "true", z.boolean());
+
+export const AudienceInput = z.object({
+  members: checkbox,
+  roles: listOf(ROLES),
+  topics: listOf(TOPICS),
+  languages: listOf(SPOKEN_LANGUAGES),
+  municipalities: listOf(MUNICIPALITIES),
+  organisationTypes: listOf(ORGANISATION_TYPES),
+  contacts: checkbox,
+});
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .max(max, { error: "tooLong" })
+    .optional()
+    .transform((v) => (v?.trim() ? v : undefined));
+
+const requiredBody = z
+  .string({ error: "required" })
+  .trim()
+  .min(1, { error: "required" })
+  .max(MAX_BODY, { error: "tooLong" });
+
+/** German is required; the other languages are optional, but each needs subject and text. */
+const versionShape = {
+  subjectDe: line(MAX_SUBJECT),
+  bodyDe: requiredBody,
+  subjectEn: optionalLine(MAX_SUBJECT),
+  bodyEn: optionalText(MAX_BODY),
+  subjectAr: optionalLine(MAX_SUBJECT),
+  bodyAr: optionalText(MAX_BODY),
+  subjectUk: optionalLine(MAX_SUBJECT),
+  bodyUk: optionalText(MAX_BODY),
+};
+
+export const SaveCampaign = z
+  .object({
+    campaignId: z.string().max(100).optional(),
+    kind: z.enum(["broadcast", "welcome"]).default("broadcast"),
+    title: line(120),
+    delayDays: z.preprocess(
+      (v) => (v === "" || v === undefined ? undefined : v),
+      z.coerce
+        .number({ error: "invalidNumber" })
+        .int({ error: "invalidNumber" })
+        .min(0, { error: "tooSmall" })
+        .max(365, { error: "tooBig" })
+        .optional(),
+    ),
+    ...AudienceInput.shape,
+    ...versionShape,
+  })
+  .superRefine((data, ctx) => {
+    const values = data as Record<string, unknown>;
+    if (data.kind === "broadcast" && !data.members && !data.contacts) {
+      ctx.addIssue({ code: "custom", path: ["audience"], message: "audienceEmpty" });
+    }
+    if (data.kind === "welcome" && data.delayDays === undefined) {
+      ctx.addIssue({ code: "custom", path: ["delayDays"], message: "required" });
+    }
+    for (const locale of LOCALES.filter((l) => l !== "de")) {
+      const f = versionFields(locale);
+      if (values[f.subject] && !values[f.body])
+        ctx.addIssue({ code: "custom", path: [f.body], message: "bodyMissing" });
+      if (values[f.body] && !values[f.subject])
+        ctx.addIssue({ code: "custom", path: [f.subject], message: "subjectMissing" });
+    }
+  });
+export type SaveCampaignInput = z.infer<typeof SaveCampaign>;
+
+export const toAudience = (data: z.infer<typeof AudienceInput>): CampaignAudience => ({
+  members: data.members,
+  roles: data.roles,
+  topics: data.topics,
+  languages: data.languages,
+  municipalities: data.municipalities,
+  organisationTypes: data.organisationTypes,
+  contacts: data.contacts,
+});
+
+/** The language versions a form filled in (German always). */
+export function toVersions(data: Record<string, unknown>): Partial<Record<string, CampaignVersion>> {
+  const versions: Partial<Record<string, CampaignVersion>> = {};
+  for (const locale of LOCALES) {
+    const f = versionFields(locale);
+    const subject = data[f.subject];
+    const body = data[f.body];
+    if (typeof subject === "string" && typeof body === "string" && subject && body) {
+      versions[locale] = { subject, body };
+    }
+  }
+  return versions;
+}
+
+const dateField = z.string({ error: "required" }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: "invalidDate" });
+const timeField = z.string({ error: "required" }).regex(/^\d{2}:\d{2}$/, { error: "invalidTime" });
+
+/** "Send now", or schedule for a date and time (Europe/Berlin). */
+export const SendCampaign = z.discriminatedUnion("when", [
+  z.object({ campaignId: z.string().min(1).max(100), when: z.literal("now") }),
+  z.object({
+    campaignId: z.string().min(1).max(100),
+    when: z.literal("later"),
+    date: dateField,
+    time: timeField,
+  }),
+]);
+
+export const Subscribe = z.object({
+  email: emailAddress,
+  name: optionalLine(100),
+  consent: z.literal("on", { error: "consentRequired" }),
+});
+
+export const StartImport = z.object({
+  legalBasis: z.enum(LEGAL_BASES, { error: "required" }),
+  legalNote: line(300),
+});

@@ -1,0 +1,335 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { connect, type Socket } from "node:net";
+import { sql } from "drizzle-orm";
+import type { Transporter } from "nodemailer";
+import { getDb, rowsOf } from "@/db/client";
+import type { CampaignVersion } from "@/db/schema/campaigns";
+import { type CampaignRecipient, campaignMailer } from "@/emails/campaign";
+import { env } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/config";
+import { deliverMail, type OutgoingMail } from "@/lib/mail/transport";
+import { getMailSender } from "@/lib/settings/data";
+import { pickVersion } from "./content";
+
+/** Attempts before a mail that keeps failing temporarily counts as failed. */
+export const MAX_ATTEMPTS = 8;
+/** How long one sender run keeps a campaign before handing it on (below the job expiry of 10 min). */
+const RUN_MS = 8 * 60 * 1000;
+
+export type SenderOptions = {
+  /** Identifies this sender in the campaign's lease; a restarted process is a new sender. */
+  senderId?: string;
+  /** Messages per minute; 0: no limit. */
+  ratePerMinute?: number;
+  concurrency?: number;
+  leaseSeconds?: number;
+  maxMs?: number;
+};
+
+/**
+ * done: everything went out (or failed for good) · more: time is up, work is left · waiting: the
+ * rest is due at `nextAt` (retries, welcome mails, another sender's lease) · busy: another sender
+ * holds the campaign · stopped: paused, cancelled or gone.
+ */
+export type SenderResult = {
+  state: "done" | "more" | "waiting" | "busy" | "stopped";
+  nextAt?: Date;
+  sent: number;
+};
+
+type Claimed = {
+  id: string;
+  email: string;
+  name: string | null;
+  locale: string;
+  user_id: string | null;
+  attempts: number;
+};
+
+type CampaignLease = { kind: string; versions: Partial<Record<string, CampaignVersion>> };
+
+const holder = globalThis as unknown as {
+  __kpCampaignSmtp?: { url: string; size: number; transport: Transporter };
+};
+
+type SocketOptions = { host?: string; port?: number; secure?: boolean; connectionTimeout?: number };
+
+/**
+ * nodemailer leaves Nagle's algorithm on: the last bytes of each message then wait for the server's
+ * delayed ACK (40 ms on Linux), which caps a connection at about 25 mails a second. Its pool takes
+ * sockets from `getSocket`: these are opened with TCP_NODELAY (TLS is still added by nodemailer).
+ */
+function socketWithoutDelay(
+  options: SocketOptions,
+  callback: (error: Error | null, socketOptions?: { connection: Socket }) => void,
+): void {
+  const socket = connect({
+    host: options.host ?? "localhost",
+    port: options.port || (options.secure ? 465 : 587),
+    noDelay: true,
+  });
+  socket.setTimeout(options.connectionTimeout ?? 2 * 60 * 1000, () =>
+    socket.destroy(Object.assign(new Error("Connection timeout"), { code: "ETIMEDOUT" })),
+  );
+  socket.once("error", callback);
+  socket.once("connect", () => {
+    socket.setTimeout(0);
+    socket.off("error", callback);
+    callback(null, { connection: socket });
+  });
+}
+
+/** One pooled SMTP transport per process (as many connections as the concurrency). */
+async function pooledTransport(url: string, size: number): Promise<Transporter> {
+  const current = holder.__kpCampaignSmtp;
+  if (current?.url === url && current.size === size) return current.transport;
+  current?.transport.close();
+  const nodemailer = await import("nodemailer");
+  const { parseConnectionUrl } = await import("nodemailer/lib/shared");
+  // nodemailer reads transport options from the URL's query: the pool's size goes there.
+  const pooled = new URL(url);
+  pooled.searchParams.set("pool", "true");
+  pooled.searchParams.set("maxConnections", String(size));
+  pooled.searchParams.set("maxMessages", "1000000");
+  const transport = nodemailer.createTransport({
+    ...parseConnectionUrl(pooled.toString()),
+    getSocket: socketWithoutDelay,
+  });
+  holder.__kpCampaignSmtp = { url, size, transport };
+  return transport;
+}
+
+async function transportFor(concurrency: number): Promise<(mail: OutgoingMail) => Promise<void>> {
+  if (!env.SMTP_URL) return deliverMail; // demo mode: the dev mailbox
+  const transport = await pooledTransport(env.SMTP_URL, concurrency);
+  const from = (await getMailSender()) ?? env.MAIL_FROM;
+  return async (mail) => {
+    await transport.sendMail({ from, ...mail });
+  };
+}
+
+/** Spaces sends evenly at `ratePerMinute`, never bursting to catch up; 0 lets everything through. */
+export function pacer(ratePerMinute: number): () => Promise<void> {
+  if (ratePerMinute <= 0) return async () => {};
+  const interval = 60_000 / ratePerMinute;
+  let next = 0;
+  return async () => {
+    const now = performance.now();
+    const slot = Math.max(next, now);
+    next = slot + interval;
+    if (slot > now) await new Promise((resolve) => setTimeout(resolve, slot - now));
+  };
+}
+
+/** 5xx: the server refused for good (unknown mailbox, policy); anything else may pass later. */
+export function classifySmtpError(error: unknown): { permanent: boolean; reason: string } {
+  const e = error as { responseCode?: number; response?: string; message?: string };
+  const reason = (e.response ?? e.message ?? String(error)).slice(0, 500);
+  return {
+    permanent: typeof e.responseCode === "number" && e.responseCode >= 500 && e.responseCode < 600,
+    reason,
+  };
+}
+
+/** 30 s, 1 min, 2 min, … up to 4 hours. */
+export const retryDelaySeconds = (attempts: number): number =>
+  Math.min(30 * 2 ** Math.max(0, attempts - 1), 4 * 3600);
+
+async function takeCampaign(
+  campaignId: string,
+  senderId: string,
+  leaseSeconds: number,
+): Promise<CampaignLease | null> {
+  const db = await getDb();
+  const [row] = rowsOf<CampaignLease>(
+    await db.execute(sql`
+      update campaigns set sender_id = ${senderId}, sender_lease_until = now() + ${leaseSeconds} * interval '1 second'
+      where id = ${campaignId} and status in ('sending', 'active')
+        and (sender_id = ${senderId} or sender_lease_until is null or sender_lease_until < now())
+      returning kind, versions`),
+  );
+  return row ?? null;
+}
+
+async function releaseCampaign(campaignId: string, senderId: string): Promise<void> {
+  const db = await getDb();
+  await db.execute(sql`
+    update campaigns set sender_lease_until = null where id = ${campaignId} and sender_id = ${senderId}`);
+}
+
+/** Claims up to `limit` due mails with a lease; rows another sender holds are skipped, not waited for. */
+export async function claimBatch(
+  campaignId: string,
+  limit: number,
+  leaseSeconds: number,
+): Promise<Claimed[]> {
+  const db = await getDb();
+  return rowsOf<Claimed>(
+    await db.execute(sql`
+      update campaign_deliveries d
+      set status = 'sending', lease_until = now() + ${leaseSeconds} * interval '1 second', attempts = d.attempts + 1
+      where d.id in (
+        select id from campaign_deliveries
+        where campaign_id = ${campaignId} and status in ('pending', 'sending')
+          and ((status = 'pending' and due_at <= now()) or (status = 'sending' and lease_until < now()))
+        order by due_at, id
+        limit ${limit}
+        for update skip locked)
+      returning d.id, d.email, d.name, d.locale, d.user_id, d.attempts`),
+  );
+}
+
+/** Unsubscribed since the outbox was filled: these mails are skipped. */
+async function skipSuppressed(batch: Claimed[]): Promise<Claimed[]> {
+  const db = await getDb();
+  const emails = batch.map((row) => row.email);
+  const suppressed = new Set(
+    rowsOf<{ email: string }>(
+      await db.execute(
+        sql`select email from suppressions where email = any(${sql`array[${sql.join(
+          emails.map((e) => sql`${e}`),
+          sql`, `,
+        )}]::text[]`})`,
+      ),
+    ).map((r) => r.email),
+  );
+  const skipped = batch.filter((row) => suppressed.has(row.email)).map((row) => row.id);
+  if (skipped.length > 0) {
+    await db.execute(sql`
+      update campaign_deliveries set status = 'skipped', lease_until = null
+      where id in (${sql.join(
+        skipped.map((id) => sql`${id}`),
+        sql`, `,
+      )}) and status = 'sending'`);
+  }
+  return batch.filter((row) => !suppressed.has(row.email));
+}
+
+async function markSent(id: string): Promise<void> {
+  const db = await getDb();
+  await db.execute(sql`
+    update campaign_deliveries set status = 'sent', sent_at = now(), lease_until = null, error = null
+    where id = ${id} and status = 'sending'`);
+}
+
+async function markFailed(row: Claimed, error: unknown): Promise<void> {
+  const db = await getDb();
+  const { permanent, reason } = classifySmtpError(error);
+  if (permanent || row.attempts >= MAX_ATTEMPTS) {
+    await db.execute(sql`
+      update campaign_deliveries set status = 'failed', lease_until = null, error = ${reason}
+      where id = ${row.id} and status = 'sending'`);
+    return;
+  }
+  await db.execute(sql`
+    update campaign_deliveries set status = 'pending', lease_until = null, error = ${reason},
+      due_at = now() + ${retryDelaySeconds(row.attempts)} * interval '1 second'
+    where id = ${row.id} and status = 'sending'`);
+}
+
+/** What is left: nothing (then a broadcast is sent), or the moment the next mail comes due. */
+async function settle(campaignId: string, kind: string): Promise<SenderResult> {
+  const db = await getDb();
+  const [open] = rowsOf<{ n: number | string; next: string | Date | null }>(
+    await db.execute(sql`
+      select count(*) as n,
+        min(case when status = 'pending' then due_at else lease_until end) as next
+      from campaign_deliveries where campaign_id = ${campaignId} and status in ('pending', 'sending')`),
+  );
+  if (Number(open?.n ?? 0) > 0 && open?.next)
+    return { state: "waiting", nextAt: new Date(open.next), sent: 0 };
+  if (kind === "broadcast") {
+    await db.execute(sql`
+      update campaigns set status = 'sent', finished_at = now() where id = ${campaignId} and status = 'sending'`);
+    return { state: "done", sent: 0 };
+  }
+  return { state: "waiting", sent: 0 };
+}
+
+/**
+ * Sends a campaign's due mails from its outbox: claims batches (FOR UPDATE SKIP LOCKED, with a
+ * lease), sends each with `concurrency` at once at the configured rate, and marks a mail sent only
+ * once the SMTP server accepted it. A crash leaves claimed mails to be claimed again when their
+ * lease ends: only mails the server had accepted but were not yet marked can go out twice.
+ */
+export async function runCampaignSender(
+  campaignId: string,
+  options: SenderOptions = {},
+): Promise<SenderResult> {
+  const senderId = options.senderId ?? randomUUID();
+  const rate = options.ratePerMinute ?? env.CAMPAIGN_RATE_PER_MINUTE;
+  const concurrency = options.concurrency ?? env.CAMPAIGN_CONCURRENCY;
+  const leaseSeconds = options.leaseSeconds ?? env.CAMPAIGN_LEASE_SECONDS;
+  const deadline = Date.now() + (options.maxMs ?? RUN_MS);
+  // A batch lasts a few seconds at most, so a pause takes effect quickly and leases never run out.
+  const batchSeconds = Math.min(5, leaseSeconds / 3);
+  const batchSize =
+    rate > 0 ? Math.max(1, Math.floor((rate / 60) * batchSeconds)) : Math.min(500, concurrency * 40);
+
+  let campaign = await takeCampaign(campaignId, senderId, leaseSeconds);
+  if (!campaign) return { state: (await isRunning(campaignId)) ? "busy" : "stopped", sent: 0 };
+  const send = await transportFor(concurrency);
+  const pace = pacer(rate);
+  const mailers = new Map<string, ReturnType<typeof campaignMailer>>();
+  const mailerFor = (locale: string, versions: CampaignLease["versions"]) => {
+    const picked = pickVersion(versions, locale);
+    let mailer = mailers.get(picked.locale);
+    if (!mailer) {
+      mailer = campaignMailer({ campaignId, locale: picked.locale as Locale, version: picked.version });
+      mailers.set(picked.locale, mailer);
+    }
+    return mailer;
+  };
+
+  let sent = 0;
+  try {
+    while (Date.now() < deadline) {
+      const claimedAt = Date.now();
+      const batch = await skipSuppressed(await claimBatch(campaignId, batchSize, leaseSeconds));
+      if (batch.length === 0) {
+        const result = await settle(campaignId, campaign.kind);
+        // Rows skipped as suppressed may have been the whole batch: look again.
+        if (result.state === "waiting" && result.nextAt && result.nextAt.getTime() <= Date.now()) continue;
+        return { ...result, sent };
+      }
+      // Past this moment a claimed mail is left for whoever claims it next (its lease may be over).
+      const sendBy = claimedAt + leaseSeconds * 1000 * 0.75;
+      let next = 0;
+      const lane = async () => {
+        while (next < batch.length) {
+          const row = batch[next++]!;
+          await pace();
+          if (Date.now() > sendBy) continue;
+          const recipient: CampaignRecipient = {
+            email: row.email,
+            name: row.name,
+            member: row.user_id !== null,
+          };
+          try {
+            await send(mailerFor(row.locale, campaign!.versions)(recipient, row.id));
+          } catch (error) {
+            await markFailed(row, error);
+            continue;
+          }
+          await markSent(row.id);
+          sent++;
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, lane));
+      campaign = await takeCampaign(campaignId, senderId, leaseSeconds);
+      if (!campaign) return { state: "stopped", sent };
+    }
+    return { state: "more", sent };
+  } finally {
+    await releaseCampaign(campaignId, senderId);
+  }
+}
+
+async function isRunning(campaignId: string): Promise<boolean> {
+  const db = await getDb();
+  const [row] = rowsOf<{ status: string }>(
+    await db.execute(sql`select status from campaigns where id = ${campaignId}`),
+  );
+  return row?.status === "sending" || row?.status === "active";
+}

@@ -1,0 +1,37 @@
+import "server-only";
+import { createSignedToken, verifySignedToken } from "@/lib/auth/signed-token";
+import { env } from "@/lib/env";
+
+const UNSUBSCRIBE = "campaign-unsubscribe";
+const CONFIRM = "newsletter-confirm";
+
+/** Who unsubscribes, and from which campaign's mail (for its report). */
+export type UnsubscribeToken = { email: string; campaignId: string };
+
+export const createUnsubscribeToken = (input: UnsubscribeToken): string =>
+  createSignedToken(UNSUBSCRIBE, [input.email.toLowerCase(), input.campaignId]);
+
+export function verifyUnsubscribeToken(token: string | null | undefined): UnsubscribeToken | null {
+  const parts = verifySignedToken(UNSUBSCRIBE, token, 2);
+  return parts ? { email: parts[0]!, campaignId: parts[1]! } : null;
+}
+
+const withToken = (path: string, token: string): string => {
+  const url = new URL(path, env.APP_URL);
+  url.searchParams.set("token", token);
+  return url.toString();
+};
+
+/** RFC 8058 (List-Unsubscribe): a POST here unsubscribes at once; a GET leads to the page. */
+export const unsubscribeUrl = (token: string): string => withToken("/api/unsubscribe", token);
+
+/** The page with a single button, linked in every campaign mail's footer. */
+export const unsubscribePageUrl = (token: string): string => withToken("/unsubscribe", token);
+
+/** The double opt-in link of a newsletter sign-up. */
+export const createConfirmToken = (contactId: string): string => createSignedToken(CONFIRM, [contactId]);
+
+export const verifyConfirmToken = (token: string | null | undefined): string | null =>
+  verifySignedToken(CONFIRM, token, 1)?.[0] ?? null;
+
+export const confirmUrl = (token: string): string => withToken("/newsletter/confirm", token);

@@ -1,0 +1,165 @@
+import type { Page } from "@playwright/test";
+import { expectNoA11yViolations } from "./support/a11y";
+import { expect, invitedMember, test } from "./support/admin-fixtures";
+import { plain, tr, uniqueEmail, uniqueSuffix } from "./support/fixtures";
+import { waitForMail } from "./support/mailbox";
+
+const t = tr("de");
+
+/** A visitor signs up for the newsletter and confirms from the mail (double opt-in). */
+async function subscribe(page: Page, email: string, name: string) {
+  await page.goto("/newsletter");
+  await page.getByLabel(t("newsletter.email")).fill(email);
+  await page.getByLabel(t("newsletter.name")).fill(name);
+  await page.getByLabel(plain(t.raw("newsletter.consent") as string)).check();
+  const since = Date.now();
+  await page.getByRole("button", { name: t("newsletter.submit") }).click();
+  await expect(page.getByText(t("newsletter.checkMail"))).toBeVisible();
+  const mail = await waitForMail(email, { subject: t("newsletter.mail.subject"), since });
+  const link = mail.text.match(/https?:\/\/\S+\/newsletter\/confirm\?token=\S+/)?.[0];
+  expect(link).toBeDefined();
+  await page.goto(link!);
+  await page.getByRole("button", { name: t("newsletter.confirmButton") }).click();
+  await expect(page.getByText(t("newsletter.confirmed"))).toBeVisible();
+}
+
+test("newsletter sign-up: errors beside the fields, consent required, works without JavaScript", async ({
+  newPage,
+}) => {
+  const page = await newPage();
+  await page.goto("/newsletter");
+  await expectNoA11yViolations(page);
+  await page.getByLabel(t("newsletter.email")).fill("keine-adresse");
+  await page.getByRole("button", { name: t("newsletter.submit") }).click();
+  await expect(page.getByText(t("newsletter.errors.invalidEmail"))).toBeVisible();
+  await expect(page.getByText(t("newsletter.errors.consentRequired"))).toBeVisible();
+  await expect(page.getByLabel(t("newsletter.email"))).toHaveValue("keine-adresse");
+  await expectNoA11yViolations(page);
+
+  // Without JavaScript the form works the same; the confirmation mail follows.
+  const plainPage = await newPage({ javaScriptEnabled: false });
+  const email = uniqueEmail("ohne-js");
+  await plainPage.goto("/newsletter");
+  await plainPage.getByLabel(t("newsletter.email")).fill(email);
+  await plainPage.getByLabel(plain(t.raw("newsletter.consent") as string)).check();
+  await plainPage.getByRole("button", { name: t("newsletter.submit") }).click();
+  await expect(plainPage.getByText(t("newsletter.checkMail"))).toBeVisible();
+  await waitForMail(email, { subject: t("newsletter.mail.subject") });
+});
+
+test("a coordinator builds a segment, composes, test-sends and sends; recipients unsubscribe in one click or on the page", async ({
+  coordinator,
+  newPage,
+  request,
+}) => {
+  const suffix = uniqueSuffix();
+  const oneClick = { email: uniqueEmail("abo-klick"), name: `Klick ${suffix}` };
+  const byPage = { email: uniqueEmail("abo-seite"), name: `Seite ${suffix}` };
+  const visitor = await newPage();
+  await subscribe(visitor, oneClick.email, oneClick.name);
+  await subscribe(visitor, byPage.email, byPage.name);
+
+  // Build the segment: subscribers only; the count follows every change.
+  await coordinator.goto("/admin/campaigns");
+  await expectNoA11yViolations(coordinator);
+  await coordinator.getByRole("link", { name: t("campaigns.newCampaign") }).click();
+  const title = `Rundbrief ${suffix}`;
+  await coordinator.getByLabel(t("campaigns.form.titleLabel")).fill(title);
+  const count = coordinator.locator("#audience-count");
+  await expect(count).toContainText(/\d/);
+  await coordinator.getByLabel(t("campaigns.form.members"), { exact: true }).uncheck();
+  await expect(count).toHaveText(/^Diese Auswahl erreicht niemanden\.$/);
+  await coordinator.getByLabel(t("campaigns.form.contacts")).check();
+  await expect(count).toHaveText(/erreicht \d+ Person/);
+
+  // Compose with a live preview of both versions.
+  await coordinator.getByLabel(t("campaigns.form.subject")).first().fill(`${title} für {{name}}`);
+  await coordinator
+    .getByLabel(t("campaigns.form.body"))
+    .first()
+    .fill(
+      "Hallo {{name|zusammen}},\n\nunser **Sommerfest** ist am 5. Juli. [Programm](https://example.org/programm)",
+    );
+  const preview = coordinator.getByRole("region", { name: t("campaigns.form.preview") }).first();
+  await expect(preview.locator("strong")).toHaveText("Sommerfest");
+  await expect(preview.locator("pre")).toContainText("Programm (https://example.org/programm)");
+  await expectNoA11yViolations(coordinator);
+  await coordinator.getByRole("button", { name: t("campaigns.form.save") }).click();
+  await expect(coordinator.getByText(t("campaigns.saved.created"))).toBeVisible();
+  await expect(coordinator.getByRole("heading", { level: 1, name: title })).toBeVisible();
+
+  // A test to myself first.
+  let since = Date.now();
+  await coordinator.getByRole("button", { name: t("campaigns.detail.testSend") }).click();
+  await expect(coordinator.getByText(/Die Test-E-Mail ist an .* unterwegs\./)).toBeVisible();
+  const testMail = await waitForMail("koordination@example.org", {
+    subject: new RegExp(`^\\[Test\\] ${title}`),
+    since,
+  });
+  expect(testMail.text).toContain("Sommerfest");
+
+  // Send now and watch the progress reach 100 %.
+  since = Date.now();
+  await coordinator.getByLabel(t("campaigns.detail.sendNow")).check();
+  await coordinator.getByRole("button", { name: t("campaigns.detail.sendButton") }).click();
+  await expect(coordinator.getByText(t("campaigns.saved.sending"))).toBeVisible();
+  await expect(coordinator.getByTestId("campaign-status")).toHaveText(t("campaigns.status.sent"), {
+    timeout: 30_000,
+  });
+  await expect(coordinator.getByRole("region", { name: t("campaigns.detail.reportTitle") })).toBeVisible();
+  await expect(coordinator.locator('[data-figure="failed"]')).toHaveText("0");
+  await expect(coordinator.locator('[data-figure="pending"]')).toHaveText("0");
+  await expectNoA11yViolations(coordinator);
+
+  const mail = await waitForMail(oneClick.email, { subject: `${title} für ${oneClick.name}`, since });
+  expect(mail.text).toContain(`Hallo ${oneClick.name},`);
+  expect(mail.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
+  const oneClickUrl = mail.headers["list-unsubscribe"]?.replace(/^<|>$/g, "");
+  expect(oneClickUrl).toMatch(/\/api\/unsubscribe\?token=/);
+
+  // RFC 8058: one POST, no page in between.
+  const answer = await request.post(oneClickUrl!, { form: { "List-Unsubscribe": "One-Click" } });
+  expect(answer.status()).toBe(200);
+
+  // The other recipient uses the link in the footer: a page with a single button.
+  const second = await waitForMail(byPage.email, { subject: `${title} für ${byPage.name}`, since });
+  const pageLink = second.text.match(/https?:\/\/\S+\/unsubscribe\?token=\S+/)?.[0];
+  const reader = await newPage();
+  await reader.goto(pageLink!);
+  await expect(reader.getByText(byPage.email)).toBeVisible();
+  await expectNoA11yViolations(reader);
+  await reader.getByRole("button", { name: t("newsletter.unsubscribeButton") }).click();
+  await expect(reader.getByText(t("newsletter.unsubscribed"))).toBeVisible();
+
+  await coordinator.reload();
+  await expect(coordinator.locator('[data-figure="unsubscribed"]')).toHaveText("2");
+
+  // A later campaign to subscribers leaves both out.
+  await coordinator.goto("/admin/campaigns/new");
+  await coordinator.getByLabel(t("campaigns.form.titleLabel")).fill(`${title} zwei`);
+  await coordinator.getByLabel(t("campaigns.form.members"), { exact: true }).uncheck();
+  await coordinator.getByLabel(t("campaigns.form.contacts")).check();
+  await coordinator.getByLabel(t("campaigns.form.subject")).first().fill(`${title} zwei`);
+  await coordinator.getByLabel(t("campaigns.form.body")).first().fill("Noch einmal.");
+  await coordinator.getByRole("button", { name: t("campaigns.form.save") }).click();
+  await coordinator.getByRole("button", { name: t("campaigns.detail.sendButton") }).click();
+  await expect(coordinator.getByTestId("campaign-status")).toHaveText(t("campaigns.status.sent"), {
+    timeout: 30_000,
+  });
+  await expect(waitForMail(oneClick.email, { subject: `${title} zwei`, timeout: 3_000 })).rejects.toThrow();
+  await expect(waitForMail(byPage.email, { subject: `${title} zwei`, timeout: 500 })).rejects.toThrow();
+});
+
+test("members and visitors are refused the campaign pages and their data", async ({
+  coordinator,
+  newPage,
+}) => {
+  const member = await invitedMember(coordinator, newPage, "Kampagnen");
+  const visitor = await newPage();
+  for (const page of [member.page, visitor]) {
+    expect((await page.goto("/admin/campaigns"))?.status()).toBe(404);
+    expect((await page.goto("/admin/campaigns/new"))?.status()).toBe(404);
+    const count = await page.request.post("/api/admin/campaigns/count", { form: { members: "on" } });
+    expect(count.status()).toBe(404);
+  }
+});

@@ -1,0 +1,432 @@
+// Campaigns end to end below the browser: segments, double opt-in, sending through a real SMTP peer,
+// the headers a mail client sees, one-click unsubscribe, suppression, the welcome sequence and who
+// may do what. lib/env.ts reads SMTP_URL at import: the modules are imported after it is set.
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { getDb, rowsOf } from "@/db/client";
+import {
+  type CampaignAudience,
+  campaignDeliveries,
+  campaigns,
+  newsletterContacts,
+  suppressions,
+} from "@/db/schema";
+import { createMember, createSession, createUser, uniqueEmail } from "../support/factories";
+import { type SmtpCapture, startSmtpCapture } from "../support/smtp-capture";
+
+let smtp: SmtpCapture;
+let app: {
+  mutations: typeof import("@/lib/campaigns/mutations");
+  subscriptions: typeof import("@/lib/campaigns/subscriptions");
+  audience: typeof import("@/lib/campaigns/audience");
+  tokens: typeof import("@/lib/campaigns/tokens");
+  jobs: typeof import("@/lib/campaigns/jobs");
+  data: typeof import("@/lib/campaigns/data");
+  runQueuedJobs: typeof import("@/lib/jobs/testing").runQueuedJobs;
+  unsubscribeRoute: typeof import("@/app/api/unsubscribe/route");
+  countRoute: typeof import("@/app/api/admin/campaigns/count/route");
+};
+
+beforeAll(async () => {
+  smtp = await startSmtpCapture();
+  process.env.SMTP_URL = smtp.url;
+  vi.resetModules();
+  app = {
+    mutations: await import("@/lib/campaigns/mutations"),
+    subscriptions: await import("@/lib/campaigns/subscriptions"),
+    audience: await import("@/lib/campaigns/audience"),
+    tokens: await import("@/lib/campaigns/tokens"),
+    jobs: await import("@/lib/campaigns/jobs"),
+    data: await import("@/lib/campaigns/data"),
+    runQueuedJobs: (await import("@/lib/jobs/testing")).runQueuedJobs,
+    unsubscribeRoute: await import("@/app/api/unsubscribe/route"),
+    countRoute: await import("@/app/api/admin/campaigns/count/route"),
+  };
+});
+
+afterAll(async () => {
+  delete process.env.SMTP_URL;
+  const holder = globalThis as {
+    __knotenpunktSmtp?: { close: () => void };
+    __kpCampaignSmtp?: { transport: { close: () => void } };
+  };
+  holder.__knotenpunktSmtp?.close();
+  holder.__kpCampaignSmtp?.transport.close();
+  delete holder.__knotenpunktSmtp;
+  delete holder.__kpCampaignSmtp;
+  await smtp.close();
+});
+
+const NONE: CampaignAudience = {
+  members: false,
+  roles: [],
+  topics: [],
+  languages: [],
+  municipalities: [],
+  organisationTypes: [],
+  contacts: false,
+};
+// Test files share one PostgreSQL database: this combination of filters only matches this file's rows.
+const SEGMENT: CampaignAudience = {
+  ...NONE,
+  members: true,
+  roles: ["admin"],
+  topics: ["women", "culture_sport"],
+  languages: ["prs"],
+  municipalities: ["Gleina"],
+};
+const inSegment = (name: string, extra: { locale?: "de" | "ar" | "en" | "uk" } = {}) =>
+  createMember({
+    name,
+    role: "admin",
+    locale: extra.locale,
+    profile: { topics: ["women"], languages: ["prs", "de"], municipality: "Gleina" },
+  });
+
+async function recipientsOf(audience: CampaignAudience): Promise<string[]> {
+  const query = app.audience.recipientsQuery(audience);
+  if (!query) return [];
+  const db = await getDb();
+  return rowsOf<{ email: string }>(await db.execute(sql`select email from (${query}) r`)).map((r) => r.email);
+}
+
+const versions = (de: string, extra: Record<string, string> = {}) => ({
+  subjectDe: `Rundbrief ${de}`,
+  bodyDe: "Hallo {{name|zusammen}},\n\nes gibt **Neues**: [Programm](https://example.org/programm).",
+  ...extra,
+});
+
+async function draft(actorId: string, audience: CampaignAudience, extra: Record<string, string> = {}) {
+  const title = `Kampagne ${crypto.randomUUID().slice(0, 8)}`;
+  return app.mutations.saveCampaign({
+    actorId,
+    data: { kind: "broadcast", title, ...audience, ...versions(title, extra) } as never,
+  });
+}
+
+const mailsTo = (email: string) => smtp.messages.filter((m) => m.to.includes(email));
+const sendAll = () => app.runQueuedJobs({ names: ["campaigns.send", "campaigns.tick"], dueWithinMs: 0 });
+
+describe("segments", () => {
+  it("combine their filters: one match within a list, every list must match; hidden fields never count", async () => {
+    const match = await inSegment("Passt Genau");
+    const otherTopic = await createMember({
+      role: "admin",
+      profile: { topics: ["culture_sport"], languages: ["prs"], municipality: "Gleina" },
+    });
+    const wrongTown = await createMember({
+      role: "admin",
+      profile: { topics: ["women"], languages: ["prs"], municipality: "Zeitz" },
+    });
+    const member = await createMember({
+      role: "member",
+      profile: { topics: ["women"], languages: ["prs"], municipality: "Gleina" },
+    });
+    const hidden = await createMember({
+      role: "admin",
+      profile: { topics: ["women"], languages: ["prs"], municipality: "Gleina" },
+      visibility: { languages: 2 },
+    });
+    const pending = await createMember({
+      role: "admin",
+      status: "pending",
+      profile: { topics: ["women"], languages: ["prs"], municipality: "Gleina" },
+    });
+    const emails = await recipientsOf(SEGMENT);
+    expect(emails).toContain(match.email);
+    expect(emails).toContain(otherTopic.email); // culture_sport is in the topic list too
+    for (const left of [wrongTown, member, hidden, pending]) expect(emails).not.toContain(left.email);
+    expect(await app.audience.countRecipients(SEGMENT)).toBe(emails.length);
+  });
+
+  it("count live while the form changes, for coordinators only", async () => {
+    const coordinator = await createUser({ role: "coordinator" });
+    const member = await createUser({ role: "member" });
+    const form = new FormData();
+    form.set("members", "on");
+    form.append("roles", "admin");
+    form.append("topics", "women");
+    form.append("languages", "prs");
+    form.append("municipalities", "Droyßig");
+    const ask = async (userId: string) =>
+      app.countRoute.POST(
+        new Request("http://localhost/api/admin/campaigns/count", {
+          method: "POST",
+          body: form,
+          headers: { cookie: `authjs.session-token=${await createSession(userId)}` },
+        }),
+      );
+    const before = (await (await ask(coordinator.id)).json()) as { count: number };
+    await createMember({
+      role: "admin",
+      profile: { topics: ["women"], languages: ["prs"], municipality: "Droyßig" },
+    });
+    const after = (await (await ask(coordinator.id)).json()) as { count: number };
+    expect(after.count).toBe(before.count + 1);
+    expect((await ask(member.id)).status).toBe(404);
+  });
+
+  it("reach confirmed subscribers only, each address once, never a suppressed one", async () => {
+    const confirmed = uniqueEmail();
+    const unconfirmed = uniqueEmail();
+    const db = await getDb();
+    await db.insert(newsletterContacts).values([
+      { email: confirmed, status: "confirmed" },
+      { email: unconfirmed, status: "pending" },
+    ]);
+    const both = await inSegment("Auch Abonniert");
+    await db.insert(newsletterContacts).values({ email: both.email, status: "confirmed" });
+    const suppressed = await inSegment("Abgemeldet");
+    await db.insert(suppressions).values({ email: suppressed.email, reason: "unsubscribed" });
+
+    const emails = await recipientsOf({ ...SEGMENT, contacts: true });
+    expect(emails).toContain(confirmed);
+    expect(emails).not.toContain(unconfirmed);
+    expect(emails.filter((e) => e === both.email)).toHaveLength(1);
+    expect(emails).not.toContain(suppressed.email);
+  });
+});
+
+describe("newsletter sign-up (double opt-in)", () => {
+  it("mails a confirmation link; only the confirmed address receives campaigns", async () => {
+    const email = uniqueEmail();
+    await app.subscriptions.subscribe({ email, name: "Neue Leserin", locale: "de" });
+    const [mail] = mailsTo(email);
+    expect(mail?.subject).toBe("Bitte bestätigen Sie Ihre Newsletter-Anmeldung");
+    const link = /http:\/\/localhost:3000\/newsletter\/confirm\?token=\S+/.exec(mail!.text)?.[0];
+    expect(link).toBeDefined();
+    expect(await recipientsOf({ ...NONE, contacts: true })).not.toContain(email);
+
+    // A forged or altered token confirms nothing.
+    const token = new URL(link!).searchParams.get("token")!;
+    expect(app.tokens.verifyConfirmToken(`${token}x`)).toBeNull();
+    expect(app.tokens.verifyConfirmToken(token.replace(/^./, (c) => (c === "a" ? "b" : "a")))).toBeNull();
+
+    const contactId = app.tokens.verifyConfirmToken(token)!;
+    expect(await app.subscriptions.confirmSubscription(contactId)).toBe(true);
+    expect(await recipientsOf({ ...NONE, contacts: true })).toContain(email);
+
+    // Signing up again once confirmed sends nothing more.
+    await app.subscriptions.subscribe({ email, locale: "de" });
+    expect(mailsTo(email)).toHaveLength(1);
+  });
+});
+
+describe("sending a campaign", () => {
+  it("reaches every recipient in their language, with one-click unsubscribe headers and a stable Message-ID", async () => {
+    const coordinator = await createUser({ role: "coordinator" });
+    const anna = await inSegment("Anna Beispiel");
+    const samir = await inSegment("Samir Haddad", { locale: "ar" });
+    const olena = await inSegment("Olena Test", { locale: "uk" });
+    const { id } = await draft(coordinator.id, SEGMENT, {
+      subjectAr: "نشرة إخبارية",
+      bodyAr: "مرحبا {{name}}",
+    });
+    await app.mutations.startCampaign({ actorId: coordinator.id, campaignId: id });
+    await sendAll();
+
+    const [toAnna] = mailsTo(anna.email);
+    expect(toAnna?.text).toContain("Hallo Anna Beispiel,");
+    expect(toAnna?.text).toContain("Programm (https://example.org/programm)");
+    expect(toAnna?.html).toContain("<strong>Neues</strong>");
+    expect(toAnna?.html).not.toMatch(/<img/i); // no tracking pixel
+    const list = JSON.stringify(toAnna?.headers.get("list"));
+    expect(list).toContain("/api/unsubscribe?token=");
+    expect(list).toContain("One-Click");
+    const db = await getDb();
+    const [row] = await db
+      .select()
+      .from(campaignDeliveries)
+      .where(sql`${campaignDeliveries.campaignId} = ${id} and ${campaignDeliveries.email} = ${anna.email}`);
+    expect(toAnna?.headers.get("message-id")).toBe(`<${row!.id}.campaign@localhost>`);
+    expect(row?.status).toBe("sent");
+
+    const [toSamir] = mailsTo(samir.email);
+    expect(toSamir?.subject).toBe("نشرة إخبارية");
+    expect(toSamir?.html).toContain('dir="rtl"');
+    expect(toSamir?.text).toContain("مرحبا Samir Haddad");
+    // No Ukrainian version: German.
+    expect(mailsTo(olena.email)[0]?.subject).toMatch(/^Rundbrief /);
+
+    const progress = await app.data.campaignProgress(id);
+    expect(progress).toMatchObject({ status: "sent", failed: 0, pending: 0, percent: 100 });
+    expect(progress!.sent).toBe(progress!.total);
+  });
+
+  it("one-click unsubscribe by POST stops every later campaign; a forged token is refused", async () => {
+    const coordinator = await createUser({ role: "coordinator" });
+    const leaving = await inSegment("Geht Jetzt");
+    const staying = await inSegment("Bleibt Hier");
+    const first = await draft(coordinator.id, SEGMENT);
+    await app.mutations.startCampaign({ actorId: coordinator.id, campaignId: first.id });
+    await sendAll();
+    const header = JSON.stringify(mailsTo(leaving.email)[0]?.headers.get("list"));
+    const url = /http:\/\/localhost:3000\/api\/unsubscribe\?token=[^"\\>]+/.exec(header)![0];
+
+    const forged = url.replace(/token=./, "token=X");
+    const refused = await app.unsubscribeRoute.POST(
+      new Request(forged, { method: "POST", body: new URLSearchParams({ "List-Unsubscribe": "One-Click" }) }),
+    );
+    expect(refused.status).toBe(400);
+
+    const response = await app.unsubscribeRoute.POST(
+      new Request(url, { method: "POST", body: new URLSearchParams({ "List-Unsubscribe": "One-Click" }) }),
+    );
+    expect(response.status).toBe(200);
+    const second = await draft(coordinator.id, SEGMENT);
+    await app.mutations.startCampaign({ actorId: coordinator.id, campaignId: second.id });
+    await sendAll();
+    expect(mailsTo(leaving.email)).toHaveLength(1);
+    expect(mailsTo(staying.email)).toHaveLength(2);
+    expect((await app.data.campaignProgress(first.id))?.unsubscribed).toBe(1);
+
+    const page = app.unsubscribeRoute.GET(new Request(url));
+    expect(page.status).toBe(303);
+    expect(page.headers.get("location")).toMatch(/^\/unsubscribe\?token=/);
+  });
+
+  it("pauses, resumes and cancels; a scheduled campaign starts when its time comes", async () => {
+    const coordinator = await createUser({ role: "coordinator" });
+    const reader = await inSegment("Liest Später");
+    const paused = await draft(coordinator.id, SEGMENT);
+    await app.mutations.startCampaign({ actorId: coordinator.id, campaignId: paused.id });
+    await app.mutations.changeCampaignStatus({
+      actorId: coordinator.id,
+      campaignId: paused.id,
+      transition: "pause",
+    });
+    await sendAll();
+    const subjectOf = async (id: string) => (await app.data.getCampaign(id))!.versions.de!.subject;
+    const pausedSubject = await subjectOf(paused.id);
+    expect(mailsTo(reader.email).filter((m) => m.subject === pausedSubject)).toHaveLength(0);
+    await app.mutations.changeCampaignStatus({
+      actorId: coordinator.id,
+      campaignId: paused.id,
+      transition: "resume",
+    });
+    await sendAll();
+    expect(mailsTo(reader.email).filter((m) => m.subject === pausedSubject)).toHaveLength(1);
+    expect((await app.data.getCampaign(paused.id))?.status).toBe("sent");
+
+    const cancelled = await draft(coordinator.id, SEGMENT);
+    await app.mutations.startCampaign({ actorId: coordinator.id, campaignId: cancelled.id });
+    await app.mutations.changeCampaignStatus({
+      actorId: coordinator.id,
+      campaignId: cancelled.id,
+      transition: "cancel",
+    });
+    await sendAll();
+    const cancelledSubject = await subjectOf(cancelled.id);
+    expect(mailsTo(reader.email).filter((m) => m.subject === cancelledSubject)).toHaveLength(0);
+
+    const later = await draft(coordinator.id, SEGMENT);
+    await expect(
+      app.mutations.startCampaign({
+        actorId: coordinator.id,
+        campaignId: later.id,
+        at: new Date(Date.now() - 60_000),
+      }),
+    ).rejects.toMatchObject({ message: "inPast" });
+    await app.mutations.startCampaign({
+      actorId: coordinator.id,
+      campaignId: later.id,
+      at: new Date(Date.now() + 3_600_000),
+    });
+    expect((await app.data.getCampaign(later.id))?.status).toBe("scheduled");
+    const db = await getDb();
+    await db
+      .update(campaigns)
+      .set({ scheduledAt: new Date(Date.now() - 1000) })
+      .where(eq(campaigns.id, later.id));
+    await app.jobs.tickCampaigns();
+    await sendAll();
+    const laterSubject = await subjectOf(later.id);
+    expect(mailsTo(reader.email).filter((m) => m.subject === laterSubject)).toHaveLength(1);
+  });
+
+  it("refuses members: they cannot create, send or pause a campaign", async () => {
+    const coordinator = await createUser({ role: "coordinator" });
+    const member = await createUser({ role: "member" });
+    await expect(draft(member.id, SEGMENT)).rejects.toMatchObject({ message: "notAllowed" });
+    const { id } = await draft(coordinator.id, SEGMENT);
+    await expect(app.mutations.startCampaign({ actorId: member.id, campaignId: id })).rejects.toMatchObject({
+      message: "notAllowed",
+    });
+    await expect(
+      app.mutations.sendTestMail({ actorId: member.id, campaignId: id, locale: "de" }),
+    ).rejects.toMatchObject({
+      message: "notAllowed",
+    });
+    expect((await app.data.getCampaign(id))?.status).toBe("draft");
+  });
+
+  it("test-sends one version to the coordinator only, marked [Test]", async () => {
+    const coordinator = await createUser({ role: "coordinator", name: "Kora Koordination" });
+    await inSegment("Bekommt Keinen Test");
+    const { id } = await draft(coordinator.id, SEGMENT);
+    const before = smtp.messages.length;
+    await app.mutations.sendTestMail({ actorId: coordinator.id, campaignId: id, locale: "de" });
+    expect(smtp.messages.length).toBe(before + 1);
+    const [mail] = mailsTo(coordinator.email);
+    expect(mail?.subject).toMatch(/^\[Test\] Rundbrief /);
+    expect(mail?.text).toContain("Hallo Kora Koordination,");
+    expect((await app.data.getCampaign(id))?.status).toBe("draft");
+  });
+});
+
+describe("welcome sequence", () => {
+  it("mails newly approved members on their day, and stops for those who unsubscribed", async () => {
+    const coordinator = await createUser({ role: "coordinator" });
+    const title = `Willkommen ${crypto.randomUUID().slice(0, 8)}`;
+    const step = await app.mutations.saveCampaign({
+      actorId: coordinator.id,
+      data: { kind: "welcome", title, delayDays: 3, ...NONE, ...versions(title) } as never,
+    });
+    await app.mutations.changeCampaignStatus({
+      actorId: coordinator.id,
+      campaignId: step.id,
+      transition: "activate",
+    });
+
+    const db = await getDb();
+    const enrol = async (name: string) => {
+      const user = await createUser({ name, status: "approved" });
+      await db.transaction((tx) => app.mutations.enrolInWelcomeSequence(tx, user.id));
+      return user;
+    };
+    const newcomer = await enrol("Neu Dabei");
+    const leaver = await enrol("Will Keine Mails");
+    const [row] = await db
+      .select()
+      .from(campaignDeliveries)
+      .where(
+        sql`${campaignDeliveries.campaignId} = ${step.id} and ${campaignDeliveries.email} = ${newcomer.email}`,
+      );
+    const days = (row!.dueAt.getTime() - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(2.99);
+    expect(days).toBeLessThan(3.01);
+
+    await sendAll();
+    expect(mailsTo(newcomer.email)).toHaveLength(0); // not yet day 3
+
+    await app.subscriptions.unsubscribe({ email: leaver.email, campaignId: step.id });
+    await db.execute(
+      sql`update campaign_deliveries set due_at = now() - interval '1 second' where campaign_id = ${step.id}`,
+    );
+    await app.jobs.tickCampaigns();
+    await sendAll();
+    expect(mailsTo(newcomer.email).map((m) => m.subject)).toEqual([`Rundbrief ${title}`]);
+    expect(mailsTo(leaver.email)).toHaveLength(0);
+    expect((await app.data.campaignProgress(step.id))?.skipped).toBe(1);
+
+    // Someone who unsubscribed earlier is not even enrolled.
+    const late = await createUser({ status: "approved" });
+    await db.insert(suppressions).values({ email: late.email, reason: "unsubscribed" });
+    await db.transaction((tx) => app.mutations.enrolInWelcomeSequence(tx, late.id));
+    const enrolled = await db
+      .select()
+      .from(campaignDeliveries)
+      .where(eq(campaignDeliveries.email, late.email));
+    expect(enrolled).toHaveLength(0);
+  });
+});
