@@ -13,6 +13,7 @@ import {
   users,
 } from "./schema";
 import { foldName, profileSearchText, syncSearchColumns } from "./search-fields";
+import { insertCampaigns } from "./seed-data/campaigns";
 import { insertEvents } from "./seed-data/events";
 import { insertFaq } from "./seed-data/faq";
 import { insertForum } from "./seed-data/forum";
@@ -281,6 +282,7 @@ export async function seedDemo(db: Database): Promise<DemoLogin[]> {
     await insertEvents(tx, now);
     await insertForum(tx, now);
     await insertMessages(tx, now);
+    await insertCampaigns(tx, now);
   });
   const login = (role: DemoLogin["role"]) =>
     DEMO_ACCOUNTS.find((account) => account.role === role)?.email ?? "";

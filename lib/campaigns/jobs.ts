@@ -2,29 +2,17 @@ import "server-only";
 import { and, eq, lte, sql } from "drizzle-orm";
 import { getDb, rowsOf } from "@/db/client";
 import { campaigns } from "@/db/schema";
-import { sendJob } from "@/lib/jobs/queue";
 import type { JobHandler, JobSchedule } from "@/lib/jobs/types";
-import { beginSending, SEND_JOB } from "./mutations";
+import { beginSending, queueSender, SEND_JOB } from "./mutations";
 import { runCampaignSender } from "./sender";
 
 export const TICK_JOB = "campaigns.tick";
 
-/**
- * One waiting job per campaign and start time: a job for later (a retry, a welcome mail in three
- * days) must not keep one for now from being queued.
- */
-const again = (campaignId: string, startAfter?: Date) =>
-  sendJob(
-    SEND_JOB,
-    { campaignId },
-    { singletonKey: startAfter ? `${campaignId}@${startAfter.toISOString()}` : campaignId, startAfter },
-  );
-
 /** Sends for up to 8 minutes, then hands on to a new job (so a long campaign never hogs a worker). */
 export async function sendCampaign(data: { campaignId: string }): Promise<void> {
   const result = await runCampaignSender(data.campaignId);
-  if (result.state === "more") await again(data.campaignId);
-  if (result.state === "waiting" && result.nextAt) await again(data.campaignId, result.nextAt);
+  if (result.state === "more") await queueSender(data.campaignId);
+  if (result.state === "waiting" && result.nextAt) await queueSender(data.campaignId, result.nextAt);
 }
 
 /**
@@ -45,7 +33,7 @@ export async function tickCampaigns(): Promise<void> {
       await beginSending(tx, campaign);
       return true;
     });
-    if (started) await again(id);
+    if (started) await queueSender(id);
   }
   const orphaned = rowsOf<{ id: string }>(
     await db.execute(sql`
@@ -58,7 +46,7 @@ export async function tickCampaigns(): Promise<void> {
           or (c.status = 'sending' and not exists (select 1 from campaign_deliveries d
               where d.campaign_id = c.id and d.status in ('pending', 'sending'))))`),
   );
-  for (const { id } of orphaned) await again(id);
+  for (const { id } of orphaned) await queueSender(id);
 }
 
 export const campaignJobs: Record<string, JobHandler> = {

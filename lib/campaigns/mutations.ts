@@ -1,6 +1,6 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
-import { type Executor, getDb } from "@/db/client";
+import { type Executor, getDb, rowsOf } from "@/db/client";
 import { type Campaign, type CampaignStatus, campaigns, users } from "@/db/schema";
 import { campaignMailer } from "@/emails/campaign";
 import { assertActorMay } from "@/lib/admin/actor";
@@ -14,6 +14,17 @@ import { pickVersion } from "./content";
 import { type SaveCampaignInput, toAudience, toVersions } from "./schema";
 
 export const SEND_JOB = "campaigns.send";
+
+/**
+ * Queues a sender run for a campaign, now or at `startAfter`. One waiting job per campaign and
+ * start time: a job for later (a retry, a welcome mail in three days) never keeps one for now out.
+ */
+export const queueSender = (campaignId: string, startAfter?: Date) =>
+  sendJob(
+    SEND_JOB,
+    { campaignId },
+    { singletonKey: startAfter ? `${campaignId}@${startAfter.toISOString()}` : campaignId, startAfter },
+  );
 
 /** A campaign of this kind and status, locked for the write; anything else is "gone". */
 async function lockCampaign(
@@ -193,22 +204,34 @@ export async function changeCampaignStatus(input: {
     });
     return { ...campaign, status: to };
   });
-  if (campaign.status === "sending" || campaign.status === "active") {
-    await sendJob(SEND_JOB, { campaignId: campaign.id }, { singletonKey: campaign.id });
-  }
+  if (campaign.status === "sending" || campaign.status === "active") await queueSender(campaign.id);
 }
 
 /**
  * A newly approved member joins every active welcome step: mail n goes out delayDays after now.
- * Runs inside the approval's transaction.
+ * Runs inside the approval's transaction; the sender jobs are queued once it is over (should that
+ * fail, the every-minute tick finds the due mails).
  */
 export async function enrolInWelcomeSequence(tx: Executor, userId: string): Promise<void> {
-  await tx.execute(sql`
+  const enrolled = rowsOf<{ campaign_id: string; due_at: string | Date }>(
+    await tx.execute(sql`
     insert into campaign_deliveries (id, campaign_id, email, name, locale, user_id, due_at)
     select gen_random_uuid()::text, c.id, lower(u.email), u.name, u.locale, u.id,
       now() + c.delay_days * interval '1 day'
     from campaigns c cross join users u
     where c.kind = 'welcome' and c.status = 'active' and u.id = ${userId}
       and not exists (select 1 from suppressions s where s.email = lower(u.email))
-    on conflict (campaign_id, email) do nothing`);
+    on conflict (campaign_id, email) do nothing
+    returning campaign_id, due_at`),
+  );
+  if (enrolled.length === 0) return;
+  // Not before the transaction has committed: at least 2 s from now.
+  const earliest = Date.now() + 2000;
+  deferJob(() =>
+    Promise.all(
+      enrolled.map((row) =>
+        queueSender(row.campaign_id, new Date(Math.max(new Date(row.due_at).getTime(), earliest))),
+      ),
+    ),
+  );
 }

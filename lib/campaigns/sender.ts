@@ -289,8 +289,11 @@ export async function runCampaignSender(
       const batch = await skipSuppressed(await claimBatch(campaignId, batchSize, leaseSeconds));
       if (batch.length === 0) {
         const result = await settle(campaignId, campaign.kind);
-        // Rows skipped as suppressed may have been the whole batch: look again.
-        if (result.state === "waiting" && result.nextAt && result.nextAt.getTime() <= Date.now()) continue;
+        // Due already (a lease just ran out, or the whole batch was suppressed): look again shortly.
+        if (result.state === "waiting" && result.nextAt && result.nextAt.getTime() <= Date.now()) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          continue;
+        }
         return { ...result, sent };
       }
       // Past this moment a claimed mail is left for whoever claims it next (its lease may be over).

@@ -5,6 +5,8 @@ import { plain, tr, uniqueEmail, uniqueSuffix } from "./support/fixtures";
 import { waitForMail } from "./support/mailbox";
 
 const t = tr("de");
+const GERMAN_SUBJECT = t("campaigns.form.subjectIn", { language: t("campaigns.languages.de") });
+const GERMAN_BODY = t("campaigns.form.bodyIn", { language: t("campaigns.languages.de") });
 
 /** A visitor signs up for the newsletter and confirms from the mail (double opt-in). */
 async function subscribe(page: Page, email: string, name: string) {
@@ -73,10 +75,9 @@ test("a coordinator builds a segment, composes, test-sends and sends; recipients
   await expect(count).toHaveText(/erreicht \d+ Person/);
 
   // Compose with a live preview of both versions.
-  await coordinator.getByLabel(t("campaigns.form.subject")).first().fill(`${title} für {{name}}`);
+  await coordinator.getByLabel(GERMAN_SUBJECT).fill(`${title} für {{name}}`);
   await coordinator
-    .getByLabel(t("campaigns.form.body"))
-    .first()
+    .getByLabel(GERMAN_BODY)
     .fill(
       "Hallo {{name|zusammen}},\n\nunser **Sommerfest** ist am 5. Juli. [Programm](https://example.org/programm)",
     );
@@ -139,8 +140,8 @@ test("a coordinator builds a segment, composes, test-sends and sends; recipients
   await coordinator.getByLabel(t("campaigns.form.titleLabel")).fill(`${title} zwei`);
   await coordinator.getByLabel(t("campaigns.form.members"), { exact: true }).uncheck();
   await coordinator.getByLabel(t("campaigns.form.contacts")).check();
-  await coordinator.getByLabel(t("campaigns.form.subject")).first().fill(`${title} zwei`);
-  await coordinator.getByLabel(t("campaigns.form.body")).first().fill("Noch einmal.");
+  await coordinator.getByLabel(GERMAN_SUBJECT).fill(`${title} zwei`);
+  await coordinator.getByLabel(GERMAN_BODY).fill("Noch einmal.");
   await coordinator.getByRole("button", { name: t("campaigns.form.save") }).click();
   await coordinator.getByRole("button", { name: t("campaigns.detail.sendButton") }).click();
   await expect(coordinator.getByTestId("campaign-status")).toHaveText(t("campaigns.status.sent"), {
@@ -148,6 +149,40 @@ test("a coordinator builds a segment, composes, test-sends and sends; recipients
   });
   await expect(waitForMail(oneClick.email, { subject: `${title} zwei`, timeout: 3_000 })).rejects.toThrow();
   await expect(waitForMail(byPage.email, { subject: `${title} zwei`, timeout: 500 })).rejects.toThrow();
+});
+
+test("a welcome step mails every newly approved member; pausing it stops that", async ({
+  coordinator,
+  newPage,
+}) => {
+  const title = `Willkommen ${uniqueSuffix()}`;
+  await coordinator.goto("/admin/campaigns");
+  await coordinator.getByRole("link", { name: t("campaigns.newWelcomeStep") }).click();
+  await coordinator.getByLabel(t("campaigns.form.titleLabel")).fill(title);
+  await coordinator.getByLabel(t("campaigns.form.delayDays")).fill("0");
+  await coordinator.getByLabel(GERMAN_SUBJECT).fill(`${title}, {{name}}!`);
+  await coordinator.getByLabel(GERMAN_BODY).fill("Schön, dass Sie da sind. Ihr Koordinationsteam");
+  await coordinator.getByRole("button", { name: t("campaigns.form.save") }).click();
+  await expect(coordinator.getByText(t("campaigns.saved.created"))).toBeVisible();
+  await expectNoA11yViolations(coordinator);
+  await coordinator.getByRole("button", { name: t("campaigns.detail.activate") }).click();
+  await expect(coordinator.getByText(t("campaigns.saved.activated"))).toBeVisible();
+  const stepUrl = coordinator.url();
+
+  const newcomer = await invitedMember(coordinator, newPage, "Neuling");
+  const welcome = await waitForMail(newcomer.email, {
+    subject: `${title}, ${newcomer.name}!`,
+    timeout: 20_000,
+  });
+  expect(welcome.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
+
+  await coordinator.goto(stepUrl);
+  await coordinator.getByRole("button", { name: t("campaigns.detail.pauseStep") }).click();
+  await expect(coordinator.getByTestId("campaign-status")).toHaveText(t("campaigns.status.paused"));
+  const later = await invitedMember(coordinator, newPage, "Spaeter");
+  await expect(
+    waitForMail(later.email, { subject: new RegExp(`^${title}`), timeout: 5_000 }),
+  ).rejects.toThrow();
 });
 
 test("members and visitors are refused the campaign pages and their data", async ({

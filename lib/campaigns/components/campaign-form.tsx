@@ -146,6 +146,7 @@ export function CampaignForm(props: {
           <VersionEditor
             key={locale}
             locale={locale}
+            language={tl(locale)}
             legend={t("version", { language: tl(locale) })}
             hint={locale === "de" ? undefined : t("versionOptional")}
             open={locale === "de" || Boolean(subject || body || errors[f.subject] || errors[f.body])}

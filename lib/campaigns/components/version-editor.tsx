@@ -12,6 +12,7 @@ import { useDebouncedPost } from "./use-debounced-post";
 /** One language version: subject and Markdown text, with the mail's HTML and text preview beside it. */
 export function VersionEditor(props: {
   locale: Locale;
+  language: string;
   legend: string;
   hint?: string;
   open: boolean;
@@ -35,7 +36,7 @@ export function VersionEditor(props: {
       <div className="grid gap-6 lg:grid-cols-2">
         <div>
           <label htmlFor={id(f.subject)} className="mb-1 block font-semibold">
-            {t("subject")}
+            {t("subjectIn", { language: props.language })}
           </label>
           {props.subjectError ? (
             <ErrorText id={`${id(f.subject)}-error`}>{props.subjectError}</ErrorText>
@@ -51,7 +52,7 @@ export function VersionEditor(props: {
             className={`${inputStyle} mb-4`}
           />
           <label htmlFor={id(f.body)} className="mb-1 block font-semibold">
-            {t("body")}
+            {t("bodyIn", { language: props.language })}
           </label>
           {props.bodyError ? <ErrorText id={`${id(f.body)}-error`}>{props.bodyError}</ErrorText> : null}
           <textarea

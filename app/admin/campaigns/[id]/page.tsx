@@ -56,6 +56,7 @@ const TRANSITION_LABELS = {
   resume: "resume",
   cancel: "cancel",
 } as const;
+const STEP_LABELS = { ...TRANSITION_LABELS, pause: "pauseStep" } as const;
 
 export default async function CampaignPage({ params, searchParams }: Props) {
   const viewer = await requireRole("coordinator");
@@ -109,7 +110,9 @@ export default async function CampaignPage({ params, searchParams }: Props) {
               <input type="hidden" name="campaignId" value={campaign.id} />
               <input type="hidden" name="transition" value={transition} />
               <button type="submit" className={secondaryButton}>
-                {t(`detail.${TRANSITION_LABELS[transition as keyof typeof TRANSITION_LABELS]}`)}
+                {t(
+                  `detail.${(campaign.kind === "welcome" ? STEP_LABELS : TRANSITION_LABELS)[transition as keyof typeof TRANSITION_LABELS]}`,
+                )}
               </button>
             </form>
           ))}
