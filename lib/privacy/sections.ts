@@ -4,6 +4,8 @@ import type { Executor } from "@/db/client";
 import {
   applications,
   calendarFeeds,
+  campaignDeliveries,
+  campaigns,
   consents,
   eventOccurrences,
   eventRsvps,
@@ -20,6 +22,7 @@ import {
   organisations,
   profileOrganisations,
   profiles,
+  suppressions,
   uploads,
   users,
   workingGroupMembers,
@@ -312,6 +315,34 @@ export const PRIVACY_SECTIONS: readonly PrivacySection[] = [
       await tx
         .delete(notifications)
         .where(or(eq(notifications.recipientId, userId), eq(notifications.actorId, userId)));
+    },
+  },
+  {
+    key: "campaignMail",
+    // Which campaign and welcome mails went to them, and whether they unsubscribed.
+    export: async (db, userId) => {
+      const [user] = await db.select({ email: users.email }).from(users).where(eq(users.id, userId));
+      const received = await db
+        .select({
+          campaign: campaigns.title,
+          status: campaignDeliveries.status,
+          sentAt: campaignDeliveries.sentAt,
+        })
+        .from(campaignDeliveries)
+        .innerJoin(campaigns, eq(campaigns.id, campaignDeliveries.campaignId))
+        .where(eq(campaignDeliveries.userId, userId))
+        .orderBy(asc(campaignDeliveries.dueAt));
+      const [unsubscribed] = user
+        ? await db
+            .select({ since: suppressions.createdAt })
+            .from(suppressions)
+            .where(eq(suppressions.email, user.email.toLowerCase()))
+        : [];
+      return { received, unsubscribedSince: unsubscribed?.since ?? null };
+    },
+    // The unsubscribe stays on the suppression list, so the address is never mailed again.
+    erase: async (tx, userId) => {
+      await tx.delete(campaignDeliveries).where(eq(campaignDeliveries.userId, userId));
     },
   },
 ];

@@ -280,6 +280,15 @@ describe("sending a campaign", () => {
     expect(mailsTo(staying.email)).toHaveLength(2);
     expect((await app.data.campaignProgress(first.id))?.unsubscribed).toBe(1);
 
+    // Their data export says which campaign reached them and since when they are unsubscribed.
+    const { exportUserData } = await import("@/lib/privacy/data");
+    const exported = (await exportUserData({ userId: leaving.id })).campaignMail as {
+      received: { campaign: string; status: string }[];
+      unsubscribedSince: Date | null;
+    };
+    expect(exported.received).toEqual([expect.objectContaining({ status: "sent" })]);
+    expect(exported.unsubscribedSince).not.toBeNull();
+
     const page = app.unsubscribeRoute.GET(new Request(url));
     expect(page.status).toBe(303);
     expect(page.headers.get("location")).toMatch(/^\/unsubscribe\?token=/);
