@@ -26,7 +26,7 @@ const Env = z
     JOBS_IN_PROCESS: z.enum(["0", "1"]).default("1"),
     /** Seconds an immediate notification mail waits, so a burst (several messages) becomes one mail. */
     NOTIFY_MAIL_DELAY_SECONDS: z.coerce.number().int().min(0).max(3600).default(90),
-    /** Campaign mails per minute across all workers (what the mail provider allows); 0: no limit. */
+    /** Mails per minute of one campaign, however many workers run (what the provider allows); 0: no limit. */
     CAMPAIGN_RATE_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(0),
     /** Campaign mails sent at once (SMTP connections of the sender's pool). */
     CAMPAIGN_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(5),

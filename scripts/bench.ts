@@ -3,13 +3,15 @@
  *
  * Builds, fills a fresh PostgreSQL database with a generated network, starts `next start` on it and
  * measures each target in scripts/bench/targets.ts with autocannon at 1 and 10 connections, beside
- * the bare dynamic route of the same build measured in the same run.
+ * the bare dynamic route of the same build measured in the same run. Before that it sends campaigns
+ * (scripts/bench/campaign-send.ts); `--only campaign-send` does just that, without build or server.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
+import { benchCampaignSend, CAMPAIGN_SEND, formatCampaignSend } from "./bench/campaign-send";
 import { createSessions, generateData } from "./bench/generate";
 import { generateEvents } from "./bench/generate-events";
 import { generateFaq } from "./bench/generate-faq";
@@ -48,15 +50,17 @@ function readOptions() {
     return parsed;
   };
   const only = values.only?.split(",").map((name) => name.trim()) ?? null;
-  const unknown = only?.filter((name) => !TARGETS.some((target) => target.name === name)) ?? [];
-  if (unknown.length > 0) {
-    throw new Error(`Unknown target ${unknown.join(", ")}; known: ${TARGETS.map((t) => t.name).join(", ")}`);
-  }
+  const known = [...TARGETS.map((t) => t.name), CAMPAIGN_SEND];
+  const unknown = only?.filter((name) => !known.includes(name)) ?? [];
+  if (unknown.length > 0) throw new Error(`Unknown target ${unknown.join(", ")}; known: ${known.join(", ")}`);
   return {
     members: number("members", values.members),
     duration: number("duration", values.duration),
     port: number("port", values.port),
     targets: TARGETS.filter((t) => t !== BARE_TARGET && (!only || only.includes(t.name))),
+    /** HTTP targets (build, data, server); off when only campaign-send is asked for. */
+    http: !only || only.some((name) => name !== CAMPAIGN_SEND),
+    campaignSend: !only || only.includes(CAMPAIGN_SEND),
     keepDb: values["keep-db"],
     build: !values["no-build"],
     pgUrl: values["pg-url"].replace(/\/+$/, ""),
@@ -159,12 +163,19 @@ async function main() {
       void cleanUp().finally(() => process.exit(130));
     });
   }
-  if (options.build) build();
-  if (!existsSync(`${DIST_DIR}/BUILD_ID`)) throw new Error(`No build in ${DIST_DIR}: run without --no-build`);
+  if (options.http && options.build) build();
+  if (options.http && !existsSync(`${DIST_DIR}/BUILD_ID`)) {
+    throw new Error(`No build in ${DIST_DIR}: run without --no-build`);
+  }
 
   const databaseUrl = await createDatabase(options.pgUrl, options.keepDb);
   console.log(`Database ${databaseUrl}: migrating …`);
   await migrate(databaseUrl);
+  const campaignSend = options.campaignSend ? await benchCampaignSend(databaseUrl) : undefined;
+  if (!options.http) {
+    console.log(`\n${formatCampaignSend(campaignSend!)}`);
+    return;
+  }
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   cleanups.push(() => sql.end({ timeout: 5 }));
   console.log(`Generating ${options.members} members …`);
@@ -277,6 +288,7 @@ async function main() {
     secondsPerRun: options.duration,
     connections: CONNECTIONS,
     results,
+    campaignSend,
   };
   console.log(formatReport(report));
   console.log(`\nWritten to ${writeReportJson(report)}`);

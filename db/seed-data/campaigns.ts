@@ -103,7 +103,7 @@ export async function insertCampaigns(tx: Transaction, now: number): Promise<voi
   await tx.execute(sql`
     insert into campaign_deliveries (id, campaign_id, email, name, locale, user_id, contact_id, status, attempts, due_at, sent_at)
     select gen_random_uuid()::text, ${sent!.id}, r.email, r.name, r.locale, r.user_id, r.contact_id, 'sent', 1,
-      ${at(30)}, ${at(30)}
+      ${at(30).toISOString()}::timestamptz, ${at(30).toISOString()}::timestamptz
     from (
       select lower(email) as email, name, locale, id as user_id, null::text as contact_id from users where status = 'approved'
       union all

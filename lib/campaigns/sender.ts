@@ -299,8 +299,9 @@ export async function runCampaignSender(
       // Past this moment a claimed mail is left for whoever claims it next (its lease may be over).
       const sendBy = claimedAt + leaseSeconds * 1000 * 0.75;
       let next = 0;
+      let broken = false;
       const lane = async () => {
-        while (next < batch.length) {
+        while (!broken && next < batch.length) {
           const row = batch[next++]!;
           await pace();
           if (Date.now() > sendBy) continue;
@@ -319,7 +320,17 @@ export async function runCampaignSender(
           sent++;
         }
       };
-      await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, lane));
+      // A lane that fails (the database went away) stops the others before the campaign is let go.
+      const lanes = await Promise.allSettled(
+        Array.from({ length: Math.min(concurrency, batch.length) }, () =>
+          lane().catch((error: unknown) => {
+            broken = true;
+            throw error;
+          }),
+        ),
+      );
+      const failure = lanes.find((result) => result.status === "rejected");
+      if (failure) throw failure.reason;
       campaign = await takeCampaign(campaignId, senderId, leaseSeconds);
       if (!campaign) return { state: "stopped", sent };
     }

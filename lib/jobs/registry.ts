@@ -1,4 +1,5 @@
 import "server-only";
+import { contactImportJobs } from "@/lib/campaigns/import-jobs";
 import { campaignJobs, campaignSchedules } from "@/lib/campaigns/jobs";
 import { eventsJobs, eventsSchedules } from "@/lib/events/jobs";
 import { notificationJobs, notificationSchedules } from "@/lib/notifications/jobs";
@@ -14,6 +15,7 @@ export const jobHandlers: Record<string, JobHandler> = {
   ...notificationJobs,
   ...eventsJobs,
   ...campaignJobs,
+  ...contactImportJobs,
 };
 
 /** Recurring jobs (cron, Europe/Berlin unless stated). */

@@ -1,6 +1,7 @@
 /** The table `npm run bench` prints, and the JSON kept in .data/bench/last.json for notes to cite. */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { type CampaignSendResult, formatCampaignSend } from "./campaign-send";
 import type { Measurement } from "./measure";
 import type { BenchRole } from "./targets";
 
@@ -23,6 +24,7 @@ export type BenchReport = {
   secondsPerRun: number;
   connections: number[];
   results: TargetResult[];
+  campaignSend?: CampaignSendResult;
 };
 
 /** Throughput of a run as % of the bare route's at the same connection count. */
@@ -112,6 +114,7 @@ export function formatReport(report: BenchReport): string {
     ...(busiest > 10
       ? [`WARNING: other processes took up to ${busiest.toFixed(0)}% of the CPU: figures are noisy.`]
       : []),
+    ...(report.campaignSend ? ["", formatCampaignSend(report.campaignSend)] : []),
   ].join("\n");
 }
 

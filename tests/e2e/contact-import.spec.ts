@@ -1,0 +1,142 @@
+import type { Page } from "@playwright/test";
+import { expectNoA11yViolations } from "./support/a11y";
+import { expect, invitedMember, test } from "./support/admin-fixtures";
+import { COORDINATOR, tr, uniqueEmail, uniqueSuffix } from "./support/fixtures";
+
+const t = tr("de");
+const translate = t as unknown as (key: string, values?: Record<string, string | number>) => string;
+const c = (key: string, values?: Record<string, string | number>) =>
+  translate(`campaignContacts.${key}`, values);
+
+/** A German Excel export: semicolons, CRLF, a BOM; a few bad rows first, then `extra` good ones. */
+function contactList(extra: number) {
+  const suffix = uniqueSuffix().toLowerCase();
+  const anna = { name: `Anna Import ${suffix}`, email: uniqueEmail("import-anna") };
+  const rows = [
+    "Name;E-Mail;Sprache",
+    `${anna.name};${anna.email};en`,
+    "Kaputt;keine-adresse;de",
+    `Doppelt;${anna.email};de`,
+    `Koordination;${COORDINATOR};de`,
+    ...Array.from({ length: extra }, (_, i) => `Person ${i};p${i}-${suffix}@e2e.example.org;de`),
+  ];
+  return { anna, total: rows.length - 1, buffer: Buffer.from(`\uFEFF${rows.join("\r\n")}\r\n`, "utf8") };
+}
+
+/** Uploads a list on the contacts page and waits for its preview. */
+async function uploadList(page: Page, list: ReturnType<typeof contactList>) {
+  await page.goto("/admin/campaigns/contacts");
+  await page
+    .getByLabel(new RegExp(`^${c("form.file")}`))
+    .setInputFiles({ name: "kontakte.csv", mimeType: "text/csv", buffer: list.buffer });
+  await page.getByLabel(c("form.legalBasis")).selectOption("consent");
+  await page.getByLabel(c("form.legalNote")).fill("Anmeldeliste Fachtag Integration, 12. März");
+  await page.getByRole("button", { name: c("form.submit") }).click();
+  await expect(page).toHaveURL(/\/admin\/campaigns\/imports\/[\w-]+$/);
+  await expect(
+    page.getByRole("heading", { level: 1, name: c("preview.title", { file: "kontakte.csv" }) }),
+  ).toBeVisible();
+}
+
+test("a coordinator imports contacts from CSV: preview with per-row errors, progress to the end, the contact listed", async ({
+  coordinator,
+}) => {
+  await coordinator.goto("/admin/campaigns/contacts");
+  await expect(coordinator.getByRole("heading", { level: 1, name: c("title") })).toBeVisible();
+  await expectNoA11yViolations(coordinator);
+
+  // Nothing chosen: the reasons stand beside the fields.
+  await coordinator.getByRole("button", { name: c("form.submit") }).click();
+  await expect(coordinator.getByText(c("errors.fileRequired"))).toBeVisible();
+  await expect(coordinator.getByText(c("errors.required")).first()).toBeVisible();
+  await expect(coordinator.getByLabel(new RegExp(`^${c("form.file")}`))).toHaveAttribute(
+    "aria-invalid",
+    "true",
+  );
+  await expectNoA11yViolations(coordinator);
+
+  const list = contactList(20_000);
+  await uploadList(coordinator, list);
+  const sample = coordinator.getByRole("table", { name: c("preview.sampleTitle", { count: 10 }) });
+  await expect(sample.getByRole("row")).toHaveCount(11); // header + the first ten rows
+  await expect(sample.getByRole("row").nth(1)).toContainText(list.anna.email);
+  await expect(sample.getByRole("row").nth(1)).toContainText(c("languages.en"));
+  await expect(sample.getByRole("row").nth(1)).toContainText(c("preview.ok"));
+  const problems = coordinator.getByRole("table", { name: c("errorsTable.previewTitle") });
+  await expect(problems.getByRole("row")).toHaveCount(4);
+  await expect(problems.getByRole("row").nth(1)).toContainText(`3keine-adresse${c("reasons.invalidEmail")}`);
+  await expect(problems.getByRole("row").nth(2)).toContainText(c("reasons.duplicateInFile"));
+  await expect(problems.getByRole("row").nth(3)).toContainText(c("reasons.member"));
+  await expect(coordinator.getByText(c("preview.willImport", { count: list.total - 3 }))).toBeVisible();
+  await expectNoA11yViolations(coordinator);
+
+  // 20,000 rows take the job a few seconds: the bar follows it without a reload, and the page
+  // shows the results when it is done.
+  const polled = coordinator.waitForResponse(
+    (r) => r.url().includes("/api/admin/contact-imports/") && r.status() === 200,
+  );
+  await coordinator.getByRole("button", { name: c("preview.start") }).click();
+  await expect(coordinator.getByRole("heading", { level: 2, name: c("progress.title") })).toBeVisible();
+  const bar = coordinator.getByRole("progressbar", { name: c("progress.label") });
+  await expect(bar).toBeVisible();
+  await polled;
+  await expect(
+    coordinator.getByText(c("done.summary", { imported: list.total - 3, skipped: 3 })),
+  ).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(bar).toHaveAttribute("value", String(list.total));
+  await expect(bar).toHaveAttribute("max", String(list.total));
+  await expect(
+    coordinator.getByText(c("progress.text", { processed: list.total, total: list.total, percent: 100 })),
+  ).toBeVisible();
+  await expect(
+    coordinator.getByRole("table", { name: c("errorsTable.doneTitle") }).getByRole("row"),
+  ).toHaveCount(4);
+  await expectNoA11yViolations(coordinator);
+
+  await coordinator.getByRole("link", { name: c("done.toContacts"), exact: true }).click();
+  await coordinator.getByRole("searchbox", { name: c("list.search") }).fill(list.anna.email);
+  await coordinator.getByRole("button", { name: c("list.searchButton") }).click();
+  await expect(
+    coordinator.getByRole("heading", { level: 2, name: c("list.searchTitle", { query: list.anna.email }) }),
+  ).toBeVisible();
+  const row = coordinator.getByRole("row").filter({ hasText: list.anna.email });
+  await expect(row).toContainText(list.anna.name);
+  await expect(row).toContainText(c("status.confirmed"));
+  await expect(row).toContainText(c("list.sourceImport", { basis: c("legalBasesShort.consent") }));
+  await expect(coordinator.getByRole("row").filter({ hasText: "keine-adresse" })).toHaveCount(0);
+  await expectNoA11yViolations(coordinator);
+});
+
+test("without JavaScript the import runs and its page refreshes itself; a member gets “not found”", async ({
+  coordinator,
+  coordinatorState,
+  newPage,
+}) => {
+  const plain = await newPage({ storageState: coordinatorState, javaScriptEnabled: false });
+  const list = contactList(1200);
+  await uploadList(plain, list);
+  await expect(
+    plain.getByRole("table", { name: c("errorsTable.previewTitle") }).getByRole("row"),
+  ).toHaveCount(4);
+  const importPath = new URL(plain.url()).pathname;
+  const id = importPath.split("/").at(-1)!;
+
+  const member = await invitedMember(coordinator, newPage, "Importverbot");
+  for (const path of ["/admin/campaigns/contacts", importPath]) {
+    const response = await member.page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    expect(await response?.text(), path).not.toContain("kontakte.csv");
+  }
+  const api = await member.page.request.get(`/api/admin/contact-imports/${id}`);
+  expect(api.status()).toBe(404);
+  expect(await api.text()).not.toContain("preview");
+
+  await plain.getByRole("button", { name: c("preview.start") }).click();
+  await expect(plain.getByText(c("done.summary", { imported: list.total - 3, skipped: 3 }))).toBeVisible({
+    timeout: 30_000,
+  });
+  const coordinatorApi = await plain.request.get(`/api/admin/contact-imports/${id}`);
+  expect(await coordinatorApi.json()).toMatchObject({ status: "done", processed: list.total, percent: 100 });
+});
