@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/auth/viewer";
 import { type CampaignListItem, listCampaigns } from "@/lib/campaigns/data";
 import { primaryButton, secondaryButton } from "@/lib/ui/components/button-styles";
+import { TableHead } from "@/lib/ui/components/table-head";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("campaigns"))("title") };
@@ -36,22 +37,14 @@ export default async function AdminCampaignsPage() {
         ) : (
           <div className="overflow-x-auto">
             <table className="w-full border-collapse text-start">
-              <thead>
-                <tr className="border-b-2 border-gray-400">
-                  <th scope="col" className="p-2 text-start">
-                    {t("columns.title")}
-                  </th>
-                  <th scope="col" className="p-2 text-start">
-                    {t("columns.status")}
-                  </th>
-                  <th scope="col" className="p-2 text-start">
-                    {t("columns.progress")}
-                  </th>
-                  <th scope="col" className="p-2 text-start">
-                    {t("columns.updated")}
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  t("columns.title"),
+                  t("columns.status"),
+                  t("columns.progress"),
+                  t("columns.updated"),
+                ]}
+              />
               <tbody>
                 {broadcasts.map((c) => (
                   <tr key={c.id} className="border-b border-gray-200">

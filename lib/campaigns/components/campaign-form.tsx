@@ -86,15 +86,7 @@ export function CampaignForm(props: {
         <fieldset className="mb-8 rounded-lg border border-gray-300 p-4" aria-describedby="audience-count">
           <legend className="px-1 text-xl font-bold">{t("audience")}</legend>
           {errors.audience ? <ErrorText id="audience-error">{te(errors.audience.key)}</ErrorText> : null}
-          <label className="mb-2 flex min-h-11 items-center gap-3 font-semibold">
-            <input
-              type="checkbox"
-              name="members"
-              defaultChecked={flag("members")}
-              className="size-6 shrink-0"
-            />
-            {t("members")}
-          </label>
+          <AudienceFlag name="members" label={t("members")} checked={flag("members")} />
           <p className="mb-4 text-sm text-muted">{t("membersHint")}</p>
           <div className="ms-4 border-s-4 border-gray-200 ps-4">
             {AUDIENCE_LISTS.map((name) => (
@@ -108,15 +100,7 @@ export function CampaignForm(props: {
               />
             ))}
           </div>
-          <label className="mb-4 flex min-h-11 items-center gap-3 font-semibold">
-            <input
-              type="checkbox"
-              name="contacts"
-              defaultChecked={flag("contacts")}
-              className="size-6 shrink-0"
-            />
-            {t("contacts")}
-          </label>
+          <AudienceFlag name="contacts" label={t("contacts")} checked={flag("contacts")} />
           <p id="audience-count" aria-live="polite" className="rounded-md bg-blue-50 p-3 font-semibold">
             {counting ? t("counting") : t("count", { count })}
           </p>
@@ -160,5 +144,15 @@ export function CampaignForm(props: {
       })}
       <SubmitButton pendingLabel={t("saving")}>{t("save")}</SubmitButton>
     </form>
+  );
+}
+
+/** "Members" or "subscribers": the two sources a segment draws from. */
+function AudienceFlag({ name, label, checked }: { name: string; label: string; checked: boolean }) {
+  return (
+    <label className="mb-2 flex min-h-11 items-center gap-3 font-semibold">
+      <input type="checkbox" name={name} defaultChecked={checked} className="size-6 shrink-0" />
+      {label}
+    </label>
   );
 }

@@ -1,5 +1,6 @@
 import { useTranslations } from "next-intl";
 import type { ImportRowError } from "@/db/schema/campaigns";
+import { TableHead } from "@/lib/ui/components/table-head";
 import { ROW_REASONS, type RowReason } from "../import";
 
 const isReason = (reason: string): reason is RowReason => ROW_REASONS.includes(reason as RowReason);
@@ -21,19 +22,7 @@ export function ImportErrors({
     <div className="overflow-x-auto">
       <table className="w-full border-collapse text-start" id="import-errors">
         <caption className="mb-2 text-start text-xl font-bold">{caption}</caption>
-        <thead>
-          <tr className="border-b-2 border-gray-400">
-            <th scope="col" className="p-2 text-start">
-              {t("row")}
-            </th>
-            <th scope="col" className="p-2 text-start">
-              {t("email")}
-            </th>
-            <th scope="col" className="p-2 text-start">
-              {t("reason")}
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={[t("row"), t("email"), t("reason")]} />
         <tbody>
           {errors.map((e) => (
             <tr key={e.row} className="border-b border-gray-200">

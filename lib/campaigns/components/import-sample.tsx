@@ -1,5 +1,6 @@
 import { useTranslations } from "next-intl";
 import { LOCALES } from "@/lib/i18n/config";
+import { TableHead } from "@/lib/ui/components/table-head";
 import type { PreviewRow } from "../import-data";
 
 /** The first rows of an uploaded file as they will be read, each with its verdict. */
@@ -15,25 +16,7 @@ export function ImportSample({ rows }: { rows: PreviewRow[] }) {
         <caption className="mb-2 text-start text-xl font-bold">
           {t("sampleTitle", { count: rows.length })}
         </caption>
-        <thead>
-          <tr className="border-b-2 border-gray-400">
-            <th scope="col" className="p-2 text-start">
-              {t("row")}
-            </th>
-            <th scope="col" className="p-2 text-start">
-              {t("email")}
-            </th>
-            <th scope="col" className="p-2 text-start">
-              {t("name")}
-            </th>
-            <th scope="col" className="p-2 text-start">
-              {t("language")}
-            </th>
-            <th scope="col" className="p-2 text-start">
-              {t("check")}
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={[t("row"), t("email"), t("name"), t("language"), t("check")]} />
         <tbody>
           {rows.map((r) => (
             <tr key={r.row} className="border-b border-gray-200">

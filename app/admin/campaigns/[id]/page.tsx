@@ -18,6 +18,7 @@ import { ClientMessages } from "@/lib/i18n/components/client-messages";
 import { isLocale, LOCALES } from "@/lib/i18n/config";
 import { cardStyle, secondaryButton } from "@/lib/ui/components/button-styles";
 import { FormAlert } from "@/lib/ui/components/form-alert";
+import { TableHead } from "@/lib/ui/components/table-head";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> };
 
@@ -142,16 +143,9 @@ export default async function CampaignPage({ params, searchParams }: Props) {
             <p>{t("detail.noFailures")}</p>
           ) : (
             <table className="w-full border-collapse">
-              <thead>
-                <tr className="border-b-2 border-gray-400">
-                  <th scope="col" className="p-2 text-start">
-                    {t("detail.failureReason")}
-                  </th>
-                  <th scope="col" className="p-2 text-end">
-                    {t("detail.failureCount")}
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[t("detail.failureReason"), { label: t("detail.failureCount"), end: true }]}
+              />
               <tbody>
                 {failures.map((f) => (
                   <tr key={f.reason} className="border-b border-gray-200">

@@ -7,12 +7,11 @@ import { ClientMessages } from "@/lib/i18n/components/client-messages";
 import { isLocale } from "@/lib/i18n/config";
 import { cardStyle, inputStyle, secondaryButton } from "@/lib/ui/components/button-styles";
 import { FormAlert } from "@/lib/ui/components/form-alert";
+import { TableHead } from "@/lib/ui/components/table-head";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("campaignContacts"))("title") };
 }
-
-const cell = "p-2 text-start";
 
 /** Newsletter contacts: figures by status, the import form, recent imports and the newest contacts. */
 export default async function ContactsPage({
@@ -76,22 +75,9 @@ export default async function ContactsPage({
           </h2>
           <div className="overflow-x-auto">
             <table className="w-full border-collapse text-start">
-              <thead>
-                <tr className="border-b-2 border-gray-400">
-                  <th scope="col" className={cell}>
-                    {t("imports.file")}
-                  </th>
-                  <th scope="col" className={cell}>
-                    {t("imports.uploaded")}
-                  </th>
-                  <th scope="col" className={cell}>
-                    {t("imports.status")}
-                  </th>
-                  <th scope="col" className={cell}>
-                    {t("imports.result")}
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[t("imports.file"), t("imports.uploaded"), t("imports.status"), t("imports.result")]}
+              />
               <tbody>
                 {imports.map((i) => (
                   <tr key={i.id} className="border-b border-gray-200">
@@ -149,28 +135,16 @@ export default async function ContactsPage({
         ) : (
           <div className="overflow-x-auto">
             <table className="w-full border-collapse text-start">
-              <thead>
-                <tr className="border-b-2 border-gray-400">
-                  <th scope="col" className={cell}>
-                    {t("list.email")}
-                  </th>
-                  <th scope="col" className={cell}>
-                    {t("list.name")}
-                  </th>
-                  <th scope="col" className={cell}>
-                    {t("list.language")}
-                  </th>
-                  <th scope="col" className={cell}>
-                    {t("list.status")}
-                  </th>
-                  <th scope="col" className={cell}>
-                    {t("list.source")}
-                  </th>
-                  <th scope="col" className={cell}>
-                    {t("list.added")}
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  t("list.email"),
+                  t("list.name"),
+                  t("list.language"),
+                  t("list.status"),
+                  t("list.source"),
+                  t("list.added"),
+                ]}
+              />
               <tbody>
                 {contacts.items.map((c) => (
                   <tr key={c.id} className="border-b border-gray-200">
