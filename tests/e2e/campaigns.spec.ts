@@ -104,9 +104,9 @@ test("a coordinator builds a segment, composes, test-sends and sends; recipients
   await coordinator.getByLabel(t("campaigns.detail.sendNow")).check();
   await coordinator.getByRole("button", { name: t("campaigns.detail.sendButton") }).click();
   await expect(coordinator.getByText(t("campaigns.saved.sending"))).toBeVisible();
-  await expect(coordinator.getByTestId("campaign-status")).toHaveText(t("campaigns.status.sent"), {
-    timeout: 30_000,
-  });
+  const progress = coordinator.getByRole("progressbar", { name: t("campaigns.detail.progressLabel") });
+  await expect(progress).toHaveAttribute("value", "100", { timeout: 30_000 });
+  await expect(coordinator.getByTestId("campaign-status")).toHaveText(t("campaigns.status.sent"));
   await expect(coordinator.getByRole("region", { name: t("campaigns.detail.reportTitle") })).toBeVisible();
   await expect(coordinator.locator('[data-figure="failed"]')).toHaveText("0");
   await expect(coordinator.locator('[data-figure="pending"]')).toHaveText("0");

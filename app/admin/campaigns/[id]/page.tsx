@@ -126,14 +126,14 @@ export default async function CampaignPage({ params, searchParams }: Props) {
             {campaign.status === "sending" ? t("detail.progressTitle") : t("detail.reportTitle")}
           </h2>
           {campaign.status === "sending" ? (
-            <>
-              <noscript>
-                <meta httpEquiv="refresh" content="5" />
-              </noscript>
-              <ClientMessages namespaces={["campaigns"]}>
-                <ProgressBar campaignId={campaign.id} initial={progress} />
-              </ClientMessages>
-            </>
+            <noscript>
+              <meta httpEquiv="refresh" content="5" />
+            </noscript>
+          ) : null}
+          {started ? (
+            <ClientMessages namespaces={["campaigns"]}>
+              <ProgressBar campaignId={campaign.id} initial={progress} />
+            </ClientMessages>
           ) : null}
           <div className="mt-4">
             <ReportChart progress={progress} />
