@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- --members 10000 --duration 10 --port 3199 --only landing,health --keep-db --no-build]`
  *
- * Builds, fills a fresh PostgreSQL database with a generated network, starts `next start` on it and
+ * Builds, fills a fresh PostgreSQL database with a generated network, starts the server (scripts/serve.ts) on it and
  * measures each target in scripts/bench/targets.ts with autocannon at 1 and 10 connections, beside
  * the bare dynamic route of the same build measured in the same run. Before that it sends campaigns
  * (scripts/bench/campaign-send.ts); `--only campaign-send` does just that, without build or server.
@@ -120,12 +120,13 @@ async function startServer(port: number, databaseUrl: string): Promise<ChildProc
   if (busy) throw new Error(`Something already answers on port ${port}; pick another with --port`);
   mkdirSync(".data/bench", { recursive: true });
   const log = createWriteStream(SERVER_LOG);
-  const server = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
     detached: true, // its own process group, so the whole tree can be stopped
     stdio: ["ignore", "pipe", "pipe"],
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
+      PORT: String(port),
       BENCH_ROUTES: "1",
       NODE_ENV: "production",
       APP_URL: base,

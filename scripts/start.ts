@@ -1,5 +1,5 @@
 /**
- * `npm start`: build if needed, migrate, seed the demo network, then serve with `next start`.
+ * `npm start`: build if needed, migrate, seed the demo network, then serve (scripts/serve.ts).
  * Honours PORT and DATABASE_URL (without it: embedded PGlite in ./.data).
  */
 import { spawn, spawnSync } from "node:child_process";
@@ -34,9 +34,9 @@ async function main() {
   buildIfNeeded();
   const { driver, logins } = await prepareDatabase();
   const url = `http://localhost:${port}`;
-  const server = spawn(process.execPath, [nextBin, "start", "-p", port], {
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
     stdio: ["ignore", "pipe", "inherit"],
-    env: { ...process.env, APP_URL: process.env.APP_URL ?? url },
+    env: { ...process.env, PORT: port, NODE_ENV: "production", APP_URL: process.env.APP_URL ?? url },
   });
   server.stdout.pipe(process.stdout);
   let announced = false;

@@ -20,3 +20,12 @@ export function negotiateLocale(acceptLanguage: string | null | undefined): Loca
     .sort((a, b) => b.q - a.q);
   return ranked.map((r) => r.base).find(isLocale) ?? DEFAULT_LOCALE;
 }
+
+/** A visitor's language from raw request headers: the chosen cookie, else Accept-Language. */
+export function localeOfHeaders(
+  cookie: string | null | undefined,
+  acceptLanguage: string | null | undefined,
+): Locale {
+  const chosen = cookie?.match(new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([^;]*)`))?.[1];
+  return isLocale(chosen) ? chosen : negotiateLocale(acceptLanguage);
+}

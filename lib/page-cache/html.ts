@@ -30,3 +30,11 @@ export const CACHED_PAGE_POLICY = [
   "base-uri 'self'",
   "object-src 'none'",
 ].join("; ");
+
+/** Headers of every page the cache sends, hit or miss. */
+export const CACHED_PAGE_HEADERS: Readonly<Record<string, string>> = {
+  "Content-Type": "text/html; charset=utf-8",
+  "Content-Security-Policy": CACHED_PAGE_POLICY,
+  "Cache-Control": "private, no-cache",
+  Vary: "Cookie, Accept-Language",
+};

@@ -33,25 +33,36 @@ export function forcedLocale(search: URLSearchParams): Locale | null {
 }
 
 /**
- * Where the page cache takes this request (route and request headers), or null when it must be
- * rendered for this person: signed in, a search or other parameter, a form post, the cache's own render.
+ * The cached page this request asks for, and the language forced by `?lang=`, or null when it must
+ * be rendered for this person: signed in, a search or other parameter, a form post, the cache's own render.
  */
-export function pageCacheTarget(request: {
+export function pageCacheRequest(request: {
   method: string;
   url: URL;
-  headers: Headers;
-}): { route: string; headers: Headers } | null {
+  header: (name: string) => string | null | undefined;
+}): { page: CacheablePage; lang: Locale | null } | null {
   if (request.method !== "GET") return null;
-  if (request.headers.get(BYPASS_HEADER)) return null;
-  if (SESSION_COOKIE.test(request.headers.get("cookie") ?? "")) return null;
+  if (request.header(BYPASS_HEADER)) return null;
+  if (SESSION_COOKIE.test(request.header("cookie") ?? "")) return null;
   const page = cacheablePage(request.url.pathname);
   if (!page) return null;
   const params = [...request.url.searchParams.keys()];
   const lang = forcedLocale(request.url.searchParams);
   if (params.length > 1 || (params.length === 1 && !lang)) return null;
+  return { page, lang };
+}
+
+/** Where proxy.ts takes a request for the page cache: the cache route, with the page and language. */
+export function pageCacheTarget(request: {
+  method: string;
+  url: URL;
+  headers: Headers;
+}): { route: string; headers: Headers } | null {
+  const target = pageCacheRequest({ ...request, header: (name) => request.headers.get(name) });
+  if (!target) return null;
   const headers = new Headers(request.headers);
-  headers.set(PATH_HEADER, page.path);
-  if (lang) headers.set(LANG_HEADER, lang);
+  headers.set(PATH_HEADER, target.page.path);
+  if (target.lang) headers.set(LANG_HEADER, target.lang);
   else headers.delete(LANG_HEADER);
   return { route: PAGE_CACHE_ROUTE, headers };
 }

@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { isLocale, type Locale } from "@/lib/i18n/config";
 import { localeOfRequest } from "@/lib/i18n/request-locale";
-import { CACHED_PAGE_POLICY } from "@/lib/page-cache/html";
+import { CACHED_PAGE_HEADERS } from "@/lib/page-cache/html";
 import { cacheablePage, LANG_HEADER, PATH_HEADER } from "@/lib/page-cache/paths";
 import { renderVisitorPage } from "@/lib/page-cache/render";
 import { cachedPage } from "@/lib/page-cache/store";
@@ -17,12 +17,7 @@ export async function GET(request: NextRequest) {
   if (!page) return new Response("Not found", { status: 404 });
   const lang = request.headers.get(LANG_HEADER);
   const locale: Locale = isLocale(lang) ? lang : localeOfRequest(request);
-  const headers: Record<string, string> = {
-    "Content-Type": "text/html; charset=utf-8",
-    "Content-Security-Policy": CACHED_PAGE_POLICY,
-    "Cache-Control": "private, no-cache",
-    Vary: "Cookie, Accept-Language",
-  };
+  const headers: Record<string, string> = { ...CACHED_PAGE_HEADERS };
   const result = await cachedPage(page, locale, renderVisitorPage);
   if ("rendered" in result) {
     return new Response(result.rendered.html || "Service unavailable", {

@@ -1,0 +1,41 @@
+/**
+ * The production server: Next.js behind a thin Node `http` server that answers visitors' cached
+ * landing, FAQ and video pages straight from the page cache (lib/page-cache/front.ts) and hands
+ * every other request to Next. Started by `npm start` and the bench; honours PORT and HOSTNAME.
+ */
+import { createServer } from "node:http";
+import next from "next";
+import { servePageFromCache } from "@/lib/page-cache/front";
+
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOSTNAME;
+// lib/page-cache/render.ts asks this very server for the pages it caches.
+process.env.PORT = String(port);
+
+async function main() {
+  const app = next({ dev: false, port, hostname });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = createServer((request, response) => {
+    if (!servePageFromCache(request, response)) void handle(request, response);
+  });
+  server.listen(port, hostname, () => console.log(`✓ Ready on port ${port}`));
+
+  let closing = false;
+  const close = (code: number) => {
+    if (closing) return;
+    closing = true;
+    // Stop accepting connections, let Next finish its work, then leave (as `next start` does).
+    server.close();
+    server.closeIdleConnections();
+    void app.close().finally(() => process.exit(code));
+    setTimeout(() => process.exit(code), 5_000).unref();
+  };
+  process.on("SIGINT", () => close(130));
+  process.on("SIGTERM", () => close(143));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
