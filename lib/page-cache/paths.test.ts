@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { stripScripts } from "./html";
-import { cookieWithLocale, LANG_HEADER, PATH_HEADER, pageCacheTarget } from "./paths";
+import { cacheablePageOf, cookieWithLocale, LANG_HEADER, PATH_HEADER, pageCacheTarget } from "./paths";
 
 const target = (url: string, init: { method?: string; cookie?: string; bypass?: boolean } = {}) => {
   const headers = new Headers();
@@ -28,6 +28,32 @@ describe("pageCacheTarget", () => {
     expect(target("/members")).toBeNull();
     expect(target("/videos/../admin")).toBeNull();
     expect(target("/faq", { bypass: true })).toBeNull();
+  });
+});
+
+describe("forum threads", () => {
+  it("caches a visitor's thread page and each of its pages, nothing else in the forum", () => {
+    expect(target("/forum/t/2/frage-2")?.headers.get(PATH_HEADER)).toBe("/forum/t/2/frage-2");
+    expect(target("/forum/t/2/frage-2?page=500&lang=ar")?.headers.get(PATH_HEADER)).toBe(
+      "/forum/t/2/frage-2?page=500",
+    );
+    expect(cacheablePageOf("/forum/t/2/frage-2?page=500")).toEqual({
+      path: "/forum/t/2/frage-2?page=500",
+      scopes: ["forum"],
+    });
+    for (const url of [
+      "/forum/t/2/frage-2?page=0",
+      "/forum/t/2/frage-2?page=x",
+      "/forum/t/2/frage-2?page=1&page=2",
+      "/forum/t/2/frage-2?quote=5",
+      "/forum/t/2",
+      "/forum",
+      "/forum/c/willkommen",
+      "/faq?page=2",
+    ])
+      expect(target(url), url).toBeNull();
+    expect(cacheablePageOf("/faq?page=2")).toBeNull();
+    expect(target("/forum/t/2/frage-2", { cookie: "authjs.session-token=abc" })).toBeNull();
   });
 });
 

@@ -4,7 +4,7 @@ import { isLocale, LOCALE_COOKIE, type Locale } from "@/lib/i18n/config";
  * Public pages served to visitors from the page cache, and the content areas each depends on.
  * Everything here is pure, so proxy.ts can import it.
  */
-export type ContentScope = "faq" | "videos";
+export type ContentScope = "faq" | "videos" | "forum";
 
 export type CacheablePage = { path: string; scopes: readonly ContentScope[] };
 
@@ -17,13 +17,32 @@ export const PATH_HEADER = "x-kp-page-cache-path";
 export const LANG_HEADER = "x-kp-page-cache-lang";
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token=/;
 
-export function cacheablePage(path: string | null | undefined): CacheablePage | null {
+/** A cacheable page by its path, with its page number when it has pages (`?page=2`). */
+export function cacheablePage(
+  path: string | null | undefined,
+  pageNumber?: string | null,
+): CacheablePage | null {
+  if (pageNumber != null) {
+    const thread = path?.match(/^\/forum\/t\/\d{1,12}\/([^/]+)$/);
+    if (!thread?.[1] || !SLUG.test(thread[1]) || !/^[1-9]\d{0,5}$/.test(pageNumber)) return null;
+    return { path: `${path}?page=${pageNumber}`, scopes: ["forum"] };
+  }
   if (path === "/") return { path, scopes: [] };
   if (path === "/faq") return { path, scopes: ["faq"] };
   if (path === "/videos") return { path, scopes: ["videos"] };
   const video = path?.match(/^\/videos\/([^/]+)$/);
   if (video?.[1] && SLUG.test(video[1])) return { path: path!, scopes: ["videos"] };
+  // A public thread as a visitor reads it (the page itself refuses threads visitors may not see).
+  const thread = path?.match(/^\/forum\/t\/\d{1,12}\/([^/]+)$/);
+  if (thread?.[1] && SLUG.test(thread[1])) return { path: path!, scopes: ["forum"] };
   return null;
+}
+
+/** The path and page number in a cached page's path ("/forum/t/2/frage-2?page=3"). */
+export function cacheablePageOf(pathWithPage: string | null | undefined): CacheablePage | null {
+  const [path, query] = (pathWithPage ?? "").split("?", 2);
+  const pageNumber = query?.startsWith("page=") ? query.slice(5) : query === undefined ? null : "";
+  return cacheablePage(path, pageNumber);
 }
 
 /** `?lang=ar` shows a page in that language without a cookie: the target of hreflang alternates. */
@@ -44,11 +63,14 @@ export function pageCacheRequest(request: {
   if (request.method !== "GET") return null;
   if (request.header(BYPASS_HEADER)) return null;
   if (SESSION_COOKIE.test(request.header("cookie") ?? "")) return null;
-  const page = cacheablePage(request.url.pathname);
-  if (!page) return null;
-  const params = [...request.url.searchParams.keys()];
   const lang = forcedLocale(request.url.searchParams);
-  if (params.length > 1 || (params.length === 1 && !lang)) return null;
+  const others = [...request.url.searchParams.keys()].filter((key) => key !== "lang" || !lang);
+  if (others.length > 1 || (others.length === 1 && others[0] !== "page")) return null;
+  const page = cacheablePage(
+    request.url.pathname,
+    others.length ? request.url.searchParams.get("page") : null,
+  );
+  if (!page) return null;
   return { page, lang };
 }
 

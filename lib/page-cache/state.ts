@@ -17,6 +17,8 @@ type Versions = Partial<Record<ContentScope, number>>;
 
 export type PageCacheState = {
   entries: Map<string, CachedPage>;
+  /** Characters of HTML held in entries. */
+  size: number;
   versions: Versions;
   checkedAt: number;
   checking: Promise<void> | null;
@@ -33,6 +35,7 @@ const holder = globalThis as unknown as { __knotenpunktPageCache?: PageCacheStat
 export function pageCacheState(): PageCacheState {
   holder.__knotenpunktPageCache ??= {
     entries: new Map(),
+    size: 0,
     versions: {},
     checkedAt: 0,
     checking: null,

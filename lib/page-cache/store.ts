@@ -14,17 +14,36 @@ import {
 
 export type Rendered = { status: number; html: string; location?: string };
 
-const MAX_ENTRIES = 2000;
+/** 16 million characters of HTML (16–32 MB, plus the fast path's encoded copies): the oldest pages go first. */
+const MAX_SIZE = 16 * 1024 * 1024;
 const state = pageCacheState();
 
+function remove(key: string) {
+  const entry = state.entries.get(key);
+  if (!entry) return;
+  state.entries.delete(key);
+  state.size -= entry.html.length;
+}
+
+function keep(key: string, entry: CachedPage) {
+  remove(key);
+  state.entries.set(key, entry);
+  state.size += entry.html.length;
+  for (const oldest of state.entries.keys()) {
+    if (state.size <= MAX_SIZE || oldest === key) break;
+    remove(oldest);
+  }
+}
+
 export function forgetCachedPages(scope: ContentScope): void {
-  for (const [key, entry] of state.entries) if (entry.scopes.includes(scope)) state.entries.delete(key);
+  for (const [key, entry] of state.entries) if (entry.scopes.includes(scope)) remove(key);
   state.checkedAt = 0;
 }
 
 /** Test hook: empties the whole cache. */
 export function clearPageCache(): void {
   state.entries.clear();
+  state.size = 0;
   state.checkedAt = 0;
 }
 
@@ -71,8 +90,7 @@ export async function cachedPage(
           versionKey,
           storedAt: Date.now(),
         };
-        if (state.entries.size >= MAX_ENTRIES) state.entries.clear();
-        state.entries.set(key, stored);
+        keep(key, stored);
         return stored;
       })
       .finally(() => state.rendering.delete(renderKey));

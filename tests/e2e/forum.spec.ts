@@ -206,7 +206,7 @@ test("visitors and members outside a working group are refused restricted conten
   await expect(outsider.page.getByRole("link", { name: "Kursplanung Sommerhalbjahr" })).toHaveCount(0);
 });
 
-test("reading, previewing and replying work without JavaScript", async ({
+test("reading, previewing and replying work without JavaScript; a visitor's cached copy gives way to the reply", async ({
   coordinator,
   newPage,
   browser,
@@ -220,6 +220,12 @@ test("reading, previewing and replying work without JavaScript", async ({
     page.getByRole("heading", { level: 1, name: "Willkommen im Forum des Integrationsnetzwerks!" }),
   ).toBeVisible();
   const text = `Hallo ohne JavaScript ${uniqueSuffix()}`;
+  // A visitor reads the public thread (from the page cache) before the reply.
+  const visitor = await newPage();
+  await visitor.goto(page.url());
+  await expect(visitor.getByText(t("forum.loginToReply"))).toBeVisible();
+  await expect(visitor.getByText(text)).toHaveCount(0);
+
   await page.getByRole("textbox", { name: t("forum.replyBody") }).fill(`*${text}*`);
   await page.getByRole("button", { name: t("forum.preview") }).click();
   await expect(page.getByRole("region", { name: t("forum.previewHeading") }).locator("em")).toHaveText(text);
@@ -227,6 +233,13 @@ test("reading, previewing and replying work without JavaScript", async ({
   await page.getByRole("button", { name: t("forum.sendReply") }).click();
   await expect(page.locator("article").filter({ hasText: text }).locator("em")).toHaveText(text);
   await page.context().close();
+
+  // Every change reaches visitors within a second, even those the cache served before.
+  await expect(async () => {
+    await visitor.reload();
+    await expect(visitor.getByText(text)).toBeVisible({ timeout: 100 });
+  }).toPass({ intervals: [250], timeout: 3_000 });
+  await expectNoA11yViolations(visitor);
 });
 
 async function noScriptPage(

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { forumPosts, notifications, reports, settings } from "@/db/schema";
+import { forumPosts, notifications, reports, settings, users } from "@/db/schema";
 import {
   getAttachmentFile,
   getPost,
@@ -18,10 +18,12 @@ import {
   editPost,
   setPostStatus,
   setWatch,
+  toggleReaction,
   usersWhoCanSee,
 } from "@/lib/forum/mutations";
 import type { ForumViewer } from "@/lib/forum/visibility";
 import { reportContent, resolveReport } from "@/lib/moderation/mutations";
+import { getContentVersions } from "@/lib/page-cache/data";
 import { searchPosts } from "@/lib/search/data";
 import { createUser } from "../support/factories";
 import { createCategory, createGroup } from "../support/forum-factories";
@@ -139,6 +141,24 @@ describe("threads and posts", () => {
     expect(page3[0]!.bodyHtml).toContain("Antwort 41");
     const thread = await getThread({ viewer: null, threadId: w.tPub.thread.id });
     expect(thread!.replyCount).toBe(44);
+  });
+
+  it("raises the forum's content version with every change a visitor's cached thread page shows", async () => {
+    const w = await world();
+    const db = await getDb();
+    const version = async () => (await getContentVersions()).forum ?? 1;
+    const changes: [string, () => Promise<unknown>][] = [
+      ["reply", () => createReply({ authorId: w.outsider.id, threadId: w.tPub.thread.id, body: "Neu" })],
+      ["edit", () => editPost({ postId: w.tPub.postId, editorId: w.insider.id, body: "Geändert" })],
+      ["reaction", () => toggleReaction({ postId: w.tPub.postId, userId: w.outsider.id, emoji: "👍" })],
+      ["hide", () => setPostStatus({ postId: w.tPub.postId, status: "hidden", actorId: w.coordinator.id })],
+      ["author renamed", () => db.update(users).set({ name: "Ina Neu" }).where(eq(users.id, w.insider.id))],
+    ];
+    for (const [change, run] of changes) {
+      const before = await version();
+      await run();
+      expect(await version(), change).toBeGreaterThan(before);
+    }
   });
 
   it("keeps edit history, soft-deletes as a placeholder, and renders Markdown safely", async () => {

@@ -2,7 +2,7 @@ import type { NextRequest } from "next/server";
 import { isLocale, type Locale } from "@/lib/i18n/config";
 import { localeOfRequest } from "@/lib/i18n/request-locale";
 import { CACHED_PAGE_HEADERS } from "@/lib/page-cache/html";
-import { cacheablePage, LANG_HEADER, PATH_HEADER } from "@/lib/page-cache/paths";
+import { cacheablePageOf, LANG_HEADER, PATH_HEADER } from "@/lib/page-cache/paths";
 import { renderVisitorPage } from "@/lib/page-cache/render";
 import { cachedPage } from "@/lib/page-cache/store";
 
@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
  * cache without scripts, so no nonce is needed and the render runs once per content change.
  */
 export async function GET(request: NextRequest) {
-  const page = cacheablePage(request.headers.get(PATH_HEADER));
+  const page = cacheablePageOf(request.headers.get(PATH_HEADER));
   if (!page) return new Response("Not found", { status: 404 });
   const lang = request.headers.get(LANG_HEADER);
   const locale: Locale = isLocale(lang) ? lang : localeOfRequest(request);
