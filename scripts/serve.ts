@@ -12,12 +12,22 @@ const hostname = process.env.HOSTNAME;
 // lib/page-cache/render.ts asks this very server for the pages it caches.
 process.env.PORT = String(port);
 
+/** The fast path must never take the server down: on any surprise, Next answers instead. */
+function fromCache(...args: Parameters<typeof servePageFromCache>): boolean {
+  try {
+    return servePageFromCache(...args);
+  } catch (error) {
+    console.error("page cache:", error);
+    return false;
+  }
+}
+
 async function main() {
   const app = next({ dev: false, port, hostname });
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = createServer((request, response) => {
-    if (!servePageFromCache(request, response)) void handle(request, response);
+    if (!fromCache(request, response)) void handle(request, response);
   });
   server.listen(port, hostname, () => console.log(`✓ Ready on port ${port}`));
 

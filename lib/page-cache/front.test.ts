@@ -1,5 +1,5 @@
 import { createServer, get, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { type AddressInfo, connect } from "node:net";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { servePageFromCache } from "./front";
@@ -17,6 +17,21 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(() => new Promise<void>((done) => server.close(() => done())));
+
+/** Sends a request line fetch() would refuse to build, and reads the status code. */
+function rawStatus(target: string): Promise<number> {
+  return new Promise((done, fail) => {
+    const socket = connect((server.address() as AddressInfo).port, "127.0.0.1", () =>
+      socket.end(`GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`),
+    );
+    let reply = "";
+    socket.on("data", (chunk) => {
+      reply += chunk;
+    });
+    socket.on("end", () => done(Number(reply.split(" ")[1])));
+    socket.on("error", fail);
+  });
+}
 
 const FAQ_AR = '<html lang="ar" dir="rtl"><body><h1>الأسئلة الشائعة</h1></body></html>';
 
@@ -69,6 +84,7 @@ describe("servePageFromCache", () => {
     expect((await fetch(`${base}/faq?lang=ar&q=kita`)).status).toBe(299);
     expect((await fetch(`${base}/faq?lang=ar`, { method: "POST" })).status).toBe(299);
     expect((await fetch(`${base}/members?lang=ar`)).status).toBe(299);
+    expect(await rawStatus("http://[::1/faq")).toBe(299); // a malformed request line never throws here
 
     // Another instance raised the FAQ's version: this one must ask Next, which checks the database.
     pageCacheState().versions = { faq: 8 };

@@ -35,6 +35,8 @@ function bodyOf(entry: CachedPage, gzip: boolean): Buffer {
  */
 export function servePageFromCache(request: IncomingMessage, response: ServerResponse): boolean {
   if (request.method !== "GET" || !request.url) return false;
+  // Next answers whatever is not a plain path (and a malformed one with its own 400).
+  if (!request.url.startsWith("/") || !URL.canParse(request.url, "http://localhost")) return false;
   const url = new URL(request.url, "http://localhost");
   const header = (name: string) => {
     const value = request.headers[name];
