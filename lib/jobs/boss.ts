@@ -1,7 +1,7 @@
 import "server-only";
 import type PgBoss from "pg-boss";
 import { getDbHandle } from "@/db/client";
-import { jobsDbFor } from "./sql";
+import { jobsDbFor, oneAtATime } from "./sql";
 
 export type BossRole = "client" | "worker";
 
@@ -43,7 +43,7 @@ async function create(role: BossRole): Promise<PgBoss> {
     schedule: worker,
   } as ConstructorParameters<typeof PgBossClass>[0]);
   boss.on("error", (error: unknown) => console.error("[jobs]", error));
-  await boss.start();
+  await oneAtATime(handle, jobsSchema(), () => boss.start());
   return boss;
 }
 
@@ -67,16 +67,20 @@ export async function ensureQueue(boss: PgBoss, name: string): Promise<void> {
   const key = `${jobsSchema()}:${name}`;
   let pending = holder.__kpQueues.get(key);
   if (!pending) {
-    pending = boss
-      .createQueue(name, {
-        name,
-        policy: "standard",
-        retryLimit: JOB_DEFAULTS.retryLimit,
-        retryDelay: JOB_DEFAULTS.retryDelay,
-        retryBackoff: JOB_DEFAULTS.retryBackoff,
-        expireInSeconds: JOB_DEFAULTS.expireInSeconds,
-        retentionMinutes: JOB_DEFAULTS.retentionMinutes,
-      })
+    pending = getDbHandle()
+      .then((handle) =>
+        oneAtATime(handle, jobsSchema(), () =>
+          boss.createQueue(name, {
+            name,
+            policy: "standard",
+            retryLimit: JOB_DEFAULTS.retryLimit,
+            retryDelay: JOB_DEFAULTS.retryDelay,
+            retryBackoff: JOB_DEFAULTS.retryBackoff,
+            expireInSeconds: JOB_DEFAULTS.expireInSeconds,
+            retentionMinutes: JOB_DEFAULTS.retentionMinutes,
+          }),
+        ),
+      )
       .catch((error: unknown) => {
         holder.__kpQueues?.delete(key);
         throw error;
