@@ -3,7 +3,6 @@
  * landing, FAQ and video pages straight from the page cache (lib/page-cache/front.ts) and hands
  * every other request to Next. Started by `npm start` and the bench; honours PORT and HOSTNAME.
  */
-import cluster from "node:cluster";
 import { createServer } from "node:http";
 import next from "next";
 import { servePageFromCache } from "@/lib/page-cache/front";
@@ -46,42 +45,7 @@ async function main() {
   process.on("SIGTERM", () => close(143));
 }
 
-/**
- * WEB_CONCURRENCY=N runs N server processes sharing the port (PostgreSQL only: a PGlite folder belongs
- * to one process). Each is an instance as behind a load balancer: its own page cache and job worker.
- */
-function processes(): number {
-  const wanted = Math.max(1, Number.parseInt(process.env.WEB_CONCURRENCY ?? "1", 10) || 1);
-  if (wanted > 1 && !process.env.DATABASE_URL) {
-    console.warn("WEB_CONCURRENCY is ignored with PGlite: only one process can open its folder.");
-    return 1;
-  }
-  return wanted;
-}
-
-function primary(count: number) {
-  let stopping = false;
-  cluster.on("exit", (worker, code, signal) => {
-    if (stopping) return;
-    console.error(`server process ${worker.process.pid} ended (${signal ?? code}); starting another`);
-    cluster.fork();
-  });
-  for (let i = 0; i < count; i++) cluster.fork();
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.on(signal, () => {
-      stopping = true;
-      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
-      cluster.on("exit", () => {
-        if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(signal === "SIGINT" ? 130 : 143);
-      });
-    });
-  }
-}
-
-const count = processes();
-if (count > 1 && cluster.isPrimary) primary(count);
-else
-  main().catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
