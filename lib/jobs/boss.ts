@@ -30,6 +30,10 @@ export const JOB_DEFAULTS = {
   retentionMinutes: 7 * 24 * 60,
 } as const;
 
+/** pg-boss's schema work for this process's schema, one at a time (lib/jobs/sql.ts). */
+const inTurn = <T>(work: () => Promise<T>): Promise<T> =>
+  getDbHandle().then((handle) => oneAtATime(handle, jobsSchema(), work));
+
 async function create(role: BossRole): Promise<PgBoss> {
   const { default: PgBossClass } = await import("pg-boss");
   const handle = await getDbHandle();
@@ -43,7 +47,7 @@ async function create(role: BossRole): Promise<PgBoss> {
     schedule: worker,
   } as ConstructorParameters<typeof PgBossClass>[0]);
   boss.on("error", (error: unknown) => console.error("[jobs]", error));
-  await oneAtATime(handle, jobsSchema(), () => boss.start());
+  await inTurn(() => boss.start());
   return boss;
 }
 
@@ -67,24 +71,20 @@ export async function ensureQueue(boss: PgBoss, name: string): Promise<void> {
   const key = `${jobsSchema()}:${name}`;
   let pending = holder.__kpQueues.get(key);
   if (!pending) {
-    pending = getDbHandle()
-      .then((handle) =>
-        oneAtATime(handle, jobsSchema(), () =>
-          boss.createQueue(name, {
-            name,
-            policy: "standard",
-            retryLimit: JOB_DEFAULTS.retryLimit,
-            retryDelay: JOB_DEFAULTS.retryDelay,
-            retryBackoff: JOB_DEFAULTS.retryBackoff,
-            expireInSeconds: JOB_DEFAULTS.expireInSeconds,
-            retentionMinutes: JOB_DEFAULTS.retentionMinutes,
-          }),
-        ),
-      )
-      .catch((error: unknown) => {
-        holder.__kpQueues?.delete(key);
-        throw error;
-      });
+    pending = inTurn(() =>
+      boss.createQueue(name, {
+        name,
+        policy: "standard",
+        retryLimit: JOB_DEFAULTS.retryLimit,
+        retryDelay: JOB_DEFAULTS.retryDelay,
+        retryBackoff: JOB_DEFAULTS.retryBackoff,
+        expireInSeconds: JOB_DEFAULTS.expireInSeconds,
+        retentionMinutes: JOB_DEFAULTS.retentionMinutes,
+      }),
+    ).catch((error: unknown) => {
+      holder.__kpQueues?.delete(key);
+      throw error;
+    });
     holder.__kpQueues.set(key, pending);
   }
   await pending;

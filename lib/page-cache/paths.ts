@@ -22,19 +22,19 @@ export function cacheablePage(
   path: string | null | undefined,
   pageNumber?: string | null,
 ): CacheablePage | null {
+  // A public thread as a visitor reads it (the page itself refuses threads visitors may not see).
+  const thread = path?.match(/^\/forum\/t\/\d{1,12}\/([^/]+)$/)?.[1];
+  const isThread = thread !== undefined && SLUG.test(thread);
   if (pageNumber != null) {
-    const thread = path?.match(/^\/forum\/t\/\d{1,12}\/([^/]+)$/);
-    if (!thread?.[1] || !SLUG.test(thread[1]) || !/^[1-9]\d{0,5}$/.test(pageNumber)) return null;
+    if (!isThread || !/^[1-9]\d{0,5}$/.test(pageNumber)) return null;
     return { path: `${path}?page=${pageNumber}`, scopes: ["forum"] };
   }
+  if (isThread) return { path: path!, scopes: ["forum"] };
   if (path === "/") return { path, scopes: [] };
   if (path === "/faq") return { path, scopes: ["faq"] };
   if (path === "/videos") return { path, scopes: ["videos"] };
   const video = path?.match(/^\/videos\/([^/]+)$/);
   if (video?.[1] && SLUG.test(video[1])) return { path: path!, scopes: ["videos"] };
-  // A public thread as a visitor reads it (the page itself refuses threads visitors may not see).
-  const thread = path?.match(/^\/forum\/t\/\d{1,12}\/([^/]+)$/);
-  if (thread?.[1] && SLUG.test(thread[1])) return { path: path!, scopes: ["forum"] };
   return null;
 }
 
