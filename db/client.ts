@@ -1,4 +1,5 @@
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { Sql } from "postgres";
 import { env } from "@/lib/env";
 import { openPglite } from "./pglite";
 import * as schema from "./schema";
@@ -24,7 +25,7 @@ async function open(): Promise<DbHandle> {
     const { drizzle } = await import("drizzle-orm/postgres-js");
     const client = postgres(env.DATABASE_URL, { max: 10, onnotice: () => {} });
     return {
-      db: drizzle(client, { schema }) as unknown as Database,
+      db: drizzle(preparingStatements(client), { schema }) as unknown as Database,
       driver: "postgres",
       close: () => client.end({ timeout: 5 }),
     };
@@ -39,6 +40,18 @@ async function open(): Promise<DbHandle> {
       release();
     },
   };
+}
+
+/**
+ * drizzle sends every query through postgres.js's `unsafe`, which does not prepare: PostgreSQL then
+ * parses and plans each query anew, which costs more than running most of them. Prepared here,
+ * postgres.js keeps one named statement per query text and connection, and PostgreSQL reuses it.
+ * Only queries with parameters: those without go by the simple protocol, which allows statement lists.
+ */
+export function preparingStatements(client: Sql): Sql {
+  const unsafe: Sql["unsafe"] = (query, params, options) =>
+    client.unsafe(query, params, params?.length ? { ...options, prepare: true } : options);
+  return new Proxy(client, { get: (target, key) => (key === "unsafe" ? unsafe : Reflect.get(target, key)) });
 }
 
 export function getDbHandle(): Promise<DbHandle> {

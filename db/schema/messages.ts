@@ -50,7 +50,7 @@ export const conversationParticipants = pgTable(
   (t) => [
     primaryKey({ columns: [t.conversationId, t.userId] }),
     index("conversation_participants_list_idx")
-      .on(t.userId, t.lastActivityAt.desc(), t.conversationId.desc())
+      .on(t.userId, t.lastActivityAt.desc().nullsFirst(), t.conversationId.desc().nullsFirst())
       .where(sql`left_at IS NULL`),
     index("conversation_participants_unread_idx")
       .on(t.userId)
@@ -79,7 +79,13 @@ export const messages = pgTable(
     /** Removed by its sender: shown as "deleted", never mailed. */
     deletedAt: ts("deleted_at"),
   },
-  (t) => [index("messages_conversation_idx").on(t.conversationId, t.createdAt.desc(), t.id.desc())],
+  (t) => [
+    index("messages_conversation_idx").on(
+      t.conversationId,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
+  ],
 );
 export type Message = typeof messages.$inferSelect;
 

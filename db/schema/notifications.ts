@@ -53,7 +53,11 @@ export const notifications = pgTable(
     emailedAt: ts("emailed_at"),
   },
   (t) => [
-    index("notifications_recipient_idx").on(t.recipientId, t.createdAt.desc(), t.id.desc()),
+    index("notifications_recipient_idx").on(
+      t.recipientId,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
     index("notifications_unread_idx").on(t.recipientId, t.subjectKey).where(sql`read_at IS NULL`),
     index("notifications_email_idx")
       .on(t.emailStatus, t.emailDueAt)
