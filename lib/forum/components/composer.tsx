@@ -66,7 +66,7 @@ export function Composer({
             {t("previewHeading")}
           </h3>
           <div
-            className="forum-body prose-legal break-words [&_blockquote]:border-s-4 [&_blockquote]:border-gray-300 [&_blockquote]:ps-3 [&_blockquote]:text-muted"
+            className="forum-body prose-legal"
             // biome-ignore lint/security/noDangerouslySetInnerHtml: rendered and sanitised on the server
             dangerouslySetInnerHTML={{ __html: state.previewHtml ?? "" }}
           />

@@ -3,8 +3,6 @@ import { deletePostAction, reactAction } from "../actions";
 import type { PostView } from "../data";
 import { REACTIONS } from "../utils";
 
-const small = "inline-flex min-h-11 items-center rounded px-2 text-sm font-semibold";
-
 /** One post: author, time, text (sanitised HTML), attachments, reactions and what this viewer may do. */
 export async function PostCard({
   post,
@@ -43,14 +41,14 @@ export async function PostCard({
                 value={emoji}
                 aria-pressed={r?.mine ?? false}
                 aria-label={label}
-                className={`${small} border ${r?.mine ? "border-brand bg-blue-50" : "border-gray-300"}`}
+                className="post-action reaction"
               >
                 <span aria-hidden="true">
                   {emoji} {r ? r.count : ""}
                 </span>
               </button>
             ) : (
-              <span className={small} role="img" aria-label={label}>
+              <span className="post-action" role="img" aria-label={label}>
                 {emoji} {r!.count}
               </span>
             )}
@@ -102,7 +100,7 @@ export async function PostCard({
       ) : null}
       {readable && (post.status !== "deleted" || moderator) ? (
         <div
-          className="forum-body prose-legal break-words [&_blockquote]:my-2 [&_blockquote]:border-s-4 [&_blockquote]:border-gray-300 [&_blockquote]:ps-3 [&_blockquote]:text-muted"
+          className="forum-body prose-legal"
           // biome-ignore lint/security/noDangerouslySetInnerHtml: rendered and sanitised on the server when saved
           dangerouslySetInnerHTML={{ __html: post.bodyHtml! }}
         />
@@ -124,7 +122,7 @@ export async function PostCard({
                   />
                 </a>
               ) : (
-                <a href={`/forum/attachments/${a.id}`} className={small}>
+                <a href={`/forum/attachments/${a.id}`} className="post-action">
                   {t("pdfLink", { name: a.filename })}
                 </a>
               )}
@@ -147,26 +145,26 @@ export async function PostCard({
             {canReply ? (
               <a
                 href={`${threadHref}${threadHref.includes("?") ? "&" : "?"}quote=${post.id}#reply`}
-                className={small}
+                className="post-action"
               >
                 {t("quote")}
               </a>
             ) : null}
             {(own || moderator) && canReact ? (
-              <a href={`/forum/p/${post.id}/edit`} className={small}>
+              <a href={`/forum/p/${post.id}/edit`} className="post-action">
                 {t("edit")}
               </a>
             ) : null}
             {own ? (
               <form action={deletePostAction}>
                 <input type="hidden" name="postId" value={post.id} />
-                <button type="submit" className={`${small} text-danger`}>
+                <button type="submit" className="post-action text-danger">
                   {t("delete")}
                 </button>
               </form>
             ) : null}
             {viewerId && !own ? (
-              <a href={`/forum/p/${post.id}/report`} className={small}>
+              <a href={`/forum/p/${post.id}/report`} className="post-action">
                 {t("report")}
               </a>
             ) : null}
