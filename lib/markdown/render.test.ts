@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderMarkdown } from "./render";
+import { markdownMemoSize, renderMarkdown } from "./render";
 
 describe("renderMarkdown", () => {
   it("keeps the structure of a legal text", () => {
@@ -24,5 +24,17 @@ describe("renderMarkdown", () => {
 
   it("turns a top-level heading into h2, so the page keeps one h1", () => {
     expect(renderMarkdown("# Titel")).toBe("<h2>Titel</h2>\n");
+  });
+
+  it("gives a text rendered before the same safe HTML, and keeps the memo within its bound", () => {
+    const hostile = '<img src=x onerror="alert(1)"> **fett**';
+    const first = renderMarkdown(hostile);
+    expect(renderMarkdown("*anders*")).toBe("<p><em>anders</em></p>\n");
+    expect(renderMarkdown(hostile)).toBe(first);
+    expect(first).not.toContain("onerror");
+    // 2,000 distinct texts of 4,000 characters each: far more than the memo may hold.
+    for (let i = 0; i < 2000; i++) renderMarkdown(`${i} ${"Wohnung ".repeat(500)}`);
+    expect(markdownMemoSize()).toBeLessThanOrEqual(4_000_000);
+    expect(markdownMemoSize()).toBeGreaterThan(3_000_000);
   });
 });

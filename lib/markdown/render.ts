@@ -28,10 +28,39 @@ const ALLOWED_TAGS = [
 ];
 
 /**
+ * Pages show the same texts again and again (a conversation's latest messages, a profile's bio), and
+ * rendering is pure: the HTML of recent texts is kept, up to this many characters of source and HTML
+ * together, the oldest going first.
+ */
+const MEMO_SIZE = 4_000_000;
+const memo = new Map<string, string>();
+let memoSize = 0;
+
+/** Markdown → safe HTML, from the memo when this very text was rendered recently. */
+export function renderMarkdown(markdown: string): string {
+  const known = memo.get(markdown);
+  if (known !== undefined) return known;
+  const html = renderUncached(markdown);
+  const size = markdown.length + html.length;
+  if (size > MEMO_SIZE / 100) return html;
+  memo.set(markdown, html);
+  memoSize += size;
+  for (const [source, rendered] of memo) {
+    if (memoSize <= MEMO_SIZE) break;
+    memo.delete(source);
+    memoSize -= source.length + rendered.length;
+  }
+  return html;
+}
+
+/** Test hook: how many characters the memo holds. */
+export const markdownMemoSize = () => memoSize;
+
+/**
  * Markdown → HTML that is safe to insert: only listed tags and attributes survive, links may only
  * point to http(s), mailto or tel, and every link to another site opens with rel="noopener noreferrer".
  */
-export function renderMarkdown(markdown: string): string {
+function renderUncached(markdown: string): string {
   const html = marked.parse(markdown, { async: false, gfm: true, breaks: false });
   return sanitizeHtml(html, {
     allowedTags: ALLOWED_TAGS,
