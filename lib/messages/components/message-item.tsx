@@ -36,7 +36,7 @@ export async function MessageItem({ message, viewerId }: { message: MessageView;
         <>
           {message.body ? (
             <div
-              className="break-words [&_blockquote]:border-s-4 [&_blockquote]:border-gray-300 [&_blockquote]:ps-3 [&_code]:rounded [&_code]:bg-gray-100 [&_code]:px-1 [&_ol]:list-decimal [&_ol]:ps-6 [&_p]:mb-2 [&_p:last-child]:mb-0 [&_pre]:overflow-x-auto [&_ul]:list-disc [&_ul]:ps-6"
+              className="message-body"
               // biome-ignore lint/security/noDangerouslySetInnerHtml: renderMarkdown sanitises (allow-list of tags and link schemes)
               dangerouslySetInnerHTML={{ __html: renderMarkdown(message.body) }}
             />
