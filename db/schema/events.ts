@@ -11,6 +11,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
+import { GIN_READ_MOSTLY } from "./gin";
 import { workingGroups } from "./groups";
 import { organisations } from "./network";
 
@@ -71,7 +72,7 @@ export const events = pgTable(
     // For selective list filters: the planner can start from the matching events instead of the dates.
     index("events_topic_idx").on(t.topic),
     index("events_municipality_idx").on(t.municipality),
-    index("events_languages_idx").using("gin", t.languages),
+    index("events_languages_idx").using("gin", t.languages).with(GIN_READ_MOSTLY),
   ],
 );
 export type Event = typeof events.$inferSelect;

@@ -13,6 +13,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
+import { GIN_READ_MOSTLY } from "./gin";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
@@ -86,7 +87,7 @@ export const faqTranslations = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.entryId, t.locale] }),
-    index("faq_translations_search_idx").using("gin", t.search),
+    index("faq_translations_search_idx").using("gin", t.search).with(GIN_READ_MOSTLY),
   ],
 );
 export type FaqTranslation = typeof faqTranslations.$inferSelect;

@@ -11,6 +11,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
+import { GIN_READ_MOSTLY } from "./gin";
 import { workingGroups } from "./groups";
 import { uploads } from "./network";
 
@@ -98,7 +99,7 @@ export const forumPosts = pgTable(
   },
   (t) => [
     uniqueIndex("forum_posts_thread_number_idx").on(t.threadId, t.number),
-    index("forum_posts_search_idx").using("gin", t.search),
+    index("forum_posts_search_idx").using("gin", t.search).with(GIN_READ_MOSTLY),
     index("forum_posts_author_idx").on(t.authorId, t.id),
     index("forum_posts_status_idx").on(t.status, t.id).where(sql`status = 'pending'`),
   ],

@@ -12,6 +12,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
+import { GIN_READ_MOSTLY } from "./gin";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
@@ -100,10 +101,10 @@ export const profiles = pgTable(
     updatedAt: ts("updated_at").notNull().defaultNow(),
   },
   (t) => [
-    index("profiles_search_idx").using("gin", t.search),
-    index("profiles_name_trgm_idx").using("gin", sql`name_folded gin_trgm_ops`),
-    index("profiles_topics_idx").using("gin", t.topics),
-    index("profiles_languages_idx").using("gin", t.languages),
+    index("profiles_search_idx").using("gin", t.search).with(GIN_READ_MOSTLY),
+    index("profiles_name_trgm_idx").using("gin", sql`name_folded gin_trgm_ops`).with(GIN_READ_MOSTLY),
+    index("profiles_topics_idx").using("gin", t.topics).with(GIN_READ_MOSTLY),
+    index("profiles_languages_idx").using("gin", t.languages).with(GIN_READ_MOSTLY),
     index("profiles_municipality_idx").on(t.municipality),
     index("profiles_organisation_idx").on(t.organisationId),
     index("profiles_directory_idx").on(t.nameFolded, t.userId),

@@ -40,3 +40,18 @@ describe("newest-first lists", () => {
     expect(shown).not.toMatch(/Sort/);
   });
 });
+
+describe("search and filter indexes", () => {
+  it("take new entries at once, so no search reads a pending list (fastupdate off on every GIN index)", async () => {
+    const db = await getDb();
+    const indexes = rowsOf<{ name: string; options: string[] | string | null }>(
+      await db.execute(sql`
+        select c.relname as name, c.reloptions as options
+        from pg_class c join pg_am am on am.oid = c.relam join pg_namespace n on n.oid = c.relnamespace
+        where am.amname = 'gin' and n.nspname = 'public' order by c.relname`),
+    );
+    expect(indexes.map((index) => index.name)).toContain("profiles_name_trgm_idx");
+    for (const index of indexes)
+      expect({ [index.name]: String(index.options) }).toEqual({ [index.name]: "fastupdate=false" });
+  });
+});
