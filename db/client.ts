@@ -48,7 +48,7 @@ async function open(): Promise<DbHandle> {
  * postgres.js keeps one named statement per query text and connection, and PostgreSQL reuses it.
  * Only queries with parameters: those without go by the simple protocol, which allows statement lists.
  */
-export function preparingStatements(client: Sql): Sql {
+function preparingStatements(client: Sql): Sql {
   const unsafe: Sql["unsafe"] = (query, params, options) =>
     client.unsafe(query, params, params?.length ? { ...options, prepare: true } : options);
   return new Proxy(client, { get: (target, key) => (key === "unsafe" ? unsafe : Reflect.get(target, key)) });
