@@ -1,7 +1,31 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { cache } from "react";
 import { deletePostAction, reactAction } from "../actions";
 import type { PostView } from "../data";
 import { REACTIONS } from "../utils";
+
+/**
+ * What the posts of one page label alike, worked out once per request: twenty posts ask for the same
+ * few reaction labels (most often "no reactions yet"), each a plural rule to format.
+ */
+const postLabels = cache(async () => {
+  const [t, format] = await Promise.all([getTranslations("forum"), getFormatter()]);
+  const reactions = new Map<string, string>();
+  return {
+    t,
+    when: (d: Date) =>
+      format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Berlin" }),
+    reaction(emoji: string, count: number) {
+      const key = `${emoji} ${count}`;
+      let label = reactions.get(key);
+      if (label === undefined) {
+        label = t("reactionLabel", { emoji, count });
+        reactions.set(key, label);
+      }
+      return label;
+    },
+  };
+});
 
 /** One post: author, time, text (sanitised HTML), attachments, reactions and what this viewer may do. */
 export async function PostCard({
@@ -21,17 +45,15 @@ export async function PostCard({
   canReply: boolean;
   isFirstUnread: boolean;
 }) {
-  const [t, format] = await Promise.all([getTranslations("forum"), getFormatter()]);
+  const { t, when, reaction } = await postLabels();
   const own = viewerId !== null && post.authorId === viewerId;
   const readable = post.bodyHtml !== null;
-  const when = (d: Date) =>
-    format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Berlin" });
   const reactionList = (
     <ul className="flex flex-wrap gap-1" aria-label={t("reactions")}>
       {REACTIONS.map((emoji) => {
         const r = post.reactions.find((x) => x.emoji === emoji);
         if (!canReact && !r) return null;
-        const label = t("reactionLabel", { emoji, count: r?.count ?? 0 });
+        const label = reaction(emoji, r?.count ?? 0);
         return (
           <li key={emoji}>
             {canReact ? (
