@@ -1,5 +1,6 @@
 import "server-only";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { getViewer } from "@/lib/auth/viewer";
 import {
   getCategory,
@@ -35,7 +36,8 @@ export async function loadForumIndex() {
   return { viewer, categories: await listCategories({ viewer }) };
 }
 
-export async function loadCategoryPage(slug: string, after: unknown) {
+/** Cached per request: generateMetadata and the page share one load. */
+export const loadCategoryPage = cache(async (slug: string, after: unknown) => {
   const viewer = await loadForumViewer();
   const category = await getCategory({ viewer, slug });
   if (!category) notFound();
@@ -45,7 +47,7 @@ export async function loadCategoryPage(slug: string, after: unknown) {
     viewer ? getWatchLevel({ userId: viewer.id, subjectType: "category", subjectId: category.id }) : null,
   ]);
   return { viewer, category, ...list, isFirst: !cursor, watch };
-}
+});
 
 export async function loadLatest(after: unknown) {
   const viewer = await loadForumViewer();
@@ -54,8 +56,11 @@ export async function loadLatest(after: unknown) {
   return { viewer, ...(await listLatestThreads({ viewer, after: cursor })), isFirst: !cursor };
 }
 
-/** A thread page: 404 for anyone who may not see it; marks the page as read for members. */
-export async function loadThreadPage(id: string, pageParam: unknown) {
+/**
+ * A thread page: 404 for anyone who may not see it; marks the page as read for members. Cached per
+ * request: generateMetadata and the page share one load (and one read mark).
+ */
+export const loadThreadPage = cache(async (id: string, pageParam: unknown) => {
   const threadId = Number(id);
   if (!Number.isInteger(threadId) || threadId <= 0) notFound();
   const viewer = await loadForumViewer();
@@ -85,7 +90,7 @@ export async function loadThreadPage(id: string, pageParam: unknown) {
     canReply:
       viewer !== null && thread.status !== "deleted" && (moderator || (!thread.locked && !thread.closed)),
   };
-}
+});
 
 /** A post its author (or a coordinator) may edit; anyone else gets "not found". */
 export async function loadEditablePost(id: string) {

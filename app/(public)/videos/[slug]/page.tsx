@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { cache } from "react";
 import { getViewer, hasRole } from "@/lib/auth/viewer";
 import { languageAlternates, metadataBase } from "@/lib/faq/metadata";
 import type { Locale } from "@/lib/i18n/config";
@@ -9,13 +10,13 @@ import { getVideo } from "@/lib/videos/data";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ play?: string }> };
 
-/** Coordinators also see unpublished videos here, to check them before publishing. */
-async function load(slug: string) {
+/** Coordinators also see unpublished videos here, to check them before publishing. Cached per request. */
+const load = cache(async (slug: string) => {
   if (!/^[a-z0-9][a-z0-9-]{0,79}$/.test(slug)) return null;
   const viewer = await getViewer();
   const preview = viewer?.status === "approved" && hasRole(viewer, "coordinator");
   return getVideo({ slug, locale: (await getLocale()) as Locale, preview });
-}
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { cache } from "react";
 import type { Campaign } from "@/db/schema";
 import { compileCampaignBody } from "@/emails/campaign";
 import { requireRole } from "@/lib/auth/viewer";
@@ -22,8 +23,11 @@ import { TableHead } from "@/lib/ui/components/table-head";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> };
 
+/** Cached per request: generateMetadata and the page share one read. */
+const loadCampaign = cache(getCampaign);
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const campaign = await getCampaign((await params).id);
+  const campaign = await loadCampaign((await params).id);
   return { title: campaign?.title ?? (await getTranslations("campaigns"))("title") };
 }
 
@@ -62,7 +66,7 @@ const STEP_LABELS = { ...TRANSITION_LABELS, pause: "pauseStep" } as const;
 export default async function CampaignPage({ params, searchParams }: Props) {
   const viewer = await requireRole("coordinator");
   const { id } = await params;
-  const campaign = await getCampaign(id);
+  const campaign = await loadCampaign(id);
   if (!campaign) notFound();
   const { saved } = await searchParams;
   const t = await getTranslations("campaigns");
