@@ -100,7 +100,7 @@ test("members discuss: image, preview, quote, mention, notification, edit histor
 
   await test.step("Boris reacts to Anna's post; pressing again takes it back", async () => {
     await boris.page.goto(threadUrl);
-    const reactions = post(boris.page, 1).getByRole("list", { name: t("forum.reactions") });
+    const reactions = post(boris.page, 1).getByRole("group", { name: t("forum.reactions") });
     await reactions
       .getByRole("button", { name: t("forum.reactionLabel", { emoji: "👍", count: 0 }) })
       .click();
