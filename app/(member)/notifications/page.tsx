@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/viewer";
+import { dateTimeFormat } from "@/lib/i18n/date-time";
 import { decodeCursor, encodeCursor } from "@/lib/messages/cursor";
 import { markAllNotificationsReadAction, markNotificationReadAction } from "@/lib/notifications/actions";
 import { listNotifications } from "@/lib/notifications/data";
@@ -18,9 +19,9 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const viewer = await requireUser();
   const query = await searchParams;
   const before = decodeCursor(typeof query.before === "string" ? query.before : undefined);
-  const [t, format, page] = await Promise.all([
+  const [t, when, page] = await Promise.all([
     getTranslations("notifications"),
-    getFormatter(),
+    dateTimeFormat(),
     listNotifications({ userId: viewer.id, before }),
   ]);
   const kt = t as unknown as KindTranslator;
@@ -63,9 +64,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                     {text}
                   </a>
                   <p className="text-sm text-muted">
-                    <time dateTime={n.createdAt.toISOString()}>
-                      {format.dateTime(n.createdAt, { dateStyle: "medium", timeStyle: "short" })}
-                    </time>
+                    <time dateTime={n.createdAt.toISOString()}>{when(n.createdAt)}</time>
                   </p>
                 </div>
                 {n.readAt ? null : (

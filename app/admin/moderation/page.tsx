@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/auth/viewer";
 import { postHref } from "@/lib/forum/utils";
+import { dateTimeFormat } from "@/lib/i18n/date-time";
 import { approvePostAction, resolveReportAction } from "@/lib/moderation/actions";
 import { listHeldPosts, listOpenReports } from "@/lib/moderation/data";
 import { secondaryButton } from "@/lib/ui/components/button-styles";
@@ -13,16 +14,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ModerationPage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
   await requireRole("coordinator");
-  const [{ done }, reports, held, t, format] = await Promise.all([
+  const [{ done }, reports, held, t, when] = await Promise.all([
     searchParams,
     listOpenReports(),
     listHeldPosts(),
     getTranslations("moderation"),
-    getFormatter(),
+    dateTimeFormat(),
   ]);
   const button = `${secondaryButton} px-3 text-sm`;
-  const when = (d: Date) =>
-    format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Berlin" });
   return (
     <>
       <h1 className="mb-4 text-3xl font-bold">{t("title")}</h1>

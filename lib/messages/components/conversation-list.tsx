@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { dateTimeFormat } from "@/lib/i18n/date-time";
 import type { ConversationListItem } from "../data";
 import { conversationTitle, plainExcerpt } from "./text";
 
@@ -10,8 +11,7 @@ export async function ConversationList({
   items: ConversationListItem[];
   viewerId: string;
 }) {
-  const t = await getTranslations("messages");
-  const format = await getFormatter();
+  const [t, when] = await Promise.all([getTranslations("messages"), dateTimeFormat()]);
   return (
     <ul
       aria-label={t("listLabel")}
@@ -38,9 +38,7 @@ export async function ConversationList({
                 {title}
               </a>
               <span className="text-sm text-muted">
-                <time dateTime={c.lastActivityAt.toISOString()}>
-                  {format.dateTime(c.lastActivityAt, { dateStyle: "medium", timeStyle: "short" })}
-                </time>
+                <time dateTime={c.lastActivityAt.toISOString()}>{when(c.lastActivityAt)}</time>
               </span>
             </div>
             {preview ? <p className="text-muted break-words">{preview}</p> : null}

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { loadPostHistory } from "@/lib/forum/loaders";
 import { postHref } from "@/lib/forum/utils";
+import { dateTimeFormat } from "@/lib/i18n/date-time";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("forum"))("historyTitle") };
@@ -10,9 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Every earlier version of a post, oldest first, as the plain text the author wrote. */
 export default async function PostHistoryPage({ params }: { params: Promise<{ id: string }> }) {
   const { post, revisions } = await loadPostHistory((await params).id);
-  const [t, format] = await Promise.all([getTranslations("forum"), getFormatter()]);
-  const when = (d: Date) =>
-    format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Berlin" });
+  const [t, when] = await Promise.all([getTranslations("forum"), dateTimeFormat()]);
   return (
     <>
       <p className="mb-2">

@@ -1,0 +1,18 @@
+import "server-only";
+import { getLocale } from "next-intl/server";
+import { cache } from "react";
+import { TIME_ZONE } from "./config";
+
+/**
+ * Date and time ("03.12.2026, 09:38" in German) for the lists' items, with one formatter per
+ * request: a thread page or a conversation formats twenty to fifty dates, and next-intl's
+ * `format.dateTime` looks its formatter up anew for each, keyed by the options as JSON.
+ */
+export const dateTimeFormat = cache(async () => {
+  const format = new Intl.DateTimeFormat(await getLocale(), {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: TIME_ZONE,
+  });
+  return (date: Date) => format.format(date);
+});
