@@ -151,6 +151,34 @@ test("two members write to each other; the mail links to the conversation", asyn
     await expect(group.getByRole("radio", { name: t("notifications.settings.modes.digest") })).toBeChecked();
     await expectNoA11yViolations(anna.page);
   });
+
+  await test.step("Bernd deletes a message of his; Anna sees only that there was one", async () => {
+    await bernd.page.getByRole("textbox", { name: t("messages.compose.body") }).fill("Falsche Unterhaltung");
+    await bernd.page.getByRole("button", { name: t("messages.compose.send") }).click();
+    const mine = bernd.page.getByRole("article").filter({ hasText: "Falsche Unterhaltung" });
+    const deleteLink = mine.getByRole("link", { name: t("messages.conversation.delete") });
+    await anna.page.goto((await deleteLink.getAttribute("href")) ?? "");
+    await expect(anna.page.getByRole("heading", { level: 1, name: t("notFound.title") })).toBeVisible();
+    await deleteLink.click();
+    await expect(bernd.page.getByRole("heading", { level: 1 })).toHaveText(
+      t("messages.conversation.deleteTitle"),
+    );
+    await expectNoA11yViolations(bernd.page);
+    await bernd.page.getByRole("button", { name: t("messages.conversation.deleteConfirm") }).click();
+    await expect(bernd.page.getByText(t("messages.removed"))).toBeVisible();
+    await expect(bernd.page.getByText("Falsche Unterhaltung")).toHaveCount(0);
+    await anna.page.goto(bernd.page.url());
+    await expect(anna.page.getByText("Falsche Unterhaltung")).toHaveCount(0);
+    await expect(anna.page.getByText(t("messages.removed"))).toBeVisible();
+    await expect(
+      anna.page
+        .getByRole("article")
+        .filter({ hasText: "Ja, ab 10 Uhr." })
+        .getByRole("link", {
+          name: t("messages.conversation.delete"),
+        }),
+    ).toHaveCount(0);
+  });
 });
 
 test("a blocked member can no longer write, and their messages disappear", async ({
@@ -165,7 +193,6 @@ test("a blocked member can no longer write, and their messages disappear", async
   await clara.page.goto(conversation);
   await expect(clara.page.getByText("Melde dich mal!")).toBeVisible();
   await test.step("Clara reports the message to the moderation queue", async () => {
-    await clara.page.getByText(t("messages.conversation.more")).click();
     await clara.page.getByRole("link", { name: t("messages.conversation.report") }).click();
     await clara.page
       .getByRole("textbox", { name: t("messages.conversation.reportReason") })
