@@ -27,6 +27,7 @@ import {
   writeReportJson,
 } from "./bench/report";
 import { BARE_TARGET, type BenchRole, type BenchTarget, TARGETS } from "./bench/targets";
+import { SERVE_ARGS } from "./serve-command";
 
 const CONNECTIONS = [1, 10];
 const SERVER_LOG = ".data/bench/server.log";
@@ -120,7 +121,7 @@ async function startServer(port: number, databaseUrl: string): Promise<ChildProc
   if (busy) throw new Error(`Something already answers on port ${port}; pick another with --port`);
   mkdirSync(".data/bench", { recursive: true });
   const log = createWriteStream(SERVER_LOG);
-  const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+  const server = spawn(process.execPath, SERVE_ARGS, {
     detached: true, // its own process group, so the whole tree can be stopped
     stdio: ["ignore", "pipe", "pipe"],
     env: {

@@ -8,6 +8,7 @@ import { closeDb, getDbHandle } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { installDefaults, seedDemo } from "@/db/seed";
 import { env, isDemoMode } from "@/lib/env";
+import { SERVE_ARGS } from "./serve-command";
 
 const port = process.env.PORT ?? "3000";
 const nextBin = require.resolve("next/dist/bin/next");
@@ -34,7 +35,7 @@ async function main() {
   buildIfNeeded();
   const { driver, logins } = await prepareDatabase();
   const url = `http://localhost:${port}`;
-  const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+  const server = spawn(process.execPath, SERVE_ARGS, {
     stdio: ["ignore", "pipe", "inherit"],
     env: { ...process.env, PORT: port, NODE_ENV: "production", APP_URL: process.env.APP_URL ?? url },
   });
