@@ -31,7 +31,7 @@ import {
   ThreadModeration,
   Watch,
 } from "./schema";
-import { postHref, threadHref } from "./utils";
+import { parseReactionValue, postHref, threadHref } from "./utils";
 import { type ForumViewer, forumViewer, isModerator } from "./visibility";
 
 export type ComposerState =
@@ -170,7 +170,7 @@ export async function deletePostAction(formData: FormData) {
 
 export async function reactAction(formData: FormData) {
   const viewer = await member();
-  const parsed = Reaction.safeParse(Object.fromEntries(formData));
+  const parsed = Reaction.safeParse(parseReactionValue(formData.get("reaction")));
   if (!parsed.success) redirect("/forum");
   const post = await getPost({ viewer, postId: parsed.data.postId });
   if (post?.status !== "visible" || post.thread.locked) redirect("/forum");

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { mentionCandidates, numberRange, pageOfNumber, pageWindow, quoteMarkdown, slugify } from "./utils";
+import {
+  mentionCandidates,
+  numberRange,
+  pageOfNumber,
+  pageWindow,
+  parseReactionValue,
+  quoteMarkdown,
+  REACTIONS,
+  reactionValue,
+  slugify,
+} from "./utils";
 
 describe("forum utils", () => {
   it("puts post numbers on pages of twenty", () => {
@@ -29,5 +39,12 @@ describe("forum utils", () => {
 
   it("quotes a post as Markdown", () => {
     expect(quoteMarkdown("Anna", "Zeile 1\nZeile 2")).toBe("> **Anna:**\n> Zeile 1\n> Zeile 2\n\n");
+  });
+
+  it("carries post and emoji in one reaction button's value, and back", () => {
+    for (const emoji of REACTIONS) {
+      expect(parseReactionValue(reactionValue(10_011, emoji))).toEqual({ postId: "10011", emoji });
+    }
+    expect(parseReactionValue(null)).toEqual({ postId: undefined, emoji: undefined });
   });
 });

@@ -81,3 +81,10 @@ export function quoteMarkdown(author: string, body: string): string {
 
 export const REACTIONS = ["👍", "❤️", "🎉", "🙏", "😊"] as const;
 export type Reaction = (typeof REACTIONS)[number];
+
+/** A reaction button's value, "12345 👍": one form serves every post of a page. */
+export const reactionValue = (postId: number, emoji: Reaction) => `${postId} ${emoji}`;
+export const parseReactionValue = (value: unknown) => {
+  const [postId, emoji] = typeof value === "string" ? value.split(" ", 2) : [];
+  return { postId, emoji };
+};

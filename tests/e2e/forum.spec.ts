@@ -206,7 +206,7 @@ test("visitors and members outside a working group are refused restricted conten
   await expect(outsider.page.getByRole("link", { name: "Kursplanung Sommerhalbjahr" })).toHaveCount(0);
 });
 
-test("reading, previewing and replying work without JavaScript; a visitor's cached copy gives way to the reply", async ({
+test("reading, previewing, replying and reacting work without JavaScript; a visitor's cached copy gives way to the reply", async ({
   coordinator,
   newPage,
   browser,
@@ -231,7 +231,15 @@ test("reading, previewing and replying work without JavaScript; a visitor's cach
   await expect(page.getByRole("region", { name: t("forum.previewHeading") }).locator("em")).toHaveText(text);
   await expect(page.getByRole("textbox", { name: t("forum.replyBody") })).toHaveValue(`*${text}*`);
   await page.getByRole("button", { name: t("forum.sendReply") }).click();
-  await expect(page.locator("article").filter({ hasText: text }).locator("em")).toHaveText(text);
+  const reply = page.locator("article").filter({ hasText: text });
+  await expect(reply.locator("em")).toHaveText(text);
+  await reply.getByRole("button", { name: t("forum.reactionLabel", { emoji: "🙏", count: 0 }) }).click();
+  await expect(
+    page
+      .locator("article")
+      .filter({ hasText: text })
+      .getByRole("button", { name: t("forum.reactionLabel", { emoji: "🙏", count: 1 }) }),
+  ).toHaveAttribute("aria-pressed", "true");
   await page.context().close();
 
   // Every change reaches visitors within a second, even those the cache served before.

@@ -3,13 +3,14 @@ import { cache } from "react";
 import { dateTimeFormat } from "@/lib/i18n/date-time";
 import { deletePostAction, reactAction } from "../actions";
 import type { PostView } from "../data";
-import { REACTIONS } from "../utils";
+import { REACTIONS, reactionValue } from "../utils";
 
 /**
- * What the posts of one page label alike, worked out once per request: twenty posts ask for the same
- * few reaction labels (most often "no reactions yet"), each a plural rule to format.
+ * What the posts of one page label alike, worked out once per request and handed to every card (so
+ * the cards need not be async): twenty posts ask for the same few reaction labels (most often "no
+ * reactions yet"), each a plural rule to format.
  */
-const postLabels = cache(async () => {
+export const loadPostLabels = cache(async () => {
   const [t, when] = await Promise.all([getTranslations("forum"), dateTimeFormat()]);
   const reactions = new Map<string, string>();
   return {
@@ -27,9 +28,23 @@ const postLabels = cache(async () => {
   };
 });
 
+export type PostLabels = Awaited<ReturnType<typeof loadPostLabels>>;
+
+/** The id of the page's one reaction form (<ReactionForm />), which every post's buttons submit. */
+const REACTION_FORM = "reactions";
+
+/**
+ * The form behind every reaction button of a page: one form instead of one per post, each button
+ * sends "post id, emoji" as its value. Works without JavaScript (the buttons' form attribute).
+ */
+export function ReactionForm() {
+  return <form id={REACTION_FORM} action={reactAction} />;
+}
+
 /** One post: author, time, text (sanitised HTML), attachments, reactions and what this viewer may do. */
-export async function PostCard({
+export function PostCard({
   post,
+  labels,
   threadHref,
   viewerId,
   moderator,
@@ -38,6 +53,7 @@ export async function PostCard({
   isFirstUnread,
 }: {
   post: PostView;
+  labels: PostLabels;
   threadHref: string;
   viewerId: string | null;
   moderator: boolean;
@@ -45,7 +61,7 @@ export async function PostCard({
   canReply: boolean;
   isFirstUnread: boolean;
 }) {
-  const { t, when, reaction } = await postLabels();
+  const { t, when, reaction } = labels;
   const own = viewerId !== null && post.authorId === viewerId;
   const readable = post.bodyHtml !== null;
   // One element per reaction: twenty posts with five each make up much of a thread page.
@@ -62,8 +78,9 @@ export async function PostCard({
             <button
               key={emoji}
               type="submit"
-              name="emoji"
-              value={emoji}
+              form={REACTION_FORM}
+              name="reaction"
+              value={reactionValue(post.id, emoji)}
               aria-pressed={mine}
               aria-label={reaction(emoji, count)}
               className="post-action reaction"
@@ -153,15 +170,7 @@ export async function PostCard({
       ) : null}
       {post.status === "visible" ? (
         <footer className="mt-3 flex flex-wrap items-center gap-2 border-t border-gray-200 pt-2">
-          {canReact ? (
-            // One form for the post's reactions (not one per emoji): each button sends its emoji.
-            <form action={reactAction}>
-              <input type="hidden" name="postId" value={post.id} />
-              {reactionList}
-            </form>
-          ) : (
-            reactionList
-          )}
+          {reactionList}
           <div className="ms-auto flex flex-wrap items-center gap-1">
             {canReply ? (
               <a

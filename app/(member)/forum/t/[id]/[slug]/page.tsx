@@ -5,7 +5,7 @@ import { ACCEPTED_ATTACHMENT_TYPES } from "@/lib/forum/attachments";
 import { CategoryBadge } from "@/lib/forum/components/category-badge";
 import { Composer } from "@/lib/forum/components/composer";
 import { Pagination } from "@/lib/forum/components/pagination";
-import { PostCard } from "@/lib/forum/components/post-card";
+import { loadPostLabels, PostCard, ReactionForm } from "@/lib/forum/components/post-card";
 import { ThreadModeration } from "@/lib/forum/components/thread-moderation";
 import { WatchForm } from "@/lib/forum/components/watch-form";
 import { listCategories } from "@/lib/forum/data";
@@ -25,14 +25,18 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 
 export default async function ThreadPage({ params, searchParams }: Props) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
-  const data = await loadThreadPage(id, query.page);
+  const [data, t, labels] = await Promise.all([
+    loadThreadPage(id, query.page),
+    getTranslations("forum"),
+    loadPostLabels(),
+  ]);
   const { viewer, thread, posts, page, pages, watch, lastRead, moderator, canReply } = data;
-  const t = await getTranslations("forum");
   const base = threadHref(thread);
   const here = threadHref(thread, page);
   const quote = canReply ? await loadQuote(thread.id, query.quote) : null;
   const categories = moderator ? await listCategories({ viewer }) : [];
   const firstUnread = lastRead !== null && lastRead < thread.lastNumber ? lastRead + 1 : null;
+  const canReact = viewer !== null && (!thread.locked || moderator);
   return (
     <>
       <p className="mb-2">
@@ -69,15 +73,17 @@ export default async function ThreadPage({ params, searchParams }: Props) {
       {moderator ? <ThreadModeration thread={thread} categories={categories} /> : null}
       <Pagination page={page} pages={pages} href={(p) => threadHref(thread, p)} />
       <h2 className="sr-only">{t("posts")}</h2>
+      {canReact ? <ReactionForm /> : null}
       <ol className="flex flex-col gap-4">
         {posts.map((post) => (
           <li key={post.id}>
             <PostCard
               post={post}
+              labels={labels}
               threadHref={here}
               viewerId={viewer?.id ?? null}
               moderator={moderator}
-              canReact={viewer !== null && (!thread.locked || moderator)}
+              canReact={canReact}
               canReply={canReply}
               isFirstUnread={post.number === firstUnread}
             />
