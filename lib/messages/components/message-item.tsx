@@ -1,16 +1,30 @@
 import { getTranslations } from "next-intl/server";
+import { cache } from "react";
 import { dateTimeFormat } from "@/lib/i18n/date-time";
 import { renderMarkdown } from "@/lib/markdown/render";
 import type { MessageView } from "../data";
 
 const attachmentHref = (id: string) => `/messages/attachments/${id}`;
 
+/** The labels every message of a page shares, loaded once per request and handed to each item. */
+export const loadMessageLabels = cache(async () => {
+  const [t, when] = await Promise.all([getTranslations("messages"), dateTimeFormat()]);
+  return { t, when };
+});
+
 /**
  * One message: who and when, the sanitised Markdown, its files, and a link to delete it (own) or
  * report it (others').
  */
-export async function MessageItem({ message, viewerId }: { message: MessageView; viewerId: string }) {
-  const [t, when] = await Promise.all([getTranslations("messages"), dateTimeFormat()]);
+export function MessageItem({
+  message,
+  viewerId,
+  labels: { t, when },
+}: {
+  message: MessageView;
+  viewerId: string;
+  labels: Awaited<ReturnType<typeof loadMessageLabels>>;
+}) {
   const own = message.senderId === viewerId;
   const name = own ? t("you") : (message.senderName ?? t("formerMember"));
   const time = when(message.createdAt);

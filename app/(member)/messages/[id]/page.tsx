@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
 import { blockMemberAction, leaveConversationAction, unblockMemberAction } from "@/lib/messages/actions";
 import { ReplyForm } from "@/lib/messages/components/compose-form";
-import { MessageItem } from "@/lib/messages/components/message-item";
+import { loadMessageLabels, MessageItem } from "@/lib/messages/components/message-item";
 import { conversationTitle } from "@/lib/messages/components/text";
 import { encodeCursor } from "@/lib/messages/cursor";
 import { loadConversation } from "@/lib/messages/loaders";
@@ -25,8 +25,11 @@ export default async function ConversationPage({
   searchParams: SearchParams;
 }) {
   const { id } = await params;
-  const { viewer, conversation, items, older, paged } = await loadConversation(id, await searchParams);
-  const t = await getTranslations("messages");
+  const [{ viewer, conversation, items, older, paged }, t, labels] = await Promise.all([
+    loadConversation(id, await searchParams),
+    getTranslations("messages"),
+    loadMessageLabels(),
+  ]);
   const tt = t as unknown as T;
   const others = conversation.participants;
   const title = conversationTitle(tt, {
@@ -118,7 +121,7 @@ export default async function ConversationPage({
                     {t("conversation.newDivider")}
                   </p>
                 ) : null}
-                <MessageItem message={m} viewerId={viewer.id} />
+                <MessageItem message={m} viewerId={viewer.id} labels={labels} />
               </li>
             ))}
           </ol>
