@@ -5,7 +5,7 @@ import { requireUser } from "@/lib/auth/viewer";
 import { getMemberSummary, searchDirectory } from "@/lib/members/data";
 import { decodeCursor } from "./cursor";
 import { getConversationForParticipant, listConversations, listMessages } from "./data";
-import { markConversationRead } from "./mutations";
+import { findVisibleMessage, markConversationRead } from "./mutations";
 import { MAX_RECIPIENTS } from "./schema";
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -35,6 +35,19 @@ export async function loadConversation(id: string, searchParams: SearchParams) {
 }
 
 /** The "new message" page: chosen recipients (only members the viewer may find) and a member search. */
+/**
+ * A message of this conversation that the viewer sees, for its delete page (their own) or its report
+ * page (someone else's); anything else is "not found".
+ */
+export async function loadMessageAction(id: string, messageId: string, whose: "own" | "others") {
+  const viewer = await requireUser();
+  if (id.length > 64 || messageId.length > 64) notFound();
+  const message = await findVisibleMessage({ userId: viewer.id, messageId });
+  if (!message || message.conversation_id !== id || (message.sender_id === viewer.id) !== (whose === "own"))
+    notFound();
+  return message;
+}
+
 export async function loadNewConversation(searchParams: SearchParams) {
   const viewer = await requireUser();
   const raw = searchParams.to;
