@@ -65,14 +65,14 @@ export function PostCard({
   const own = viewerId !== null && post.authorId === viewerId;
   const readable = post.bodyHtml !== null;
   // One element per reaction: twenty posts with five each make up much of a thread page.
-  const given = REACTIONS.flatMap((emoji) => {
+  const shown = REACTIONS.flatMap((emoji) => {
     const r = post.reactions.find((x) => x.emoji === emoji);
     return canReact || r ? [{ emoji, count: r?.count ?? 0, mine: r?.mine ?? false }] : [];
   });
   const reactionList =
-    given.length > 0 ? (
+    shown.length > 0 ? (
       <fieldset aria-label={t("reactions")} className="flex min-w-0 flex-wrap gap-1">
-        {given.map(({ emoji, count, mine }) => {
+        {shown.map(({ emoji, count, mine }) => {
           const text = count > 0 ? `${emoji} ${count}` : emoji;
           return canReact ? (
             <button
