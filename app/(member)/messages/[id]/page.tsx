@@ -25,11 +25,11 @@ export default async function ConversationPage({
   searchParams: SearchParams;
 }) {
   const { id } = await params;
-  const [{ viewer, conversation, items, older, paged }, t, labels] = await Promise.all([
+  const [{ viewer, conversation, items, older, paged }, labels] = await Promise.all([
     loadConversation(id, await searchParams),
-    getTranslations("messages"),
     loadMessageLabels(),
   ]);
+  const { t } = labels;
   const tt = t as unknown as T;
   const others = conversation.participants;
   const title = conversationTitle(tt, {

@@ -25,12 +25,9 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 
 export default async function ThreadPage({ params, searchParams }: Props) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
-  const [data, t, labels] = await Promise.all([
-    loadThreadPage(id, query.page),
-    getTranslations("forum"),
-    loadPostLabels(),
-  ]);
+  const [data, labels] = await Promise.all([loadThreadPage(id, query.page), loadPostLabels()]);
   const { viewer, thread, posts, page, pages, watch, lastRead, moderator, canReply } = data;
+  const { t } = labels;
   const base = threadHref(thread);
   const here = threadHref(thread, page);
   const quote = canReply ? await loadQuote(thread.id, query.quote) : null;
