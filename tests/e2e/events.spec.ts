@@ -200,6 +200,8 @@ test("a visitor sees public events and subscribes; members-only events stay hidd
   expect(await personal.text()).toContain("Netzwerktreffen Integration");
   await expectNoA11yViolations(coordinator);
   await coordinator.getByRole("button", { name: t("events.calendar.renew") }).click();
+  // Creating the address shows the same notice, so wait for the new address itself.
+  await expect(coordinator.getByLabel(t("events.calendar.personalUrl"))).not.toHaveValue(url);
   await expect(coordinator.getByText(t("events.calendar.saved.renewed"))).toBeVisible();
   expect((await page.request.get(new URL(url).pathname)).status()).toBe(404);
 });
