@@ -24,6 +24,8 @@ const Env = z
      * With PGlite the worker always runs inside the web process.
      */
     JOBS_IN_PROCESS: z.enum(["0", "1"]).default("1"),
+    /** Web server processes (scripts/serve.ts); see webProcessCount. */
+    WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
     /** Seconds an immediate notification mail waits, so a burst (several messages) becomes one mail. */
     NOTIFY_MAIL_DELAY_SECONDS: z.coerce.number().int().min(0).max(3600).default(90),
     /** Mails per minute of one campaign, however many workers run (what the provider allows); 0: no limit. */
@@ -52,6 +54,16 @@ export function parseEnv(raw: Record<string, string | undefined>): Env {
 }
 
 export const env: Env = parseEnv(process.env);
+
+/**
+ * How many web processes scripts/serve.ts runs: WEB_CONCURRENCY, else one per core (at most four) on
+ * PostgreSQL, so Node's one thread per process is not the limit of a multi-core server. PGlite's
+ * folder may be opened by one process only, so it always gets one.
+ */
+export function webProcessCount(e: Pick<Env, "DATABASE_URL" | "WEB_CONCURRENCY">, cores: number): number {
+  if (!e.DATABASE_URL) return 1;
+  return e.WEB_CONCURRENCY ?? Math.max(1, Math.min(cores, 4));
+}
 
 /** Without SMTP_URL mails go to the local outbox at /dev/mailbox. */
 export const isDemoMode = (): boolean => !env.SMTP_URL;

@@ -2,10 +2,15 @@
  * The production server: Next.js behind a thin Node `http` server that answers visitors' cached
  * landing, FAQ and video pages straight from the page cache (lib/page-cache/front.ts) and hands
  * every other request to Next. Started by `npm start` and the bench; honours PORT and HOSTNAME.
+ * On PostgreSQL it runs several such processes on one port (WEB_CONCURRENCY, scripts/serve-cluster.ts).
  */
+import cluster from "node:cluster";
 import { createServer } from "node:http";
+import { availableParallelism } from "node:os";
 import next from "next";
+import { env, webProcessCount } from "@/lib/env";
 import { servePageFromCache } from "@/lib/page-cache/front";
+import { superviseWebProcesses } from "./serve-cluster";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME;
@@ -29,7 +34,8 @@ async function main() {
   const server = createServer((request, response) => {
     if (!fromCache(request, response)) void handle(request, response);
   });
-  server.listen(port, hostname, () => console.log(`✓ Ready on port ${port}`));
+  const which = cluster.isWorker ? ` (web process ${cluster.worker?.id})` : "";
+  server.listen(port, hostname, () => console.log(`✓ Ready on port ${port}${which}`));
 
   let closing = false;
   const close = (code: number) => {
@@ -45,7 +51,15 @@ async function main() {
   process.on("SIGTERM", () => close(143));
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+const processes = webProcessCount(env, availableParallelism());
+if (!env.DATABASE_URL && (env.WEB_CONCURRENCY ?? 1) > 1) {
+  console.warn("WEB_CONCURRENCY is ignored with PGlite: only one process may open its folder.");
+}
+if (cluster.isPrimary && processes > 1) {
+  superviseWebProcesses(processes);
+} else {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

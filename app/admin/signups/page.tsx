@@ -59,7 +59,7 @@ export default async function SignupsPage({ searchParams }: { searchParams: Prom
           <p className="mb-3 text-muted">{t("unconfirmedHint")}</p>
           <ul className="list-disc ps-6">
             {unconfirmed.map((a) => (
-              <li key={a.id}>
+              <li key={a.id} className="break-words">
                 {a.name} ({a.email}) – {format.dateTime(a.createdAt, { dateStyle: "medium" })}
               </li>
             ))}
