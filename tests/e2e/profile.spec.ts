@@ -31,8 +31,14 @@ class ProfileSettingsPage {
       .getByRole("checkbox", { name: label, exact: true });
   }
 
+  /** Saves and waits for the server's answer: the "saved" notice of an earlier save shows meanwhile. */
   async save() {
+    const answered = this.page.waitForResponse(
+      (response) =>
+        response.request().method() === "POST" && new URL(response.url()).pathname === "/settings/profile",
+    );
     await this.page.getByRole("button", { name: t("profile.save") }).click();
+    await answered;
   }
 
   photo() {
