@@ -22,11 +22,12 @@ export function superviseWebProcesses(count: number): void {
   cluster.on("exit", (worker, code, signal) => {
     const jobs = runsJobs.get(worker) ?? false;
     runsJobs.delete(worker);
+    const served = listened.delete(worker);
     if (stopping) {
       if (runsJobs.size === 0) process.exit(exitCode);
       return;
     }
-    if (!listened.has(worker)) {
+    if (!served) {
       // It never served (say, the database is unreachable): the others would fail alike.
       console.error(`A web process failed to start (${signal ?? `exit code ${code}`}); stopping.`);
       stop("SIGTERM", 1);

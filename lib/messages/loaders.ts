@@ -34,7 +34,6 @@ export async function loadConversation(id: string, searchParams: SearchParams) {
   return { viewer, conversation, ...page, paged: before !== null };
 }
 
-/** The "new message" page: chosen recipients (only members the viewer may find) and a member search. */
 /**
  * A message of this conversation that the viewer sees, for its delete page (their own) or its report
  * page (someone else's); anything else is "not found".
@@ -48,6 +47,7 @@ export async function loadMessageAction(id: string, messageId: string, whose: "o
   return message;
 }
 
+/** The "new message" page: chosen recipients (only members the viewer may find) and a member search. */
 export async function loadNewConversation(searchParams: SearchParams) {
   const viewer = await requireUser();
   const raw = searchParams.to;
