@@ -5,6 +5,9 @@ const DEMO_SECRET = "knotenpunkt-demo-secret-change-me-in-production";
 const Env = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    /** Where the server listens; the page cache renders its pages through this port (lib/page-cache/render.ts). */
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOSTNAME: z.string().optional(),
     DATABASE_URL: z.string().url().optional(),
     /** Folder of the embedded PGlite database; "memory://" keeps it in memory (tests). */
     PGLITE_DIR: z.string().default("./.data/pglite"),

@@ -12,10 +12,8 @@ import { env, webProcessCount } from "@/lib/env";
 import { servePageFromCache } from "@/lib/page-cache/front";
 import { superviseWebProcesses } from "./serve-cluster";
 
-const port = Number(process.env.PORT ?? 3000);
-const hostname = process.env.HOSTNAME;
-// lib/page-cache/render.ts asks this very server for the pages it caches.
-process.env.PORT = String(port);
+// lib/page-cache/render.ts asks this very server (env.PORT) for the pages it caches.
+const { PORT: port, HOSTNAME: hostname } = env;
 
 /** The fast path must never take the server down: on any surprise, Next answers instead. */
 function fromCache(...args: Parameters<typeof servePageFromCache>): boolean {

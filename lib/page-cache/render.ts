@@ -1,19 +1,20 @@
 import "server-only";
+import { env } from "@/lib/env";
 import { LOCALE_COOKIE, type Locale } from "@/lib/i18n/config";
 import { needsScripts, stripScripts } from "./html";
 import { BYPASS_HEADER } from "./paths";
 import type { Rendered } from "./store";
 
-// `next start` sets PORT to the port it listens on; the render asks this very instance, never the
-// Host header's server (which a visitor chooses).
-const origin = () => `http://127.0.0.1:${process.env.PORT ?? "3000"}`;
+// The render asks this very instance (the port it listens on), never the Host header's server (which
+// a visitor chooses).
+const ORIGIN = `http://127.0.0.1:${env.PORT}`;
 
 /**
  * Renders a page as a visitor in this language would get it, through the normal dynamic path. The
  * user agent is one Next treats as a limited crawler, so metadata arrives in <head>, not streamed.
  */
 export async function renderVisitorPage(path: string, locale: Locale): Promise<Rendered> {
-  const response = await fetch(`${origin()}${path}`, {
+  const response = await fetch(`${ORIGIN}${path}`, {
     headers: {
       cookie: `${LOCALE_COOKIE}=${locale}`,
       "accept-language": locale,
