@@ -50,6 +50,7 @@ export function PostCard({
   moderator,
   canReact,
   canReply,
+  picking,
   isFirstUnread,
 }: {
   post: PostView;
@@ -59,15 +60,20 @@ export function PostCard({
   moderator: boolean;
   canReact: boolean;
   canReply: boolean;
+  /** This viewer asked to react to this post (?react=id): all five reactions are offered. */
+  picking: boolean;
   isFirstUnread: boolean;
 }) {
   const { t, when, reaction } = labels;
   const own = viewerId !== null && post.authorId === viewerId;
   const readable = post.bodyHtml !== null;
-  // One element per reaction: twenty posts with five each make up much of a thread page.
+  const withParam = (name: string) =>
+    `${threadHref}${threadHref.includes("?") ? "&" : "?"}${name}=${post.id}`;
+  // Only the reactions given, plus all five while this viewer picks one: five buttons on each of twenty
+  // posts made up a third of a thread page and of its rendering time.
   const shown = REACTIONS.flatMap((emoji) => {
     const r = post.reactions.find((x) => x.emoji === emoji);
-    return canReact || r ? [{ emoji, count: r?.count ?? 0, mine: r?.mine ?? false }] : [];
+    return r || (canReact && picking) ? [{ emoji, count: r?.count ?? 0, mine: r?.mine ?? false }] : [];
   });
   const reactionList =
     shown.length > 0 ? (
@@ -171,12 +177,14 @@ export function PostCard({
       {post.status === "visible" ? (
         <footer className="mt-3 flex flex-wrap items-center gap-2 border-t border-gray-200 pt-2">
           {reactionList}
+          {canReact && !picking ? (
+            <a href={`${withParam("react")}#post-${post.number}`} className="post-action">
+              {t("react")}
+            </a>
+          ) : null}
           <div className="ms-auto flex flex-wrap items-center gap-1">
             {canReply ? (
-              <a
-                href={`${threadHref}${threadHref.includes("?") ? "&" : "?"}quote=${post.id}#reply`}
-                className="post-action"
-              >
+              <a href={`${withParam("quote")}#reply`} className="post-action">
                 {t("quote")}
               </a>
             ) : null}
