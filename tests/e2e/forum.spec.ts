@@ -33,9 +33,9 @@ const pngImage = () =>
 async function fillNewThread(page: Page, input: { category: string; title: string; body: string }) {
   await page.goto("/forum/new");
   await expect(page.getByRole("heading", { level: 1, name: t("forum.newThread") })).toBeVisible();
-  await page.getByLabel(t("forum.category")).selectOption({ label: input.category });
-  await page.getByRole("textbox", { name: t("forum.threadTitle") }).fill(input.title);
-  await page.getByRole("textbox", { name: t("forum.body") }).fill(input.body);
+  await page.getByLabel(t("forum.composer.category")).selectOption({ label: input.category });
+  await page.getByRole("textbox", { name: t("forum.composer.threadTitle") }).fill(input.title);
+  await page.getByRole("textbox", { name: t("forum.composer.body") }).fill(input.body);
 }
 
 const post = (page: Page, number: number) => page.locator(`#post-${number}`);
@@ -51,22 +51,22 @@ test("members discuss: image, preview, quote, mention, notification, edit histor
 
   await test.step("Anna previews and publishes a thread with an image", async () => {
     await fillNewThread(anna.page, { category: "Wohnen", title, body: `Wer kennt die **${word}**?` });
-    await anna.page.getByLabel(t("forum.attachments")).setInputFiles({
+    await anna.page.getByLabel(t("forum.composer.attachments")).setInputFiles({
       name: "plan.png",
       mimeType: "image/png",
       buffer: await pngImage(),
     });
-    await anna.page.getByRole("button", { name: t("forum.preview") }).click();
-    const preview = anna.page.getByRole("region", { name: t("forum.previewHeading") });
+    await anna.page.getByRole("button", { name: t("forum.composer.preview") }).click();
+    const preview = anna.page.getByRole("region", { name: t("forum.composer.previewHeading") });
     await expect(preview.locator("strong")).toHaveText(word);
     await expectNoA11yViolations(anna.page);
     // The file input cannot survive a round trip: choose the image again, then publish.
-    await anna.page.getByLabel(t("forum.attachments")).setInputFiles({
+    await anna.page.getByLabel(t("forum.composer.attachments")).setInputFiles({
       name: "plan.png",
       mimeType: "image/png",
       buffer: await pngImage(),
     });
-    await anna.page.getByRole("button", { name: t("forum.createThread") }).click();
+    await anna.page.getByRole("button", { name: t("forum.composer.createThread") }).click();
     await expect(anna.page.getByRole("heading", { level: 1, name: title })).toBeVisible();
     const image = post(anna.page, 1).getByRole("img", { name: t("forum.imageAlt", { name: "plan.webp" }) });
     await expect(image).toBeVisible();
@@ -80,11 +80,11 @@ test("members discuss: image, preview, quote, mention, notification, edit histor
     await post(boris.page, 1)
       .getByRole("link", { name: t("forum.quote") })
       .click();
-    const reply = boris.page.getByRole("textbox", { name: t("forum.replyBody") });
+    const reply = boris.page.getByRole("textbox", { name: t("forum.composer.replyBody") });
     await expect(reply).toHaveValue(new RegExp(`^> \\*\\*${anna.person.name}:\\*\\*`));
     await reply.press("End");
     await reply.fill(`${await reply.inputValue()}Ja, @${anna.person.name}, die kenne ich gut.`);
-    await boris.page.getByRole("button", { name: t("forum.sendReply") }).click();
+    await boris.page.getByRole("button", { name: t("forum.composer.sendReply") }).click();
     await expect(post(boris.page, 2).locator("blockquote")).toContainText(word);
     await expect(post(boris.page, 2).getByRole("link", { name: `@${anna.person.name}` })).toHaveAttribute(
       "href",
@@ -125,9 +125,9 @@ test("members discuss: image, preview, quote, mention, notification, edit histor
     await post(anna.page, 1)
       .getByRole("link", { name: t("forum.edit") })
       .click();
-    const body = anna.page.getByRole("textbox", { name: t("forum.body") });
+    const body = anna.page.getByRole("textbox", { name: t("forum.composer.body") });
     await body.fill(`Wer kennt die **${word}** in Zeitz? (ergänzt)`);
-    await anna.page.getByRole("button", { name: t("forum.saveEdit") }).click();
+    await anna.page.getByRole("button", { name: t("forum.composer.saveEdit") }).click();
     await expect(post(anna.page, 1)).toContainText("(ergänzt)");
     await post(anna.page, 1)
       .getByRole("link", { name: t("forum.edited", { count: 1 }) })
@@ -232,11 +232,13 @@ test("reading, previewing, replying and reacting work without JavaScript; a visi
   await expect(visitor.getByText(t("forum.loginToReply"))).toBeVisible();
   await expect(visitor.getByText(text)).toHaveCount(0);
 
-  await page.getByRole("textbox", { name: t("forum.replyBody") }).fill(`*${text}*`);
-  await page.getByRole("button", { name: t("forum.preview") }).click();
-  await expect(page.getByRole("region", { name: t("forum.previewHeading") }).locator("em")).toHaveText(text);
-  await expect(page.getByRole("textbox", { name: t("forum.replyBody") })).toHaveValue(`*${text}*`);
-  await page.getByRole("button", { name: t("forum.sendReply") }).click();
+  await page.getByRole("textbox", { name: t("forum.composer.replyBody") }).fill(`*${text}*`);
+  await page.getByRole("button", { name: t("forum.composer.preview") }).click();
+  await expect(
+    page.getByRole("region", { name: t("forum.composer.previewHeading") }).locator("em"),
+  ).toHaveText(text);
+  await expect(page.getByRole("textbox", { name: t("forum.composer.replyBody") })).toHaveValue(`*${text}*`);
+  await page.getByRole("button", { name: t("forum.composer.sendReply") }).click();
   const reply = page.locator("article").filter({ hasText: text });
   await expect(reply.locator("em")).toHaveText(text);
   await reply.getByRole("link", { name: t("forum.react") }).click();
@@ -281,9 +283,9 @@ test("a post with 60 XSS payloads renders inert in the browser", async ({ coordi
   });
   const title = `Sicherheitstest ${uniqueSuffix()}`;
   await fillNewThread(page, { category: "Willkommen & Allgemeines", title, body: XSS_PAYLOADS.join("\n\n") });
-  await page.getByRole("button", { name: t("forum.preview") }).click();
-  await expect(page.getByRole("region", { name: t("forum.previewHeading") })).toBeVisible();
-  await page.getByRole("button", { name: t("forum.createThread") }).click();
+  await page.getByRole("button", { name: t("forum.composer.preview") }).click();
+  await expect(page.getByRole("region", { name: t("forum.composer.previewHeading") })).toBeVisible();
+  await page.getByRole("button", { name: t("forum.composer.createThread") }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
 
   for (const url of [page.url()]) {

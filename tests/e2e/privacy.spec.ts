@@ -41,10 +41,12 @@ test("a member deletes their account, confirmed by the link in an e-mail", async
   // Something they wrote stays after the deletion, without their name.
   const title = `Danke für alles ${Date.now()}`;
   await page.goto("/forum/new");
-  await page.getByLabel(t("forum.category")).selectOption({ label: "Wohnen" });
-  await page.getByRole("textbox", { name: t("forum.threadTitle") }).fill(title);
-  await page.getByRole("textbox", { name: t("forum.body") }).fill("Ich ziehe weg. Viel Erfolg euch allen!");
-  await page.getByRole("button", { name: t("forum.createThread") }).click();
+  await page.getByLabel(t("forum.composer.category")).selectOption({ label: "Wohnen" });
+  await page.getByRole("textbox", { name: t("forum.composer.threadTitle") }).fill(title);
+  await page
+    .getByRole("textbox", { name: t("forum.composer.body") })
+    .fill("Ich ziehe weg. Viel Erfolg euch allen!");
+  await page.getByRole("button", { name: t("forum.composer.createThread") }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   const threadUrl = page.url();
 

@@ -32,7 +32,7 @@ export function Composer({
   defaultCategoryId?: string;
   acceptedTypes?: string;
 }) {
-  const t = useTranslations("forum");
+  const t = useTranslations("forum.composer");
   const te = useTranslations("errors");
   const tfe = useTranslations("forum.errors");
   const [state, formAction] = useActionState(action, { status: "idle" } as ComposerState);

@@ -102,17 +102,13 @@ export function PostCard({
       </fieldset>
     ) : null;
   return (
-    <article
-      id={`post-${post.number}`}
-      aria-labelledby={`post-${post.number}-author`}
-      className="scroll-mt-4 rounded-lg border border-gray-300 bg-white p-4"
-    >
+    <article id={`post-${post.number}`} aria-labelledby={`post-${post.number}-author`} className="post-card">
       {isFirstUnread ? (
         <p id="new" className="-mt-1 mb-3 border-b-2 border-brand pb-1 text-sm font-bold text-brand">
           {t("newSinceLastVisit")}
         </p>
       ) : null}
-      <header className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
+      <header className="post-head">
         <h3 id={`post-${post.number}-author`} className="font-bold">
           {post.authorId && post.authorName ? (
             <a href={`/members/${post.authorId}`}>{post.authorName}</a>
@@ -150,7 +146,7 @@ export function PostCard({
         />
       ) : null}
       {post.attachments.length > 0 ? (
-        <ul className="mt-3 flex flex-wrap gap-3" aria-label={t("attachments")}>
+        <ul className="mt-3 flex flex-wrap gap-3" aria-label={t("composer.attachments")}>
           {post.attachments.map((a) => (
             <li key={a.id}>
               {a.contentType.startsWith("image/") ? (
@@ -175,14 +171,14 @@ export function PostCard({
         </ul>
       ) : null}
       {post.status === "visible" ? (
-        <footer className="mt-3 flex flex-wrap items-center gap-2 border-t border-gray-200 pt-2">
+        <footer className="post-foot">
           {reactionList}
           {canReact && !picking ? (
             <a href={`${withParam("react")}#post-${post.number}`} className="post-action">
               {t("react")}
             </a>
           ) : null}
-          <div className="ms-auto flex flex-wrap items-center gap-1">
+          <div className="post-tools">
             {canReply ? (
               <a href={`${withParam("quote")}#reply`} className="post-action">
                 {t("quote")}

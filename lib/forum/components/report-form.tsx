@@ -38,7 +38,7 @@ export function ReportForm({ postId, backHref }: { postId: number; backHref: str
             : undefined
         }
       />
-      <SubmitButton pendingLabel={t("sending")}>{t("sendReport")}</SubmitButton>
+      <SubmitButton pendingLabel={t("composer.sending")}>{t("sendReport")}</SubmitButton>
     </form>
   );
 }

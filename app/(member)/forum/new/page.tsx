@@ -28,7 +28,7 @@ export default async function NewThreadPage({
       </p>
       <h1 className="mb-6 text-3xl font-bold">{t("newThread")}</h1>
       <div className="max-w-3xl">
-        <ClientMessages namespaces={["forum", "errors"]}>
+        <ClientMessages namespaces={["forum.composer", "forum.errors", "errors"]}>
           <Composer
             mode="thread"
             action={createThreadAction}

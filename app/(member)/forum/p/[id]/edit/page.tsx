@@ -20,7 +20,7 @@ export default async function EditPostPage({ params }: { params: Promise<{ id: s
       </p>
       <h1 className="mb-6 text-3xl font-bold">{t("editTitle")}</h1>
       <div className="max-w-3xl">
-        <ClientMessages namespaces={["forum", "errors"]}>
+        <ClientMessages namespaces={["forum.composer", "forum.errors", "errors"]}>
           <Composer
             mode="edit"
             action={editPostAction}

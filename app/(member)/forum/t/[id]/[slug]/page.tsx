@@ -95,7 +95,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
           {t("reply")}
         </h2>
         {canReply ? (
-          <ClientMessages namespaces={["forum", "errors"]}>
+          <ClientMessages namespaces={["forum.composer", "forum.errors", "errors"]}>
             <Composer
               key={quote?.id ?? "reply"}
               mode="reply"
