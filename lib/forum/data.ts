@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gt, inArray, lte, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, lte, type SQL, sql } from "drizzle-orm";
 import { getDb, rowsOf } from "@/db/client";
 import {
   forumAttachments,
@@ -13,6 +13,7 @@ import {
   type PostStatus,
   uploads,
   users,
+  type WatchLevel,
   workingGroups,
 } from "@/db/schema";
 import { getSetting } from "@/lib/settings/data";
@@ -215,6 +216,16 @@ export async function getThread({ viewer, threadId }: { viewer: ForumViewer; thr
       categoryName: forumCategories.name,
       categoryColor: forumCategories.color,
       categoryVisibility: forumCategories.visibility,
+      // The reader's own state comes along: the thread page needs it and need not ask twice more.
+      watch: viewer
+        ? sql<WatchLevel | null>`(select ${forumWatches.level} from ${forumWatches}
+            where ${forumWatches.userId} = ${viewer.id} and ${forumWatches.subjectType} = 'thread'
+              and ${forumWatches.subjectId} = ${forumThreads.id}::text)`
+        : sql<null>`null`,
+      lastRead: viewer
+        ? sql<number | null>`(select ${forumReadState.lastReadNumber} from ${forumReadState}
+            where ${forumReadState.userId} = ${viewer.id} and ${forumReadState.threadId} = ${forumThreads.id})`
+        : sql<null>`null`,
     })
     .from(forumThreads)
     .innerJoin(forumCategories, eq(forumCategories.id, forumThreads.categoryId))
@@ -266,53 +277,34 @@ export async function listThreadPosts({
       editCount: forumPosts.editCount,
       editedAt: forumPosts.editedAt,
       createdAt: forumPosts.createdAt,
+      // Reactions and attachments come as JSON in the same query: one round trip for the page.
+      reactions: sql<PostView["reactions"]>`(
+        select coalesce(json_agg(json_build_object('emoji', r.emoji, 'count', r.n, 'mine', r.mine)), '[]'::json)
+        from (select ${forumReactions.emoji} as emoji, count(*)::int as n,
+                     ${viewer ? sql`bool_or(${forumReactions.userId} = ${viewer.id})` : sql`false`} as mine
+              from ${forumReactions} where ${forumReactions.postId} = ${forumPosts.id}
+              group by ${forumReactions.emoji}) r)`,
+      attachments: sql<PostView["attachments"]>`(
+        select coalesce(json_agg(json_build_object('id', ${forumAttachments.id}, 'filename', ${forumAttachments.filename},
+          'contentType', ${uploads.contentType}, 'width', ${uploads.width}, 'height', ${uploads.height})
+          order by ${forumAttachments.createdAt}), '[]'::json)
+        from ${forumAttachments} join ${uploads} on ${uploads.id} = ${forumAttachments.uploadId}
+        where ${forumAttachments.postId} = ${forumPosts.id})`,
     })
     .from(forumPosts)
     .leftJoin(users, eq(users.id, forumPosts.authorId))
     .where(and(eq(forumPosts.threadId, threadId), gt(forumPosts.number, after), lte(forumPosts.number, upTo)))
     .orderBy(asc(forumPosts.number));
   // Held posts of others are left out entirely: nobody else should learn they exist.
-  const shown = rows.filter((r) => r.readable || r.status !== "pending");
-  const ids = shown.map((r) => r.id);
-  const [reactions, attachments] = ids.length
-    ? await Promise.all([
-        db
-          .select({
-            postId: forumReactions.postId,
-            emoji: forumReactions.emoji,
-            count: sql<number>`count(*)::int`,
-            mine: viewer
-              ? sql<boolean>`bool_or(${forumReactions.userId} = ${viewer.id})`
-              : sql<boolean>`false`,
-          })
-          .from(forumReactions)
-          .where(inArray(forumReactions.postId, ids))
-          .groupBy(forumReactions.postId, forumReactions.emoji),
-        db
-          .select({
-            postId: forumAttachments.postId,
-            id: forumAttachments.id,
-            filename: forumAttachments.filename,
-            contentType: uploads.contentType,
-            width: uploads.width,
-            height: uploads.height,
-          })
-          .from(forumAttachments)
-          .innerJoin(uploads, eq(uploads.id, forumAttachments.uploadId))
-          .where(inArray(forumAttachments.postId, ids))
-          .orderBy(asc(forumAttachments.createdAt)),
-      ])
-    : [[], []];
-  return shown.map(({ readable: ok, ...r }) => ({
-    ...r,
-    // Seeded or imported posts may come without stored HTML: render them here.
-    bodyHtml: ok ? r.bodyHtml || renderPost(r.body) : null,
-    body: ok ? r.body : null,
-    reactions: reactions
-      .filter((x) => x.postId === r.id)
-      .map(({ emoji, count, mine }) => ({ emoji, count, mine: Boolean(mine) })),
-    attachments: ok ? attachments.filter((a) => a.postId === r.id).map(({ postId: _, ...a }) => a) : [],
-  }));
+  return rows
+    .filter((r) => r.readable || r.status !== "pending")
+    .map(({ readable: ok, ...r }) => ({
+      ...r,
+      // Seeded or imported posts may come without stored HTML: render them here.
+      bodyHtml: ok ? r.bodyHtml || renderPost(r.body) : null,
+      body: ok ? r.body : null,
+      attachments: ok ? r.attachments : [],
+    }));
 }
 
 /** One post with its thread, if the viewer can see the thread; used by edit, quote, report, history. */
@@ -376,15 +368,6 @@ export async function getWatchLevel({
       ),
     );
   return row?.level ?? null;
-}
-
-export async function getLastRead({ userId, threadId }: { userId: string; threadId: number }) {
-  const db = await getDb();
-  const [row] = await db
-    .select({ n: forumReadState.lastReadNumber })
-    .from(forumReadState)
-    .where(and(eq(forumReadState.userId, userId), eq(forumReadState.threadId, threadId)));
-  return row?.n ?? null;
 }
 
 /** An attachment's file, if the viewer may read the post it belongs to. */

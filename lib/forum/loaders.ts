@@ -4,7 +4,6 @@ import { cache } from "react";
 import { getViewer } from "@/lib/auth/viewer";
 import {
   getCategory,
-  getLastRead,
   getPost,
   getThread,
   getWatchLevel,
@@ -69,11 +68,8 @@ export const loadThreadPage = cache(async (id: string, pageParam: unknown) => {
   const pages = pageCount(thread.lastNumber);
   const requested = typeof pageParam === "string" ? Number(pageParam) : 1;
   const page = Number.isInteger(requested) && requested >= 1 ? Math.min(requested, pages) : 1;
-  const [posts, watch, lastRead] = await Promise.all([
-    listThreadPosts({ viewer, threadId, page }),
-    viewer ? getWatchLevel({ userId: viewer.id, subjectType: "thread", subjectId: String(threadId) }) : null,
-    viewer ? getLastRead({ userId: viewer.id, threadId }) : null,
-  ]);
+  const posts = await listThreadPosts({ viewer, threadId, page });
+  const { watch, lastRead } = thread;
   const seen = posts.at(-1)?.number;
   if (viewer && seen && (lastRead ?? 0) < seen)
     await recordRead({ userId: viewer.id, threadId, number: seen });

@@ -16,6 +16,7 @@ import {
   createReply,
   createThread,
   editPost,
+  recordRead,
   setPostStatus,
   setWatch,
   toggleReaction,
@@ -141,6 +142,43 @@ describe("threads and posts", () => {
     expect(page3[0]!.bodyHtml).toContain("Antwort 41");
     const thread = await getThread({ viewer: null, threadId: w.tPub.thread.id });
     expect(thread!.replyCount).toBe(44);
+  });
+
+  it("gives each post its reactions, counted, with the reader's own marked; the thread carries each reader's own watch and read state", async () => {
+    const w = await world();
+    const threadId = w.tPub.thread.id;
+    await toggleReaction({ postId: w.tPub.postId, userId: w.outsider.id, emoji: "👍" });
+    await toggleReaction({ postId: w.tPub.postId, userId: w.insider.id, emoji: "👍" });
+    await toggleReaction({ postId: w.tPub.postId, userId: w.insider.id, emoji: "🎉" });
+    const reactionsSeenBy = async (viewer: ForumViewer) => {
+      const [first] = await listThreadPosts({ viewer, threadId, page: 1 });
+      return first!.reactions.toSorted((a, b) => a.emoji.localeCompare(b.emoji));
+    };
+    expect(await reactionsSeenBy(as(w.outsider))).toEqual([
+      { emoji: "🎉", count: 1, mine: false },
+      { emoji: "👍", count: 2, mine: true },
+    ]);
+    expect((await reactionsSeenBy(null)).map((r) => r.mine)).toEqual([false, false]);
+
+    expect(await getThread({ viewer: as(w.outsider), threadId })).toMatchObject({
+      watch: null,
+      lastRead: null,
+    });
+    await setWatch({
+      userId: w.outsider.id,
+      subjectType: "thread",
+      subjectId: String(threadId),
+      level: "mute",
+    });
+    await recordRead({ userId: w.outsider.id, threadId, number: 1 });
+    expect(await getThread({ viewer: as(w.outsider), threadId })).toMatchObject({
+      watch: "mute",
+      lastRead: 1,
+    });
+    expect(await getThread({ viewer: as(w.coordinator), threadId })).toMatchObject({
+      watch: null,
+      lastRead: null,
+    });
   });
 
   it("raises the forum's content version with every change a visitor's cached thread page shows", async () => {
