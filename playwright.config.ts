@@ -26,7 +26,9 @@ export default defineConfig({
   // One server and one database for all specs: they use unique e-mail addresses, not isolation.
   workers: 1,
   retries: 0,
-  timeout: 60_000,
+  // The longest journeys (three people, a dozen steps, several axe runs) take 40 s on a quiet machine;
+  // on a busy shared one they passed 60 s while every expectation still held.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   forbidOnly: Boolean(process.env.CI),
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],

@@ -234,9 +234,12 @@ test("a blocked member can no longer write, and their messages disappear", async
 
   await test.step("unblocking shows the messages again", async () => {
     await clara.page.goto("/messages/blocked");
-    await clara.page
-      .getByRole("button", { name: t("messages.blocked.unblock", { name: dieter.person.name }) })
-      .click();
+    const unblock = clara.page.getByRole("button", {
+      name: t("messages.blocked.unblock", { name: dieter.person.name }),
+    });
+    await unblock.click();
+    // Leaving before the answer could cancel the unblocking: wait until Dieter is off the list.
+    await expect(unblock).toHaveCount(0);
     await clara.page.goto(conversation);
     await expect(clara.page.getByText("Melde dich mal!")).toBeVisible();
   });
