@@ -60,7 +60,7 @@ export function PostCard({
   moderator: boolean;
   canReact: boolean;
   canReply: boolean;
-  /** This viewer asked to react to this post (?react=id): all five reactions are offered. */
+  /** This viewer, who may react, asked to react to this post (?react=id): all five are offered. */
   picking: boolean;
   isFirstUnread: boolean;
 }) {
@@ -73,7 +73,7 @@ export function PostCard({
   // posts made up a third of a thread page and of its rendering time.
   const shown = REACTIONS.flatMap((emoji) => {
     const r = post.reactions.find((x) => x.emoji === emoji);
-    return r || (canReact && picking) ? [{ emoji, count: r?.count ?? 0, mine: r?.mine ?? false }] : [];
+    return r || picking ? [{ emoji, count: r?.count ?? 0, mine: r?.mine ?? false }] : [];
   });
   const reactionList =
     shown.length > 0 ? (

@@ -34,7 +34,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   const categories = moderator ? await listCategories({ viewer }) : [];
   const firstUnread = lastRead !== null && lastRead < thread.lastNumber ? lastRead + 1 : null;
   const canReact = viewer !== null && (!thread.locked || moderator);
-  const picking = canReact ? Number(query.react) : null;
+  const reactingTo = canReact ? Number(query.react) : null;
   return (
     <>
       <p className="mb-2">
@@ -83,7 +83,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
               moderator={moderator}
               canReact={canReact}
               canReply={canReply}
-              picking={post.id === picking}
+              picking={post.id === reactingTo}
               isFirstUnread={post.number === firstUnread}
             />
           </li>
