@@ -23,7 +23,7 @@ async function open(): Promise<DbHandle> {
   if (env.DATABASE_URL) {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
-    const client = postgres(env.DATABASE_URL, { max: 10, onnotice: () => {} });
+    const client = postgres(env.DATABASE_URL, { max: env.DATABASE_POOL_MAX, onnotice: () => {} });
     return {
       db: drizzle(preparingStatements(client), { schema }) as unknown as Database,
       driver: "postgres",

@@ -20,6 +20,12 @@ describe("parseEnv", () => {
     expect(parseEnv({ DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();
     expect(() => parseEnv({ DATABASE_URL: "not a url" })).toThrow(/DATABASE_URL/);
   });
+
+  it("keeps four PostgreSQL connections per process unless told otherwise", () => {
+    expect(parseEnv({}).DATABASE_POOL_MAX).toBe(4);
+    expect(parseEnv({ DATABASE_POOL_MAX: "12" }).DATABASE_POOL_MAX).toBe(12);
+    expect(() => parseEnv({ DATABASE_POOL_MAX: "0" })).toThrow(/DATABASE_POOL_MAX/);
+  });
 });
 
 describe("webProcessCount", () => {

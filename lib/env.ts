@@ -9,6 +9,11 @@ const Env = z
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     HOSTNAME: z.string().optional(),
     DATABASE_URL: z.string().url().optional(),
+    /**
+     * PostgreSQL connections per process. Few: a query that finds them all busy is pipelined onto one
+     * (one write, one wake-up of the server process), which costs both sides less than another connection.
+     */
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(4),
     /** Folder of the embedded PGlite database; "memory://" keeps it in memory (tests). */
     PGLITE_DIR: z.string().default("./.data/pglite"),
     SMTP_URL: z.string().optional(),
