@@ -2,12 +2,11 @@ import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AdminNav } from "@/lib/admin/components/admin-nav";
 import { requireRole } from "@/lib/auth/viewer";
-import { needsPolicyConsent } from "@/lib/privacy/data";
 
 /** Coordinators and admins only (every page and action checks again for itself). */
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const viewer = await requireRole("coordinator");
-  if (await needsPolicyConsent({ userId: viewer.id })) redirect("/settings/privacy/accept");
+  if (viewer.needsConsent) redirect("/settings/privacy/accept");
   return (
     <>
       <AdminNav viewer={viewer} />

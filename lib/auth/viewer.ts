@@ -1,12 +1,12 @@
 import "server-only";
-import { and, eq, gt } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { type Role, sessions, type UserStatus, users } from "@/db/schema";
 import { isLocale, type Locale } from "@/lib/i18n/config";
-import { needsPolicyConsent } from "@/lib/privacy/data";
+import { policyConsentNeeded } from "@/lib/privacy/data";
 
 export const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
 
@@ -17,13 +17,18 @@ export type Viewer = {
   role: Role;
   status: UserStatus;
   locale: Locale;
+  /** Must accept the current privacy policy before using member pages (see requireUser). */
+  needsConsent: boolean;
 };
 
 const ROLE_RANK: Record<Role, number> = { member: 0, coordinator: 1, admin: 2 };
 export const hasRole = (viewer: Pick<Viewer, "role">, role: Role) =>
   ROLE_RANK[viewer.role] >= ROLE_RANK[role];
 
-/** Looks the session up in the database on every request, so blocking or signing out takes effect at once. */
+/**
+ * Looks the session up in the database on every request, so blocking or signing out takes effect at
+ * once; the privacy policy check comes along in the same query.
+ */
 export async function getViewerBySessionToken(token: string): Promise<Viewer | null> {
   const db = await getDb();
   const [row] = await db
@@ -34,6 +39,7 @@ export async function getViewerBySessionToken(token: string): Promise<Viewer | n
       role: users.role,
       status: users.status,
       locale: users.locale,
+      needsConsent: policyConsentNeeded(sql`${users.id}`),
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -66,8 +72,7 @@ export async function requireUser(options: { skipConsent?: boolean } = {}): Prom
   const viewer = await getViewer();
   if (!viewer) redirect("/login");
   if (viewer.status !== "approved") redirect("/application");
-  if (!options.skipConsent && (await needsPolicyConsent({ userId: viewer.id })))
-    redirect("/settings/privacy/accept");
+  if (!options.skipConsent && viewer.needsConsent) redirect("/settings/privacy/accept");
   return viewer;
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { getDb, rowsOf } from "@/db/client";
 import {
   conversationParticipants,
@@ -108,14 +108,11 @@ export async function listConversations(input: {
 }
 
 /** Conversations with unread messages, up to 100: the header badge (one partial-index range). */
-export async function countUnreadConversations(userId: string): Promise<number> {
-  const db = await getDb();
-  const result = await db.execute(sql`
-    SELECT count(*)::int AS n FROM (
+/** Conversations with unread messages, counted up to 100, as an SQL expression (the header's counts). */
+export const unreadConversationsCount = (userId: string): SQL<number> => sql<number>`(
+    SELECT count(*)::int FROM (
       SELECT 1 FROM conversation_participants
-      WHERE user_id = ${userId} AND left_at IS NULL AND unread_count > 0 LIMIT 100) AS unread`);
-  return rowsOf<{ n: number }>(result)[0]?.n ?? 0;
-}
+      WHERE user_id = ${userId} AND left_at IS NULL AND unread_count > 0 LIMIT 100) AS unread)`;
 
 export type Participant = {
   id: string;

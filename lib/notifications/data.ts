@@ -1,8 +1,9 @@
 import "server-only";
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import { getDb, rowsOf } from "@/db/client";
 import { notificationPreferences, notifications, users } from "@/db/schema";
 import type { Cursor } from "@/lib/messages/cursor";
+import { unreadConversationsCount } from "@/lib/messages/data";
 import {
   DEFAULT_DIGEST_HOUR,
   type EmailMode,
@@ -63,12 +64,21 @@ export async function listNotifications(input: {
 }
 
 /** Unread notifications, counted up to 100 (the badge shows "99+"): one index range, never a full count. */
-export async function countUnreadNotifications(userId: string): Promise<number> {
+const unreadNotificationsCount = (userId: string): SQL<number> =>
+  sql<number>`(SELECT count(*)::int FROM (SELECT 1 FROM ${notifications} WHERE recipient_id = ${userId} AND read_at IS NULL LIMIT 100) AS unread)`;
+
+/** The header's two badges, unread conversations and notifications (each up to 100), in one query. */
+export async function countUnread(userId: string): Promise<{ conversations: number; notifications: number }> {
   const db = await getDb();
   const result = await db.execute(
-    sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${notifications} WHERE recipient_id = ${userId} AND read_at IS NULL LIMIT 100) AS unread`,
+    sql`SELECT ${unreadConversationsCount(userId)} AS conversations, ${unreadNotificationsCount(userId)} AS notifications`,
   );
-  return rowsOf<{ n: number }>(result)[0]?.n ?? 0;
+  return (
+    rowsOf<{ conversations: number; notifications: number }>(result)[0] ?? {
+      conversations: 0,
+      notifications: 0,
+    }
+  );
 }
 
 export type NotificationSettings = {

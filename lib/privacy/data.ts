@@ -1,6 +1,6 @@
 import "server-only";
-import { and, desc, eq, sql } from "drizzle-orm";
-import { getDb, rowsOf } from "@/db/client";
+import { and, desc, eq, type SQL, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
 import { consents, userErasures, users } from "@/db/schema";
 import { SETTING_DEFAULTS } from "@/lib/settings/schema";
 import { PRIVACY_SECTIONS } from "./sections";
@@ -17,30 +17,16 @@ export async function exportUserData({ userId }: { userId: string }): Promise<Re
 /**
  * Whether a member must accept the privacy policy before going on: they accepted an earlier version
  * but not the current one, or (invited, never asked) they joined before an admin published the
- * current version.
+ * current version. An SQL expression, so the session lookup that runs on every page can carry it.
  */
-export async function needsPolicyConsent({ userId }: { userId: string }): Promise<boolean> {
-  const db = await getDb();
-  // One round trip: this runs on every member page.
-  const [row] = rowsOf<{
-    latest: string | null;
-    approved_at: string | Date | null;
-    version: unknown;
-    published: unknown;
-  }>(
-    await db.execute(sql`
-      select
-        (select c.policy_version from consents c where c.user_id = ${userId} and c.kind = 'privacy_policy'
-          order by c.accepted_at desc limit 1) as latest,
-        (select u.approved_at from users u where u.id = ${userId}) as approved_at,
-        (select s.value from settings s where s.key = 'privacy.policyVersion') as version,
-        (select s.value from settings s where s.key = 'privacy.policyPublishedAt') as published`),
-  );
-  if (!row) return false;
-  const current = typeof row.version === "string" ? row.version : SETTING_DEFAULTS["privacy.policyVersion"];
-  if (row.latest) return row.latest !== current;
-  const published = typeof row.published === "string" ? new Date(row.published) : null;
-  return Boolean(row.approved_at && published && new Date(row.approved_at) < published);
+export function policyConsentNeeded(userId: SQL | string): SQL<boolean> {
+  const setting = (key: string) => sql`(select s.value #>> '{}' from settings s where s.key = ${key})`;
+  const current = sql`coalesce(${setting("privacy.policyVersion")}, ${SETTING_DEFAULTS["privacy.policyVersion"]}::text)`;
+  return sql<boolean>`coalesce(
+    (select c.policy_version <> ${current} from consents c
+      where c.user_id = ${userId} and c.kind = 'privacy_policy' order by c.accepted_at desc limit 1),
+    (select u.approved_at < ${setting("privacy.policyPublishedAt")}::timestamptz from users u where u.id = ${userId}),
+    false)`;
 }
 
 /** The account a deletion link is for, if the link is genuine, unexpired and the account still exists. */

@@ -19,6 +19,7 @@ describe("getViewerBySessionToken", () => {
       role: "coordinator",
       status: "approved",
       locale: "ar",
+      needsConsent: false,
     });
   });
 

@@ -7,7 +7,6 @@ import { reports } from "@/db/schema";
 import { runQueuedJobs } from "@/lib/jobs/testing";
 import { checkAttachments } from "@/lib/messages/attachments";
 import {
-  countUnreadConversations,
   getAttachmentForParticipant,
   getConversationForParticipant,
   listConversations,
@@ -23,7 +22,7 @@ import {
   startConversation,
   unblockMember,
 } from "@/lib/messages/mutations";
-import { countUnreadNotifications, listNotifications } from "@/lib/notifications/data";
+import { countUnread, listNotifications } from "@/lib/notifications/data";
 import { createSession } from "../support/factories";
 import { member, outboxTo } from "../support/messages-factories";
 
@@ -66,14 +65,14 @@ describe("direct conversations", () => {
       ...text("Guten Tag"),
     });
 
-    expect(await countUnreadConversations(anna.id)).toBe(2);
+    expect((await countUnread(anna.id)).conversations).toBe(2);
     const list = await listConversations({ userId: anna.id });
     expect(list.items.map((c) => c.id)).toEqual([withClara.conversationId, first.conversationId]);
     expect(list.items[1]).toMatchObject({ kind: "direct", names: [bernd.name], unreadCount: 1 });
     expect(list.items[1]?.last).toMatchObject({ body: "Hallo Anna!", senderName: bernd.name });
 
     await markConversationRead({ userId: anna.id, conversationId: first.conversationId });
-    expect(await countUnreadConversations(anna.id)).toBe(1);
+    expect((await countUnread(anna.id)).conversations).toBe(1);
 
     await sendMessage({ senderId: anna.id, conversationId: first.conversationId, ...text("Wie geht's?") });
     const after = await listConversations({ userId: anna.id });
@@ -136,7 +135,7 @@ describe("privacy", () => {
       expect((await listConversations({ userId: user.id })).items.map((c) => c.id)).not.toContain(
         posted.conversationId,
       );
-      expect(await countUnreadNotifications(user.id)).toBe(0);
+      expect((await countUnread(user.id)).notifications).toBe(0);
     }
     expect((await fetchAttachment(attachmentId)).status).toBe(404);
     const response = await fetchAttachment(attachmentId, b.id);
@@ -183,7 +182,7 @@ describe("groups", () => {
     expect(items.at(-1)).toMatchObject({ kind: "left", senderId: c.id });
 
     await sendMessage({ senderId: a.id, conversationId, ...text("Danke euch") });
-    expect(await countUnreadConversations(c.id)).toBe(0);
+    expect((await countUnread(c.id)).conversations).toBe(0);
     await expect(
       leaveConversation({
         userId: a.id,
@@ -207,7 +206,7 @@ describe("blocking", () => {
       ...text("Treffen am Montag"),
     });
     await sendMessage({ senderId: pest.id, conversationId: group.conversationId, ...text("Ich komme auch") });
-    expect(await countUnreadConversations(me.id)).toBe(2);
+    expect((await countUnread(me.id)).conversations).toBe(2);
 
     await blockMember({ blockerId: me.id, blockedId: pest.id });
     await expect(

@@ -3,11 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { notifications } from "@/db/schema";
 import { runQueuedJobs } from "@/lib/jobs/testing";
-import {
-  countUnreadNotifications,
-  getNotificationSettings,
-  listNotifications,
-} from "@/lib/notifications/data";
+import { countUnread, getNotificationSettings, listNotifications } from "@/lib/notifications/data";
 import { scheduleDigests } from "@/lib/notifications/jobs";
 import {
   markAllNotificationsRead,
@@ -38,8 +34,8 @@ describe("notify and the notification centre", () => {
       subjectKey,
       params: { title: "Sprachkurse im Herbst" },
     });
-    expect(await countUnreadNotifications(reader.id)).toBe(1);
-    expect(await countUnreadNotifications(actor.id)).toBe(0);
+    expect((await countUnread(reader.id)).notifications).toBe(1);
+    expect((await countUnread(actor.id)).notifications).toBe(0);
     const { items } = await listNotifications({ userId: reader.id });
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ kind: "reply", url: "/forum/t/1", actorName: actor.name, count: 1 });
@@ -87,7 +83,7 @@ describe("notify and the notification centre", () => {
     await markSubjectRead({ userId: reader.id, subjectKey });
     await runQueuedJobs({ dueWithinMs: MAIL_WINDOW });
     expect(await outboxTo(reader.email)).toHaveLength(0);
-    expect(await countUnreadNotifications(reader.id)).toBe(0);
+    expect((await countUnread(reader.id)).notifications).toBe(0);
   });
 
   it("marks one or all read, only the member's own", async () => {
@@ -106,11 +102,11 @@ describe("notify and the notification centre", () => {
     }
     const { items } = await listNotifications({ userId: reader.id });
     expect(await markNotificationRead({ userId: other.id, id: items[0]!.id })).toBe(false);
-    expect(await countUnreadNotifications(reader.id)).toBe(2);
+    expect((await countUnread(reader.id)).notifications).toBe(2);
     expect(await markNotificationRead({ userId: reader.id, id: items[0]!.id })).toBe(true);
-    expect(await countUnreadNotifications(reader.id)).toBe(1);
+    expect((await countUnread(reader.id)).notifications).toBe(1);
     expect(await markAllNotificationsRead({ userId: reader.id })).toBe(1);
-    expect(await countUnreadNotifications(reader.id)).toBe(0);
+    expect((await countUnread(reader.id)).notifications).toBe(0);
   });
 
   it("pages the centre by keyset without gaps or repeats", async () => {
@@ -160,7 +156,7 @@ describe("notify and the notification centre", () => {
       subjectKey: thread(),
       params: { title: "x" },
     });
-    expect(await countUnreadNotifications(pending.id)).toBe(0);
+    expect((await countUnread(pending.id)).notifications).toBe(0);
   });
 });
 

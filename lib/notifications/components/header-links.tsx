@@ -1,18 +1,16 @@
 import { getTranslations } from "next-intl/server";
-import { countUnreadConversations } from "@/lib/messages/data";
-import { countUnreadNotifications } from "../data";
+import { countUnread } from "../data";
 
 const navLink = "inline-flex min-h-11 items-center gap-1 rounded px-3 font-semibold";
 const badge =
   "inline-flex min-w-6 items-center justify-center rounded-full bg-brand px-1.5 text-sm text-white";
 
-/** "Nachrichten" and "Benachrichtigungen" in the header, each with its unread count (two index lookups). */
+/** "Nachrichten" and "Benachrichtigungen" in the header, each with its unread count (one query). */
 export async function HeaderMessageLinks({ userId }: { userId: string }) {
-  const [tm, tn, conversations, notifications] = await Promise.all([
+  const [tm, tn, { conversations, notifications }] = await Promise.all([
     getTranslations("messages"),
     getTranslations("notifications"),
-    countUnreadConversations(userId),
-    countUnreadNotifications(userId),
+    countUnread(userId),
   ]);
   const shown = (n: number) => (n > 99 ? "99+" : String(n));
   return (

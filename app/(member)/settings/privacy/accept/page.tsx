@@ -3,7 +3,6 @@ import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/viewer";
 import { getPolicyVersion } from "@/lib/legal/data";
 import { acceptPolicyAction } from "@/lib/privacy/actions";
-import { needsPolicyConsent } from "@/lib/privacy/data";
 import { safeNextPath } from "@/lib/privacy/utils";
 import { primaryButton } from "@/lib/ui/components/button-styles";
 import { ErrorText } from "@/lib/ui/components/field";
@@ -21,10 +20,8 @@ export default async function AcceptPolicyPage({
   const viewer = await requireUser({ skipConsent: true });
   const { error, next } = await searchParams;
   const t = await getTranslations("privacy");
-  const [version, pending] = await Promise.all([
-    getPolicyVersion(),
-    needsPolicyConsent({ userId: viewer.id }),
-  ]);
+  const version = await getPolicyVersion();
+  const pending = viewer.needsConsent;
   return (
     <div className="max-w-2xl">
       <h1 className="mb-3 text-3xl font-bold">{t("acceptTitle")}</h1>
