@@ -1,13 +1,7 @@
 import "server-only";
-import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import { getDb, rowsOf } from "@/db/client";
-import {
-  conversationParticipants,
-  conversations,
-  memberBlocks,
-  messageAttachments,
-  users,
-} from "@/db/schema";
+import { conversationParticipants, conversations, memberBlocks, users } from "@/db/schema";
 import type { ConversationKind, MessageKind } from "@/db/schema/messages";
 import type { Cursor } from "./cursor";
 import { CONVERSATIONS_PAGE_SIZE, MESSAGES_PAGE_SIZE } from "./schema";
@@ -128,6 +122,8 @@ export type ConversationView = {
   participants: Participant[];
   lastReadAt: Date;
   unreadCount: number;
+  /** Something came since the viewer last read it (or is counted unread). */
+  unread: boolean;
 };
 
 /** The conversation if the viewer takes part in it now; anyone else (admins too) gets null. */
@@ -143,6 +139,7 @@ export async function getConversationForParticipant(input: {
       title: conversations.title,
       lastReadAt: conversationParticipants.lastReadAt,
       unreadCount: conversationParticipants.unreadCount,
+      unread: sql<boolean>`(${conversationParticipants.unreadCount} > 0 or ${conversationParticipants.lastReadAt} < ${conversations.lastMessageAt})`,
     })
     .from(conversationParticipants)
     .innerJoin(conversations, eq(conversations.id, conversationParticipants.conversationId))
@@ -198,6 +195,7 @@ type MessageRow = {
   created_at: string | Date;
   at: string;
   deleted_at: string | Date | null;
+  attachments: AttachmentView[];
 };
 
 /**
@@ -213,10 +211,14 @@ export async function listMessages(input: {
   const db = await getDb();
   const limit = input.limit ?? MESSAGES_PAGE_SIZE;
   const { before } = input;
+  // Attachments come as JSON in the same query: one round trip for the page.
   const rows = rowsOf<MessageRow>(
     await db.execute(sql`
       SELECT m.id, m.sender_id, u.name AS sender_name, m.kind, m.body, m.created_at,
-        m.created_at::text AS at, m.deleted_at
+        m.created_at::text AS at, m.deleted_at,
+        (SELECT coalesce(json_agg(json_build_object('id', a.id, 'fileName', a.file_name,
+            'contentType', a.content_type, 'byteSize', a.byte_size) ORDER BY a.file_name), '[]'::json)
+          FROM message_attachments a WHERE a.message_id = m.id) AS attachments
       FROM messages m LEFT JOIN users u ON u.id = m.sender_id
       WHERE m.conversation_id = ${input.conversationId}
         AND NOT EXISTS (SELECT 1 FROM member_blocks b WHERE b.blocker_id = ${input.viewerId} AND b.blocked_id = m.sender_id)
@@ -225,25 +227,6 @@ export async function listMessages(input: {
       LIMIT ${limit + 1}`),
   );
   const page = rows.slice(0, limit);
-  const ids = page.map((r) => r.id);
-  const files =
-    ids.length > 0
-      ? await db
-          .select({
-            id: messageAttachments.id,
-            messageId: messageAttachments.messageId,
-            fileName: messageAttachments.fileName,
-            contentType: messageAttachments.contentType,
-            byteSize: messageAttachments.byteSize,
-          })
-          .from(messageAttachments)
-          .where(inArray(messageAttachments.messageId, ids))
-          .orderBy(messageAttachments.fileName)
-      : [];
-  const byMessage = new Map<string, AttachmentView[]>();
-  for (const { messageId, ...file } of files) {
-    byMessage.set(messageId, [...(byMessage.get(messageId) ?? []), file]);
-  }
   const items = page
     .map((r) => {
       const deleted = r.deleted_at !== null;
@@ -256,7 +239,7 @@ export async function listMessages(input: {
         body: deleted ? "" : r.body,
         createdAt: new Date(r.created_at),
         deleted,
-        attachments: deleted ? [] : (byMessage.get(r.id) ?? []),
+        attachments: deleted ? [] : r.attachments,
       };
     })
     .reverse();

@@ -71,12 +71,19 @@ describe("direct conversations", () => {
     expect(list.items[1]).toMatchObject({ kind: "direct", names: [bernd.name], unreadCount: 1 });
     expect(list.items[1]?.last).toMatchObject({ body: "Hallo Anna!", senderName: bernd.name });
 
+    const opened = { conversationId: first.conversationId, userId: anna.id };
+    expect(await getConversationForParticipant(opened)).toMatchObject({ unread: true });
     await markConversationRead({ userId: anna.id, conversationId: first.conversationId });
     expect((await countUnread(anna.id)).conversations).toBe(1);
+    // opening it again has nothing to mark
+    expect(await getConversationForParticipant(opened)).toMatchObject({ unread: false });
 
     await sendMessage({ senderId: anna.id, conversationId: first.conversationId, ...text("Wie geht's?") });
     const after = await listConversations({ userId: anna.id });
     expect(after.items[0]?.id).toBe(first.conversationId);
+    expect(await getConversationForParticipant(opened)).toMatchObject({ unread: false });
+    await sendMessage({ senderId: bernd.id, conversationId: first.conversationId, ...text("Gut!") });
+    expect(await getConversationForParticipant(opened)).toMatchObject({ unread: true, unreadCount: 1 });
   });
 
   it("pages messages by keyset, newest page first, oldest first within a page", async () => {
