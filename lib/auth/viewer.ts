@@ -3,7 +3,7 @@ import { and, eq, gt, sql } from "drizzle-orm";
 import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { getDb } from "@/db/client";
+import { type Database, getDb } from "@/db/client";
 import { type Role, sessions, type UserStatus, users } from "@/db/schema";
 import { isLocale, type Locale } from "@/lib/i18n/config";
 import { policyConsentNeeded } from "@/lib/privacy/data";
@@ -25,13 +25,10 @@ const ROLE_RANK: Record<Role, number> = { member: 0, coordinator: 1, admin: 2 };
 export const hasRole = (viewer: Pick<Viewer, "role">, role: Role) =>
   ROLE_RANK[viewer.role] >= ROLE_RANK[role];
 
-/**
- * Looks the session up in the database on every request, so blocking or signing out takes effect at
- * once; the privacy policy check comes along in the same query.
- */
-export async function getViewerBySessionToken(token: string): Promise<Viewer | null> {
-  const db = await getDb();
-  const [row] = await db
+// Built once per database handle: the SQL (with the policy check) is the same for every request.
+const viewerQueries = new WeakMap<Database, ReturnType<typeof prepareViewerQuery>>();
+const prepareViewerQuery = (db: Database) =>
+  db
     .select({
       id: users.id,
       name: users.name,
@@ -43,8 +40,22 @@ export async function getViewerBySessionToken(token: string): Promise<Viewer | n
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.sessionToken, token), gt(sessions.expires, new Date())))
-    .limit(1);
+    .where(and(eq(sessions.sessionToken, sql.placeholder("token")), gt(sessions.expires, sql`now()`)))
+    .limit(1)
+    .prepare("viewer_by_session");
+
+/**
+ * Looks the session up in the database on every request, so blocking or signing out takes effect at
+ * once; the privacy policy check comes along in the same query.
+ */
+export async function getViewerBySessionToken(token: string): Promise<Viewer | null> {
+  const db = await getDb();
+  let query = viewerQueries.get(db);
+  if (!query) {
+    query = prepareViewerQuery(db);
+    viewerQueries.set(db, query);
+  }
+  const [row] = await query.execute({ token });
   if (!row || row.status === "blocked" || row.status === "rejected") return null;
   return { ...row, locale: isLocale(row.locale) ? row.locale : "de" };
 }
