@@ -36,7 +36,7 @@ const prepareViewerQuery = (db: Database) =>
       role: users.role,
       status: users.status,
       locale: users.locale,
-      needsConsent: policyConsentNeeded(sql`${users.id}`),
+      needsConsent: policyConsentNeeded(users.id),
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))

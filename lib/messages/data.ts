@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { and, eq, isNull, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { getDb, rowsOf } from "@/db/client";
 import { conversationParticipants, conversations, memberBlocks, users } from "@/db/schema";
 import type { ConversationKind, MessageKind } from "@/db/schema/messages";
@@ -126,6 +126,10 @@ export type ConversationView = {
   unread: boolean;
 };
 
+/** The participant has something to mark read: messages counted unread, or one since they last read. */
+export const hasUnread = (lastMessageAt: SQLWrapper): SQL<boolean> =>
+  sql<boolean>`(${conversationParticipants.unreadCount} > 0 or ${conversationParticipants.lastReadAt} < ${lastMessageAt})`;
+
 /** The conversation if the viewer takes part in it now; anyone else (admins too) gets null. */
 export async function getConversationForParticipant(input: {
   conversationId: string;
@@ -139,7 +143,7 @@ export async function getConversationForParticipant(input: {
       title: conversations.title,
       lastReadAt: conversationParticipants.lastReadAt,
       unreadCount: conversationParticipants.unreadCount,
-      unread: sql<boolean>`(${conversationParticipants.unreadCount} > 0 or ${conversationParticipants.lastReadAt} < ${conversations.lastMessageAt})`,
+      unread: hasUnread(conversations.lastMessageAt),
     })
     .from(conversationParticipants)
     .innerJoin(conversations, eq(conversations.id, conversationParticipants.conversationId))

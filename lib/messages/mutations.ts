@@ -14,6 +14,7 @@ import type { ConversationKind } from "@/db/schema/messages";
 import { AppError } from "@/lib/errors";
 import { markSubjectRead, notify } from "@/lib/notifications/mutations";
 import type { CheckedFile } from "./attachments";
+import { hasUnread } from "./data";
 
 export const conversationSubject = (conversationId: string) => `conversation:${conversationId}`;
 export const conversationHref = (conversationId: string, messageId?: string) =>
@@ -289,7 +290,7 @@ export async function markConversationRead(input: { userId: string; conversation
       and(
         eq(conversationParticipants.conversationId, input.conversationId),
         eq(conversationParticipants.userId, input.userId),
-        sql`(${conversationParticipants.unreadCount} > 0 OR ${conversationParticipants.lastReadAt} < (SELECT last_message_at FROM conversations WHERE id = ${input.conversationId}))`,
+        hasUnread(sql`(SELECT last_message_at FROM conversations WHERE id = ${input.conversationId})`),
       ),
     );
   await markSubjectRead({ userId: input.userId, subjectKey: conversationSubject(input.conversationId) });

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { consents, userErasures, users } from "@/db/schema";
 import { SETTING_DEFAULTS } from "@/lib/settings/schema";
@@ -19,7 +19,7 @@ export async function exportUserData({ userId }: { userId: string }): Promise<Re
  * but not the current one, or (invited, never asked) they joined before an admin published the
  * current version. An SQL expression, so the session lookup that runs on every page can carry it.
  */
-export function policyConsentNeeded(userId: SQL | string): SQL<boolean> {
+export function policyConsentNeeded(userId: SQLWrapper): SQL<boolean> {
   const setting = (key: string) => sql`(select s.value #>> '{}' from settings s where s.key = ${key})`;
   const current = sql`coalesce(${setting("privacy.policyVersion")}, ${SETTING_DEFAULTS["privacy.policyVersion"]}::text)`;
   return sql<boolean>`coalesce(
