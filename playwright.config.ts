@@ -23,8 +23,14 @@ export default defineConfig({
   // Each run wipes its output folder first: runs on other ports keep theirs apart.
   outputDir: `test-results/port-${PORT}`,
   fullyParallel: false,
-  // One server and one database for all specs: they use unique e-mail addresses, not isolation.
-  workers: 1,
+  // One server and one database for all specs: they use unique e-mail addresses, not isolation, so two
+  // spec files run side by side. A test that changes what every page shows (the network's name, logo
+  // and colours) is tagged @network-wide and runs alone once the others have finished.
+  workers: 2,
+  projects: [
+    { name: "shared", grepInvert: /@network-wide/ },
+    { name: "network-wide", grep: /@network-wide/, dependencies: ["shared"] },
+  ],
   retries: 0,
   // The longest journeys (three people, a dozen steps, several axe runs) take 40 s on a quiet machine;
   // on a busy shared one they passed 60 s while every expectation still held.

@@ -196,9 +196,9 @@ test("users: resend an invitation, change a role, delete an account", async ({
   });
 });
 
-test("settings: contrast is checked before saving; name, logo and legal texts are saved", async ({
-  admin,
-}) => {
+test("settings: contrast is checked before saving; name, logo and legal texts are saved", {
+  tag: "@network-wide",
+}, async ({ admin }) => {
   await admin.goto("/admin/settings");
   await expectNoA11yViolations(admin);
   const colors = admin.getByRole("region", { name: t("admin.settings.colorsHeading") });
