@@ -90,50 +90,54 @@ export default async function ConversationPage({
         </div>
       ) : null}
 
-      <ClientMessages namespaces={["messages"]}>
-        <section aria-labelledby="messages-heading" className="mb-8">
-          <h2 id="messages-heading" className="sr-only">
-            {t("conversation.messagesLabel")}
-          </h2>
-          {older || paged ? (
-            <nav aria-label={t("pages")} className="mb-4 flex flex-wrap gap-4">
-              {older ? (
-                <a
-                  href={`${here}?before=${encodeCursor(older)}`}
-                  rel="prev"
-                  className="inline-flex min-h-11 items-center"
-                >
-                  {t("conversation.olderMessages")}
-                </a>
+      <section aria-labelledby="messages-heading" className="mb-8">
+        <h2 id="messages-heading" className="sr-only">
+          {t("conversation.messagesLabel")}
+        </h2>
+        {older || paged ? (
+          <nav aria-label={t("pages")} className="mb-4 flex flex-wrap gap-4">
+            {older ? (
+              <a
+                href={`${here}?before=${encodeCursor(older)}`}
+                rel="prev"
+                className="inline-flex min-h-11 items-center"
+              >
+                {t("conversation.olderMessages")}
+              </a>
+            ) : null}
+            {paged ? (
+              <a href={here} className="inline-flex min-h-11 items-center">
+                {t("conversation.newestMessages")}
+              </a>
+            ) : null}
+          </nav>
+        ) : null}
+        <ol className="flex flex-col gap-3">
+          {items.map((m) => (
+            <li key={m.id} id={`m-${m.id}`} className="scroll-mt-4">
+              {m.id === firstUnread ? (
+                <p className="mb-3 border-b-2 border-brand text-sm font-bold text-brand">
+                  {t("conversation.newDivider")}
+                </p>
               ) : null}
-              {paged ? (
-                <a href={here} className="inline-flex min-h-11 items-center">
-                  {t("conversation.newestMessages")}
-                </a>
-              ) : null}
-            </nav>
-          ) : null}
-          <ol className="flex flex-col gap-3">
-            {items.map((m) => (
-              <li key={m.id} id={`m-${m.id}`} className="scroll-mt-4">
-                {m.id === firstUnread ? (
-                  <p className="mb-3 border-b-2 border-brand text-sm font-bold text-brand">
-                    {t("conversation.newDivider")}
-                  </p>
-                ) : null}
-                <MessageItem message={m} viewerId={viewer.id} labels={labels} />
-              </li>
-            ))}
-          </ol>
-        </section>
+              <MessageItem message={m} viewerId={viewer.id} labels={labels} />
+            </li>
+          ))}
+        </ol>
+      </section>
 
-        <section aria-labelledby="reply-heading" className="mb-8">
-          <h2 id="reply-heading" className="mb-3 text-2xl font-bold">
-            {t("conversation.reply")}
-          </h2>
-          {canWrite ? <ReplyForm conversationId={conversation.id} /> : <p>{t("conversation.cannotWrite")}</p>}
-        </section>
-      </ClientMessages>
+      <section aria-labelledby="reply-heading" className="mb-8">
+        <h2 id="reply-heading" className="mb-3 text-2xl font-bold">
+          {t("conversation.reply")}
+        </h2>
+        {canWrite ? (
+          <ClientMessages namespaces={["messages.compose", "messages.errors"]}>
+            <ReplyForm conversationId={conversation.id} />
+          </ClientMessages>
+        ) : (
+          <p>{t("conversation.cannotWrite")}</p>
+        )}
+      </section>
 
       {conversation.kind === "group" ? (
         <details className="mb-4">
