@@ -5,7 +5,6 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 const root = import.meta.dirname;
-const onPostgres = Boolean(process.env.DATABASE_URL);
 
 export default defineConfig({
   resolve: {
@@ -21,12 +20,10 @@ export default defineConfig({
     // PGlite: every file has its own in-memory database. PostgreSQL: files share one database,
     // so tests create unique rows and never assume empty tables.
     fileParallelism: true,
-    // PostgreSQL is migrated once before the workers start; PGlite migrates per file (setup.ts).
-    globalSetup: onPostgres ? ["tests/support/global-setup.ts"] : [],
+    // The database is migrated once before the workers start (global-setup.ts).
+    globalSetup: ["tests/support/global-setup.ts"],
     setupFiles: ["tests/support/setup.ts"],
     testTimeout: 30_000,
-    // A PGlite file's first hook migrates its own database: under CI, beside the other database's e2e
-    // run, that once took longer than 30 s.
-    hookTimeout: onPostgres ? 30_000 : 120_000,
+    hookTimeout: 30_000,
   },
 });

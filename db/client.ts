@@ -30,8 +30,12 @@ async function open(): Promise<DbHandle> {
       close: () => client.end({ timeout: 5 }),
     };
   }
+  return openPgliteHandle(env.PGLITE_DIR);
+}
+
+async function openPgliteHandle(dir: string, archive?: Blob): Promise<DbHandle> {
   const { drizzle } = await import("drizzle-orm/pglite");
-  const { client, release } = await openPglite(env.PGLITE_DIR);
+  const { client, release } = await openPglite(dir, archive);
   return {
     db: drizzle(client, { schema }) as unknown as Database,
     driver: "pglite",
@@ -59,6 +63,12 @@ export function getDbHandle(): Promise<DbHandle> {
     holder.__knotenpunktDb = undefined;
     throw error;
   });
+  return holder.__knotenpunktDb;
+}
+
+/** Tests: this process's database is an in-memory PGlite loaded from `archive` (a `dumpDataDir()`). */
+export function openMemoryDbFrom(archive: Blob): Promise<DbHandle> {
+  holder.__knotenpunktDb = openPgliteHandle("memory://", archive);
   return holder.__knotenpunktDb;
 }
 

@@ -55,10 +55,17 @@ export function lockDataDir(dir: string): () => void {
   throw new Error(`Could not lock ${dir}`);
 }
 
-export async function openPglite(dir: string): Promise<{ client: PGlite; release: () => void }> {
+/**
+ * Opens the PGlite database in `dir`, or in memory for "memory://". `archive` (memory only) is a
+ * `dumpDataDir()` of a database to start from: loading it is faster than creating an empty one.
+ */
+export async function openPglite(
+  dir: string,
+  archive?: Blob,
+): Promise<{ client: PGlite; release: () => void }> {
   const extensions = { pg_trgm };
   if (dir.startsWith("memory://")) {
-    return { client: await PGlite.create({ extensions }), release: () => {} };
+    return { client: await PGlite.create({ extensions, loadDataDir: archive }), release: () => {} };
   }
   const absolute = path.resolve(dir);
   const release = lockDataDir(absolute);

@@ -1,7 +1,8 @@
 // Runs in every test worker before the test file is imported. Environment first: lib/env.ts reads
 // process.env once, when it is first imported, so nothing here imports it at the top.
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, expect } from "vitest";
+import { afterAll, beforeAll, expect, inject } from "vitest";
 
 if (!process.env.DATABASE_URL) process.env.PGLITE_DIR = "memory://";
 delete process.env.SMTP_URL; // demo mode: mail goes to dev_outbox unless a test sets SMTP_URL
@@ -19,12 +20,11 @@ const testFile = expect.getState().testPath ?? "";
 
 beforeAll(async () => {
   if (testFile.startsWith(libFolder)) return;
-  const { getDbHandle } = await import("@/db/client");
-  const handle = await getDbHandle();
-  // PostgreSQL was migrated once by global-setup.ts; each PGlite memory database migrates itself.
-  if (handle.driver === "pglite") {
-    const { runMigrations } = await import("@/db/migrate");
-    await runMigrations(handle);
+  // global-setup.ts migrated PostgreSQL, or a PGlite database whose archive each file loads here.
+  const archive = inject("pgliteArchive");
+  if (archive) {
+    const { openMemoryDbFrom } = await import("@/db/client");
+    await openMemoryDbFrom(new Blob([readFileSync(archive)]));
   }
 });
 
