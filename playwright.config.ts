@@ -23,13 +23,17 @@ export default defineConfig({
   // Each run wipes its output folder first: runs on other ports keep theirs apart.
   outputDir: `test-results/port-${PORT}`,
   fullyParallel: false,
-  // One server and one database for all specs: they use unique e-mail addresses, not isolation, so two
-  // spec files run side by side. A test that changes what every page shows (the network's name, logo
-  // and colours) is tagged @network-wide and runs alone once the others have finished.
+  // One server and one database for all specs: they use unique e-mail addresses, not isolation, so
+  // two spec files run side by side (a third made every test half as slow again: the one server is
+  // the limit). The coordinator signs in once, before them (coordinator.setup.ts).
+  // A test that changes what other tests see (the network's name, logo and colours in every header;
+  // 50,000 contacts in the audience of every campaign) is tagged @network-wide and runs once the others
+  // have finished, one at a time.
   workers: 2,
   projects: [
-    { name: "shared", grepInvert: /@network-wide/ },
-    { name: "network-wide", grep: /@network-wide/, dependencies: ["shared"] },
+    { name: "coordinator", testMatch: /coordinator\.setup\.ts$/ },
+    { name: "shared", grepInvert: /@network-wide/, dependencies: ["coordinator"] },
+    { name: "network-wide", grep: /@network-wide/, dependencies: ["shared"], workers: 1 },
   ],
   retries: 0,
   // The longest journeys (three people, a dozen steps, several axe runs) take 40 s on a quiet machine;

@@ -72,7 +72,7 @@ test("a coordinator builds a segment, composes, test-sends and sends; recipients
   await coordinator.getByLabel(t("campaigns.form.members"), { exact: true }).uncheck();
   await expect(count).toHaveText(/^Diese Auswahl erreicht niemanden\.$/);
   await coordinator.getByLabel(t("campaigns.form.contacts")).check();
-  await expect(count).toHaveText(/erreicht \d+ Person/);
+  await expect(count).toHaveText(/erreicht [\d.]+ Person/);
 
   // Compose with a live preview of both versions.
   await coordinator.getByLabel(GERMAN_SUBJECT).fill(`${title} für {{name}}`);

@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expectNoA11yViolations } from "./support/a11y";
 import { expect, invitedMember, test } from "./support/admin-fixtures";
-import { COORDINATOR, tr, uniqueEmail, uniqueSuffix } from "./support/fixtures";
+import { COORDINATOR, COORDINATOR_STATE, tr, uniqueEmail, uniqueSuffix } from "./support/fixtures";
 
 const t = tr("de");
 const translate = t as unknown as (key: string, values?: Record<string, string | number>) => string;
@@ -38,9 +38,9 @@ async function uploadList(page: Page, list: ReturnType<typeof contactList>) {
   ).toBeVisible();
 }
 
-test("a coordinator imports contacts from CSV: preview with per-row errors, progress to the end, the contact listed", async ({
-  coordinator,
-}) => {
+test("a coordinator imports contacts from CSV: preview with per-row errors, progress to the end, the contact listed", {
+  tag: "@network-wide", // its 50,000 contacts would join every campaign the other specs send to all contacts
+}, async ({ coordinator }) => {
   await coordinator.goto("/admin/campaigns/contacts");
   await expect(coordinator.getByRole("heading", { level: 1, name: c("title") })).toBeVisible();
   await expectNoA11yViolations(coordinator);
@@ -112,10 +112,9 @@ test("a coordinator imports contacts from CSV: preview with per-row errors, prog
 
 test("without JavaScript the import runs and its page refreshes itself; a member gets “not found”", async ({
   coordinator,
-  coordinatorState,
   newPage,
 }) => {
-  const plain = await newPage({ storageState: coordinatorState, javaScriptEnabled: false });
+  const plain = await newPage({ storageState: COORDINATOR_STATE, javaScriptEnabled: false });
   const list = contactList(1200);
   await uploadList(plain, list);
   await expect(

@@ -9,6 +9,7 @@ import { createTranslator } from "next-intl";
 import type { Locale } from "../../../lib/i18n/config";
 import { MESSAGES } from "../../../lib/i18n/messages";
 import { linkIn, waitForMail } from "./mailbox";
+import { appPort } from "./ports";
 
 export type { Locale };
 export { expect };
@@ -22,6 +23,12 @@ export const plain = (message: string) => message.replace(/<\/?[a-z]+>/g, "");
 export const COORDINATOR = "koordination@example.org";
 export const MEMBER = "mitglied@example.org";
 export const APPLICANT = "bewerbung@example.org";
+
+/**
+ * The coordinator's signed-in browser state, saved once per run by coordinator.setup.ts: the address
+ * may ask for only five sign-in links per 15 minutes, and nearly every spec needs the coordinator.
+ */
+export const COORDINATOR_STATE = `test-results/port-${appPort()}/coordinator-state.json`;
 
 let counter = 0;
 /** Specs share one server and database: every person a spec creates gets an address of their own. */
@@ -98,8 +105,6 @@ export function noThirdPartyRequests(page: Page) {
   };
 }
 
-type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
-
 type TestFixtures = {
   /** Opens a page in a fresh browser context (another person, or the same person on another device). */
   newPage: (options?: BrowserContextOptions) => Promise<Page>;
@@ -107,15 +112,7 @@ type TestFixtures = {
   coordinator: Page;
 };
 
-type WorkerFixtures = {
-  /**
-   * The coordinator signs in by mail link once per worker: the address may ask for only five links
-   * per 15 minutes, and every spec needs the coordinator.
-   */
-  coordinatorState: StorageState;
-};
-
-export const test = base.extend<TestFixtures & { thirdPartyGuard: undefined }, WorkerFixtures>({
+export const test = base.extend<TestFixtures & { thirdPartyGuard: undefined }>({
   // Every page of the default context is watched for requests to other hosts.
   thirdPartyGuard: [
     async ({ context }, use) => {
@@ -141,22 +138,7 @@ export const test = base.extend<TestFixtures & { thirdPartyGuard: undefined }, W
     for (const guard of guards) guard.assertNone();
   },
 
-  coordinator: async ({ newPage, coordinatorState }, use) => {
-    await use(await newPage({ storageState: coordinatorState }));
+  coordinator: async ({ newPage }, use) => {
+    await use(await newPage({ storageState: COORDINATOR_STATE }));
   },
-
-  coordinatorState: [
-    async ({ browser }, use, workerInfo) => {
-      const context = await browser.newContext({ baseURL: workerInfo.project.use.baseURL, locale: "de-DE" });
-      const page = await context.newPage();
-      const guard = noThirdPartyRequests(page);
-      await signInAs(page, COORDINATOR);
-      await expect(page).toHaveURL(/\/home$/);
-      const state = await context.storageState();
-      await context.close();
-      guard.assertNone();
-      await use(state);
-    },
-    { scope: "worker" },
-  ],
 });
