@@ -47,7 +47,11 @@ function deadPid(): Promise<number> {
 }
 
 describe("PGlite data folder lock", () => {
-  it("refuses a second process at once, with a clear message, and lets it in once released", async () => {
+  // Creates a PGlite folder and starts two processes: about 10 s on a quiet machine, over 30 s once
+  // in CI beside an e2e run.
+  it("refuses a second process at once, with a clear message, and lets it in once released", {
+    timeout: 90_000,
+  }, async () => {
     const dir = path.join(tmp, "shared");
     const { client, release } = await openPglite(dir);
     try {
