@@ -27,7 +27,7 @@ export default defineConfig({
   // two spec files run side by side (a third made every test half as slow again: the one server is
   // the limit). The coordinator signs in once, before them (coordinator.setup.ts).
   // A test that changes what other tests see (the network's name, logo and colours in every header;
-  // 50,000 contacts in the audience of every campaign) is tagged @network-wide and runs once the others
+  // thousands of imported contacts in the audience of every campaign) is tagged @network-wide and runs once the others
   // have finished, one at a time.
   workers: 2,
   projects: [

@@ -110,10 +110,9 @@ test("a coordinator imports contacts from CSV: preview with per-row errors, prog
   await expectNoA11yViolations(coordinator);
 });
 
-test("without JavaScript the import runs and its page refreshes itself; a member gets “not found”", async ({
-  coordinator,
-  newPage,
-}) => {
+test("without JavaScript the import runs and its page refreshes itself; a member gets “not found”", {
+  tag: "@network-wide", // its 1,200 contacts would slow every campaign the other specs send to all contacts
+}, async ({ coordinator, newPage }) => {
   const plain = await newPage({ storageState: COORDINATOR_STATE, javaScriptEnabled: false });
   const list = contactList(1200);
   await uploadList(plain, list);
