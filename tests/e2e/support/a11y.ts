@@ -13,8 +13,8 @@ declare global {
  * Runs axe on the page as it is now; fails with one readable line per violation and element.
  *
  * axe runs in the page itself, injected once per document. @axe-core/playwright's `analyze()`
- * injected it again on every call and finished each run in a new blank page: about 1 s of browser
- * CPU per check on a quiet machine against 0.3 s here, and over 3 s each when CI was busy.
+ * injected it again on every call and finished each run in a new blank page: 0.9–1.6 s per check on
+ * a quiet machine against 0.3–0.7 s here, and 2–7 s each in the forum and events specs (two workers).
  */
 export async function expectNoA11yViolations(page: Page): Promise<void> {
   // Next streams the <title> after a server action re-renders the page: wait until it is there.
