@@ -24,8 +24,8 @@ export default defineConfig({
   outputDir: `test-results/port-${PORT}`,
   fullyParallel: false,
   // One server and one database for all specs: they use unique e-mail addresses, not isolation, so
-  // two spec files run side by side (a third made every test half as slow again: the one server is
-  // the limit). The coordinator signs in once, before them (coordinator.setup.ts).
+  // two spec files run side by side (a third made every test half as slow again: the two cores are
+  // the limit, mostly Chromium's work). The coordinator signs in once, before them (coordinator.setup.ts).
   // A test that changes what other tests see (the network's name, logo and colours in every header;
   // thousands of imported contacts in the audience of every campaign) is tagged @network-wide and runs once the others
   // have finished, one at a time.

@@ -3,11 +3,8 @@ import axe from "axe-core";
 
 const WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
-declare global {
-  interface Window {
-    axe: typeof axe;
-  }
-}
+/** The page's window once axe is injected (typed here only, not for the app's own code). */
+type AxeWindow = Window & { axe: typeof axe };
 
 /**
  * Runs axe on the page as it is now; fails with one readable line per violation and element.
@@ -22,7 +19,10 @@ export async function expectNoA11yViolations(page: Page): Promise<void> {
   if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axe.source);
   const { violations } = await page.evaluate(
     (tags) =>
-      window.axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] }),
+      (window as unknown as AxeWindow).axe.run(document, {
+        runOnly: { type: "tag", values: tags },
+        resultTypes: ["violations"],
+      }),
     WCAG_21_AA,
   );
   const readable = violations.flatMap((v) =>
