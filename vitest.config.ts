@@ -1,7 +1,6 @@
 // Before anything else: the forked test workers inherit this, so dates are never tested in UTC only.
 process.env.TZ = "Europe/Berlin";
 
-import { availableParallelism } from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -21,10 +20,6 @@ export default defineConfig({
     // PGlite: every file has its own in-memory database. PostgreSQL: files share one database,
     // so tests create unique rows and never assume empty tables.
     fileParallelism: true,
-    // Vitest's default is one worker per core but one: a single worker on a 2-core machine. Test files
-    // also wait (for child processes, SMTP, timers), so two workers there took the PGlite suite from
-    // 183 s to 138 s on a quiet machine.
-    maxWorkers: Math.max(2, availableParallelism() - 1),
     // The database is migrated once before the workers start (global-setup.ts).
     globalSetup: ["tests/support/global-setup.ts"],
     setupFiles: ["tests/support/setup.ts"],
