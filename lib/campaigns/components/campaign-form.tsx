@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useState } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import type { CampaignAudience, CampaignVersion } from "@/db/schema/campaigns";
 import { formView, IDLE } from "@/lib/forms/schema";
 import { LOCALES } from "@/lib/i18n/config";
@@ -60,8 +60,18 @@ export function CampaignForm(props: {
     });
   };
 
+  // A box ticked before the page came alive fired no change event: count what the boxes show now.
+  const formRef = useRef<HTMLFormElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the server-rendered form hydrates
+  useEffect(() => {
+    const form = formRef.current;
+    const boxes = form ? [...form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')] : [];
+    if (form && boxes.some((box) => box.checked !== box.defaultChecked)) recount(form);
+  }, []);
+
   return (
     <form
+      ref={formRef}
       action={action}
       noValidate
       onChange={(event) => {
