@@ -7,7 +7,8 @@ import type { Locale } from "@/lib/i18n/config";
 import { translatorFor } from "@/lib/i18n/translator";
 import type { OutgoingMail } from "@/lib/mail/transport";
 import { renderMarkdown } from "@/lib/markdown/render";
-import { escapeHtml, renderMail } from "./layout";
+import { escapeHtml } from "@/lib/ui/html";
+import { renderMail } from "./layout";
 
 export type CampaignRecipient = { email: string; name: string | null; member: boolean };
 

@@ -1,4 +1,5 @@
 import { directionOf, type Locale } from "@/lib/i18n/config";
+import { escapeHtml } from "@/lib/ui/html";
 
 export type MailBody = {
   locale: Locale;
@@ -13,9 +14,6 @@ export type MailBody = {
   /** A link at the end of the footer, e.g. "Unsubscribe". */
   footerLink?: { label: string; url: string };
 };
-
-export const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 /** One simple, accessible layout for every mail; RTL-aware; the plain-text part says the same. */
 export function renderMail(body: MailBody): { html: string; text: string } {
