@@ -249,7 +249,6 @@ test("reading, previewing, replying and reacting work without JavaScript; a visi
       .filter({ hasText: text })
       .getByRole("button", { name: t("forum.reactionLabel", { emoji: "🙏", count: 1 }) }),
   ).toHaveAttribute("aria-pressed", "true");
-  await page.context().close();
 
   // Every change reaches visitors within a second, even those the cache served before.
   await expect(async () => {
@@ -257,6 +256,17 @@ test("reading, previewing, replying and reacting work without JavaScript; a visi
     await expect(visitor.getByText(text)).toBeVisible({ timeout: 100 });
   }).toPass({ intervals: [250], timeout: 3_000 });
   await expectNoA11yViolations(visitor);
+
+  // Nora deletes her reply: its place in the thread stays, its text goes, for her and for visitors.
+  const number = Number((await reply.getAttribute("id"))?.replace("post-", ""));
+  await reply.getByRole("button", { name: t("forum.delete") }).click();
+  await expect(post(page, number)).toContainText(t("forum.deletedNote"));
+  await expect(page.getByText(text)).toHaveCount(0);
+  await page.context().close();
+  await expect(async () => {
+    await visitor.reload();
+    await expect(visitor.getByText(text)).toHaveCount(0, { timeout: 100 });
+  }).toPass({ intervals: [250], timeout: 3_000 });
 });
 
 async function noScriptPage(

@@ -1,6 +1,7 @@
-import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { dateTimeFormat } from "@/lib/i18n/date-time";
+import { getTranslations } from "@/lib/i18n/server";
+import { type Html, html, trustedHtml } from "@/lib/ui/html";
 import { deletePostAction, reactAction } from "../actions";
 import type { PostView } from "../data";
 import { REACTIONS, reactionValue } from "../utils";
@@ -16,6 +17,17 @@ export const loadPostLabels = cache(async () => {
   return {
     t,
     when,
+    /** The labels every post repeats, looked up once. */
+    text: {
+      reactions: t("reactions"),
+      react: t("react"),
+      quote: t("quote"),
+      edit: t("edit"),
+      delete: t("delete"),
+      report: t("report"),
+      formerMember: t("formerMember"),
+      attachments: t("composer.attachments"),
+    },
     reaction(emoji: string, count: number) {
       const key = `${emoji} ${count}`;
       let label = reactions.get(key);
@@ -41,18 +53,15 @@ export function ReactionForm() {
   return <form id={REACTION_FORM} action={reactAction} />;
 }
 
-/** One post: author, time, text (sanitised HTML), attachments, reactions and what this viewer may do. */
-export function PostCard({
-  post,
-  labels,
-  threadHref,
-  viewerId,
-  moderator,
-  canReact,
-  canReply,
-  picking,
-  isFirstUnread,
-}: {
+/** The id of the page's one delete form (<DeletePostForm />), which the viewer's own posts submit. */
+const DELETE_FORM = "delete-post";
+
+/** The form behind the "delete" button of the viewer's own posts, one per page like <ReactionForm />. */
+export function DeletePostForm() {
+  return <form id={DELETE_FORM} action={deletePostAction} />;
+}
+
+type PostCardProps = {
   post: PostView;
   labels: PostLabels;
   threadHref: string;
@@ -63,8 +72,31 @@ export function PostCard({
   /** This viewer, who may react, asked to react to this post (?react=id): all five are offered. */
   picking: boolean;
   isFirstUnread: boolean;
-}) {
-  const { t, when, reaction } = labels;
+};
+
+/**
+ * One post in its list item: author, time, text (sanitised HTML), attachments, reactions and what
+ * this viewer may do. Written as an HTML string (lib/ui/html.ts): twenty posts as React elements
+ * made up most of a thread page's elements and of the server's time per page. Its buttons submit
+ * the page's <ReactionForm /> and <DeletePostForm />, so the card itself needs no React.
+ */
+export function PostCard(props: PostCardProps) {
+  // biome-ignore lint/security/noDangerouslySetInnerHtml: postCardHtml escapes every value; the body is sanitised when saved
+  return <li dangerouslySetInnerHTML={{ __html: postCardHtml(props).value }} />;
+}
+
+export function postCardHtml({
+  post,
+  labels,
+  threadHref,
+  viewerId,
+  moderator,
+  canReact,
+  canReply,
+  picking,
+  isFirstUnread,
+}: PostCardProps): Html {
+  const { t, text, when, reaction } = labels;
   const own = viewerId !== null && post.authorId === viewerId;
   const readable = post.bodyHtml !== null;
   const withParam = (name: string) =>
@@ -76,135 +108,68 @@ export function PostCard({
     return r || picking ? [{ emoji, count: r?.count ?? 0, mine: r?.mine ?? false }] : [];
   });
   const reactionList =
-    shown.length > 0 ? (
-      <fieldset aria-label={t("reactions")} className="flex min-w-0 flex-wrap gap-1">
-        {shown.map(({ emoji, count, mine }) => {
-          const text = count > 0 ? `${emoji} ${count}` : emoji;
-          return canReact ? (
-            <button
-              key={emoji}
-              type="submit"
-              form={REACTION_FORM}
-              name="reaction"
-              value={reactionValue(post.id, emoji)}
-              aria-pressed={mine}
-              aria-label={reaction(emoji, count)}
-              className="post-action reaction"
-            >
-              {text}
-            </button>
-          ) : (
-            <span key={emoji} role="img" aria-label={reaction(emoji, count)} className="post-action">
-              {text}
-            </span>
-          );
-        })}
-      </fieldset>
-    ) : null;
-  return (
-    <article id={`post-${post.number}`} aria-labelledby={`post-${post.number}-author`} className="post-card">
-      {isFirstUnread ? (
-        <p id="new" className="-mt-1 mb-3 border-b-2 border-brand pb-1 text-sm font-bold text-brand">
-          {t("newSinceLastVisit")}
-        </p>
-      ) : null}
-      <header className="post-head">
-        <h3 id={`post-${post.number}-author`} className="font-bold">
-          {post.authorId && post.authorName ? (
-            <a href={`/members/${post.authorId}`}>{post.authorName}</a>
-          ) : (
-            t("formerMember")
-          )}
-        </h3>
-        <p className="text-sm text-muted">
-          <a href={`${threadHref}#post-${post.number}`} className="text-muted">
-            #{post.number}
-          </a>{" "}
-          · <time dateTime={post.createdAt.toISOString()}>{when(post.createdAt)}</time>
-          {post.editCount > 0 && readable ? (
-            <>
-              {" · "}
-              <a href={`/forum/p/${post.id}/history`}>{t("edited", { count: post.editCount })}</a>
-            </>
-          ) : null}
-        </p>
-      </header>
-      {post.status === "pending" ? (
-        <p className="mb-2 rounded bg-amber-50 p-2 text-sm font-semibold">{t("pendingNote")}</p>
-      ) : null}
-      {post.status === "hidden" ? (
-        <p className="mb-2 rounded bg-gray-100 p-2 text-sm font-semibold">{t("hiddenNote")}</p>
-      ) : null}
-      {post.status === "deleted" ? (
-        <p className="mb-2 rounded bg-gray-100 p-2 text-sm font-semibold">{t("deletedNote")}</p>
-      ) : null}
-      {readable && (post.status !== "deleted" || moderator) ? (
-        <div
-          className="forum-body prose-legal"
-          // biome-ignore lint/security/noDangerouslySetInnerHtml: rendered and sanitised on the server when saved
-          dangerouslySetInnerHTML={{ __html: post.bodyHtml! }}
-        />
-      ) : null}
-      {post.attachments.length > 0 ? (
-        <ul className="mt-3 flex flex-wrap gap-3" aria-label={t("composer.attachments")}>
-          {post.attachments.map((a) => (
-            <li key={a.id}>
-              {a.contentType.startsWith("image/") ? (
-                <a href={`/forum/attachments/${a.id}`}>
-                  {/* biome-ignore lint/performance/noImgElement: our own re-encoded image behind the forum's access check */}
-                  <img
-                    src={`/forum/attachments/${a.id}`}
-                    alt={t("imageAlt", { name: a.filename })}
-                    width={a.width}
-                    height={a.height}
-                    loading="lazy"
-                    className="h-auto max-h-80 max-w-full rounded border border-gray-300"
-                  />
-                </a>
-              ) : (
-                <a href={`/forum/attachments/${a.id}`} className="post-action">
-                  {t("pdfLink", { name: a.filename })}
-                </a>
-              )}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      {post.status === "visible" ? (
-        <footer className="post-foot">
-          {reactionList}
-          {canReact && !picking ? (
-            <a href={`${withParam("react")}#post-${post.number}`} className="post-action">
-              {t("react")}
-            </a>
-          ) : null}
-          <div className="post-tools">
-            {canReply ? (
-              <a href={`${withParam("quote")}#reply`} className="post-action">
-                {t("quote")}
-              </a>
-            ) : null}
-            {(own || moderator) && canReact ? (
-              <a href={`/forum/p/${post.id}/edit`} className="post-action">
-                {t("edit")}
-              </a>
-            ) : null}
-            {own ? (
-              <form action={deletePostAction}>
-                <input type="hidden" name="postId" value={post.id} />
-                <button type="submit" className="post-action text-danger">
-                  {t("delete")}
-                </button>
-              </form>
-            ) : null}
-            {viewerId && !own ? (
-              <a href={`/forum/p/${post.id}/report`} className="post-action">
-                {t("report")}
-              </a>
-            ) : null}
-          </div>
-        </footer>
-      ) : null}
-    </article>
-  );
+    shown.length > 0
+      ? html`<fieldset aria-label="${text.reactions}" class="flex min-w-0 flex-wrap gap-1">${shown.map(
+          ({ emoji, count, mine }) => {
+            const text = count > 0 ? `${emoji} ${count}` : emoji;
+            return canReact
+              ? html`<button type="submit" form="${REACTION_FORM}" name="reaction" value="${reactionValue(post.id, emoji)}" aria-pressed="${String(mine)}" aria-label="${reaction(emoji, count)}" class="post-action reaction">${text}</button>`
+              : html`<span role="img" aria-label="${reaction(emoji, count)}" class="post-action">${text}</span>`;
+          },
+        )}</fieldset>`
+      : null;
+  const statusNote = (
+    status: PostView["status"],
+    note: "pendingNote" | "hiddenNote" | "deletedNote",
+    colour: string,
+  ) =>
+    post.status === status
+      ? html`<p class="mb-2 rounded ${colour} p-2 text-sm font-semibold">${t(note)}</p>`
+      : null;
+  const attachments = post.attachments.map((a) => {
+    const href = `/forum/attachments/${a.id}`;
+    return a.contentType.startsWith("image/")
+      ? html`<li><a href="${href}"><img src="${href}" alt="${t("imageAlt", { name: a.filename })}" width="${a.width}" height="${a.height}" loading="lazy" class="h-auto max-h-80 max-w-full rounded border border-gray-300"></a></li>`
+      : html`<li><a href="${href}" class="post-action">${t("pdfLink", { name: a.filename })}</a></li>`;
+  });
+  const footer = html`<footer class="post-foot">${reactionList}${
+    canReact && !picking
+      ? html`<a href="${withParam("react")}#post-${post.number}" class="post-action">${text.react}</a>`
+      : null
+  }<div class="post-tools">${
+    canReply ? html`<a href="${withParam("quote")}#reply" class="post-action">${text.quote}</a>` : null
+  }${
+    (own || moderator) && canReact
+      ? html`<a href="/forum/p/${post.id}/edit" class="post-action">${text.edit}</a>`
+      : null
+  }${
+    own
+      ? html`<button type="submit" form="${DELETE_FORM}" name="postId" value="${post.id}" class="post-action text-danger">${text.delete}</button>`
+      : null
+  }${
+    viewerId && !own
+      ? html`<a href="/forum/p/${post.id}/report" class="post-action">${text.report}</a>`
+      : null
+  }</div></footer>`;
+  return html`<article id="post-${post.number}" aria-labelledby="post-${post.number}-author" class="post-card">${
+    isFirstUnread
+      ? html`<p id="new" class="-mt-1 mb-3 border-b-2 border-brand pb-1 text-sm font-bold text-brand">${t("newSinceLastVisit")}</p>`
+      : null
+  }<header class="post-head"><h3 id="post-${post.number}-author" class="font-bold">${
+    post.authorId && post.authorName
+      ? html`<a href="/members/${post.authorId}">${post.authorName}</a>`
+      : text.formerMember
+  }</h3><p class="text-sm text-muted"><a href="${threadHref}#post-${post.number}" class="text-muted">#${post.number}</a> · <time datetime="${post.createdAt.toISOString()}">${when(post.createdAt)}</time>${
+    post.editCount > 0 && readable
+      ? html` · <a href="/forum/p/${post.id}/history">${t("edited", { count: post.editCount })}</a>`
+      : null
+  }</p></header>${statusNote("pending", "pendingNote", "bg-amber-50")}${statusNote("hidden", "hiddenNote", "bg-gray-100")}${statusNote("deleted", "deletedNote", "bg-gray-100")}${
+    readable && (post.status !== "deleted" || moderator)
+      ? html`<div class="forum-body prose-legal">${trustedHtml(post.bodyHtml!)}</div>`
+      : null
+  }${
+    attachments.length > 0
+      ? html`<ul class="mt-3 flex flex-wrap gap-3" aria-label="${text.attachments}">${attachments}</ul>`
+      : null
+  }${post.status === "visible" ? footer : null}</article>`;
 }

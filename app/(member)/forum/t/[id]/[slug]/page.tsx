@@ -1,17 +1,17 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
 import { replyAction } from "@/lib/forum/actions";
 import { ACCEPTED_ATTACHMENT_TYPES } from "@/lib/forum/attachments";
 import { CategoryBadge } from "@/lib/forum/components/category-badge";
 import { Composer } from "@/lib/forum/components/composer";
 import { Pagination } from "@/lib/forum/components/pagination";
-import { loadPostLabels, PostCard, ReactionForm } from "@/lib/forum/components/post-card";
+import { DeletePostForm, loadPostLabels, PostCard, ReactionForm } from "@/lib/forum/components/post-card";
 import { ThreadModeration } from "@/lib/forum/components/thread-moderation";
 import { WatchForm } from "@/lib/forum/components/watch-form";
 import { listCategories } from "@/lib/forum/data";
 import { loadQuote, loadThreadPage } from "@/lib/forum/loaders";
 import { postHref, quoteMarkdown, threadHref } from "@/lib/forum/utils";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
+import { getTranslations } from "@/lib/i18n/server";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -72,21 +72,21 @@ export default async function ThreadPage({ params, searchParams }: Props) {
       <Pagination page={page} pages={pages} href={(p) => threadHref(thread, p)} />
       <h2 className="sr-only">{t("posts")}</h2>
       {canReact ? <ReactionForm /> : null}
+      {viewer ? <DeletePostForm /> : null}
       <ol className="flex flex-col gap-4">
         {posts.map((post) => (
-          <li key={post.id}>
-            <PostCard
-              post={post}
-              labels={labels}
-              threadHref={here}
-              viewerId={viewer?.id ?? null}
-              moderator={moderator}
-              canReact={canReact}
-              canReply={canReply}
-              picking={post.id === reactingTo}
-              isFirstUnread={post.number === firstUnread}
-            />
-          </li>
+          <PostCard
+            key={post.id}
+            post={post}
+            labels={labels}
+            threadHref={here}
+            viewerId={viewer?.id ?? null}
+            moderator={moderator}
+            canReact={canReact}
+            canReply={canReply}
+            picking={post.id === reactingTo}
+            isFirstUnread={post.number === firstUnread}
+          />
         ))}
       </ol>
       <Pagination page={page} pages={pages} href={(p) => threadHref(thread, p)} />
