@@ -1,7 +1,9 @@
 import "server-only";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
 import { ROLES } from "@/db/schema/auth";
 import { ORGANISATION_TYPES } from "@/db/schema/network";
+import { collatorFor } from "@/lib/i18n/intl";
+import { getTranslations } from "@/lib/i18n/server";
 import { MUNICIPALITIES, SPOKEN_LANGUAGES, TOPICS } from "@/lib/network/constants";
 import type { AudienceOptions } from "./components/campaign-form";
 
@@ -13,7 +15,7 @@ export async function audienceOptions(): Promise<AudienceOptions> {
     getTranslations("languages"),
     getTranslations("organisations.types"),
   ]);
-  const collator = new Intl.Collator(await getLocale());
+  const collator = collatorFor(await getLocale());
   const sorted = (options: [string, string][]) => options.sort((a, b) => collator.compare(a[1], b[1]));
   return {
     roles: ROLES.map((v) => [v, tr(v)]),

@@ -1,18 +1,8 @@
+import { dateTimeFormatter } from "@/lib/i18n/intl";
 import { EVENT_TIME_ZONE } from "./time";
 
-const cache = new Map<string, Intl.DateTimeFormat>();
-function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let f = cache.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale === "ar" ? "ar-u-nu-latn" : locale, {
-      ...options,
-      timeZone: EVENT_TIME_ZONE,
-    });
-    cache.set(key, f);
-  }
-  return f;
-}
+const formatter = (locale: string, options: Intl.DateTimeFormatOptions) =>
+  dateTimeFormatter(locale === "ar" ? "ar-u-nu-latn" : locale, { ...options, timeZone: EVENT_TIME_ZONE });
 
 /** "Dienstag, 24. März 2026, 10:00–11:30 Uhr" style, always in Berlin time. */
 export function formatWhen(locale: string, start: Date, end: Date): string {

@@ -2,6 +2,7 @@ import "server-only";
 import { getLocale } from "next-intl/server";
 import { cache } from "react";
 import { TIME_ZONE } from "./config";
+import { dateTimeFormatter } from "./intl";
 
 /**
  * Date and time ("03.12.2026, 09:38" in German) for the lists' items, with one formatter per
@@ -9,7 +10,7 @@ import { TIME_ZONE } from "./config";
  * `format.dateTime` looks its formatter up anew for each, keyed by the options as JSON.
  */
 export const dateTimeFormat = cache(async () => {
-  const format = new Intl.DateTimeFormat(await getLocale(), {
+  const format = dateTimeFormatter(await getLocale(), {
     dateStyle: "medium",
     timeStyle: "short",
     timeZone: TIME_ZONE,

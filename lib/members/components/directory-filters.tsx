@@ -1,20 +1,11 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
 import { ORGANISATION_TYPES } from "@/db/schema/network";
+import { collatorFor } from "@/lib/i18n/intl";
+import { getTranslations } from "@/lib/i18n/server";
 import { MUNICIPALITIES, SPOKEN_LANGUAGES, TOPICS } from "@/lib/network/constants";
 import { inputStyle, primaryButton, secondaryButton } from "@/lib/ui/components/button-styles";
 import { Field, SelectField } from "@/lib/ui/components/field";
 import type { DirectoryFilters as Filters } from "../schema";
-
-// Building a collator costs far more than comparing with one: one per language for the process.
-const collators = new Map<string, Intl.Collator>();
-function collatorFor(locale: string): Intl.Collator {
-  let collator = collators.get(locale);
-  if (!collator) {
-    collator = new Intl.Collator(locale);
-    collators.set(locale, collator);
-  }
-  return collator;
-}
 
 /**
  * The directory's search form: a plain GET form, so the result is a shareable URL and it works
