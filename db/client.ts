@@ -51,10 +51,20 @@ async function openPgliteHandle(dir: string, archive?: Blob): Promise<DbHandle> 
  * parses and plans each query anew, which costs more than running most of them. Prepared here,
  * postgres.js keeps one named statement per query text and connection, and PostgreSQL reuses it.
  * Only queries with parameters: those without go by the simple protocol, which allows statement lists.
+ *
+ * Searches stay unprepared, so PostgreSQL plans each for the words searched for. Prepared, it
+ * switches to one generic plan after five runs when that plan looks no dearer on average, and for the
+ * directory's name search that plan took 2.6 ms a query where planning and running it for the
+ * actual words took 1.7 ms (10,000 members, under load).
  */
+const SEARCH = /websearch_to_tsquery|<%/;
 function preparingStatements(client: Sql): Sql {
   const unsafe: Sql["unsafe"] = (query, params, options) =>
-    client.unsafe(query, params, params?.length ? { ...options, prepare: true } : options);
+    client.unsafe(
+      query,
+      params,
+      params?.length && !SEARCH.test(query) ? { ...options, prepare: true } : options,
+    );
   return new Proxy(client, { get: (target, key) => (key === "unsafe" ? unsafe : Reflect.get(target, key)) });
 }
 
