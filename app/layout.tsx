@@ -1,8 +1,9 @@
 import type { Metadata, Viewport } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import { isDemoMode } from "@/lib/env";
 import { directionOf } from "@/lib/i18n/config";
+import { getTranslations } from "@/lib/i18n/server";
 import { DemoBanner } from "@/lib/shell/components/demo-banner";
 import { SiteFooter } from "@/lib/shell/components/site-footer";
 import { SiteHeader } from "@/lib/shell/components/site-header";

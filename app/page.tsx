@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { cardStyle, primaryButton, secondaryButton } from "@/lib/ui/components/button-styles";
 
 export default async function LandingPage() {

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter } from "next-intl/server";
 import { BarChart } from "@/lib/admin/components/bar-chart";
 import { getDashboardData } from "@/lib/admin/data";
 import { requireCapability } from "@/lib/admin/loaders";
 import { ADMIN_NAV } from "@/lib/admin/nav";
+import { getTranslations } from "@/lib/i18n/server";
 import { cardStyle } from "@/lib/ui/components/button-styles";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter } from "next-intl/server";
 import { getOwnApplication } from "@/lib/applications/data";
 import { getViewer } from "@/lib/auth/viewer";
+import { getTranslations } from "@/lib/i18n/server";
 import { cardStyle } from "@/lib/ui/components/button-styles";
 
 export async function generateMetadata(): Promise<Metadata> {

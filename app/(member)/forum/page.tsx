@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter } from "next-intl/server";
 import { loadForumIndex } from "@/lib/forum/loaders";
+import { getTranslations } from "@/lib/i18n/server";
 import { primaryButton, secondaryButton } from "@/lib/ui/components/button-styles";
 
 export async function generateMetadata(): Promise<Metadata> {

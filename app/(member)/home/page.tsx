@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/viewer";
+import { getTranslations } from "@/lib/i18n/server";
 import { loadCardLabels, MemberCard } from "@/lib/members/components/member-card";
 import { getMemberSummary, listNewestMembers } from "@/lib/members/data";
 import { viewerLevel } from "@/lib/members/visibility";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
 import { getViewer } from "@/lib/auth/viewer";
+import { getTranslations } from "@/lib/i18n/server";
 import { DirectoryFilters } from "@/lib/members/components/directory-filters";
 import { loadCardLabels, MemberCard } from "@/lib/members/components/member-card";
 import { loadDirectory } from "@/lib/members/loaders";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { ConversationList } from "@/lib/messages/components/conversation-list";
 import { encodeCursor } from "@/lib/messages/cursor";
 import { loadConversationList } from "@/lib/messages/loaders";

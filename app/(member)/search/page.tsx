@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter } from "next-intl/server";
 import { postHref } from "@/lib/forum/utils";
+import { getTranslations } from "@/lib/i18n/server";
 import { Snippet } from "@/lib/search/components/snippet";
 import { loadSearch } from "@/lib/search/loaders";
 import { inputStyle, primaryButton } from "@/lib/ui/components/button-styles";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
 import { FeedbackForm } from "@/lib/feedback/components/feedback-form";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
+import { getTranslations } from "@/lib/i18n/server";
 import { LegalPageView } from "@/lib/legal/components/legal-page";
 
 export async function generateMetadata(): Promise<Metadata> {

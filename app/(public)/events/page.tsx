@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { EVENT_FORMATS, type EventFormat } from "@/db/schema/events";
 import { getViewer } from "@/lib/auth/viewer";
@@ -7,6 +6,7 @@ import { mayCreateEvents, toEventViewer } from "@/lib/events/access";
 import { EventCard } from "@/lib/events/components/event-card";
 import { EventFilter } from "@/lib/events/components/event-filter";
 import { type EventFilters, listEvents } from "@/lib/events/data";
+import { getTranslations } from "@/lib/i18n/server";
 import { MUNICIPALITIES, SPOKEN_LANGUAGES, TOPICS } from "@/lib/network/constants";
 import { primaryButton, secondaryButton } from "@/lib/ui/components/button-styles";
 

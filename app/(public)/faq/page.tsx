@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
 import { FaqList } from "@/lib/faq/components/faq-list";
 import { FaqSearch } from "@/lib/faq/components/faq-search";
 import { listPublishedFaq } from "@/lib/faq/data";
 import { languageAlternates, metadataBase } from "@/lib/faq/metadata";
 import { FaqSearch as SearchQuery } from "@/lib/faq/schema";
 import type { Locale } from "@/lib/i18n/config";
+import { getTranslations } from "@/lib/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("faq");

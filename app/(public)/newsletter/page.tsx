@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
 import { SubscribeForm } from "@/lib/campaigns/components/subscribe-form";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
+import { getTranslations } from "@/lib/i18n/server";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
 import { ORGANISATION_TYPES, type OrganisationType } from "@/db/schema";
 import { getViewer, hasRole } from "@/lib/auth/viewer";
+import { getTranslations } from "@/lib/i18n/server";
 import { viewerLevel } from "@/lib/members/visibility";
 import { MUNICIPALITIES } from "@/lib/network/constants";
 import { OrganisationCard } from "@/lib/organisations/components/organisation-card";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
 import { verifyUnsubscribeToken } from "@/lib/campaigns/tokens";
+import { getTranslations } from "@/lib/i18n/server";
 import { primaryButton } from "@/lib/ui/components/button-styles";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 

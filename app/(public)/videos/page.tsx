@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
 import { languageAlternates, metadataBase } from "@/lib/faq/metadata";
 import type { Locale } from "@/lib/i18n/config";
+import { getTranslations } from "@/lib/i18n/server";
 import { cardStyle } from "@/lib/ui/components/button-styles";
 import { listPublishedVideos } from "@/lib/videos/data";
 

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter } from "next-intl/server";
 import { requireCapability } from "@/lib/admin/loaders";
 import { listAuditActions, listAuditEntries } from "@/lib/audit/data";
 import { AUDIT_PAGE_SIZE, AuditFilter } from "@/lib/audit/schema";
+import { getTranslations } from "@/lib/i18n/server";
 import { inputStyle, primaryButton } from "@/lib/ui/components/button-styles";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter } from "next-intl/server";
 import { requireRole } from "@/lib/auth/viewer";
 import { type CampaignListItem, listCampaigns } from "@/lib/campaigns/data";
+import { getTranslations } from "@/lib/i18n/server";
 import { primaryButton, secondaryButton } from "@/lib/ui/components/button-styles";
 import { TableHead } from "@/lib/ui/components/table-head";
 

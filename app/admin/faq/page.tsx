@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/auth/viewer";
 import { moveFaqEntryAction, setFaqPublishedAction } from "@/lib/faq/actions";
 import { FaqCategoryForm } from "@/lib/faq/components/faq-category-form";
@@ -7,6 +6,7 @@ import { StatusBadge } from "@/lib/faq/components/status-badge";
 import { listFaqCategories, listFaqForAdmin } from "@/lib/faq/data";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
 import { LOCALES } from "@/lib/i18n/config";
+import { getTranslations } from "@/lib/i18n/server";
 import { cardStyle, primaryButton, secondaryButton } from "@/lib/ui/components/button-styles";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 

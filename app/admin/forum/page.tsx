@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/auth/viewer";
 import { removeGroupMemberAction } from "@/lib/groups/actions";
 import { CategoryEditor, GroupCreator, MemberAdder } from "@/lib/groups/components/admin-forms";
 import { listAllCategories, listGroupMembers, listGroups } from "@/lib/groups/data";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
+import { getTranslations } from "@/lib/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("forumAdmin"))("title") };

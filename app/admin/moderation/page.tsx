@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/auth/viewer";
 import { postHref } from "@/lib/forum/utils";
 import { dateTimeFormat } from "@/lib/i18n/date-time";
+import { getTranslations } from "@/lib/i18n/server";
 import { approvePostAction, resolveReportAction } from "@/lib/moderation/actions";
 import { listHeldPosts, listOpenReports } from "@/lib/moderation/data";
 import { secondaryButton } from "@/lib/ui/components/button-styles";

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter } from "next-intl/server";
 import { requireRole } from "@/lib/auth/viewer";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
+import { getTranslations } from "@/lib/i18n/server";
 import { OrganisationAdminForm } from "@/lib/organisations/components/organisation-admin-form";
 import { ProposedDecisionForm } from "@/lib/organisations/components/proposed-decision-form";
 import { listProposedOrganisations } from "@/lib/organisations/data";

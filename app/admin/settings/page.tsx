@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
 import { requireCapability } from "@/lib/admin/loaders";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
+import { getTranslations } from "@/lib/i18n/server";
 import { LEGAL_PAGES } from "@/lib/legal/data";
 import { ColorsForm } from "@/lib/settings/components/colors-form";
 import { GeneralSettingsForm } from "@/lib/settings/components/general-settings-form";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter } from "next-intl/server";
 import { ApplicationCard } from "@/lib/applications/components/application-card";
 import {
   countPendingApplications,
@@ -10,6 +10,7 @@ import {
 } from "@/lib/applications/data";
 import { requireRole } from "@/lib/auth/viewer";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
+import { getTranslations } from "@/lib/i18n/server";
 import { CsvInviteForm } from "@/lib/invitations/components/csv-invite-form";
 import { InviteForm } from "@/lib/invitations/components/invite-form";
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter } from "next-intl/server";
 import { requireCapability } from "@/lib/admin/loaders";
+import { getTranslations } from "@/lib/i18n/server";
 import { UserFilters } from "@/lib/users/components/user-filters";
 import { countUsers, listUsers } from "@/lib/users/data";
 import { USER_PAGE_SIZE, UserFilter } from "@/lib/users/schema";

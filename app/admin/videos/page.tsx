@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/auth/viewer";
 import { StatusBadge } from "@/lib/faq/components/status-badge";
 import { LOCALES } from "@/lib/i18n/config";
+import { getTranslations } from "@/lib/i18n/server";
 import { cardStyle, primaryButton, secondaryButton } from "@/lib/ui/components/button-styles";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 import { moveVideoAction, setVideoPublishedAction } from "@/lib/videos/actions";

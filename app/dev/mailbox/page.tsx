@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter } from "next-intl/server";
 import { isDemoMode } from "@/lib/env";
+import { getTranslations } from "@/lib/i18n/server";
 import { LinkifiedText } from "@/lib/mail/components/linkified-text";
 import { listDevMails } from "@/lib/mail/data";
 import { cardStyle } from "@/lib/ui/components/button-styles";

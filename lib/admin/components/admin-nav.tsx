@@ -1,5 +1,5 @@
-import { getTranslations } from "next-intl/server";
 import { hasRole, type Viewer } from "@/lib/auth/viewer";
+import { getTranslations } from "@/lib/i18n/server";
 import { ADMIN_NAV } from "../nav";
 
 /** The admin area's pages this person may open. */

@@ -1,5 +1,6 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
+import { getTranslations } from "@/lib/i18n/server";
 import { secondaryButton } from "@/lib/ui/components/button-styles";
 import { changeOccurrenceAction } from "../actions";
 import type { OccurrenceSummary } from "../data";

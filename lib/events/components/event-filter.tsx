@@ -1,5 +1,5 @@
-import { getTranslations } from "next-intl/server";
 import { EVENT_FORMATS } from "@/db/schema/events";
+import { getTranslations } from "@/lib/i18n/server";
 import { MUNICIPALITIES, SPOKEN_LANGUAGES, TOPICS } from "@/lib/network/constants";
 import { inputStyle, primaryButton } from "@/lib/ui/components/button-styles";
 import type { EventFilters } from "../data";

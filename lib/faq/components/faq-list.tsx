@@ -1,5 +1,5 @@
-import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/config";
+import { getTranslations } from "@/lib/i18n/server";
 import type { PublicFaqCategory } from "../data";
 
 /** Categories with their questions; every question has an anchor and a visible link to it. */

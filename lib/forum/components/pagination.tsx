@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { pageWindow } from "../utils";
 
 /** Numbered page links (first, last and those around the current one); each page has its own URL. */

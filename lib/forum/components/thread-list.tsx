@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import type { ThreadSummary } from "../data";
 import { postHref, threadHref } from "../utils";
 import { CategoryBadge } from "./category-badge";

@@ -1,6 +1,6 @@
-import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import type { Visibility } from "@/db/schema";
+import { getTranslations } from "@/lib/i18n/server";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { secondaryButton } from "@/lib/ui/components/button-styles";
 import type { ProfileView as Profile, ProfileField } from "../data";

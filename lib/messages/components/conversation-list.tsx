@@ -1,5 +1,5 @@
-import { getTranslations } from "next-intl/server";
 import { dateTimeFormat } from "@/lib/i18n/date-time";
+import { getTranslations } from "@/lib/i18n/server";
 import type { ConversationListItem } from "../data";
 import { conversationTitle, plainExcerpt } from "./text";
 

@@ -1,6 +1,6 @@
-import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { dateTimeFormat } from "@/lib/i18n/date-time";
+import { getTranslations } from "@/lib/i18n/server";
 import { renderMarkdown } from "@/lib/markdown/render";
 import type { MessageView } from "../data";
 

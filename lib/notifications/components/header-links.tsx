@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { countUnread } from "../data";
 
 const navLink = "inline-flex min-h-11 items-center gap-1 rounded px-3 font-semibold";

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import type { OrganisationDetail } from "../data";
 
 /** Postal address, phone, e-mail and website; each shown only when given. */

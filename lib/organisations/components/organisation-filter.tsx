@@ -1,5 +1,5 @@
-import { getTranslations } from "next-intl/server";
 import { ORGANISATION_TYPES, type OrganisationType } from "@/db/schema";
+import { getTranslations } from "@/lib/i18n/server";
 import { MUNICIPALITIES } from "@/lib/network/constants";
 import { inputStyle, primaryButton } from "@/lib/ui/components/button-styles";
 

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import type { OrganisationDetail, Tally } from "../data";
 
 /** "Wer hier arbeitet", and the languages and topics of those people, as far as the viewer may see. */

@@ -1,5 +1,6 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
 import { LOCALES } from "@/lib/i18n/config";
+import { getTranslations } from "@/lib/i18n/server";
 
 const NATIVE_NAMES = { de: "Deutsch", en: "English", ar: "العربية", uk: "Українська" } as const;
 

@@ -1,6 +1,6 @@
-import { getTranslations } from "next-intl/server";
 import { signOutAction } from "@/lib/auth/actions";
 import { getViewer, hasRole } from "@/lib/auth/viewer";
+import { getTranslations } from "@/lib/i18n/server";
 import { HeaderMessageLinks } from "@/lib/notifications/components/header-links";
 import { getNetworkBranding } from "@/lib/settings/data";
 import { LanguageSwitcher } from "./language-switcher";

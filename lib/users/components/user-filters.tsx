@@ -1,5 +1,5 @@
-import { getTranslations } from "next-intl/server";
 import { ROLES } from "@/db/schema";
+import { getTranslations } from "@/lib/i18n/server";
 import { inputStyle, primaryButton } from "@/lib/ui/components/button-styles";
 import { USER_FILTER_STATUSES, type UserFilter } from "../schema";
 

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { primaryButton } from "@/lib/ui/components/button-styles";
 import type { PublicVideo } from "../data";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
 import { ThreadList } from "@/lib/forum/components/thread-list";
 import { cursorParam, loadLatest } from "@/lib/forum/loaders";
+import { getTranslations } from "@/lib/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("forum"))("latest") };

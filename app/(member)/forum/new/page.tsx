@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/viewer";
 import { createThreadAction } from "@/lib/forum/actions";
 import { ACCEPTED_ATTACHMENT_TYPES } from "@/lib/forum/attachments";
@@ -7,6 +6,7 @@ import { Composer } from "@/lib/forum/components/composer";
 import { listCategories } from "@/lib/forum/data";
 import { forumViewer } from "@/lib/forum/visibility";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
+import { getTranslations } from "@/lib/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("forum"))("newThread") };

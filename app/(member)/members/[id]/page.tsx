@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { ProfileView } from "@/lib/members/components/profile-view";
 import { loadProfile } from "@/lib/members/loaders";
 import { primaryButton } from "@/lib/ui/components/button-styles";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
+import { getTranslations } from "@/lib/i18n/server";
 import { blockMemberAction, leaveConversationAction, unblockMemberAction } from "@/lib/messages/actions";
 import { ReplyForm } from "@/lib/messages/components/compose-form";
 import { loadMessageLabels, MessageItem } from "@/lib/messages/components/message-item";

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter } from "next-intl/server";
 import { requireUser } from "@/lib/auth/viewer";
+import { getTranslations } from "@/lib/i18n/server";
 import { unblockMemberAction } from "@/lib/messages/actions";
 import { listBlockedMembers } from "@/lib/messages/data";
 import { secondaryButton } from "@/lib/ui/components/button-styles";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
+import { getTranslations } from "@/lib/i18n/server";
 import { NewConversationForm } from "@/lib/messages/components/compose-form";
 import { loadNewConversation } from "@/lib/messages/loaders";
 import { inputStyle, secondaryButton } from "@/lib/ui/components/button-styles";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
+import { getTranslations } from "@/lib/i18n/server";
 import { TurnOffForm } from "@/lib/notifications/components/turn-off-form";
 import { verifyTurnOffToken } from "@/lib/notifications/tokens";
 

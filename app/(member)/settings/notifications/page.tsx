@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/viewer";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
+import { getTranslations } from "@/lib/i18n/server";
 import { NotificationSettingsForm } from "@/lib/notifications/components/settings-form";
 import { getNotificationSettings } from "@/lib/notifications/data";
 

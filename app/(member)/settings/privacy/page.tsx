@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter } from "next-intl/server";
 import { requireUser } from "@/lib/auth/viewer";
+import { getTranslations } from "@/lib/i18n/server";
 import { requestDeletionAction } from "@/lib/privacy/actions";
 import { listOwnConsents } from "@/lib/privacy/data";
 import { primaryButton } from "@/lib/ui/components/button-styles";

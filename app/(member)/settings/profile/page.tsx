@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/viewer";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
+import { getTranslations } from "@/lib/i18n/server";
 import { PhotoForm } from "@/lib/profile/components/photo-form";
 import { ProfileForm } from "@/lib/profile/components/profile-form";
 import { getOwnProfile } from "@/lib/profile/data";

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
 import { cache } from "react";
 import { getViewer } from "@/lib/auth/viewer";
 import { toEventViewer } from "@/lib/events/access";
 import { RsvpPanel } from "@/lib/events/components/rsvp-panel";
 import { getEventDetail } from "@/lib/events/data";
 import { formatDay, formatTime, formatWhen } from "@/lib/events/format";
+import { getTranslations } from "@/lib/i18n/server";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { secondaryButton } from "@/lib/ui/components/button-styles";
 import { FormAlert } from "@/lib/ui/components/form-alert";

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { requireUser } from "@/lib/auth/viewer";
 import { mayCreateEvents, toEventViewer } from "@/lib/events/access";
@@ -8,6 +7,7 @@ import { EventForm } from "@/lib/events/components/event-form";
 import { listGroupOptions, listOrganiserOptions } from "@/lib/events/data";
 import { NEW_EVENT_VALUES } from "@/lib/events/form-values";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
+import { getTranslations } from "@/lib/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("events"))("newTitle") };

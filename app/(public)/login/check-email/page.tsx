@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
 import { EMAIL_PROVIDER_ID } from "@/lib/auth/tokens";
+import { getTranslations } from "@/lib/i18n/server";
 import { inputStyle, primaryButton } from "@/lib/ui/components/button-styles";
 
 export async function generateMetadata(): Promise<Metadata> {

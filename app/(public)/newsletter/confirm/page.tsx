@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
 import { confirmSubscriptionAction } from "@/lib/campaigns/actions";
 import { findContact } from "@/lib/campaigns/subscriptions";
 import { verifyConfirmToken } from "@/lib/campaigns/tokens";
+import { getTranslations } from "@/lib/i18n/server";
 import { primaryButton } from "@/lib/ui/components/button-styles";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 

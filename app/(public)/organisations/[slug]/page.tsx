@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { getViewer, hasRole, type Viewer } from "@/lib/auth/viewer";
+import { getTranslations } from "@/lib/i18n/server";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { viewerLevel } from "@/lib/members/visibility";
 import { OrganisationContact } from "@/lib/organisations/components/organisation-contact";

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
 import { cache } from "react";
 import { getViewer, hasRole } from "@/lib/auth/viewer";
 import { languageAlternates, metadataBase } from "@/lib/faq/metadata";
 import type { Locale } from "@/lib/i18n/config";
+import { getTranslations } from "@/lib/i18n/server";
 import { ExternalVideo, VideoPlayer } from "@/lib/videos/components/video-player";
 import { getVideo } from "@/lib/videos/data";
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter } from "next-intl/server";
 import { cache } from "react";
 import type { Campaign } from "@/db/schema";
 import { compileCampaignBody } from "@/emails/campaign";
@@ -17,6 +17,7 @@ import { EDITABLE } from "@/lib/campaigns/mutations";
 import { audienceOptions } from "@/lib/campaigns/options";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
 import { isLocale, LOCALES } from "@/lib/i18n/config";
+import { getTranslations } from "@/lib/i18n/server";
 import { cardStyle, secondaryButton } from "@/lib/ui/components/button-styles";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 import { TableHead } from "@/lib/ui/components/table-head";

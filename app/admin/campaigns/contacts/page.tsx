@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter } from "next-intl/server";
 import { requireCapability } from "@/lib/admin/loaders";
 import { ImportForm } from "@/lib/campaigns/components/import-form";
 import { countContacts, listContactImports, listContacts } from "@/lib/campaigns/import-data";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
 import { isLocale } from "@/lib/i18n/config";
+import { getTranslations } from "@/lib/i18n/server";
 import { cardStyle, inputStyle, secondaryButton } from "@/lib/ui/components/button-styles";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 import { TableHead } from "@/lib/ui/components/table-head";

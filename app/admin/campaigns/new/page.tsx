@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/auth/viewer";
 import { countRecipients } from "@/lib/campaigns/audience";
 import { CampaignForm } from "@/lib/campaigns/components/campaign-form";
 import { audienceOptions } from "@/lib/campaigns/options";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
+import { getTranslations } from "@/lib/i18n/server";
 
 export async function generateMetadata({
   searchParams,

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter } from "next-intl/server";
 import { requireRole } from "@/lib/auth/viewer";
 import { deleteFaqEntryAction } from "@/lib/faq/actions";
 import { FaqEntryForm } from "@/lib/faq/components/faq-entry-form";
@@ -9,6 +9,7 @@ import { StatusBadge } from "@/lib/faq/components/status-badge";
 import { getFaqEntryForEdit, listFaqCategories } from "@/lib/faq/data";
 import { TRANSLATION_LOCALES } from "@/lib/faq/schema";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
+import { getTranslations } from "@/lib/i18n/server";
 import { cardStyle } from "@/lib/ui/components/button-styles";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/auth/viewer";
 import { FaqEntryForm } from "@/lib/faq/components/faq-entry-form";
 import { listFaqCategories } from "@/lib/faq/data";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
+import { getTranslations } from "@/lib/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("faqAdmin"))("newTitle") };

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
 import { ThreadList } from "@/lib/forum/components/thread-list";
 import { WatchForm } from "@/lib/forum/components/watch-form";
 import { cursorParam, loadCategoryPage } from "@/lib/forum/loaders";
+import { getTranslations } from "@/lib/i18n/server";
 import { primaryButton } from "@/lib/ui/components/button-styles";
 
 type Props = {

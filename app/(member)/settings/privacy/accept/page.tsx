@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/viewer";
+import { getTranslations } from "@/lib/i18n/server";
 import { getPolicyVersion } from "@/lib/legal/data";
 import { acceptPolicyAction } from "@/lib/privacy/actions";
 import { safeNextPath } from "@/lib/privacy/utils";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { confirmDeletionAction } from "@/lib/privacy/actions";
 import { findDeletionTarget } from "@/lib/privacy/data";
 import { primaryButton, secondaryButton } from "@/lib/ui/components/button-styles";

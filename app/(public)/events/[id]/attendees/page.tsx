@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
 import { cache } from "react";
 import { formatDay, formatTime } from "@/lib/events/format";
 import { loadAttendees } from "@/lib/events/loaders";
+import { getTranslations } from "@/lib/i18n/server";
 import { secondaryButton } from "@/lib/ui/components/button-styles";
 
 type Props = {

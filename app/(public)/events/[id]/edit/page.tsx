@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { requireUser } from "@/lib/auth/viewer";
 import { toEventViewer } from "@/lib/events/access";
@@ -16,6 +15,7 @@ import {
 } from "@/lib/events/data";
 import { eventFormValues } from "@/lib/events/form-values";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
+import { getTranslations } from "@/lib/i18n/server";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 
 type Props = {

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { getViewer } from "@/lib/auth/viewer";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
+import { getTranslations } from "@/lib/i18n/server";
 import { OrganisationForm } from "@/lib/organisations/components/organisation-form";
 import { getOrganisationForEdit, mayEditOrganisation } from "@/lib/organisations/data";
 

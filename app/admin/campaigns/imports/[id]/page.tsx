@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter } from "next-intl/server";
 import { cache } from "react";
 import { requireCapability } from "@/lib/admin/loaders";
 import { ImportErrors } from "@/lib/campaigns/components/import-errors";
@@ -9,6 +9,7 @@ import { ImportSample } from "@/lib/campaigns/components/import-sample";
 import { discardImportAction, startImportAction } from "@/lib/campaigns/import-actions";
 import { getImportView, percentOf } from "@/lib/campaigns/import-data";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
+import { getTranslations } from "@/lib/i18n/server";
 import { cardStyle, secondaryButton } from "@/lib/ui/components/button-styles";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 import { SubmitButton } from "@/lib/ui/components/submit-button";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { requireCapability } from "@/lib/admin/loaders";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
+import { getTranslations } from "@/lib/i18n/server";
 import { LEGAL_PAGES, type LegalPage } from "@/lib/legal/data";
 import { LegalForm } from "@/lib/settings/components/legal-form";
 import { getLegalTexts, getSetting } from "@/lib/settings/data";

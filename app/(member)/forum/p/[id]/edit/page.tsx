@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
 import { editPostAction } from "@/lib/forum/actions";
 import { Composer } from "@/lib/forum/components/composer";
 import { loadEditablePost } from "@/lib/forum/loaders";
 import { postHref } from "@/lib/forum/utils";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
+import { getTranslations } from "@/lib/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("forum"))("editTitle") };

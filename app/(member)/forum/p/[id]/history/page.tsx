@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
 import { loadPostHistory } from "@/lib/forum/loaders";
 import { postHref } from "@/lib/forum/utils";
 import { dateTimeFormat } from "@/lib/i18n/date-time";
+import { getTranslations } from "@/lib/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("forum"))("historyTitle") };

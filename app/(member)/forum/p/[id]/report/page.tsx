@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/viewer";
 import { ReportForm } from "@/lib/forum/components/report-form";
 import { getPost } from "@/lib/forum/data";
 import { postHref } from "@/lib/forum/utils";
 import { forumViewer } from "@/lib/forum/visibility";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
+import { getTranslations } from "@/lib/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("forum"))("reportTitle") };

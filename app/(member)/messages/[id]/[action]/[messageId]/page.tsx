@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
+import { getTranslations } from "@/lib/i18n/server";
 import { deleteMessageAction } from "@/lib/messages/actions";
 import { ReportMessageForm } from "@/lib/messages/components/report-form";
 import { loadMessageAction } from "@/lib/messages/loaders";
