@@ -85,7 +85,7 @@ export function PostCard(props: PostCardProps) {
   return <li dangerouslySetInnerHTML={{ __html: postCardHtml(props).value }} />;
 }
 
-export function postCardHtml({
+function postCardHtml({
   post,
   labels,
   threadHref,
