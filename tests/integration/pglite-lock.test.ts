@@ -21,8 +21,7 @@ const tsx = path.join(process.cwd(), "node_modules/.bin/tsx");
 const childScript = path.join(process.cwd(), "tests/support/open-pglite.ts");
 
 /** Opens `dir` in another process, as a second `npm start` would. */
-function openInChild(dir: string): Promise<{ code: number | null; output: string; ms: number }> {
-  const started = Date.now();
+function openInChild(dir: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(tsx, [childScript, dir], { stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
@@ -33,7 +32,7 @@ function openInChild(dir: string): Promise<{ code: number | null; output: string
       output += chunk;
     });
     child.on("error", reject);
-    child.on("close", (code) => resolve({ code, output, ms: Date.now() - started }));
+    child.on("close", (code) => resolve({ code, output }));
   });
 }
 
@@ -60,7 +59,10 @@ describe("PGlite data folder lock", () => {
       expect(second.code).not.toBe(0);
       expect(second.output).toContain("already open");
       expect(second.output).toContain(String(process.pid));
-      expect(second.ms).toBeLessThan(5_000);
+      // At once: the attempt itself, timed inside the child. Starting the child (tsx) took 1 s on a
+      // quiet machine and over 5 s in CI beside an e2e run, so the whole run is no measure.
+      const attemptMs = Number(/after (\d+) ms/.exec(second.output)?.[1]);
+      expect(attemptMs).toBeLessThan(1_000);
       expect(fs.readFileSync(`${dir}.lock`, "utf8")).toBe(String(process.pid));
     } finally {
       await client.close();
