@@ -6,6 +6,7 @@ import { deliverMail } from "@/lib/mail/transport";
 import type { NotificationKind } from "@/lib/notifications/kinds";
 import { type KindTranslator, notificationText } from "@/lib/notifications/text";
 import { createTurnOffToken, oneClickUrl, type TurnOffScope, turnOffUrl } from "@/lib/notifications/tokens";
+import { escapeHtml } from "@/lib/ui/html";
 
 export type MailItem = {
   kind: NotificationKind;
@@ -17,12 +18,6 @@ export type MailItem = {
 };
 
 type Link = { label: string; url: string };
-
-const escapeHtml = (s: string) =>
-  s.replace(
-    /[&<>"']/g,
-    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
-  );
 
 const absolute = (path: string) => new URL(path, env.APP_URL).toString();
 

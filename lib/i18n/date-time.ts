@@ -5,9 +5,10 @@ import { TIME_ZONE } from "./config";
 import { dateTimeFormatter } from "./intl";
 
 /**
- * Date and time ("03.12.2026, 09:38" in German) for the lists' items, with one formatter per
- * request: a thread page or a conversation formats twenty to fifty dates, and next-intl's
- * `format.dateTime` looks its formatter up anew for each, keyed by the options as JSON.
+ * Date and time ("03.12.2026, 09:38" in German) for the lists' items, in the request's language: a
+ * thread page or a conversation formats twenty to fifty dates, and next-intl's `format.dateTime`
+ * looks its formatter up anew for each, keyed by the options as JSON. The formatter itself is the
+ * process's one for this language (./intl.ts).
  */
 export const dateTimeFormat = cache(async () => {
   const format = dateTimeFormatter(await getLocale(), {

@@ -1,6 +1,5 @@
 import "server-only";
 import { getLocale } from "next-intl/server";
-import type { Locale } from "./config";
 import { namespaceTranslator } from "./translator";
 
 /**
@@ -8,5 +7,5 @@ import { namespaceTranslator } from "./translator";
  * language, from the process-wide translators of ./translator.ts.
  */
 export async function getTranslations(namespace?: string) {
-  return namespaceTranslator((await getLocale()) as Locale, namespace);
+  return namespaceTranslator(await getLocale(), namespace);
 }

@@ -18,9 +18,6 @@ export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCA
 
 export class Html {
   constructor(readonly value: string) {}
-  toString() {
-    return this.value;
-  }
 }
 
 /** As in JSX, `null`, `undefined`, `true` and `false` render nothing; arrays render each item. */
