@@ -70,7 +70,10 @@ test("members discuss: image, preview, quote, mention, notification, edit histor
     await expect(anna.page.getByRole("heading", { level: 1, name: title })).toBeVisible();
     const image = post(anna.page, 1).getByRole("img", { name: t("forum.imageAlt", { name: "plan.webp" }) });
     await expect(image).toBeVisible();
-    expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(400);
+    // The image has loaded (a lazy image may still be on its way once it is visible) and is the upload.
+    await expect
+      .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBe(400);
     await expectNoA11yViolations(anna.page);
   });
   const threadUrl = anna.page.url();
