@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import sharp from "sharp";
 import { AdminSignupsPage } from "./pages/admin-signups-page";
 import { expectNoA11yViolations } from "./support/a11y";
 import { expect, test, tr, uniqueEmail, uniqueSuffix } from "./support/fixtures";
@@ -117,6 +118,34 @@ test("two members write to each other; the mail links to the conversation", asyn
     await anna.page.reload();
     await expect(anna.page.getByText("Ja, ab 10 Uhr.")).toBeVisible();
     await expect(anna.page.getByText(t("messages.conversation.newDivider"))).toBeVisible();
+  });
+
+  await test.step("Anna sends a photo and a PDF; Bernd sees the photo and a link to the file", async () => {
+    await anna.page.getByRole("textbox", { name: t("messages.compose.body") }).fill("Hier der Flyer.");
+    const photo = await sharp({ create: { width: 320, height: 200, channels: 3, background: "#2563eb" } })
+      .png()
+      .toBuffer();
+    const pdf = Buffer.from(`%PDF-1.4\n${"% Kursplan\n".repeat(300)}%%EOF\n`);
+    await anna.page.getByLabel(t("messages.compose.attachments"), { exact: true }).setInputFiles([
+      { name: "flyer.png", mimeType: "image/png", buffer: photo },
+      { name: "kursplan.pdf", mimeType: "application/pdf", buffer: pdf },
+    ]);
+    await anna.page.getByRole("button", { name: t("messages.compose.send") }).click();
+    await expect(anna.page.getByText("Hier der Flyer.")).toBeVisible();
+    await bernd.page.reload();
+    const message = bernd.page.getByRole("article").filter({ hasText: "Hier der Flyer." });
+    const image = message.getByRole("img", { name: "flyer.png" });
+    await expect(image).toBeVisible();
+    await expect
+      .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBe(320);
+    const size = t("messages.conversation.fileSize", { size: Math.round(pdf.length / 1024) });
+    const file = message.getByRole("link", { name: new RegExp(`kursplan\\.pdf.*${size}`) });
+    await expect(file).toBeVisible();
+    const download = await bernd.page.request.get((await file.getAttribute("href"))!);
+    expect(download.status()).toBe(200);
+    expect((await download.body()).subarray(0, 5).toString()).toBe("%PDF-");
+    await expectNoA11yViolations(bernd.page);
   });
 
   await test.step("an empty message is explained beside the field", async () => {

@@ -2,6 +2,7 @@ import { cache } from "react";
 import { dateTimeFormat } from "@/lib/i18n/date-time";
 import { getTranslations } from "@/lib/i18n/server";
 import { renderMarkdown } from "@/lib/markdown/render";
+import { type Html, html, trustedHtml } from "@/lib/ui/html";
 import type { MessageView } from "../data";
 
 const attachmentHref = (id: string) => `/messages/attachments/${id}`;
@@ -12,93 +13,58 @@ export const loadMessageLabels = cache(async () => {
   return { t, when };
 });
 
-/**
- * One message: who and when, the sanitised Markdown, its files, and a link to delete it (own) or
- * report it (others').
- */
-export function MessageItem({
-  message,
-  viewerId,
-  labels: { t, when },
-}: {
+type MessageItemProps = {
   message: MessageView;
   viewerId: string;
   labels: Awaited<ReturnType<typeof loadMessageLabels>>;
-}) {
+  /** The first message this viewer has not read yet: a divider above it says so. */
+  firstUnread: boolean;
+};
+
+/**
+ * One message in its list item: who and when, the sanitised Markdown, its files, and a link to
+ * delete it (own) or report it (others'). Written as an HTML string (lib/ui/html.ts), like the
+ * forum's posts: fifty messages as React elements were most of a conversation page's elements.
+ */
+export function MessageItem(props: MessageItemProps) {
+  const { id } = props.message;
+  return (
+    <li
+      id={`m-${id}`}
+      className="scroll-mt-4"
+      // biome-ignore lint/security/noDangerouslySetInnerHtml: messageHtml escapes every value; renderMarkdown sanitises the body
+      dangerouslySetInnerHTML={{ __html: messageHtml(props).value }}
+    />
+  );
+}
+
+function messageHtml({ message, viewerId, labels: { t, when }, firstUnread }: MessageItemProps): Html {
   const own = message.senderId === viewerId;
   const name = own ? t("you") : (message.senderName ?? t("formerMember"));
   const time = when(message.createdAt);
+  const datetime = message.createdAt.toISOString();
+  const divider = firstUnread
+    ? html`<p class="mb-3 border-b-2 border-brand text-sm font-bold text-brand">${t("conversation.newDivider")}</p>`
+    : null;
   if (message.kind === "left") {
-    return (
-      <p className="py-2 text-center text-sm text-muted">
-        {t("leftNote", { name })} <time dateTime={message.createdAt.toISOString()}>{time}</time>
-      </p>
-    );
+    return html`${divider}<p class="py-2 text-center text-sm text-muted">${t("leftNote", { name })} <time datetime="${datetime}">${time}</time></p>`;
   }
-  return (
-    <article
-      aria-labelledby={`m-${message.id}-sender`}
-      className={`rounded-lg border p-4 ${own ? "border-blue-200 bg-blue-50" : "border-gray-300 bg-white"}`}
-    >
-      <h3 id={`m-${message.id}-sender`} className="mb-2 text-base font-semibold">
-        {own ? t("conversation.senderYou", { time }) : t("conversation.sender", { name, time })}
-      </h3>
-      {message.deleted ? (
-        <p className="italic text-muted">{t("removed")}</p>
-      ) : (
-        <>
-          {message.body ? (
-            <div
-              className="message-body"
-              // biome-ignore lint/security/noDangerouslySetInnerHtml: renderMarkdown sanitises (allow-list of tags and link schemes)
-              dangerouslySetInnerHTML={{ __html: renderMarkdown(message.body) }}
-            />
-          ) : null}
-          {message.attachments.length > 0 ? (
-            <div className="mt-3">
-              <p className="sr-only">{t("conversation.attachments")}</p>
-              <ul className="flex flex-col gap-2">
-                {message.attachments.map((a) => (
-                  <li key={a.id}>
-                    {a.contentType.startsWith("image/") ? (
-                      <a href={attachmentHref(a.id)} className="inline-block">
-                        {/* biome-ignore lint/performance/noImgElement: served by our own access-checked route */}
-                        <img
-                          src={attachmentHref(a.id)}
-                          alt={a.fileName}
-                          loading="lazy"
-                          className="max-h-64 max-w-full rounded border border-gray-300"
-                        />
-                      </a>
-                    ) : (
-                      <a
-                        href={attachmentHref(a.id)}
-                        className="inline-flex min-h-11 items-center gap-2 break-all"
-                      >
-                        <span aria-hidden="true">📎</span>
-                        {a.fileName}
-                        <span className="text-sm text-muted">
-                          ({t("conversation.fileSize", { size: Math.max(1, Math.round(a.byteSize / 1024)) })})
-                        </span>
-                      </a>
-                    )}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
-          {/* One link, to a page of its own: a <details> with a form in each of fifty messages made up a third of the page. */}
-          <p className="mt-2 text-sm">
-            <a
-              href={`/messages/${message.conversationId}/${own ? "delete" : "report"}/${message.id}`}
-              aria-describedby={`m-${message.id}-sender`}
-              className="inline-flex min-h-11 items-center text-muted"
-            >
-              {t(own ? "conversation.delete" : "conversation.report")}
-            </a>
-          </p>
-        </>
-      )}
-    </article>
-  );
+  const sender = `m-${message.id}-sender`;
+  const attachments = message.attachments.map((a) => {
+    const href = attachmentHref(a.id);
+    return a.contentType.startsWith("image/")
+      ? html`<li><a href="${href}" class="inline-block"><img src="${href}" alt="${a.fileName}" loading="lazy" class="max-h-64 max-w-full rounded border border-gray-300"></a></li>`
+      : html`<li><a href="${href}" class="inline-flex min-h-11 items-center gap-2 break-all"><span aria-hidden="true">📎</span>${a.fileName}<span class="text-sm text-muted">(${t("conversation.fileSize", { size: Math.max(1, Math.round(a.byteSize / 1024)) })})</span></a></li>`;
+  });
+  // One link, to a page of its own: a <details> with a form in each of fifty messages made up a third of the page.
+  const content = message.deleted
+    ? html`<p class="italic text-muted">${t("removed")}</p>`
+    : html`${message.body ? html`<div class="message-body">${trustedHtml(renderMarkdown(message.body))}</div>` : null}${
+        attachments.length > 0
+          ? html`<div class="mt-3"><p class="sr-only">${t("conversation.attachments")}</p><ul class="flex flex-col gap-2">${attachments}</ul></div>`
+          : null
+      }<p class="mt-2 text-sm"><a href="/messages/${message.conversationId}/${own ? "delete" : "report"}/${message.id}" aria-describedby="${sender}" class="inline-flex min-h-11 items-center text-muted">${t(own ? "conversation.delete" : "conversation.report")}</a></p>`;
+  return html`${divider}<article aria-labelledby="${sender}" class="rounded-lg border p-4 ${own ? "border-blue-200 bg-blue-50" : "border-gray-300 bg-white"}"><h3 id="${sender}" class="mb-2 text-base font-semibold">${
+    own ? t("conversation.senderYou", { time }) : t("conversation.sender", { name, time })
+  }</h3>${content}</article>`;
 }

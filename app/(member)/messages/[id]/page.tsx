@@ -114,14 +114,13 @@ export default async function ConversationPage({
         ) : null}
         <ol className="flex flex-col gap-3">
           {items.map((m) => (
-            <li key={m.id} id={`m-${m.id}`} className="scroll-mt-4">
-              {m.id === firstUnread ? (
-                <p className="mb-3 border-b-2 border-brand text-sm font-bold text-brand">
-                  {t("conversation.newDivider")}
-                </p>
-              ) : null}
-              <MessageItem message={m} viewerId={viewer.id} labels={labels} />
-            </li>
+            <MessageItem
+              key={m.id}
+              message={m}
+              viewerId={viewer.id}
+              labels={labels}
+              firstUnread={m.id === firstUnread}
+            />
           ))}
         </ol>
       </section>
