@@ -1,18 +1,17 @@
 import { getTranslations } from "@/lib/i18n/server";
 import { cardStyle } from "@/lib/ui/components/button-styles";
+import { type Html, html } from "@/lib/ui/html";
 import type { MemberSummary } from "../data";
+
+const photoSrc = (photoId: string) => `/api/uploads/${encodeURIComponent(photoId)}`;
+const photoClass = (size: 96 | 160) =>
+  `${size === 96 ? "size-24" : "size-40"} shrink-0 rounded-full bg-gray-100 object-cover`;
 
 /** The photo at /api/uploads/<id>: decorative next to the name, so it has an empty alt text. */
 export function MemberPhoto({ photoId, size }: { photoId: string; size: 96 | 160 }) {
   return (
     // biome-ignore lint/performance/noImgElement: served by our own upload route, already sized
-    <img
-      src={`/api/uploads/${encodeURIComponent(photoId)}`}
-      alt=""
-      width={size}
-      height={size}
-      className={`${size === 96 ? "size-24" : "size-40"} shrink-0 rounded-full bg-gray-100 object-cover`}
-    />
+    <img src={photoSrc(photoId)} alt="" width={size} height={size} className={photoClass(size)} />
   );
 }
 
@@ -38,41 +37,36 @@ export async function loadCardLabels(): Promise<CardLabels> {
   };
 }
 
-/** A member's card, holding only the fields the data layer let through for this viewer. */
+/**
+ * A member's card, holding only the fields the data layer let through for this viewer. Its content is
+ * an HTML string (lib/ui/html.ts), like the forum's posts: a directory page shows 24 cards.
+ */
 export function MemberCard({ member, labels }: { member: MemberSummary; labels: CardLabels }) {
   return (
-    <article className={`${cardStyle} h-full`}>
-      <div className="flex items-start gap-4">
-        {member.photoId ? <MemberPhoto photoId={member.photoId} size={96} /> : null}
-        <div className="min-w-0">
-          <h3 className="text-lg font-bold break-words">
-            <a
-              href={`/members/${encodeURIComponent(member.id)}`}
-              className="inline-flex min-h-11 items-center"
-            >
-              {member.name}
-            </a>
-          </h3>
-          {member.jobFunction ? <p className="break-words">{member.jobFunction}</p> : null}
-          {member.organisation ? <p className="break-words text-muted">{member.organisation}</p> : null}
-          {member.municipality ? <p className="text-muted">{member.municipality}</p> : null}
-        </div>
-      </div>
-      {member.languages.length ? (
-        <p className="mt-2 text-sm">
-          <span className="font-semibold">{labels.speaks}: </span>
-          {member.languages.map(labels.language).join(", ")}
-        </p>
-      ) : null}
-      {member.topics.length ? (
-        <ul className="mt-2 flex flex-wrap gap-1" aria-label={labels.topics}>
-          {member.topics.map((topic) => (
-            <li key={topic} className="rounded-full bg-blue-50 px-2 py-0.5 text-sm text-brand-dark">
-              {labels.topic(topic)}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </article>
+    <article
+      className={`${cardStyle} h-full`}
+      // biome-ignore lint/security/noDangerouslySetInnerHtml: cardHtml escapes every value
+      dangerouslySetInnerHTML={{ __html: cardHtml(member, labels).value }}
+    />
   );
+}
+
+function cardHtml(member: MemberSummary, labels: CardLabels): Html {
+  const photo = member.photoId
+    ? html`<img src="${photoSrc(member.photoId)}" alt="" width="96" height="96" class="${photoClass(96)}">`
+    : null;
+  const line = (text: string | null, className: string) =>
+    text ? html`<p class="${className}">${text}</p>` : null;
+  return html`<div class="flex items-start gap-4">${photo}<div class="min-w-0"><h3 class="text-lg font-bold break-words"><a href="/members/${encodeURIComponent(member.id)}" class="inline-flex min-h-11 items-center">${member.name}</a></h3>${line(member.jobFunction, "break-words")}${line(member.organisation, "break-words text-muted")}${line(member.municipality, "text-muted")}</div></div>${
+    member.languages.length
+      ? html`<p class="mt-2 text-sm"><span class="font-semibold">${labels.speaks}: </span>${member.languages.map(labels.language).join(", ")}</p>`
+      : null
+  }${
+    member.topics.length
+      ? html`<ul class="mt-2 flex flex-wrap gap-1" aria-label="${labels.topics}">${member.topics.map(
+          (topic) =>
+            html`<li class="rounded-full bg-blue-50 px-2 py-0.5 text-sm text-brand-dark">${labels.topic(topic)}</li>`,
+        )}</ul>`
+      : null
+  }`;
 }
