@@ -1,9 +1,13 @@
 import { dateTimeFormat } from "@/lib/i18n/date-time";
 import { getTranslations } from "@/lib/i18n/server";
+import { html } from "@/lib/ui/html";
 import type { ConversationListItem } from "../data";
 import { conversationTitle, plainExcerpt } from "./text";
 
-/** The viewer's conversations: who, the last message they can see, when, and how many are unread. */
+/**
+ * The viewer's conversations: who, the last message they can see, when, and how many are unread.
+ * Each item is an HTML string (lib/ui/html.ts), like the forum's posts: the list has up to 50.
+ */
 export async function ConversationList({
   items,
   viewerId,
@@ -28,28 +32,16 @@ export async function ConversationList({
           else
             preview = t("lastFrom", { name: who, text: plainExcerpt(last.body, 140) || t("attachmentOnly") });
         }
+        const item = html`<div class="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1"><a href="/messages/${c.id}" class="inline-flex min-h-11 items-center text-lg break-words ${c.unreadCount > 0 ? "font-bold" : "font-semibold"}">${title}</a><span class="text-sm text-muted"><time datetime="${c.lastActivityAt.toISOString()}">${when(c.lastActivityAt)}</time></span></div>${
+          preview ? html`<p class="text-muted break-words">${preview}</p>` : null
+        }${
+          c.unreadCount > 0
+            ? html`<p class="mt-1"><span class="inline-block rounded-full bg-brand px-2 py-0.5 text-sm font-semibold text-white">${t("unread", { count: c.unreadCount })}</span></p>`
+            : null
+        }`;
         return (
-          <li key={c.id} className="p-4">
-            <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
-              <a
-                href={`/messages/${c.id}`}
-                className={`inline-flex min-h-11 items-center text-lg break-words ${c.unreadCount > 0 ? "font-bold" : "font-semibold"}`}
-              >
-                {title}
-              </a>
-              <span className="text-sm text-muted">
-                <time dateTime={c.lastActivityAt.toISOString()}>{when(c.lastActivityAt)}</time>
-              </span>
-            </div>
-            {preview ? <p className="text-muted break-words">{preview}</p> : null}
-            {c.unreadCount > 0 ? (
-              <p className="mt-1">
-                <span className="inline-block rounded-full bg-brand px-2 py-0.5 text-sm font-semibold text-white">
-                  {t("unread", { count: c.unreadCount })}
-                </span>
-              </p>
-            ) : null}
-          </li>
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: html`` escapes every value
+          <li key={c.id} className="p-4" dangerouslySetInnerHTML={{ __html: item.value }} />
         );
       })}
     </ul>
