@@ -194,8 +194,12 @@ test("a visitor sees public events and subscribes; members-only events stay hidd
   ).toBeVisible();
   await coordinator.getByRole("link", { name: t("events.subscribe") }).click();
   const create = coordinator.getByRole("button", { name: t("events.calendar.create") });
+  const address = coordinator.getByLabel(t("events.calendar.personalUrl"));
+  // The coordinator is shared by every spec, so the address may exist already; wait for the page
+  // to show one or the other before looking (isVisible does not wait).
+  await expect(create.or(address)).toBeVisible();
   if (await create.isVisible()) await create.click();
-  const url = await coordinator.getByLabel(t("events.calendar.personalUrl")).inputValue();
+  const url = await address.inputValue();
   const personal = await page.request.get(new URL(url).pathname);
   expect(await personal.text()).toContain("Netzwerktreffen Integration");
   await expectNoA11yViolations(coordinator);
