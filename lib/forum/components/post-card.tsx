@@ -1,6 +1,7 @@
 import { cache } from "react";
 import { dateTimeFormat } from "@/lib/i18n/date-time";
 import { getTranslations } from "@/lib/i18n/server";
+import { HtmlElement } from "@/lib/ui/components/html-element";
 import { type Html, html, trustedHtml } from "@/lib/ui/html";
 import { deletePostAction, reactAction } from "../actions";
 import type { PostView } from "../data";
@@ -81,8 +82,7 @@ type PostCardProps = {
  * the page's <ReactionForm /> and <DeletePostForm />, so the card itself needs no React.
  */
 export function PostCard(props: PostCardProps) {
-  // biome-ignore lint/security/noDangerouslySetInnerHtml: postCardHtml escapes every value; the body is sanitised when saved
-  return <li dangerouslySetInnerHTML={{ __html: postCardHtml(props).value }} />;
+  return <HtmlElement as="li" html={postCardHtml(props)} />;
 }
 
 function postCardHtml({

@@ -1,5 +1,6 @@
 import { getTranslations } from "@/lib/i18n/server";
 import { cardStyle } from "@/lib/ui/components/button-styles";
+import { HtmlElement } from "@/lib/ui/components/html-element";
 import { type Html, html } from "@/lib/ui/html";
 import type { MemberSummary } from "../data";
 
@@ -42,13 +43,7 @@ export async function loadCardLabels(): Promise<CardLabels> {
  * an HTML string (lib/ui/html.ts), like the forum's posts: a directory page shows 24 cards.
  */
 export function MemberCard({ member, labels }: { member: MemberSummary; labels: CardLabels }) {
-  return (
-    <article
-      className={`${cardStyle} h-full`}
-      // biome-ignore lint/security/noDangerouslySetInnerHtml: cardHtml escapes every value
-      dangerouslySetInnerHTML={{ __html: cardHtml(member, labels).value }}
-    />
-  );
+  return <HtmlElement as="article" className={`${cardStyle} h-full`} html={cardHtml(member, labels)} />;
 }
 
 function cardHtml(member: MemberSummary, labels: CardLabels): Html {

@@ -1,5 +1,6 @@
 import { dateTimeFormat } from "@/lib/i18n/date-time";
 import { getTranslations } from "@/lib/i18n/server";
+import { HtmlElement } from "@/lib/ui/components/html-element";
 import { html } from "@/lib/ui/html";
 import type { ConversationListItem } from "../data";
 import { conversationTitle, plainExcerpt } from "./text";
@@ -39,10 +40,7 @@ export async function ConversationList({
             ? html`<p class="mt-1"><span class="inline-block rounded-full bg-brand px-2 py-0.5 text-sm font-semibold text-white">${t("unread", { count: c.unreadCount })}</span></p>`
             : null
         }`;
-        return (
-          // biome-ignore lint/security/noDangerouslySetInnerHtml: html`` escapes every value
-          <li key={c.id} className="p-4" dangerouslySetInnerHTML={{ __html: item.value }} />
-        );
+        return <HtmlElement key={c.id} as="li" className="p-4" html={item} />;
       })}
     </ul>
   );

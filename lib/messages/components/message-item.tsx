@@ -2,6 +2,7 @@ import { cache } from "react";
 import { dateTimeFormat } from "@/lib/i18n/date-time";
 import { getTranslations } from "@/lib/i18n/server";
 import { renderMarkdown } from "@/lib/markdown/render";
+import { HtmlElement } from "@/lib/ui/components/html-element";
 import { type Html, html, trustedHtml } from "@/lib/ui/html";
 import type { MessageView } from "../data";
 
@@ -28,14 +29,7 @@ type MessageItemProps = {
  */
 export function MessageItem(props: MessageItemProps) {
   const { id } = props.message;
-  return (
-    <li
-      id={`m-${id}`}
-      className="scroll-mt-4"
-      // biome-ignore lint/security/noDangerouslySetInnerHtml: messageHtml escapes every value; renderMarkdown sanitises the body
-      dangerouslySetInnerHTML={{ __html: messageHtml(props).value }}
-    />
-  );
+  return <HtmlElement as="li" id={`m-${id}`} className="scroll-mt-4" html={messageHtml(props)} />;
 }
 
 function messageHtml({ message, viewerId, labels: { t, when }, firstUnread }: MessageItemProps): Html {
