@@ -273,3 +273,55 @@ test("a blocked member can no longer write, and their messages disappear", async
     await expect(clara.page.getByText("Melde dich mal!")).toBeVisible();
   });
 });
+
+test("a member leaves a group; the others see the note and write on without them", async ({
+  coordinator,
+  newPage,
+}) => {
+  const emil = await invitedMember(coordinator, newPage, "Emil");
+  const frieda = await invitedMember(coordinator, newPage, "Frieda");
+  const gustav = await invitedMember(coordinator, newPage, "Gustav");
+
+  await test.step("Emil starts a group with Frieda and Gustav", async () => {
+    await emil.page.goto("/messages/new");
+    for (const name of [frieda.person.name, gustav.person.name]) {
+      await emil.page.getByRole("searchbox", { name: t("messages.new.search") }).fill(name);
+      await emil.page.getByRole("button", { name: t("messages.new.searchButton") }).click();
+      await emil.page.getByRole("link", { name: t("messages.new.add", { name }) }).click();
+      await expect(emil.page.getByRole("link", { name: t("messages.new.remove", { name }) })).toBeVisible();
+    }
+    await emil.page.getByRole("textbox", { name: t("messages.new.groupTitle") }).fill("AK Wohnen");
+    await emil.page.getByRole("textbox", { name: t("messages.compose.body") }).fill("Treffen am Montag?");
+    await emil.page.getByRole("button", { name: t("messages.compose.send") }).click();
+    await expect(emil.page).toHaveURL(/\/messages\/[\w-]+#m-/);
+    await expect(emil.page.getByRole("heading", { level: 1, name: "AK Wohnen" })).toBeVisible();
+  });
+  const conversation = emil.page.url().replace(/#.*$/, "");
+
+  await test.step("Frieda leaves the group and no longer sees it", async () => {
+    await frieda.page.goto(conversation);
+    await expect(frieda.page.getByText("Treffen am Montag?")).toBeVisible();
+    await frieda.page.getByText(t("messages.conversation.leave"), { exact: true }).click();
+    await expect(frieda.page.getByText(t("messages.conversation.leaveExplain"))).toBeVisible();
+    await expectNoA11yViolations(frieda.page);
+    await frieda.page.getByRole("button", { name: t("messages.conversation.leaveConfirm") }).click();
+    await expect(frieda.page).toHaveURL(/\/messages$/);
+    await expect(frieda.page.getByRole("link", { name: /AK Wohnen/ })).toHaveCount(0);
+    const response = await frieda.page.goto(conversation);
+    expect(response?.status()).toBe(404);
+  });
+
+  await test.step("Gustav sees that Frieda left, and his answer reaches Emil", async () => {
+    await gustav.page.goto("/messages");
+    await gustav.page.getByRole("link", { name: /AK Wohnen/ }).click();
+    await expect(gustav.page).toHaveURL(conversation);
+    await expect(gustav.page.getByText(t("messages.leftNote", { name: frieda.person.name }))).toBeVisible();
+    await gustav.page.getByRole("textbox", { name: t("messages.compose.body") }).fill("Montag passt.");
+    await gustav.page.getByRole("button", { name: t("messages.compose.send") }).click();
+    await expect(gustav.page.getByText("Montag passt.")).toBeVisible();
+    await expectNoA11yViolations(gustav.page);
+    await emil.page.goto(conversation);
+    await expect(emil.page.getByText("Montag passt.")).toBeVisible();
+    await expect(emil.page.getByText(t("messages.leftNote", { name: frieda.person.name }))).toBeVisible();
+  });
+});
