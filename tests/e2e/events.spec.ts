@@ -1,8 +1,10 @@
 import ICAL from "ical.js";
 import { MEMBERS } from "../../db/seed-data/network";
+import { XSS_PAYLOADS } from "../fixtures/xss-payloads";
 import { expectNoA11yViolations } from "./support/a11y";
 import { expect, signInAs, test, tr, uniqueSuffix } from "./support/fixtures";
 import { waitForMail } from "./support/mailbox";
+import { expectInert, recordDialogs } from "./support/xss";
 
 const t = tr("de");
 
@@ -224,4 +226,33 @@ test("the Arabic events page reads right to left and is axe-clean", async ({ new
   await expect(page.getByRole("heading", { level: 2, name: ar("events.rsvpTitle") })).toBeVisible();
   await expect(page.getByText("Markt 4, 06679 Hohenmölsen")).toBeVisible();
   await expectNoA11yViolations(page);
+});
+
+test("an event description with 60 XSS payloads renders inert for the organiser and for visitors", async ({
+  coordinator,
+  page,
+}) => {
+  const dialogs = recordDialogs(coordinator, page);
+  const title = `Sicherheitstest Termin ${uniqueSuffix()}`;
+  await coordinator.goto("/events/new");
+  await coordinator.getByLabel(t("events.form.title")).fill(title);
+  await coordinator.getByLabel(t("events.form.description")).fill(XSS_PAYLOADS.join("\n\n"));
+  await coordinator.getByLabel(t("events.form.date")).fill(dayFromNow(30));
+  await coordinator.getByLabel(t("events.form.startTime")).fill("14:00");
+  await coordinator.getByLabel(t("events.form.endTime")).fill("15:00");
+  await coordinator.getByLabel(t("events.form.format")).selectOption({ label: t("events.formats.online") });
+  await coordinator.getByLabel(t("events.form.onlineUrl")).fill("https://meet.example.org/e2e-xss");
+  await coordinator
+    .getByLabel(t("events.form.visibility"))
+    .selectOption({ label: t("events.visibilities.public") });
+  await coordinator.getByRole("button", { name: t("events.form.create") }).click();
+  await expect(coordinator.getByRole("heading", { level: 1, name: title })).toBeVisible();
+
+  for (const viewer of [coordinator, page]) {
+    await viewer.goto(coordinator.url());
+    const description = viewer.getByRole("region", { name: t("events.aboutTitle") });
+    await expect(description).toContainText("klick");
+    await expectInert(description);
+  }
+  expect(dialogs).toEqual([]);
 });
