@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { EVENT_FORMATS, type EventFormat } from "@/db/schema/events";
 import { getViewer } from "@/lib/auth/viewer";
 import { mayCreateEvents, toEventViewer } from "@/lib/events/access";
-import { EventCard } from "@/lib/events/components/event-card";
+import { EventCard, loadEventCardLabels } from "@/lib/events/components/event-card";
 import { EventFilter } from "@/lib/events/components/event-filter";
 import { type EventFilters, listEvents } from "@/lib/events/data";
 import { getTranslations } from "@/lib/i18n/server";
@@ -31,9 +31,10 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
   };
   const viewer = toEventViewer(await getViewer());
   const t = await getTranslations("events");
-  const [{ items, nextAfter }, mayCreate] = await Promise.all([
+  const [{ items, nextAfter }, mayCreate, labels] = await Promise.all([
     listEvents({ viewer, filters }),
     viewer ? mayCreateEvents(await getDb(), viewer) : false,
+    loadEventCardLabels(),
   ]);
   const query = new URLSearchParams();
   for (const key of ["when", "topic", "language", "municipality", "format"] as const) {
@@ -71,7 +72,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
       <ul className="grid gap-4 sm:grid-cols-2">
         {items.map((item) => (
           <li key={item.occurrenceId}>
-            <EventCard item={item} />
+            <EventCard item={item} labels={labels} />
           </li>
         ))}
       </ul>

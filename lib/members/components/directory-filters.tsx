@@ -6,23 +6,8 @@ import { MUNICIPALITIES, SPOKEN_LANGUAGES, TOPICS } from "@/lib/network/constant
 import { inputStyle, primaryButton, secondaryButton } from "@/lib/ui/components/button-styles";
 import { HtmlElement } from "@/lib/ui/components/html-element";
 import { type Html, html } from "@/lib/ui/html";
+import { selectHtml } from "@/lib/ui/html-select";
 import type { DirectoryFilters as Filters } from "../schema";
-
-type Options = readonly (readonly [value: string, label: string])[];
-
-/** A labelled drop-down with an "any" first choice, marked up as `SelectField` does. */
-function selectHtml(
-  id: string,
-  name: string,
-  label: string,
-  selected: string,
-  any: string,
-  options: Options,
-) {
-  const option = ([value, text]: readonly [string, string]) =>
-    html`<option value="${value}"${value === selected ? html` selected=""` : null}>${text}</option>`;
-  return html`<div class="mb-5"><label for="${id}" class="mb-1 block font-semibold">${label}</label><select id="${id}" name="${name}" class="${inputStyle}">${option(["", any])}${options.map(option)}</select></div>`;
-}
 
 /**
  * The directory's search form: a plain GET form, so the result is a shareable URL and it works
@@ -39,38 +24,31 @@ export async function DirectoryFilters({ filters }: { filters: Filters }) {
   const byLabel = (a: readonly [string, string], b: readonly [string, string]) =>
     collator.compare(a[1], b[1]);
   const active = Object.values(filters).some(Boolean);
-  const any = t("any");
+  const select = (
+    name: "topic" | "language" | "municipality" | "type",
+    selected: string | undefined,
+    options: readonly (readonly [string, string])[],
+  ) =>
+    selectHtml({
+      id: `directory-${name}`,
+      name,
+      label: t(name),
+      selected,
+      any: t("any"),
+      options,
+      wrapper: "mb-5",
+    });
   const form: Html = html`<form action="/members" method="get"><div class="mb-5"><label for="directory-q" class="mb-1 block font-semibold">${t("q")}</label><p id="directory-q-hint" class="mb-1 text-sm text-muted">${t("qHint")}</p><input id="directory-q" aria-describedby="directory-q-hint" type="search" maxlength="100" autocomplete="off" class="${inputStyle}" name="q" value="${filters.q ?? ""}"/></div><div class="grid gap-x-4 sm:grid-cols-2 lg:grid-cols-4">${[
-    selectHtml(
-      "directory-topic",
-      "topic",
-      t("topic"),
-      filters.topic ?? "",
-      any,
-      TOPICS.map((v) => [v, tt(v)] as const).sort(byLabel),
-    ),
-    selectHtml(
-      "directory-language",
-      "language",
-      t("language"),
-      filters.language ?? "",
-      any,
-      SPOKEN_LANGUAGES.map((v) => [v, tl(v)] as const).sort(byLabel),
-    ),
-    selectHtml(
-      "directory-municipality",
+    select("topic", filters.topic, TOPICS.map((v) => [v, tt(v)] as const).sort(byLabel)),
+    select("language", filters.language, SPOKEN_LANGUAGES.map((v) => [v, tl(v)] as const).sort(byLabel)),
+    select(
       "municipality",
-      t("municipality"),
-      filters.municipality ?? "",
-      any,
+      filters.municipality,
       MUNICIPALITIES.map((v) => [v, v] as const),
     ),
-    selectHtml(
-      "directory-type",
+    select(
       "type",
-      t("type"),
-      filters.type ?? "",
-      any,
+      filters.type,
       ORGANISATION_TYPES.map((v) => [v, to(v)] as const),
     ),
   ]}</div><div class="flex flex-wrap gap-3"><button type="submit" class="${primaryButton}">${t("submit")}</button>${
