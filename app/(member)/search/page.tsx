@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import { getFormatter } from "next-intl/server";
-import { postHref } from "@/lib/forum/utils";
+import { getLocale } from "next-intl/server";
+import { TIME_ZONE } from "@/lib/i18n/config";
+import { dateTimeFormatter } from "@/lib/i18n/intl";
 import { getTranslations } from "@/lib/i18n/server";
-import { Snippet } from "@/lib/search/components/snippet";
+import { SearchHit } from "@/lib/search/components/search-hit";
 import { loadSearch } from "@/lib/search/loaders";
 import { inputStyle, primaryButton } from "@/lib/ui/components/button-styles";
 
@@ -14,7 +15,9 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function SearchPage({ searchParams }: { searchParams: SearchParams }) {
   const { query, viewer, hits, next, searched } = await loadSearch(await searchParams);
-  const [t, format] = await Promise.all([getTranslations("search"), getFormatter()]);
+  const [t, locale] = await Promise.all([getTranslations("search"), getLocale()]);
+  const dates = dateTimeFormatter(locale, { dateStyle: "medium", timeZone: TIME_ZONE });
+  const date = (d: Date) => dates.format(d);
   const moreHref = (before: number) =>
     `/search?${new URLSearchParams({ q: query.q, ...(query.author ? { author: query.author } : {}), before: String(before) })}`;
   return (
@@ -62,25 +65,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
           {hits.length === 0 ? <p>{t("noResults")}</p> : null}
           <ol className="flex flex-col gap-4">
             {hits.map((hit) => (
-              <li key={hit.postId} className="rounded-lg border border-gray-300 bg-white p-4">
-                <h3 className="font-bold">
-                  <a
-                    href={postHref({ id: hit.threadId, slug: hit.threadSlug }, hit.number)}
-                    className="inline-flex min-h-11 items-center"
-                  >
-                    {hit.threadTitle}
-                  </a>
-                </h3>
-                <p className="mb-1 text-sm text-muted">
-                  {hit.categoryName} · {hit.authorName ?? ""} ·{" "}
-                  <time dateTime={hit.createdAt.toISOString()}>
-                    {format.dateTime(hit.createdAt, { dateStyle: "medium", timeZone: "Europe/Berlin" })}
-                  </time>
-                </p>
-                <p className="break-words [&_mark]:bg-yellow-200 [&_mark]:font-semibold">
-                  <Snippet text={hit.snippet} />
-                </p>
-              </li>
+              <SearchHit key={hit.postId} hit={hit} date={date} />
             ))}
           </ol>
           {next ? (
