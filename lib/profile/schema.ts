@@ -24,6 +24,9 @@ export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 /** For the file input's accept attribute; the server checks the real type from the content. */
 export const ACCEPTED_PHOTO_TYPES = "image/jpeg,image/png,image/webp";
 
+/** Where a stored profile photo is served (app/api/uploads, with its access check). */
+export const photoSrc = (photoId: string) => `/api/uploads/${encodeURIComponent(photoId)}`;
+
 export const ProfileInput = z.object({
   name: line(100, 2),
   jobFunction: optionalLine(100),

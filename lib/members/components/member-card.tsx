@@ -1,10 +1,10 @@
 import { getTranslations } from "@/lib/i18n/server";
+import { photoSrc } from "@/lib/profile/schema";
 import { cardStyle } from "@/lib/ui/components/button-styles";
 import { HtmlElement } from "@/lib/ui/components/html-element";
 import { type Html, html } from "@/lib/ui/html";
 import type { MemberSummary } from "../data";
 
-const photoSrc = (photoId: string) => `/api/uploads/${encodeURIComponent(photoId)}`;
 const photoClass = (size: 96 | 160) =>
   `${size === 96 ? "size-24" : "size-40"} shrink-0 rounded-full bg-gray-100 object-cover`;
 

@@ -8,7 +8,7 @@ import { primaryButton, secondaryButton } from "@/lib/ui/components/button-style
 import { errorMessage, Field } from "@/lib/ui/components/field";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 import { updatePhotoAction } from "../actions";
-import { ACCEPTED_PHOTO_TYPES, MAX_PHOTO_BYTES } from "../schema";
+import { ACCEPTED_PHOTO_TYPES, MAX_PHOTO_BYTES, photoSrc } from "../schema";
 
 /** The current photo with "change" (upload a new file) and "remove"; works without JavaScript. */
 export function PhotoForm({ photoId }: { photoId: string | null }) {
@@ -36,7 +36,7 @@ export function PhotoForm({ photoId }: { photoId: string | null }) {
         {photoId ? (
           // biome-ignore lint/performance/noImgElement: our own small WebP, served with its access check
           <img
-            src={`/api/uploads/${photoId}`}
+            src={photoSrc(photoId)}
             alt={t("photoAlt")}
             width={160}
             height={160}
