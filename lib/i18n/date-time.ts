@@ -18,3 +18,9 @@ export const dateTimeFormat = cache(async () => {
   });
   return (date: Date) => format.format(date);
 });
+
+/** The date alone ("03.12.2026"), as `dateTimeFormat` is for date and time: for search results. */
+export const dateFormat = cache(async () => {
+  const format = dateTimeFormatter(await getLocale(), { dateStyle: "medium", timeZone: TIME_ZONE });
+  return (date: Date) => format.format(date);
+});

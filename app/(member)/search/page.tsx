@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
-import { getLocale } from "next-intl/server";
-import { TIME_ZONE } from "@/lib/i18n/config";
-import { dateTimeFormatter } from "@/lib/i18n/intl";
+import { dateFormat } from "@/lib/i18n/date-time";
 import { getTranslations } from "@/lib/i18n/server";
 import { SearchHit } from "@/lib/search/components/search-hit";
 import { loadSearch } from "@/lib/search/loaders";
@@ -15,9 +13,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function SearchPage({ searchParams }: { searchParams: SearchParams }) {
   const { query, viewer, hits, next, searched } = await loadSearch(await searchParams);
-  const [t, locale] = await Promise.all([getTranslations("search"), getLocale()]);
-  const dates = dateTimeFormatter(locale, { dateStyle: "medium", timeZone: TIME_ZONE });
-  const date = (d: Date) => dates.format(d);
+  const [t, date] = await Promise.all([getTranslations("search"), dateFormat()]);
   const moreHref = (before: number) =>
     `/search?${new URLSearchParams({ q: query.q, ...(query.author ? { author: query.author } : {}), before: String(before) })}`;
   return (
