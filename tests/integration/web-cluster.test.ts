@@ -7,7 +7,6 @@ import { createServer } from "node:net";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 
-const tsx = path.join(process.cwd(), "node_modules/.bin/tsx");
 const script = path.join(process.cwd(), "tests/support/web-cluster.ts");
 
 type Answer = { pid: number; jobs: boolean };
@@ -68,7 +67,7 @@ const alive = (pid: number) => {
 
 let server: ChildProcess | null = null;
 afterEach(() => {
-  if (server?.exitCode === null) server.kill("SIGTERM"); // tsx passes it on: the supervisor stops its processes
+  if (server?.exitCode === null) server.kill("SIGTERM"); // the supervisor stops its processes
   server = null;
 });
 
@@ -77,7 +76,13 @@ describe("web processes on one port", () => {
     timeout: 150_000,
   }, async () => {
     const port = await freePort();
-    server = spawn(tsx, [script, "2"], { env: { ...process.env, PORT: String(port) }, stdio: "pipe" });
+    // Started as scripts/serve-command.ts starts the server: node loading tsx, not tsx's command, which
+    // runs the script in a child and SIGKILLs it when it does not confirm a signal within 30 ms (under
+    // load in CI it did not, and the killed supervisor left its web processes behind).
+    server = spawn(process.execPath, ["--import", "tsx", script, "2"], {
+      env: { ...process.env, PORT: String(port) },
+      stdio: "pipe",
+    });
     const exited = new Promise<number | null>((done) => server!.on("exit", (code) => done(code)));
 
     const first = await answering(port, 2);
