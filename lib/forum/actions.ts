@@ -168,6 +168,17 @@ export async function deletePostAction(formData: FormData) {
   redirect(post.number === 1 ? `/forum/c/${post.thread.categorySlug}` : postHref(post.thread, post.number));
 }
 
+/** A coordinator takes back the hiding of a post: its report was closed when it was hidden. */
+export async function restorePostAction(formData: FormData) {
+  const viewer = await member();
+  const { postId } = PostRef.parse(Object.fromEntries(formData));
+  const post = isModerator(viewer) ? await getPost({ viewer, postId }) : null;
+  if (post?.status !== "hidden") redirect("/forum");
+  await setPostStatus({ postId, status: "visible", actorId: viewer.id, audit: true });
+  revalidatePath("/forum", "layout");
+  redirect(postHref(post.thread, post.number));
+}
+
 export async function reactAction(formData: FormData) {
   const viewer = await member();
   const parsed = Reaction.safeParse(parseReactionValue(formData.get("reaction")));

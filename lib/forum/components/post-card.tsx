@@ -3,7 +3,7 @@ import { dateTimeFormat } from "@/lib/i18n/date-time";
 import { getTranslations } from "@/lib/i18n/server";
 import { HtmlElement } from "@/lib/ui/components/html-element";
 import { type Html, html, trustedHtml } from "@/lib/ui/html";
-import { deletePostAction, reactAction } from "../actions";
+import { deletePostAction, reactAction, restorePostAction } from "../actions";
 import type { PostView } from "../data";
 import { REACTIONS, reactionValue } from "../utils";
 
@@ -26,6 +26,7 @@ export const loadPostLabels = cache(async () => {
       edit: t("edit"),
       delete: t("delete"),
       report: t("report"),
+      restore: t("restore"),
       formerMember: t("formerMember"),
       attachments: t("composer.attachments"),
     },
@@ -62,6 +63,14 @@ export function DeletePostForm() {
   return <form id={DELETE_FORM} action={deletePostAction} />;
 }
 
+/** The id of the page's one restore form (<RestorePostForm />), for coordinators on hidden posts. */
+const RESTORE_FORM = "restore-post";
+
+/** The form behind the "restore" button of hidden posts, one per page like <ReactionForm />. */
+export function RestorePostForm() {
+  return <form id={RESTORE_FORM} action={restorePostAction} />;
+}
+
 type PostCardProps = {
   post: PostView;
   labels: PostLabels;
@@ -79,7 +88,7 @@ type PostCardProps = {
  * One post in its list item: author, time, text (sanitised HTML), attachments, reactions and what
  * this viewer may do. Written as an HTML string (lib/ui/html.ts): twenty posts as React elements
  * made up most of a thread page's elements and of the server's time per page. Its buttons submit
- * the page's <ReactionForm /> and <DeletePostForm />, so the card itself needs no React.
+ * the page's <ReactionForm />, <DeletePostForm /> and <RestorePostForm />, so the card needs no React.
  */
 export function PostCard(props: PostCardProps) {
   return <HtmlElement as="li" html={postCardHtml(props)} />;
@@ -171,5 +180,11 @@ function postCardHtml({
     attachments.length > 0
       ? html`<ul class="mt-3 flex flex-wrap gap-3" aria-label="${text.attachments}">${attachments}</ul>`
       : null
-  }${post.status === "visible" ? footer : null}</article>`;
+  }${
+    post.status === "visible"
+      ? footer
+      : post.status === "hidden" && moderator
+        ? html`<footer class="post-foot"><div class="post-tools"><button type="submit" form="${RESTORE_FORM}" name="postId" value="${post.id}" class="post-action">${text.restore}</button></div></footer>`
+        : null
+  }</article>`;
 }

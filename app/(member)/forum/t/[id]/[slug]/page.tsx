@@ -4,7 +4,13 @@ import { ACCEPTED_ATTACHMENT_TYPES } from "@/lib/forum/attachments";
 import { CategoryBadge } from "@/lib/forum/components/category-badge";
 import { Composer } from "@/lib/forum/components/composer";
 import { Pagination } from "@/lib/forum/components/pagination";
-import { DeletePostForm, loadPostLabels, PostCard, ReactionForm } from "@/lib/forum/components/post-card";
+import {
+  DeletePostForm,
+  loadPostLabels,
+  PostCard,
+  ReactionForm,
+  RestorePostForm,
+} from "@/lib/forum/components/post-card";
 import { ThreadModeration } from "@/lib/forum/components/thread-moderation";
 import { WatchForm } from "@/lib/forum/components/watch-form";
 import { listCategories } from "@/lib/forum/data";
@@ -73,6 +79,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
       <h2 className="sr-only">{t("posts")}</h2>
       {canReact ? <ReactionForm /> : null}
       {viewer ? <DeletePostForm /> : null}
+      {moderator ? <RestorePostForm /> : null}
       <ol className="flex flex-col gap-4">
         {posts.map((post) => (
           <PostCard

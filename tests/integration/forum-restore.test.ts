@@ -1,0 +1,95 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it, vi } from "vitest";
+import { getDb } from "@/db/client";
+import { auditLog, forumPosts } from "@/db/schema";
+import { restorePostAction } from "@/lib/forum/actions";
+import { createReply, createThread, setPostStatus } from "@/lib/forum/mutations";
+import { createSession, createUser } from "../support/factories";
+import { createCategory } from "../support/forum-factories";
+
+// The action reads the session cookie; here it is whatever session the test signed in with.
+const browser = vi.hoisted(() => ({ token: undefined as string | undefined }));
+vi.mock("next/headers", () => ({
+  cookies: async () => ({
+    get: (name: string) =>
+      name === "authjs.session-token" && browser.token ? { name, value: browser.token } : undefined,
+  }),
+  headers: async () => new Headers(),
+}));
+// Outside a request Next has no cache to revalidate; the page cache follows the posts table itself.
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+
+/** Submits the restore button as this person; resolves to where the action redirected. */
+async function restoreAs(userId: string, postId: number): Promise<string> {
+  browser.token = await createSession(userId);
+  const form = new FormData();
+  form.set("postId", String(postId));
+  try {
+    await restorePostAction(form);
+    throw new Error("the action did not redirect");
+  } catch (error) {
+    const digest = String((error as { digest?: string }).digest ?? "");
+    if (!digest.startsWith("NEXT_REDIRECT")) throw error;
+    return digest.split(";")[2]!;
+  } finally {
+    browser.token = undefined;
+  }
+}
+
+async function statusOf(postId: number) {
+  const db = await getDb();
+  const [row] = await db
+    .select({ status: forumPosts.status })
+    .from(forumPosts)
+    .where(eq(forumPosts.id, postId));
+  return row!.status;
+}
+
+describe("restoring a hidden post", () => {
+  it("is refused to a member, even the author; a coordinator restores it, audited", async () => {
+    const author = await createUser();
+    const other = await createUser();
+    const coordinator = await createUser({ role: "coordinator" });
+    const category = await createCategory("members");
+    const { thread } = await createThread({
+      authorId: author.id,
+      categoryId: category.id,
+      title: "Wiederherstellen",
+      body: "Erster Beitrag",
+    });
+    const reply = await createReply({ authorId: other.id, threadId: thread.id, body: "Ausgeblendet" });
+    await setPostStatus({ postId: reply.postId, status: "hidden", actorId: coordinator.id });
+
+    expect(await restoreAs(other.id, reply.postId)).toBe("/forum");
+    expect(await restoreAs(author.id, reply.postId)).toBe("/forum");
+    expect(await statusOf(reply.postId)).toBe("hidden");
+
+    expect(await restoreAs(coordinator.id, reply.postId)).toMatch(
+      new RegExp(`^/forum/t/${thread.id}/.*#post-2$`),
+    );
+    expect(await statusOf(reply.postId)).toBe("visible");
+    const db = await getDb();
+    const audit = await db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.targetId, String(reply.postId)));
+    expect(audit.map((a) => [a.action, a.actorId])).toEqual([["forum.post.visible", coordinator.id]]);
+  });
+
+  it("leaves a visible or deleted post as it is", async () => {
+    const author = await createUser();
+    const coordinator = await createUser({ role: "coordinator" });
+    const category = await createCategory("members");
+    const { thread } = await createThread({
+      authorId: author.id,
+      categoryId: category.id,
+      title: "Gelöscht",
+      body: "Erster Beitrag",
+    });
+    const reply = await createReply({ authorId: author.id, threadId: thread.id, body: "Selbst gelöscht" });
+    expect(await restoreAs(coordinator.id, reply.postId)).toBe("/forum");
+    await setPostStatus({ postId: reply.postId, status: "deleted", actorId: author.id });
+    expect(await restoreAs(coordinator.id, reply.postId)).toBe("/forum");
+    expect(await statusOf(reply.postId)).toBe("deleted");
+  });
+});
