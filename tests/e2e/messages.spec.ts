@@ -1,25 +1,13 @@
 import type { Page } from "@playwright/test";
 import sharp from "sharp";
-import { AdminSignupsPage } from "./pages/admin-signups-page";
 import { expectNoA11yViolations } from "./support/a11y";
-import { expect, test, tr, uniqueEmail, uniqueSuffix } from "./support/fixtures";
-import { linkIn, waitForMail } from "./support/mailbox";
+import { invitedMember } from "./support/admin-fixtures";
+import { expect, test, tr } from "./support/fixtures";
+import { waitForMail } from "./support/mailbox";
 
 const t = tr("de");
 // Immediate mails wait NOTIFY_MAIL_DELAY_SECONDS (90 s unless the server is started with less).
 const MAIL_TIMEOUT = 150_000;
-
-/** A fresh member, invited by the coordinator, signed in through the invitation link. */
-async function invitedMember(coordinator: Page, newPage: () => Promise<Page>, first: string) {
-  const person = { name: `${first} ${uniqueSuffix()}`, email: uniqueEmail(first.toLowerCase()) };
-  await new AdminSignupsPage(coordinator).goto();
-  await new AdminSignupsPage(coordinator).invite(person);
-  const mail = await waitForMail(person.email, { subject: t("mail.invitation.subject") });
-  const page = await newPage();
-  await page.goto(linkIn(mail));
-  await expect(page).toHaveURL(/\/home$/);
-  return { page, person };
-}
 
 const mainNav = (page: Page) => page.getByRole("navigation", { name: t("shell.mainNav") });
 
@@ -45,8 +33,8 @@ test("two members write to each other; the mail links to the conversation", asyn
 
   const since = Date.now();
   await test.step("Anna starts a conversation from the member search", async () => {
-    await writeTo(anna.page, bernd.person.name, "Hallo Bernd, hast du **Donnerstag** Zeit?");
-    await expect(anna.page.getByRole("heading", { level: 1, name: bernd.person.name })).toBeVisible();
+    await writeTo(anna.page, bernd.name, "Hallo Bernd, hast du **Donnerstag** Zeit?");
+    await expect(anna.page.getByRole("heading", { level: 1, name: bernd.name })).toBeVisible();
     await expect(anna.page.getByRole("strong")).toHaveText("Donnerstag");
     await expectNoA11yViolations(anna.page);
   });
@@ -64,11 +52,11 @@ test("two members write to each other; the mail links to the conversation", asyn
   });
 
   await test.step("the mail arrives with a link that opens the conversation", async () => {
-    const mail = await waitForMail(bernd.person.email, {
+    const mail = await waitForMail(bernd.email, {
       subject: t("notifications.kinds.message", {
         group: "no",
         count: 1,
-        actor: anna.person.name,
+        actor: anna.name,
         title: "",
       }),
       since,
@@ -78,7 +66,7 @@ test("two members write to each other; the mail links to the conversation", asyn
     const link = mail.text.match(/https?:\/\/\S+\/messages\/[\w-]+#m-[\w-]+/)?.[0];
     expect(link).toBeTruthy();
     await bernd.page.goto(link!);
-    await expect(bernd.page.getByRole("heading", { level: 1, name: anna.person.name })).toBeVisible();
+    await expect(bernd.page.getByRole("heading", { level: 1, name: anna.name })).toBeVisible();
     await expect(bernd.page.getByText("Hallo Bernd, hast du")).toBeVisible();
     // Read now: the badge is gone (the header of the page that marked it read was drawn alongside).
     await bernd.page.goto("/messages");
@@ -92,7 +80,7 @@ test("two members write to each other; the mail links to the conversation", asyn
   });
 
   await test.step("the mail's turn-off link works without signing in", async () => {
-    const mail = await waitForMail(bernd.person.email, { since });
+    const mail = await waitForMail(bernd.email, { since });
     const off = mail.text.match(/https?:\/\/\S+\/notifications\/off\?token=\S+/)?.[0];
     expect(off).toBeTruthy();
     const visitor = await newPage();
@@ -165,7 +153,7 @@ test("two members write to each other; the mail links to the conversation", asyn
         name: t("notifications.kinds.message", {
           group: "no",
           count: 1,
-          actor: bernd.person.name,
+          actor: bernd.name,
           title: "",
         }),
       }),
@@ -216,7 +204,7 @@ test("a blocked member can no longer write, and their messages disappear", async
 }) => {
   const clara = await invitedMember(coordinator, newPage, "Clara");
   const dieter = await invitedMember(coordinator, newPage, "Dieter");
-  await writeTo(dieter.page, clara.person.name, "Melde dich mal!");
+  await writeTo(dieter.page, clara.name, "Melde dich mal!");
   const conversation = dieter.page.url().replace(/#.*$/, "");
 
   await clara.page.goto(conversation);
@@ -231,10 +219,10 @@ test("a blocked member can no longer write, and their messages disappear", async
     await expectNoA11yViolations(clara.page);
     await clara.page.getByRole("link", { name: t("messages.conversation.backToConversation") }).click();
   });
-  await clara.page.getByText(t("messages.conversation.block", { name: dieter.person.name })).click();
+  await clara.page.getByText(t("messages.conversation.block", { name: dieter.name })).click();
   await clara.page.getByRole("button", { name: t("messages.conversation.blockConfirm") }).click();
   await expect(
-    clara.page.getByText(t("messages.conversation.youBlocked", { name: dieter.person.name })),
+    clara.page.getByText(t("messages.conversation.youBlocked", { name: dieter.name })),
   ).toBeVisible();
   await expect(clara.page.getByText("Melde dich mal!")).toHaveCount(0);
   await expectNoA11yViolations(clara.page);
@@ -245,9 +233,9 @@ test("a blocked member can no longer write, and their messages disappear", async
 
   await test.step("nor can they start a new conversation", async () => {
     await dieter.page.goto("/messages/new");
-    await dieter.page.getByRole("searchbox", { name: t("messages.new.search") }).fill(clara.person.name);
+    await dieter.page.getByRole("searchbox", { name: t("messages.new.search") }).fill(clara.name);
     await dieter.page.getByRole("button", { name: t("messages.new.searchButton") }).click();
-    await dieter.page.getByRole("link", { name: t("messages.new.add", { name: clara.person.name }) }).click();
+    await dieter.page.getByRole("link", { name: t("messages.new.add", { name: clara.name }) }).click();
     await dieter.page.getByRole("textbox", { name: t("messages.new.groupTitle") }).fill("Neuer Versuch");
     await dieter.page.getByRole("textbox", { name: t("messages.compose.body") }).fill("Hallo?");
     await dieter.page.getByRole("button", { name: t("messages.compose.send") }).click();
@@ -264,7 +252,7 @@ test("a blocked member can no longer write, and their messages disappear", async
   await test.step("unblocking shows the messages again", async () => {
     await clara.page.goto("/messages/blocked");
     const unblock = clara.page.getByRole("button", {
-      name: t("messages.blocked.unblock", { name: dieter.person.name }),
+      name: t("messages.blocked.unblock", { name: dieter.name }),
     });
     await unblock.click();
     // Leaving before the answer could cancel the unblocking: wait until Dieter is off the list.
@@ -284,7 +272,7 @@ test("a member leaves a group; the others see the note and write on without them
 
   await test.step("Emil starts a group with Frieda and Gustav", async () => {
     await emil.page.goto("/messages/new");
-    for (const name of [frieda.person.name, gustav.person.name]) {
+    for (const name of [frieda.name, gustav.name]) {
       await emil.page.getByRole("searchbox", { name: t("messages.new.search") }).fill(name);
       await emil.page.getByRole("button", { name: t("messages.new.searchButton") }).click();
       await emil.page.getByRole("link", { name: t("messages.new.add", { name }) }).click();
@@ -315,13 +303,13 @@ test("a member leaves a group; the others see the note and write on without them
     await gustav.page.goto("/messages");
     await gustav.page.getByRole("link", { name: /AK Wohnen/ }).click();
     await expect(gustav.page).toHaveURL(conversation);
-    await expect(gustav.page.getByText(t("messages.leftNote", { name: frieda.person.name }))).toBeVisible();
+    await expect(gustav.page.getByText(t("messages.leftNote", { name: frieda.name }))).toBeVisible();
     await gustav.page.getByRole("textbox", { name: t("messages.compose.body") }).fill("Montag passt.");
     await gustav.page.getByRole("button", { name: t("messages.compose.send") }).click();
     await expect(gustav.page.getByText("Montag passt.")).toBeVisible();
     await expectNoA11yViolations(gustav.page);
     await emil.page.goto(conversation);
     await expect(emil.page.getByText("Montag passt.")).toBeVisible();
-    await expect(emil.page.getByText(t("messages.leftNote", { name: frieda.person.name }))).toBeVisible();
+    await expect(emil.page.getByText(t("messages.leftNote", { name: frieda.name }))).toBeVisible();
   });
 });

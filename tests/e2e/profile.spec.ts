@@ -1,9 +1,8 @@
 import type { Page } from "@playwright/test";
 import sharp from "sharp";
-import { AdminSignupsPage } from "./pages/admin-signups-page";
 import { expectNoA11yViolations } from "./support/a11y";
-import { escapeRegExp, expect, test, tr, uniqueEmail, uniqueSuffix } from "./support/fixtures";
-import { linkIn, waitForMail } from "./support/mailbox";
+import { invitedMember } from "./support/admin-fixtures";
+import { escapeRegExp, expect, test, tr } from "./support/fixtures";
 
 const t = tr("de");
 
@@ -46,18 +45,6 @@ class ProfileSettingsPage {
   }
 }
 
-/** A fresh member, invited by the coordinator, signed in through the invitation link. */
-async function invitedMember(coordinator: Page, newPage: () => Promise<Page>) {
-  const person = { name: `Mariam Saleh ${uniqueSuffix()}`, email: uniqueEmail("mariam") };
-  await new AdminSignupsPage(coordinator).goto();
-  await new AdminSignupsPage(coordinator).invite(person);
-  const mail = await waitForMail(person.email, { subject: t("mail.invitation.subject") });
-  const page = await newPage();
-  await page.goto(linkIn(mail));
-  await expect(page).toHaveURL(/\/home$/);
-  return { page, person };
-}
-
 /** A real photo: 1200×900 PNG, half orange, half teal. */
 async function photoPng(): Promise<Buffer> {
   const half = await sharp({ create: { width: 600, height: 900, channels: 3, background: "#e67e22" } })
@@ -73,7 +60,8 @@ test("a member edits their profile, chooses who sees what and uploads a photo", 
   coordinator,
   newPage,
 }) => {
-  const { page, person } = await invitedMember(coordinator, newPage);
+  const person = await invitedMember(coordinator, newPage, "Mariam Saleh");
+  const { page } = person;
   const profile = new ProfileSettingsPage(page);
   await profile.goto();
   await expect(page.getByText(t("profile.noPhoto"))).toBeVisible();

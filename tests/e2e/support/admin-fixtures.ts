@@ -7,7 +7,7 @@ import {
   signInAs,
   tr,
   uniqueEmail,
-  uniqueSuffix,
+  uniqueLetters,
 } from "./fixtures";
 import { linkIn, waitForMail } from "./mailbox";
 
@@ -37,9 +37,15 @@ export const test = base.extend<{ admin: Page }, { adminState: StorageState }>({
 
 export { expect };
 
-/** A new member: invited by the coordinator, signed in from the invitation on a page of their own. */
+/**
+ * A new member: invited by the coordinator, signed in from the invitation on a page of their own.
+ * Named `<label> <unique letters>`, which can be @mentioned.
+ */
 export async function invitedMember(coordinator: Page, newPage: () => Promise<Page>, label: string) {
-  const person = { name: `${label} ${uniqueSuffix()}`, email: uniqueEmail(label.toLowerCase()) };
+  const person = {
+    name: `${label} ${uniqueLetters()}`,
+    email: uniqueEmail(label.split(" ")[0]!.toLowerCase()),
+  };
   const signups = new AdminSignupsPage(coordinator);
   await signups.goto();
   await signups.invite(person);

@@ -37,6 +37,8 @@ export function uniqueEmail(label: string): string {
   return `${label}-${Date.now().toString(36)}${counter}${Math.random().toString(36).slice(2, 6)}@e2e.example.org`;
 }
 export const uniqueSuffix = () => Math.random().toString(36).slice(2, 7).toUpperCase();
+/** A unique suffix without digits: a name made with it can be @mentioned like a real one. */
+export const uniqueLetters = () => uniqueSuffix().replace(/\d/g, (d) => "GHIJKLMNOP"[Number(d)]!);
 
 /** The language a page is shown in, read from `<html lang>`. */
 export async function pageLocale(page: Page): Promise<Locale> {
