@@ -1,29 +1,12 @@
 import type { Browser, Page } from "@playwright/test";
 import sharp from "sharp";
 import { XSS_PAYLOADS } from "../fixtures/xss-payloads";
-import { AdminSignupsPage } from "./pages/admin-signups-page";
 import { expectNoA11yViolations } from "./support/a11y";
-import { expect, test, tr, uniqueEmail, uniqueSuffix } from "./support/fixtures";
-import { linkIn, waitForMail } from "./support/mailbox";
+import { invitedMember, test } from "./support/admin-fixtures";
+import { expect, tr, uniqueLetters, uniqueSuffix } from "./support/fixtures";
 import { expectInert, recordDialogs } from "./support/xss";
 
 const t = tr("de");
-
-/** Names without digits, so @mentions of them resolve like real names. */
-const letters = () => uniqueSuffix().replace(/\d/g, (d) => "GHIJKLMNOP"[Number(d)]!);
-
-/** A fresh member, invited by the coordinator and signed in through the invitation link. */
-async function invitedMember(coordinator: Page, newPage: (o?: object) => Promise<Page>, first: string) {
-  const person = { name: `${first} ${letters()}`, email: uniqueEmail(first.toLowerCase()) };
-  const admin = new AdminSignupsPage(coordinator);
-  await admin.goto();
-  await admin.invite(person);
-  const mail = await waitForMail(person.email, { subject: t("mail.invitation.subject") });
-  const page = await newPage();
-  await page.goto(linkIn(mail));
-  await expect(page).toHaveURL(/\/home$/);
-  return { page, person };
-}
 
 const pngImage = () =>
   sharp({ create: { width: 400, height: 300, channels: 3, background: "#16a085" } })
@@ -47,7 +30,7 @@ test("members discuss: image, preview, quote, mention, notification, edit histor
 }) => {
   const anna = await invitedMember(coordinator, newPage, "Anna");
   const boris = await invitedMember(coordinator, newPage, "Boris");
-  const word = `Wohnungsbaugenossenschaft${letters()}`;
+  const word = `Wohnungsbaugenossenschaft${uniqueLetters()}`;
   const title = `Wohnungen in Zeitz ${uniqueSuffix()}`;
 
   await test.step("Anna previews and publishes a thread with an image", async () => {
@@ -85,12 +68,12 @@ test("members discuss: image, preview, quote, mention, notification, edit histor
       .getByRole("link", { name: t("forum.quote") })
       .click();
     const reply = boris.page.getByRole("textbox", { name: t("forum.composer.replyBody") });
-    await expect(reply).toHaveValue(new RegExp(`^> \\*\\*${anna.person.name}:\\*\\*`));
+    await expect(reply).toHaveValue(new RegExp(`^> \\*\\*${anna.name}:\\*\\*`));
     await reply.press("End");
-    await reply.fill(`${await reply.inputValue()}Ja, @${anna.person.name}, die kenne ich gut.`);
+    await reply.fill(`${await reply.inputValue()}Ja, @${anna.name}, die kenne ich gut.`);
     await boris.page.getByRole("button", { name: t("forum.composer.sendReply") }).click();
     await expect(post(boris.page, 2).locator("blockquote")).toContainText(word);
-    await expect(post(boris.page, 2).getByRole("link", { name: `@${anna.person.name}` })).toHaveAttribute(
+    await expect(post(boris.page, 2).getByRole("link", { name: `@${anna.name}` })).toHaveAttribute(
       "href",
       /\/members\//,
     );
@@ -182,6 +165,21 @@ test("members discuss: image, preview, quote, mention, notification, edit histor
     await expect(result.locator("mark").first()).toHaveText(new RegExp(word, "i"));
     await expectNoA11yViolations(anna.page);
   });
+
+  await test.step("the coordinator takes the hiding back; the reply is there again for Anna", async () => {
+    await anna.page.goto(threadUrl);
+    await expect(post(anna.page, 2)).toContainText(t("forum.hiddenNote"));
+    await expect(post(anna.page, 2).getByRole("button", { name: t("forum.restore") })).toHaveCount(0);
+    await coordinator.goto(threadUrl);
+    await expect(post(coordinator, 2)).toContainText(t("forum.hiddenNote"));
+    await post(coordinator, 2)
+      .getByRole("button", { name: t("forum.restore") })
+      .click();
+    await expect(post(coordinator, 2)).not.toContainText(t("forum.hiddenNote"));
+    await expectNoA11yViolations(coordinator);
+    await anna.page.reload();
+    await expect(post(anna.page, 2)).toContainText("die kenne ich gut");
+  });
 });
 
 test("visitors and members outside a working group are refused restricted content", async ({
@@ -214,6 +212,122 @@ test("visitors and members outside a working group are refused restricted conten
   await expect(outsider.page.getByText(t("search.noResults"))).toBeVisible();
   await outsider.page.goto("/forum/latest");
   await expect(outsider.page.getByRole("link", { name: "Kursplanung Sommerhalbjahr" })).toHaveCount(0);
+});
+
+test("a working group gets its own category; a watcher is notified and marks it read; pin, lock, move and removal from the group", async ({
+  coordinator,
+  newPage,
+}) => {
+  const anna = await invitedMember(coordinator, newPage, "Anna");
+  const boris = await invitedMember(coordinator, newPage, "Boris");
+  const group = `AK Wohnungssuche ${uniqueLetters()}`;
+  const category = `Intern ${uniqueLetters()}`;
+  const title = `Besichtigungen ${uniqueSuffix()}`;
+
+  await test.step("the coordinator creates the working group, adds both and gives it a category", async () => {
+    await coordinator.goto("/admin/forum");
+    await coordinator.getByLabel(t("forumAdmin.groupName")).fill(group);
+    await coordinator.getByRole("button", { name: t("forumAdmin.createGroup") }).click();
+    await expect(coordinator.getByText(t("forumAdmin.groupCreated"))).toBeVisible();
+    const adder = coordinator.locator("form").filter({
+      has: coordinator.getByLabel(t("forumAdmin.addMember", { group })),
+    });
+    for (const person of [anna, boris]) {
+      await adder.getByLabel(t("forumAdmin.addMember", { group })).fill(person.email);
+      await adder.getByRole("button", { name: t("forumAdmin.add") }).click();
+      await expect(coordinator.getByText(`${person.name} (${person.email})`)).toBeVisible();
+    }
+    const creator = coordinator
+      .locator("form")
+      .filter({ has: coordinator.getByRole("button", { name: t("forumAdmin.createCategory") }) });
+    await creator.getByLabel(t("forumAdmin.name")).fill(category);
+    await creator.getByLabel(t("forumAdmin.description")).fill("Nur für den Arbeitskreis.");
+    await creator
+      .getByLabel(t("forumAdmin.visibility"))
+      .selectOption({ label: t("forumAdmin.visibilityGroup") });
+    await creator.getByLabel(t("forumAdmin.group"), { exact: true }).selectOption({ label: group });
+    await creator.getByRole("button", { name: t("forumAdmin.createCategory") }).click();
+    await expect(coordinator.getByText(t("forumAdmin.categorySaved"))).toBeVisible();
+    await expect(coordinator.locator("summary", { hasText: category })).toBeVisible();
+    await expectNoA11yViolations(coordinator);
+  });
+
+  await test.step("Anna opens a thread there; Boris watches it", async () => {
+    await anna.page.goto("/forum");
+    await expect(anna.page.getByRole("link", { name: category })).toBeVisible();
+    await fillNewThread(anna.page, { category, title, body: "Wer kommt am Dienstag mit?" });
+    await anna.page.getByRole("button", { name: t("forum.composer.createThread") }).click();
+    await expect(anna.page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+    await boris.page.goto(anna.page.url());
+    await boris.page.getByRole("button", { name: t("forum.watchAction.watch") }).click();
+    await expect(boris.page.getByText(t("forum.watchState.watch"))).toBeVisible();
+  });
+  const threadUrl = anna.page.url();
+
+  const second = `Termine ${uniqueSuffix()}`;
+  await test.step("Anna replies, and mentions Boris in a second thread: two notifications", async () => {
+    await anna.page.getByRole("textbox", { name: t("forum.composer.replyBody") }).fill("Ich komme um zehn.");
+    await anna.page.getByRole("button", { name: t("forum.composer.sendReply") }).click();
+    await expect(post(anna.page, 2)).toContainText("Ich komme um zehn.");
+    await fillNewThread(anna.page, { category, title: second, body: `@${boris.name}, kannst du?` });
+    await anna.page.getByRole("button", { name: t("forum.composer.createThread") }).click();
+    await expect(anna.page.getByRole("heading", { level: 1, name: second })).toBeVisible();
+  });
+  const secondUrl = anna.page.url();
+
+  await test.step("Boris marks the reply read, then all of them", async () => {
+    const reply = t("notifications.kinds.reply", { count: 1, actor: anna.name, title });
+    const mention = t("notifications.kinds.mention", { actor: anna.name, title: second });
+    const markRead = (text: string) =>
+      boris.page.getByRole("button", { name: t("notifications.markReadNamed", { text }) });
+    await boris.page.goto("/notifications");
+    await expect(boris.page.getByRole("link", { name: reply })).toHaveAttribute("href", /#post-2$/);
+    await expect(boris.page.getByRole("link", { name: mention })).toBeVisible();
+    await expectNoA11yViolations(boris.page);
+    await markRead(reply).click();
+    await expect(markRead(reply)).toHaveCount(0);
+    await expect(markRead(mention)).toBeVisible();
+    await boris.page.getByRole("button", { name: t("notifications.markAllRead") }).click();
+    await expect(boris.page.getByText(t("notifications.allMarkedRead"))).toBeVisible();
+    await expect(markRead(mention)).toHaveCount(0);
+    await expect(boris.page.getByText(t("notifications.unread"), { exact: true })).toHaveCount(0);
+  });
+
+  await test.step("the coordinator pins and locks the thread: Anna can no longer reply", async () => {
+    await coordinator.goto(threadUrl);
+    const moderation = coordinator.getByRole("region", { name: t("forum.moderation.heading") });
+    await moderation.getByRole("button", { name: t("forum.moderation.pin") }).click();
+    await expect(moderation.getByRole("button", { name: t("forum.moderation.unpin") })).toBeVisible();
+    await moderation.getByRole("button", { name: t("forum.moderation.lock") }).click();
+    await expect(moderation.getByRole("button", { name: t("forum.moderation.unlock") })).toBeVisible();
+    await expectNoA11yViolations(coordinator);
+    await anna.page.goto(threadUrl);
+    await expect(anna.page.getByText(t("forum.pinned"), { exact: true })).toBeVisible();
+    await expect(anna.page.getByText(t("forum.locked"), { exact: true })).toBeVisible();
+    await expect(anna.page.getByText(t("forum.closedNote"))).toBeVisible();
+    await expect(anna.page.getByRole("textbox", { name: t("forum.composer.replyBody") })).toHaveCount(0);
+  });
+
+  await test.step("Boris leaves the group's view when removed; a move to a members' category brings the thread back", async () => {
+    await coordinator.goto("/admin/forum");
+    await coordinator
+      .getByRole("listitem")
+      .filter({ hasText: `${boris.name} (${boris.email})` })
+      .getByRole("button", { name: t("forumAdmin.remove") })
+      .click();
+    await expect(coordinator.getByText(`${boris.name} (${boris.email})`)).toHaveCount(0);
+    expect((await boris.page.goto(secondUrl))?.status()).toBe(404);
+    await boris.page.goto("/forum");
+    await expect(boris.page.getByRole("link", { name: category })).toHaveCount(0);
+    expect((await boris.page.goto(threadUrl))?.status()).toBe(404);
+
+    await coordinator.goto(threadUrl);
+    await coordinator.getByLabel(t("forum.moderation.moveTo")).selectOption({ label: "Wohnen" });
+    await coordinator.getByRole("button", { name: t("forum.moderation.move"), exact: true }).click();
+    await expect(coordinator.getByRole("link", { name: "Wohnen", exact: true })).toBeVisible();
+    await boris.page.goto(threadUrl);
+    await expect(boris.page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  });
 });
 
 test("reading, previewing, replying and reacting work without JavaScript; a visitor's cached copy gives way to the reply", async ({
@@ -271,6 +385,45 @@ test("reading, previewing, replying and reacting work without JavaScript; a visi
     await visitor.reload();
     await expect(visitor.getByText(text)).toHaveCount(0, { timeout: 100 });
   }).toPass({ intervals: [250], timeout: 3_000 });
+});
+
+test("with first posts held, a new member's thread waits for the coordinator's approval", {
+  tag: "@network-wide",
+}, async ({ admin, coordinator, newPage }) => {
+  const setHold = async (on: boolean) => {
+    await admin.goto("/admin/settings");
+    const general = admin.getByRole("region", { name: t("admin.settings.generalHeading") });
+    await general.getByRole("checkbox", { name: t("admin.settings.holdFirstPosts") }).setChecked(on);
+    await general.getByRole("button", { name: t("admin.settings.save") }).click();
+    await expect(general.getByRole("status")).toHaveText(t("admin.settings.saved"));
+  };
+  await setHold(true);
+  try {
+    const hanna = await invitedMember(coordinator, newPage, "Hanna");
+    const title = `Erste Frage ${uniqueSuffix()}`;
+    await fillNewThread(hanna.page, { category: "Willkommen & Allgemeines", title, body: "Hallo zusammen!" });
+    await hanna.page.getByRole("button", { name: t("forum.composer.createThread") }).click();
+    await expect(hanna.page.getByText(t("forum.heldNotice"))).toBeVisible();
+    const threadUrl = hanna.page.url().replace(/\?.*$/, "");
+    const visitor = await newPage();
+    expect((await visitor.goto(threadUrl))?.status()).toBe(404);
+
+    await coordinator.goto("/admin/moderation");
+    const item = coordinator
+      .getByRole("listitem")
+      .filter({ has: coordinator.getByRole("link", { name: title }) });
+    await expect(item).toContainText("Hallo zusammen!");
+    await expectNoA11yViolations(coordinator);
+    await item.getByRole("button", { name: t("moderation.approve") }).click();
+    await expect(coordinator.getByText(t("moderation.done.approve"))).toBeVisible();
+    await expect(coordinator.getByRole("link", { name: title })).toHaveCount(0);
+    await expect(async () => {
+      await visitor.goto(threadUrl);
+      await expect(visitor.getByRole("heading", { level: 1, name: title })).toBeVisible({ timeout: 100 });
+    }).toPass({ intervals: [250], timeout: 3_000 });
+  } finally {
+    await setHold(false);
+  }
 });
 
 async function noScriptPage(
