@@ -31,8 +31,8 @@ const dayFromNow = (days: number) =>
   );
 
 // Two German-speaking seeded members no other spec signs in with.
-const [FIRST, SECOND] = MEMBERS.filter((m) => !m.locale || m.locale === "de")
-  .slice(-2)
+const [THIRD, FIRST, SECOND] = MEMBERS.filter((m) => !m.locale || m.locale === "de")
+  .slice(-3)
   .map((m) => ({ name: m.name, email: emailFor(m.name) }));
 
 test("a coordinator creates a weekly series with one seat; the waiting list moves up by e-mail; the .ics and CSV are right", async ({
@@ -165,6 +165,99 @@ test("a coordinator creates a weekly series with one seat; the waiting list move
     const response = await second.goto(`/events/${eventId}/attendees`);
     expect(response?.status()).toBe(404);
     expect((await second.request.get(`/events/${eventId}/attendees.csv`)).status()).toBe(404);
+  });
+});
+
+test("the organiser moves a date and changes the place, then cancels the event: the attendee is told each time", async ({
+  coordinator,
+  newPage,
+}) => {
+  const title = `Sprachcafé Test ${uniqueSuffix()}`;
+  const firstDate = dayFromNow(28);
+  const movedDate = dayFromNow(29);
+
+  await test.step("a weekly series in person, with one attendee on its first date", async () => {
+    await coordinator.goto("/events/new");
+    await coordinator.getByLabel(t("events.form.title")).fill(title);
+    await coordinator.getByLabel(t("events.form.date")).fill(firstDate);
+    await coordinator.getByLabel(t("events.form.startTime")).fill("16:00");
+    await coordinator.getByLabel(t("events.form.endTime")).fill("17:30");
+    await coordinator
+      .getByLabel(t("events.form.frequency"), { exact: true })
+      .selectOption({ label: t("events.form.frequencies.weekly") });
+    await coordinator.getByLabel(t("events.form.untilDate")).fill(dayFromNow(28 + 7 * 2));
+    await coordinator
+      .getByLabel(t("events.form.format"))
+      .selectOption({ label: t("events.formats.in_person") });
+    await coordinator.getByLabel(t("events.form.venue")).fill("Stadtbibliothek");
+    await coordinator.getByLabel(t("events.form.address")).fill("Altmarkt 1, 06712 Zeitz");
+    await coordinator.getByRole("button", { name: t("events.form.create") }).click();
+    await expect(coordinator.getByText(t("events.saved.created"))).toBeVisible();
+  });
+  const eventId = new URL(coordinator.url()).pathname.split("/").at(-1)!;
+  const attendee = await newPage();
+  await signInAs(attendee, THIRD!.email);
+  await attendee.goto(`/events/${eventId}?date=${firstDate}`);
+  await attendee.getByRole("button", { name: t("events.answer.yes"), exact: true }).click();
+  await expect(attendee.getByText(t("events.you.yes"))).toBeVisible();
+
+  const changed = t("notifications.kinds.event_change", { title });
+  await test.step("the first date moves a day later and an hour earlier: the attendee sees it in the notifications", async () => {
+    await coordinator.goto(`/events/${eventId}/edit`);
+    const first = coordinator
+      .getByRole("listitem")
+      .filter({ has: coordinator.getByText(t("events.dates.moveSummary")) })
+      .first();
+    await first.getByText(t("events.dates.moveSummary")).click();
+    await first.getByLabel(t("events.dates.date")).fill(movedDate);
+    await first.getByLabel(t("events.dates.startTime")).fill("15:00");
+    await first.getByLabel(t("events.dates.endTime")).fill("16:30");
+    await first.getByRole("button", { name: t("events.dates.move") }).click();
+    await expect(coordinator.getByText(t("events.saved.moved"))).toBeVisible();
+    await expect(coordinator.getByText(t("events.dates.moved"))).toHaveCount(1);
+    await expectNoA11yViolations(coordinator);
+
+    await attendee.goto("/notifications");
+    await attendee.getByRole("link", { name: changed }).click();
+    await expect(attendee.getByRole("heading", { level: 1, name: title })).toBeVisible();
+    await expect(attendee.locator("main")).toContainText("15:00");
+    await expect(attendee.getByText(t("events.you.yes"))).toBeVisible();
+  });
+
+  await test.step("the place changes on the edit page; the attendee reads the new address", async () => {
+    await coordinator.goto(`/events/${eventId}/edit`);
+    await coordinator.getByLabel(t("events.form.address")).fill("Schützenplatz 3, 06712 Zeitz");
+    await coordinator.getByRole("button", { name: t("events.form.save") }).click();
+    await expect(coordinator.getByText(t("events.saved.updated"))).toBeVisible();
+    await attendee.reload();
+    await expect(attendee.getByText("Schützenplatz 3, 06712 Zeitz")).toBeVisible();
+  });
+
+  await test.step("the whole event is cancelled: the attendee gets a mail and the page says so", async () => {
+    const since = Date.now();
+    await coordinator.goto(`/events/${eventId}/edit`);
+    await coordinator.getByRole("button", { name: t("events.cancelEvent.submit") }).click();
+    await expect(coordinator.getByText(t("events.saved.cancelled"))).toBeVisible();
+    const mail = await waitForMail(THIRD!.email, {
+      subject: t("events.mail.cancelled.subject", { title }),
+      since,
+    });
+    expect(mail.text).toContain(`/events/${eventId}`);
+    await attendee.goto(`/events/${eventId}`);
+    await expect(attendee.getByText(t("events.eventCancelled"))).toBeVisible();
+    await expectNoA11yViolations(attendee);
+  });
+
+  await test.step("the attendee deletes their calendar address: it stops working", async () => {
+    await attendee.goto("/events/calendar");
+    await attendee.getByRole("button", { name: t("events.calendar.create") }).click();
+    await expect(attendee.getByText(t("events.calendar.saved.renewed"))).toBeVisible();
+    const url = await attendee.getByLabel(t("events.calendar.personalUrl")).inputValue();
+    expect((await attendee.request.get(new URL(url).pathname)).status()).toBe(200);
+    await attendee.getByRole("button", { name: t("events.calendar.revoke") }).click();
+    await expect(attendee.getByText(t("events.calendar.saved.revoked"))).toBeVisible();
+    await expect(attendee.getByText(t("events.calendar.noFeed"))).toBeVisible();
+    expect((await attendee.request.get(new URL(url).pathname)).status()).toBe(404);
   });
 });
 
