@@ -4,7 +4,7 @@ import { profileDetailsFor } from "../../db/seed-data/profile-details";
 import { OrganisationsPage } from "./pages/organisations-page";
 import { SignupPage } from "./pages/signup-page";
 import { expectNoA11yViolations } from "./support/a11y";
-import { escapeRegExp, expect, test, tr, uniqueEmail, uniqueSuffix } from "./support/fixtures";
+import { escapeRegExp, expect, signInAs, test, tr, uniqueEmail, uniqueSuffix } from "./support/fixtures";
 
 const t = tr("de");
 const LOGISTICS = "Logistikzentrum Lützen GmbH";
@@ -148,4 +148,42 @@ test("the coordinator confirms an organisation proposed at sign-up", async ({
     await expect(visitor).toHaveURL(new RegExp(`${escapeRegExp(href!)}$`));
     await expectNoA11yViolations(visitor);
   });
+});
+
+test("a member made admin of their organisation edits its page until the right is taken back", async ({
+  coordinator,
+  newPage,
+}) => {
+  const slug = "logistikzentrum-luetzen";
+  const email = "anja.seidel@example.org";
+  const admin = new OrganisationsPage(coordinator);
+  const grant = async (button: "grant" | "revoke", message: "adminGranted" | "adminRevoked") => {
+    await admin.gotoAdmin();
+    const admins = coordinator.getByRole("region", { name: t("organisations.admin.adminsTitle") });
+    await admins.getByLabel(t("organisations.admin.organisation")).fill(`/organisations/${slug}`);
+    await admins.getByLabel(t("organisations.admin.memberEmail")).fill(email);
+    await admins.getByRole("button", { name: t(`organisations.admin.${button}`) }).click();
+    await expect(admins.getByText(t(`organisations.admin.${message}`))).toBeVisible();
+  };
+
+  const member = await newPage();
+  await signInAs(member, email);
+  await member.goto(`/organisations/${slug}`);
+  await expect(member.getByRole("link", { name: t("organisations.edit") })).toHaveCount(0);
+  expect((await member.goto(`/organisations/${slug}/edit`))?.status()).toBe(404);
+
+  await grant("grant", "adminGranted");
+  await expectNoA11yViolations(coordinator);
+
+  const marker = `Familienfrühstück ${uniqueSuffix()}`;
+  const organisation = new OrganisationsPage(member);
+  await member.goto(`/organisations/${slug}`);
+  await member.getByRole("link", { name: t("organisations.edit") }).click();
+  await organisation.field("description").fill(`Jeden Samstag: **${marker}**.`);
+  await organisation.save();
+  await expect(member.getByRole("status")).toHaveText(t("organisations.saved"));
+  await expect(member.locator("strong", { hasText: marker })).toBeVisible();
+
+  await grant("revoke", "adminRevoked");
+  expect((await member.goto(`/organisations/${slug}/edit`))?.status()).toBe(404);
 });
