@@ -203,3 +203,72 @@ test("the external video makes no request to YouTube before the visitor clicks",
   expect(foreign.every((url) => url.startsWith("https://www.youtube-nocookie.com/"))).toBe(true);
   await context.close();
 });
+
+test("a coordinator translates a video, withdraws and publishes it again, moves it up and deletes it", async ({
+  coordinator,
+  newPage,
+}) => {
+  const suffix = uniqueSuffix();
+  const title = `Kita-Anmeldung ${suffix}`;
+  const english = `Registering for day care ${suffix}`;
+  await coordinator.goto("/admin/videos/new");
+  await coordinator.getByLabel(t("videosAdmin.title")).fill(title);
+  await coordinator.getByLabel(t("videosAdmin.description")).fill("Wie Sie einen Kita-Platz beantragen.");
+  await coordinator
+    .getByLabel(t("videosAdmin.kind"))
+    .selectOption({ label: t("videosAdmin.kinds.external") });
+  await coordinator
+    .getByLabel(t("videosAdmin.externalUrl"))
+    .fill("https://www.youtube.com/watch?v=aqz-KE-bpKQ");
+  await coordinator.getByLabel(t("videosAdmin.transcript")).fill("Zuerst füllen Sie den Antrag aus.");
+  await coordinator.getByLabel(t("videosAdmin.publishedLabel")).check();
+  await coordinator.getByRole("button", { name: t("videosAdmin.save"), exact: true }).click();
+  await expect(coordinator.getByRole("status")).toHaveText(t("videosAdmin.saved.created"));
+  const editUrl = coordinator.url().split("?")[0]!;
+  const publicUrl = await coordinator
+    .getByRole("link", { name: t("videosAdmin.preview") })
+    .getAttribute("href");
+
+  await test.step("the English translation reaches English readers", async () => {
+    const en = t("videosAdmin.languages.en");
+    await coordinator.getByLabel(`${t("videosAdmin.title")} (${en})`).fill(english);
+    await coordinator
+      .getByLabel(`${t("videosAdmin.transcript")} (${en})`)
+      .fill("First, you fill in the application.");
+    await coordinator.getByRole("button", { name: `${t("videosAdmin.saveTranslation")} (${en})` }).click();
+    await expect(coordinator.getByRole("status")).toHaveText(t("videosAdmin.saved.en"));
+    await expectNoA11yViolations(coordinator);
+    const reader = await newPage();
+    await reader.goto(`${publicUrl}?lang=en`);
+    await expect(reader.getByRole("heading", { level: 1, name: english })).toBeVisible();
+    await expect(reader.getByText("First, you fill in the application.")).toBeVisible();
+  });
+
+  const visitor = await newPage();
+  await test.step("withdrawn, visitors no longer find it; published again, they do", async () => {
+    await coordinator.goto("/admin/videos");
+    await coordinator.getByRole("button", { name: t("videosAdmin.unpublishLabel", { title }) }).click();
+    await expect(coordinator.getByRole("status")).toHaveText(t("videosAdmin.saved.unpublished"));
+    expect((await visitor.goto(publicUrl!))?.status()).toBe(404);
+    await coordinator.getByRole("button", { name: t("videosAdmin.publishLabel", { title }) }).click();
+    await expect(coordinator.getByRole("status")).toHaveText(t("videosAdmin.saved.published"));
+    await visitor.goto("/videos");
+    await expect(visitor.getByRole("link", { name: title })).toBeVisible();
+  });
+
+  await test.step("moved up, it comes one place earlier", async () => {
+    const titles = () => coordinator.getByRole("main").locator("ol > li h2").allTextContents();
+    const before = (await titles()).indexOf(title);
+    expect(before).toBeGreaterThan(0);
+    await coordinator.getByRole("button", { name: t("videosAdmin.moveUpLabel", { title }) }).click();
+    await expect.poll(async () => (await titles()).indexOf(title)).toBe(before - 1);
+  });
+
+  await test.step("deleted, it is gone for visitors", async () => {
+    await coordinator.goto(editUrl);
+    await coordinator.getByRole("button", { name: t("videosAdmin.delete") }).click();
+    await expect(coordinator.getByRole("status")).toHaveText(t("videosAdmin.saved.deleted"));
+    await expect(coordinator.getByRole("link", { name: title })).toHaveCount(0);
+    expect((await visitor.goto(publicUrl!))?.status()).toBe(404);
+  });
+});
