@@ -100,6 +100,69 @@ test("a coordinator writes and translates an entry; an Arabic visitor reads it r
   await expect(germanEntry.locator("[lang=de]").first()).toBeVisible();
 });
 
+test("a coordinator adds a topic with two questions: publishes, reorders, withdraws and deletes them", async ({
+  coordinator,
+  newPage,
+}) => {
+  const suffix = uniqueSuffix();
+  const topic = `Kinderbetreuung ${suffix}`;
+  const first = `Was kostet ein Krippenplatz (${suffix})?`;
+  const second = `Gibt es Ferienbetreuung (${suffix})?`;
+
+  await coordinator.goto("/admin/faq");
+  const newTopic = coordinator.getByRole("heading", { name: de("faqAdmin.categoryNew") }).locator("xpath=..");
+  await newTopic.getByLabel(de("faqAdmin.nameDe")).fill(topic);
+  await newTopic.getByLabel(de("faqAdmin.nameEn")).fill(`Childcare ${suffix}`);
+  await newTopic.getByLabel(de("faqAdmin.nameAr")).fill(`رعاية الأطفال ${suffix}`);
+  await newTopic.getByLabel(de("faqAdmin.nameUk")).fill(`Догляд за дітьми ${suffix}`);
+  await newTopic.getByRole("button", { name: de("faqAdmin.saveCategory") }).click();
+  await expect(coordinator.getByRole("status")).toHaveText(de("faqAdmin.saved.category"));
+  await expectNoA11yViolations(coordinator);
+
+  const urls: string[] = [];
+  for (const [question, published] of [
+    [first, false],
+    [second, true],
+  ] as const) {
+    await coordinator.goto("/admin/faq/new");
+    await coordinator.getByLabel(de("faqAdmin.category")).selectOption({ label: topic });
+    await coordinator.getByLabel(de("faqAdmin.question")).fill(question);
+    await coordinator.getByLabel(de("faqAdmin.answer")).fill("Das hängt vom Einkommen ab.");
+    await coordinator.getByLabel(de("faqAdmin.publishedLabel")).setChecked(published);
+    await coordinator.getByRole("button", { name: de("faqAdmin.save") }).click();
+    await expect(coordinator.getByRole("status")).toHaveText(de("faqAdmin.saved.created"));
+    urls.push(coordinator.url().split("?")[0]!);
+  }
+
+  const visitor = await newPage();
+  const article = (question: string) => visitor.getByRole("article", { name: question });
+  await visitor.goto("/faq");
+  await expect(article(second)).toBeVisible();
+  await expect(article(first)).toHaveCount(0);
+
+  await coordinator.goto("/admin/faq");
+  const section = coordinator.getByRole("region", { name: topic });
+  const order = () => section.locator("li h3").allTextContents();
+  await section.getByRole("button", { name: de("faqAdmin.publishLabel", { question: first }) }).click();
+  await expect(coordinator.getByRole("status")).toHaveText(de("faqAdmin.saved.published"));
+  expect(await order()).toEqual([first, second]);
+  await section.getByRole("button", { name: de("faqAdmin.moveUpLabel", { question: second }) }).click();
+  await expect.poll(order).toEqual([second, first]);
+  await visitor.reload();
+  const top = async (question: string) => (await article(question).boundingBox())!.y;
+  expect(await top(second)).toBeLessThan(await top(first));
+
+  await section.getByRole("button", { name: de("faqAdmin.unpublishLabel", { question: second }) }).click();
+  await expect(coordinator.getByRole("status")).toHaveText(de("faqAdmin.saved.unpublished"));
+  await coordinator.goto(urls[0]!);
+  await coordinator.getByRole("button", { name: de("faqAdmin.delete") }).click();
+  await expect(coordinator.getByRole("status")).toHaveText(de("faqAdmin.saved.deleted"));
+  expect(await order()).toEqual([second]);
+  await expect(section.getByRole("listitem").filter({ hasText: second })).toContainText(de("faqAdmin.draft"));
+  await visitor.reload();
+  await expect(visitor.getByRole("article").filter({ hasText: suffix })).toHaveCount(0);
+});
+
 test("visitors search the FAQ in German and in their own language", async ({ newPage }) => {
   const page = await newPage({ locale: "de-DE" });
   await page.goto("/faq");
