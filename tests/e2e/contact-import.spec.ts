@@ -141,3 +141,17 @@ test("without JavaScript the import runs and its page refreshes itself; a member
   const coordinatorApi = await plain.request.get(`/api/admin/contact-imports/${id}`);
   expect(await coordinatorApi.json()).toMatchObject({ status: "done", processed: list.total, percent: 100 });
 });
+
+test("a coordinator discards an uploaded list: nothing is imported", async ({ coordinator }) => {
+  const list = contactList(3);
+  await uploadList(coordinator, list);
+  await coordinator.getByRole("button", { name: c("preview.discard") }).click();
+  await expect(coordinator.getByText(c("discarded"))).toBeVisible();
+  await coordinator.getByRole("searchbox", { name: c("list.search") }).fill(list.anna.email);
+  await coordinator.getByRole("button", { name: c("list.searchButton") }).click();
+  await expect(
+    coordinator.getByRole("heading", { level: 2, name: c("list.searchTitle", { query: list.anna.email }) }),
+  ).toBeVisible();
+  await expect(coordinator.getByRole("row").filter({ hasText: list.anna.email })).toHaveCount(0);
+  await expectNoA11yViolations(coordinator);
+});
