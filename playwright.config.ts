@@ -1,8 +1,9 @@
-import { readdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
 import { e2eDatabaseUrl } from "./tests/e2e/support/database";
 import { appPort, smtpCapturePort } from "./tests/e2e/support/ports";
 
+const HEADLESS_SHELL = "/usr/bin/chromium-headless-shell";
 const PORT = appPort();
 const SMTP_PORT = smtpCapturePort();
 const BASE_URL = `http://localhost:${PORT}`;
@@ -52,8 +53,10 @@ export default defineConfig({
     // records none.
     trace: process.env.CI ? "off" : { mode: "retain-on-failure", screenshots: false },
     launchOptions: {
-      // Debian's Chromium: never download Playwright's browsers.
-      executablePath: "/usr/bin/chromium",
+      // Debian's Chromium, never Playwright's downloads: its headless shell where installed (package
+      // chromium-headless-shell, what Playwright itself runs headless), else the full browser. Same
+      // engine; the forum and events specs took 40 s of CPU with the shell against 72 s.
+      executablePath: existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : "/usr/bin/chromium",
       args: [
         "--no-sandbox",
         "--disable-gpu",
