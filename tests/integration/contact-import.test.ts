@@ -17,16 +17,10 @@ import {
 import { IDLE } from "@/lib/forms/schema";
 import { jobStates } from "@/lib/jobs/testing";
 import { createSession, createUser } from "../support/factories";
+import { signInWith } from "../support/next-headers";
 
 // Server actions read the session cookie through next/headers: this test sets it per call.
-let sessionToken: string | undefined;
-vi.mock("next/headers", () => ({
-  cookies: async () => ({
-    get: (name: string) =>
-      name === "authjs.session-token" && sessionToken ? { value: sessionToken } : undefined,
-  }),
-  headers: async () => new Headers(),
-}));
+vi.mock("next/headers", () => import("../support/next-headers"));
 
 let coordinatorId: string;
 let memberEmail: string;
@@ -305,7 +299,8 @@ describe("contact import: who may", () => {
     });
 
     const { uploadContactsAction, startImportAction } = await import("@/lib/campaigns/import-actions");
-    sessionToken = await createSession(memberId);
+    const memberSession = await createSession(memberId);
+    signInWith(memberSession);
     await expect(
       uploadContactsAction(
         IDLE,
@@ -321,7 +316,7 @@ describe("contact import: who may", () => {
         headers: { cookie: `authjs.session-token=${token}` },
       });
     const params = { params: Promise.resolve({ id }) };
-    const refused = await progressRoute(request(sessionToken), params);
+    const refused = await progressRoute(request(memberSession), params);
     expect(refused.status).toBe(404);
     expect(await refused.text()).not.toContain("preview");
     const allowed = await progressRoute(request(await createSession(coordinatorId)), params);
@@ -331,7 +326,7 @@ describe("contact import: who may", () => {
 
   it("gives a coordinator the reason beside the field, and opens the preview after a good upload", async () => {
     const { uploadContactsAction } = await import("@/lib/campaigns/import-actions");
-    sessionToken = await createSession(coordinatorId);
+    signInWith(await createSession(coordinatorId));
     const noFile = await uploadContactsAction(IDLE, form({ legalBasis: "consent", legalNote: "Liste" }));
     expect(noFile).toMatchObject({ status: "error", fieldErrors: { file: { key: "fileRequired" } } });
     // every problem at once, the typed values kept

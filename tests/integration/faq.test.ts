@@ -13,16 +13,10 @@ import {
 import { IDLE } from "@/lib/forms/schema";
 import { getContentVersions } from "@/lib/page-cache/data";
 import { createSession, createUser } from "../support/factories";
+import { signInWith } from "../support/next-headers";
 
 // Server actions read the session cookie through next/headers: this test sets it per call.
-let sessionToken: string | undefined;
-vi.mock("next/headers", () => ({
-  cookies: async () => ({
-    get: (name: string) =>
-      name === "authjs.session-token" && sessionToken ? { value: sessionToken } : undefined,
-  }),
-  headers: async () => new Headers(),
-}));
+vi.mock("next/headers", () => import("../support/next-headers"));
 
 const tag = () => crypto.randomUUID().slice(0, 8);
 let coordinatorId: string;
@@ -182,7 +176,7 @@ describe("FAQ actions", () => {
   it("refuse a member with “not found” and change nothing", async () => {
     const { saveFaqEntryAction } = await import("@/lib/faq/actions");
     const member = await createUser();
-    sessionToken = await createSession(member.id);
+    signInWith(await createSession(member.id));
     const question = `Von Mitglied ${tag()}`;
     await expect(saveFaqEntryAction(IDLE, form({ categoryId, question, answer: "x" }))).rejects.toThrow(
       /NEXT_HTTP_ERROR_FALLBACK;404/,
@@ -192,7 +186,7 @@ describe("FAQ actions", () => {
 
   it("give a coordinator the message beside the field and keep the values", async () => {
     const { saveFaqEntryAction } = await import("@/lib/faq/actions");
-    sessionToken = await createSession(coordinatorId);
+    signInWith(await createSession(coordinatorId));
     const state = await saveFaqEntryAction(
       IDLE,
       form({ categoryId, question: "", answer: "Eine Antwort", slug: "Ungültig!" }),

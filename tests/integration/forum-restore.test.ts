@@ -6,22 +6,16 @@ import { restorePostAction } from "@/lib/forum/actions";
 import { createReply, createThread, setPostStatus } from "@/lib/forum/mutations";
 import { createSession, createUser } from "../support/factories";
 import { createCategory } from "../support/forum-factories";
+import { signInWith } from "../support/next-headers";
 
 // The action reads the session cookie; here it is whatever session the test signed in with.
-const browser = vi.hoisted(() => ({ token: undefined as string | undefined }));
-vi.mock("next/headers", () => ({
-  cookies: async () => ({
-    get: (name: string) =>
-      name === "authjs.session-token" && browser.token ? { name, value: browser.token } : undefined,
-  }),
-  headers: async () => new Headers(),
-}));
+vi.mock("next/headers", () => import("../support/next-headers"));
 // Outside a request Next has no cache to revalidate; the page cache follows the posts table itself.
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 /** Submits the restore button as this person; resolves to where the action redirected. */
 async function restoreAs(userId: string, postId: number): Promise<string> {
-  browser.token = await createSession(userId);
+  signInWith(await createSession(userId));
   const form = new FormData();
   form.set("postId", String(postId));
   try {
@@ -32,7 +26,7 @@ async function restoreAs(userId: string, postId: number): Promise<string> {
     if (!digest.startsWith("NEXT_REDIRECT")) throw error;
     return digest.split(";")[2]!;
   } finally {
-    browser.token = undefined;
+    signInWith(undefined);
   }
 }
 

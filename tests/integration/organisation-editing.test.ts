@@ -9,17 +9,11 @@ import { isOrganisationAdmin } from "@/lib/organisations/data";
 import { setOrganisationAdmin, updateOrganisation } from "@/lib/organisations/mutations";
 import { UpdateOrganisation } from "@/lib/organisations/schema";
 import { createOrganisation, createSession, createUser } from "../support/factories";
+import { signInWith } from "../support/next-headers";
 import { addMember } from "../support/organisation-factories";
 
 // The edit action reads the session cookie; here it is whatever session the test signed in with.
-const browser = vi.hoisted(() => ({ token: undefined as string | undefined }));
-vi.mock("next/headers", () => ({
-  cookies: async () => ({
-    get: (name: string) =>
-      name === "authjs.session-token" && browser.token ? { name, value: browser.token } : undefined,
-  }),
-  headers: async () => new Headers(),
-}));
+vi.mock("next/headers", () => import("../support/next-headers"));
 
 function organisationForm(organisationId: string, overrides: Record<string, string> = {}) {
   const form = new FormData();
@@ -36,7 +30,7 @@ function organisationForm(organisationId: string, overrides: Record<string, stri
 
 /** Runs the edit action as this person; resolves to "saved", "notFound" or the returned state. */
 async function submitEdit(token: string | undefined, form: FormData) {
-  browser.token = token;
+  signInWith(token);
   try {
     return await updateOrganisationAction(IDLE, form);
   } catch (error) {
@@ -45,7 +39,7 @@ async function submitEdit(token: string | undefined, form: FormData) {
     if (digest.includes("404")) return "notFound";
     throw error;
   } finally {
-    browser.token = undefined;
+    signInWith(undefined);
   }
 }
 
