@@ -200,7 +200,6 @@ async function main() {
   const faqData = await generateFaq(sql);
   const forumData = await generateForum(sql, options.members);
   const messagesData = await generateMessages(sql, options.members);
-  await settle(sql);
   console.log(
     `Generated ${messagesData.conversations} conversations with ${messagesData.messages} messages in ${messagesData.ms} ms`,
   );
@@ -215,6 +214,7 @@ async function main() {
     `Generated ${dataset.members} members, ${dataset.organisations} organisations and ` +
       `${dataset.pendingApplications} pending applications in ${dataset.ms} ms`,
   );
+  await settle(sql);
 
   const base = `http://localhost:${options.port}`;
   const server = await startServer(options.port, databaseUrl);
