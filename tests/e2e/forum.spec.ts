@@ -387,6 +387,66 @@ test("reading, previewing, replying and reacting work without JavaScript; a visi
   }).toPass({ intervals: [250], timeout: 3_000 });
 });
 
+test("a coordinator dismisses one report and deletes the post of another; the reporter is told", async ({
+  coordinator,
+  newPage,
+}) => {
+  const carla = await invitedMember(coordinator, newPage, "Carla");
+  const title = `Sprachkurse im Herbst ${uniqueSuffix()}`;
+  await fillNewThread(coordinator, {
+    category: "Wohnen",
+    title,
+    body: "Welche Kurse beginnen im September?",
+  });
+  await coordinator.getByRole("button", { name: t("forum.composer.createThread") }).click();
+  await expect(coordinator.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await coordinator
+    .getByRole("textbox", { name: t("forum.composer.replyBody") })
+    .fill("Ruf mich an: 0170 1234567");
+  await coordinator.getByRole("button", { name: t("forum.composer.sendReply") }).click();
+  await expect(post(coordinator, 2)).toContainText("0170 1234567");
+  const threadUrl = coordinator.url().split("#")[0]!;
+
+  const reasons = ["Nur ein Test, bitte verwerfen.", "Enthält eine private Telefonnummer."];
+  for (const [index, reason] of reasons.entries()) {
+    await carla.page.goto(threadUrl);
+    await post(carla.page, index + 1)
+      .getByRole("link", { name: t("forum.report") })
+      .click();
+    await carla.page.getByRole("textbox", { name: t("forum.reportReason") }).fill(reason);
+    await carla.page.getByRole("button", { name: t("forum.sendReport") }).click();
+    await expect(carla.page.getByText(t("forum.reportThanks"))).toBeVisible();
+  }
+
+  await coordinator.goto("/admin/moderation");
+  const report = (reason: string) =>
+    coordinator
+      .getByRole("listitem")
+      .filter({ hasText: reason })
+      .filter({
+        has: coordinator.getByRole("button", { name: t("moderation.decision.dismiss") }),
+      });
+  await report(reasons[0]!)
+    .getByRole("button", { name: t("moderation.decision.dismiss") })
+    .click();
+  await expect(coordinator.getByText(t("moderation.done.dismiss"))).toBeVisible();
+  await report(reasons[1]!)
+    .getByRole("button", { name: t("moderation.decision.delete") })
+    .click();
+  await expect(coordinator.getByText(t("moderation.done.delete"))).toBeVisible();
+  await expect(report(reasons[0]!)).toHaveCount(0);
+  await expect(report(reasons[1]!)).toHaveCount(0);
+
+  await carla.page.goto(threadUrl);
+  await expect(post(carla.page, 1)).toContainText("Welche Kurse beginnen im September?");
+  await expect(post(carla.page, 2)).toContainText(t("forum.deletedNote"));
+  await expect(post(carla.page, 2)).not.toContainText("0170 1234567");
+  await carla.page.goto("/notifications");
+  await expect(
+    carla.page.getByRole("link", { name: new RegExp(`Hinweis der Moderation zu „${title}“`) }).first(),
+  ).toBeVisible();
+});
+
 test("with first posts held, a new member's thread waits for the coordinator's approval", {
   tag: "@network-wide",
 }, async ({ admin, coordinator, newPage }) => {
