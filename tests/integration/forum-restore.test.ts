@@ -39,19 +39,25 @@ async function statusOf(postId: number) {
   return row!.status;
 }
 
+/** A thread in a members' category by `threadAuthorId`, with one reply by `replyAuthorId`. */
+async function threadWithReply(threadAuthorId: string, replyAuthorId: string) {
+  const category = await createCategory("members");
+  const { thread } = await createThread({
+    authorId: threadAuthorId,
+    categoryId: category.id,
+    title: "Wiederherstellen",
+    body: "Erster Beitrag",
+  });
+  const reply = await createReply({ authorId: replyAuthorId, threadId: thread.id, body: "Eine Antwort" });
+  return { thread, reply };
+}
+
 describe("restoring a hidden post", () => {
   it("is refused to a member, even the author; a coordinator restores it, audited", async () => {
     const author = await createUser();
     const other = await createUser();
     const coordinator = await createUser({ role: "coordinator" });
-    const category = await createCategory("members");
-    const { thread } = await createThread({
-      authorId: author.id,
-      categoryId: category.id,
-      title: "Wiederherstellen",
-      body: "Erster Beitrag",
-    });
-    const reply = await createReply({ authorId: other.id, threadId: thread.id, body: "Ausgeblendet" });
+    const { thread, reply } = await threadWithReply(author.id, other.id);
     await setPostStatus({ postId: reply.postId, status: "hidden", actorId: coordinator.id });
 
     expect(await restoreAs(other.id, reply.postId)).toBe("/forum");
@@ -73,14 +79,7 @@ describe("restoring a hidden post", () => {
   it("leaves a visible or deleted post as it is", async () => {
     const author = await createUser();
     const coordinator = await createUser({ role: "coordinator" });
-    const category = await createCategory("members");
-    const { thread } = await createThread({
-      authorId: author.id,
-      categoryId: category.id,
-      title: "Gelöscht",
-      body: "Erster Beitrag",
-    });
-    const reply = await createReply({ authorId: author.id, threadId: thread.id, body: "Selbst gelöscht" });
+    const { reply } = await threadWithReply(author.id, author.id);
     expect(await restoreAs(coordinator.id, reply.postId)).toBe("/forum");
     await setPostStatus({ postId: reply.postId, status: "deleted", actorId: author.id });
     expect(await restoreAs(coordinator.id, reply.postId)).toBe("/forum");
