@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import { VISIBILITY } from "../../db/schema";
 import { MEMBERS } from "../../db/seed-data/network";
 import { profileDetailsFor } from "../../db/seed-data/profile-details";
@@ -96,40 +97,48 @@ test("the coordinator edits an organisation's description and sees it rendered",
   });
 });
 
+/** Someone applies and proposes a new organisation; returns once the application is in. */
+async function proposeAtSignup(page: Page, organisation: string) {
+  const signup = new SignupPage(page);
+  await signup.goto();
+  await signup.fill({
+    name: `Greta Sommer ${uniqueSuffix()}`,
+    email: uniqueEmail("greta"),
+    organisation: { propose: organisation },
+    jobFunction: "Ehrenamtliche Koordinatorin",
+    municipality: "Gleina",
+    topics: ["volunteering"],
+    languages: ["de"],
+  });
+  await signup.submit();
+  await expect(page.getByRole("heading", { level: 1, name: t("checkEmail.title") })).toBeVisible();
+}
+
+/** The admin list's link to the proposed organisation's own page. */
+async function proposedPageHref(admin: OrganisationsPage, name: string) {
+  await admin.gotoAdmin();
+  await expect(admin.card(name)).toBeVisible();
+  return (await admin
+    .card(name)
+    .getByRole("link", { name: t("organisations.admin.view") })
+    .getAttribute("href"))!;
+}
+
 test("the coordinator confirms an organisation proposed at sign-up", async ({
   page,
   coordinator,
   newPage,
 }) => {
   const name = `Nachbarschaftsinitiative Gleina ${uniqueSuffix()}`;
-  await test.step("someone proposes it when applying", async () => {
-    const signup = new SignupPage(page);
-    await signup.goto();
-    await signup.fill({
-      name: `Greta Sommer ${uniqueSuffix()}`,
-      email: uniqueEmail("greta"),
-      organisation: { propose: name },
-      jobFunction: "Ehrenamtliche Koordinatorin",
-      municipality: "Gleina",
-      topics: ["volunteering"],
-      languages: ["de"],
-    });
-    await signup.submit();
-    await expect(page.getByRole("heading", { level: 1, name: t("checkEmail.title") })).toBeVisible();
-  });
+  await test.step("someone proposes it when applying", () => proposeAtSignup(page, name));
 
   const admin = new OrganisationsPage(coordinator);
-  await admin.gotoAdmin();
-  await expect(admin.card(name)).toBeVisible();
-  const href = await admin
-    .card(name)
-    .getByRole("link", { name: t("organisations.admin.view") })
-    .getAttribute("href");
+  const href = await proposedPageHref(admin, name);
   await expectNoA11yViolations(coordinator);
 
   const visitor = await newPage();
   await test.step("until confirmed, visitors cannot see it", async () => {
-    await visitor.goto(href!);
+    await visitor.goto(href);
     await expect(visitor.getByRole("heading", { level: 1, name: t("notFound.title") })).toBeVisible();
   });
 
@@ -145,9 +154,31 @@ test("the coordinator confirms an organisation proposed at sign-up", async ({
     await list.gotoList();
     await list.filter({ q: name });
     await list.open(name);
-    await expect(visitor).toHaveURL(new RegExp(`${escapeRegExp(href!)}$`));
+    await expect(visitor).toHaveURL(new RegExp(`${escapeRegExp(href)}$`));
     await expectNoA11yViolations(visitor);
   });
+});
+
+test("the coordinator rejects a proposed organisation: it is deleted and never listed", async ({
+  page,
+  coordinator,
+}) => {
+  const name = `Verein Ohne Adresse ${uniqueSuffix()}`;
+  await proposeAtSignup(page, name);
+  const admin = new OrganisationsPage(coordinator);
+  const href = await proposedPageHref(admin, name);
+
+  await admin.rejectButton(name).click();
+  await expect(admin.card(name).getByRole("status")).toHaveText(t("organisations.admin.rejected"));
+  await expectNoA11yViolations(coordinator);
+  await admin.gotoAdmin();
+  await expect(admin.card(name)).toHaveCount(0);
+  // Deleted, not hidden: not even the coordinator finds its page or a trace in the list.
+  await coordinator.goto(href);
+  await expect(coordinator.getByRole("heading", { level: 1, name: t("notFound.title") })).toBeVisible();
+  await admin.gotoList();
+  await admin.filter({ q: name });
+  await expect(admin.card(name)).toHaveCount(0);
 });
 
 test("a member made admin of their organisation edits its page until the right is taken back", async ({

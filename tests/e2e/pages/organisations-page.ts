@@ -62,4 +62,10 @@ export class OrganisationsPage {
       name: this.t("organisations.admin.confirmLabel", { name }),
     });
   }
+
+  rejectButton(name: string) {
+    return this.card(name).getByRole("button", {
+      name: this.t("organisations.admin.rejectLabel", { name }),
+    });
+  }
 }
