@@ -224,6 +224,29 @@ test("the organiser moves a date and changes the place, then cancels the event: 
     await expect(attendee.getByText(t("events.you.yes"))).toBeVisible();
   });
 
+  await test.step("the date is called off by mistake and set again: the attendee is told, and their yes stands", async () => {
+    const since = Date.now();
+    const dates = coordinator.getByRole("region", { name: t("events.dates.title") });
+    await coordinator.goto(`/events/${eventId}/edit`);
+    await dates
+      .getByRole("button", { name: new RegExp(`^${t("events.dates.cancel")}`) })
+      .first()
+      .click();
+    await expect(coordinator.getByText(t("events.saved.date"))).toBeVisible();
+    await expect(dates.getByText(t("events.dates.cancelled"), { exact: true })).toHaveCount(1);
+    await waitForMail(THIRD!.email, { subject: t("events.mail.cancelled.subject", { title }), since });
+    await attendee.goto(`/events/${eventId}?date=${firstDate}`);
+    await expect(attendee.getByText(t("events.dateCancelledNote"))).toBeVisible();
+
+    await dates.getByRole("button", { name: new RegExp(`^${t("events.dates.restore")}`) }).click();
+    await expect(coordinator.getByText(t("events.saved.date"))).toBeVisible();
+    await expect(dates.getByText(t("events.dates.cancelled"), { exact: true })).toHaveCount(0);
+    await expectNoA11yViolations(coordinator);
+    await attendee.reload();
+    await expect(attendee.getByText(t("events.dateCancelledNote"))).toHaveCount(0);
+    await expect(attendee.getByText(t("events.you.yes"))).toBeVisible();
+  });
+
   await test.step("the place changes on the edit page; the attendee reads the new address", async () => {
     await coordinator.goto(`/events/${eventId}/edit`);
     await coordinator.getByLabel(t("events.form.address")).fill("Schützenplatz 3, 06712 Zeitz");
