@@ -24,7 +24,7 @@ async function fillNewThread(page: Page, input: { category: string; title: strin
 
 const post = (page: Page, number: number) => page.locator(`#post-${number}`);
 
-test("members discuss: image, preview, quote, mention, notification, edit history, report and moderation, search", async ({
+test("members discuss: image, preview, quote, mention, notification, edit history, report and moderation, search, closing", async ({
   coordinator,
   newPage,
 }) => {
@@ -179,6 +179,25 @@ test("members discuss: image, preview, quote, mention, notification, edit histor
     await expectNoA11yViolations(coordinator);
     await anna.page.reload();
     await expect(post(anna.page, 2)).toContainText("die kenne ich gut");
+  });
+
+  await test.step("the coordinator closes the thread: Boris may still react but not reply, until it is opened again", async () => {
+    const moderation = coordinator.getByRole("region", { name: t("forum.moderation.heading") });
+    const replyBox = boris.page.getByRole("textbox", { name: t("forum.composer.replyBody") });
+    await moderation.getByRole("button", { name: t("forum.moderation.close") }).click();
+    await expect(moderation.getByRole("button", { name: t("forum.moderation.open") })).toBeVisible();
+    await boris.page.goto(threadUrl);
+    await expect(boris.page.getByText(t("forum.closed"), { exact: true })).toBeVisible();
+    await expect(boris.page.getByText(t("forum.closedNote"))).toBeVisible();
+    await expect(replyBox).toHaveCount(0);
+    await expect(post(boris.page, 1).getByRole("link", { name: t("forum.react") })).toBeVisible();
+
+    await moderation.getByRole("button", { name: t("forum.moderation.open") }).click();
+    await expect(moderation.getByRole("button", { name: t("forum.moderation.close") })).toBeVisible();
+    await boris.page.reload();
+    await replyBox.fill("Danke, dann bis Dienstag.");
+    await boris.page.getByRole("button", { name: t("forum.composer.sendReply") }).click();
+    await expect(post(boris.page, 3)).toContainText("Danke, dann bis Dienstag.");
   });
 });
 
