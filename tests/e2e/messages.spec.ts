@@ -80,6 +80,7 @@ test("two members write to each other; the mail links to the conversation", asyn
   });
 
   await test.step("the mail's turn-off link works without signing in", async () => {
+    const conversation = bernd.page.url();
     const mail = await waitForMail(bernd.email, { since });
     const off = mail.text.match(/https?:\/\/\S+\/notifications\/off\?token=\S+/)?.[0];
     expect(off).toBeTruthy();
@@ -91,12 +92,25 @@ test("two members write to each other; the mail links to the conversation", asyn
     await visitor.getByRole("button", { name: t("notifications.off.button") }).click();
     await expect(visitor.getByRole("status")).toHaveText(t("notifications.off.done", { kind }));
     await bernd.page.goto("/settings/notifications");
-    await expect(
+    const mode = (name: "immediate" | "off") =>
       bernd.page
         .getByRole("group", { name: kind })
-        .getByRole("radio", { name: t("notifications.settings.modes.off") }),
-    ).toBeChecked();
-    await bernd.page.goBack();
+        .getByRole("radio", { name: t(`notifications.settings.modes.${name}`) });
+    await expect(mode("off")).toBeChecked();
+
+    // He turns them on again; later his mail program's "unsubscribe" button posts to the address in
+    // the mail's List-Unsubscribe header (RFC 8058), without a session, and they are off once more.
+    await mode("immediate").check();
+    await bernd.page.getByRole("button", { name: t("notifications.settings.save") }).click();
+    await expect(bernd.page.getByRole("status")).toHaveText(t("notifications.settings.saved"));
+    expect(mail.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
+    const oneClick = mail.headers["list-unsubscribe"]?.replace(/^<|>$/g, "");
+    expect(oneClick).toMatch(/\/notifications\/unsubscribe\?token=/);
+    const answer = await visitor.request.post(oneClick!, { form: { "List-Unsubscribe": "One-Click" } });
+    expect(answer.status()).toBe(200);
+    await bernd.page.reload();
+    await expect(mode("off")).toBeChecked();
+    await bernd.page.goto(conversation);
   });
 
   await test.step("Bernd answers; Anna reads it", async () => {
