@@ -1,8 +1,10 @@
 import type { Page } from "@playwright/test";
 import sharp from "sharp";
+import { XSS_PAYLOADS } from "../fixtures/xss-payloads";
 import { expectNoA11yViolations } from "./support/a11y";
 import { invitedMember } from "./support/admin-fixtures";
 import { escapeRegExp, expect, test, tr } from "./support/fixtures";
+import { expectInert, recordDialogs } from "./support/xss";
 
 const t = tr("de");
 
@@ -200,4 +202,34 @@ test("a member edits their profile, chooses who sees what and uploads a photo", 
     // (axe needs JavaScript in the page: the same form was checked above, with and without errors)
     await expect(noJs.field("profile.phone")).toHaveValue("0345 abc");
   });
+});
+
+test("a public bio with 60 XSS payloads renders inert for its author and for visitors", async ({
+  coordinator,
+  newPage,
+}) => {
+  const person = await invitedMember(coordinator, newPage, "Samir Haddad");
+  const visitor = await newPage();
+  const dialogs = recordDialogs(person.page, visitor);
+  const profile = new ProfileSettingsPage(person.page);
+  const half = Math.ceil(XSS_PAYLOADS.length / 2);
+  // A bio holds at most 2,000 characters: the payloads go in two rounds.
+  for (const payloads of [XSS_PAYLOADS.slice(0, half), XSS_PAYLOADS.slice(half)]) {
+    await profile.goto();
+    await profile.visibility("profile.name").selectOption({ label: t("profile.visPublic") });
+    await profile.visibility("profile.bio").selectOption({ label: t("profile.visPublic") });
+    await profile.field("profile.bio").fill(payloads.join("\n\n"));
+    await profile.save();
+    await expect(person.page.getByRole("main").getByRole("status")).toHaveText(t("profile.saved"));
+    await person.page.getByRole("link", { name: t("profile.viewProfile") }).click();
+    const profileUrl = person.page.url();
+    for (const viewer of [person.page, visitor]) {
+      if (viewer !== person.page) await viewer.goto(profileUrl);
+      await expect(viewer.getByRole("heading", { level: 1, name: person.name })).toBeVisible();
+      await expectInert(
+        viewer.getByRole("region", { name: new RegExp(`^${escapeRegExp(t("members.profile.bio"))}`) }),
+      );
+    }
+  }
+  expect(dialogs).toEqual([]);
 });
