@@ -2,10 +2,12 @@ import type { Page } from "@playwright/test";
 import { VISIBILITY } from "../../db/schema";
 import { MEMBERS } from "../../db/seed-data/network";
 import { profileDetailsFor } from "../../db/seed-data/profile-details";
+import { XSS_PAYLOADS } from "../fixtures/xss-payloads";
 import { OrganisationsPage } from "./pages/organisations-page";
 import { SignupPage } from "./pages/signup-page";
 import { expectNoA11yViolations } from "./support/a11y";
 import { escapeRegExp, expect, signInAs, test, tr, uniqueEmail, uniqueSuffix } from "./support/fixtures";
+import { expectInert, recordDialogs } from "./support/xss";
 
 const t = tr("de");
 const LOGISTICS = "Logistikzentrum Lützen GmbH";
@@ -217,4 +219,24 @@ test("a member made admin of their organisation edits its page until the right i
 
   await grant("revoke", "adminRevoked");
   expect((await member.goto(`/organisations/${slug}/edit`))?.status()).toBe(404);
+});
+
+test("an organisation description with 60 XSS payloads renders inert for its editor and for visitors", async ({
+  coordinator,
+  page,
+}) => {
+  const dialogs = recordDialogs(coordinator, page);
+  const organisations = new OrganisationsPage(coordinator);
+  const url = "/organisations/sv-blau-weiss-weissenfels";
+  await coordinator.goto(`${url}/edit`);
+  await organisations.field("description").fill(XSS_PAYLOADS.join("\n\n"));
+  await organisations.save();
+  await expect(coordinator.getByRole("status")).toHaveText(t("organisations.saved"));
+  for (const viewer of [coordinator, page]) {
+    if (viewer !== coordinator) await viewer.goto(url);
+    const description = new OrganisationsPage(viewer).description();
+    await expect(description).toContainText("klick");
+    await expectInert(description);
+  }
+  expect(dialogs).toEqual([]);
 });

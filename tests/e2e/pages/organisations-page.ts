@@ -35,6 +35,11 @@ export class OrganisationsPage {
     await expect(this.page.getByRole("heading", { level: 1, name, exact: true })).toBeVisible();
   }
 
+  /** The organisation's own description (rendered Markdown) on its page. */
+  description() {
+    return this.page.getByRole("article").locator(".prose-legal");
+  }
+
   peopleSection() {
     return this.page.getByRole("region", { name: this.t("organisations.peopleTitle") });
   }
