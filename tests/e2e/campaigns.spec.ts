@@ -151,6 +151,52 @@ test("a coordinator builds a segment, composes, test-sends and sends; recipients
   await expect(waitForMail(byPage.email, { subject: `${title} zwei`, timeout: 500 })).rejects.toThrow();
 });
 
+/** A Berlin date `days` from today, as the date input wants it. */
+const dayFromNow = (days: number) =>
+  new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(
+    new Date(Date.now() + days * 86_400_000),
+  );
+
+test("a coordinator schedules a campaign, is stopped at a past time, and cancels it before it goes out", async ({
+  coordinator,
+}) => {
+  const title = `Einladung Sommerfest ${uniqueSuffix()}`;
+  await coordinator.goto("/admin/campaigns/new");
+  await coordinator.getByLabel(t("campaigns.form.titleLabel")).fill(title);
+  await coordinator.getByLabel(GERMAN_SUBJECT).fill(title);
+  await coordinator.getByLabel(GERMAN_BODY).fill("Wir feiern am Samstag im Stadtpark.");
+  await coordinator.getByRole("button", { name: t("campaigns.form.save") }).click();
+  await expect(coordinator.getByRole("heading", { level: 1, name: title })).toBeVisible();
+
+  const date = coordinator.getByLabel(t("campaigns.detail.date"));
+  await coordinator.getByLabel(t("campaigns.detail.sendLater")).check();
+  await date.fill(dayFromNow(-1));
+  await coordinator.getByLabel(t("campaigns.detail.time")).fill("09:00");
+  await coordinator.getByRole("button", { name: t("campaigns.detail.sendButton") }).click();
+  await expect(date).toHaveAccessibleDescription(new RegExp(t("campaigns.errors.inPast")));
+  await expect(date).toHaveValue(dayFromNow(-1));
+  // What was chosen stays chosen: pressing the button again must not send at once.
+  await expect(coordinator.getByLabel(t("campaigns.detail.sendLater"))).toBeChecked();
+  await expect(coordinator.getByTestId("campaign-status")).toHaveText(t("campaigns.status.draft"));
+  await expectNoA11yViolations(coordinator);
+
+  await date.fill(dayFromNow(1));
+  await coordinator.getByRole("button", { name: t("campaigns.detail.sendButton") }).click();
+  await expect(coordinator.getByTestId("campaign-status")).toHaveText(t("campaigns.status.scheduled"));
+  await expect(coordinator.getByText(/^Geplant für .* 09:00/)).toBeVisible();
+  await expect(coordinator.getByRole("button", { name: t("campaigns.detail.sendButton") })).toHaveCount(0);
+  await expectNoA11yViolations(coordinator);
+
+  await coordinator.getByRole("button", { name: t("campaigns.detail.cancel") }).click();
+  await expect(coordinator.getByText(t("campaigns.saved.cancelled"))).toBeVisible();
+  await expect(coordinator.getByTestId("campaign-status")).toHaveText(t("campaigns.status.cancelled"));
+  await expect(coordinator.getByRole("button", { name: t("campaigns.detail.cancel") })).toHaveCount(0);
+  await coordinator.goto("/admin/campaigns");
+  await expect(coordinator.getByRole("row").filter({ hasText: title })).toContainText(
+    t("campaigns.status.cancelled"),
+  );
+});
+
 test("a welcome step mails every newly approved member; pausing it stops that", async ({
   coordinator,
   newPage,

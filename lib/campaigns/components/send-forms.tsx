@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 import { formView, IDLE } from "@/lib/forms/schema";
 import { LOCALES } from "@/lib/i18n/config";
 import { secondaryButton } from "@/lib/ui/components/button-styles";
@@ -43,7 +43,9 @@ export function SendForm({ campaignId }: { campaignId: string }) {
   const [state, action] = useActionState(sendCampaignAction, IDLE);
   const { errors, text } = formView(state);
   const failed = state.status === "error";
-  const [when, setWhen] = useState(failed ? text("when") || "now" : "now");
+  // Uncontrolled, like the other fields: React resets the form after the action, to these defaults,
+  // so after an error "later" stays chosen (a controlled radio fell back to "now" and sent at once).
+  const when = failed ? text("when") || "now" : "now";
   return (
     <form action={action} noValidate className="max-w-md">
       {failed && state.formError ? <FormAlert kind="error">{te(state.formError)}</FormAlert> : null}
@@ -56,8 +58,7 @@ export function SendForm({ campaignId }: { campaignId: string }) {
               type="radio"
               name="when"
               value={value}
-              checked={when === value}
-              onChange={() => setWhen(value)}
+              defaultChecked={when === value}
               className="size-6"
             />
             {t(value === "now" ? "sendNow" : "sendLater")}
