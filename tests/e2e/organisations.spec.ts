@@ -6,7 +6,16 @@ import { XSS_PAYLOADS } from "../fixtures/xss-payloads";
 import { OrganisationsPage } from "./pages/organisations-page";
 import { SignupPage } from "./pages/signup-page";
 import { expectNoA11yViolations } from "./support/a11y";
-import { escapeRegExp, expect, signInAs, test, tr, uniqueEmail, uniqueSuffix } from "./support/fixtures";
+import {
+  escapeRegExp,
+  expect,
+  signInAs,
+  test,
+  tr,
+  uniqueEmail,
+  uniqueSuffix,
+  waitForHydration,
+} from "./support/fixtures";
 import { expectInert, recordDialogs } from "./support/xss";
 
 const t = tr("de");
@@ -239,4 +248,29 @@ test("an organisation description with 60 XSS payloads renders inert for its edi
     await expectInert(description);
   }
   expect(dialogs).toEqual([]);
+});
+
+test("on a slow connection, text typed before the page's scripts arrive is kept and saved", async ({
+  coordinator,
+}) => {
+  let scriptsArrive!: () => void;
+  const slow = new Promise<void>((resolve) => {
+    scriptsArrive = resolve;
+  });
+  await coordinator.route("**/_next/static/chunks/**", async (route) => {
+    await slow;
+    await route.continue();
+  });
+  const organisations = new OrganisationsPage(coordinator);
+  await coordinator.goto("/organisations/mehrgenerationenhaus-hohenmoelsen/edit", { waitUntil: "commit" });
+  const description = organisations.field("description");
+  const marker = `Offener Treff ${uniqueSuffix()}`;
+  await description.fill(`**${marker}** jeden Mittwoch.`);
+
+  scriptsArrive();
+  await waitForHydration(description);
+  await expect(description).toHaveValue(`**${marker}** jeden Mittwoch.`);
+  await organisations.save();
+  await expect(coordinator.getByRole("status")).toHaveText(t("organisations.saved"));
+  await expect(coordinator.locator("strong", { hasText: marker })).toBeVisible();
 });

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { directionOf, type Locale } from "@/lib/i18n/config";
 import { inputStyle } from "@/lib/ui/components/button-styles";
 import { ErrorText } from "@/lib/ui/components/field";
+import { Textarea } from "@/lib/ui/components/textarea";
 import { versionFields } from "../schema";
 import { MailPreview, type Preview } from "./mail-preview";
 import { useDebouncedPost } from "./use-debounced-post";
@@ -55,7 +56,7 @@ export function VersionEditor(props: {
             {t("bodyIn", { language: props.language })}
           </label>
           {props.bodyError ? <ErrorText id={`${id(f.body)}-error`}>{props.bodyError}</ErrorText> : null}
-          <textarea
+          <Textarea
             id={id(f.body)}
             name={f.body}
             rows={14}

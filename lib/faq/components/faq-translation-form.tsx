@@ -7,6 +7,7 @@ import { inputStyle } from "@/lib/ui/components/button-styles";
 import { ErrorText, errorMessage, Field } from "@/lib/ui/components/field";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 import { SubmitButton } from "@/lib/ui/components/submit-button";
+import { Textarea } from "@/lib/ui/components/textarea";
 import { saveFaqTranslationAction } from "../actions";
 import type { TranslationLocale } from "../schema";
 
@@ -62,7 +63,7 @@ export function FaqTranslationForm({
         requiredLabel={t("required")}
       >
         {(aria) => (
-          <textarea
+          <Textarea
             {...aria}
             name="answer"
             rows={8}

@@ -7,6 +7,7 @@ import { inputStyle, secondaryButton } from "@/lib/ui/components/button-styles";
 import { Field } from "@/lib/ui/components/field";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 import { SubmitButton } from "@/lib/ui/components/submit-button";
+import { Textarea } from "@/lib/ui/components/textarea";
 import type { ComposerState } from "../actions";
 
 type Mode = "thread" | "reply" | "edit";
@@ -113,7 +114,7 @@ export function Composer({
         error={message(errors.body)}
       >
         {(aria) => (
-          <textarea
+          <Textarea
             key={`${state.status}-${value("body", initialBody).length}`}
             {...aria}
             name="body"

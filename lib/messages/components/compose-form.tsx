@@ -7,6 +7,7 @@ import { inputStyle } from "@/lib/ui/components/button-styles";
 import { errorMessage, Field } from "@/lib/ui/components/field";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 import { SubmitButton } from "@/lib/ui/components/submit-button";
+import { Textarea } from "@/lib/ui/components/textarea";
 import { sendMessageAction, startConversationAction } from "../actions";
 import { ACCEPTED_ATTACHMENTS, MAX_TITLE } from "../schema";
 
@@ -25,13 +26,13 @@ function MessageFields({ view, autoFocus }: { view: ReturnType<typeof formView>;
         error={errorMessage(te, view.errors.body)}
       >
         {(aria) => (
-          <textarea
+          <Textarea
             {...aria}
             name="body"
             rows={5}
             defaultValue={view.text("body")}
             className={inputStyle}
-            // biome-ignore lint/a11y/noAutofocus: the compose page exists to write: focus goes where the member types
+            // The compose page exists to write: focus goes where the member types.
             autoFocus={autoFocus}
           />
         )}

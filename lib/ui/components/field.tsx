@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { FieldError } from "@/lib/forms/schema";
 import { inputStyle } from "./button-styles";
+import { Textarea } from "./textarea";
 
 /** A labelled control with its hint and error beside it, wired up with aria-describedby. */
 export function Field(props: {
@@ -75,7 +76,7 @@ export function TextField({
     <Field {...field}>
       {(aria) =>
         rows ? (
-          <textarea {...aria} name={name} rows={rows} defaultValue={defaultValue} className={inputStyle} />
+          <Textarea {...aria} name={name} rows={rows} defaultValue={defaultValue} className={inputStyle} />
         ) : (
           <input
             {...aria}

@@ -7,6 +7,7 @@ import { inputStyle } from "@/lib/ui/components/button-styles";
 import { errorMessage, Field } from "@/lib/ui/components/field";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 import { SubmitButton } from "@/lib/ui/components/submit-button";
+import { Textarea } from "@/lib/ui/components/textarea";
 import { saveVideoTranslationAction } from "../actions";
 import type { VideoTranslationLocale } from "../schema";
 
@@ -44,7 +45,7 @@ export function VideoTranslationForm({
         >
           {(aria) =>
             rows[name] ? (
-              <textarea
+              <Textarea
                 {...aria}
                 name={name}
                 rows={rows[name]}

@@ -3,6 +3,7 @@ import {
   type BrowserContextOptions,
   test as base,
   expect,
+  type Locator,
   type Page,
 } from "@playwright/test";
 import { createTranslator } from "next-intl";
@@ -82,6 +83,15 @@ export async function signOut(page: Page) {
       .getByRole("navigation", { name: t("shell.mainNav") })
       .getByRole("link", { name: t("shell.navLogin") }),
   ).toBeVisible();
+}
+
+/** Waits until React has taken over the element (it has attached its fiber to the DOM node). */
+export async function waitForHydration(locator: Locator) {
+  await expect
+    .poll(() =>
+      locator.evaluate((element) => Object.keys(element).some((key) => key.startsWith("__reactFiber"))),
+    )
+    .toBe(true);
 }
 
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
