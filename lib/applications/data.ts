@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, gt, isNotNull, isNull, or, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, gt, isNotNull, isNull, or, type SQL, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { applications, organisations, profiles, users } from "@/db/schema";
 
@@ -7,7 +7,10 @@ export type PendingApplication = {
   id: string;
   name: string | null;
   email: string;
+  /** The organisation the profile names; gone when a proposed one was rejected. */
   organisation: string | null;
+  organisationProposed: boolean;
+  /** What the applicant proposed at sign-up, if they proposed a new organisation. */
   proposedOrganisation: string | null;
   jobFunction: string | null;
   municipality: string | null;
@@ -72,6 +75,7 @@ export async function listPendingApplications({
       name: users.name,
       email: users.email,
       organisation: organisations.name,
+      organisationProposed: sql<boolean>`coalesce(${organisations.status} = 'proposed', false)`,
       proposedOrganisation: applications.proposedOrganisation,
       jobFunction: profiles.jobFunction,
       municipality: profiles.municipality,
@@ -111,7 +115,6 @@ export async function getOwnApplication({
       emailVerified: users.emailVerified,
       createdAt: applications.createdAt,
       organisation: organisations.name,
-      proposedOrganisation: applications.proposedOrganisation,
       jobFunction: profiles.jobFunction,
       municipality: profiles.municipality,
     })
@@ -126,7 +129,8 @@ export async function getOwnApplication({
     status: row.status,
     emailConfirmed: row.emailVerified !== null,
     createdAt: row.createdAt,
-    organisation: row.organisation ?? row.proposedOrganisation,
+    // A rejected proposal is deleted: the applicant then has no organisation, not the rejected name.
+    organisation: row.organisation,
     jobFunction: row.jobFunction,
     municipality: row.municipality,
   };

@@ -3,6 +3,7 @@ import { VISIBILITY } from "../../db/schema";
 import { MEMBERS } from "../../db/seed-data/network";
 import { profileDetailsFor } from "../../db/seed-data/profile-details";
 import { XSS_PAYLOADS } from "../fixtures/xss-payloads";
+import { AdminSignupsPage } from "./pages/admin-signups-page";
 import { OrganisationsPage } from "./pages/organisations-page";
 import { SignupPage } from "./pages/signup-page";
 import { expectNoA11yViolations } from "./support/a11y";
@@ -16,6 +17,7 @@ import {
   uniqueSuffix,
   waitForHydration,
 } from "./support/fixtures";
+import { linkIn, waitForMail } from "./support/mailbox";
 import { expectInert, recordDialogs } from "./support/xss";
 
 const t = tr("de");
@@ -108,13 +110,15 @@ test("the coordinator edits an organisation's description and sees it rendered",
   });
 });
 
-/** Someone applies and proposes a new organisation; returns once the application is in. */
+/** Someone applies, proposing a new organisation, and confirms their address; returns their name. */
 async function proposeAtSignup(page: Page, organisation: string) {
+  const name = `Greta Sommer ${uniqueSuffix()}`;
+  const email = uniqueEmail("greta");
   const signup = new SignupPage(page);
   await signup.goto();
   await signup.fill({
-    name: `Greta Sommer ${uniqueSuffix()}`,
-    email: uniqueEmail("greta"),
+    name,
+    email,
     organisation: { propose: organisation },
     jobFunction: "Ehrenamtliche Koordinatorin",
     municipality: "Gleina",
@@ -123,6 +127,9 @@ async function proposeAtSignup(page: Page, organisation: string) {
   });
   await signup.submit();
   await expect(page.getByRole("heading", { level: 1, name: t("checkEmail.title") })).toBeVisible();
+  await page.goto(linkIn(await waitForMail(email, { subject: t("mail.confirm.subject") })));
+  await expect(page.getByText(t("application.waiting"))).toBeVisible();
+  return name;
 }
 
 /** The admin list's link to the proposed organisation's own page. */
@@ -175,7 +182,7 @@ test("the coordinator rejects a proposed organisation: it is deleted and never l
   coordinator,
 }) => {
   const name = `Verein Ohne Adresse ${uniqueSuffix()}`;
-  await proposeAtSignup(page, name);
+  const applicant = await proposeAtSignup(page, name);
   const admin = new OrganisationsPage(coordinator);
   const href = await proposedPageHref(admin, name);
 
@@ -190,6 +197,10 @@ test("the coordinator rejects a proposed organisation: it is deleted and never l
   await admin.gotoList();
   await admin.filter({ q: name });
   await expect(admin.card(name)).toHaveCount(0);
+  // The applicant is still waiting, now without an organisation; their card says why.
+  const card = await new AdminSignupsPage(coordinator).gotoCard(applicant);
+  await expect(card).toContainText(t("signups.proposalRejected", { name }));
+  await expect(card).not.toContainText(t("signups.proposed", { name }));
 });
 
 test("a member made admin of their organisation edits its page until the right is taken back", async ({

@@ -1,12 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { applications, auditLog, sessions, users } from "@/db/schema";
-import { listPendingApplications } from "@/lib/applications/data";
+import { applications, auditLog, organisations, sessions, users } from "@/db/schema";
+import { getOwnApplication, listPendingApplications } from "@/lib/applications/data";
 import { decideApplication } from "@/lib/applications/mutations";
 import { DecideApplication } from "@/lib/applications/schema";
 import { getViewerBySessionToken } from "@/lib/auth/viewer";
 import { toFieldErrors } from "@/lib/forms/schema";
+import { rejectOrganisation } from "@/lib/organisations/mutations";
 import { createApplication } from "@/lib/signup/mutations";
 import { createSession, createUser, signUpInput } from "../support/factories";
 
@@ -163,8 +164,27 @@ describe("listPendingApplications", () => {
     expect(shown).toMatchObject({
       email: confirmed.email,
       proposedOrganisation: expect.stringMatching(/^Initiative /),
+      organisationProposed: true,
       topics: ["language", "work"],
       languages: ["uk", "de"],
     });
+    expect(shown?.organisation).toBe(shown?.proposedOrganisation);
+  });
+
+  it("shows a rejected proposal as gone, to the coordinators and to the applicant", async () => {
+    const applicant = await apply({ confirmed: true });
+    const pending = async () =>
+      (await listPendingApplications({ confirmed: true })).find((a) => a.id === applicant.applicationId);
+    const proposed = (await pending())!.proposedOrganisation!;
+    const db = await getDb();
+    const [organisation] = await db.select().from(organisations).where(eq(organisations.name, proposed));
+    await rejectOrganisation({ actorId: (await coordinator()).id, organisationId: organisation!.id });
+
+    expect(await pending()).toMatchObject({
+      organisation: null,
+      organisationProposed: false,
+      proposedOrganisation: proposed,
+    });
+    expect((await getOwnApplication({ userId: applicant.userId }))?.organisation).toBeNull();
   });
 });

@@ -21,7 +21,13 @@ export async function ApplicationCard({ application: a }: { application: Pending
         <dd className="break-all">{a.email}</dd>
         <dt className="font-semibold">{t("organisation")}</dt>
         <dd>
-          {a.proposedOrganisation ? t("proposed", { name: a.proposedOrganisation }) : (a.organisation ?? "–")}
+          {a.organisation === null
+            ? a.proposedOrganisation
+              ? t("proposalRejected", { name: a.proposedOrganisation })
+              : "–"
+            : a.organisationProposed
+              ? t("proposed", { name: a.organisation })
+              : a.organisation}
         </dd>
         <dt className="font-semibold">{t("jobFunction")}</dt>
         <dd>{a.jobFunction ?? "–"}</dd>
