@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expectNoA11yViolations } from "./support/a11y";
 import { expect, invitedMember, test } from "./support/admin-fixtures";
-import { plain, tr, uniqueEmail, uniqueSuffix } from "./support/fixtures";
+import { dayFromNow, plain, tr, uniqueEmail, uniqueSuffix } from "./support/fixtures";
 import { waitForMail } from "./support/mailbox";
 
 const t = tr("de");
@@ -150,12 +150,6 @@ test("a coordinator builds a segment, composes, test-sends and sends; recipients
   await expect(waitForMail(oneClick.email, { subject: `${title} zwei`, timeout: 3_000 })).rejects.toThrow();
   await expect(waitForMail(byPage.email, { subject: `${title} zwei`, timeout: 500 })).rejects.toThrow();
 });
-
-/** A Berlin date `days` from today, as the date input wants it. */
-const dayFromNow = (days: number) =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(
-    new Date(Date.now() + days * 86_400_000),
-  );
 
 test("a coordinator schedules a campaign, is stopped at a past time, and cancels it before it goes out", async ({
   coordinator,

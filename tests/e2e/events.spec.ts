@@ -2,7 +2,7 @@ import ICAL from "ical.js";
 import { MEMBERS } from "../../db/seed-data/network";
 import { XSS_PAYLOADS } from "../fixtures/xss-payloads";
 import { expectNoA11yViolations } from "./support/a11y";
-import { expect, signInAs, test, tr, uniqueSuffix } from "./support/fixtures";
+import { dayFromNow, expect, signInAs, test, tr, uniqueSuffix } from "./support/fixtures";
 import { waitForMail } from "./support/mailbox";
 import { expectInert, recordDialogs } from "./support/xss";
 
@@ -23,12 +23,6 @@ function emailFor(name: string): string {
   const family = words.pop() ?? "";
   return `${words.length ? `${words.join("-")}.` : ""}${family}@example.org`;
 }
-
-/** A Berlin date `days` from today, as the date input wants it. */
-const dayFromNow = (days: number) =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(
-    new Date(Date.now() + days * 86_400_000),
-  );
 
 // Two German-speaking seeded members no other spec signs in with.
 const [THIRD, FIRST, SECOND] = MEMBERS.filter((m) => !m.locale || m.locale === "de")

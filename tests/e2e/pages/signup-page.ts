@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { escapeRegExp, expect, type Locale, plain, tr } from "../support/fixtures";
+import { linkIn, waitForMail } from "../support/mailbox";
 
 export type Applicant = {
   name: string;
@@ -71,5 +72,18 @@ export class SignupPage {
 
   async submit() {
     await this.page.getByRole("button", { name: this.t("signup.submit") }).click();
+  }
+
+  /** Applies and confirms the address with the link from the mail: the application then waits. */
+  async applyAndConfirm(applicant: Applicant) {
+    await this.goto();
+    await this.fill(applicant);
+    await this.submit();
+    await expect(
+      this.page.getByRole("heading", { level: 1, name: this.t("checkEmail.title") }),
+    ).toBeVisible();
+    const mail = await waitForMail(applicant.email, { subject: this.t("mail.confirm.subject") });
+    await this.page.goto(linkIn(mail));
+    await expect(this.page.getByText(this.t("application.waiting"))).toBeVisible();
   }
 }

@@ -54,6 +54,12 @@ export async function sessionCookie(context: BrowserContext) {
   return cookie;
 }
 
+/** A Berlin date `days` from today, as a date input wants it ("2026-12-05"). */
+export const dayFromNow = (days: number) =>
+  new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(
+    new Date(Date.now() + days * 86_400_000),
+  );
+
 export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Asks for a sign-in link at /login and waits for the check-email page (the mail is sent before it shows). */
