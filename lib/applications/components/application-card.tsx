@@ -5,6 +5,19 @@ import { cardStyle } from "@/lib/ui/components/button-styles";
 import type { PendingApplication } from "../data";
 import { DecisionForm } from "./decision-form";
 
+/**
+ * The applicant's organisation; one they proposed themselves says whether it still waits for
+ * confirmation or was rejected.
+ */
+function organisationText(
+  a: PendingApplication,
+  t: (key: "proposed" | "proposalRejected", values: { name: string }) => string,
+): string {
+  if (a.organisation !== null)
+    return a.organisationProposed ? t("proposed", { name: a.organisation }) : a.organisation;
+  return a.proposedOrganisation ? t("proposalRejected", { name: a.proposedOrganisation }) : "–";
+}
+
 export async function ApplicationCard({ application: a }: { application: PendingApplication }) {
   const t = await getTranslations("signups");
   const tt = await getTranslations("topics");
@@ -20,15 +33,7 @@ export async function ApplicationCard({ application: a }: { application: Pending
         <dt className="font-semibold">{t("email")}</dt>
         <dd className="break-all">{a.email}</dd>
         <dt className="font-semibold">{t("organisation")}</dt>
-        <dd>
-          {a.organisation === null
-            ? a.proposedOrganisation
-              ? t("proposalRejected", { name: a.proposedOrganisation })
-              : "–"
-            : a.organisationProposed
-              ? t("proposed", { name: a.organisation })
-              : a.organisation}
-        </dd>
+        <dd>{organisationText(a, t)}</dd>
         <dt className="font-semibold">{t("jobFunction")}</dt>
         <dd>{a.jobFunction ?? "–"}</dd>
         <dt className="font-semibold">{t("municipality")}</dt>
