@@ -74,15 +74,18 @@ test("a coordinator imports contacts from CSV: preview with per-row errors, prog
   await expect(coordinator.getByText(c("preview.willImport", { count: list.total - 3 }))).toBeVisible();
   await expectNoA11yViolations(coordinator);
 
-  // The bar follows the job without a reload, and the page shows the results when it is done.
-  const polled = coordinator.waitForResponse(
-    (r) => r.url().includes("/api/admin/contact-imports/") && r.status() === 200,
-  );
+  // The bar follows the job without a reload (the server answers while it imports), and the page
+  // shows the results when it is done.
+  const midway = coordinator.waitForResponse(async (r) => {
+    if (!r.url().includes("/api/admin/contact-imports/") || r.status() !== 200) return false;
+    const { status, processed } = (await r.json()) as { status: string; processed: number };
+    return status === "running" && processed > 0 && processed < list.total;
+  });
   await coordinator.getByRole("button", { name: c("preview.start") }).click();
   await expect(coordinator.getByRole("heading", { level: 2, name: c("progress.title") })).toBeVisible();
   const bar = coordinator.getByRole("progressbar", { name: c("progress.label") });
   await expect(bar).toBeVisible();
-  await polled;
+  await midway;
   await expect(
     coordinator.getByText(c("done.summary", { imported: list.total - 3, skipped: 3 })),
   ).toBeVisible({
