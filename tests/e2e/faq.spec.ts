@@ -1,6 +1,8 @@
 import { FAQ_CATEGORIES } from "../../db/seed-data/faq";
+import { XSS_PAYLOADS } from "../fixtures/xss-payloads";
 import { expectNoA11yViolations } from "./support/a11y";
 import { expect, type Locale, plain, test, tr, uniqueSuffix } from "./support/fixtures";
+import { expectInert, recordDialogs } from "./support/xss";
 
 const de = tr("de");
 const ar = tr("ar");
@@ -209,3 +211,34 @@ for (const locale of LOCALES) {
     await expect(page.locator("html")).toHaveAttribute("lang", other);
   });
 }
+
+test("an FAQ answer with 60 XSS payloads renders inert for members and on the cached page for visitors", {
+  tag: "@network-wide", // while published, the payloads' markup stands on the /faq page that other specs check with axe
+}, async ({ coordinator, newPage }) => {
+  const question = `Sicherheitstest Antwort (${uniqueSuffix()})?`;
+  await coordinator.goto("/admin/faq/new");
+  await coordinator.getByLabel(de("faqAdmin.question")).fill(question);
+  await coordinator.getByLabel(de("faqAdmin.answer")).fill(XSS_PAYLOADS.join("\n\n"));
+  await coordinator.getByLabel(de("faqAdmin.publishedLabel")).check();
+  await coordinator.getByRole("button", { name: de("faqAdmin.save") }).click();
+  await expect(coordinator.getByRole("status")).toHaveText(de("faqAdmin.saved.created"));
+  const entryUrl = coordinator.url().split("?")[0]!;
+
+  // The coordinator reads the page members get (rendered per request, with scripts); a visitor the
+  // cached one.
+  const visitor = await newPage();
+  const dialogs = recordDialogs(coordinator, visitor);
+  for (const viewer of [coordinator, visitor]) {
+    await viewer.goto("/faq");
+    const entry = viewer.getByRole("article", { name: question });
+    await expect(entry).toContainText("klick");
+    await expectInert(entry);
+  }
+  expect(dialogs).toEqual([]);
+
+  await coordinator.goto(entryUrl);
+  await coordinator.getByRole("button", { name: de("faqAdmin.delete") }).click();
+  await expect(coordinator.getByRole("status")).toHaveText(de("faqAdmin.saved.deleted"));
+  await visitor.reload();
+  await expect(visitor.getByRole("article", { name: question })).toHaveCount(0);
+});

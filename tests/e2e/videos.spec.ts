@@ -1,5 +1,7 @@
+import { XSS_PAYLOADS } from "../fixtures/xss-payloads";
 import { expectNoA11yViolations } from "./support/a11y";
 import { expect, test, tr, uniqueSuffix } from "./support/fixtures";
+import { expectInert, recordDialogs } from "./support/xss";
 
 const t = tr("de");
 
@@ -271,4 +273,42 @@ test("a coordinator translates a video, withdraws and publishes it again, moves 
     await expect(coordinator.getByRole("link", { name: title })).toHaveCount(0);
     expect((await visitor.goto(publicUrl!))?.status()).toBe(404);
   });
+});
+
+test("a video transcript with 60 XSS payloads renders inert for the coordinator and for visitors", {
+  tag: "@network-wide", // a video added meanwhile would shift the order another spec checks
+}, async ({ coordinator, newPage }) => {
+  const title = `Sicherheitstest Video ${uniqueSuffix()}`;
+  await coordinator.goto("/admin/videos/new");
+  await coordinator.getByLabel(t("videosAdmin.title")).fill(title);
+  await coordinator.getByLabel(t("videosAdmin.description")).fill("Ein Video mit schädlichem Transkript.");
+  await coordinator
+    .getByLabel(t("videosAdmin.kind"))
+    .selectOption({ label: t("videosAdmin.kinds.external") });
+  await coordinator
+    .getByLabel(t("videosAdmin.externalUrl"))
+    .fill("https://www.youtube.com/watch?v=aqz-KE-bpKQ");
+  await coordinator.getByLabel(t("videosAdmin.transcript")).fill(XSS_PAYLOADS.join("\n\n"));
+  await coordinator.getByLabel(t("videosAdmin.publishedLabel")).check();
+  await coordinator.getByRole("button", { name: t("videosAdmin.save"), exact: true }).click();
+  await expect(coordinator.getByRole("status")).toHaveText(t("videosAdmin.saved.created"));
+  const editUrl = coordinator.url().split("?")[0]!;
+  const publicUrl = (await coordinator
+    .getByRole("link", { name: t("videosAdmin.preview") })
+    .getAttribute("href"))!;
+
+  const visitor = await newPage();
+  const dialogs = recordDialogs(coordinator, visitor);
+  for (const viewer of [coordinator, visitor]) {
+    await viewer.goto(publicUrl);
+    const transcript = viewer.getByRole("region", { name: t("videos.transcript") });
+    await expect(transcript).toContainText("klick");
+    await expectInert(transcript);
+  }
+  expect(dialogs).toEqual([]);
+
+  await coordinator.goto(editUrl);
+  await coordinator.getByRole("button", { name: t("videosAdmin.delete") }).click();
+  await expect(coordinator.getByRole("status")).toHaveText(t("videosAdmin.saved.deleted"));
+  expect((await visitor.goto(publicUrl))?.status()).toBe(404);
 });
