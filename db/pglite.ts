@@ -1,5 +1,6 @@
 import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
 import path from "node:path";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 
@@ -65,15 +66,44 @@ export async function openPglite(
 ): Promise<{ client: PGlite; release: () => void }> {
   const extensions = { pg_trgm };
   if (dir.startsWith("memory://")) {
-    return { client: await PGlite.create({ extensions, loadDataDir: archive }), release: () => {} };
+    const client = await PGlite.create({ extensions, loadDataDir: archive });
+    return { client: takingTurns(client), release: () => {} };
   }
   const absolute = path.resolve(dir);
   const release = lockDataDir(absolute);
   try {
     const client = await PGlite.create({ dataDir: absolute, extensions });
-    return { client, release };
+    return { client: takingTurns(client), release };
   } catch (error) {
     release();
     throw error;
   }
+}
+
+/** The longest run of queries that may hold this process's event loop before others get a turn. */
+export const PGLITE_SLICE_MS = 20;
+
+/**
+ * PGlite answers each query synchronously in this process's thread, so a run of queries with nothing
+ * else to wait for (a job working through thousands of rows) never lets the event loop turn: every
+ * request, the progress bar's included, would wait until it ends. Here a query, a statement list or
+ * a transaction first gives the event loop a turn when the last was more than PGLITE_SLICE_MS ago.
+ * Queries inside a transaction run on as they are: it holds the database anyway.
+ */
+function takingTurns(client: PGlite): PGlite {
+  let lastTurn = performance.now();
+  const turn = async () => {
+    if (performance.now() - lastTurn < PGLITE_SLICE_MS) return;
+    await nextTurn();
+    lastTurn = performance.now();
+  };
+  const afterTurn = <F extends (...args: never[]) => Promise<unknown>>(method: F): F =>
+    (async (...args: Parameters<F>) => {
+      await turn();
+      return method.apply(client, args);
+    }) as F;
+  client.query = afterTurn(client.query);
+  client.exec = afterTurn(client.exec);
+  client.transaction = afterTurn(client.transaction);
+  return client;
 }

@@ -1,5 +1,4 @@
 import "server-only";
-import { setImmediate as nextTurn } from "node:timers/promises";
 import { sendJob } from "@/lib/jobs/queue";
 import type { JobHandler } from "@/lib/jobs/types";
 import { IMPORT_JOB, importNextChunk, loadImportRows } from "./import-mutations";
@@ -18,9 +17,6 @@ export async function runContactImport(data: { importId: string }, options: { bu
   for (;;) {
     const { done } = await importNextChunk({ importId: data.importId, rows });
     if (done) return;
-    // On PGlite every query runs synchronously inside this process: without a turn of the event loop
-    // between chunks, a large import would hold up every other request until it ends.
-    await nextTurn();
     if (Date.now() >= until) {
       await sendJob(IMPORT_JOB, data, { singletonKey: data.importId });
       return;
