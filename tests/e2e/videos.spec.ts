@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import { XSS_PAYLOADS } from "../fixtures/xss-payloads";
 import { expectNoA11yViolations } from "./support/a11y";
 import { expect, test, tr, uniqueSuffix } from "./support/fixtures";
@@ -6,7 +7,7 @@ import { expectInert, recordDialogs } from "./support/xss";
 const t = tr("de");
 
 /** Records a few seconds of a canvas with Chromium's MediaRecorder: a real, tiny WebM file. */
-async function recordWebm(page: import("@playwright/test").Page): Promise<Buffer> {
+async function recordWebm(page: Page): Promise<Buffer> {
   const base64 = await page.evaluate(async () => {
     const canvas = document.createElement("canvas");
     canvas.width = 160;
@@ -41,7 +42,7 @@ async function recordWebm(page: import("@playwright/test").Page): Promise<Buffer
   return Buffer.from(base64, "base64");
 }
 
-async function drawPng(page: import("@playwright/test").Page): Promise<Buffer> {
+async function drawPng(page: Page): Promise<Buffer> {
   const dataUrl = await page.evaluate(() => {
     const canvas = document.createElement("canvas");
     canvas.width = 320;
@@ -55,6 +56,24 @@ async function drawPng(page: import("@playwright/test").Page): Promise<Buffer> {
 }
 
 const vtt = (text: string) => Buffer.from(`WEBVTT\n\n00:00.000 --> 00:02.000\n${text}\n`);
+
+/** Creates and publishes a YouTube video with this transcript; returns its admin and public URLs. */
+async function createExternalVideo(
+  page: Page,
+  video: { title: string; description: string; transcript: string },
+) {
+  await page.goto("/admin/videos/new");
+  await page.getByLabel(t("videosAdmin.title")).fill(video.title);
+  await page.getByLabel(t("videosAdmin.description")).fill(video.description);
+  await page.getByLabel(t("videosAdmin.kind")).selectOption({ label: t("videosAdmin.kinds.external") });
+  await page.getByLabel(t("videosAdmin.externalUrl")).fill("https://www.youtube.com/watch?v=aqz-KE-bpKQ");
+  await page.getByLabel(t("videosAdmin.transcript")).fill(video.transcript);
+  await page.getByLabel(t("videosAdmin.publishedLabel")).check();
+  await page.getByRole("button", { name: t("videosAdmin.save"), exact: true }).click();
+  await expect(page.getByRole("status")).toHaveText(t("videosAdmin.saved.created"));
+  const publicUrl = await page.getByRole("link", { name: t("videosAdmin.preview") }).getAttribute("href");
+  return { editUrl: page.url().split("?")[0]!, publicUrl: publicUrl! };
+}
 
 test("a coordinator uploads a video with poster and captions; a visitor plays it with captions, seeking by range requests", async ({
   coordinator,
@@ -213,23 +232,11 @@ test("a coordinator translates a video, withdraws and publishes it again, moves 
   const suffix = uniqueSuffix();
   const title = `Kita-Anmeldung ${suffix}`;
   const english = `Registering for day care ${suffix}`;
-  await coordinator.goto("/admin/videos/new");
-  await coordinator.getByLabel(t("videosAdmin.title")).fill(title);
-  await coordinator.getByLabel(t("videosAdmin.description")).fill("Wie Sie einen Kita-Platz beantragen.");
-  await coordinator
-    .getByLabel(t("videosAdmin.kind"))
-    .selectOption({ label: t("videosAdmin.kinds.external") });
-  await coordinator
-    .getByLabel(t("videosAdmin.externalUrl"))
-    .fill("https://www.youtube.com/watch?v=aqz-KE-bpKQ");
-  await coordinator.getByLabel(t("videosAdmin.transcript")).fill("Zuerst füllen Sie den Antrag aus.");
-  await coordinator.getByLabel(t("videosAdmin.publishedLabel")).check();
-  await coordinator.getByRole("button", { name: t("videosAdmin.save"), exact: true }).click();
-  await expect(coordinator.getByRole("status")).toHaveText(t("videosAdmin.saved.created"));
-  const editUrl = coordinator.url().split("?")[0]!;
-  const publicUrl = await coordinator
-    .getByRole("link", { name: t("videosAdmin.preview") })
-    .getAttribute("href");
+  const { editUrl, publicUrl } = await createExternalVideo(coordinator, {
+    title,
+    description: "Wie Sie einen Kita-Platz beantragen.",
+    transcript: "Zuerst füllen Sie den Antrag aus.",
+  });
 
   await test.step("the English translation reaches English readers", async () => {
     const en = t("videosAdmin.languages.en");
@@ -251,7 +258,7 @@ test("a coordinator translates a video, withdraws and publishes it again, moves 
     await coordinator.goto("/admin/videos");
     await coordinator.getByRole("button", { name: t("videosAdmin.unpublishLabel", { title }) }).click();
     await expect(coordinator.getByRole("status")).toHaveText(t("videosAdmin.saved.unpublished"));
-    expect((await visitor.goto(publicUrl!))?.status()).toBe(404);
+    expect((await visitor.goto(publicUrl))?.status()).toBe(404);
     await coordinator.getByRole("button", { name: t("videosAdmin.publishLabel", { title }) }).click();
     await expect(coordinator.getByRole("status")).toHaveText(t("videosAdmin.saved.published"));
     await visitor.goto("/videos");
@@ -271,31 +278,18 @@ test("a coordinator translates a video, withdraws and publishes it again, moves 
     await coordinator.getByRole("button", { name: t("videosAdmin.delete") }).click();
     await expect(coordinator.getByRole("status")).toHaveText(t("videosAdmin.saved.deleted"));
     await expect(coordinator.getByRole("link", { name: title })).toHaveCount(0);
-    expect((await visitor.goto(publicUrl!))?.status()).toBe(404);
+    expect((await visitor.goto(publicUrl))?.status()).toBe(404);
   });
 });
 
 test("a video transcript with 60 XSS payloads renders inert for the coordinator and for visitors", {
   tag: "@network-wide", // a video added meanwhile would shift the order another spec checks
 }, async ({ coordinator, newPage }) => {
-  const title = `Sicherheitstest Video ${uniqueSuffix()}`;
-  await coordinator.goto("/admin/videos/new");
-  await coordinator.getByLabel(t("videosAdmin.title")).fill(title);
-  await coordinator.getByLabel(t("videosAdmin.description")).fill("Ein Video mit schädlichem Transkript.");
-  await coordinator
-    .getByLabel(t("videosAdmin.kind"))
-    .selectOption({ label: t("videosAdmin.kinds.external") });
-  await coordinator
-    .getByLabel(t("videosAdmin.externalUrl"))
-    .fill("https://www.youtube.com/watch?v=aqz-KE-bpKQ");
-  await coordinator.getByLabel(t("videosAdmin.transcript")).fill(XSS_PAYLOADS.join("\n\n"));
-  await coordinator.getByLabel(t("videosAdmin.publishedLabel")).check();
-  await coordinator.getByRole("button", { name: t("videosAdmin.save"), exact: true }).click();
-  await expect(coordinator.getByRole("status")).toHaveText(t("videosAdmin.saved.created"));
-  const editUrl = coordinator.url().split("?")[0]!;
-  const publicUrl = (await coordinator
-    .getByRole("link", { name: t("videosAdmin.preview") })
-    .getAttribute("href"))!;
+  const { editUrl, publicUrl } = await createExternalVideo(coordinator, {
+    title: `Sicherheitstest Video ${uniqueSuffix()}`,
+    description: "Ein Video mit schädlichem Transkript.",
+    transcript: XSS_PAYLOADS.join("\n\n"),
+  });
 
   const visitor = await newPage();
   const dialogs = recordDialogs(coordinator, visitor);
