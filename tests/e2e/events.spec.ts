@@ -4,7 +4,7 @@ import { XSS_PAYLOADS } from "../fixtures/xss-payloads";
 import { expectNoA11yViolations } from "./support/a11y";
 import { dayFromNow, expect, signInAs, test, tr, uniqueSuffix } from "./support/fixtures";
 import { waitForMail } from "./support/mailbox";
-import { expectInert, recordDialogs } from "./support/xss";
+import { expectInertFor, recordDialogs } from "./support/xss";
 
 const t = tr("de");
 
@@ -358,11 +358,8 @@ test("an event description with 60 XSS payloads renders inert for the organiser 
   await coordinator.getByRole("button", { name: t("events.form.create") }).click();
   await expect(coordinator.getByRole("heading", { level: 1, name: title })).toBeVisible();
 
-  for (const viewer of [coordinator, page]) {
-    await viewer.goto(coordinator.url());
-    const description = viewer.getByRole("region", { name: t("events.aboutTitle") });
-    await expect(description).toContainText("klick");
-    await expectInert(description);
-  }
+  await expectInertFor([coordinator, page], coordinator.url(), (viewer) =>
+    viewer.getByRole("region", { name: t("events.aboutTitle") }),
+  );
   expect(dialogs).toEqual([]);
 });

@@ -4,7 +4,7 @@ import { XSS_PAYLOADS } from "../fixtures/xss-payloads";
 import { expectNoA11yViolations } from "./support/a11y";
 import { invitedMember, test } from "./support/admin-fixtures";
 import { expect, tr, uniqueLetters, uniqueSuffix } from "./support/fixtures";
-import { expectInert, recordDialogs } from "./support/xss";
+import { expectInertFor, recordDialogs } from "./support/xss";
 
 const t = tr("de");
 
@@ -531,12 +531,6 @@ test("a post with 60 XSS payloads renders inert in the browser", async ({ coordi
   await page.getByRole("button", { name: t("forum.composer.createThread") }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
 
-  const url = page.url();
-  for (const viewer of [page, visitor]) {
-    await viewer.goto(url);
-    const body = viewer.locator("#post-1 .forum-body");
-    await expect(body).toContainText("klick");
-    await expectInert(body);
-  }
+  await expectInertFor([page, visitor], page.url(), (viewer) => viewer.locator("#post-1 .forum-body"));
   expect(dialogs).toEqual([]);
 });

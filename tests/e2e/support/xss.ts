@@ -44,3 +44,13 @@ export async function expectInert(content: Locator) {
   });
   expect(report).toEqual({ dangerous: [], handlers: [], badUrls: [], xss: null });
 }
+
+/** Each viewer opens `url`: the content `locate` finds there shows the payloads' text and is inert. */
+export async function expectInertFor(viewers: Page[], url: string, locate: (page: Page) => Locator) {
+  for (const viewer of viewers) {
+    await viewer.goto(url);
+    const content = locate(viewer);
+    await expect(content).toContainText("klick");
+    await expectInert(content);
+  }
+}
