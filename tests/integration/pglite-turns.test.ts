@@ -16,7 +16,7 @@ afterAll(async () => {
   await client.close();
 });
 
-it("lets a timer run while a job sends thousands of queries one after the other", async () => {
+it("lets a timer run in the middle of a long run of queries sent one after the other", async () => {
   let queriesBeforeTimer: number | null = null;
   let sent = 0;
   const timer = new Promise<void>((resolve) =>
