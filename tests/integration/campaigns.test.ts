@@ -11,6 +11,7 @@ import {
   newsletterContacts,
   suppressions,
 } from "@/db/schema";
+import { XSS_PAYLOADS } from "../fixtures/xss-payloads";
 import { createMember, createSession, createUser, uniqueEmail } from "../support/factories";
 import { type SmtpCapture, startSmtpCapture } from "../support/smtp-capture";
 
@@ -25,6 +26,7 @@ let app: {
   runQueuedJobs: typeof import("@/lib/jobs/testing").runQueuedJobs;
   unsubscribeRoute: typeof import("@/app/api/unsubscribe/route");
   countRoute: typeof import("@/app/api/admin/campaigns/count/route");
+  previewRoute: typeof import("@/app/api/admin/campaigns/preview/route");
 };
 
 beforeAll(async () => {
@@ -41,6 +43,7 @@ beforeAll(async () => {
     runQueuedJobs: (await import("@/lib/jobs/testing")).runQueuedJobs,
     unsubscribeRoute: await import("@/app/api/unsubscribe/route"),
     countRoute: await import("@/app/api/admin/campaigns/count/route"),
+    previewRoute: await import("@/app/api/admin/campaigns/preview/route"),
   };
 });
 
@@ -381,7 +384,35 @@ describe("sending a campaign", () => {
     expect(mail?.text).toContain("Hallo Kora Koordination,");
     expect((await app.data.getCampaign(id))?.status).toBe("draft");
   });
+
+  it("previews a body with 60 XSS payloads as inert HTML, for coordinators only", async () => {
+    const coordinator = await createUser({ role: "coordinator" });
+    const member = await createUser({ role: "member" });
+    const form = new FormData();
+    form.set("body", XSS_PAYLOADS.join("\n\n"));
+    const ask = async (userId: string) =>
+      app.previewRoute.POST(
+        new Request("http://localhost/api/admin/campaigns/preview", {
+          method: "POST",
+          body: form,
+          headers: { cookie: `authjs.session-token=${await createSession(userId)}` },
+        }),
+      );
+    const { html } = (await (await ask(coordinator.id)).json()) as { html: string };
+    expect(html).toContain("klick");
+    // Text is escaped, so every "<" left opens a tag the sanitiser let through.
+    const tags = html.match(/<[a-z][^>]*>/gi) ?? [];
+    expect(tags.length).toBeGreaterThan(0);
+    expect(
+      tags.filter((tag) => DANGEROUS_TAG.test(tag) || / on\w+\s*=|(javascript|data|vbscript):/i.test(tag)),
+    ).toEqual([]);
+    expect((await ask(member.id)).status).toBe(404);
+  });
 });
+
+/** Elements that can run script or load something when they reach a page (as in tests/e2e/support/xss.ts). */
+const DANGEROUS_TAG =
+  /^<(script|iframe|object|embed|svg|math|style|link|meta|base|form|input|textarea|select|video|audio|img|template|details|marquee)\b/i;
 
 describe("welcome sequence", () => {
   it("mails newly approved members on their day, and stops for those who unsubscribed", async () => {
