@@ -158,16 +158,21 @@ export async function getImportView(
 ): Promise<ImportView | null> {
   const maxErrors = options.maxErrors ?? 500;
   const db = await getDb();
+  // The file is read only while it is previewed, the job's findings only as far as they are shown:
+  // a 50,000-row import carries megabytes of both.
   const [row] = await db
-    .select({ ...summaryColumns, csv: contactImports.csv, storedErrors: contactImports.errors })
+    .select({
+      ...summaryColumns,
+      csv: sql<string | null>`case when ${contactImports.status} = 'preview' then ${contactImports.csv} end`,
+      storedErrors: sql<ImportRowError[]>`case when ${contactImports.status} = 'preview' then '[]'::jsonb
+        else jsonb_path_query_array(${contactImports.errors}, ${`$[0 to ${maxErrors - 1}]`}::jsonpath) end`,
+    })
     .from(contactImports)
     .where(eq(contactImports.id, importId))
     .limit(1);
   if (!row) return null;
   const { csv, storedErrors, ...summary } = row;
-  if (summary.status !== "preview") {
-    return { ...summary, columns: [], sample: [], errors: storedErrors.slice(0, maxErrors), importable: 0 };
-  }
+  if (csv === null) return { ...summary, columns: [], sample: [], errors: storedErrors, importable: 0 };
   const parsed = parseImportCsv(csv);
   if ("problem" in parsed) return { ...summary, columns: [], sample: [], errors: [], importable: 0 };
   const rows = await checkImportRows(checkRows(parsed));

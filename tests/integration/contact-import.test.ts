@@ -189,6 +189,10 @@ describe("contact import: the job", () => {
       [10, "invalidLanguage"],
       [11, "suppressed"],
     ]);
+    // a long list is cut to the first rows shown; the count still says how many there were
+    const shortened = await getImportView(id, { maxErrors: 3 });
+    expect(shortened!.errors.map((e) => e.row)).toEqual([3, 5, 6]);
+    expect(shortened!.errorCount).toBe(7);
     // the contact list finds them by address or name
     expect((await listContacts({ search: a("anna").toUpperCase() })).items).toEqual([
       expect.objectContaining({ email: a("anna"), name: "Anna Neu", importId: id, legalBasis: "consent" }),
