@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { SERVER_ACTION_BODY_LIMIT_MB } from "./lib/forms/file-limits";
 import { SECURITY_HEADERS } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
@@ -11,8 +12,10 @@ const nextConfig: NextConfig = {
   // `npm run typecheck` is its own step (CI runs it before the build): the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
   experimental: {
-    // Profile photos up to 5 MB travel through a server action, plus the multipart overhead.
-    serverActions: { bodySizeLimit: "6mb" },
+    // The largest form (lib/forms/file-limits.ts). The proxy (proxy.ts) copies a request's body before
+    // the action reads it, and cuts that copy at its own limit (10 MB by default): the same here.
+    serverActions: { bodySizeLimit: `${SERVER_ACTION_BODY_LIMIT_MB}mb` },
+    proxyClientMaxBodySize: `${SERVER_ACTION_BODY_LIMIT_MB}mb`,
   },
   async rewrites() {
     // A route segment cannot be named "[id].ics": the per-event calendar file lives under /api/calendar.

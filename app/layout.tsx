@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { getLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import { isDemoMode } from "@/lib/env";
+import { ClientMessages } from "@/lib/i18n/components/client-messages";
 import { directionOf } from "@/lib/i18n/config";
 import { getTranslations } from "@/lib/i18n/server";
 import { DemoBanner } from "@/lib/shell/components/demo-banner";
@@ -38,7 +39,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           tabIndex={-1}
           className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 focus:outline-none"
         >
-          {children}
+          {/* app/error.tsx renders here, in place of a page that failed */}
+          <ClientMessages namespaces={["errorPage"]}>{children}</ClientMessages>
         </main>
         <SiteFooter />
       </body>

@@ -1,10 +1,9 @@
 import "server-only";
 import sharp, { type Metadata } from "sharp";
 import { AppError } from "@/lib/errors";
+import { fileLimitBreach } from "@/lib/forms/file-limits";
+import { ATTACHMENT_LIMIT_ERRORS, ATTACHMENT_LIMITS } from "./schema";
 
-export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
-export const MAX_ATTACHMENTS = 4;
-export const ACCEPTED_ATTACHMENT_TYPES = "image/jpeg,image/png,image/webp,image/gif,application/pdf";
 const MAX_PIXELS = 40_000_000;
 const MAX_SIDE = 1600;
 
@@ -32,10 +31,10 @@ const cleanName = (name: string) =>
  */
 export async function processAttachments(files: Blob[]): Promise<ProcessedAttachment[]> {
   const real = files.filter((f) => f.size > 0);
-  if (real.length > MAX_ATTACHMENTS) throw refuse("attachmentTooMany");
+  const breach = fileLimitBreach(real, ATTACHMENT_LIMITS);
+  if (breach) throw refuse(ATTACHMENT_LIMIT_ERRORS[breach]);
   const result: ProcessedAttachment[] = [];
   for (const file of real) {
-    if (file.size > MAX_ATTACHMENT_BYTES) throw refuse("attachmentTooLarge");
     const input = Buffer.from(await file.arrayBuffer());
     const name = cleanName(file instanceof File ? file.name : "datei");
     if (input.subarray(0, 5).toString("latin1") === "%PDF-") {

@@ -1,7 +1,8 @@
 import "server-only";
 import sharp from "sharp";
 import { AppError } from "@/lib/errors";
-import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, MAX_ATTACHMENTS_TOTAL_BYTES } from "./schema";
+import { fileLimitBreach } from "@/lib/forms/file-limits";
+import { ATTACHMENT_LIMIT_ERRORS, ATTACHMENT_LIMITS } from "./schema";
 
 export type CheckedFile = {
   fileName: string;
@@ -94,10 +95,8 @@ export async function checkAttachments(files: File[]): Promise<CheckedFile[]> {
   // A file input left empty still sends one empty file (its name depends on the browser): empty files
   // carry nothing, so they are left out.
   const real = files.filter((f) => f.size > 0);
-  if (real.length > MAX_ATTACHMENTS) throw refuse("attachmentCount");
-  if (real.some((f) => f.size > MAX_ATTACHMENT_BYTES)) throw refuse("attachmentTooLarge");
-  if (real.reduce((sum, f) => sum + f.size, 0) > MAX_ATTACHMENTS_TOTAL_BYTES)
-    throw refuse("attachmentsTooLarge");
+  const breach = fileLimitBreach(real, ATTACHMENT_LIMITS);
+  if (breach) throw refuse(ATTACHMENT_LIMIT_ERRORS[breach]);
   const checked: CheckedFile[] = [];
   for (const file of real) {
     const data = Buffer.from(await file.arrayBuffer());

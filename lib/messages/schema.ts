@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type FileLimitBreach, type FileLimits, MB } from "@/lib/forms/file-limits";
 
 export const MESSAGES_PAGE_SIZE = 30;
 export const CONVERSATIONS_PAGE_SIZE = 20;
@@ -7,10 +8,14 @@ export const MAX_RECIPIENTS = 20;
 export const MAX_TITLE = 120;
 export const MAX_REASON = 1000;
 
-/** Attachments: checked by content, not by name; the request limit of server actions is 6 MB. */
-export const MAX_ATTACHMENTS = 5;
-export const MAX_ATTACHMENT_BYTES = 4 * 1024 * 1024;
-export const MAX_ATTACHMENTS_TOTAL_BYTES = 5 * 1024 * 1024;
+/** Attachments: checked by content, not by name (lib/messages/attachments.ts). */
+export const ATTACHMENT_LIMITS: FileLimits = { count: 5, eachBytes: 4 * MB, totalBytes: 5 * MB };
+/** The message (in messages.errors) for each limit broken. */
+export const ATTACHMENT_LIMIT_ERRORS = {
+  count: "attachmentCount",
+  each: "attachmentTooLarge",
+  total: "attachmentsTooLarge",
+} as const satisfies Record<FileLimitBreach, string>;
 export const ACCEPTED_ATTACHMENTS = ".jpg,.jpeg,.png,.webp,.gif,.pdf,.txt,.docx,.xlsx,.odt,.ods";
 
 const noControlChars = /^[^\p{Cc}\p{Cs}\p{Co}]*$/u;

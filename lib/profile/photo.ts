@@ -1,7 +1,7 @@
 import "server-only";
 import sharp, { type Metadata } from "sharp";
 import { AppError } from "@/lib/errors";
-import { MAX_PHOTO_BYTES } from "./schema";
+import { PHOTO_LIMITS } from "./schema";
 
 /** Larger images are refused before decoding: a small file can unpack to gigabytes (decompression bomb). */
 export const MAX_PHOTO_PIXELS = 40_000_000;
@@ -22,7 +22,7 @@ const refuse = (message: string, cause?: unknown) =>
  */
 export async function processPhoto(file: Blob): Promise<ProcessedPhoto> {
   if (file.size === 0) throw refuse("imageRequired");
-  if (file.size > MAX_PHOTO_BYTES) throw refuse("imageFileTooLarge");
+  if (file.size > PHOTO_LIMITS.eachBytes) throw refuse("imageFileTooLarge");
   const input = Buffer.from(await file.arrayBuffer());
 
   let metadata: Metadata;

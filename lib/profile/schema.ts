@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type FileLimits, MB } from "@/lib/forms/file-limits";
 import { line, optionalLine } from "@/lib/forms/schema";
 import { MUNICIPALITIES, SPOKEN_LANGUAGES, TOPICS } from "@/lib/network/constants";
 
@@ -20,7 +21,7 @@ const PHONE = /^[0-9 +\-()/]+$/;
 export const BIO_MAX = 2000;
 /** Organisations a member may list beside their main one. */
 export const MAX_FURTHER_ORGANISATIONS = 3;
-export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+export const PHOTO_LIMITS: FileLimits = { count: 1, eachBytes: 5 * MB, totalBytes: 5 * MB };
 /** For the file input's accept attribute; the server checks the real type from the content. */
 export const ACCEPTED_PHOTO_TYPES = "image/jpeg,image/png,image/webp";
 

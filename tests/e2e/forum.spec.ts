@@ -3,7 +3,7 @@ import sharp from "sharp";
 import { XSS_PAYLOADS } from "../fixtures/xss-payloads";
 import { expectNoA11yViolations } from "./support/a11y";
 import { invitedMember, test } from "./support/admin-fixtures";
-import { expect, tr, uniqueLetters, uniqueSuffix } from "./support/fixtures";
+import { escapeRegExp, expect, tr, uniqueLetters, uniqueSuffix } from "./support/fixtures";
 import { expectInertFor, recordDialogs } from "./support/xss";
 
 const t = tr("de");
@@ -404,6 +404,54 @@ test("reading, previewing, replying and reacting work without JavaScript; a visi
     await visitor.reload();
     await expect(visitor.getByText(text)).toHaveCount(0, { timeout: 100 });
   }).toPass({ intervals: [250], timeout: 3_000 });
+});
+
+/** A PDF of about this many megabytes: the header the server checks for, then filler. */
+const pdfOf = (megabytes: number, name: string) => ({
+  name,
+  mimeType: "application/pdf",
+  buffer: Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(Math.round(megabytes * 1024 * 1024), 0x20)]),
+});
+
+test("a reply takes the attachments the form allows, also without JavaScript; a file over the limit is refused beside the field at once, keeping the text", async ({
+  coordinator,
+  newPage,
+  browser,
+}) => {
+  const member = await invitedMember(coordinator, newPage, "Pia");
+  const welcome = "Willkommen im Forum des Integrationsnetzwerks!";
+  await member.page.goto("/forum/c/willkommen");
+  await member.page.getByRole("link", { name: welcome }).click();
+  const threadUrl = member.page.url();
+  const text = `Unser Flyer ${uniqueSuffix()}`;
+  const body = member.page.getByRole("textbox", { name: t("forum.composer.replyBody") });
+  await body.fill(text);
+  const files = member.page.getByLabel(t("forum.composer.attachments"));
+  await files.setInputFiles([pdfOf(1, "klein.pdf"), pdfOf(5.5, "zu-gross.pdf")]);
+  await expect(files).toHaveAttribute("aria-invalid", "true");
+  await expect(files).toHaveAccessibleDescription(
+    new RegExp(escapeRegExp(t("forum.errors.attachmentTooLarge"))),
+  );
+  expect(await files.evaluate((input: HTMLInputElement) => input.files?.length)).toBe(0);
+  await expect(body).toHaveValue(text);
+  await expectNoA11yViolations(member.page);
+
+  // Four files of nearly 5 MB each, 19 MB in all, as the hint promises, sent by a browser without scripts.
+  const page = await noScriptPage(browser, await member.page.context().storageState());
+  await page.goto(threadUrl);
+  await page.getByRole("textbox", { name: t("forum.composer.replyBody") }).fill(text);
+  const names = ["flyer-de.pdf", "flyer-ar.pdf", "flyer-uk.pdf", "flyer-en.pdf"];
+  await page.getByLabel(t("forum.composer.attachments")).setInputFiles(names.map((name) => pdfOf(4.8, name)));
+  await page.getByRole("button", { name: t("forum.composer.sendReply") }).click();
+  const reply = page.locator("article").filter({ hasText: text });
+  for (const name of names)
+    await expect(reply.getByRole("link", { name: t("forum.pdfLink", { name }) })).toBeVisible();
+  const download = await page.request.get(
+    (await reply.getByRole("link", { name: t("forum.pdfLink", { name: names[0]! }) }).getAttribute("href"))!,
+  );
+  expect(download.headers()["content-type"]).toBe("application/pdf");
+  expect((await download.body()).length).toBe(pdfOf(4.8, "x").buffer.length);
+  await page.context().close();
 });
 
 test("a coordinator dismisses one report and deletes the post of another; the reporter is told", async ({

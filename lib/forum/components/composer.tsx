@@ -8,7 +8,9 @@ import { Field } from "@/lib/ui/components/field";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 import { SubmitButton } from "@/lib/ui/components/submit-button";
 import { Textarea } from "@/lib/ui/components/textarea";
+import { useFileLimits } from "@/lib/ui/components/use-file-limits";
 import type { ComposerState } from "../actions";
+import { ATTACHMENT_LIMIT_ERRORS, ATTACHMENT_LIMITS } from "../schema";
 
 type Mode = "thread" | "reply" | "edit";
 
@@ -37,6 +39,7 @@ export function Composer({
   const te = useTranslations("errors");
   const tfe = useTranslations("forum.errors");
   const [state, formAction] = useActionState(action, { status: "idle" } as ComposerState);
+  const files = useFileLimits(ATTACHMENT_LIMITS, state);
   const values = state.status === "error" || state.status === "preview" ? state.values : {};
   const errors = state.status === "error" ? state.fieldErrors : {};
   const message = (error: FieldError | undefined) =>
@@ -129,7 +132,7 @@ export function Composer({
           id={id("attachments")}
           label={t("attachments")}
           hint={t("attachmentsHint")}
-          error={message(errors.attachments)}
+          error={files.breach ? tfe(ATTACHMENT_LIMIT_ERRORS[files.breach]) : message(errors.attachments)}
         >
           {(aria) => (
             <input
@@ -138,6 +141,7 @@ export function Composer({
               name="attachments"
               multiple
               accept={acceptedTypes}
+              onChange={files.onChange}
               className="block w-full min-h-11 rounded-md border border-gray-500 bg-white px-3 py-2"
             />
           )}

@@ -2,21 +2,24 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { formView, IDLE } from "@/lib/forms/schema";
+import { type FormState, formView, IDLE } from "@/lib/forms/schema";
 import { inputStyle } from "@/lib/ui/components/button-styles";
 import { errorMessage, Field } from "@/lib/ui/components/field";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 import { SubmitButton } from "@/lib/ui/components/submit-button";
 import { Textarea } from "@/lib/ui/components/textarea";
+import { useFileLimits } from "@/lib/ui/components/use-file-limits";
 import { sendMessageAction, startConversationAction } from "../actions";
-import { ACCEPTED_ATTACHMENTS, MAX_TITLE } from "../schema";
+import { ACCEPTED_ATTACHMENTS, ATTACHMENT_LIMIT_ERRORS, ATTACHMENT_LIMITS, MAX_TITLE } from "../schema";
 
 const fileInput =
   "block w-full min-h-11 rounded-md border border-gray-500 bg-white px-3 py-2 file:me-3 file:rounded file:border-0 file:bg-blue-50 file:px-3 file:py-1 file:font-semibold file:text-brand";
 
-function MessageFields({ view, autoFocus }: { view: ReturnType<typeof formView>; autoFocus?: boolean }) {
+function MessageFields({ state, autoFocus }: { state: FormState; autoFocus?: boolean }) {
   const t = useTranslations("messages.compose");
   const te = useTranslations("messages.errors");
+  const view = formView(state);
+  const files = useFileLimits(ATTACHMENT_LIMITS, state);
   return (
     <>
       <Field
@@ -41,7 +44,9 @@ function MessageFields({ view, autoFocus }: { view: ReturnType<typeof formView>;
         id="message-attachments"
         label={t("attachments")}
         hint={t("attachmentsHint")}
-        error={errorMessage(te, view.errors.attachments)}
+        error={
+          files.breach ? te(ATTACHMENT_LIMIT_ERRORS[files.breach]) : errorMessage(te, view.errors.attachments)
+        }
       >
         {(aria) => (
           <input
@@ -50,6 +55,7 @@ function MessageFields({ view, autoFocus }: { view: ReturnType<typeof formView>;
             name="attachments"
             multiple
             accept={ACCEPTED_ATTACHMENTS}
+            onChange={files.onChange}
             className={fileInput}
           />
         )}
@@ -63,14 +69,13 @@ export function ReplyForm({ conversationId }: { conversationId: string }) {
   const t = useTranslations("messages.compose");
   const te = useTranslations("messages.errors");
   const [state, action] = useActionState(sendMessageAction, IDLE);
-  const view = formView(state);
   return (
     <form action={action} noValidate encType="multipart/form-data">
       {state.status === "error" && state.formError ? (
         <FormAlert kind="error">{te(state.formError)}</FormAlert>
       ) : null}
       <input type="hidden" name="conversationId" value={conversationId} />
-      <MessageFields view={view} />
+      <MessageFields state={state} />
       <SubmitButton pendingLabel={t("sending")}>{t("send")}</SubmitButton>
     </form>
   );
@@ -108,7 +113,7 @@ export function NewConversationForm({ to }: { to: string[] }) {
           />
         )}
       </Field>
-      <MessageFields view={view} />
+      <MessageFields state={state} />
       <SubmitButton pendingLabel={t("compose.sending")}>{t("compose.send")}</SubmitButton>
     </form>
   );

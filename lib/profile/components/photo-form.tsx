@@ -1,14 +1,15 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { type ChangeEvent, useActionState, useEffect, useState } from "react";
+import { useActionState } from "react";
 import { useFormStatus } from "react-dom";
 import { formView, IDLE } from "@/lib/forms/schema";
 import { primaryButton, secondaryButton } from "@/lib/ui/components/button-styles";
 import { errorMessage, Field } from "@/lib/ui/components/field";
 import { FormAlert } from "@/lib/ui/components/form-alert";
+import { useFileLimits } from "@/lib/ui/components/use-file-limits";
 import { updatePhotoAction } from "../actions";
-import { ACCEPTED_PHOTO_TYPES, MAX_PHOTO_BYTES, photoSrc } from "../schema";
+import { ACCEPTED_PHOTO_TYPES, PHOTO_LIMITS, photoSrc } from "../schema";
 
 /** The current photo with "change" (upload a new file) and "remove"; works without JavaScript. */
 export function PhotoForm({ photoId }: { photoId: string | null }) {
@@ -16,19 +17,8 @@ export function PhotoForm({ photoId }: { photoId: string | null }) {
   const te = useTranslations("errors");
   const [state, action] = useActionState(updatePhotoAction, IDLE);
   const view = formView(state);
-  // Checked here too, so a file over the server's request limit never leaves the browser.
-  const [tooLarge, setTooLarge] = useState(false);
-  useEffect(() => {
-    if (state.status !== "idle") setTooLarge(false);
-  }, [state]);
-
-  const checkSize = (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    const large = Boolean(file && file.size > MAX_PHOTO_BYTES);
-    if (large) event.target.value = "";
-    setTooLarge(large);
-  };
-  const error = tooLarge ? te("imageFileTooLarge") : errorMessage(te, view.errors.photo);
+  const file = useFileLimits(PHOTO_LIMITS, state);
+  const error = file.breach ? te("imageFileTooLarge") : errorMessage(te, view.errors.photo);
 
   return (
     <form action={action} noValidate className="sm:flex sm:items-start sm:gap-6">
@@ -69,7 +59,7 @@ export function PhotoForm({ photoId }: { photoId: string | null }) {
               type="file"
               name="photo"
               accept={ACCEPTED_PHOTO_TYPES}
-              onChange={checkSize}
+              onChange={file.onChange}
               className="block w-full min-h-11 rounded-md border border-gray-500 bg-white px-3 py-2 file:me-3 file:rounded file:border-0 file:bg-blue-50 file:px-3 file:py-1 file:font-semibold file:text-brand"
             />
           )}

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/viewer";
 import { createThreadAction } from "@/lib/forum/actions";
-import { ACCEPTED_ATTACHMENT_TYPES } from "@/lib/forum/attachments";
 import { Composer } from "@/lib/forum/components/composer";
 import { listCategories } from "@/lib/forum/data";
+import { ACCEPTED_ATTACHMENT_TYPES } from "@/lib/forum/schema";
 import { forumViewer } from "@/lib/forum/visibility";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
 import { getTranslations } from "@/lib/i18n/server";

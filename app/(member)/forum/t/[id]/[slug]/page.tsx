@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { replyAction } from "@/lib/forum/actions";
-import { ACCEPTED_ATTACHMENT_TYPES } from "@/lib/forum/attachments";
+import { ACCEPTED_ATTACHMENT_TYPES } from "@/lib/forum/schema";
 import { CategoryBadge } from "@/lib/forum/components/category-badge";
 import { Composer } from "@/lib/forum/components/composer";
 import { Pagination } from "@/lib/forum/components/pagination";
