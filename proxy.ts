@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { REQUEST_PATH_HEADER } from "@/lib/auth/next-path";
 import { cookieWithLocale, forcedLocale, pageCacheTarget } from "@/lib/page-cache/paths";
 
 /** The only third-party frame: a YouTube video, on its page, after the visitor asked for it. */
@@ -36,6 +37,8 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", policy);
+  // Server components cannot read the URL: the login redirect (requireUser) takes the page from here.
+  requestHeaders.set(REQUEST_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
   // hreflang alternates (?lang=ar) show the page in that language without changing the visitor's choice.
   const lang = forcedLocale(request.nextUrl.searchParams);
   if (lang) requestHeaders.set("cookie", cookieWithLocale(request.headers.get("cookie"), lang));

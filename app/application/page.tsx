@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getFormatter } from "next-intl/server";
 import { getOwnApplication } from "@/lib/applications/data";
-import { getViewer } from "@/lib/auth/viewer";
+import { getViewer, redirectToLogin } from "@/lib/auth/viewer";
 import { getTranslations } from "@/lib/i18n/server";
 import { cardStyle } from "@/lib/ui/components/button-styles";
 
@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** What an applicant sees after confirming their address: their status, and nothing members-only. */
 export default async function ApplicationPage() {
   const viewer = await getViewer();
-  if (!viewer) redirect("/login");
+  if (!viewer) return redirectToLogin();
   if (viewer.status === "approved") redirect("/home");
   const application = await getOwnApplication({ userId: viewer.id });
   const t = await getTranslations("application");

@@ -9,18 +9,20 @@ import { hitRateLimits } from "@/lib/rate-limit/mutations";
 import { signInLimits } from "@/lib/rate-limit/policies";
 import { signOut } from "./config";
 import { findAccessState, mayReceiveSignInLink } from "./data";
+import { DEFAULT_LANDING } from "./next-path";
 import { RequestSignInLink } from "./schema";
 import { createSignInLink } from "./tokens";
 
 /** Mails a sign-in link and code; says the same whether or not the address has an account. */
-export const requestSignInLinkAction = formAction(RequestSignInLink, async ({ email }) => {
+export const requestSignInLinkAction = formAction(RequestSignInLink, async ({ email, next }) => {
   const limit = await hitRateLimits(signInLimits(clientIp(await headers()), email));
   if (!limit.allowed) redirect(`/too-many-requests?retry=${limit.retryAfterSeconds}`);
 
   const state = await findAccessState(email);
   if (mayReceiveSignInLink(state)) {
     const confirming = state.status === "pending" && !state.emailVerified;
-    const callbackPath = state.status === "approved" ? "/home" : "/application";
+    // Applicants see their application status, wherever they were going.
+    const callbackPath = state.status === "approved" ? (next ?? DEFAULT_LANDING) : "/application";
     const link = await createSignInLink({ email, callbackPath, kind: "code" });
     await sendSignInEmail({
       to: email,
@@ -30,7 +32,8 @@ export const requestSignInLinkAction = formAction(RequestSignInLink, async ({ em
       purpose: confirming ? "confirm" : "signin",
     });
   }
-  redirect(`/login/check-email?email=${encodeURIComponent(email)}`);
+  // The code typed there leads to the same page; requireUser sends applicants on to their status.
+  redirect(`/login/check-email?${new URLSearchParams(next ? { email, next } : { email })}`);
 });
 
 /** Ends the session on the server (the row is deleted), not just the cookie. */

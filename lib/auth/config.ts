@@ -7,6 +7,7 @@ import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { sendSignInEmail } from "@/emails/sign-in";
 import { env } from "@/lib/env";
 import { findAccessState, mayReceiveSignInLink } from "./data";
+import { DEFAULT_LANDING, safeNextPath } from "./next-path";
 import { EMAIL_PROVIDER_ID, formatCode, generateCode, SIGN_IN_MAX_AGE_SECONDS } from "./tokens";
 
 const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
@@ -57,6 +58,12 @@ export const { handlers, auth, signOut } = NextAuth(async () => {
       },
     },
     callbacks: {
+      // Only paths on this site (the callbackUrl of mailed links, on APP_URL, and of the code form).
+      redirect({ url, baseUrl }) {
+        const origin = [baseUrl, new URL(env.APP_URL).origin].find((o) => url.startsWith(`${o}/`));
+        const path = origin ? url.slice(origin.length) : url;
+        return `${baseUrl}${safeNextPath(path) ?? DEFAULT_LANDING}`;
+      },
       // Nobody gets an account by signing in: only applicants and members may, and never blocked or rejected people.
       async signIn({ user, email }) {
         const state = user.email ? await findAccessState(user.email) : null;

@@ -1,12 +1,13 @@
 import "server-only";
 import { and, eq, gt, sql } from "drizzle-orm";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { type Database, getDb } from "@/db/client";
 import { type Role, sessions, type UserStatus, users } from "@/db/schema";
 import { isLocale, type Locale } from "@/lib/i18n/config";
 import { policyConsentNeeded } from "@/lib/privacy/data";
+import { loginHref, REQUEST_PATH_HEADER } from "./next-path";
 
 export const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
 
@@ -75,13 +76,19 @@ export async function getViewerFromRequest(request: Request): Promise<Viewer | n
   return token ? getViewerBySessionToken(token) : null;
 }
 
+/** Sends a visitor to the login, which brings them back to the page asked for (named by proxy.ts). */
+export async function redirectToLogin(): Promise<never> {
+  redirect(loginHref((await headers()).get(REQUEST_PATH_HEADER)));
+}
+
 /**
- * An approved member; visitors go to the login, applicants to their application status, members who
- * have not accepted a new privacy policy version to the page that asks them to.
+ * An approved member; visitors go to the login (and come back here after it), applicants to their
+ * application status, members who have not accepted a new privacy policy version to the page that
+ * asks them to.
  */
 export async function requireUser(options: { skipConsent?: boolean } = {}): Promise<Viewer> {
   const viewer = await getViewer();
-  if (!viewer) redirect("/login");
+  if (!viewer) return redirectToLogin();
   if (viewer.status !== "approved") redirect("/application");
   if (!options.skipConsent && viewer.needsConsent) redirect("/settings/privacy/accept");
   return viewer;

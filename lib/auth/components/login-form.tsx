@@ -1,20 +1,25 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useActionState, useEffect, useState } from "react";
 import { formView, IDLE } from "@/lib/forms/schema";
 import { errorMessage, TextField } from "@/lib/ui/components/field";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 import { SubmitButton } from "@/lib/ui/components/submit-button";
 import { requestSignInLinkAction } from "../actions";
 
-export function LoginForm() {
+/** `next`: the page to return to after sign-in, already checked by the page (safeNextPath). */
+export function LoginForm({ next }: { next: string | null }) {
   const t = useTranslations("login");
   const te = useTranslations("errors");
   const [state, action] = useActionState(requestSignInLinkAction, IDLE);
   const { errors, text } = formView(state);
+  // A fragment (#post-40) never reaches the server; the browser keeps it across the redirect to here.
+  const [fragment, setFragment] = useState("");
+  useEffect(() => setFragment(window.location.hash), []);
   return (
     <form action={action} noValidate className="max-w-md">
+      {next ? <input type="hidden" name="next" value={next.includes("#") ? next : next + fragment} /> : null}
       {state.status === "error" && state.formError ? (
         <FormAlert kind="error">{te(state.formError)}</FormAlert>
       ) : null}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DEFAULT_LANDING, safeNextPath } from "@/lib/auth/next-path";
 import { EMAIL_PROVIDER_ID } from "@/lib/auth/tokens";
 import { getTranslations } from "@/lib/i18n/server";
 import { inputStyle, primaryButton } from "@/lib/ui/components/button-styles";
@@ -11,9 +12,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CheckEmailPage({
   searchParams,
 }: {
-  searchParams: Promise<{ email?: string; purpose?: string }>;
+  searchParams: Promise<{ email?: string; purpose?: string; next?: unknown }>;
 }) {
-  const { email = "", purpose } = await searchParams;
+  const { email = "", purpose, next } = await searchParams;
   const t = await getTranslations("checkEmail");
   return (
     <>
@@ -26,7 +27,7 @@ export default async function CheckEmailPage({
       <p className="mb-4 max-w-xl">{t("codeIntro")}</p>
       {/* A plain GET form: Auth.js verifies and consumes the code like a clicked link. */}
       <form method="get" action={`/api/auth/callback/${EMAIL_PROVIDER_ID}`} className="max-w-md">
-        <input type="hidden" name="callbackUrl" value="/home" />
+        <input type="hidden" name="callbackUrl" value={safeNextPath(next) ?? DEFAULT_LANDING} />
         <div className="mb-5">
           <label htmlFor="code-email" className="mb-1 block font-semibold">
             {t("email")}
