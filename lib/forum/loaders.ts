@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { getViewer } from "@/lib/auth/viewer";
+import { getViewer, redirectToLogin } from "@/lib/auth/viewer";
 import {
   getCategory,
   getPost,
@@ -56,15 +56,16 @@ export async function loadLatest(after: unknown) {
 }
 
 /**
- * A thread page: 404 for anyone who may not see it; marks the page as read for members. Cached per
- * request: generateMetadata and the page share one load (and one read mark).
+ * A thread page: 404 for members who may not see it, the login (and back) for visitors, whether or
+ * not the thread exists; marks the page as read for members. Cached per request: generateMetadata
+ * and the page share one load (and one read mark).
  */
 export const loadThreadPage = cache(async (id: string, pageParam: unknown) => {
   const threadId = Number(id);
   if (!Number.isInteger(threadId) || threadId <= 0) notFound();
   const viewer = await loadForumViewer();
   const thread = await getThread({ viewer, threadId });
-  if (!thread) notFound();
+  if (!thread) return viewer ? notFound() : redirectToLogin();
   const pages = pageCount(thread.lastNumber);
   const requested = typeof pageParam === "string" ? Number(pageParam) : 1;
   const page = Number.isInteger(requested) && requested >= 1 ? Math.min(requested, pages) : 1;

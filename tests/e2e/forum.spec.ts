@@ -218,8 +218,9 @@ test("visitors and members outside a working group are refused restricted conten
   await expect(visitor.getByRole("link", { name: "Wohnen" })).toHaveCount(0);
   await expect(visitor.getByRole("link", { name: "AK Sprache & Bildung (intern)" })).toHaveCount(0);
   await expectNoA11yViolations(visitor);
-  const refused = await visitor.goto(restrictedUrl);
-  expect(refused?.status()).toBe(404);
+  // a visitor is asked to sign in (and brought back), whether or not the thread exists
+  await visitor.goto(restrictedUrl);
+  await expect(visitor).toHaveURL(`/login?${new URLSearchParams({ next: new URL(restrictedUrl).pathname })}`);
   expect((await visitor.goto("/forum/c/wohnen"))?.status()).toBe(404);
 
   const outsider = await invitedMember(coordinator, newPage, "Olga");
@@ -533,7 +534,8 @@ test("with first posts held, a new member's thread waits for the coordinator's a
     await expect(hanna.page.getByText(t("forum.heldNotice"))).toBeVisible();
     const threadUrl = hanna.page.url().replace(/\?.*$/, "");
     const visitor = await newPage();
-    expect((await visitor.goto(threadUrl))?.status()).toBe(404);
+    await visitor.goto(threadUrl);
+    await expect(visitor).toHaveURL(`/login?${new URLSearchParams({ next: new URL(threadUrl).pathname })}`);
 
     await coordinator.goto("/admin/moderation");
     const item = coordinator
