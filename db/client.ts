@@ -3,6 +3,7 @@ import type { Sql } from "postgres";
 import { env } from "@/lib/env";
 import { openPglite } from "./pglite";
 import * as schema from "./schema";
+import { SESSION_SETTINGS } from "./session-settings";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -23,7 +24,11 @@ async function open(): Promise<DbHandle> {
   if (env.DATABASE_URL) {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
-    const client = postgres(env.DATABASE_URL, { max: env.DATABASE_POOL_MAX, onnotice: () => {} });
+    const client = postgres(env.DATABASE_URL, {
+      max: env.DATABASE_POOL_MAX,
+      onnotice: () => {},
+      connection: SESSION_SETTINGS,
+    });
     return {
       db: drizzle(preparingStatements(client), { schema }) as unknown as Database,
       driver: "postgres",

@@ -3,6 +3,7 @@ import path from "node:path";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { sessionSettingsSql } from "./session-settings";
 
 export class DatabaseLockedError extends Error {
   constructor(dir: string, pid: number, lockFile: string) {
@@ -67,12 +68,14 @@ export async function openPglite(
   const extensions = { pg_trgm };
   if (dir.startsWith("memory://")) {
     const client = await PGlite.create({ extensions, loadDataDir: archive });
+    await client.exec(sessionSettingsSql());
     return { client: takingTurns(client), release: () => {} };
   }
   const absolute = path.resolve(dir);
   const release = lockDataDir(absolute);
   try {
     const client = await PGlite.create({ dataDir: absolute, extensions });
+    await client.exec(sessionSettingsSql());
     return { client: takingTurns(client), release };
   } catch (error) {
     release();

@@ -189,6 +189,20 @@ describe("searching the directory", () => {
     ]);
   });
 
+  it("finds a name written in another transliteration, but not a different name", async () => {
+    const tag = marker();
+    const yousef = await createMember({ name: `Yousef ${tag}` });
+    const josef = await createMember({ name: `Josef ${tag}` });
+    const kateryna = await createMember({ name: `Kateryna Tkachenko ${tag}` });
+    for (const q of ["Yusef", "Yousef", "Jusef"]) {
+      expect(ids(await searchAll({ level: MEMBERS, q: `${q} ${tag}` })), q).toEqual([yousef.id]);
+    }
+    for (const q of ["Katerina", "Tkatschenko", "Katerina Tkachenko", "Kateryna Tkatschenko"]) {
+      expect(ids(await searchAll({ level: MEMBERS, q: `${q} ${tag}` })), q).toEqual([kateryna.id]);
+    }
+    expect(ids(await searchAll({ level: MEMBERS, q: `Josef ${tag}` }))).toEqual([josef.id]);
+  });
+
   it("finds a bio about a Wohnung when searching for Wohnungen", async () => {
     const word = marker();
     const person = await createMember({
