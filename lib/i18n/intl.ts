@@ -5,6 +5,7 @@
  */
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 const collators = new Map<string, Intl.Collator>();
+const listFormats = new Map<string, Intl.ListFormat>();
 
 export function dateTimeFormatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${locale}|${JSON.stringify(options)}`;
@@ -23,4 +24,14 @@ export function collatorFor(locale: string): Intl.Collator {
     collators.set(locale, collator);
   }
   return collator;
+}
+
+/** "Arabisch, Deutsch und Englisch", "العربية والألمانية": a list as the language writes one. */
+export function formatList(locale: string, items: string[]): string {
+  let format = listFormats.get(locale);
+  if (!format) {
+    format = new Intl.ListFormat(locale, { type: "conjunction" });
+    listFormats.set(locale, format);
+  }
+  return format.format(items);
 }

@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { AdminSignupsPage } from "./pages/admin-signups-page";
 import { expectNoA11yViolations } from "./support/a11y";
-import { expect, MEMBER, signInAs, test, tr, uniqueEmail } from "./support/fixtures";
+import { escapeRegExp, expect, MEMBER, signInAs, test, tr, uniqueEmail } from "./support/fixtures";
 
 const t = tr("de");
 
@@ -174,11 +174,38 @@ test("the directory works without JavaScript and keeps its filters in the URL", 
   await expect(page).toHaveURL(/\/members$/);
 });
 
+test("each card's message link can be pressed, on a phone and on a wide screen", async ({ page }) => {
+  await signInAs(page, MEMBER);
+  for (const viewport of [
+    { width: 390, height: 844 },
+    { width: 1280, height: 800 },
+  ]) {
+    await page.setViewportSize(viewport);
+    await new DirectoryPage(page).goto();
+    // the second card with a link: below it (phone) or beside it (wide) lies the next card, which once covered the link
+    const [before, after] = t("messages.profileLinkNamed", { name: "\u0000" }).split("\u0000");
+    const linkName = new RegExp(`^${escapeRegExp(before!)}.+${escapeRegExp(after!)}$`);
+    const item = page
+      .getByRole("listitem")
+      .filter({ has: page.getByRole("link", { name: linkName }) })
+      .nth(1);
+    const link = item.getByRole("link", { name: linkName });
+    const [card, below] = [await item.getByRole("article").boundingBox(), await link.boundingBox()];
+    expect(below!.y, `${viewport.width} px`).toBeGreaterThanOrEqual(card!.y + card!.height);
+    await link.click();
+    await expect(page).toHaveURL(/\/messages\/new\?to=/);
+  }
+});
+
 test("the Arabic directory is right-to-left and fits a phone", async ({ newPage }) => {
   const page = await newPage({ locale: "ar", viewport: { width: 390, height: 844 } });
   await page.goto("/members");
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(tr("ar")("members.title"));
+  // Names (and what members write) keep their own direction: "Sozialwerk Saale-Unstrut e. V." does not
+  // turn into ".Sozialwerk Saale-Unstrut e. V" between Arabic labels.
+  const name = page.getByRole("article").first().getByRole("heading", { level: 3 }).locator("bdi");
+  await expect(name).toHaveCSS("unicode-bidi", "isolate");
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await expectNoA11yViolations(page);

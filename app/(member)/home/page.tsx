@@ -31,7 +31,7 @@ export default async function HomePage() {
         </h2>
         <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {newest.map((m) => (
-            <li key={m.id}>
+            <li key={m.id} className="flex flex-col">
               <MemberCard member={m} labels={labels} />
             </li>
           ))}

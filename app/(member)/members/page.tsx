@@ -41,7 +41,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Sear
         {members.length === 0 ? <p>{t("noResults")}</p> : null}
         <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {members.map((m) => (
-            <li key={m.id}>
+            <li key={m.id} className="flex flex-col">
               <MemberCard member={m} labels={labels} />
               {level === 1 && m.id !== viewer?.id ? (
                 <a

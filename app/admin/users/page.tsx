@@ -39,7 +39,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
       </p>
       {rows.length > 0 ? (
         <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-start">
+          <table className="w-full min-w-2xl border-collapse text-start">
             <thead>
               <tr className="border-b-2 border-gray-400">
                 <th scope="col" className="py-2 pe-3 text-start">

@@ -17,7 +17,7 @@ export function MailPreview(props: { locale: Locale; preview?: Preview; label: s
         <div
           lang={props.locale}
           dir={dir}
-          className="prose mb-4 max-h-96 overflow-auto rounded-md border border-gray-300 bg-white p-4"
+          className="prose-legal mb-4 max-h-96 overflow-auto rounded-md border border-gray-300 bg-white p-4"
           // Sanitised on the server by renderMarkdown (the same as the mail).
           // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised Markdown
           dangerouslySetInnerHTML={{ __html: props.preview.html }}

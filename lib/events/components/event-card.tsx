@@ -1,4 +1,5 @@
 import { getLocale } from "next-intl/server";
+import { formatList } from "@/lib/i18n/intl";
 import { getTranslations } from "@/lib/i18n/server";
 import { cardStyle } from "@/lib/ui/components/button-styles";
 import { HtmlElement } from "@/lib/ui/components/html-element";
@@ -54,7 +55,12 @@ function cardHtml(item: EventListItem, { t, tc, locale }: EventCardLabels): Html
     item.topic ? badge("rounded bg-gray-100 px-2 py-0.5", tc(`topics.${item.topic}`)) : null,
   ]}</ul><p class="mt-2 text-sm">${place}</p>${
     item.languages.length > 0
-      ? html`<p class="text-sm">${t("languagesShort", { languages: item.languages.map((l) => tc(`languages.${l}`)).join(", ") })}</p>`
+      ? html`<p class="text-sm">${t("languagesShort", {
+          languages: formatList(
+            locale,
+            item.languages.map((l) => tc(`languages.${l}`)),
+          ),
+        })}</p>`
       : null
   }${item.organiser ? html`<p class="text-sm">${t("organisedBy", { name: item.organiser })}</p>` : null}${
     item.capacity !== null && !item.cancelled

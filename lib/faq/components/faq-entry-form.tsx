@@ -49,8 +49,8 @@ export function FaqEntryForm({
       ) : null}
       {entry.entryId ? <input type="hidden" name="entryId" value={entry.entryId} /> : null}
       <SelectField {...field("categoryId")} options={categories} {...required} />
-      <TextField {...field("question")} {...required} />
-      <TextField {...field("answer")} rows={10} hint={t("answerHint")} {...required} />
+      <TextField {...field("question")} lang="de" {...required} />
+      <TextField {...field("answer")} lang="de" rows={10} hint={t("answerHint")} {...required} />
       <TextField {...field("slug")} hint={t("slugHint")} />
       <div className="mb-5 flex items-center gap-2">
         <input

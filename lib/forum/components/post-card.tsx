@@ -166,7 +166,7 @@ function postCardHtml({
       : null
   }<header class="post-head"><h3 id="post-${post.number}-author" class="font-bold">${
     post.authorId && post.authorName
-      ? html`<a href="/members/${post.authorId}">${post.authorName}</a>`
+      ? html`<a href="/members/${post.authorId}"><bdi>${post.authorName}</bdi></a>`
       : text.formerMember
   }</h3><p class="text-sm text-muted"><a href="${threadHref}#post-${post.number}" class="text-muted">#${post.number}</a> · <time datetime="${post.createdAt.toISOString()}">${when(post.createdAt)}</time>${
     post.editCount > 0 && readable
@@ -174,7 +174,7 @@ function postCardHtml({
       : null
   }</p></header>${statusNote("pending", "pendingNote", "bg-amber-50")}${statusNote("hidden", "hiddenNote", "bg-gray-100")}${statusNote("deleted", "deletedNote", "bg-gray-100")}${
     readable && (post.status !== "deleted" || moderator)
-      ? html`<div class="forum-body prose-legal">${trustedHtml(post.bodyHtml!)}</div>`
+      ? html`<div dir="auto" class="forum-body prose-legal">${trustedHtml(post.bodyHtml!)}</div>`
       : null
   }${
     attachments.length > 0

@@ -1,3 +1,5 @@
+import { getLocale } from "next-intl/server";
+import { formatList } from "@/lib/i18n/intl";
 import { getTranslations } from "@/lib/i18n/server";
 import { photoSrc } from "@/lib/profile/schema";
 import { cardStyle } from "@/lib/ui/components/button-styles";
@@ -21,29 +23,34 @@ export type CardLabels = {
   topics: string;
   topic: (key: string) => string;
   language: (key: string) => string;
+  list: (items: string[]) => string;
 };
 
 /** The translations every card needs, looked up once per page rather than once per card. */
 export async function loadCardLabels(): Promise<CardLabels> {
-  const [tt, tl, t] = await Promise.all([
+  const [tt, tl, t, locale] = await Promise.all([
     getTranslations("topics"),
     getTranslations("languages"),
     getTranslations("members.card"),
+    getLocale(),
   ]);
   return {
     speaks: t("speaks"),
     topics: t("topics"),
     topic: (key) => tt(key as never),
     language: (key) => tl(key as never),
+    list: (items) => formatList(locale, items),
   };
 }
 
 /**
  * A member's card, holding only the fields the data layer let through for this viewer. Its content is
- * an HTML string (lib/ui/html.ts), like the forum's posts: a directory page shows 24 cards.
+ * an HTML string (lib/ui/html.ts), like the forum's posts: a directory page shows 24 cards. In a
+ * `flex flex-col` list item it grows to the item's height, so the cards of a row line up, and what
+ * follows it in the item (a "write a message" link) stays below it.
  */
 export function MemberCard({ member, labels }: { member: MemberSummary; labels: CardLabels }) {
-  return <HtmlElement as="article" className={`${cardStyle} h-full`} html={cardHtml(member, labels)} />;
+  return <HtmlElement as="article" className={`${cardStyle} grow`} html={cardHtml(member, labels)} />;
 }
 
 function cardHtml(member: MemberSummary, labels: CardLabels): Html {
@@ -51,10 +58,10 @@ function cardHtml(member: MemberSummary, labels: CardLabels): Html {
     ? html`<img src="${photoSrc(member.photoId)}" alt="" width="96" height="96" class="${photoClass(96)}">`
     : null;
   const line = (text: string | null, className: string) =>
-    text ? html`<p class="${className}">${text}</p>` : null;
-  return html`<div class="flex items-start gap-4">${photo}<div class="min-w-0"><h3 class="text-lg font-bold break-words"><a href="/members/${encodeURIComponent(member.id)}" class="inline-flex min-h-11 items-center">${member.name}</a></h3>${line(member.jobFunction, "break-words")}${line(member.organisation, "break-words text-muted")}${line(member.municipality, "text-muted")}</div></div>${
+    text ? html`<p class="${className}"><bdi>${text}</bdi></p>` : null;
+  return html`<div class="flex items-start gap-4">${photo}<div class="min-w-0"><h3 class="text-lg font-bold break-words"><a href="/members/${encodeURIComponent(member.id)}" class="inline-flex min-h-11 items-center"><bdi>${member.name}</bdi></a></h3>${line(member.jobFunction, "break-words")}${line(member.organisation, "break-words text-muted")}${line(member.municipality, "text-muted")}</div></div>${
     member.languages.length
-      ? html`<p class="mt-2 text-sm"><span class="font-semibold">${labels.speaks}: </span>${member.languages.map(labels.language).join(", ")}</p>`
+      ? html`<p class="mt-2 text-sm"><span class="font-semibold">${labels.speaks}: </span>${labels.list(member.languages.map(labels.language))}</p>`
       : null
   }${
     member.topics.length

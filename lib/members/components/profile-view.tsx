@@ -1,5 +1,7 @@
+import { getLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import type { Visibility } from "@/db/schema";
+import { formatList } from "@/lib/i18n/intl";
 import { getTranslations } from "@/lib/i18n/server";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { secondaryButton } from "@/lib/ui/components/button-styles";
@@ -28,6 +30,7 @@ export async function ProfileView({ profile, isOwner }: { profile: Profile; isOw
   const tt = await getTranslations("topics");
   const tl = await getTranslations("languages");
   const to = await getTranslations("organisations.types");
+  const locale = await getLocale();
 
   const audience = (field: ProfileField) => {
     const level: Visibility | undefined = profile.visibility?.[field];
@@ -62,10 +65,24 @@ export async function ProfileView({ profile, isOwner }: { profile: Profile; isOw
   }
   if (profile.municipality) rows.push(["municipality", t("municipality"), profile.municipality]);
   if (profile.topics.length) {
-    rows.push(["topics", t("topics"), profile.topics.map((v) => tt(v as never)).join(", ")]);
+    rows.push([
+      "topics",
+      t("topics"),
+      formatList(
+        locale,
+        profile.topics.map((v) => tt(v as never)),
+      ),
+    ]);
   }
   if (profile.languages.length) {
-    rows.push(["languages", t("languages"), profile.languages.map((v) => tl(v as never)).join(", ")]);
+    rows.push([
+      "languages",
+      t("languages"),
+      formatList(
+        locale,
+        profile.languages.map((v) => tl(v as never)),
+      ),
+    ]);
   }
   const website = profile.contact?.website ? websiteHref(profile.contact.website) : null;
 
@@ -108,6 +125,7 @@ export async function ProfileView({ profile, isOwner }: { profile: Profile; isOw
             {audience("bio")}
           </h2>
           <div
+            dir="auto"
             className="prose-legal break-words"
             // Sanitised on the server by renderMarkdown (tested in lib/markdown/render.test.ts).
             // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised above

@@ -29,7 +29,7 @@ export function SearchHit({ hit, date }: { hit: Hit; date: (d: Date) => string }
     <HtmlElement
       as="li"
       className="rounded-lg border border-gray-300 bg-white p-4"
-      html={html`<h3 class="font-bold"><a href="${href}" class="inline-flex min-h-11 items-center">${hit.threadTitle}</a></h3><p class="mb-1 text-sm text-muted">${hit.categoryName} · ${hit.authorName ?? ""} · <time datetime="${hit.createdAt.toISOString()}">${date(hit.createdAt)}</time></p><p class="break-words [&amp;_mark]:bg-yellow-200 [&amp;_mark]:font-semibold">${snippetHtml(hit.snippet)}</p>`}
+      html={html`<h3 class="font-bold"><a href="${href}" class="inline-flex min-h-11 items-center"><bdi>${hit.threadTitle}</bdi></a></h3><p class="mb-1 text-sm text-muted"><bdi>${hit.categoryName}</bdi> · <bdi>${hit.authorName ?? ""}</bdi> · <time datetime="${hit.createdAt.toISOString()}">${date(hit.createdAt)}</time></p><p dir="auto" class="break-words [&amp;_mark]:bg-yellow-200 [&amp;_mark]:font-semibold">${snippetHtml(hit.snippet)}</p>`}
     />
   );
 }

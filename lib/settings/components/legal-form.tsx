@@ -36,6 +36,7 @@ export function LegalForm(props: {
           <TextField
             id={`legal-${locale}`}
             name={locale}
+            lang={locale}
             rows={locale === "de" ? 14 : 8}
             label={t(`legalLanguage.${locale}`)}
             hint={locale === "de" ? t("legalGermanHint") : t("legalFallbackHint")}

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import type { FieldError } from "@/lib/forms/schema";
+import { directionOf, type Locale } from "@/lib/i18n/config";
 import { inputStyle } from "./button-styles";
 import { Textarea } from "./textarea";
 
@@ -63,6 +64,7 @@ export function TextField({
   type = "text",
   autoComplete,
   rows,
+  lang,
   ...field
 }: Omit<Parameters<typeof Field>[0], "children"> & {
   name: string;
@@ -71,15 +73,26 @@ export function TextField({
   autoComplete?: string;
   /** Renders a textarea with this many rows. */
   rows?: number;
+  /** The language of the text typed here, where it is not the page's (a German source on an Arabic page). */
+  lang?: Locale;
 }) {
+  const language = lang ? { lang, dir: directionOf(lang) } : {};
   return (
     <Field {...field}>
       {(aria) =>
         rows ? (
-          <Textarea {...aria} name={name} rows={rows} defaultValue={defaultValue} className={inputStyle} />
+          <Textarea
+            {...aria}
+            {...language}
+            name={name}
+            rows={rows}
+            defaultValue={defaultValue}
+            className={inputStyle}
+          />
         ) : (
           <input
             {...aria}
+            {...language}
             name={name}
             type={type}
             autoComplete={autoComplete}

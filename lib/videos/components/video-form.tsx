@@ -45,8 +45,8 @@ export function VideoForm({ video }: { video: VideoFormValues }) {
         </FormAlert>
       ) : null}
       {video.videoId ? <input type="hidden" name="videoId" value={video.videoId} /> : null}
-      <TextField {...field("title")} {...required} />
-      <TextField {...field("description")} rows={3} />
+      <TextField {...field("title")} lang="de" {...required} />
+      <TextField {...field("description")} lang="de" rows={3} />
       <SelectField
         {...field("kind")}
         options={[
@@ -56,7 +56,7 @@ export function VideoForm({ video }: { video: VideoFormValues }) {
         {...required}
       />
       <TextField {...field("externalUrl")} type="url" hint={t("externalUrlHint")} />
-      <TextField {...field("transcript")} rows={10} hint={t("transcriptHint")} />
+      <TextField {...field("transcript")} lang="de" rows={10} hint={t("transcriptHint")} />
       <TextField {...field("slug")} hint={t("slugHint")} />
       <div className="mb-5 flex items-center gap-2">
         <input

@@ -53,7 +53,7 @@ export default async function ConversationPage({
     <div className="max-w-3xl">
       <p className="mb-2">
         <a href="/messages" className="inline-flex min-h-11 items-center">
-          <span aria-hidden="true" className="me-1 rtl:rotate-180">
+          <span aria-hidden="true" className="me-1 inline-block rtl:rotate-180">
             ←
           </span>
           {t("title")}
@@ -140,7 +140,7 @@ export default async function ConversationPage({
 
       {conversation.kind === "group" ? (
         <details className="mb-4">
-          <summary className="inline-flex min-h-11 cursor-pointer items-center font-semibold">
+          <summary className="min-h-11 cursor-pointer py-2 font-semibold text-brand">
             {t("conversation.leave")}
           </summary>
           <form action={leaveConversationAction} className="mt-2">
@@ -154,7 +154,7 @@ export default async function ConversationPage({
       ) : null}
       {other && !blockedByMe ? (
         <details className="mb-4">
-          <summary className="inline-flex min-h-11 cursor-pointer items-center font-semibold">
+          <summary className="min-h-11 cursor-pointer py-2 font-semibold text-brand">
             {t("conversation.block", { name: other.name ?? "" })}
           </summary>
           <form action={blockMemberAction} className="mt-2">

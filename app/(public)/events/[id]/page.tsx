@@ -7,6 +7,7 @@ import { toEventViewer } from "@/lib/events/access";
 import { RsvpPanel } from "@/lib/events/components/rsvp-panel";
 import { getEventDetail } from "@/lib/events/data";
 import { formatDay, formatTime, formatWhen } from "@/lib/events/format";
+import { formatList } from "@/lib/i18n/intl";
 import { getTranslations } from "@/lib/i18n/server";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { secondaryButton } from "@/lib/ui/components/button-styles";
@@ -109,7 +110,12 @@ export default async function EventPage({ params, searchParams }: Props) {
         {event.languages.length > 0 ? (
           <>
             <dt className="font-semibold">{t("languagesLabel")}</dt>
-            <dd>{event.languages.map((l) => tc(`languages.${l}`)).join(", ")}</dd>
+            <dd>
+              {formatList(
+                locale,
+                event.languages.map((l) => tc(`languages.${l}`)),
+              )}
+            </dd>
           </>
         ) : null}
         {event.topic ? (

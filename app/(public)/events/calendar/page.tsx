@@ -80,7 +80,7 @@ export default async function CalendarPage({
           {t("publicTitle")}
         </h2>
         <p className="mb-2 max-w-2xl">{t("publicHint")}</p>
-        <p dir="ltr" className="font-mono text-sm">
+        <p dir="ltr" className="font-mono text-sm break-all">
           <a href="/api/calendar/public">{publicUrl}</a>
         </p>
       </section>

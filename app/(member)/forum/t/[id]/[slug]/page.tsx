@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { replyAction } from "@/lib/forum/actions";
-import { ACCEPTED_ATTACHMENT_TYPES } from "@/lib/forum/schema";
 import { CategoryBadge } from "@/lib/forum/components/category-badge";
 import { Composer } from "@/lib/forum/components/composer";
 import { Pagination } from "@/lib/forum/components/pagination";
@@ -15,6 +14,7 @@ import { ThreadModeration } from "@/lib/forum/components/thread-moderation";
 import { WatchForm } from "@/lib/forum/components/watch-form";
 import { listCategories } from "@/lib/forum/data";
 import { loadQuote, loadThreadPage } from "@/lib/forum/loaders";
+import { ACCEPTED_ATTACHMENT_TYPES } from "@/lib/forum/schema";
 import { postHref, quoteMarkdown, threadHref } from "@/lib/forum/utils";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
 import { getTranslations } from "@/lib/i18n/server";
@@ -44,14 +44,19 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   return (
     <>
       <p className="mb-2">
-        <a href="/forum">{t("title")}</a> ›{" "}
+        <a href="/forum">{t("title")}</a>{" "}
+        <span aria-hidden="true" className="inline-block rtl:rotate-180">
+          ›
+        </span>{" "}
         <CategoryBadge
           name={thread.categoryName}
           color={thread.categoryColor}
           href={`/forum/c/${thread.categorySlug}`}
         />
       </p>
-      <h1 className="mb-2 text-3xl font-bold break-words">{thread.title}</h1>
+      <h1 className="mb-2 text-3xl font-bold break-words">
+        <bdi>{thread.title}</bdi>
+      </h1>
       <p className="mb-4 flex flex-wrap gap-2 text-sm">
         {thread.pinned ? (
           <span className="rounded bg-amber-100 px-2 font-semibold">{t("pinned")}</span>
