@@ -95,9 +95,9 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * Typo- and umlaut-tolerant name match on the folded name (GIN trigram index): every word of the query
- * must be similar to a word of the name (`<%`, pg_trgm word similarity) or be contained in it. Word by
- * word, because a whole-name `%` lets "Jördis Mueller" find "Jördis Schröder". "Mueller" is also
- * tried as "muller", the way name_folded spells "Müller".
+ * must be similar to a word of the name (`<%`: pg_trgm word similarity from 0.5, db/session-settings.ts)
+ * or be contained in it. Word by word, because a whole-name `%` lets "Jördis Mueller" find "Jördis
+ * Schröder". "Mueller" is also tried as "muller", the way name_folded spells "Müller".
  */
 function nameMatches(q: string): SQL | undefined {
   const words = foldName(q).split(/\s+/).filter(Boolean).slice(0, 6);
