@@ -1,14 +1,17 @@
 /**
  * The production server: Next.js behind a thin Node `http` server that answers visitors' cached
  * landing, FAQ and video pages straight from the page cache (lib/page-cache/front.ts) and hands
- * every other request to Next. Started by `npm start` and the bench; honours PORT and HOSTNAME.
+ * every other request to Next, whose empty 404 documents it replaces with the real not-found page
+ * (lib/http/not-found-shell.ts). Started by `npm start` and the bench; honours PORT and HOSTNAME.
  * On PostgreSQL it runs several such processes on one port (WEB_CONCURRENCY, scripts/serve-cluster.ts).
  */
 import cluster from "node:cluster";
 import { createServer } from "node:http";
 import { availableParallelism } from "node:os";
+import { parse } from "node:url";
 import next from "next";
 import { env, webProcessCount } from "@/lib/env";
+import { replaceEmptyNotFound } from "@/lib/http/not-found-shell";
 import { servePageFromCache } from "@/lib/page-cache/front";
 import { superviseWebProcesses } from "./serve-cluster";
 
@@ -29,8 +32,11 @@ async function main() {
   const app = next({ dev: false, port, hostname });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const notFoundPage = parse("/_not-found", true);
   const server = createServer((request, response) => {
-    if (!fromCache(request, response)) void handle(request, response);
+    if (fromCache(request, response)) return;
+    replaceEmptyNotFound(request, response, () => handle(request, response, notFoundPage));
+    void handle(request, response);
   });
   const which = cluster.isWorker ? ` (web process ${cluster.worker?.id})` : "";
   server.listen(port, hostname, () => console.log(`✓ Ready on port ${port}${which}`));

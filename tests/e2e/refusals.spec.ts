@@ -76,3 +76,25 @@ test("the sixth sign-in request for one address within 15 minutes gets the 429 p
   await expect(page.getByRole("heading", { level: 1, name: t("rateLimit.title") })).toBeVisible();
   await expectNoA11yViolations(page);
 });
+
+test("a page that is not there says so without JavaScript, in the reader's language and layout", async ({
+  newPage,
+}) => {
+  const page = await newPage({ javaScriptEnabled: false });
+  for (const path of ["/organisations/gibt-es-nicht", "/forum/c/gibt-es-nicht", "/videos/gibt-es-nicht"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { level: 1, name: t("notFound.title") })).toBeVisible();
+    await expect(page.getByRole("link", { name: t("notFound.home") })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: t("shell.mainNav") })).toBeVisible();
+  }
+  // axe needs scripts: the same page with them
+  const scripted = await newPage();
+  await scripted.goto("/organisations/gibt-es-nicht");
+  await expect(scripted.getByRole("heading", { level: 1, name: t("notFound.title") })).toBeVisible();
+  await expectNoA11yViolations(scripted);
+  const arabic = await newPage({ javaScriptEnabled: false, locale: "ar" });
+  await arabic.goto("/organisations/gibt-es-nicht");
+  await expect(arabic.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(arabic.getByRole("heading", { level: 1, name: tr("ar")("notFound.title") })).toBeVisible();
+});
