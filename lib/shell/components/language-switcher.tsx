@@ -5,12 +5,12 @@ import { getTranslations } from "@/lib/i18n/server";
 const NATIVE_NAMES = { de: "Deutsch", en: "English", ar: "العربية", uk: "Українська" } as const;
 
 /** Plain links (no JavaScript needed); each name is written in its own language. */
-export async function LanguageSwitcher() {
+export async function LanguageSwitcher({ className }: { className?: string }) {
   const locale = await getLocale();
   const t = await getTranslations("shell");
   return (
-    <nav aria-label={t("languageNav")}>
-      <ul className="flex flex-wrap gap-1">
+    <nav aria-label={t("languageNav")} className={className}>
+      <ul className="flex flex-wrap md:gap-1">
         {LOCALES.map((code) => (
           <li key={code}>
             <a
@@ -18,7 +18,7 @@ export async function LanguageSwitcher() {
               lang={code}
               hrefLang={code}
               aria-current={code === locale ? "true" : undefined}
-              className="inline-flex min-h-11 items-center rounded px-2 text-sm aria-[current=true]:font-bold aria-[current=true]:no-underline"
+              className="inline-flex min-h-11 items-center rounded px-1.5 text-sm md:px-2 aria-[current=true]:font-bold aria-[current=true]:no-underline"
             >
               {NATIVE_NAMES[code]}
             </a>

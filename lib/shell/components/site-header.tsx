@@ -4,9 +4,29 @@ import { getTranslations } from "@/lib/i18n/server";
 import { HeaderMessageLinks } from "@/lib/notifications/components/header-links";
 import { getNetworkBranding } from "@/lib/settings/data";
 import { LanguageSwitcher } from "./language-switcher";
+import { MobileMenu } from "./mobile-menu";
 
 const navLink = "inline-flex min-h-11 items-center rounded px-3 font-semibold";
+const menuLink = "flex min-h-11 items-center rounded px-3 font-semibold";
 
+type NavItem = { href: string; label: string };
+
+function SignOutButton({ label }: { label: string }) {
+  return (
+    <form action={signOutAction}>
+      <button type="submit" className={`${navLink} border border-brand text-brand`}>
+        {label}
+      </button>
+    </form>
+  );
+}
+
+/**
+ * From `md` up the navigation is a wrapped row of links under the name and the languages. Below it
+ * the links sit behind a "Menü" disclosure (MobileMenu), so a phone shows one bar before the page:
+ * members keep their unread counts in it and find the languages in the menu; visitors and applicants,
+ * who may not read German yet, keep the languages visible as a second row.
+ */
 export async function SiteHeader() {
   const t = await getTranslations("shell");
   const tFaq = await getTranslations("faq");
@@ -17,13 +37,46 @@ export async function SiteHeader() {
   const tEvents = await getTranslations("events");
   const viewer = await getViewer();
   const member = viewer?.status === "approved";
+  const coordinator = Boolean(viewer && member && hasRole(viewer, "coordinator"));
   const branding = await getNetworkBranding();
+
+  const sections: NavItem[] = [
+    member ? { href: "/home", label: t("navHome") } : { href: "/", label: t("navStart") },
+    { href: "/forum", label: tf("title") },
+    { href: "/members", label: t("navMembers") },
+    { href: "/organisations", label: t("navOrganisations") },
+    { href: "/faq", label: tFaq("navLink") },
+    { href: "/videos", label: tVideos("navLink") },
+    { href: "/events", label: tEvents("nav") },
+  ];
+  const own: NavItem[] = [
+    ...(member
+      ? [
+          { href: "/settings/profile", label: t("navProfile") },
+          { href: "/settings/privacy", label: tPrivacy("navLink") },
+        ]
+      : []),
+    ...(coordinator
+      ? [
+          { href: "/admin/signups", label: t("navSignups") },
+          { href: "/admin", label: tAdmin("headerLink") },
+        ]
+      : []),
+    ...(viewer && !member ? [{ href: "/application", label: t("navApplication") }] : []),
+  ];
+  const entry: NavItem[] = viewer
+    ? []
+    : [
+        { href: "/signup", label: t("navSignup") },
+        { href: "/login", label: t("navLogin") },
+      ];
+
   return (
-    <header className="border-b border-gray-300 bg-white">
+    <header className="relative border-b border-gray-300 bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-2">
         <a
           href={member ? "/home" : "/"}
-          className="inline-flex items-center gap-3 text-xl font-bold text-brand no-underline"
+          className="inline-flex min-h-11 min-w-0 items-center gap-3 text-base font-bold break-words text-brand md:text-xl no-underline"
         >
           {branding.customColors ? (
             <link
@@ -44,110 +97,62 @@ export async function SiteHeader() {
           ) : null}
           {branding.name ?? t("siteName")}
         </a>
-        <LanguageSwitcher />
+        <MobileMenu
+          // A new viewer (signed in or out by a server action) gets the menu closed.
+          key={viewer?.id ?? "visitor"}
+          navLabel={t("mainNav")}
+          menuLabel={t("menu")}
+          quickLinks={member && viewer ? <HeaderMessageLinks userId={viewer.id} compact /> : null}
+        >
+          <ul>
+            {[...sections, ...own, ...entry].map((item) => (
+              <li key={item.href}>
+                <a href={item.href} className={menuLink}>
+                  {item.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+          {member ? <LanguageSwitcher className="mt-2 border-t border-gray-300 px-1 pt-2" /> : null}
+          {viewer ? (
+            <div className="mt-2 border-t border-gray-300 pt-2">
+              <SignOutButton label={t("signOut")} />
+            </div>
+          ) : null}
+        </MobileMenu>
+        <LanguageSwitcher
+          className={member ? "hidden md:block" : "-ms-1.5 basis-full md:ms-0 md:basis-auto"}
+        />
       </div>
-      <nav aria-label={t("mainNav")} className="mx-auto max-w-5xl px-2 pb-2">
+      <nav aria-label={t("mainNav")} className="mx-auto hidden max-w-5xl px-2 pb-2 md:block">
         <ul className="flex flex-wrap items-center gap-1">
-          {member ? (
-            <li>
-              <a href="/home" className={navLink}>
-                {t("navHome")}
+          {sections.map((item) => (
+            <li key={item.href}>
+              <a href={item.href} className={navLink}>
+                {item.label}
               </a>
             </li>
-          ) : (
-            <li>
-              <a href="/" className={navLink}>
-                {t("navStart")}
-              </a>
-            </li>
-          )}
-          <li>
-            <a href="/forum" className={navLink}>
-              {tf("title")}
-            </a>
-          </li>
-          <li>
-            <a href="/members" className={navLink}>
-              {t("navMembers")}
-            </a>
-          </li>
-          <li>
-            <a href="/organisations" className={navLink}>
-              {t("navOrganisations")}
-            </a>
-          </li>
-          <li>
-            <a href="/faq" className={navLink}>
-              {tFaq("navLink")}
-            </a>
-          </li>
-          <li>
-            <a href="/videos" className={navLink}>
-              {tVideos("navLink")}
-            </a>
-          </li>
-          <li>
-            <a href="/events" className={navLink}>
-              {tEvents("nav")}
-            </a>
-          </li>
+          ))}
           {member && viewer ? <HeaderMessageLinks userId={viewer.id} /> : null}
-          {member ? (
-            <li>
-              <a href="/settings/profile" className={navLink}>
-                {t("navProfile")}
+          {own.map((item) => (
+            <li key={item.href}>
+              <a href={item.href} className={navLink}>
+                {item.label}
               </a>
             </li>
-          ) : null}
-          {member ? (
-            <li>
-              <a href="/settings/privacy" className={navLink}>
-                {tPrivacy("navLink")}
-              </a>
-            </li>
-          ) : null}
-          {viewer && hasRole(viewer, "coordinator") && member ? (
-            <li>
-              <a href="/admin/signups" className={navLink}>
-                {t("navSignups")}
-              </a>
-            </li>
-          ) : null}
-          {viewer && hasRole(viewer, "coordinator") && member ? (
-            <li>
-              <a href="/admin" className={navLink}>
-                {tAdmin("headerLink")}
-              </a>
-            </li>
-          ) : null}
-          {viewer && !member ? (
-            <li>
-              <a href="/application" className={navLink}>
-                {t("navApplication")}
-              </a>
-            </li>
-          ) : null}
+          ))}
           {viewer ? (
             <li className="ms-auto">
-              <form action={signOutAction}>
-                <button type="submit" className={`${navLink} border border-brand text-brand`}>
-                  {t("signOut")}
-                </button>
-              </form>
+              <SignOutButton label={t("signOut")} />
             </li>
           ) : (
-            <>
-              <li className="ms-auto">
-                <a href="/signup" className={navLink}>
-                  {t("navSignup")}
+            entry.map((item, i) => (
+              <li key={item.href} className={i === 0 ? "ms-auto" : undefined}>
+                <a href={item.href} className={navLink}>
+                  {item.label}
                 </a>
               </li>
-              <li>
-                <a href="/login" className={navLink}>
-                  {t("navLogin")}
-                </a>
-              </li>
-            </>
+            ))
           )}
         </ul>
       </nav>
