@@ -1,7 +1,17 @@
 import { readFileSync } from "node:fs";
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { expectNoA11yViolations } from "./support/a11y";
-import { COORDINATOR, escapeRegExp, expect, type Locale, test, tr, uniqueSuffix } from "./support/fixtures";
+import { invitedMember } from "./support/admin-fixtures";
+import {
+  COORDINATOR,
+  COORDINATOR_STATE,
+  escapeRegExp,
+  expect,
+  type Locale,
+  test,
+  tr,
+  uniqueSuffix,
+} from "./support/fixtures";
 import { waitForMail } from "./support/mailbox";
 
 const t = tr("de");
@@ -149,5 +159,172 @@ test.describe("on a phone", () => {
     await expect(coordinator.getByRole("heading", { level: 1 })).toHaveText(t("signups.title"));
     await expectNoHorizontalScroll(coordinator);
     await expectNoA11yViolations(coordinator);
+  });
+
+  const PHONE = { width: 390, height: 844 };
+  // A member's header is one bar (about 70 px; the rows of links it replaced took 440), a visitor's
+  // two: controls are 44 px high at 16 px to the rem, 49.5 at this site's 18.
+  const MEMBER_BAR_MAX = 120;
+  const VISITOR_BAR_MAX = 135;
+
+  /** The phone header: the bar, the "Menü" disclosure (a native <details>) and the links in it. */
+  function phoneHeader(page: Page, locale: Locale = "de") {
+    const banner = page.getByRole("banner");
+    const menu = banner.locator("details");
+    const toggle = menu.locator("summary");
+    return {
+      banner,
+      menu,
+      toggle,
+      height: async () => (await banner.boundingBox())?.height ?? Number.POSITIVE_INFINITY,
+      // Hidden ones too: a closed menu's links are there, but not shown.
+      link: (name: string) => menu.getByRole("link", { name, exact: true, includeHidden: true }),
+      open: async () => {
+        await expect(toggle).toHaveAccessibleName(tr(locale)("shell.menu"));
+        await toggle.click();
+        await expect(menu).toHaveAttribute("open", "");
+      },
+    };
+  }
+
+  /** Every link and button the header shows is at least 44 × 44 px (rounding allowed). */
+  async function expectTouchTargets(page: Page) {
+    const small = await page
+      .getByRole("banner")
+      .locator("a, button, summary")
+      .evaluateAll((elements) =>
+        elements
+          .filter((element) => element.checkVisibility())
+          .map((element) => ({ text: element.textContent?.trim(), box: element.getBoundingClientRect() }))
+          .filter(({ box }) => box.width < 43.5 || box.height < 43.5)
+          .map(({ text, box }) => `${text}: ${Math.round(box.width)}×${Math.round(box.height)}`),
+      );
+    expect(small, "controls smaller than 44 px").toEqual([]);
+  }
+
+  /** Where a link's text begins and ends on the screen (a menu link is as wide as the menu). */
+  const textEdges = (link: Locator) =>
+    link.evaluate((element) => {
+      const range = document.createRange();
+      range.selectNodeContents(element);
+      const { left, right } = range.getBoundingClientRect();
+      return { left, right };
+    });
+
+  test("a member's header is one bar with the unread counts; the menu opens and leads on", async ({
+    coordinator,
+    newPage,
+  }) => {
+    const anna = await invitedMember(coordinator, () => newPage({ viewport: PHONE }), "Anna");
+    await coordinator.goto("/messages/new");
+    await coordinator.getByRole("searchbox", { name: t("messages.new.search") }).fill(anna.name);
+    await coordinator.getByRole("button", { name: t("messages.new.searchButton") }).click();
+    await coordinator.getByRole("link", { name: t("messages.new.add", { name: anna.name }) }).click();
+    await coordinator.getByRole("textbox", { name: t("messages.compose.body") }).fill("Willkommen, Anna!");
+    await coordinator.getByRole("button", { name: t("messages.compose.send") }).click();
+    await expect(coordinator).toHaveURL(/\/messages\/[\w-]+#m-/);
+
+    const { page } = anna;
+    const header = phoneHeader(page);
+    await page.goto("/home");
+    expect(await header.height()).toBeLessThanOrEqual(MEMBER_BAR_MAX);
+    // The counts stay in the bar, readable, each link named with its count.
+    for (const name of [t("messages.navUnread", { count: 1 }), t("notifications.navUnread", { count: 1 })]) {
+      const link = header.banner.getByRole("link", { name });
+      await expect(link).toBeInViewport({ ratio: 1 });
+      await expect(link.getByText("1", { exact: true })).toBeInViewport({ ratio: 1 });
+    }
+    await expect(header.link(t("forum.title"))).toBeHidden();
+    await expectTouchTargets(page);
+    await expectNoA11yViolations(page);
+
+    await header.open();
+    await expect(header.link(t("forum.title"))).toBeInViewport();
+    await expect(header.menu.getByRole("link", { name: "Deutsch" })).toHaveAttribute("aria-current", "true");
+    await expectTouchTargets(page);
+    await expectNoA11yViolations(page);
+
+    await header.link(t("forum.title")).click();
+    await expect(page).toHaveURL(/\/forum$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("forum.title"));
+    await expect(header.menu).not.toHaveAttribute("open");
+
+    // Signing out from the menu: the visitor's header starts closed again.
+    await header.open();
+    await header.menu.getByRole("button", { name: t("shell.signOut") }).click();
+    await expect(header.link(t("shell.navLogin"))).toBeAttached();
+    await expect(header.menu).not.toHaveAttribute("open");
+  });
+
+  test("the phone menu works without JavaScript", async ({ newPage }) => {
+    const page = await newPage({
+      viewport: PHONE,
+      javaScriptEnabled: false,
+      storageState: COORDINATOR_STATE,
+    });
+    const header = phoneHeader(page);
+    await page.goto("/home");
+    const messages = header.banner.getByRole("link", {
+      name: new RegExp(`^${escapeRegExp(t("messages.nav"))}`),
+    });
+    await expect(messages).toBeVisible();
+    expect(await header.height()).toBeLessThanOrEqual(MEMBER_BAR_MAX);
+    await expect(header.link(t("events.nav"))).toBeHidden();
+    // axe needs scripts: the same markup is checked open and closed in the tests above and below.
+
+    // The keyboard reaches the toggle after the bar's links, sees where it is, and opens it.
+    for (let i = 0; i < 8 && !(await header.toggle.evaluate((el) => el === document.activeElement)); i++)
+      await page.keyboard.press("Tab");
+    await expect(header.toggle).toBeFocused();
+    await expect(header.toggle).toHaveCSS("outline-style", "solid");
+    await page.keyboard.press("Enter");
+    await expect(header.menu).toHaveAttribute("open", "");
+    await header.link(t("events.nav")).click();
+    await expect(page).toHaveURL(/\/events$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("events.title"));
+  });
+
+  test("the phone menu is mirrored in Arabic", async ({ newPage }) => {
+    const page = await newPage({ viewport: PHONE, storageState: COORDINATOR_STATE });
+    const siteName = page.getByRole("banner").getByRole("link", { name: t("shell.siteName"), exact: true });
+    for (const locale of ["de", "ar"] as const) {
+      const tl = tr(locale);
+      const header = phoneHeader(page, locale);
+      await page.goto(`/home?lang=${locale}`);
+      await expect(page.locator("html")).toHaveAttribute("dir", locale === "ar" ? "rtl" : "ltr");
+      const name = await siteName.boundingBox();
+      const toggle = await header.toggle.boundingBox();
+      if (!name || !toggle) throw new Error("header parts not rendered");
+      // The name at the inline start, the toggle at the inline end: left to right in German, mirrored in Arabic.
+      if (locale === "de") expect(name.x + name.width).toBeLessThan(toggle.x);
+      else expect(toggle.x + toggle.width).toBeLessThan(name.x);
+      expect(toggle.y, "the toggle is in the name's row").toBeLessThan(name.y + name.height);
+      expect(await header.height()).toBeLessThanOrEqual(MEMBER_BAR_MAX);
+
+      await header.open();
+      // The menu's texts begin at the inline start: the left edge in German, the right edge in Arabic.
+      const text = await textEdges(header.link(tl("forum.title")));
+      const panel = await header.menu.locator("ul").first().boundingBox();
+      if (!panel) throw new Error("menu panel not rendered");
+      const fromLeft = text.left - panel.x;
+      const fromRight = panel.x + panel.width - text.right;
+      if (locale === "de") expect(fromLeft).toBeLessThan(20);
+      else expect(fromRight).toBeLessThan(20);
+      expect(Math.max(fromLeft, fromRight)).toBeGreaterThan(150);
+      await expectNoA11yViolations(page);
+    }
+  });
+
+  test("a visitor's header on a phone is the name and the menu over the languages", async ({ page }) => {
+    const header = phoneHeader(page);
+    await page.goto("/");
+    // Two rows: a visitor who does not read German yet finds the languages without opening anything.
+    expect(await header.height()).toBeLessThanOrEqual(VISITOR_BAR_MAX);
+    await expect(page.getByRole("navigation", { name: t("shell.languageNav") })).toBeInViewport();
+    await expectTouchTargets(page);
+    await header.open();
+    await expectNoA11yViolations(page);
+    await header.link(t("shell.navLogin")).click();
+    await expect(page).toHaveURL(/\/login$/);
   });
 });
