@@ -161,6 +161,33 @@ test.describe("on a phone", () => {
     await expectNoA11yViolations(coordinator);
   });
 
+  test("long German headings, the calendar address and the admin's user list fit the screen", async ({
+    page,
+    coordinator,
+  }) => {
+    // "Datenschutzerklärung" and "Benachrichtigungen" in large type are wider than the phone
+    for (const path of ["/datenschutz", "/events/calendar"]) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expectNoHorizontalScroll(page);
+    }
+    await coordinator.setViewportSize({ width: 390, height: 844 });
+    for (const path of ["/notifications", "/settings/notifications", "/admin/users"]) {
+      await coordinator.goto(path);
+      await expect(coordinator.getByRole("heading", { level: 1 })).toBeVisible();
+      await expectNoHorizontalScroll(coordinator);
+    }
+    // the table scrolls sideways on its own, so an address stays on one line
+    const address = coordinator.getByRole("cell", { name: /^\S+@\S+$/ }).first();
+    const lines = await address.evaluate((cell) => {
+      const text = document.createRange();
+      text.selectNodeContents(cell);
+      return text.getClientRects().length;
+    });
+    expect(lines).toBe(1);
+    await expectNoA11yViolations(coordinator);
+  });
+
   const PHONE = { width: 390, height: 844 };
   // A member's header is one bar (about 70 px; the rows of links it replaced took 440), a visitor's
   // two: controls are 44 px high at 16 px to the rem, 49.5 at this site's 18.

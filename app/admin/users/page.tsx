@@ -70,7 +70,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                       {u.status === "deleted" ? t("formerMember") : (u.name ?? t("noName"))}
                     </a>
                   </td>
-                  <td className="break-all py-2 pe-3">{u.email ?? "–"}</td>
+                  <td className="whitespace-nowrap py-2 pe-3">{u.email ?? "–"}</td>
                   <td className="py-2 pe-3">{t(`roles.${u.role}`)}</td>
                   <td className="py-2 pe-3">{t(`statuses.${u.status}`)}</td>
                   <td className="py-2 pe-3">{u.organisation ?? "–"}</td>
