@@ -38,7 +38,9 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", policy);
   // Server components cannot read the URL: the login redirect (requireUser) takes the page from here.
-  requestHeaders.set(REQUEST_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
+  // The not-found page rendered in place of another (lib/http/not-found-shell.ts) names that one.
+  if (request.nextUrl.pathname !== "/_not-found")
+    requestHeaders.set(REQUEST_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
   // hreflang alternates (?lang=ar) show the page in that language without changing the visitor's choice.
   const lang = forcedLocale(request.nextUrl.searchParams);
   if (lang) requestHeaders.set("cookie", cookieWithLocale(request.headers.get("cookie"), lang));

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { REQUEST_PATH_HEADER } from "@/lib/auth/next-path";
 import { replaceEmptyNotFound } from "./not-found-shell";
 
 const EMPTY =
@@ -15,7 +16,7 @@ function next(request: IncomingMessage, response: ServerResponse) {
     for (const chunk of chunks.slice(0, -1)) response.write(chunk);
     response.end(chunks.at(-1));
   };
-  if (request.url === "/gone") return html(404, EMPTY.slice(0, 20), EMPTY.slice(20));
+  if (request.url?.startsWith("/gone?")) return html(404, EMPTY.slice(0, 20), EMPTY.slice(20));
   if (request.url === "/gone-gzip") {
     // what Next's compression hands on when the browser accepts gzip
     response.statusCode = 404;
@@ -29,8 +30,10 @@ function next(request: IncomingMessage, response: ServerResponse) {
 }
 
 let base = "";
+let renderedFor: string | string[] | undefined;
 const server = createServer((request, response) => {
   replaceEmptyNotFound(request, response, async () => {
+    renderedFor = request.headers[REQUEST_PATH_HEADER];
     response.statusCode = 404;
     response.setHeader("content-type", "text/html; charset=utf-8");
     response.end("<html><body><h1>Seite nicht gefunden</h1></body></html>");
@@ -49,11 +52,12 @@ const get = async (path: string, headers: Record<string, string> = { accept: "te
 };
 
 describe("replaceEmptyNotFound", () => {
-  it("answers a page's empty 404 document with the not-found page", async () => {
-    expect(await get("/gone")).toEqual({
+  it("answers a page's empty 404 document with the not-found page, for the page asked for", async () => {
+    expect(await get("/gone?x=1")).toEqual({
       status: 404,
       body: "<html><body><h1>Seite nicht gefunden</h1></body></html>",
     });
+    expect(renderedFor).toBe("/gone?x=1");
   });
 
   it("recognises the empty document compressed", async () => {
@@ -75,7 +79,7 @@ describe("replaceEmptyNotFound", () => {
   });
 
   it("leaves client-side navigations (RSC) and non-document requests alone", async () => {
-    expect((await get("/gone", { accept: "text/html", rsc: "1" })).body).toBe(EMPTY);
-    expect((await get("/gone", { accept: "*/*" })).body).toBe(EMPTY);
+    expect((await get("/gone?rsc", { accept: "text/html", rsc: "1" })).body).toBe(EMPTY);
+    expect((await get("/gone?any", { accept: "*/*" })).body).toBe(EMPTY);
   });
 });

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
+import { REQUEST_PATH_HEADER } from "@/lib/auth/next-path";
 
 /**
  * A page that calls `notFound()` comes out of a production build as an empty document
@@ -40,6 +41,7 @@ export function replaceEmptyNotFound(
   render: () => Promise<unknown>,
 ): void {
   if (!isDocumentRequest(request)) return;
+  const asked = request.url ?? "/";
   // Typed loosely: each has several overloads, all of which pass on here.
   type Loose = (this: ServerResponse, ...args: unknown[]) => ServerResponse & boolean;
   const writeHead = response.writeHead as unknown as Loose;
@@ -90,6 +92,8 @@ export function replaceEmptyNotFound(
     response.removeHeader("content-encoding");
     response.removeHeader("content-length");
     response.setMaxListeners(response.getMaxListeners() * 2);
+    // The not-found page offers visitors the login that returns to the page asked for (proxy.ts).
+    request.headers[REQUEST_PATH_HEADER] = asked;
     render().catch((error: unknown) => {
       console.error("not-found page:", error);
       if (!response.headersSent) writeHead.call(response, 404);
