@@ -24,65 +24,51 @@ export async function HeaderMessageLinks({ userId, compact = false }: { userId: 
     unreadCounts(userId),
   ]);
   const shown = (n: number) => (n > 99 ? "99+" : String(n));
-  if (compact)
-    return (
-      <>
-        <li>
-          <a href="/messages" className={iconLink}>
-            <EnvelopeIcon />
-            <span className="sr-only">
-              {conversations > 0 ? tm("navUnread", { count: conversations }) : tm("nav")}
-            </span>
-            {conversations > 0 ? (
-              <span aria-hidden="true" className={cornerBadge}>
-                {shown(conversations)}
-              </span>
-            ) : null}
-          </a>
-        </li>
-        <li>
-          <a href="/notifications" className={iconLink}>
-            <BellIcon />
-            <span className="sr-only">
-              {notifications > 0 ? tn("navUnread", { count: notifications }) : tn("navLabel")}
-            </span>
-            {notifications > 0 ? (
-              <span aria-hidden="true" className={cornerBadge}>
-                {shown(notifications)}
-              </span>
-            ) : null}
-          </a>
-        </li>
-      </>
-    );
+  const links = [
+    {
+      href: "/messages",
+      name: tm("nav"),
+      count: conversations,
+      unread: tm("navUnread", { count: conversations }),
+      Icon: EnvelopeIcon,
+    },
+    {
+      href: "/notifications",
+      name: tn("navLabel"),
+      count: notifications,
+      unread: tn("navUnread", { count: notifications }),
+      Icon: BellIcon,
+    },
+  ];
   return (
     <>
-      <li>
-        <a href="/messages" className={navLink}>
-          <span aria-hidden={conversations > 0 ? true : undefined}>{tm("nav")}</span>
-          {conversations > 0 ? (
-            <>
-              <span aria-hidden="true" className={badge}>
-                {shown(conversations)}
-              </span>
-              <span className="sr-only">{tm("navUnread", { count: conversations })}</span>
-            </>
-          ) : null}
-        </a>
-      </li>
-      <li>
-        <a href="/notifications" className={navLink}>
-          <span aria-hidden={notifications > 0 ? true : undefined}>{tn("navLabel")}</span>
-          {notifications > 0 ? (
-            <>
-              <span aria-hidden="true" className={badge}>
-                {shown(notifications)}
-              </span>
-              <span className="sr-only">{tn("navUnread", { count: notifications })}</span>
-            </>
-          ) : null}
-        </a>
-      </li>
+      {links.map(({ href, name, count, unread, Icon }) => (
+        <li key={href}>
+          {compact ? (
+            <a href={href} className={iconLink}>
+              <Icon />
+              <span className="sr-only">{count > 0 ? unread : name}</span>
+              {count > 0 ? (
+                <span aria-hidden="true" className={cornerBadge}>
+                  {shown(count)}
+                </span>
+              ) : null}
+            </a>
+          ) : (
+            <a href={href} className={navLink}>
+              <span aria-hidden={count > 0 ? true : undefined}>{name}</span>
+              {count > 0 ? (
+                <>
+                  <span aria-hidden="true" className={badge}>
+                    {shown(count)}
+                  </span>
+                  <span className="sr-only">{unread}</span>
+                </>
+              ) : null}
+            </a>
+          )}
+        </li>
+      ))}
     </>
   );
 }
