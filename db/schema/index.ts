@@ -9,5 +9,6 @@ export * from "./messages";
 export * from "./moderation";
 export * from "./network";
 export * from "./notifications";
+export * from "./offers";
 export * from "./system";
 export * from "./videos";
