@@ -28,6 +28,7 @@ import {
   type OrganisationSlug,
   type SeedMember,
 } from "./seed-data/network";
+import { insertOffers } from "./seed-data/offers";
 import { ORGANISATION_DETAILS, ORGANISATION_FIELDS } from "./seed-data/organisation-details";
 import { profileDetailsFor } from "./seed-data/profile-details";
 
@@ -266,8 +267,8 @@ export async function installDefaults(db: Database): Promise<void> {
 
 /**
  * Creates the demo network: organisations with their admins, approved members with profiles, the demo
- * logins, two applications waiting for approval, and the default legal texts. Idempotent: rows that
- * exist are left as they are, except that empty details are filled and search columns kept derived.
+ * logins, the organisations' offers, two applications waiting for approval, and the default legal
+ * texts. Idempotent: rows that exist are left as they are, except that empty details are filled and search columns kept derived.
  */
 export async function seedDemo(db: Database): Promise<DemoLogin[]> {
   const now = Date.now();
@@ -276,6 +277,7 @@ export async function seedDemo(db: Database): Promise<DemoLogin[]> {
     const userIds = await insertUsers(tx, people);
     const orgIds = await insertOrganisations(tx, userIds, now);
     await insertProfiles(tx, people, userIds, orgIds);
+    await insertOffers(tx, orgIds);
     await insertApplications(tx, userIds, now);
     await insertSettings(tx);
     await insertFaq(tx);

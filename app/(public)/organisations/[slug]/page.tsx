@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { VISIBILITY } from "@/db/schema";
 import { getViewer, hasRole, type Viewer } from "@/lib/auth/viewer";
 import { getTranslations } from "@/lib/i18n/server";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { viewerLevel } from "@/lib/members/visibility";
+import { OFFER_NOTICES, OfferList } from "@/lib/offers/components/offer-list";
+import { listOffers } from "@/lib/offers/data";
 import { OrganisationContact } from "@/lib/organisations/components/organisation-contact";
 import { OrganisationPeople } from "@/lib/organisations/components/organisation-people";
 import { getOrganisationBySlug, mayEditOrganisation } from "@/lib/organisations/data";
@@ -32,11 +35,18 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function OrganisationPage({
   params,
   searchParams,
-}: Params & { searchParams: Promise<{ saved?: string }> }) {
+}: Params & { searchParams: Promise<{ saved?: string; offer?: string }> }) {
   const { viewer, organisation: o } = await loadOrganisation((await params).slug);
   const t = await getTranslations("organisations");
   const mayEdit = await mayEditOrganisation({ viewer, organisationId: o.id });
-  const saved = mayEdit && (await searchParams).saved === "1";
+  // Its editors see every offer, members-only ones marked as such.
+  const offers = await listOffers({
+    organisationId: o.id,
+    level: mayEdit ? VISIBILITY.hidden : viewerLevel(viewer),
+  });
+  const query = await searchParams;
+  const saved = mayEdit && query.saved === "1";
+  const offerNotice = mayEdit ? OFFER_NOTICES.find((n) => n === query.offer) : undefined;
   return (
     <article aria-labelledby="organisation-heading">
       <p className="mb-4">
@@ -72,6 +82,7 @@ export default async function OrganisationPage({
           dangerouslySetInnerHTML={{ __html: renderMarkdown(o.description) }}
         />
       ) : null}
+      <OfferList slug={o.slug} offers={offers} mayEdit={mayEdit} notice={offerNotice} />
       <OrganisationContact organisation={o} />
       <OrganisationPeople organisation={o} signedIn={viewer?.status === "approved"} />
     </article>

@@ -1,0 +1,130 @@
+import { getLocale } from "next-intl/server";
+import { VISIBILITY } from "@/db/schema";
+import { formatList } from "@/lib/i18n/intl";
+import { getTranslations } from "@/lib/i18n/server";
+import { renderMarkdown } from "@/lib/markdown/render";
+import { secondaryButton } from "@/lib/ui/components/button-styles";
+import { FormAlert } from "@/lib/ui/components/form-alert";
+import type { Offer } from "../data";
+
+export const OFFER_NOTICES = ["added", "saved", "deleted"] as const;
+export type OfferNotice = (typeof OFFER_NOTICES)[number];
+
+/** "Angebote" on an organisation's page: what it runs, where, when, in which languages. */
+export async function OfferList({
+  slug,
+  offers,
+  mayEdit,
+  notice,
+}: {
+  slug: string;
+  offers: Offer[];
+  mayEdit: boolean;
+  notice?: OfferNotice;
+}) {
+  const t = await getTranslations("organisations.offers");
+  return (
+    <section aria-labelledby="offers-heading" className="mb-8">
+      <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
+        <h2 id="offers-heading" className="text-2xl font-bold">
+          {t("title")}
+        </h2>
+        {mayEdit ? (
+          <a href={`/organisations/${slug}/offers/new`} className={secondaryButton}>
+            {t("add")}
+          </a>
+        ) : null}
+      </div>
+      {notice ? <FormAlert kind="success">{t(`notices.${notice}`)}</FormAlert> : null}
+      {offers.length === 0 ? (
+        <p>{t("none")}</p>
+      ) : (
+        <ul className="grid gap-4">
+          {offers.map((offer) => (
+            <li key={offer.id}>
+              <OfferEntry
+                offer={offer}
+                editHref={mayEdit ? `/organisations/${slug}/offers/${offer.id}/edit` : null}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+async function OfferEntry({ offer, editHref }: { offer: Offer; editHref: string | null }) {
+  const t = await getTranslations("organisations.offers");
+  const tl = await getTranslations("languages");
+  const tt = await getTranslations("topics");
+  const locale = await getLocale();
+  const headingId = `offer-${offer.id}-title`;
+  const place = [offer.location, offer.municipality].filter(Boolean).join(", ");
+  const rows: [label: string, value: string][] = [
+    [
+      t("formatsLabel"),
+      formatList(
+        locale,
+        offer.formats.map((f) => t(`formats.${f}`)),
+      ),
+    ],
+    [t("placeLabel"), place],
+    [t("scheduleLabel"), offer.schedule ?? ""],
+    [
+      t("languagesLabel"),
+      formatList(
+        locale,
+        offer.languages.map((l) => tl(l as never)),
+      ),
+    ],
+    [
+      t("topicsLabel"),
+      formatList(
+        locale,
+        offer.topics.map((x) => tt(x as never)),
+      ),
+    ],
+    [t("contactLabel"), offer.contact ?? ""],
+  ];
+  return (
+    <article
+      id={`offer-${offer.id}`}
+      aria-labelledby={headingId}
+      className="rounded-lg border border-gray-300 bg-white p-5 shadow-sm"
+    >
+      <h3 id={headingId} className="text-xl font-bold" dir="auto">
+        {offer.title}
+      </h3>
+      {offer.visibility !== VISIBILITY.public ? (
+        <p className="mt-1 text-sm font-semibold text-muted">{t("membersOnly")}</p>
+      ) : null}
+      <dl className="mt-3 grid gap-x-6 gap-y-1 sm:grid-cols-[10rem_1fr]">
+        {rows
+          .filter(([, value]) => value)
+          .map(([label, value]) => (
+            <div key={label} className="contents">
+              <dt className="font-semibold">{label}</dt>
+              <dd dir="auto">{value}</dd>
+            </div>
+          ))}
+      </dl>
+      {offer.description ? (
+        <div
+          className="prose-legal mt-3 max-w-3xl"
+          dir="auto"
+          // Sanitised on the server by renderMarkdown (tested in lib/markdown/render.test.ts).
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised above
+          dangerouslySetInnerHTML={{ __html: renderMarkdown(offer.description) }}
+        />
+      ) : null}
+      {editHref ? (
+        <p className="mt-3">
+          <a href={editHref} className="font-semibold">
+            {t("edit", { title: offer.title })}
+          </a>
+        </p>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,193 @@
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it, vi } from "vitest";
+import { getDb } from "@/db/client";
+import { auditLog, organisationOffers, VISIBILITY } from "@/db/schema";
+import { IDLE } from "@/lib/forms/schema";
+import { deleteOfferAction, saveOfferAction } from "@/lib/offers/actions";
+import { listOffers } from "@/lib/offers/data";
+import { setOrganisationAdmin } from "@/lib/organisations/mutations";
+import { createOrganisation, createSession, createUser } from "../support/factories";
+import { signInWith } from "../support/next-headers";
+import { addMember } from "../support/organisation-factories";
+
+// The actions read the session cookie; here it is whatever session the test signed in with.
+vi.mock("next/headers", () => import("../support/next-headers"));
+
+function offerForm(organisationId: string, fields: Record<string, string | string[]> = {}) {
+  const form = new FormData();
+  const values = {
+    organisationId,
+    title: "Migrationsberatung",
+    formats: ["in_person"],
+    visibility: "public",
+    ...fields,
+  };
+  for (const [k, v] of Object.entries(values)) {
+    for (const one of Array.isArray(v) ? v : [v]) form.append(k, one);
+  }
+  return form;
+}
+
+/** Runs an action as this person; "redirected:<url>", "notFound" or the returned form state. */
+async function as(token: string | undefined, run: () => Promise<unknown>) {
+  signInWith(token);
+  try {
+    return await run();
+  } catch (error) {
+    const digest = String((error as { digest?: string }).digest ?? "");
+    if (digest.startsWith("NEXT_REDIRECT")) return `redirected:${digest.split(";")[2]}`;
+    if (digest.includes("404")) return "notFound";
+    throw error;
+  } finally {
+    signInWith(undefined);
+  }
+}
+const save = (token: string | undefined, form: FormData) => as(token, () => saveOfferAction(IDLE, form));
+const remove = (token: string | undefined, form: FormData) => as(token, () => deleteOfferAction(form));
+
+const titles = async (organisationId: string, level: (typeof VISIBILITY)[keyof typeof VISIBILITY]) =>
+  (await listOffers({ organisationId, level })).map((offer) => offer.title);
+
+/** An organisation with an admin, a coordinator, an admin of another organisation and a plain member. */
+async function cast() {
+  const org = await createOrganisation();
+  const other = await createOrganisation();
+  const coordinator = await createUser({ role: "coordinator" });
+  const orgAdmin = await addMember(org.id, { name: "Olga Admin" });
+  const otherAdmin = await addMember(other.id, { name: "Otto Anderswo" });
+  const plain = await addMember(org.id, { name: "Paul Mitglied" });
+  for (const [organisationId, userId] of [
+    [org.id, orgAdmin.id],
+    [other.id, otherAdmin.id],
+  ] as const) {
+    await setOrganisationAdmin({ actorId: coordinator.id, organisationId, userId, isAdmin: true });
+  }
+  return { org, coordinator, orgAdmin, otherAdmin, plain };
+}
+
+describe("organisations' offers", () => {
+  it("shows visitors the public offers and members also those for members, in title order", async () => {
+    const org = await createOrganisation();
+    const db = await getDb();
+    await db.insert(organisationOffers).values([
+      { organisationId: org.id, title: "Sprachcafé", formats: ["in_person"] },
+      { organisationId: org.id, title: "Austausch der Lotsinnen", visibility: VISIBILITY.members },
+      { organisationId: org.id, title: "Beratung", formats: ["phone"] },
+    ]);
+    expect(await titles(org.id, VISIBILITY.public)).toEqual(["Beratung", "Sprachcafé"]);
+    expect(await titles(org.id, VISIBILITY.members)).toEqual([
+      "Austausch der Lotsinnen",
+      "Beratung",
+      "Sprachcafé",
+    ]);
+    // another organisation's offers never show here
+    expect(await titles((await createOrganisation()).id, VISIBILITY.hidden)).toEqual([]);
+  });
+
+  it("lets the organisation's admin and coordinators add, edit and delete; others are refused", async () => {
+    const { org, coordinator, orgAdmin, otherAdmin, plain } = await cast();
+    const outcome = await save(
+      await createSession(orgAdmin.id),
+      offerForm(org.id, {
+        title: "Deutschkurs am Abend",
+        languages: ["de", "ar"],
+        topics: ["language"],
+        formats: ["in_person", "online"],
+        municipality: "Zeitz",
+        schedule: "Montag 18–20 Uhr",
+      }),
+    );
+    const [offer] = await listOffers({ organisationId: org.id, level: VISIBILITY.public });
+    expect(offer).toMatchObject({
+      title: "Deutschkurs am Abend",
+      languages: ["de", "ar"],
+      topics: ["language"],
+      formats: ["in_person", "online"],
+      municipality: "Zeitz",
+      schedule: "Montag 18–20 Uhr",
+      location: null,
+    });
+    expect(outcome).toBe(`redirected:/organisations/${org.slug}?offer=added#offer-${offer!.id}`);
+
+    // another organisation's admin, a plain member and a visitor can neither add nor change nor delete
+    for (const token of [await createSession(otherAdmin.id), await createSession(plain.id), undefined]) {
+      expect(await save(token, offerForm(org.id, { title: "Fremdes Angebot" }))).toBe("notFound");
+      expect(await save(token, offerForm(org.id, { offerId: offer!.id, title: "Gekapert" }))).toBe(
+        "notFound",
+      );
+      const form = new FormData();
+      form.set("organisationId", org.id);
+      form.set("offerId", offer!.id);
+      expect(await remove(token, form)).toBe("notFound");
+    }
+    expect(await titles(org.id, VISIBILITY.hidden)).toEqual(["Deutschkurs am Abend"]);
+
+    const coordinatorToken = await createSession(coordinator.id);
+    expect(
+      await save(
+        coordinatorToken,
+        offerForm(org.id, { offerId: offer!.id, title: "Deutschkurs A1 am Abend", visibility: "members" }),
+      ),
+    ).toBe(`redirected:/organisations/${org.slug}?offer=saved#offer-${offer!.id}`);
+    expect(await titles(org.id, VISIBILITY.public)).toEqual([]);
+    expect(await titles(org.id, VISIBILITY.members)).toEqual(["Deutschkurs A1 am Abend"]);
+
+    const form = new FormData();
+    form.set("organisationId", org.id);
+    form.set("offerId", offer!.id);
+    expect(await remove(await createSession(orgAdmin.id), form)).toBe(
+      `redirected:/organisations/${org.slug}?offer=deleted#offers-heading`,
+    );
+    expect(await titles(org.id, VISIBILITY.hidden)).toEqual([]);
+    // a second click finds nothing
+    expect(await remove(coordinatorToken, form)).toBe("notFound");
+
+    // only the coordinator's change is a coordinator action for the audit log
+    const db = await getDb();
+    const audit = await db
+      .select({ action: auditLog.action, actorId: auditLog.actorId, data: auditLog.data })
+      .from(auditLog)
+      .where(and(eq(auditLog.targetId, org.id), eq(auditLog.targetType, "organisation")));
+    expect(audit.filter((row) => row.action.includes("offer"))).toEqual([
+      {
+        action: "organisation.offer_updated",
+        actorId: coordinator.id,
+        data: { offer: "Deutschkurs A1 am Abend" },
+      },
+    ]);
+  });
+
+  it("cannot edit one organisation's offer through another organisation it administers", async () => {
+    const { org, orgAdmin } = await cast();
+    const elsewhere = await createOrganisation();
+    const db = await getDb();
+    const [foreign] = await db
+      .insert(organisationOffers)
+      .values({ organisationId: elsewhere.id, title: "Fremd", formats: ["online"] })
+      .returning();
+    const state = await save(
+      await createSession(orgAdmin.id),
+      offerForm(org.id, { offerId: foreign!.id, title: "Übernommen" }),
+    );
+    expect(state).toMatchObject({ status: "error", formError: "offerGone" });
+    expect(await titles(elsewhere.id, VISIBILITY.hidden)).toEqual(["Fremd"]);
+  });
+
+  it("returns per-field errors with the values kept", async () => {
+    const { org, orgAdmin } = await cast();
+    const state = await save(
+      await createSession(orgAdmin.id),
+      offerForm(org.id, { title: "A", formats: [], languages: ["xx"], schedule: "Dienstag" }),
+    );
+    expect(state).toMatchObject({
+      status: "error",
+      fieldErrors: {
+        title: { key: "tooShort" },
+        formats: { key: "chooseAtLeastOne" },
+        languages: { key: "invalidChoice" },
+      },
+      values: { title: "A", schedule: "Dienstag", formats: [], languages: ["xx"] },
+    });
+    expect(await titles(org.id, VISIBILITY.hidden)).toEqual([]);
+  });
+});
