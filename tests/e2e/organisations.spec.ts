@@ -53,7 +53,7 @@ test("a visitor finds an organisation by its type and sees only the people shown
   for (const name of shown) await expect(people.getByRole("link", { name, exact: true })).toBeVisible();
   for (const name of notShown) await expect(page.getByText(name)).toHaveCount(0);
   if (shown.length === 0) await expect(people).toContainText(t("organisations.noPeopleVisitor"));
-  await expect(page.getByRole("link", { name: t("organisations.edit") })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: t("organisations.edit"), exact: true })).toHaveCount(0);
   await expectNoA11yViolations(page);
 });
 
@@ -77,7 +77,7 @@ test("the coordinator edits an organisation's description and sees it rendered",
   await expect(coordinator.getByRole("heading", { level: 1, name: SOZIALWERK })).toBeVisible();
   // members see the people whose organisation is visible to members
   await expect(organisations.peopleSection().getByRole("link", { name: "Tesfay Gebremedhin" })).toBeVisible();
-  await coordinator.getByRole("link", { name: t("organisations.edit") }).click();
+  await coordinator.getByRole("link", { name: t("organisations.edit"), exact: true }).click();
   await expect(
     coordinator.getByRole("heading", { level: 1, name: t("organisations.editTitle", { name: SOZIALWERK }) }),
   ).toBeVisible();
@@ -214,7 +214,7 @@ test("a member made admin of their organisation edits its page until the right i
   const member = await newPage();
   await signInAs(member, email);
   await member.goto(`/organisations/${slug}`);
-  await expect(member.getByRole("link", { name: t("organisations.edit") })).toHaveCount(0);
+  await expect(member.getByRole("link", { name: t("organisations.edit"), exact: true })).toHaveCount(0);
   expect((await member.goto(`/organisations/${slug}/edit`))?.status()).toBe(404);
 
   await grant("grant", "adminGranted");
@@ -223,7 +223,7 @@ test("a member made admin of their organisation edits its page until the right i
   const marker = `Familienfrühstück ${uniqueSuffix()}`;
   const organisation = new OrganisationsPage(member);
   await member.goto(`/organisations/${slug}`);
-  await member.getByRole("link", { name: t("organisations.edit") }).click();
+  await member.getByRole("link", { name: t("organisations.edit"), exact: true }).click();
   await organisation.field("description").fill(`Jeden Samstag: **${marker}**.`);
   await organisation.save();
   await expect(member.getByRole("status")).toHaveText(t("organisations.saved"));

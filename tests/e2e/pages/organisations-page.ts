@@ -37,7 +37,7 @@ export class OrganisationsPage {
 
   /** The organisation's own description (rendered Markdown) on its page. */
   description() {
-    return this.page.getByRole("article").locator(".prose-legal");
+    return this.page.locator('[aria-labelledby="organisation-heading"] > .prose-legal');
   }
 
   peopleSection() {
