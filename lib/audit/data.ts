@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
+import { containing } from "@/db/like";
 import { auditLog, users } from "@/db/schema";
 import { AUDIT_PAGE_SIZE, type AuditFilter } from "./schema";
 
@@ -19,7 +20,6 @@ export type AuditEntry = {
 };
 
 const TZ = "Europe/Berlin";
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Newest first, paged by keyset: the cursor is the last entry's id, looked up for its exact time. */
 export async function listAuditEntries(filter: AuditFilter): Promise<AuditEntry[]> {
@@ -29,11 +29,11 @@ export async function listAuditEntries(filter: AuditFilter): Promise<AuditEntry[
   const conditions: (SQL | undefined)[] = [];
   if (filter.action) conditions.push(eq(auditLog.action, filter.action));
   if (filter.actor) {
-    const pattern = `%${escapeLike(filter.actor)}%`;
+    const pattern = containing(filter.actor);
     conditions.push(or(ilike(actor.name, pattern), ilike(actor.email, pattern)));
   }
   if (filter.target) {
-    const pattern = `%${escapeLike(filter.target)}%`;
+    const pattern = containing(filter.target);
     conditions.push(
       or(eq(auditLog.targetId, filter.target), ilike(target.name, pattern), ilike(target.email, pattern)),
     );

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, count, desc, eq, ilike, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
+import { containing } from "@/db/like";
 import {
   type OrganisationType,
   organisationAdmins,
@@ -35,8 +36,6 @@ const visibleMemberOf = (organisationId: SQL | string, level: ViewerLevel): SQL 
     visibleAt(profiles.visName, level),
     visibleAt(profiles.visOrganisation, level),
   )!;
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * Active organisations in name order, a page at a time; `after` is the slug of the last one on the
@@ -81,7 +80,7 @@ export async function listOrganisations(input: {
         eq(organisations.status, "active"),
         input.type ? eq(organisations.type, input.type) : undefined,
         input.municipality ? eq(organisations.municipality, input.municipality) : undefined,
-        q ? ilike(organisations.name, `%${escapeLike(q)}%`) : undefined,
+        q ? ilike(organisations.name, containing(q)) : undefined,
         anchor
           ? sql`(${organisations.name}, ${organisations.id}) > (${anchor.name}, ${anchor.id})`
           : undefined,

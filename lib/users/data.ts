@@ -1,6 +1,7 @@
 import "server-only";
 import { and, desc, eq, ilike, isNotNull, isNull, or, type SQL, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { containing } from "@/db/like";
 import { auditLog, organisations, profiles, type Role, sessions, userErasures, users } from "@/db/schema";
 import { USER_PAGE_SIZE, type UserFilter, type UserFilterStatus } from "./schema";
 
@@ -14,12 +15,10 @@ export type UserListItem = {
   createdAt: Date;
 };
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 function filterWhere(filter: UserFilter): SQL | undefined {
   const conditions: (SQL | undefined)[] = [];
   if (filter.q) {
-    const pattern = `%${escapeLike(filter.q)}%`;
+    const pattern = containing(filter.q);
     conditions.push(or(ilike(users.name, pattern), ilike(users.email, pattern)));
   }
   if (filter.role) conditions.push(eq(users.role, filter.role));
