@@ -1,7 +1,8 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { organisationOffers, organisations, VISIBILITY } from "@/db/schema";
+import { containing } from "@/db/like";
+import { type OfferFormat, organisationOffers, organisations, VISIBILITY } from "@/db/schema";
 import { type ViewerLevel, visibleAt } from "@/lib/members/visibility";
 
 const offerColumns = {
@@ -77,4 +78,76 @@ export async function getOrganisationSlug(organisationId: string): Promise<strin
     .where(eq(organisations.id, organisationId))
     .limit(1);
   return row?.slug ?? null;
+}
+
+export const OFFERS_PAGE_SIZE = 20;
+
+export type OfferFilters = {
+  q?: string;
+  topic?: string;
+  language?: string;
+  municipality?: string;
+  format?: OfferFormat;
+};
+
+export type OfferHit = Offer & { organisation: { slug: string; name: string } };
+
+/** The offer's words in German, stemmed: "Beratungen" finds "Beratung". */
+const offerText = sql`to_tsvector('german', ${organisationOffers.title} || ' ' || coalesce(${organisationOffers.description}, ''))`;
+
+function matching(filters: OfferFilters): SQL[] {
+  const q = filters.q?.trim();
+  const like = q ? containing(q) : "";
+  return [
+    q
+      ? or(
+          sql`${offerText} @@ websearch_to_tsquery('german', ${q})`,
+          ilike(organisationOffers.title, like),
+          ilike(organisations.name, like),
+        )
+      : undefined,
+    filters.topic ? sql`${organisationOffers.topics} @> array[${filters.topic}]::text[]` : undefined,
+    filters.language ? sql`${organisationOffers.languages} @> array[${filters.language}]::text[]` : undefined,
+    filters.format ? sql`${organisationOffers.formats} @> array[${filters.format}]::text[]` : undefined,
+    // Without a place of its own, an offer takes place at its organisation.
+    filters.municipality
+      ? sql`coalesce(${organisationOffers.municipality}, ${organisations.municipality}) = ${filters.municipality}`
+      : undefined,
+  ].filter((condition): condition is SQL => condition !== undefined);
+}
+
+/**
+ * Offers of every active organisation that the viewer may see and that match all filters, in title
+ * order, a page at a time; `after` is the id of the last offer on the previous page (keyset on title, id).
+ */
+export async function searchOffers(
+  input: OfferFilters & { level: ViewerLevel; after?: string; limit?: number },
+): Promise<{ offers: OfferHit[]; nextAfter: string | null }> {
+  const db = await getDb();
+  const limit = input.limit ?? OFFERS_PAGE_SIZE;
+  const [anchor] = input.after
+    ? await db
+        .select({ title: organisationOffers.title, id: organisationOffers.id })
+        .from(organisationOffers)
+        .where(eq(organisationOffers.id, input.after))
+        .limit(1)
+    : [];
+  const rows = await db
+    .select({ ...offerColumns, organisation: { slug: organisations.slug, name: organisations.name } })
+    .from(organisationOffers)
+    .innerJoin(organisations, eq(organisations.id, organisationOffers.organisationId))
+    .where(
+      and(
+        eq(organisations.status, "active"),
+        visibleAt(organisationOffers.visibility, input.level),
+        ...matching(input),
+        anchor
+          ? sql`(${organisationOffers.title}, ${organisationOffers.id}) > (${anchor.title}, ${anchor.id})`
+          : undefined,
+      ),
+    )
+    .orderBy(asc(organisationOffers.title), asc(organisationOffers.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  return { offers: page, nextAfter: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
 }

@@ -131,3 +131,48 @@ test("the offer form passes axe; an Arabic visitor reads the offers right to lef
   await expect(cafe).toContainText(ar("languages.uk"));
   await expectNoA11yViolations(arabic);
 });
+
+test("a visitor finds counselling in Arabic among all offers without JavaScript, and a member also sees the members' offers", async ({
+  newPage,
+}) => {
+  const visitor = await newPage({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  await visitor.goto("/organisations");
+  await visitor
+    .getByRole("link", { name: t("offers.title"), exact: true })
+    .last()
+    .click();
+  await expect(visitor.getByRole("heading", { level: 1 })).toHaveText(t("offers.title"));
+  const search = visitor.getByRole("search", { name: t("offers.filter.title") });
+  await search.getByLabel(t("offers.filter.language")).selectOption({ label: t("languages.ar") });
+  await search.getByLabel(t("offers.filter.topic")).selectOption({ label: t("topics.counselling") });
+  await search.getByRole("button", { name: t("offers.filter.submit") }).click();
+  await expect(visitor).toHaveURL(/[?&]language=ar/);
+  await expect(visitor).toHaveURL(/[?&]topic=counselling/);
+
+  const results = visitor.getByRole("list", { name: t("offers.results") });
+  const mbe = results.getByRole("article", { name: "Migrationsberatung für Erwachsene (MBE)" });
+  await expect(mbe).toContainText("Sozialwerk Saale-Unstrut e. V.");
+  await expect(mbe).toContainText("Dienstag 9–12 Uhr");
+  await expect(results.getByRole("article", { name: "Fußball für alle" })).toHaveCount(0);
+  // the whole page fits the phone
+  expect(await visitor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+  await mbe.getByRole("link", { name: "Migrationsberatung für Erwachsene (MBE)" }).click();
+  await expect(visitor).toHaveURL(/\/organisations\/sozialwerk-saale-unstrut#offer-/);
+  await expect(offer(visitor, "Migrationsberatung für Erwachsene (MBE)")).toContainText(
+    "kostenlos und vertraulich",
+  );
+
+  // The members-only exchange of the language mediators is for members only.
+  const exchange = "Austausch für Koordinatorinnen der Sprachmittlung";
+  await visitor.goto(`/offers?q=${encodeURIComponent("Sprachmittlung")}`);
+  await expect(visitor.getByRole("article", { name: "Sprachmittlung im Ehrenamt" })).toBeVisible();
+  await expect(visitor.getByRole("article", { name: exchange })).toHaveCount(0);
+  const member = await newPage();
+  await signInAs(member, emailFor("Lukas Wagner"));
+  await member.goto(`/offers?q=${encodeURIComponent("Sprachmittlung")}`);
+  await expect(member.getByRole("article", { name: exchange })).toContainText(
+    t("organisations.offers.membersOnly"),
+  );
+  await expectNoA11yViolations(member);
+});

@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
-import { auditLog, organisationOffers, VISIBILITY } from "@/db/schema";
+import { auditLog, organisationOffers, organisations, VISIBILITY } from "@/db/schema";
 import { IDLE } from "@/lib/forms/schema";
 import { deleteOfferAction, saveOfferAction } from "@/lib/offers/actions";
-import { listOffers } from "@/lib/offers/data";
+import { listOffers, searchOffers } from "@/lib/offers/data";
 import { setOrganisationAdmin } from "@/lib/organisations/mutations";
 import { createOrganisation, createSession, createUser } from "../support/factories";
 import { signInWith } from "../support/next-headers";
@@ -189,5 +189,103 @@ describe("organisations' offers", () => {
       values: { title: "A", schedule: "Dienstag", formats: [], languages: ["xx"] },
     });
     expect(await titles(org.id, VISIBILITY.hidden)).toEqual([]);
+  });
+});
+
+describe("searching all offers", () => {
+  /** Two organisations of their own, with a word in every title no other test uses. */
+  async function network() {
+    const word = `Z${crypto.randomUUID().slice(0, 8)}`;
+    const zeitz = await createOrganisation({ name: `Treffpunkt ${word} e. V.` });
+    const naumburg = await createOrganisation();
+    const proposed = await createOrganisation({ status: "proposed" });
+    const db = await getDb();
+    await db.update(organisations).set({ municipality: "Zeitz" }).where(eq(organisations.id, zeitz.id));
+    await db.insert(organisationOffers).values([
+      {
+        organisationId: zeitz.id,
+        title: `${word} Beratung Wohnen`,
+        description: "Hilfe bei der Suche nach Wohnungen.",
+        topics: ["housing", "counselling"],
+        languages: ["de", "ar"],
+        formats: ["in_person"],
+      },
+      {
+        organisationId: naumburg.id,
+        title: `${word} Sprachcafé`,
+        topics: ["language"],
+        languages: ["de", "uk"],
+        formats: ["in_person"],
+        municipality: "Zeitz",
+      },
+      {
+        organisationId: naumburg.id,
+        title: `${word} Online-Sprechstunde`,
+        topics: ["counselling"],
+        languages: ["ar"],
+        formats: ["online", "phone"],
+        municipality: "Naumburg (Saale)",
+        visibility: VISIBILITY.members,
+      },
+      { organisationId: proposed.id, title: `${word} Unbestätigt`, formats: ["online"] },
+    ]);
+    return { word, zeitz };
+  }
+  const find = async (filters: Parameters<typeof searchOffers>[0]) =>
+    (await searchOffers(filters)).offers.map((offer) => offer.title);
+
+  it("combines text, topic, language, format and place, and shows visitors only public offers of confirmed organisations", async () => {
+    const { word, zeitz } = await network();
+    const all = { q: word, level: VISIBILITY.members };
+    expect(await find(all)).toEqual([
+      `${word} Beratung Wohnen`,
+      `${word} Online-Sprechstunde`,
+      `${word} Sprachcafé`,
+    ]);
+    expect(await find({ ...all, level: VISIBILITY.public })).toEqual([
+      `${word} Beratung Wohnen`,
+      `${word} Sprachcafé`,
+    ]);
+    expect(await find({ ...all, topic: "counselling", language: "ar" })).toEqual([
+      `${word} Beratung Wohnen`,
+      `${word} Online-Sprechstunde`,
+    ]);
+    expect(await find({ ...all, format: "phone" })).toEqual([`${word} Online-Sprechstunde`]);
+    // an offer without a place of its own takes place at its organisation, here in Zeitz
+    expect(await find({ ...all, municipality: "Zeitz" })).toEqual([
+      `${word} Beratung Wohnen`,
+      `${word} Sprachcafé`,
+    ]);
+    expect(await find({ ...all, municipality: "Zeitz", topic: "counselling" })).toEqual([
+      `${word} Beratung Wohnen`,
+    ]);
+    // German stemming in the description, and the organisation's name
+    expect(await find({ q: `${word} Wohnung`, level: VISIBILITY.public })).toEqual([
+      `${word} Beratung Wohnen`,
+    ]);
+    expect(await find({ q: `Treffpunkt ${word}`, level: VISIBILITY.public })).toEqual([
+      `${word} Beratung Wohnen`,
+    ]);
+    expect((await searchOffers({ q: word, level: VISIBILITY.public })).offers[0]!.organisation).toEqual({
+      slug: zeitz.slug,
+      name: zeitz.name,
+    });
+  });
+
+  it("pages by title with a cursor, without repeating or skipping an offer", async () => {
+    const { word } = await network();
+    const first = await searchOffers({ q: word, level: VISIBILITY.members, limit: 2 });
+    expect(first.offers.map((o) => o.title)).toEqual([
+      `${word} Beratung Wohnen`,
+      `${word} Online-Sprechstunde`,
+    ]);
+    const second = await searchOffers({
+      q: word,
+      level: VISIBILITY.members,
+      limit: 2,
+      after: first.nextAfter!,
+    });
+    expect(second.offers.map((o) => o.title)).toEqual([`${word} Sprachcafé`]);
+    expect(second.nextAfter).toBeNull();
   });
 });

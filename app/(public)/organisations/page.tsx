@@ -51,7 +51,10 @@ export default async function OrganisationsPage({ searchParams }: { searchParams
   return (
     <>
       <h1 className="mb-3 text-3xl font-bold">{t("title")}</h1>
-      <p className="mb-6 max-w-2xl">{t("intro")}</p>
+      <p className="mb-2 max-w-2xl">{t("intro")}</p>
+      <p className="mb-6 max-w-2xl">
+        {t.rich("offersLink", { link: (chunks) => <a href="/offers">{chunks}</a> })}
+      </p>
       {proposed > 0 ? (
         <p className="mb-6 rounded-md bg-amber-50 p-3">
           {t("proposedWaiting", { count: proposed })} <a href="/admin/organisations">{t("toConfirmation")}</a>

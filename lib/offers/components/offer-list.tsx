@@ -23,6 +23,7 @@ export async function OfferList({
   notice?: OfferNotice;
 }) {
   const t = await getTranslations("organisations.offers");
+  const tAll = await getTranslations("offers");
   return (
     <section aria-labelledby="offers-heading" className="mb-8">
       <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
@@ -37,7 +38,7 @@ export async function OfferList({
       </div>
       {notice ? <FormAlert kind="success">{t(`notices.${notice}`)}</FormAlert> : null}
       {offers.length === 0 ? (
-        <p>{t("none")}</p>
+        <p className="mb-3">{t("none")}</p>
       ) : (
         <ul className="grid gap-4">
           {offers.map((offer) => (
@@ -50,16 +51,32 @@ export async function OfferList({
           ))}
         </ul>
       )}
+      <p className="mt-3">
+        <a href="/offers">{tAll("toOverview")}</a>
+      </p>
     </section>
   );
 }
 
-async function OfferEntry({ offer, editHref }: { offer: Offer; editHref: string | null }) {
+/**
+ * One offer as a card. On its organisation's page (level 3, under "Angebote") with its description;
+ * in the overview of all offers (level 2) with the organisation's name and a link to the full entry.
+ */
+export async function OfferEntry({
+  offer,
+  editHref = null,
+  organisation,
+}: {
+  offer: Offer;
+  editHref?: string | null;
+  organisation?: { slug: string; name: string };
+}) {
   const t = await getTranslations("organisations.offers");
   const tl = await getTranslations("languages");
   const tt = await getTranslations("topics");
   const locale = await getLocale();
   const headingId = `offer-${offer.id}-title`;
+  const Heading = organisation ? "h2" : "h3";
   const place = [offer.location, offer.municipality].filter(Boolean).join(", ");
   const rows: [label: string, value: string][] = [
     [
@@ -91,11 +108,22 @@ async function OfferEntry({ offer, editHref }: { offer: Offer; editHref: string 
     <article
       id={`offer-${offer.id}`}
       aria-labelledby={headingId}
-      className="rounded-lg border border-gray-300 bg-white p-5 shadow-sm"
+      className="grow rounded-lg border border-gray-300 bg-white p-5 shadow-sm"
     >
-      <h3 id={headingId} className="text-xl font-bold" dir="auto">
-        {offer.title}
-      </h3>
+      <Heading id={headingId} className="text-xl font-bold" dir="auto">
+        {organisation ? (
+          <a href={`/organisations/${organisation.slug}#offer-${offer.id}`}>{offer.title}</a>
+        ) : (
+          offer.title
+        )}
+      </Heading>
+      {organisation ? (
+        <p className="mt-1">
+          <a href={`/organisations/${organisation.slug}`} dir="auto">
+            {organisation.name}
+          </a>
+        </p>
+      ) : null}
       {offer.visibility !== VISIBILITY.public ? (
         <p className="mt-1 text-sm font-semibold text-muted">{t("membersOnly")}</p>
       ) : null}
@@ -109,7 +137,7 @@ async function OfferEntry({ offer, editHref }: { offer: Offer; editHref: string 
             </div>
           ))}
       </dl>
-      {offer.description ? (
+      {offer.description && !organisation ? (
         <div
           className="prose-legal mt-3 max-w-3xl"
           dir="auto"
