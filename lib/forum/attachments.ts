@@ -30,9 +30,9 @@ const cleanName = (name: string) =>
  * such as GPS dropped, at most 1600 px), PDFs must start with "%PDF-". Anything else is refused.
  */
 export async function processAttachments(files: Blob[]): Promise<ProcessedAttachment[]> {
-  const real = files.filter((f) => f.size > 0);
-  const breach = fileLimitBreach(real, ATTACHMENT_LIMITS);
+  const breach = fileLimitBreach(files, ATTACHMENT_LIMITS);
   if (breach) throw refuse(ATTACHMENT_LIMIT_ERRORS[breach]);
+  const real = files.filter((f) => f.size > 0);
   const result: ProcessedAttachment[] = [];
   for (const file of real) {
     const input = Buffer.from(await file.arrayBuffer());

@@ -92,11 +92,11 @@ async function cleanImage(
 
 /** Checks every chosen file: count, size, type by content; images are cleaned. */
 export async function checkAttachments(files: File[]): Promise<CheckedFile[]> {
-  // A file input left empty still sends one empty file (its name depends on the browser): empty files
-  // carry nothing, so they are left out.
-  const real = files.filter((f) => f.size > 0);
-  const breach = fileLimitBreach(real, ATTACHMENT_LIMITS);
+  const breach = fileLimitBreach(files, ATTACHMENT_LIMITS);
   if (breach) throw refuse(ATTACHMENT_LIMIT_ERRORS[breach]);
+  // A file input left empty still sends one empty file (its name depends on the browser): empty files
+  // carry nothing, so they are left out (the limits do not count them either).
+  const real = files.filter((f) => f.size > 0);
   const checked: CheckedFile[] = [];
   for (const file of real) {
     const data = Buffer.from(await file.arrayBuffer());
