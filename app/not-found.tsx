@@ -1,13 +1,11 @@
-import { headers } from "next/headers";
-import { loginHref, REQUEST_PATH_HEADER } from "@/lib/auth/next-path";
-import { getViewer } from "@/lib/auth/viewer";
+import { getLoginHref, getViewer } from "@/lib/auth/viewer";
 import { getTranslations } from "@/lib/i18n/server";
 
 export default async function NotFound() {
   const t = await getTranslations("notFound");
   // Members-only pages are "not found" for visitors too (nothing tells whether they exist): offer the
   // login, which comes back here.
-  const signIn = (await getViewer()) ? null : loginHref((await headers()).get(REQUEST_PATH_HEADER));
+  const signIn = (await getViewer()) ? null : await getLoginHref();
   return (
     <>
       <h1 className="mb-3 text-3xl font-bold">{t("title")}</h1>

@@ -80,4 +80,10 @@ describe("loginHref", () => {
       expect(loginHref(path), String(path)).toBe("/login");
     }
   });
+
+  it("stays plain on the sign-in and sign-up pages and on landings with a query", () => {
+    for (const path of ["/login", "/login?next=%2Fmessages", "/login/check-email", "/signup", "/?lang=ar"]) {
+      expect(loginHref(path), String(path)).toBe("/login");
+    }
+  });
 });

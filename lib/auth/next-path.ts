@@ -6,9 +6,14 @@ export const REQUEST_PATH_HEADER = "x-knotenpunkt-path";
 
 export const MAX_NEXT_LENGTH = 1000;
 
-// Pages that sign-in reaches anyway: the login link stays plain for them.
-const LANDINGS = new Set(["/", DEFAULT_LANDING, "/application"]);
+// Pages that sign-in reaches anyway, and signing up or in itself: the login link stays plain for them.
+const LANDINGS = new Set(["/", DEFAULT_LANDING, "/application", "/signup"]);
 const PROBE_ORIGIN = "http://next.invalid";
+
+const isLanding = (path: string) => {
+  const { pathname } = new URL(path, PROBE_ORIGIN);
+  return LANDINGS.has(pathname) || pathname === "/login" || pathname.startsWith("/login/");
+};
 
 const hasControlCharacter = (value: string) =>
   [...value].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
@@ -37,5 +42,5 @@ export function safeNextPath(value: unknown): string | null {
 /** The login page, carrying the page asked for unless that is unsafe or where sign-in leads anyway. */
 export function loginHref(path: unknown): string {
   const next = safeNextPath(path);
-  return next && !LANDINGS.has(next) ? `/login?${new URLSearchParams({ next })}` : "/login";
+  return next && !isLanding(next) ? `/login?${new URLSearchParams({ next })}` : "/login";
 }

@@ -76,9 +76,19 @@ export async function getViewerFromRequest(request: Request): Promise<Viewer | n
   return token ? getViewerBySessionToken(token) : null;
 }
 
-/** Sends a visitor to the login, which brings them back to the page asked for (named by proxy.ts). */
+/** The page asked for, path and query, as proxy.ts names it for server components; null if none. */
+export async function getRequestPath(): Promise<string | null> {
+  return (await headers()).get(REQUEST_PATH_HEADER);
+}
+
+/** The login link for a visitor on this page: signing in brings them back to it (lib/auth/next-path.ts). */
+export async function getLoginHref(): Promise<string> {
+  return loginHref(await getRequestPath());
+}
+
+/** Sends a visitor to the login, which brings them back to the page asked for. */
 export async function redirectToLogin(): Promise<never> {
-  redirect(loginHref((await headers()).get(REQUEST_PATH_HEADER)));
+  redirect(await getLoginHref());
 }
 
 /**

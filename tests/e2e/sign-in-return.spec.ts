@@ -118,3 +118,60 @@ test("next=//evil.example is ignored: the mail's link and a code sent with it le
     page.getByRole("heading", { level: 1, name: t("home.welcome", { name: member.name }) }),
   ).toBeVisible();
 });
+
+test("a visitor signs in from a filtered member list and comes back to the same filter", async ({
+  coordinator,
+  newPage,
+}) => {
+  const member = await invitedMember(coordinator, newPage, "Rahel");
+  const page = await newPage();
+  const filtered = "/members?q=Beratung&language=ar";
+
+  await page.goto(filtered);
+  const signIn = page.getByRole("main").getByRole("link", { name: t("members.visitorLogin") });
+  const href = `/login?${new URLSearchParams({ next: filtered })}`;
+  await expect(signIn).toHaveAttribute("href", href);
+  // The header's link returns here as well.
+  await expect(
+    page
+      .getByRole("banner")
+      .getByRole("link", { name: t("shell.navLogin"), exact: true })
+      .first(),
+  ).toHaveAttribute("href", href);
+  await expectNoA11yViolations(page);
+  await signIn.click();
+  await expect(page).toHaveURL(href);
+  const mail = await requestLinkHere(page, member.email);
+  await typeCode(page, codeIn(mail));
+
+  await expect(page).toHaveURL(new RegExp(`${escapeRegExp(filtered)}$`));
+  await expect(page.getByRole("searchbox", { name: t("members.filters.q") })).toHaveValue("Beratung");
+  await expect(page.getByRole("combobox", { name: t("members.filters.language") })).toHaveValue("ar");
+  await expect(page.getByRole("main").getByRole("link", { name: t("members.visitorLogin") })).toHaveCount(0);
+});
+
+test("a visitor on an event's page signs in from the reply panel with the mail's link and can answer there", async ({
+  coordinator,
+  newPage,
+}) => {
+  const member = await invitedMember(coordinator, newPage, "Samir");
+  const page = await newPage();
+  await page.goto("/events");
+  await page
+    .getByRole("link", { name: /Online-Sprechstunde: Fragen rund um Aufenthalt/ })
+    .first()
+    .click();
+  await expect(page).toHaveURL(/\/events\/[^/?#]+/);
+  const eventUrl = new URL(page.url());
+  const eventPath = `${eventUrl.pathname}${eventUrl.search}`;
+
+  const signIn = page.getByRole("link", { name: t("events.signInToRsvp") });
+  await expect(signIn).toHaveAttribute("href", `/login?${new URLSearchParams({ next: eventPath })}`);
+  await expectNoA11yViolations(page);
+  await signIn.click();
+  const mail = await requestLinkHere(page, member.email);
+  await page.goto(linkIn(mail));
+
+  await expect(page).toHaveURL(new RegExp(`${escapeRegExp(eventPath)}$`));
+  await expect(page.getByRole("button", { name: t("events.answer.maybe") })).toBeVisible();
+});

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter } from "next-intl/server";
+import { getLoginHref } from "@/lib/auth/viewer";
 import { loadForumIndex } from "@/lib/forum/loaders";
 import { getTranslations } from "@/lib/i18n/server";
 import { primaryButton, secondaryButton } from "@/lib/ui/components/button-styles";
@@ -10,7 +11,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ForumPage() {
   const { viewer, categories } = await loadForumIndex();
-  const [t, format] = await Promise.all([getTranslations("forum"), getFormatter()]);
+  const [t, format, loginHref] = await Promise.all([
+    getTranslations("forum"),
+    getFormatter(),
+    getLoginHref(),
+  ]);
   return (
     <>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
@@ -35,7 +40,7 @@ export default async function ForumPage() {
       {!viewer ? (
         <p className="mb-6 max-w-2xl rounded-md bg-amber-50 p-3" role="note">
           {t("visitorNote")}{" "}
-          <a href="/login" className="font-semibold">
+          <a href={loginHref} className="font-semibold">
             {t("visitorLogin")}
           </a>
         </p>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getViewer } from "@/lib/auth/viewer";
+import { getLoginHref, getViewer } from "@/lib/auth/viewer";
 import { getTranslations } from "@/lib/i18n/server";
 import { DirectoryFilters } from "@/lib/members/components/directory-filters";
 import { loadCardLabels, MemberCard } from "@/lib/members/components/member-card";
@@ -28,7 +28,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Sear
       {level === 0 ? (
         <p className="mb-6 max-w-2xl rounded-md bg-amber-50 p-3" role="note">
           {t("visitorNote")}{" "}
-          <a href="/login" className="font-semibold">
+          <a href={await getLoginHref()} className="font-semibold">
             {t("visitorLogin")}
           </a>
         </p>

@@ -1,3 +1,4 @@
+import { getLoginHref } from "@/lib/auth/viewer";
 import { getTranslations } from "@/lib/i18n/server";
 import { primaryButton, secondaryButton } from "@/lib/ui/components/button-styles";
 import { rsvpAction } from "../actions";
@@ -75,7 +76,7 @@ export async function RsvpPanel({
         </form>
       ) : (
         <p>
-          <a href="/login">{t("signInToRsvp")}</a>
+          <a href={await getLoginHref()}>{t("signInToRsvp")}</a>
         </p>
       )}
     </section>

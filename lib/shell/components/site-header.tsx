@@ -1,5 +1,6 @@
 import { signOutAction } from "@/lib/auth/actions";
-import { getViewer, hasRole } from "@/lib/auth/viewer";
+import { loginHref } from "@/lib/auth/next-path";
+import { getRequestPath, getViewer, hasRole } from "@/lib/auth/viewer";
 import { getTranslations } from "@/lib/i18n/server";
 import { HeaderMessageLinks } from "@/lib/notifications/components/header-links";
 import { getNetworkBranding } from "@/lib/settings/data";
@@ -39,6 +40,7 @@ export async function SiteHeader() {
   const member = viewer?.status === "approved";
   const coordinator = Boolean(viewer && member && hasRole(viewer, "coordinator"));
   const branding = await getNetworkBranding();
+  const path = await getRequestPath();
 
   const sections: NavItem[] = [
     member ? { href: "/home", label: t("navHome") } : { href: "/", label: t("navStart") },
@@ -68,7 +70,8 @@ export async function SiteHeader() {
     ? []
     : [
         { href: "/signup", label: t("navSignup") },
-        { href: "/login", label: t("navLogin") },
+        // Signing in from the header comes back to this page.
+        { href: loginHref(path), label: t("navLogin") },
       ];
 
   return (

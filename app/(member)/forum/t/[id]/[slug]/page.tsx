@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLoginHref } from "@/lib/auth/viewer";
 import { replyAction } from "@/lib/forum/actions";
 import { CategoryBadge } from "@/lib/forum/components/category-badge";
 import { Composer } from "@/lib/forum/components/composer";
@@ -122,7 +123,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
         ) : (
           <p>
             {t("loginToReply")}{" "}
-            <a href="/login" className="font-semibold">
+            <a href={await getLoginHref()} className="font-semibold">
               {t("visitorLogin")}
             </a>
           </p>
