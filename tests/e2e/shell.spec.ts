@@ -283,6 +283,48 @@ test.describe("on a phone", () => {
     await expect(header.menu).not.toHaveAttribute("open");
   });
 
+  test("Escape and a click outside close the phone menu; the page's section is marked in both navigations", async ({
+    page,
+  }) => {
+    const header = phoneHeader(page);
+    const forum = header.link(t("forum.title"));
+    await page.goto("/forum/c/willkommen");
+    await header.open();
+    await expect(forum).toHaveAttribute("aria-current", "page");
+    await expect(header.menu.locator("[aria-current]")).toHaveCount(1);
+    await expectNoA11yViolations(page);
+
+    // From a link in the menu, Escape closes it and the focus goes back to the toggle.
+    await forum.focus();
+    await page.keyboard.press("Escape");
+    await expect(header.menu).not.toHaveAttribute("open");
+    await expect(header.toggle).toBeFocused();
+    // A click beside the open menu closes it too (in the page's margin, where nothing else is).
+    await header.open();
+    await page.mouse.click(3, PHONE.height - 100);
+    await expect(header.menu).not.toHaveAttribute("open");
+    await expect(page).toHaveURL(/\/forum\/c\/willkommen$/);
+
+    // A thread belongs to the forum (a visitor gets it from the page cache, without scripts).
+    const title = "Willkommen im Forum des Integrationsnetzwerks!";
+    await page.getByRole("link", { name: title }).click();
+    await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+    await expect(forum).toHaveAttribute("aria-current", "page");
+    const threadPath = new URL(page.url()).pathname;
+    await expect(header.link(t("shell.navLogin"))).toHaveAttribute(
+      "href",
+      `/login?${new URLSearchParams({ next: threadPath })}`,
+    );
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const wide = page.getByRole("navigation", { name: t("shell.mainNav") });
+    await expect(wide.getByRole("link", { name: t("forum.title"), exact: true })).toHaveAttribute(
+      "aria-current",
+      "page",
+    );
+    await expect(wide.locator("[aria-current]")).toHaveCount(1);
+    await expectNoA11yViolations(page);
+  });
+
   test("the phone menu works without JavaScript", async ({ newPage }) => {
     const page = await newPage({
       viewport: PHONE,

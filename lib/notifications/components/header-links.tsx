@@ -1,14 +1,17 @@
 import { cache } from "react";
 import { getTranslations } from "@/lib/i18n/server";
+import { currentLink } from "@/lib/ui/components/button-styles";
 import { BellIcon, EnvelopeIcon } from "@/lib/ui/components/icons";
 import { countUnread } from "../data";
 
-const navLink = "inline-flex min-h-11 items-center gap-1 rounded px-3 font-semibold";
+const navLink = `inline-flex min-h-11 items-center gap-1 rounded px-3 font-semibold ${currentLink}`;
 const badge =
   "inline-flex min-w-6 items-center justify-center rounded-full bg-brand px-1.5 text-sm text-white";
 // The phone header's icon links, at least 44 px each way; the count on the icon's upper inline-end corner.
-const iconLink = "relative inline-flex h-11 w-10 items-center justify-center rounded";
+const iconLink = `relative inline-flex h-11 w-10 items-center justify-center rounded ${currentLink}`;
 const cornerBadge = `${badge} absolute end-0 top-0 ring-2 ring-white`;
+
+export const HEADER_MESSAGE_HREFS = ["/messages", "/notifications"];
 
 // The header renders the links twice (wide and phone layouts): one query per request.
 const unreadCounts = cache(countUnread);
@@ -17,7 +20,16 @@ const unreadCounts = cache(countUnread);
  * "Nachrichten" and "Benachrichtigungen" in the header, each with its unread count (one query).
  * `compact`: the phone's top bar, an icon with the count; the name stays the link's text (`sr-only`).
  */
-export async function HeaderMessageLinks({ userId, compact = false }: { userId: string; compact?: boolean }) {
+export async function HeaderMessageLinks({
+  userId,
+  current = null,
+  compact = false,
+}: {
+  userId: string;
+  /** The header's link to the section the page is in (lib/shell/utils.ts). */
+  current?: string | null;
+  compact?: boolean;
+}) {
   const [tm, tn, { conversations, notifications }] = await Promise.all([
     getTranslations("messages"),
     getTranslations("notifications"),
@@ -45,7 +57,7 @@ export async function HeaderMessageLinks({ userId, compact = false }: { userId: 
       {links.map(({ href, name, count, unread, Icon }) => (
         <li key={href}>
           {compact ? (
-            <a href={href} className={iconLink}>
+            <a href={href} aria-current={href === current ? "page" : undefined} className={iconLink}>
               <Icon />
               <span className="sr-only">{count > 0 ? unread : name}</span>
               {count > 0 ? (
@@ -55,7 +67,7 @@ export async function HeaderMessageLinks({ userId, compact = false }: { userId: 
               ) : null}
             </a>
           ) : (
-            <a href={href} className={navLink}>
+            <a href={href} aria-current={href === current ? "page" : undefined} className={navLink}>
               <span aria-hidden={count > 0 ? true : undefined}>{name}</span>
               {count > 0 ? (
                 <>

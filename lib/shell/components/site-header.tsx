@@ -2,15 +2,25 @@ import { signOutAction } from "@/lib/auth/actions";
 import { loginHref } from "@/lib/auth/next-path";
 import { getRequestPath, getViewer, hasRole } from "@/lib/auth/viewer";
 import { getTranslations } from "@/lib/i18n/server";
-import { HeaderMessageLinks } from "@/lib/notifications/components/header-links";
+import { HEADER_MESSAGE_HREFS, HeaderMessageLinks } from "@/lib/notifications/components/header-links";
 import { getNetworkBranding } from "@/lib/settings/data";
+import { currentLink } from "@/lib/ui/components/button-styles";
+import { currentSection } from "../utils";
 import { LanguageSwitcher } from "./language-switcher";
 import { MobileMenu } from "./mobile-menu";
 
 const navLink = "inline-flex min-h-11 items-center rounded px-3 font-semibold";
-const menuLink = "flex min-h-11 items-center rounded px-3 font-semibold";
+const menuLink = `flex min-h-11 items-center rounded px-3 font-semibold ${currentLink}`;
 
 type NavItem = { href: string; label: string };
+
+function NavLink({ item, current, className }: { item: NavItem; current: string | null; className: string }) {
+  return (
+    <a href={item.href} aria-current={item.href === current ? "page" : undefined} className={className}>
+      {item.label}
+    </a>
+  );
+}
 
 function SignOutButton({ label }: { label: string }) {
   return (
@@ -73,6 +83,11 @@ export async function SiteHeader() {
         // Signing in from the header comes back to this page.
         { href: loginHref(path), label: t("navLogin") },
       ];
+  const current = currentSection(
+    path,
+    [...sections, ...own, ...entry].map((item) => item.href).concat(member ? HEADER_MESSAGE_HREFS : []),
+  );
+  const wideLink = `${navLink} ${currentLink}`;
 
   return (
     <header className="relative border-b border-gray-300 bg-white">
@@ -105,14 +120,14 @@ export async function SiteHeader() {
           key={viewer?.id ?? "visitor"}
           navLabel={t("mainNav")}
           menuLabel={t("menu")}
-          quickLinks={member && viewer ? <HeaderMessageLinks userId={viewer.id} compact /> : null}
+          quickLinks={
+            member && viewer ? <HeaderMessageLinks userId={viewer.id} current={current} compact /> : null
+          }
         >
           <ul>
             {[...sections, ...own, ...entry].map((item) => (
               <li key={item.href}>
-                <a href={item.href} className={menuLink}>
-                  {item.label}
-                </a>
+                <NavLink item={item} current={current} className={menuLink} />
               </li>
             ))}
           </ul>
@@ -131,17 +146,13 @@ export async function SiteHeader() {
         <ul className="flex flex-wrap items-center gap-1">
           {sections.map((item) => (
             <li key={item.href}>
-              <a href={item.href} className={navLink}>
-                {item.label}
-              </a>
+              <NavLink item={item} current={current} className={wideLink} />
             </li>
           ))}
-          {member && viewer ? <HeaderMessageLinks userId={viewer.id} /> : null}
+          {member && viewer ? <HeaderMessageLinks userId={viewer.id} current={current} /> : null}
           {own.map((item) => (
             <li key={item.href}>
-              <a href={item.href} className={navLink}>
-                {item.label}
-              </a>
+              <NavLink item={item} current={current} className={wideLink} />
             </li>
           ))}
           {viewer ? (
@@ -151,9 +162,7 @@ export async function SiteHeader() {
           ) : (
             entry.map((item, i) => (
               <li key={item.href} className={i === 0 ? "ms-auto" : undefined}>
-                <a href={item.href} className={navLink}>
-                  {item.label}
-                </a>
+                <NavLink item={item} current={current} className={wideLink} />
               </li>
             ))
           )}
