@@ -11,6 +11,7 @@ export const NOTIFICATION_KINDS = [
   "moderation",
   "event_change",
   "application_decision",
+  "applications_waiting",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

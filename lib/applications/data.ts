@@ -32,7 +32,7 @@ export function decodeCursor(value: string | undefined): QueueCursor | undefined
   return match ? { createdAt: new Date(Number(match[1])), id: match[2]! } : undefined;
 }
 
-const pendingWhere = (confirmed: boolean): SQL =>
+export const pendingWhere = (confirmed: boolean): SQL =>
   and(
     eq(applications.status, "pending"),
     eq(users.status, "pending"),

@@ -1,4 +1,5 @@
 import "server-only";
+import { applicationJobs, applicationSchedules } from "@/lib/applications/jobs";
 import { contactImportJobs } from "@/lib/campaigns/import-jobs";
 import { campaignJobs, campaignSchedules } from "@/lib/campaigns/jobs";
 import { eventsJobs, eventsSchedules } from "@/lib/events/jobs";
@@ -16,6 +17,7 @@ export const jobHandlers: Record<string, JobHandler> = {
   ...eventsJobs,
   ...campaignJobs,
   ...contactImportJobs,
+  ...applicationJobs,
 };
 
 /** Recurring jobs (cron, Europe/Berlin unless stated). */
@@ -23,4 +25,5 @@ export const jobSchedules: JobSchedule[] = [
   ...notificationSchedules,
   ...eventsSchedules,
   ...campaignSchedules,
+  ...applicationSchedules,
 ];

@@ -16,7 +16,15 @@ export const DEFAULT_EMAIL_MODES: Record<NotificationKind, EmailMode> = {
   moderation: "immediate",
   event_change: "immediate",
   application_decision: "off",
+  applications_waiting: "immediate",
 };
+
+/** Kinds only coordinators (and admins) receive; members do not see them in their settings. */
+export const COORDINATOR_KINDS: readonly NotificationKind[] = ["applications_waiting"];
+
+/** The kinds a person can receive, in the order the settings list them. */
+export const kindsFor = (coordinator: boolean): NotificationKind[] =>
+  NOTIFICATION_KINDS.filter((kind) => coordinator || !COORDINATOR_KINDS.includes(kind));
 
 export const isNotificationKind = (value: unknown): value is NotificationKind =>
   NOTIFICATION_KINDS.includes(value as NotificationKind);

@@ -1,4 +1,5 @@
 import "server-only";
+import { applicationsNotificationSource } from "@/lib/applications/reminder";
 import { messageNotificationSource } from "@/lib/messages/notification-source";
 
 /**
@@ -18,4 +19,5 @@ export type NotificationSource = {
 
 export const notificationSources: Record<string, NotificationSource> = {
   conversation: messageNotificationSource,
+  applications: applicationsNotificationSource,
 };

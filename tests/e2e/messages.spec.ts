@@ -180,6 +180,10 @@ test("two members write to each other; the mail links to the conversation", asyn
     await expect(anna.page.getByRole("status")).toHaveText(t("notifications.settings.saved"));
     await anna.page.reload();
     await expect(group.getByRole("radio", { name: t("notifications.settings.modes.digest") })).toBeChecked();
+    // the coordinators' reminder of waiting applications is not a member's business
+    await expect(
+      anna.page.getByRole("group", { name: t("notifications.kindLabels.applications_waiting") }),
+    ).toHaveCount(0);
     await expectNoA11yViolations(anna.page);
   });
 
@@ -326,4 +330,22 @@ test("a member leaves a group; the others see the note and write on without them
     await expect(emil.page.getByText("Montag passt.")).toBeVisible();
     await expect(emil.page.getByText(t("messages.leftNote", { name: frieda.name }))).toBeVisible();
   });
+});
+
+test("a coordinator chooses how the reminder of waiting applications arrives", async ({ coordinator }) => {
+  await coordinator.goto("/settings/notifications");
+  const reminder = coordinator.getByRole("group", {
+    name: t("notifications.kindLabels.applications_waiting"),
+  });
+  await expect(
+    reminder.getByRole("radio", { name: t("notifications.settings.modes.immediate") }),
+  ).toBeChecked();
+  await reminder.getByRole("radio", { name: t("notifications.settings.modes.digest") }).check();
+  await coordinator.getByRole("button", { name: t("notifications.settings.save") }).click();
+  await expect(coordinator.getByRole("status")).toHaveText(t("notifications.settings.saved"));
+  await coordinator.reload();
+  await expect(reminder.getByRole("radio", { name: t("notifications.settings.modes.digest") })).toBeChecked();
+  await reminder.getByRole("radio", { name: t("notifications.settings.modes.immediate") }).check();
+  await coordinator.getByRole("button", { name: t("notifications.settings.save") }).click();
+  await expect(coordinator.getByRole("status")).toHaveText(t("notifications.settings.saved"));
 });

@@ -174,6 +174,7 @@ describe("e-mail settings", () => {
         moderation: "immediate",
         event_change: "digest",
         application_decision: "off",
+        applications_waiting: "immediate",
       },
     });
     await notify({

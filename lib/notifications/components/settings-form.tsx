@@ -10,13 +10,18 @@ import { SubmitButton } from "@/lib/ui/components/submit-button";
 import { saveNotificationSettingsAction } from "../actions";
 import { EMAIL_MODES, type EmailMode, NOTIFICATION_KINDS, type NotificationKind } from "../kinds";
 
-/** One group of radio buttons per kind (immediately / daily / off) and the digest hour. */
+/**
+ * One group of radio buttons per kind the person can receive (immediately / daily / off) and the digest
+ * hour; the choices for kinds they cannot receive (coordinators' reminders) go back unchanged.
+ */
 export function NotificationSettingsForm({
   modes,
   digestHour,
+  kinds,
 }: {
   modes: Record<NotificationKind, EmailMode>;
   digestHour: number;
+  kinds: NotificationKind[];
 }) {
   const t = useTranslations("notifications");
   const [state, action] = useActionState(saveNotificationSettingsAction, IDLE);
@@ -30,7 +35,10 @@ export function NotificationSettingsForm({
         <FormAlert kind="error">{t("settings.invalid")}</FormAlert>
       ) : null}
       <p className="mb-4 text-sm text-muted">{t("settings.modeHint")}</p>
-      {NOTIFICATION_KINDS.map((kind) => (
+      {NOTIFICATION_KINDS.filter((kind) => !kinds.includes(kind)).map((kind) => (
+        <input key={kind} type="hidden" name={`mode_${kind}`} value={modes[kind]} />
+      ))}
+      {kinds.map((kind) => (
         <fieldset key={kind} className="mb-5 rounded-md border border-gray-300 bg-white p-4">
           <legend className="px-1 font-semibold">{t(`kindLabels.${kind}`)}</legend>
           {view.errors[`mode_${kind}`] ? <ErrorText>{t("settings.invalid")}</ErrorText> : null}

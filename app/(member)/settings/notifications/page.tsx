@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
-import { requireUser } from "@/lib/auth/viewer";
+import { hasRole, requireUser } from "@/lib/auth/viewer";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
 import { getTranslations } from "@/lib/i18n/server";
 import { NotificationSettingsForm } from "@/lib/notifications/components/settings-form";
 import { getNotificationSettings } from "@/lib/notifications/data";
+import { kindsFor } from "@/lib/notifications/kinds";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("notifications"))("settings.title") };
@@ -20,7 +21,11 @@ export default async function NotificationSettingsPage() {
       <h1 className="mb-3 text-3xl font-bold">{t("settings.title")}</h1>
       <p className="mb-6">{t("settings.intro")}</p>
       <ClientMessages namespaces={["notifications"]}>
-        <NotificationSettingsForm modes={settings.modes} digestHour={settings.digestHour} />
+        <NotificationSettingsForm
+          modes={settings.modes}
+          digestHour={settings.digestHour}
+          kinds={kindsFor(hasRole(viewer, "coordinator"))}
+        />
       </ClientMessages>
       <p className="mt-6">
         <a href="/notifications" className="inline-flex min-h-11 items-center">
