@@ -8,6 +8,7 @@ import { LOCALES } from "@/lib/i18n/config";
 import { CheckboxGroup } from "@/lib/ui/components/checkbox-group";
 import { ErrorText, errorMessage, TextField } from "@/lib/ui/components/field";
 import { FormAlert } from "@/lib/ui/components/form-alert";
+import { markdownTags } from "@/lib/ui/components/markdown-sample";
 import { SubmitButton } from "@/lib/ui/components/submit-button";
 import { saveCampaignAction } from "../actions";
 import { AUDIENCE_LISTS, versionFields } from "../schema";
@@ -129,7 +130,11 @@ export function CampaignForm(props: {
       )}
       <h2 className="mb-2 text-xl font-bold">{t("content")}</h2>
       <p className="mb-4 max-w-2xl text-sm">
-        {t("contentHint", { field: "{{name}}", fallback: "{{name|Liebe Kolleg*innen}}" })}
+        {t.rich("contentHint", {
+          ...markdownTags,
+          field: "{{name}}",
+          fallback: "{{name|Liebe Kolleg*innen}}",
+        })}
       </p>
       {LOCALES.map((locale) => {
         const f = versionFields(locale);

@@ -9,6 +9,7 @@ import { inputStyle, secondaryButton } from "@/lib/ui/components/button-styles";
 import { CheckboxGroup } from "@/lib/ui/components/checkbox-group";
 import { Field, SelectField, TextField } from "@/lib/ui/components/field";
 import { FormAlert } from "@/lib/ui/components/form-alert";
+import { markdownTags } from "@/lib/ui/components/markdown-sample";
 import { SubmitButton } from "@/lib/ui/components/submit-button";
 import { createEventAction, updateEventAction } from "../actions";
 import type { EventFormValues } from "../form-values";
@@ -82,7 +83,7 @@ export function EventForm(props: {
       <fieldset className="mb-6">
         <legend className="mb-3 text-xl font-bold">{t("sectionWhat")}</legend>
         <TextField {...field("title")} {...required} />
-        <TextField {...field("description")} rows={8} hint={t("descriptionHint")} />
+        <TextField {...field("description")} rows={8} hint={t.rich("descriptionHint", markdownTags)} />
         <SelectField
           {...field("topic")}
           placeholder={t("noTopic")}

@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import { formView, IDLE } from "@/lib/forms/schema";
 import { errorMessage, SelectField, TextField } from "@/lib/ui/components/field";
 import { FormAlert } from "@/lib/ui/components/form-alert";
+import { markdownTags } from "@/lib/ui/components/markdown-sample";
 import { SubmitButton } from "@/lib/ui/components/submit-button";
 import { saveFaqEntryAction } from "../actions";
 
@@ -50,7 +51,13 @@ export function FaqEntryForm({
       {entry.entryId ? <input type="hidden" name="entryId" value={entry.entryId} /> : null}
       <SelectField {...field("categoryId")} options={categories} {...required} />
       <TextField {...field("question")} lang="de" {...required} />
-      <TextField {...field("answer")} lang="de" rows={10} hint={t("answerHint")} {...required} />
+      <TextField
+        {...field("answer")}
+        lang="de"
+        rows={10}
+        hint={t.rich("answerHint", markdownTags)}
+        {...required}
+      />
       <TextField {...field("slug")} hint={t("slugHint")} />
       <div className="mb-5 flex items-center gap-2">
         <input

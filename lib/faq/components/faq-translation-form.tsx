@@ -6,6 +6,7 @@ import { formView, IDLE } from "@/lib/forms/schema";
 import { inputStyle } from "@/lib/ui/components/button-styles";
 import { ErrorText, errorMessage, Field } from "@/lib/ui/components/field";
 import { FormAlert } from "@/lib/ui/components/form-alert";
+import { markdownTags } from "@/lib/ui/components/markdown-sample";
 import { SubmitButton } from "@/lib/ui/components/submit-button";
 import { Textarea } from "@/lib/ui/components/textarea";
 import { saveFaqTranslationAction } from "../actions";
@@ -57,7 +58,7 @@ export function FaqTranslationForm({
       <Field
         id={`${locale}-answer`}
         label={`${t("answer")} (${language})`}
-        hint={t("answerHint")}
+        hint={t.rich("answerHint", markdownTags)}
         error={errorMessage(te, errors.answer)}
         required
         requiredLabel={t("required")}

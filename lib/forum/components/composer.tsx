@@ -6,6 +6,7 @@ import type { FieldError } from "@/lib/forms/schema";
 import { inputStyle, secondaryButton } from "@/lib/ui/components/button-styles";
 import { Field } from "@/lib/ui/components/field";
 import { FormAlert } from "@/lib/ui/components/form-alert";
+import { markdownTags } from "@/lib/ui/components/markdown-sample";
 import { SubmitButton } from "@/lib/ui/components/submit-button";
 import { Textarea } from "@/lib/ui/components/textarea";
 import { useFileLimits } from "@/lib/ui/components/use-file-limits";
@@ -113,7 +114,7 @@ export function Composer({
       <Field
         id={id("body")}
         label={t(mode === "reply" ? "replyBody" : "body")}
-        hint={t("markdownHint")}
+        hint={t.rich("markdownHint", markdownTags)}
         error={message(errors.body)}
       >
         {(aria) => (

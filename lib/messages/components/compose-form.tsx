@@ -6,6 +6,7 @@ import { type FormState, formView, IDLE } from "@/lib/forms/schema";
 import { inputStyle } from "@/lib/ui/components/button-styles";
 import { errorMessage, Field } from "@/lib/ui/components/field";
 import { FormAlert } from "@/lib/ui/components/form-alert";
+import { markdownTags } from "@/lib/ui/components/markdown-sample";
 import { SubmitButton } from "@/lib/ui/components/submit-button";
 import { Textarea } from "@/lib/ui/components/textarea";
 import { useFileLimits } from "@/lib/ui/components/use-file-limits";
@@ -25,7 +26,7 @@ function MessageFields({ state, autoFocus }: { state: FormState; autoFocus?: boo
       <Field
         id="message-body"
         label={t("body")}
-        hint={t("bodyHint")}
+        hint={t.rich("bodyHint", markdownTags)}
         error={errorMessage(te, view.errors.body)}
       >
         {(aria) => (

@@ -8,6 +8,7 @@ import { MUNICIPALITIES } from "@/lib/network/constants";
 import { inputStyle, secondaryButton } from "@/lib/ui/components/button-styles";
 import { errorMessage, Field, SelectField, TextField } from "@/lib/ui/components/field";
 import { FormAlert } from "@/lib/ui/components/form-alert";
+import { markdownTags } from "@/lib/ui/components/markdown-sample";
 import { SubmitButton } from "@/lib/ui/components/submit-button";
 import { updateOrganisationAction } from "../actions";
 import type { OrganisationFields } from "../data";
@@ -45,7 +46,7 @@ export function OrganisationForm({ organisation }: { organisation: OrganisationF
         options={ORGANISATION_TYPES.map((k) => [k, tt(k)] as const)}
         {...required}
       />
-      <TextField {...field("description")} rows={8} hint={t("descriptionHint")} />
+      <TextField {...field("description")} rows={8} hint={t.rich("descriptionHint", markdownTags)} />
       <TextField {...field("street")} autoComplete="street-address" />
       <div className="grid gap-x-4 sm:grid-cols-[12rem_1fr]">
         <TextInput

@@ -7,6 +7,7 @@ import { MUNICIPALITIES, SPOKEN_LANGUAGES, TOPICS } from "@/lib/network/constant
 import { CheckboxGroup } from "@/lib/ui/components/checkbox-group";
 import { errorMessage, SelectField, TextField } from "@/lib/ui/components/field";
 import { FormAlert } from "@/lib/ui/components/form-alert";
+import { markdownTags } from "@/lib/ui/components/markdown-sample";
 import { SubmitButton } from "@/lib/ui/components/submit-button";
 import { updateProfileAction } from "../actions";
 import type { OwnProfile } from "../data";
@@ -174,7 +175,7 @@ export function ProfileForm({
           name="bio"
           rows={8}
           label={t("bio")}
-          hint={t("bioHint")}
+          hint={t.rich("bioHint", markdownTags)}
           error={err("bio")}
           defaultValue={text("bio")}
         />

@@ -8,7 +8,7 @@ import { Textarea } from "./textarea";
 export function Field(props: {
   id: string;
   label: string;
-  hint?: string;
+  hint?: ReactNode;
   error?: string;
   required?: boolean;
   requiredLabel?: string;

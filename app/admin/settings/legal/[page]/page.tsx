@@ -6,6 +6,7 @@ import { getTranslations } from "@/lib/i18n/server";
 import { LEGAL_PAGES, type LegalPage } from "@/lib/legal/data";
 import { LegalForm } from "@/lib/settings/components/legal-form";
 import { getLegalTexts, getSetting } from "@/lib/settings/data";
+import { markdownTags } from "@/lib/ui/components/markdown-sample";
 
 const PUBLIC_PATHS: Record<LegalPage, string> = {
   imprint: "/impressum",
@@ -35,7 +36,7 @@ export default async function AdminLegalTextPage({ params }: { params: Promise<{
         <a href="/admin/settings">{t("backToSettings")}</a>
       </p>
       <h1 className="mb-2 text-3xl font-bold">{tShell(page)}</h1>
-      <p className="mb-2">{t("legalMarkdownHint")}</p>
+      <p className="mb-2">{t.rich("legalMarkdownHint", markdownTags)}</p>
       <p className="mb-6">
         <a href={PUBLIC_PATHS[page]}>{t("viewPublic")}</a>
       </p>
