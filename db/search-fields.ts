@@ -1,6 +1,7 @@
 /**
  * How the profile's search columns are derived; every write that changes a name, function,
  * organisation or bio recomputes them with syncSearchColumns (and migration 0002 did the same in SQL).
+ * Topics, languages and visibility need nothing here: the generated `search` column reads them itself.
  */
 import { asc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "./client";

@@ -64,6 +64,22 @@ export const VISIBILITY = { public: 0, members: 1, hidden: 2 } as const;
 export type Visibility = (typeof VISIBILITY)[keyof typeof VISIBILITY];
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+/** A word's weight in `profiles.search` tells who may find the profile by it: see `searchWeights`. */
+const weightFor = (visibility: string) =>
+  `(case ${visibility} when 0 then 'A' when 1 then 'B' else 'C' end)::"char"`;
+
+/**
+ * Name, function, organisation and bio (searchable only where all three of the latter are visible),
+ * and the names of the member's topics and languages in every UI language (topic_search_words and
+ * language_search_words, migration 0016), each part weighted by the visibility of its fields.
+ */
+const PROFILE_SEARCH_VECTOR = [
+  `setweight(to_tsvector('german', search_text), ${weightFor("greatest(vis_job_function, vis_organisation, vis_bio)")})`,
+  `setweight(to_tsvector('german', topic_search_words(topics)), ${weightFor("vis_topics")})`,
+  `setweight(to_tsvector('german', language_search_words(languages)), ${weightFor("vis_languages")})`,
+].join(" || ");
+
 const visibility = (name: string, initial: Visibility = VISIBILITY.members) =>
   smallint(name).$type<Visibility>().notNull().default(initial);
 
@@ -88,7 +104,7 @@ export const profiles = pgTable(
     nameFolded: text("name_folded").notNull().default(""),
     /** Name, function, organisation and bio as one text; kept by the mutations that change them. */
     searchText: text("search_text").notNull().default(""),
-    search: tsvector("search").generatedAlwaysAs(sql`to_tsvector('german', search_text)`),
+    search: tsvector("search").generatedAlwaysAs(sql.raw(PROFILE_SEARCH_VECTOR)),
     visName: visibility("vis_name"),
     visPhoto: visibility("vis_photo"),
     visJobFunction: visibility("vis_job_function"),

@@ -14,3 +14,9 @@ export const canSee = (fieldVisibility: Visibility, level: ViewerLevel): boolean
 
 /** SQL for "this field is visible at this level", to filter and search only on what the viewer may see. */
 export const visibleAt = (column: AnyPgColumn, level: ViewerLevel): SQL => sql`${column} <= ${level}`;
+
+/**
+ * The weights of `profiles.search` a viewer may match (db/schema/network.ts weights each word by the
+ * visibility of its field: A public, B members only, C hidden).
+ */
+export const searchWeights = (level: ViewerLevel): string => "ABC".slice(0, level + 1);

@@ -1,6 +1,10 @@
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { VISIBILITY } from "@/db/schema";
+import { getDb, rowsOf } from "@/db/client";
+import { VISIBILITY, type Visibility } from "@/db/schema";
 import { foldName } from "@/db/search-fields";
+import { LOCALES } from "@/lib/i18n/config";
+import { MESSAGES } from "@/lib/i18n/messages";
 import {
   type DirectorySearch,
   getProfile,
@@ -9,7 +13,10 @@ import {
   searchDirectory,
 } from "@/lib/members/data";
 import { decodeCursor, directoryHref, encodeCursor, parseDirectoryQuery } from "@/lib/members/schema";
-import { viewerLevel } from "@/lib/members/visibility";
+import { type ViewerLevel, viewerLevel } from "@/lib/members/visibility";
+import { SPOKEN_LANGUAGES, TOPICS } from "@/lib/network/constants";
+import { updateProfile } from "@/lib/profile/mutations";
+import { ProfileInput, VISIBILITY_FIELDS } from "@/lib/profile/schema";
 import { createMember, createOrganisation, createUser } from "../support/factories";
 
 const { public: PUBLIC, members: MEMBERS, hidden: HIDDEN } = VISIBILITY;
@@ -271,6 +278,104 @@ describe("searching the directory", () => {
     expect(firstNames).toEqual(["anton", "anton", "anton", "berta", "emile", "ozlem", "zoe"]);
     const antons = ids(seen.slice(0, 3));
     expect(antons).toEqual([...antons].sort());
+  });
+});
+
+describe("searching by the name of a topic or a language", () => {
+  const PUBLIC_PROFILE = { name: PUBLIC, jobFunction: PUBLIC, organisation: PUBLIC, bio: PUBLIC } as const;
+
+  it("finds a member by their topics and languages, named in any of the four languages", async () => {
+    const word = marker();
+    const nour = await createMember({
+      name: `Nour ${word}`,
+      profile: { topics: ["housing", "children_family"], languages: ["ar", "de"] },
+    });
+    const olha = await createMember({
+      name: `Olha ${word}`,
+      profile: { topics: ["work"], languages: ["uk", "de"] },
+    });
+    // "Familien" and "arabische" reach "Familie" and "Arabisch" by German stemming; "Wohnung" does not
+    // reach "Wohnen" (the stemmer keeps 'wohnung' and 'wohn' apart).
+    const nourWords = ["Wohnen", "housing", "السكن", "Житло", "Familien", "Arabisch", "arabische", "Arabic"];
+    for (const q of [...nourWords, "العربية", "Арабська"]) {
+      expect(ids(await searchAll({ level: MEMBERS, q: `${q} ${word}` })), q).toEqual([nour.id]);
+    }
+    for (const q of ["Arbeit", "Work", "Ukrainisch", "Ukrainian", "Українська"]) {
+      expect(ids(await searchAll({ level: MEMBERS, q: `${q} ${word}` })), q).toEqual([olha.id]);
+    }
+    expect(ids(await searchAll({ level: MEMBERS, q: `Deutsch ${word}` })).sort()).toEqual(
+      [nour.id, olha.id].sort(),
+    );
+    expect(ids(await searchAll({ level: MEMBERS, q: `Gesundheit ${word}` }))).toEqual([]);
+  });
+
+  it("finds nobody by a topic or language the viewer may not see, not even by leaving it out", async () => {
+    const word = marker();
+    const withTopics = (name: string, shown: Visibility) =>
+      createMember({
+        name: `${name} ${marker()}`,
+        profile: { bio: `Sprechstunde ${word}`, topics: ["health"], languages: ["ti"] },
+        visibility: { ...PUBLIC_PROFILE, topics: shown, languages: shown },
+      });
+    const open = await withTopics("Rahel", PUBLIC);
+    const forMembers = await withTopics("Selam", MEMBERS);
+    const hidden = await withTopics("Tesfay", HIDDEN);
+    const coordinator = await createUser({ role: "coordinator" });
+    const found = async (level: ViewerLevel, q: string) => ids(await searchAll({ level, q })).sort();
+
+    const everyone = [open.id, forMembers.id, hidden.id].sort();
+    expect(await found(PUBLIC, word)).toEqual(everyone);
+    for (const topicWord of ["Gesundheit", "Здоровʼя", "Tigrinya"]) {
+      expect(await found(PUBLIC, `${topicWord} ${word}`), topicWord).toEqual([open.id]);
+      expect(await found(viewerLevel(coordinator), `${topicWord} ${word}`), topicWord).toEqual(
+        [open.id, forMembers.id].sort(),
+      );
+    }
+    // Excluding a word the viewer may not see excludes no one, or leaving it out would reveal it.
+    expect(await found(PUBLIC, `${word} -Gesundheit`)).toEqual([forMembers.id, hidden.id].sort());
+    expect(await found(MEMBERS, `${word} -Gesundheit`)).toEqual([hidden.id]);
+  });
+
+  it("follows a member's change of topics and of who may see them", async () => {
+    const word = marker();
+    const member = await createMember({ name: `Pia ${word}`, profile: { topics: ["housing"] } });
+    const found = async (q: string) => ids(await searchAll({ level: MEMBERS, q: `${q} ${word}` }));
+    expect(await found("Wohnen")).toEqual([member.id]);
+
+    const edit = (visTopics: Visibility) =>
+      updateProfile({
+        userId: member.id,
+        data: ProfileInput.parse({
+          name: `Pia ${word}`,
+          topics: ["women"],
+          languages: [],
+          furtherOrganisations: [],
+          ...Object.fromEntries(VISIBILITY_FIELDS.map((field) => [field, "1"])),
+          visTopics: String(visTopics),
+        }),
+      });
+    await edit(MEMBERS);
+    expect(await found("Wohnen")).toEqual([]);
+    expect(await found("Frauen")).toEqual([member.id]);
+    await edit(HIDDEN);
+    expect(await found("Frauen")).toEqual([]);
+    expect(await found("")).toEqual([member.id]);
+  });
+
+  it("names topics and languages in the search vector as the messages name them", async () => {
+    const db = await getDb();
+    const named = async (fn: "topic_search_words" | "language_search_words", key: string) =>
+      rowsOf<{ words: string }>(
+        await db.execute(sql`select ${sql.raw(fn)}(array[${key}]::text[]) as words`),
+      )[0]?.words;
+    for (const topic of TOPICS) {
+      const labels = LOCALES.map((locale) => MESSAGES[locale].topics[topic]).join(" ");
+      expect(await named("topic_search_words", topic)).toBe(labels);
+    }
+    for (const language of SPOKEN_LANGUAGES) {
+      const labels = LOCALES.map((locale) => MESSAGES[locale].languages[language]).join(" ");
+      expect(await named("language_search_words", language)).toBe(labels);
+    }
   });
 });
 
