@@ -4,6 +4,7 @@ import {
   customType,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -17,6 +18,12 @@ import { uploads } from "./network";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+/** Languages a category's name and description can be translated into; German is the original. */
+export const CATEGORY_TRANSLATION_LOCALES = ["en", "ar", "uk"] as const;
+export type CategoryTranslations = Partial<
+  Record<(typeof CATEGORY_TRANSLATION_LOCALES)[number], { name?: string; description?: string }>
+>;
 
 export const CATEGORY_VISIBILITIES = ["public", "members", "group"] as const;
 export type CategoryVisibility = (typeof CATEGORY_VISIBILITIES)[number];
@@ -33,6 +40,8 @@ export const forumCategories = pgTable(
     slug: text("slug").notNull().unique(),
     name: text("name").notNull(),
     description: text("description").notNull().default(""),
+    /** Name and description in English, Arabic and Ukrainian, where a coordinator gave them. */
+    translations: jsonb("translations").$type<CategoryTranslations>().notNull().default({}),
     /** A hex colour such as #1d4ed8, shown as the category's stripe. */
     color: text("color").notNull().default("#1d4ed8"),
     visibility: text("visibility").$type<CategoryVisibility>().notNull().default("members"),

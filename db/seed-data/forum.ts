@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Transaction } from "../client";
 import {
+  type CategoryTranslations,
   type CategoryVisibility,
   forumCategories,
   forumPosts,
@@ -16,6 +17,7 @@ type SeedCategory = {
   description: string;
   color: string;
   visibility: CategoryVisibility;
+  translations: CategoryTranslations;
 };
 
 export const FORUM_GROUP = {
@@ -31,6 +33,17 @@ export const FORUM_CATEGORIES: SeedCategory[] = [
     description: "Vorstellen, Fragen zum Netzwerk, Hinweise für alle.",
     color: "#0b5394",
     visibility: "public",
+    translations: {
+      en: {
+        name: "Welcome & general",
+        description: "Introductions, questions about the network, notes for everyone.",
+      },
+      ar: { name: "أهلًا وسهلًا ومواضيع عامة", description: "تعارف، وأسئلة عن الشبكة، وملاحظات للجميع." },
+      uk: {
+        name: "Вітаємо та загальне",
+        description: "Знайомство, питання про мережу, повідомлення для всіх.",
+      },
+    },
   },
   {
     slug: "arbeit",
@@ -38,6 +51,17 @@ export const FORUM_CATEGORIES: SeedCategory[] = [
     description: "Jobsuche, Anerkennung von Abschlüssen, Praktika und Ausbildung.",
     color: "#1e6b2e",
     visibility: "members",
+    translations: {
+      en: {
+        name: "Work",
+        description: "Job search, recognition of qualifications, internships and training.",
+      },
+      ar: {
+        name: "العمل",
+        description: "البحث عن عمل، والاعتراف بالشهادات، والتدريب العملي والتأهيل المهني.",
+      },
+      uk: { name: "Робота", description: "Пошук роботи, визнання дипломів, практика й професійне навчання." },
+    },
   },
   {
     slug: "sprache",
@@ -45,6 +69,14 @@ export const FORUM_CATEGORIES: SeedCategory[] = [
     description: "Sprachkurse, Integrationskurse, Sprachcafés und Dolmetschen.",
     color: "#7a3e9d",
     visibility: "public",
+    translations: {
+      en: {
+        name: "Language",
+        description: "Language courses, integration courses, language cafés and interpreting.",
+      },
+      ar: { name: "اللغة", description: "دورات اللغة ودورات الاندماج ومقاهي اللغة والترجمة الفورية." },
+      uk: { name: "Мова", description: "Мовні курси, інтеграційні курси, мовні кафе та усний переклад." },
+    },
   },
   {
     slug: "wohnen",
@@ -52,6 +84,11 @@ export const FORUM_CATEGORIES: SeedCategory[] = [
     description: "Wohnungssuche, Mietrecht, Umzug und Nachbarschaft.",
     color: "#a0522d",
     visibility: "members",
+    translations: {
+      en: { name: "Housing", description: "Finding a flat, tenancy law, moving and neighbourhood." },
+      ar: { name: "السكن", description: "البحث عن شقة، وقانون الإيجار، والانتقال، والجيرة." },
+      uk: { name: "Житло", description: "Пошук житла, орендне право, переїзд і сусідство." },
+    },
   },
   {
     slug: "gesundheit",
@@ -59,6 +96,11 @@ export const FORUM_CATEGORIES: SeedCategory[] = [
     description: "Ärztinnen und Ärzte, Krankenversicherung, psychosoziale Beratung.",
     color: "#a50e0e",
     visibility: "members",
+    translations: {
+      en: { name: "Health", description: "Doctors, health insurance, psychosocial counselling." },
+      ar: { name: "الصحة", description: "الأطباء، والتأمين الصحي، والاستشارات النفسية والاجتماعية." },
+      uk: { name: "Здоров’я", description: "Лікарі, медичне страхування, психосоціальна консультація." },
+    },
   },
   {
     slug: "kinder-familie",
@@ -66,6 +108,11 @@ export const FORUM_CATEGORIES: SeedCategory[] = [
     description: "Kita, Schule, Familienberatung und Freizeit.",
     color: "#b45309",
     visibility: "members",
+    translations: {
+      en: { name: "Children & family", description: "Day care, school, family counselling and leisure." },
+      ar: { name: "الأطفال والعائلة", description: "الحضانة والمدرسة والاستشارات الأسرية وأوقات الفراغ." },
+      uk: { name: "Діти та сім’я", description: "Дитсадок, школа, сімейні консультації та дозвілля." },
+    },
   },
   {
     slug: "ehrenamt",
@@ -73,6 +120,14 @@ export const FORUM_CATEGORIES: SeedCategory[] = [
     description: "Engagement vermitteln, Patenschaften, Fortbildungen für Ehrenamtliche.",
     color: "#0f766e",
     visibility: "members",
+    translations: {
+      en: { name: "Volunteering", description: "Matching volunteers, mentoring, training for volunteers." },
+      ar: { name: "العمل التطوعي", description: "توزيع المتطوعين، والرعاية، والتدريب للمتطوعين." },
+      uk: {
+        name: "Волонтерство",
+        description: "Залучення волонтерів, наставництво, навчання для волонтерів.",
+      },
+    },
   },
   {
     slug: "ak-sprache-intern",
@@ -80,6 +135,20 @@ export const FORUM_CATEGORIES: SeedCategory[] = [
     description: "Nur für den Arbeitskreis: Kursplanung und Absprachen der Träger.",
     color: "#4b5563",
     visibility: "group",
+    translations: {
+      en: {
+        name: "Language & education working group (internal)",
+        description: "For the working group only: course planning and arrangements between providers.",
+      },
+      ar: {
+        name: "فريق عمل اللغة والتعليم (داخلي)",
+        description: "لفريق العمل فقط: تخطيط الدورات والتنسيق بين الجهات المقدِّمة.",
+      },
+      uk: {
+        name: "Робоча група «Мова та освіта» (внутрішнє)",
+        description: "Лише для робочої групи: планування курсів і домовленості між організаторами.",
+      },
+    },
   },
 ];
 

@@ -16,7 +16,9 @@ import {
   type WatchLevel,
   workingGroups,
 } from "@/db/schema";
+import type { Locale } from "@/lib/i18n/config";
 import { getSetting } from "@/lib/settings/data";
+import { categoryText } from "./category-text";
 import { renderPost } from "./render";
 import { numberRange, THREADS_PER_PAGE } from "./utils";
 import {
@@ -40,23 +42,30 @@ export type CategorySummary = {
   lastPostAt: Date | null;
 };
 
-const categoryColumns = {
+/** `locale` picks the name and description: a coordinator's translation or the German original. */
+const categoryColumns = (locale: Locale) => ({
   id: forumCategories.id,
   slug: forumCategories.slug,
-  name: forumCategories.name,
-  description: forumCategories.description,
+  name: categoryText(locale, "name"),
+  description: categoryText(locale, "description"),
   color: forumCategories.color,
   visibility: forumCategories.visibility,
   groupName: workingGroups.name,
   threadCount: forumCategories.threadCount,
   postCount: forumCategories.postCount,
   lastPostAt: forumCategories.lastPostAt,
-};
+});
 
-export async function listCategories({ viewer }: { viewer: ForumViewer }): Promise<CategorySummary[]> {
+export async function listCategories({
+  viewer,
+  locale = "de",
+}: {
+  viewer: ForumViewer;
+  locale?: Locale;
+}): Promise<CategorySummary[]> {
   const db = await getDb();
   return db
-    .select(categoryColumns)
+    .select(categoryColumns(locale))
     .from(forumCategories)
     .leftJoin(workingGroups, eq(workingGroups.id, forumCategories.groupId))
     .where(categoryVisible(viewer))
@@ -66,13 +75,15 @@ export async function listCategories({ viewer }: { viewer: ForumViewer }): Promi
 export async function getCategory({
   viewer,
   slug,
+  locale = "de",
 }: {
   viewer: ForumViewer;
   slug: string;
+  locale?: Locale;
 }): Promise<CategorySummary | null> {
   const db = await getDb();
   const [row] = await db
-    .select(categoryColumns)
+    .select(categoryColumns(locale))
     .from(forumCategories)
     .leftJoin(workingGroups, eq(workingGroups.id, forumCategories.groupId))
     .where(and(eq(forumCategories.slug, slug), categoryVisible(viewer)))
@@ -109,7 +120,12 @@ const threadVisibleSql = (viewer: ForumViewer): SQL =>
 /** Keyset cursor over (pinned, last_post_at, id), newest first. */
 export type ThreadCursor = { at: string; id: number };
 
-async function selectThreads(viewer: ForumViewer, where: SQL[], limit: number): Promise<ThreadSummary[]> {
+async function selectThreads(
+  viewer: ForumViewer,
+  where: SQL[],
+  limit: number,
+  locale: Locale,
+): Promise<ThreadSummary[]> {
   const db = await getDb();
   const readJoin = viewer
     ? and(eq(forumReadState.threadId, forumThreads.id), eq(forumReadState.userId, viewer.id))
@@ -128,7 +144,7 @@ async function selectThreads(viewer: ForumViewer, where: SQL[], limit: number): 
       lastPostAt: forumThreads.lastPostAt,
       authorName: users.name,
       categorySlug: forumCategories.slug,
-      categoryName: forumCategories.name,
+      categoryName: categoryText(locale, "name"),
       categoryColor: forumCategories.color,
       lastReadNumber: forumReadState.lastReadNumber,
     })
@@ -146,13 +162,17 @@ export async function listCategoryThreads({
   viewer,
   categoryId,
   after,
+  locale = "de",
 }: {
   viewer: ForumViewer;
   categoryId: string;
   after?: ThreadCursor;
+  locale?: Locale;
 }): Promise<{ pinned: ThreadSummary[]; threads: ThreadSummary[]; next: ThreadCursor | null }> {
   const inCategory = eq(forumThreads.categoryId, categoryId);
-  const pinned = after ? [] : await selectThreads(viewer, [inCategory, eq(forumThreads.pinned, true)], 50);
+  const pinned = after
+    ? []
+    : await selectThreads(viewer, [inCategory, eq(forumThreads.pinned, true)], 50, locale);
   const cursor = after
     ? [sql`(${forumThreads.lastPostAt}, ${forumThreads.id}) < (${after.at}::timestamptz, ${after.id})`]
     : [];
@@ -160,6 +180,7 @@ export async function listCategoryThreads({
     viewer,
     [inCategory, eq(forumThreads.pinned, false), ...cursor],
     THREADS_PER_PAGE + 1,
+    locale,
   );
   return { pinned, ...page(rows) };
 }
@@ -177,9 +198,11 @@ const page = (rows: ThreadSummary[]) => {
 export async function listLatestThreads({
   viewer,
   after,
+  locale = "de",
 }: {
   viewer: ForumViewer;
   after?: ThreadCursor;
+  locale?: Locale;
 }): Promise<{ threads: ThreadSummary[]; next: ThreadCursor | null }> {
   const where: SQL[] = [];
   if (after)
@@ -191,12 +214,20 @@ export async function listLatestThreads({
       and ((w.subject_type = 'thread' and w.subject_id = ${forumThreads.id}::text)
         or (w.subject_type = 'category' and w.subject_id = ${forumThreads.categoryId})))`);
   }
-  return page(await selectThreads(viewer, where, THREADS_PER_PAGE + 1));
+  return page(await selectThreads(viewer, where, THREADS_PER_PAGE + 1, locale));
 }
 
 export type ThreadDetail = ThreadSummary & { categoryId: string; authorId: string | null };
 
-export async function getThread({ viewer, threadId }: { viewer: ForumViewer; threadId: number }) {
+export async function getThread({
+  viewer,
+  threadId,
+  locale = "de",
+}: {
+  viewer: ForumViewer;
+  threadId: number;
+  locale?: Locale;
+}) {
   const db = await getDb();
   const [row] = await db
     .select({
@@ -213,7 +244,7 @@ export async function getThread({ viewer, threadId }: { viewer: ForumViewer; thr
       authorId: forumThreads.authorId,
       categoryId: forumThreads.categoryId,
       categorySlug: forumCategories.slug,
-      categoryName: forumCategories.name,
+      categoryName: categoryText(locale, "name"),
       categoryColor: forumCategories.color,
       categoryVisibility: forumCategories.visibility,
       // The reader's own state comes along: the thread page needs it and need not ask twice more.

@@ -2,6 +2,7 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getViewer, redirectToLogin } from "@/lib/auth/viewer";
+import { getRequestLocale } from "@/lib/i18n/server";
 import {
   getCategory,
   getPost,
@@ -32,17 +33,18 @@ export const cursorParam = (c: ThreadCursor) => `${c.at}_${c.id}`;
 
 export async function loadForumIndex() {
   const viewer = await loadForumViewer();
-  return { viewer, categories: await listCategories({ viewer }) };
+  return { viewer, categories: await listCategories({ viewer, locale: await getRequestLocale() }) };
 }
 
 /** Cached per request: generateMetadata and the page share one load. */
 export const loadCategoryPage = cache(async (slug: string, after: unknown) => {
   const viewer = await loadForumViewer();
-  const category = await getCategory({ viewer, slug });
+  const locale = await getRequestLocale();
+  const category = await getCategory({ viewer, slug, locale });
   if (!category) notFound();
   const cursor = parseCursor(after);
   const [list, watch] = await Promise.all([
-    listCategoryThreads({ viewer, categoryId: category.id, after: cursor }),
+    listCategoryThreads({ viewer, categoryId: category.id, after: cursor, locale }),
     viewer ? getWatchLevel({ userId: viewer.id, subjectType: "category", subjectId: category.id }) : null,
   ]);
   return { viewer, category, ...list, isFirst: !cursor, watch };
@@ -52,7 +54,8 @@ export async function loadLatest(after: unknown) {
   const viewer = await loadForumViewer();
   if (!viewer) notFound();
   const cursor = parseCursor(after);
-  return { viewer, ...(await listLatestThreads({ viewer, after: cursor })), isFirst: !cursor };
+  const locale = await getRequestLocale();
+  return { viewer, ...(await listLatestThreads({ viewer, after: cursor, locale })), isFirst: !cursor };
 }
 
 /**
@@ -64,7 +67,7 @@ export const loadThreadPage = cache(async (id: string, pageParam: unknown) => {
   const threadId = Number(id);
   if (!Number.isInteger(threadId) || threadId <= 0) notFound();
   const viewer = await loadForumViewer();
-  const thread = await getThread({ viewer, threadId });
+  const thread = await getThread({ viewer, threadId, locale: await getRequestLocale() });
   if (!thread) return viewer ? notFound() : redirectToLogin();
   const pages = pageCount(thread.lastNumber);
   const requested = typeof pageParam === "string" ? Number(pageParam) : 1;

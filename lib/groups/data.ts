@@ -36,6 +36,7 @@ export async function listAllCategories() {
       slug: forumCategories.slug,
       name: forumCategories.name,
       description: forumCategories.description,
+      translations: forumCategories.translations,
       color: forumCategories.color,
       visibility: forumCategories.visibility,
       groupId: forumCategories.groupId,

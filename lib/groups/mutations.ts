@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import {
+  type CategoryTranslations,
   type CategoryVisibility,
   forumCategories,
   users,
@@ -81,6 +82,8 @@ export type CategoryInput = {
   visibility: CategoryVisibility;
   groupId?: string;
   position: number;
+  /** Name and description in English, Arabic and Ukrainian; a locale left out shows the German. */
+  translations?: CategoryTranslations;
 };
 
 export async function saveCategory(input: CategoryInput & { actorId: string; id?: string }) {

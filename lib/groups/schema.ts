@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { line } from "@/lib/forms/schema";
+import { CATEGORY_TRANSLATION_LOCALES, type CategoryTranslations } from "@/db/schema";
+import { line, optionalLine } from "@/lib/forms/schema";
 
 export const GroupInput = z.object({
   name: line(100, 2),
@@ -11,8 +12,31 @@ export const GroupMemberInput = z.object({
   email: z.string().trim().toLowerCase().min(1, { error: "required" }).max(254),
 });
 
+/** The form's translation fields: name_en, description_en, name_ar … */
+const translationFields = Object.fromEntries(
+  CATEGORY_TRANSLATION_LOCALES.flatMap((locale) => [
+    [`name_${locale}`, optionalLine(80)],
+    [`description_${locale}`, optionalLine(500)],
+  ]),
+) as Record<
+  `${"name" | "description"}_${(typeof CATEGORY_TRANSLATION_LOCALES)[number]}`,
+  ReturnType<typeof optionalLine>
+>;
+
+/** The filled-in translations, as stored in forum_categories.translations. */
+function collectTranslations(values: Record<string, string | undefined>): CategoryTranslations {
+  const translations: CategoryTranslations = {};
+  for (const locale of CATEGORY_TRANSLATION_LOCALES) {
+    const name = values[`name_${locale}`];
+    const description = values[`description_${locale}`];
+    if (name || description) translations[locale] = { name, description };
+  }
+  return translations;
+}
+
 export const CategoryForm = z
   .object({
+    ...translationFields,
     id: z
       .string()
       .max(64)
@@ -29,4 +53,14 @@ export const CategoryForm = z
       .transform((v) => v || undefined),
     position: z.coerce.number().int().min(0).max(1000).default(0),
   })
-  .refine((v) => v.visibility !== "group" || v.groupId, { error: "required", path: ["groupId"] });
+  .refine((v) => v.visibility !== "group" || v.groupId, { error: "required", path: ["groupId"] })
+  .transform(({ id, name, description, color, visibility, groupId, position, ...rest }) => ({
+    id,
+    name,
+    description,
+    color,
+    visibility,
+    groupId,
+    position,
+    translations: collectTranslations(rest),
+  }));

@@ -1,7 +1,9 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb, rowsOf } from "@/db/client";
+import { categoryText } from "@/lib/forum/category-text";
 import { type ForumViewer, inVisibleCategory, postReadable } from "@/lib/forum/visibility";
+import type { Locale } from "@/lib/i18n/config";
 
 export const SEARCH_PAGE_SIZE = 20;
 
@@ -28,6 +30,8 @@ export async function searchPosts(input: {
   query: string;
   author?: string;
   before?: number;
+  /** The language category names are shown in. */
+  locale?: Locale;
 }): Promise<{ hits: SearchHit[]; next: number | null }> {
   const db = await getDb();
   const q = sql`websearch_to_tsquery('german', ${input.query})`;
@@ -59,7 +63,8 @@ export async function searchPosts(input: {
         order by p.id desc
         limit ${SEARCH_PAGE_SIZE + 1}
       )
-      select page.id, page.number, page.thread_id, t.slug, t.title, c.name as category_name,
+      select page.id, page.number, page.thread_id, t.slug, t.title,
+        ${categoryText(input.locale ?? "de", "name", { german: sql`c.name`, translations: sql`c.translations` })} as category_name,
         u.name as author_name, page.created_at,
         ts_headline('german', left(page.body, 5000), ${q},
           'StartSel=[[[mark]]], StopSel=[[[/mark]]], MaxWords=35, MinWords=15, MaxFragments=2') as snippet

@@ -1,5 +1,6 @@
 import "server-only";
 import { loadForumViewer } from "@/lib/forum/loaders";
+import { getRequestLocale } from "@/lib/i18n/server";
 import { searchPosts } from "./data";
 import { SearchQuery } from "./schema";
 
@@ -17,6 +18,7 @@ export async function loadSearch(params: Record<string, string | string[] | unde
     query: query.q,
     author: query.author || undefined,
     before: query.before,
+    locale: await getRequestLocale(),
   });
   return { query, viewer, ...result, searched: true };
 }

@@ -260,8 +260,8 @@ test("a working group gets its own category; a watcher is notified and marks it 
     const creator = coordinator
       .locator("form")
       .filter({ has: coordinator.getByRole("button", { name: t("forumAdmin.createCategory") }) });
-    await creator.getByLabel(t("forumAdmin.name")).fill(category);
-    await creator.getByLabel(t("forumAdmin.description")).fill("Nur für den Arbeitskreis.");
+    await creator.getByLabel(t("forumAdmin.name"), { exact: true }).fill(category);
+    await creator.getByLabel(t("forumAdmin.description"), { exact: true }).fill("Nur für den Arbeitskreis.");
     await creator
       .getByLabel(t("forumAdmin.visibility"))
       .selectOption({ label: t("forumAdmin.visibilityGroup") });
@@ -583,4 +583,43 @@ test("a post with 60 XSS payloads renders inert in the browser", async ({ coordi
 
   await expectInertFor([page, visitor], page.url(), (viewer) => viewer.locator("#post-1 .forum-body"));
   expect(dialogs).toEqual([]);
+});
+
+test("category names follow the reader's language: the coordinator names a new category in Arabic too", async ({
+  coordinator,
+  newPage,
+  baseURL,
+}) => {
+  const name = `Elterncafé ${uniqueLetters()}`;
+  const arabicName = `مقهى الأهل ${uniqueLetters()}`;
+  await coordinator.goto("/admin/forum");
+  const creator = coordinator
+    .locator("form")
+    .filter({ has: coordinator.getByRole("button", { name: t("forumAdmin.createCategory") }) });
+  await creator.getByLabel(t("forumAdmin.name"), { exact: true }).fill(name);
+  await creator.getByLabel(t("forumAdmin.description"), { exact: true }).fill("Treffen für Eltern.");
+  await creator
+    .getByLabel(t("forumAdmin.visibility"))
+    .selectOption({ label: t("forumAdmin.visibilityPublic") });
+  const arabic = creator.getByLabel(t("forumAdmin.translatedName.ar"));
+  await expect(arabic).toHaveAttribute("dir", "rtl");
+  await arabic.fill(arabicName);
+  await creator.getByLabel(t("forumAdmin.translatedDescription.ar")).fill("لقاءات للآباء والأمهات.");
+  await creator.getByRole("button", { name: t("forumAdmin.createCategory") }).click();
+  await expect(coordinator.getByText(t("forumAdmin.categorySaved"))).toBeVisible();
+  await expectNoA11yViolations(coordinator);
+
+  const reader = await newPage();
+  await reader.context().addCookies([{ name: "locale", value: "ar", url: baseURL! }]);
+  await reader.goto("/forum");
+  // the seed's categories come translated, the new one with the coordinator's Arabic name
+  await expect(reader.getByRole("link", { name: "اللغة", exact: true })).toBeVisible();
+  await reader.getByRole("link", { name: arabicName, exact: true }).click();
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText(arabicName);
+  await expect(reader.getByText("لقاءات للآباء والأمهات.")).toBeVisible();
+
+  // English has no translation: the German name stands in.
+  await reader.context().addCookies([{ name: "locale", value: "en", url: baseURL! }]);
+  await reader.reload();
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText(name);
 });

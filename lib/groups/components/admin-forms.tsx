@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { CATEGORY_TRANSLATION_LOCALES, type CategoryTranslations } from "@/db/schema/forum";
 import { formView, IDLE } from "@/lib/forms/schema";
 import { errorMessage, SelectField, TextField } from "@/lib/ui/components/field";
 import { FormAlert } from "@/lib/ui/components/form-alert";
@@ -12,6 +13,7 @@ type Category = {
   id: string;
   name: string;
   description: string;
+  translations: CategoryTranslations;
   color: string;
   visibility: string;
   groupId: string | null;
@@ -91,6 +93,30 @@ export function CategoryEditor({
         options={groups.map((g) => [g.id, g.name] as const)}
         error={err("groupId")}
       />
+      <fieldset className="mb-5 sm:col-span-2">
+        <legend className="mb-1 font-semibold">{t("translations")}</legend>
+        <p className="mb-3 text-sm text-muted">{t("translationsHint")}</p>
+        {CATEGORY_TRANSLATION_LOCALES.map((locale) => (
+          <div key={locale} className="grid gap-x-4 sm:grid-cols-2">
+            <TextField
+              id={`${key}-name-${locale}`}
+              name={`name_${locale}`}
+              label={t(`translatedName.${locale}`)}
+              lang={locale}
+              defaultValue={v(`name_${locale}`, category?.translations[locale]?.name ?? "")}
+              error={err(`name_${locale}`)}
+            />
+            <TextField
+              id={`${key}-description-${locale}`}
+              name={`description_${locale}`}
+              label={t(`translatedDescription.${locale}`)}
+              lang={locale}
+              defaultValue={v(`description_${locale}`, category?.translations[locale]?.description ?? "")}
+              error={err(`description_${locale}`)}
+            />
+          </div>
+        ))}
+      </fieldset>
       <div className="sm:col-span-2">
         <SubmitButton pendingLabel={t("saving")}>
           {category ? t("saveCategory") : t("createCategory")}

@@ -6,7 +6,7 @@ import { listCategories } from "@/lib/forum/data";
 import { ACCEPTED_ATTACHMENT_TYPES } from "@/lib/forum/schema";
 import { forumViewer } from "@/lib/forum/visibility";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
-import { getTranslations } from "@/lib/i18n/server";
+import { getRequestLocale, getTranslations } from "@/lib/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("forum"))("newThread") };
@@ -18,7 +18,7 @@ export default async function NewThreadPage({
   searchParams: Promise<{ category?: string }>;
 }) {
   const viewer = forumViewer(await requireUser());
-  const categories = await listCategories({ viewer });
+  const categories = await listCategories({ viewer, locale: await getRequestLocale() });
   const { category } = await searchParams;
   const t = await getTranslations("forum");
   return (

@@ -18,7 +18,7 @@ import { loadQuote, loadThreadPage } from "@/lib/forum/loaders";
 import { ACCEPTED_ATTACHMENT_TYPES } from "@/lib/forum/schema";
 import { postHref, quoteMarkdown, threadHref } from "@/lib/forum/utils";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
-import { getTranslations } from "@/lib/i18n/server";
+import { getRequestLocale, getTranslations } from "@/lib/i18n/server";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -38,7 +38,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   const base = threadHref(thread);
   const here = threadHref(thread, page);
   const quote = canReply ? await loadQuote(thread.id, query.quote) : null;
-  const categories = moderator ? await listCategories({ viewer }) : [];
+  const categories = moderator ? await listCategories({ viewer, locale: await getRequestLocale() }) : [];
   const firstUnread = lastRead !== null && lastRead < thread.lastNumber ? lastRead + 1 : null;
   const canReact = viewer !== null && (!thread.locked || moderator);
   const reactingTo = canReact ? Number(query.react) : null;
