@@ -174,6 +174,38 @@ test("the directory works without JavaScript and keeps its filters in the URL", 
   await expect(page).toHaveURL(/\/members$/);
 });
 
+test("typing a topic or a language into the search box finds who works on it or speaks it, without JavaScript", async ({
+  page,
+  newPage,
+}) => {
+  await signInAs(page, MEMBER);
+  await expect(page).toHaveURL(/\/home$/);
+  const member = new DirectoryPage(
+    await newPage({ javaScriptEnabled: false, storageState: await page.context().storageState() }),
+  );
+  await member.goto();
+  // Andreas Lehmann's topic is housing; nothing else in his profile says "Wohnen".
+  await member.search(t("topics.housing"));
+  await expect(member.card("Andreas Lehmann")).toBeVisible();
+  await expect(
+    member.card("Andreas Lehmann").getByRole("list", { name: t("members.card.topics") }),
+  ).toContainText(t("topics.housing"));
+  await expect(member.card("Frank Müller")).toHaveCount(0);
+  await member.search(t("languages.uk"));
+  await expect(member.card("Olena Kovalenko")).toBeVisible();
+  await expect(member.card("Andreas Lehmann")).toHaveCount(0);
+  // axe needs JavaScript: it checks the same results in the signed-in page.
+  await page.goto(member.page.url());
+  await expectNoA11yViolations(page);
+
+  // His topics are for members only: a visitor does not find him by them, only people who show theirs.
+  const visitor = new DirectoryPage(await newPage({ javaScriptEnabled: false }));
+  await visitor.goto();
+  await visitor.search(t("topics.housing"));
+  await expect(visitor.card("Ahmad Al-Hassan")).toBeVisible();
+  await expect(visitor.card("Andreas Lehmann")).toHaveCount(0);
+});
+
 test("each card's message link can be pressed, on a phone and on a wide screen", async ({ page }) => {
   await signInAs(page, MEMBER);
   for (const viewport of [
