@@ -5,6 +5,7 @@ import { DirectoryFilters } from "@/lib/members/components/directory-filters";
 import { loadCardLabels, MemberCard } from "@/lib/members/components/member-card";
 import { loadDirectory } from "@/lib/members/loaders";
 import { directoryHref } from "@/lib/members/schema";
+import { PageLinks } from "@/lib/ui/components/page-links";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("members"))("title") };
@@ -54,20 +55,11 @@ export default async function MembersPage({ searchParams }: { searchParams: Sear
             </li>
           ))}
         </ul>
-        {after || next ? (
-          <nav aria-label={t("pages")} className="mt-6 flex flex-wrap gap-4">
-            {after ? (
-              <a href={directoryHref(filters)} className="inline-flex min-h-11 items-center">
-                {t("firstPage")}
-              </a>
-            ) : null}
-            {next ? (
-              <a href={directoryHref(filters, next)} rel="next" className="inline-flex min-h-11 items-center">
-                {t("nextPage")}
-              </a>
-            ) : null}
-          </nav>
-        ) : null}
+        <PageLinks
+          label={t("pages")}
+          first={after ? { href: directoryHref(filters), label: t("firstPage") } : undefined}
+          next={next ? { href: directoryHref(filters, next), label: t("nextPage") } : undefined}
+        />
       </section>
     </>
   );

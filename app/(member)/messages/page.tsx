@@ -4,6 +4,7 @@ import { ConversationList } from "@/lib/messages/components/conversation-list";
 import { encodeCursor } from "@/lib/messages/cursor";
 import { loadConversationList } from "@/lib/messages/loaders";
 import { primaryButton } from "@/lib/ui/components/button-styles";
+import { PageLinks } from "@/lib/ui/components/page-links";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("messages"))("title") };
@@ -36,24 +37,11 @@ export default async function MessagesPage({ searchParams }: { searchParams: Sea
       ) : (
         <ConversationList items={items} viewerId={viewer.id} />
       )}
-      {paged || next ? (
-        <nav aria-label={t("pages")} className="mt-6 flex flex-wrap gap-4">
-          {paged ? (
-            <a href="/messages" className="inline-flex min-h-11 items-center">
-              {t("newest")}
-            </a>
-          ) : null}
-          {next ? (
-            <a
-              href={`/messages?before=${encodeCursor(next)}`}
-              rel="next"
-              className="inline-flex min-h-11 items-center"
-            >
-              {t("older")}
-            </a>
-          ) : null}
-        </nav>
-      ) : null}
+      <PageLinks
+        label={t("pages")}
+        first={paged ? { href: "/messages", label: t("newest") } : undefined}
+        next={next ? { href: `/messages?before=${encodeCursor(next)}`, label: t("older") } : undefined}
+      />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { type EventFilters, listEvents } from "@/lib/events/data";
 import { getTranslations } from "@/lib/i18n/server";
 import { MUNICIPALITIES, SPOKEN_LANGUAGES, TOPICS } from "@/lib/network/constants";
 import { primaryButton, secondaryButton } from "@/lib/ui/components/button-styles";
+import { PageLinks } from "@/lib/ui/components/page-links";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("events"))("title") };
@@ -76,12 +77,11 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
           </li>
         ))}
       </ul>
-      {filters.after || nextAfter ? (
-        <nav aria-label={t("pages")} className="mt-6 flex flex-wrap gap-4">
-          {filters.after ? <a href={pageHref()}>{t("first")}</a> : null}
-          {nextAfter ? <a href={pageHref(nextAfter)}>{t("next")}</a> : null}
-        </nav>
-      ) : null}
+      <PageLinks
+        label={t("pages")}
+        first={filters.after ? { href: pageHref(), label: t("first") } : undefined}
+        next={nextAfter ? { href: pageHref(nextAfter), label: t("next") } : undefined}
+      />
       <p className="mt-8 text-sm">
         {t("publicFeedLine")} <a href="/api/calendar/public">{t("publicFeedLink")}</a>
       </p>

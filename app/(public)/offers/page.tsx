@@ -7,6 +7,7 @@ import { MUNICIPALITIES, SPOKEN_LANGUAGES, TOPICS } from "@/lib/network/constant
 import { OfferFilter } from "@/lib/offers/components/offer-filter";
 import { OfferEntry } from "@/lib/offers/components/offer-list";
 import { type OfferFilters, searchOffers } from "@/lib/offers/data";
+import { PageLinks } from "@/lib/ui/components/page-links";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("offers"))("title") };
@@ -55,12 +56,11 @@ export default async function OffersPage({ searchParams }: { searchParams: Promi
           </li>
         ))}
       </ul>
-      {after || nextAfter ? (
-        <nav aria-label={t("pages")} className="mt-6 flex flex-wrap gap-4">
-          {after ? <a href={pageHref()}>{t("first")}</a> : null}
-          {nextAfter ? <a href={pageHref(nextAfter)}>{t("next")}</a> : null}
-        </nav>
-      ) : null}
+      <PageLinks
+        label={t("pages")}
+        first={after ? { href: pageHref(), label: t("first") } : undefined}
+        next={nextAfter ? { href: pageHref(nextAfter), label: t("next") } : undefined}
+      />
     </>
   );
 }

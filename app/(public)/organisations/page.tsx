@@ -7,6 +7,7 @@ import { MUNICIPALITIES } from "@/lib/network/constants";
 import { OrganisationCard } from "@/lib/organisations/components/organisation-card";
 import { OrganisationFilter } from "@/lib/organisations/components/organisation-filter";
 import { countProposedOrganisations, listOrganisations } from "@/lib/organisations/data";
+import { PageLinks } from "@/lib/ui/components/page-links";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("organisations"))("title") };
@@ -69,12 +70,11 @@ export default async function OrganisationsPage({ searchParams }: { searchParams
           </li>
         ))}
       </ul>
-      {after || nextAfter ? (
-        <nav aria-label={t("pages")} className="mt-6 flex flex-wrap gap-4">
-          {after ? <a href={pageHref()}>{t("first")}</a> : null}
-          {nextAfter ? <a href={pageHref(nextAfter)}>{t("next")}</a> : null}
-        </nav>
-      ) : null}
+      <PageLinks
+        label={t("pages")}
+        first={after ? { href: pageHref(), label: t("first") } : undefined}
+        next={nextAfter ? { href: pageHref(nextAfter), label: t("next") } : undefined}
+      />
     </>
   );
 }

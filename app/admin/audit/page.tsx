@@ -5,6 +5,7 @@ import { listAuditActions, listAuditEntries } from "@/lib/audit/data";
 import { AUDIT_PAGE_SIZE, AuditFilter } from "@/lib/audit/schema";
 import { getTranslations } from "@/lib/i18n/server";
 import { inputStyle, primaryButton } from "@/lib/ui/components/button-styles";
+import { PageLinks } from "@/lib/ui/components/page-links";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin.audit"))("title") };
@@ -150,12 +151,15 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
           </table>
         </div>
       ) : null}
-      <nav aria-label={t("pages")} className="mt-5 flex flex-wrap gap-4">
-        {after ? <a href={`/admin/audit?${query({})}`}>{t("firstPage")}</a> : null}
-        {last && entries.length === AUDIT_PAGE_SIZE ? (
-          <a href={`/admin/audit?${query({ after: last.id })}`}>{t("nextPage")}</a>
-        ) : null}
-      </nav>
+      <PageLinks
+        label={t("pages")}
+        first={after ? { href: `/admin/audit?${query({})}`, label: t("firstPage") } : undefined}
+        next={
+          last && entries.length === AUDIT_PAGE_SIZE
+            ? { href: `/admin/audit?${query({ after: last.id })}`, label: t("nextPage") }
+            : undefined
+        }
+      />
     </>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter } from "next-intl/server";
 import { requireCapability } from "@/lib/admin/loaders";
 import { getTranslations } from "@/lib/i18n/server";
+import { PageLinks } from "@/lib/ui/components/page-links";
 import { UserFilters } from "@/lib/users/components/user-filters";
 import { countUsers, listUsers } from "@/lib/users/data";
 import { USER_PAGE_SIZE, UserFilter } from "@/lib/users/schema";
@@ -81,12 +82,15 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
           </table>
         </div>
       ) : null}
-      <nav aria-label={t("pages")} className="mt-5 flex flex-wrap gap-4">
-        {after ? <a href={`/admin/users?${query({})}`}>{t("firstPage")}</a> : null}
-        {last && rows.length === USER_PAGE_SIZE ? (
-          <a href={`/admin/users?${query({ after: last.id })}`}>{t("nextPage")}</a>
-        ) : null}
-      </nav>
+      <PageLinks
+        label={t("pages")}
+        first={after ? { href: `/admin/users?${query({})}`, label: t("firstPage") } : undefined}
+        next={
+          last && rows.length === USER_PAGE_SIZE
+            ? { href: `/admin/users?${query({ after: last.id })}`, label: t("nextPage") }
+            : undefined
+        }
+      />
     </>
   );
 }

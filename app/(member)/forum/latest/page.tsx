@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ThreadList } from "@/lib/forum/components/thread-list";
 import { cursorParam, loadLatest } from "@/lib/forum/loaders";
 import { getTranslations } from "@/lib/i18n/server";
+import { PageLinks } from "@/lib/ui/components/page-links";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("forum"))("latest") };
@@ -22,22 +23,11 @@ export default async function LatestPage({
       <h1 className="mb-2 text-3xl font-bold">{t("latest")}</h1>
       <p className="mb-6">{t("latestIntro")}</p>
       <ThreadList threads={threads} showCategory member />
-      <nav aria-label={t("pages")} className="mt-6 flex flex-wrap gap-4">
-        {!isFirst ? (
-          <a href="/forum/latest" className="inline-flex min-h-11 items-center">
-            {t("newest")}
-          </a>
-        ) : null}
-        {next ? (
-          <a
-            href={`/forum/latest?after=${cursorParam(next)}`}
-            rel="next"
-            className="inline-flex min-h-11 items-center"
-          >
-            {t("older")}
-          </a>
-        ) : null}
-      </nav>
+      <PageLinks
+        label={t("pages")}
+        first={isFirst ? undefined : { href: "/forum/latest", label: t("newest") }}
+        next={next ? { href: `/forum/latest?after=${cursorParam(next)}`, label: t("older") } : undefined}
+      />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { WatchForm } from "@/lib/forum/components/watch-form";
 import { cursorParam, loadCategoryPage } from "@/lib/forum/loaders";
 import { getTranslations } from "@/lib/i18n/server";
 import { primaryButton } from "@/lib/ui/components/button-styles";
+import { PageLinks } from "@/lib/ui/components/page-links";
 
 type Props = {
   params: Promise<{ slug: string }>;
@@ -50,22 +51,11 @@ export default async function CategoryPage({ params, searchParams }: Props) {
       ) : null}
       <h2 className="mb-3 text-2xl font-bold">{isFirst ? t("threads") : t("olderThreads")}</h2>
       <ThreadList threads={[...pinned, ...threads]} showCategory={false} member={viewer !== null} />
-      <nav aria-label={t("pages")} className="mt-6 flex flex-wrap gap-4">
-        {!isFirst ? (
-          <a href={here} className="inline-flex min-h-11 items-center">
-            {t("newest")}
-          </a>
-        ) : null}
-        {next ? (
-          <a
-            href={`${here}?after=${cursorParam(next)}`}
-            rel="next"
-            className="inline-flex min-h-11 items-center"
-          >
-            {t("older")}
-          </a>
-        ) : null}
-      </nav>
+      <PageLinks
+        label={t("pages")}
+        first={isFirst ? undefined : { href: here, label: t("newest") }}
+        next={next ? { href: `${here}?after=${cursorParam(next)}`, label: t("older") } : undefined}
+      />
     </>
   );
 }

@@ -1,0 +1,23 @@
+type PageLink = { href: string; label: string };
+
+/**
+ * The links of a keyset-paged list: back to the first (or newest) page and on to the next one. Shown
+ * only when there is somewhere to go; the next link carries rel="next".
+ */
+export function PageLinks({ label, first, next }: { label: string; first?: PageLink; next?: PageLink }) {
+  if (!first && !next) return null;
+  return (
+    <nav aria-label={label} className="mt-6 flex flex-wrap gap-4">
+      {first ? (
+        <a href={first.href} className="inline-flex min-h-11 items-center">
+          {first.label}
+        </a>
+      ) : null}
+      {next ? (
+        <a href={next.href} rel="next" className="inline-flex min-h-11 items-center">
+          {next.label}
+        </a>
+      ) : null}
+    </nav>
+  );
+}
