@@ -4,7 +4,12 @@ import type { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { type FormState, formValues, toFieldErrors } from "./schema";
 
-const MAX_ECHO = 2000;
+/**
+ * A submitted value comes back to the form after an error up to this length: twice the longest field
+ * any form takes (the legal texts, 100,000 characters), so nothing typed within a limit is cut off,
+ * and a value far beyond one is not sent back whole.
+ */
+const MAX_ECHO = 200_000;
 
 const isUniqueViolation = (error: unknown): boolean => {
   const e = error as { code?: string; cause?: { code?: string } } | null;

@@ -173,11 +173,12 @@ describe("organisations' offers", () => {
     expect(await titles(elsewhere.id, VISIBILITY.hidden)).toEqual(["Fremd"]);
   });
 
-  it("returns per-field errors with the values kept", async () => {
+  it("returns per-field errors with every value kept whole", async () => {
     const { org, orgAdmin } = await cast();
+    const description = "Wir helfen bei Anträgen. ".repeat(160).trim(); // 3,999 characters, within 4,000
     const state = await save(
       await createSession(orgAdmin.id),
-      offerForm(org.id, { title: "A", formats: [], languages: ["xx"], schedule: "Dienstag" }),
+      offerForm(org.id, { title: "A", formats: [], languages: ["xx"], schedule: "Dienstag", description }),
     );
     expect(state).toMatchObject({
       status: "error",
@@ -186,7 +187,7 @@ describe("organisations' offers", () => {
         formats: { key: "chooseAtLeastOne" },
         languages: { key: "invalidChoice" },
       },
-      values: { title: "A", schedule: "Dienstag", formats: [], languages: ["xx"] },
+      values: { title: "A", schedule: "Dienstag", formats: [], languages: ["xx"], description },
     });
     expect(await titles(org.id, VISIBILITY.hidden)).toEqual([]);
   });
