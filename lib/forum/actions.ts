@@ -42,6 +42,8 @@ export type ComposerState =
       formError?: string;
       values: Record<string, string>;
       previewHtml?: string;
+      /** Files that were chosen but, as a file field cannot be filled in again, must be chosen anew. */
+      filesToChooseAgain?: number;
     }
   | { status: "success"; message: string };
 
@@ -70,6 +72,9 @@ async function shouldHold(viewer: NonNullable<ForumViewer>) {
   return (await isHoldFirstPostsOn()) && (await isFirstTimePoster(viewer.id));
 }
 
+const filesOf = (formData: FormData) =>
+  formData.getAll("attachments").filter((f): f is File => f instanceof Blob);
+
 /**
  * Shared by new thread, reply and edit: "preview" renders the text on the server and shows it above
  * the unchanged form (works without JavaScript); "submit" saves. Errors keep every value.
@@ -82,10 +87,14 @@ async function compose<T extends { intent: "preview" | "submit"; body: string }>
   save: (data: T, viewer: NonNullable<ForumViewer>) => Promise<string>,
 ): Promise<ComposerState> {
   const values = textValues(formData);
+  const chosen = filesOf(formData).filter((file) => file.size > 0).length;
+  const filesToChooseAgain = chosen > 0 ? chosen : undefined;
   const parsed = schema.safeParse(values);
-  if (!parsed.success) return { status: "error", fieldErrors: toFieldErrors(parsed.error), values };
+  if (!parsed.success)
+    return { status: "error", fieldErrors: toFieldErrors(parsed.error), values, filesToChooseAgain };
   if (parsed.data.intent === "preview") {
-    return { status: "preview", fieldErrors: {}, values, previewHtml: renderPost(parsed.data.body) };
+    const previewHtml = renderPost(parsed.data.body);
+    return { status: "preview", fieldErrors: {}, values, previewHtml, filesToChooseAgain };
   }
   let target: string;
   try {
@@ -94,17 +103,19 @@ async function compose<T extends { intent: "preview" | "submit"; body: string }>
   } catch (error) {
     if (error instanceof AppError) {
       return error.field
-        ? { status: "error", fieldErrors: { [error.field]: { key: error.message } }, values }
-        : { status: "error", fieldErrors: {}, formError: error.message, values };
+        ? {
+            status: "error",
+            fieldErrors: { [error.field]: { key: error.message } },
+            values,
+            filesToChooseAgain,
+          }
+        : { status: "error", fieldErrors: {}, formError: error.message, values, filesToChooseAgain };
     }
     throw error;
   }
   revalidatePath("/forum", "layout");
   redirect(target);
 }
-
-const filesOf = (formData: FormData) =>
-  formData.getAll("attachments").filter((f): f is File => f instanceof Blob);
 
 export async function createThreadAction(_prev: ComposerState, formData: FormData): Promise<ComposerState> {
   return compose(NewThread, formData, async (data, viewer) => {

@@ -44,12 +44,12 @@ test("members discuss: image, preview, quote, mention, notification, edit histor
     const preview = anna.page.getByRole("region", { name: t("forum.composer.previewHeading") });
     await expect(preview.locator("strong")).toHaveText(word);
     await expectNoA11yViolations(anna.page);
-    // The file input cannot survive a round trip: choose the image again, then publish.
-    await anna.page.getByLabel(t("forum.composer.attachments")).setInputFiles({
-      name: "plan.png",
-      mimeType: "image/png",
-      buffer: await pngImage(),
-    });
+    // The file input cannot survive a round trip: the field says so, the image is chosen again.
+    const attachments = anna.page.getByLabel(t("forum.composer.attachments"));
+    const chooseAgain = tr("de")("forum.composer.chooseFilesAgain", { count: 1 });
+    await expect(attachments).toHaveAccessibleDescription(new RegExp(escapeRegExp(chooseAgain)));
+    await attachments.setInputFiles({ name: "plan.png", mimeType: "image/png", buffer: await pngImage() });
+    await expect(anna.page.getByText(chooseAgain)).toHaveCount(0);
     await anna.page.getByRole("button", { name: t("forum.composer.createThread") }).click();
     await expect(anna.page.getByRole("heading", { level: 1, name: title })).toBeVisible();
     const image = post(anna.page, 1).getByRole("img", { name: t("forum.imageAlt", { name: "plan.webp" }) });

@@ -51,6 +51,12 @@ export function Composer({
       : undefined;
   const value = (name: string, fallback = "") => values[name] ?? fallback;
   const id = (name: string) => `${mode}-${name}`;
+  const dropped =
+    state.status === "error" || state.status === "preview" ? state.filesToChooseAgain : undefined;
+  // Shown until the member picks files again (the browser cannot keep them across the round trip).
+  const chooseAgain = dropped && !files.chosen ? t("chooseFilesAgain", { count: dropped }) : undefined;
+  // A reply's form sits under the thread's "Antworten" heading; a new thread's and an edit's under the h1.
+  const PreviewHeading = mode === "reply" ? "h3" : "h2";
 
   return (
     <form action={formAction} noValidate encType="multipart/form-data">
@@ -67,9 +73,9 @@ export function Composer({
           aria-labelledby={id("preview-heading")}
           className="mb-5 rounded-lg border-2 border-dashed border-brand bg-blue-50 p-4"
         >
-          <h3 id={id("preview-heading")} className="mb-2 text-lg font-bold">
+          <PreviewHeading id={id("preview-heading")} className="mb-2 text-lg font-bold">
             {t("previewHeading")}
-          </h3>
+          </PreviewHeading>
           <div
             className="forum-body prose-legal"
             // biome-ignore lint/security/noDangerouslySetInnerHtml: rendered and sanitised on the server
@@ -133,7 +139,11 @@ export function Composer({
           id={id("attachments")}
           label={t("attachments")}
           hint={t("attachmentsHint")}
-          error={files.breach ? tfe(ATTACHMENT_LIMIT_ERRORS[files.breach]) : message(errors.attachments)}
+          error={
+            files.breach
+              ? tfe(ATTACHMENT_LIMIT_ERRORS[files.breach])
+              : (message(errors.attachments) ?? chooseAgain)
+          }
         >
           {(aria) => (
             <input

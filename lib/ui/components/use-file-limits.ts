@@ -6,17 +6,23 @@ import { type FileLimitBreach, type FileLimits, fileLimitBreach } from "@/lib/fo
 /**
  * Checks the files as they are chosen: files over a limit are taken off the input at once, so the
  * form never sends a request the server would refuse whole (and nothing typed is lost), and the
- * breach is shown beside the field. It is forgotten when the form's state changes (`resetOn`).
+ * breach is shown beside the field. It is forgotten when the form's state changes (`resetOn`), and so
+ * is `chosen`: whether files were picked since.
  */
 export function useFileLimits(limits: FileLimits, resetOn: unknown) {
   const [breach, setBreach] = useState<FileLimitBreach | null>(null);
+  const [chosen, setChosen] = useState(false);
   useEffect(() => {
-    if (resetOn !== undefined) setBreach(null);
+    if (resetOn === undefined) return;
+    setBreach(null);
+    setChosen(false);
   }, [resetOn]);
   const onChange = (event: ChangeEvent<HTMLInputElement>) => {
-    const found = fileLimitBreach(Array.from(event.target.files ?? []), limits);
+    const files = Array.from(event.target.files ?? []);
+    const found = fileLimitBreach(files, limits);
     if (found) event.target.value = "";
     setBreach(found);
+    setChosen(!found && files.length > 0);
   };
-  return { breach, onChange };
+  return { breach, chosen, onChange };
 }
