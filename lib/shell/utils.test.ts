@@ -1,7 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { currentSection } from "./utils";
 
-const HREFS = ["/", "/home", "/forum", "/members", "/events", "/admin/signups", "/admin", "/messages"];
+const HREFS = [
+  "/",
+  "/home",
+  "/forum",
+  "/members",
+  "/organisations",
+  "/events",
+  "/admin/signups",
+  "/admin",
+  "/messages",
+  "/notifications",
+];
 
 describe("currentSection", () => {
   it("marks a section on its own page and on the pages under it", () => {
@@ -14,6 +25,13 @@ describe("currentSection", () => {
   it("takes the most specific section", () => {
     expect(currentSection("/admin/signups/42", HREFS)).toBe("/admin/signups");
     expect(currentSection("/admin/users", HREFS)).toBe("/admin");
+  });
+
+  it("marks the section a page belongs to without lying under its path", () => {
+    expect(currentSection("/offers?topic=counselling", HREFS)).toBe("/organisations");
+    expect(currentSection("/search?q=Kaution", HREFS)).toBe("/forum");
+    expect(currentSection("/settings/notifications", HREFS)).toBe("/notifications");
+    expect(currentSection("/settings/profile", HREFS)).toBeNull();
   });
 
   it("marks the start page only on itself, and nothing for other pages or an unknown path", () => {
