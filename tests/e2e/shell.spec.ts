@@ -166,7 +166,12 @@ test.describe("on a phone", () => {
     coordinator,
   }) => {
     // "Datenschutzerklärung" and "Benachrichtigungen" in large type are wider than the phone
-    for (const path of ["/datenschutz", "/events/calendar"]) {
+    // … and so is "Mehrgenerationenhaus" in an organisation's name beside its edit button
+    for (const path of [
+      "/datenschutz",
+      "/events/calendar",
+      "/organisations/mehrgenerationenhaus-hohenmoelsen",
+    ]) {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       await expectNoHorizontalScroll(page);
@@ -185,6 +190,16 @@ test.describe("on a phone", () => {
       return text.getClientRects().length;
     });
     expect(lines).toBe(1);
+    await expectNoA11yViolations(coordinator);
+
+    // The contact list's table scrolls by keyboard too: its box takes the focus (axe: scrollable-region-focusable).
+    await coordinator.goto("/admin/campaigns/contacts");
+    const contacts = coordinator.getByRole("group", { name: t("campaignContacts.list.title") });
+    await expectNoHorizontalScroll(coordinator);
+    await contacts.focus();
+    await expect(contacts).toBeFocused();
+    await coordinator.keyboard.press("ArrowRight");
+    await expect.poll(() => contacts.evaluate((box) => box.scrollLeft)).toBeGreaterThan(0);
     await expectNoA11yViolations(coordinator);
   });
 

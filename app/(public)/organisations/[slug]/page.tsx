@@ -35,7 +35,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function OrganisationPage({
   params,
   searchParams,
-}: Params & { searchParams: Promise<{ saved?: string; offer?: string }> }) {
+}: Params & { searchParams: Promise<{ saved?: string; offer?: string; id?: string }> }) {
   const { viewer, organisation: o } = await loadOrganisation((await params).slug);
   const t = await getTranslations("organisations");
   const mayEdit = await mayEditOrganisation({ viewer, organisationId: o.id });
@@ -46,7 +46,8 @@ export default async function OrganisationPage({
   });
   const query = await searchParams;
   const saved = mayEdit && query.saved === "1";
-  const offerNotice = mayEdit ? OFFER_NOTICES.find((n) => n === query.offer) : undefined;
+  const noticeKind = mayEdit ? OFFER_NOTICES.find((n) => n === query.offer) : undefined;
+  const offerNotice = noticeKind ? { kind: noticeKind, offerId: query.id } : undefined;
   return (
     <article aria-labelledby="organisation-heading">
       <p className="mb-4">
@@ -59,7 +60,7 @@ export default async function OrganisationPage({
         </p>
       ) : null}
       <div className="mb-6 flex flex-wrap items-start justify-between gap-4">
-        <div>
+        <div className="min-w-0">
           <h1 id="organisation-heading" className="text-3xl font-bold">
             {o.name}
           </h1>
@@ -77,6 +78,7 @@ export default async function OrganisationPage({
       {o.description ? (
         <div
           className="prose-legal mb-8 max-w-3xl"
+          dir="auto"
           // Sanitised on the server by renderMarkdown (tested in lib/markdown/render.test.ts).
           // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised above
           dangerouslySetInnerHTML={{ __html: renderMarkdown(o.description) }}

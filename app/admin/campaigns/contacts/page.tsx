@@ -9,6 +9,7 @@ import { getTranslations } from "@/lib/i18n/server";
 import { cardStyle, inputStyle, secondaryButton } from "@/lib/ui/components/button-styles";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 import { TableHead } from "@/lib/ui/components/table-head";
+import { TableScroll } from "@/lib/ui/components/table-scroll";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("campaignContacts"))("title") };
@@ -74,8 +75,8 @@ export default async function ContactsPage({
           <h2 id="imports-heading" className="mb-3 text-2xl font-bold">
             {t("imports.title")}
           </h2>
-          <div className="overflow-x-auto">
-            <table className="w-full border-collapse text-start">
+          <TableScroll labelledBy="imports-heading">
+            <table className="w-full min-w-xl border-collapse text-start">
               <TableHead
                 columns={[t("imports.file"), t("imports.uploaded"), t("imports.status"), t("imports.result")]}
               />
@@ -96,7 +97,7 @@ export default async function ContactsPage({
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </section>
       ) : null}
 
@@ -134,8 +135,8 @@ export default async function ContactsPage({
         {contacts.items.length === 0 ? (
           <p>{search ? t("list.noMatches", { query: search }) : t("list.empty")}</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full border-collapse text-start">
+          <TableScroll labelledBy="contacts-heading">
+            <table className="w-full min-w-2xl border-collapse text-start">
               <TableHead
                 columns={[
                   t("list.email"),
@@ -149,7 +150,7 @@ export default async function ContactsPage({
               <tbody>
                 {contacts.items.map((c) => (
                   <tr key={c.id} className="border-b border-gray-200">
-                    <td className="p-2 break-all" dir="ltr">
+                    <td className="p-2 whitespace-nowrap" dir="ltr">
                       {c.email}
                     </td>
                     <td className="p-2">{c.name}</td>
@@ -174,7 +175,7 @@ export default async function ContactsPage({
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
         <div className="mt-4 flex flex-wrap gap-3">
           {before || search ? (
