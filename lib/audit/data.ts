@@ -3,7 +3,7 @@ import { and, asc, desc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
 import { containing } from "@/db/like";
-import { auditLog, users } from "@/db/schema";
+import { auditLog, organisations, users } from "@/db/schema";
 import { AUDIT_PAGE_SIZE, type AuditFilter } from "./schema";
 
 export type AuditEntry = {
@@ -12,6 +12,8 @@ export type AuditEntry = {
   targetType: string;
   targetId: string | null;
   targetName: string | null;
+  /** For an organisation: the address of its page. */
+  targetSlug: string | null;
   data: Record<string, unknown> | null;
   createdAt: Date;
   actorId: string | null;
@@ -35,7 +37,12 @@ export async function listAuditEntries(filter: AuditFilter): Promise<AuditEntry[
   if (filter.target) {
     const pattern = containing(filter.target);
     conditions.push(
-      or(eq(auditLog.targetId, filter.target), ilike(target.name, pattern), ilike(target.email, pattern)),
+      or(
+        eq(auditLog.targetId, filter.target),
+        ilike(target.name, pattern),
+        ilike(target.email, pattern),
+        ilike(organisations.name, pattern),
+      ),
     );
   }
   if (filter.from)
@@ -56,7 +63,9 @@ export async function listAuditEntries(filter: AuditFilter): Promise<AuditEntry[
       targetId: auditLog.targetId,
       targetName: sql<
         string | null
-      >`case when ${auditLog.targetType} = 'user' then coalesce(${target.name}, ${target.email}) end`,
+      >`case ${auditLog.targetType} when 'user' then coalesce(${target.name}, ${target.email})
+        when 'organisation' then ${organisations.name} end`,
+      targetSlug: organisations.slug,
       data: auditLog.data,
       createdAt: auditLog.createdAt,
       actorId: auditLog.actorId,
@@ -66,6 +75,10 @@ export async function listAuditEntries(filter: AuditFilter): Promise<AuditEntry[
     .from(auditLog)
     .leftJoin(actor, eq(actor.id, auditLog.actorId))
     .leftJoin(target, and(eq(auditLog.targetType, "user"), eq(target.id, auditLog.targetId)))
+    .leftJoin(
+      organisations,
+      and(eq(auditLog.targetType, "organisation"), eq(organisations.id, auditLog.targetId)),
+    )
     .where(and(...conditions))
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(AUDIT_PAGE_SIZE);

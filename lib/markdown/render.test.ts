@@ -26,6 +26,14 @@ describe("renderMarkdown", () => {
     expect(renderMarkdown("# Titel")).toBe("<h2>Titel</h2>\n");
   });
 
+  it("puts a text's headings under the heading it sits below, and keeps the two renderings apart", () => {
+    const text = "# Für wen\n\n## Kosten\n\n### Anmeldung";
+    expect(renderMarkdown(text, { headingsFrom: 4 })).toBe(
+      "<h4>Für wen</h4>\n<h4>Kosten</h4>\n<h4>Anmeldung</h4>\n",
+    );
+    expect(renderMarkdown(text)).toBe("<h2>Für wen</h2>\n<h2>Kosten</h2>\n<h3>Anmeldung</h3>\n");
+  });
+
   it("gives a text rendered before the same safe HTML, and keeps the memo within its bound", () => {
     const hostile = '<img src=x onerror="alert(1)"> **fett**';
     const first = renderMarkdown(hostile);

@@ -36,14 +36,22 @@ const MEMO_SIZE = 4_000_000;
 const memo = new Map<string, string>();
 let memoSize = 0;
 
-/** Markdown → safe HTML, from the memo when this very text was rendered recently. */
-export function renderMarkdown(markdown: string): string {
-  const known = memo.get(markdown);
+/**
+ * Markdown → safe HTML, from the memo when this very text was rendered recently. Headings start at
+ * h2 (a page's own sections), or lower where the text sits under a heading of its own: an offer's
+ * description under its h3 title takes `headingsFrom: 4`.
+ */
+export function renderMarkdown(
+  markdown: string,
+  { headingsFrom = 2 }: { headingsFrom?: 2 | 4 } = {},
+): string {
+  const key = headingsFrom === 2 ? markdown : `h${headingsFrom}\u0000${markdown}`;
+  const known = memo.get(key);
   if (known !== undefined) return known;
-  const html = renderUncached(markdown);
-  const size = markdown.length + html.length;
+  const html = renderUncached(markdown, headingsFrom);
+  const size = key.length + html.length;
   if (size > MEMO_SIZE / 100) return html;
-  memo.set(markdown, html);
+  memo.set(key, html);
   memoSize += size;
   for (const [source, rendered] of memo) {
     if (memoSize <= MEMO_SIZE) break;
@@ -60,7 +68,7 @@ export const markdownMemoSize = () => memoSize;
  * Markdown → HTML that is safe to insert: only listed tags and attributes survive, links may only
  * point to http(s), mailto or tel, and every link to another site opens with rel="noopener noreferrer".
  */
-function renderUncached(markdown: string): string {
+function renderUncached(markdown: string, headingsFrom: 2 | 4): string {
   const html = marked.parse(markdown, { async: false, gfm: true, breaks: false });
   return sanitizeHtml(html, {
     allowedTags: ALLOWED_TAGS,
@@ -68,7 +76,7 @@ function renderUncached(markdown: string): string {
     allowedSchemes: ["http", "https", "mailto", "tel"],
     allowProtocolRelative: false,
     transformTags: {
-      h1: "h2",
+      ...(headingsFrom === 4 ? { h1: "h4", h2: "h4", h3: "h4" } : { h1: "h2" }),
       a: (tagName, attribs) => ({
         tagName,
         attribs: /^https?:/i.test(attribs.href ?? "") ? { ...attribs, rel: "noopener noreferrer" } : attribs,

@@ -1,7 +1,9 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import { getViewer } from "@/lib/auth/viewer";
+import { AppError } from "@/lib/errors";
 import { formAction } from "@/lib/forms/action";
 import { mayEditOrganisation } from "@/lib/organisations/data";
 import { getOrganisationSlug } from "./data";
@@ -21,8 +23,14 @@ export const saveOfferAction = formAction(
   OfferInput,
   async (data) => {
     const { actorId, slug } = await requireEditor(data.organisationId);
-    const { id } = await saveOffer({ actorId, data });
-    redirect(`/organisations/${slug}?offer=${data.offerId ? "saved" : "added"}#offer-${id}`);
+    const { id } = await saveOffer({ actorId, data }).catch((error: unknown) => {
+      // Deleted meanwhile: the edit page renders again as "gone", where the typed values can be
+      // entered as a new offer.
+      if (error instanceof AppError && error.message === "offerGone")
+        revalidatePath(`/organisations/${slug}/offers/${data.offerId}/edit`);
+      throw error;
+    });
+    redirect(`/organisations/${slug}?offer=${data.offerId ? "saved" : "added"}&id=${id}#offer-${id}`);
   },
   { multi: OFFER_MULTI_FIELDS },
 );

@@ -176,3 +176,35 @@ test("a visitor finds counselling in Arabic among all offers without JavaScript,
   );
   await expectNoA11yViolations(member);
 });
+
+test("an offer deleted while it is edited: without JavaScript the page says so and the entries can be added anew", async ({
+  newPage,
+}) => {
+  const title = `Bewerbungstraining ${uniqueSuffix()}`;
+  const admin = await newPage({ javaScriptEnabled: false });
+  await signInAs(admin, "birgit.schubert@example.org");
+  await admin.goto(`${PAGE}/offers/new`);
+  await field(admin, "title").fill(title);
+  await admin.getByRole("checkbox", { name: t("organisations.offers.formats.online") }).check();
+  await admin.getByRole("button", { name: t("organisations.offers.form.add") }).click();
+  await expect(admin.getByRole("status")).toHaveText(t("organisations.offers.notices.added"));
+  const editUrl = await offer(admin, title)
+    .getByRole("link", { name: t("organisations.offers.edit", { title }) })
+    .getAttribute("href");
+
+  // The form is open in one tab while the offer is deleted in another.
+  await admin.goto(editUrl!);
+  const other = await admin.context().newPage();
+  await other.goto(`${editUrl}?delete=1`);
+  await other.getByRole("button", { name: t("organisations.offers.deleteConfirm") }).click();
+  await expect(other.getByRole("status")).toHaveText(t("organisations.offers.notices.deleted"));
+
+  await field(admin, "schedule").fill("Donnerstag 16–18 Uhr");
+  await admin.getByRole("button", { name: t("organisations.form.save") }).click();
+  await expect(admin.getByRole("heading", { level: 1 })).toHaveText(t("organisations.offers.goneTitle"));
+  await expect(admin.getByRole("alert")).toHaveText(t("errors.offerGone"));
+  await expect(field(admin, "title")).toHaveValue(title);
+  await expect(field(admin, "schedule")).toHaveValue("Donnerstag 16–18 Uhr");
+  await admin.getByRole("button", { name: t("organisations.offers.form.add") }).click();
+  await expect(offer(admin, title)).toContainText("Donnerstag 16–18 Uhr");
+});

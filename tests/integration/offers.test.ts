@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { auditLog, organisationOffers, organisations, VISIBILITY } from "@/db/schema";
+import { listAuditEntries } from "@/lib/audit/data";
 import { IDLE } from "@/lib/forms/schema";
 import { deleteOfferAction, saveOfferAction } from "@/lib/offers/actions";
 import { listOffers, searchOffers } from "@/lib/offers/data";
@@ -12,6 +13,9 @@ import { addMember } from "../support/organisation-factories";
 
 // The actions read the session cookie; here it is whatever session the test signed in with.
 vi.mock("next/headers", () => import("../support/next-headers"));
+// A save that finds its offer deleted asks Next to render the edit page again; there is no Next here.
+const revalidated = vi.hoisted((): string[] => []);
+vi.mock("next/cache", () => ({ revalidatePath: (path: string) => revalidated.push(path) }));
 
 function offerForm(organisationId: string, fields: Record<string, string | string[]> = {}) {
   const form = new FormData();
@@ -107,7 +111,9 @@ describe("organisations' offers", () => {
       schedule: "Montag 18–20 Uhr",
       location: null,
     });
-    expect(outcome).toBe(`redirected:/organisations/${org.slug}?offer=added#offer-${offer!.id}`);
+    expect(outcome).toBe(
+      `redirected:/organisations/${org.slug}?offer=added&id=${offer!.id}#offer-${offer!.id}`,
+    );
 
     // another organisation's admin, a plain member and a visitor can neither add nor change nor delete
     for (const token of [await createSession(otherAdmin.id), await createSession(plain.id), undefined]) {
@@ -128,7 +134,7 @@ describe("organisations' offers", () => {
         coordinatorToken,
         offerForm(org.id, { offerId: offer!.id, title: "Deutschkurs A1 am Abend", visibility: "members" }),
       ),
-    ).toBe(`redirected:/organisations/${org.slug}?offer=saved#offer-${offer!.id}`);
+    ).toBe(`redirected:/organisations/${org.slug}?offer=saved&id=${offer!.id}#offer-${offer!.id}`);
     expect(await titles(org.id, VISIBILITY.public)).toEqual([]);
     expect(await titles(org.id, VISIBILITY.members)).toEqual(["Deutschkurs A1 am Abend"]);
 
@@ -155,6 +161,9 @@ describe("organisations' offers", () => {
         data: { offer: "Deutschkurs A1 am Abend" },
       },
     ]);
+    // the audit log names the organisation and links its page, and finds the entry by its name
+    const [entry] = (await listAuditEntries({ target: org.name })).filter((e) => e.action.includes("offer"));
+    expect(entry).toMatchObject({ targetName: org.name, targetSlug: org.slug });
   });
 
   it("cannot edit one organisation's offer through another organisation it administers", async () => {
@@ -170,6 +179,8 @@ describe("organisations' offers", () => {
       offerForm(org.id, { offerId: foreign!.id, title: "Übernommen" }),
     );
     expect(state).toMatchObject({ status: "error", formError: "offerGone" });
+    // the edit page is rendered again, as "gone", where the typed values can be entered anew
+    expect(revalidated).toContain(`/organisations/${org.slug}/offers/${foreign!.id}/edit`);
     expect(await titles(elsewhere.id, VISIBILITY.hidden)).toEqual(["Fremd"]);
   });
 

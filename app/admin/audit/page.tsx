@@ -138,6 +138,8 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
                           ? t("formerMember")
                           : e.targetName}
                       </a>
+                    ) : e.targetType === "organisation" && e.targetSlug ? (
+                      <a href={`/organisations/${e.targetSlug}`}>{e.targetName}</a>
                     ) : (
                       `${t.has(`targetTypes.${e.targetType}`) ? t(`targetTypes.${e.targetType}`) : e.targetType}${e.targetId ? `: ${e.targetId}` : ""}`
                     )}

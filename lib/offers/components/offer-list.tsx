@@ -8,7 +8,8 @@ import { FormAlert } from "@/lib/ui/components/form-alert";
 import type { Offer } from "../data";
 
 export const OFFER_NOTICES = ["added", "saved", "deleted"] as const;
-export type OfferNotice = (typeof OFFER_NOTICES)[number];
+/** What the editor just did; an added or saved offer's card says so itself, where the page jumps to. */
+export type OfferNotice = { kind: (typeof OFFER_NOTICES)[number]; offerId?: string };
 
 /** "Angebote" on an organisation's page: what it runs, where, when, in which languages. */
 export async function OfferList({
@@ -36,7 +37,9 @@ export async function OfferList({
           </a>
         ) : null}
       </div>
-      {notice ? <FormAlert kind="success">{t(`notices.${notice}`)}</FormAlert> : null}
+      {notice && !offers.some((offer) => offer.id === notice.offerId) ? (
+        <FormAlert kind="success">{t(`notices.${notice.kind}`)}</FormAlert>
+      ) : null}
       {offers.length === 0 ? (
         <p className="mb-3">{t("none")}</p>
       ) : (
@@ -46,6 +49,7 @@ export async function OfferList({
               <OfferEntry
                 offer={offer}
                 editHref={mayEdit ? `/organisations/${slug}/offers/${offer.id}/edit` : null}
+                notice={notice?.offerId === offer.id ? t(`notices.${notice.kind}`) : undefined}
               />
             </li>
           ))}
@@ -66,10 +70,13 @@ export async function OfferEntry({
   offer,
   editHref = null,
   organisation,
+  notice,
 }: {
   offer: Offer;
   editHref?: string | null;
   organisation?: { slug: string; name: string };
+  /** Shown at the top of the card: "Das Angebot ist eingetragen." */
+  notice?: string;
 }) {
   const t = await getTranslations("organisations.offers");
   const tl = await getTranslations("languages");
@@ -110,6 +117,7 @@ export async function OfferEntry({
       aria-labelledby={headingId}
       className="grow rounded-lg border border-gray-300 bg-white p-5 shadow-sm"
     >
+      {notice ? <FormAlert kind="success">{notice}</FormAlert> : null}
       <Heading id={headingId} className="text-xl font-bold" dir="auto">
         {organisation ? (
           <a href={`/organisations/${organisation.slug}#offer-${offer.id}`}>{offer.title}</a>
@@ -143,7 +151,7 @@ export async function OfferEntry({
           dir="auto"
           // Sanitised on the server by renderMarkdown (tested in lib/markdown/render.test.ts).
           // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised above
-          dangerouslySetInnerHTML={{ __html: renderMarkdown(offer.description) }}
+          dangerouslySetInnerHTML={{ __html: renderMarkdown(offer.description, { headingsFrom: 4 }) }}
         />
       ) : null}
       {editHref ? (

@@ -174,6 +174,7 @@ export default async function EventPage({ params, searchParams }: Props) {
           </h2>
           <div
             className="prose-legal max-w-3xl"
+            dir="auto"
             // Sanitised on the server by renderMarkdown (tested in lib/markdown/render.test.ts).
             // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised above
             dangerouslySetInnerHTML={{ __html: renderMarkdown(event.description) }}

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
 import { getTranslations } from "@/lib/i18n/server";
@@ -11,17 +10,18 @@ import { ConfirmPanel } from "@/lib/users/components/confirm-panel";
 
 type Params = { params: Promise<{ slug: string; offerId: string }> };
 
+/** The offer, or null once it was deleted: then the page says so and offers to enter it anew. */
 const loadOffer = cache(async (slug: string, offerId: string) => {
   const organisation = await loadOfferEditor(slug);
   const offer = await getOfferForEdit({ organisationId: organisation.id, offerId });
-  if (!offer) notFound();
   return { organisation, offer };
 });
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { slug, offerId } = await params;
   const { offer } = await loadOffer(slug, offerId);
-  return { title: (await getTranslations("organisations.offers"))("editTitle", { title: offer.title }) };
+  const t = await getTranslations("organisations.offers");
+  return { title: offer ? t("editTitle", { title: offer.title }) : t("goneTitle") };
 }
 
 export default async function EditOfferPage({
@@ -32,14 +32,16 @@ export default async function EditOfferPage({
   const { organisation, offer } = await loadOffer(slug, offerId);
   const t = await getTranslations("organisations.offers");
   const back = `/organisations/${organisation.slug}`;
-  const here = `${back}/offers/${offer.id}/edit`;
+  const here = `${back}/offers/${offerId}/edit`;
   return (
     <>
       <p className="mb-4">
         <a href={back}>{organisation.name}</a>
       </p>
-      <h1 className="mb-6 text-3xl font-bold">{t("editTitle", { title: offer.title })}</h1>
-      {(await searchParams).delete === "1" ? (
+      <h1 className="mb-6 text-3xl font-bold">
+        {offer ? t("editTitle", { title: offer.title }) : t("goneTitle")}
+      </h1>
+      {offer && (await searchParams).delete === "1" ? (
         <ConfirmPanel
           heading={t("deleteHeading", { title: offer.title })}
           explanation={t("deleteExplanation")}
@@ -51,19 +53,22 @@ export default async function EditOfferPage({
           danger
         />
       ) : null}
+      {offer ? null : <p className="mb-6 max-w-2xl">{t("goneExplanation")}</p>}
       <ClientMessages namespaces={["organisations", "languages", "topics", "errors"]}>
         <OfferForm
           organisationId={organisation.id}
           backHref={back}
-          offer={offer}
-          initialVisibility={visibilityChoice(offer.visibility)}
+          offer={offer ?? undefined}
+          initialVisibility={offer ? visibilityChoice(offer.visibility) : "public"}
         />
       </ClientMessages>
-      <p className="mt-8">
-        <a href={`${here}?delete=1#confirm-heading`} className="font-semibold text-danger">
-          {t("delete")}
-        </a>
-      </p>
+      {offer ? (
+        <p className="mt-8">
+          <a href={`${here}?delete=1#confirm-heading`} className="font-semibold text-danger">
+            {t("delete")}
+          </a>
+        </p>
+      ) : null}
     </>
   );
 }
