@@ -1,9 +1,10 @@
 import "server-only";
-import { and, asc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
+import { and, arrayOverlaps, asc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { containing } from "@/db/like";
 import { type OfferFormat, organisationOffers, organisations, VISIBILITY } from "@/db/schema";
 import { type ViewerLevel, visibleAt } from "@/lib/members/visibility";
+import { keysNamedBy } from "./label-words";
 
 const offerColumns = {
   id: organisationOffers.id,
@@ -95,17 +96,26 @@ export type OfferHit = Offer & { organisation: { slug: string; name: string } };
 /** The offer's words in German, stemmed: "Beratungen" finds "Beratung". */
 const offerText = sql`to_tsvector('german', ${organisationOffers.title} || ' ' || coalesce(${organisationOffers.description}, ''))`;
 
+/**
+ * Each searched word must be in the offer's title or description (German stemming), in its
+ * organisation's name, or name one of its topics or languages ("Wohnen", "arabisch").
+ */
+function matchingWord(word: string): SQL {
+  const topics = keysNamedBy(word, "topics");
+  const languages = keysNamedBy(word, "languages");
+  return or(
+    sql`${offerText} @@ plainto_tsquery('german', ${word})`,
+    ilike(organisationOffers.title, containing(word)),
+    ilike(organisations.name, containing(word)),
+    topics.length ? arrayOverlaps(organisationOffers.topics, topics) : undefined,
+    languages.length ? arrayOverlaps(organisationOffers.languages, languages) : undefined,
+  )!;
+}
+
 function matching(filters: OfferFilters): SQL[] {
-  const q = filters.q?.trim();
-  const like = q ? containing(q) : "";
+  const words = filters.q?.trim().split(/\s+/).filter(Boolean).slice(0, 8) ?? [];
   return [
-    q
-      ? or(
-          sql`${offerText} @@ websearch_to_tsquery('german', ${q})`,
-          ilike(organisationOffers.title, like),
-          ilike(organisations.name, like),
-        )
-      : undefined,
+    ...words.map(matchingWord),
     filters.topic ? sql`${organisationOffers.topics} @> array[${filters.topic}]::text[]` : undefined,
     filters.language ? sql`${organisationOffers.languages} @> array[${filters.language}]::text[]` : undefined,
     filters.format ? sql`${organisationOffers.formats} @> array[${filters.format}]::text[]` : undefined,

@@ -278,6 +278,16 @@ describe("searching all offers", () => {
     expect(await find({ q: `Treffpunkt ${word}`, level: VISIBILITY.public })).toEqual([
       `${word} Beratung Wohnen`,
     ]);
+    // a topic's or a language's name in any UI language counts as a word of the offer
+    expect(await find({ q: `${word} housing`, level: VISIBILITY.public })).toEqual([
+      `${word} Beratung Wohnen`,
+    ]);
+    expect(await find({ q: `${word} arabische`, level: VISIBILITY.members })).toEqual([
+      `${word} Beratung Wohnen`,
+      `${word} Online-Sprechstunde`,
+    ]);
+    expect(await find({ q: `${word} Українська`, level: VISIBILITY.public })).toEqual([`${word} Sprachcafé`]);
+    expect(await find({ q: `${word} Gesundheit`, level: VISIBILITY.members })).toEqual([]);
     expect((await searchOffers({ q: word, level: VISIBILITY.public })).offers[0]!.organisation).toEqual({
       slug: zeitz.slug,
       name: zeitz.name,
