@@ -307,6 +307,10 @@ test.describe("on a phone", () => {
     await header.open();
     await expect(forum).toHaveAttribute("aria-current", "page");
     await expect(header.menu.locator("[aria-current]")).toHaveCount(1);
+    // shown filled, with a bar instead of the underline
+    await expect(forum).toHaveCSS("text-decoration-line", "none");
+    await expect(forum).toHaveCSS("box-shadow", /inset/);
+    await expect(header.link(t("shell.navMembers"))).toHaveCSS("text-decoration-line", "underline");
     await expectNoA11yViolations(page);
 
     // From a link in the menu, Escape closes it and the focus goes back to the toggle.

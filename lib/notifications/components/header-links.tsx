@@ -1,14 +1,13 @@
 import { cache } from "react";
 import { getTranslations } from "@/lib/i18n/server";
-import { currentLink } from "@/lib/ui/components/button-styles";
 import { BellIcon, EnvelopeIcon } from "@/lib/ui/components/icons";
 import { countUnread } from "../data";
 
-const navLink = `inline-flex min-h-11 items-center gap-1 rounded px-3 font-semibold ${currentLink}`;
+const navLink = "inline-flex min-h-11 items-center gap-1 rounded px-3 font-semibold";
 const badge =
   "inline-flex min-w-6 items-center justify-center rounded-full bg-brand px-1.5 text-sm text-white";
 // The phone header's icon links, at least 44 px each way; the count on the icon's upper inline-end corner.
-const iconLink = `relative inline-flex h-11 w-10 items-center justify-center rounded ${currentLink}`;
+const iconLink = "relative inline-flex h-11 w-10 items-center justify-center rounded";
 const cornerBadge = `${badge} absolute end-0 top-0 ring-2 ring-white`;
 
 export const HEADER_MESSAGE_HREFS = ["/messages", "/notifications"];

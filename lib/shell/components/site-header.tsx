@@ -4,13 +4,12 @@ import { getRequestPath, getViewer, hasRole } from "@/lib/auth/viewer";
 import { getTranslations } from "@/lib/i18n/server";
 import { HEADER_MESSAGE_HREFS, HeaderMessageLinks } from "@/lib/notifications/components/header-links";
 import { getNetworkBranding } from "@/lib/settings/data";
-import { currentLink } from "@/lib/ui/components/button-styles";
 import { currentSection } from "../utils";
 import { LanguageSwitcher } from "./language-switcher";
 import { MobileMenu } from "./mobile-menu";
 
 const navLink = "inline-flex min-h-11 items-center rounded px-3 font-semibold";
-const menuLink = `flex min-h-11 items-center rounded px-3 font-semibold ${currentLink}`;
+const menuLink = "flex min-h-11 items-center rounded px-3 font-semibold";
 
 type NavItem = { href: string; label: string };
 
@@ -87,7 +86,6 @@ export async function SiteHeader() {
     path,
     [...sections, ...own, ...entry].map((item) => item.href).concat(member ? HEADER_MESSAGE_HREFS : []),
   );
-  const wideLink = `${navLink} ${currentLink}`;
 
   return (
     <header className="relative border-b border-gray-300 bg-white">
@@ -146,13 +144,13 @@ export async function SiteHeader() {
         <ul className="flex flex-wrap items-center gap-1">
           {sections.map((item) => (
             <li key={item.href}>
-              <NavLink item={item} current={current} className={wideLink} />
+              <NavLink item={item} current={current} className={navLink} />
             </li>
           ))}
           {member && viewer ? <HeaderMessageLinks userId={viewer.id} current={current} /> : null}
           {own.map((item) => (
             <li key={item.href}>
-              <NavLink item={item} current={current} className={wideLink} />
+              <NavLink item={item} current={current} className={navLink} />
             </li>
           ))}
           {viewer ? (
@@ -162,7 +160,7 @@ export async function SiteHeader() {
           ) : (
             entry.map((item, i) => (
               <li key={item.href} className={i === 0 ? "ms-auto" : undefined}>
-                <NavLink item={item} current={current} className={wideLink} />
+                <NavLink item={item} current={current} className={navLink} />
               </li>
             ))
           )}

@@ -5,6 +5,3 @@ export const secondaryButton =
 export const inputStyle =
   "block w-full min-h-11 rounded-md border border-gray-500 bg-white px-3 py-2 text-base aria-[invalid=true]:border-danger aria-[invalid=true]:border-2";
 export const cardStyle = "rounded-lg border border-gray-300 bg-white p-5 shadow-sm";
-/** A navigation link to the section the page is in (aria-current): filled, with a bar instead of the underline. */
-export const currentLink =
-  "aria-[current=page]:bg-blue-100 aria-[current=page]:no-underline aria-[current=page]:shadow-[inset_0_-3px_0_currentColor]";
