@@ -16,6 +16,12 @@ const isUniqueViolation = (error: unknown): boolean => {
   return e?.code === "23505" || e?.cause?.code === "23505";
 };
 
+/** How many non-empty files the form sent: after an error they must be chosen again. */
+export function chosenFiles(formData: FormData): number | undefined {
+  const count = [...formData.values()].filter((value) => value instanceof Blob && value.size > 0).length;
+  return count > 0 ? count : undefined;
+}
+
 /**
  * Builds a server action for a <form>: validate FormData with the schema, then run the handler.
  * Expected failures come back as messages beside fields, with the submitted values kept.
@@ -30,23 +36,24 @@ export function formAction<S extends z.ZodType>(
     const values = Object.fromEntries(
       Object.entries(raw).map(([k, v]) => [k, typeof v === "string" ? v.slice(0, MAX_ECHO) : v]),
     );
+    const kept = { values, filesToChooseAgain: chosenFiles(formData) };
     const parsed = schema.safeParse(raw);
-    if (!parsed.success) return { status: "error", fieldErrors: toFieldErrors(parsed.error), values };
+    if (!parsed.success) return { status: "error", fieldErrors: toFieldErrors(parsed.error), ...kept };
     try {
       return await handler(parsed.data, formData);
     } catch (error) {
       unstable_rethrow(error);
       if (error instanceof AppError) {
         return error.field
-          ? { status: "error", fieldErrors: { [error.field]: { key: error.message } }, values }
-          : { status: "error", fieldErrors: {}, formError: error.message, values };
+          ? { status: "error", fieldErrors: { [error.field]: { key: error.message } }, ...kept }
+          : { status: "error", fieldErrors: {}, formError: error.message, ...kept };
       }
       if (options.uniqueViolation && isUniqueViolation(error)) {
         const { field, key } = options.uniqueViolation;
-        return { status: "error", fieldErrors: { [field]: { key } }, values };
+        return { status: "error", fieldErrors: { [field]: { key } }, ...kept };
       }
       console.error("Form action failed:", error);
-      return { status: "error", fieldErrors: {}, formError: "generic", values };
+      return { status: "error", fieldErrors: {}, formError: "generic", ...kept };
     }
   };
 }

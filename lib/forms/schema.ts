@@ -6,7 +6,14 @@ export type FieldErrors = Record<string, FieldError>;
 
 export type FormState<V = Record<string, string | string[]>> =
   | { status: "idle" }
-  | { status: "error"; fieldErrors: FieldErrors; formError?: string; values: V }
+  | {
+      status: "error";
+      fieldErrors: FieldErrors;
+      formError?: string;
+      values: V;
+      /** Files that were sent along but, as a file field cannot be filled in again, must be chosen anew. */
+      filesToChooseAgain?: number;
+    }
   | { status: "success"; message?: string };
 
 export const IDLE: FormState = { status: "idle" };

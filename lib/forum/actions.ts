@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
+import { chosenFiles } from "@/lib/forms/action";
 import type { FieldErrors } from "@/lib/forms/schema";
 import { toFieldErrors } from "@/lib/forms/schema";
 import { reportContent } from "@/lib/moderation/mutations";
@@ -87,8 +88,7 @@ async function compose<T extends { intent: "preview" | "submit"; body: string }>
   save: (data: T, viewer: NonNullable<ForumViewer>) => Promise<string>,
 ): Promise<ComposerState> {
   const values = textValues(formData);
-  const chosen = filesOf(formData).filter((file) => file.size > 0).length;
-  const filesToChooseAgain = chosen > 0 ? chosen : undefined;
+  const filesToChooseAgain = chosenFiles(formData);
   const parsed = schema.safeParse(values);
   if (!parsed.success)
     return { status: "error", fieldErrors: toFieldErrors(parsed.error), values, filesToChooseAgain };

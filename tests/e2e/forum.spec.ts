@@ -46,7 +46,7 @@ test("members discuss: image, preview, quote, mention, notification, edit histor
     await expectNoA11yViolations(anna.page);
     // The file input cannot survive a round trip: the field says so, the image is chosen again.
     const attachments = anna.page.getByLabel(t("forum.composer.attachments"));
-    const chooseAgain = tr("de")("forum.composer.chooseFilesAgain", { count: 1 });
+    const chooseAgain = t("errors.chooseFilesAgain", { count: 1 });
     await expect(attachments).toHaveAccessibleDescription(new RegExp(escapeRegExp(chooseAgain)));
     await attachments.setInputFiles({ name: "plan.png", mimeType: "image/png", buffer: await pngImage() });
     await expect(anna.page.getByText(chooseAgain)).toHaveCount(0);

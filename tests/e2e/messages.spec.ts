@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import sharp from "sharp";
 import { expectNoA11yViolations } from "./support/a11y";
 import { invitedMember } from "./support/admin-fixtures";
-import { expect, test, tr } from "./support/fixtures";
+import { escapeRegExp, expect, test, tr } from "./support/fixtures";
 import { waitForMail } from "./support/mailbox";
 
 const t = tr("de");
@@ -123,15 +123,26 @@ test("two members write to each other; the mail links to the conversation", asyn
   });
 
   await test.step("Anna sends a photo and a PDF; Bernd sees the photo and a link to the file", async () => {
-    await anna.page.getByRole("textbox", { name: t("messages.compose.body") }).fill("Hier der Flyer.");
+    const body = anna.page.getByRole("textbox", { name: t("messages.compose.body") });
+    const attachments = anna.page.getByLabel(t("messages.compose.attachments"), { exact: true });
     const photo = await sharp({ create: { width: 320, height: 200, channels: 3, background: "#2563eb" } })
       .png()
       .toBuffer();
     const pdf = Buffer.from(`%PDF-1.4\n${"% Kursplan\n".repeat(300)}%%EOF\n`);
-    await anna.page.getByLabel(t("messages.compose.attachments"), { exact: true }).setInputFiles([
+    const files = [
       { name: "flyer.png", mimeType: "image/png", buffer: photo },
       { name: "kursplan.pdf", mimeType: "application/pdf", buffer: pdf },
-    ]);
+    ];
+    // Sent with too long a text, the message comes back: the text stays, the files must be chosen again.
+    await body.fill("x".repeat(10_001));
+    await attachments.setInputFiles(files);
+    await anna.page.getByRole("button", { name: t("messages.compose.send") }).click();
+    await expect(attachments).toHaveAccessibleDescription(
+      new RegExp(escapeRegExp(t("errors.chooseFilesAgain", { count: 2 }))),
+    );
+    await expect(body).toHaveValue("x".repeat(10_001));
+    await body.fill("Hier der Flyer.");
+    await attachments.setInputFiles(files);
     await anna.page.getByRole("button", { name: t("messages.compose.send") }).click();
     await expect(anna.page.getByText("Hier der Flyer.")).toBeVisible();
     await bernd.page.reload();

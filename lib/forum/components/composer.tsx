@@ -51,10 +51,6 @@ export function Composer({
       : undefined;
   const value = (name: string, fallback = "") => values[name] ?? fallback;
   const id = (name: string) => `${mode}-${name}`;
-  const dropped =
-    state.status === "error" || state.status === "preview" ? state.filesToChooseAgain : undefined;
-  // Shown until the member picks files again (the browser cannot keep them across the round trip).
-  const chooseAgain = dropped && !files.chosen ? t("chooseFilesAgain", { count: dropped }) : undefined;
   // A reply's form sits under the thread's "Antworten" heading; a new thread's and an edit's under the h1.
   const PreviewHeading = mode === "reply" ? "h3" : "h2";
 
@@ -142,7 +138,8 @@ export function Composer({
           error={
             files.breach
               ? tfe(ATTACHMENT_LIMIT_ERRORS[files.breach])
-              : (message(errors.attachments) ?? chooseAgain)
+              : (message(errors.attachments) ??
+                (files.toChooseAgain ? te("chooseFilesAgain", { count: files.toChooseAgain }) : undefined))
           }
         >
           {(aria) => (

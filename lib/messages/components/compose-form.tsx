@@ -20,6 +20,7 @@ function MessageFields({ state, autoFocus }: { state: FormState; autoFocus?: boo
   const t = useTranslations("messages.compose");
   const te = useTranslations("messages.errors");
   const view = formView(state);
+  const tc = useTranslations("errors");
   const files = useFileLimits(ATTACHMENT_LIMITS, state);
   return (
     <>
@@ -46,7 +47,10 @@ function MessageFields({ state, autoFocus }: { state: FormState; autoFocus?: boo
         label={t("attachments")}
         hint={t("attachmentsHint")}
         error={
-          files.breach ? te(ATTACHMENT_LIMIT_ERRORS[files.breach]) : errorMessage(te, view.errors.attachments)
+          files.breach
+            ? te(ATTACHMENT_LIMIT_ERRORS[files.breach])
+            : (errorMessage(te, view.errors.attachments) ??
+              (files.toChooseAgain ? tc("chooseFilesAgain", { count: files.toChooseAgain }) : undefined))
         }
       >
         {(aria) => (

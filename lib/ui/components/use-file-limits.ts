@@ -6,10 +6,9 @@ import { type FileLimitBreach, type FileLimits, fileLimitBreach } from "@/lib/fo
 /**
  * Checks the files as they are chosen: files over a limit are taken off the input at once, so the
  * form never sends a request the server would refuse whole (and nothing typed is lost), and the
- * breach is shown beside the field. It is forgotten when the form's state changes (`resetOn`), and so
- * is `chosen`: whether files were picked since.
+ * breach is shown beside the field. It is forgotten when the form's state changes (`resetOn`).
  */
-export function useFileLimits(limits: FileLimits, resetOn: unknown) {
+export function useFileLimits(limits: FileLimits, resetOn: { status: string; filesToChooseAgain?: number }) {
   const [breach, setBreach] = useState<FileLimitBreach | null>(null);
   const [chosen, setChosen] = useState(false);
   useEffect(() => {
@@ -24,5 +23,8 @@ export function useFileLimits(limits: FileLimits, resetOn: unknown) {
     setBreach(found);
     setChosen(!found && files.length > 0);
   };
-  return { breach, chosen, onChange };
+  // Files sent with a form that came back (an error, a preview) are gone from the field: say so
+  // until the member picks files again.
+  const toChooseAgain = (!chosen && resetOn.filesToChooseAgain) || 0;
+  return { breach, onChange, toChooseAgain };
 }

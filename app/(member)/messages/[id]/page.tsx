@@ -130,7 +130,7 @@ export default async function ConversationPage({
           {t("conversation.reply")}
         </h2>
         {canWrite ? (
-          <ClientMessages namespaces={["messages.compose", "messages.errors"]}>
+          <ClientMessages namespaces={["messages.compose", "messages.errors", "errors.chooseFilesAgain"]}>
             <ReplyForm conversationId={conversation.id} />
           </ClientMessages>
         ) : (

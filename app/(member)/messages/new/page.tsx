@@ -111,7 +111,7 @@ export default async function NewMessagePage({ searchParams }: { searchParams: S
         ) : null}
       </section>
       {recipients.length > 0 ? (
-        <ClientMessages namespaces={["messages"]}>
+        <ClientMessages namespaces={["messages", "errors.chooseFilesAgain"]}>
           <NewConversationForm to={chosen} />
         </ClientMessages>
       ) : null}
