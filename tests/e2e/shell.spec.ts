@@ -283,6 +283,7 @@ test.describe("on a phone", () => {
     await header.open();
     await expect(header.link(t("forum.title"))).toBeInViewport();
     await expect(header.menu.getByRole("link", { name: "Deutsch" })).toHaveAttribute("aria-current", "true");
+    await expect(header.menu.getByRole("link", { name: "Deutsch" })).toHaveCSS("font-weight", "700");
     await expectTouchTargets(page);
     await expectNoA11yViolations(page);
 

@@ -18,7 +18,7 @@ export async function LanguageSwitcher({ className }: { className?: string }) {
               lang={code}
               hrefLang={code}
               aria-current={code === locale ? "true" : undefined}
-              className="inline-flex min-h-11 items-center rounded px-1.5 text-sm md:px-2 aria-[current=true]:font-bold aria-[current=true]:no-underline"
+              className="lang-link"
             >
               {NATIVE_NAMES[code]}
             </a>

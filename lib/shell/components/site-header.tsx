@@ -8,8 +8,9 @@ import { currentSection } from "../utils";
 import { LanguageSwitcher } from "./language-switcher";
 import { MobileMenu } from "./mobile-menu";
 
-const navLink = "inline-flex min-h-11 items-center rounded px-3 font-semibold";
-const menuLink = "flex min-h-11 items-center rounded px-3 font-semibold";
+// Short names for what every header link repeats (defined in app/globals.css).
+const navLink = "nav-link inline-flex";
+const menuLink = "nav-link flex";
 
 type NavItem = { href: string; label: string };
 
