@@ -139,7 +139,8 @@ export async function changeOccurrenceAction(formData: FormData): Promise<void> 
     occurrenceId: occurrence.id,
     status: parsed.data.change === "cancel" ? "cancelled" : "scheduled",
   });
-  redirect(`/events/${occurrence.eventId}/edit?saved=date#dates`);
+  const saved = parsed.data.change === "cancel" ? "dateCancelled" : "dateRestored";
+  redirect(`/events/${occurrence.eventId}/edit?saved=${saved}#dates`);
 }
 
 export const moveOccurrenceAction = formAction(MoveOccurrence, async (input) => {

@@ -9,7 +9,7 @@ import { type FormState, formValues, toFieldErrors } from "./schema";
  * any form takes (the legal texts, 100,000 characters), so nothing typed within a limit is cut off,
  * and a value far beyond one is not sent back whole.
  */
-const MAX_ECHO = 200_000;
+export const MAX_ECHO = 200_000;
 
 const isUniqueViolation = (error: unknown): boolean => {
   const e = error as { code?: string; cause?: { code?: string } } | null;

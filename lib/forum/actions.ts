@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
-import { chosenFiles } from "@/lib/forms/action";
+import { chosenFiles, MAX_ECHO } from "@/lib/forms/action";
 import type { FieldErrors } from "@/lib/forms/schema";
 import { toFieldErrors } from "@/lib/forms/schema";
 import { reportContent } from "@/lib/moderation/mutations";
@@ -51,7 +51,7 @@ export type ComposerState =
 const textValues = (formData: FormData): Record<string, string> => {
   const values: Record<string, string> = {};
   for (const [k, v] of formData.entries())
-    if (!k.startsWith("$") && typeof v === "string") values[k] = v.slice(0, 25_000);
+    if (!k.startsWith("$") && typeof v === "string") values[k] = v.slice(0, MAX_ECHO);
   return values;
 };
 

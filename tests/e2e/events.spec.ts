@@ -87,7 +87,7 @@ test("a coordinator creates a weekly series with one seat; the waiting list move
       .getByRole("button", { name: new RegExp(`^${t("events.dates.cancel")}`) })
       .nth(1)
       .click();
-    await expect(coordinator.getByText(t("events.saved.date"))).toBeVisible();
+    await expect(coordinator.getByText(t("events.saved.dateCancelled"))).toBeVisible();
     await expect(coordinator.getByText(t("events.dates.cancelled"), { exact: true })).toHaveCount(1);
     await expectNoA11yViolations(coordinator);
   });
@@ -226,14 +226,14 @@ test("the organiser moves a date and changes the place, then cancels the event: 
       .getByRole("button", { name: new RegExp(`^${t("events.dates.cancel")}`) })
       .first()
       .click();
-    await expect(coordinator.getByText(t("events.saved.date"))).toBeVisible();
+    await expect(coordinator.getByText(t("events.saved.dateCancelled"))).toBeVisible();
     await expect(dates.getByText(t("events.dates.cancelled"), { exact: true })).toHaveCount(1);
     await waitForMail(THIRD!.email, { subject: t("events.mail.cancelled.subject", { title }), since });
     await attendee.goto(`/events/${eventId}?date=${firstDate}`);
     await expect(attendee.getByText(t("events.dateCancelledNote"))).toBeVisible();
 
     await dates.getByRole("button", { name: new RegExp(`^${t("events.dates.restore")}`) }).click();
-    await expect(coordinator.getByText(t("events.saved.date"))).toBeVisible();
+    await expect(coordinator.getByText(t("events.saved.dateRestored"))).toBeVisible();
     await expect(dates.getByText(t("events.dates.cancelled"), { exact: true })).toHaveCount(0);
     await expectNoA11yViolations(coordinator);
     await attendee.reload();

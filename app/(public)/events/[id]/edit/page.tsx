@@ -53,7 +53,7 @@ export default async function EditEventPage({ params, searchParams }: Props) {
         <a href={`/events/${event.id}`}>{event.title}</a>
       </p>
       <h1 className="mb-6 text-3xl font-bold">{t("editTitle", { title: event.title })}</h1>
-      {saved === "date" || saved === "moved" ? (
+      {saved === "dateCancelled" || saved === "dateRestored" || saved === "moved" ? (
         <FormAlert kind="success">{t(`saved.${saved}`)}</FormAlert>
       ) : null}
       {event.frequency !== "none" ? <DateManager occurrences={occurrences} now={new Date()} /> : null}
