@@ -125,9 +125,18 @@ export function toVersions(data: Record<string, unknown>): Partial<Record<string
 const dateField = z.string({ error: "required" }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: "invalidDate" });
 const timeField = z.string({ error: "required" }).regex(/^\d{2}:\d{2}$/, { error: "invalidTime" });
 
-/** "Send now", or schedule for a date and time (Europe/Berlin). */
+/** A date or time typed beside "send now" is a schedule meant but not chosen: never send at once then. */
+const leftEmpty = z.string().max(0, { error: "scheduleWithSendNow" }).optional();
+
+/** "Send now" (confirmed), or schedule for a date and time (Europe/Berlin). */
 export const SendCampaign = z.discriminatedUnion("when", [
-  z.object({ campaignId: z.string().min(1).max(100), when: z.literal("now") }),
+  z.object({
+    campaignId: z.string().min(1).max(100),
+    when: z.literal("now"),
+    date: leftEmpty,
+    time: leftEmpty,
+    confirmNow: z.literal("on", { error: "confirmSendNow" }),
+  }),
   z.object({
     campaignId: z.string().min(1).max(100),
     when: z.literal("later"),

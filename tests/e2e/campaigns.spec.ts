@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expectNoA11yViolations } from "./support/a11y";
 import { expect, invitedMember, test } from "./support/admin-fixtures";
-import { dayFromNow, plain, tr, uniqueEmail, uniqueSuffix } from "./support/fixtures";
+import { dayFromNow, escapeRegExp, plain, tr, uniqueEmail, uniqueSuffix } from "./support/fixtures";
 import { waitForMail } from "./support/mailbox";
 
 const t = tr("de");
@@ -101,7 +101,20 @@ test("a coordinator builds a segment, composes, test-sends and sends; recipients
 
   // Send now and watch the progress reach 100 %.
   since = Date.now();
-  await coordinator.getByLabel(t("campaigns.detail.sendNow")).check();
+  await coordinator.getByLabel(t("campaigns.detail.sendNow"), { exact: true }).check();
+  // A time typed beside "send now" is a schedule meant, not chosen: nothing goes out, and it is said.
+  const date = coordinator.getByLabel(t("campaigns.detail.date"));
+  await date.fill(dayFromNow(3));
+  await coordinator.getByRole("button", { name: t("campaigns.detail.sendButton") }).click();
+  await expect(date).toHaveAccessibleDescription(
+    new RegExp(escapeRegExp(t("campaigns.errors.scheduleWithSendNow"))),
+  );
+  await expect(coordinator.getByTestId("campaign-status")).toHaveText(t("campaigns.status.draft"));
+  // Sending now to everyone wants a confirmation.
+  await date.fill("");
+  await coordinator.getByRole("button", { name: t("campaigns.detail.sendButton") }).click();
+  await expect(coordinator.getByText(t("campaigns.errors.confirmSendNow"))).toBeVisible();
+  await coordinator.getByLabel(t("campaigns.detail.confirmNow")).check();
   await coordinator.getByRole("button", { name: t("campaigns.detail.sendButton") }).click();
   await expect(coordinator.getByText(t("campaigns.saved.sending"))).toBeVisible();
   const progress = coordinator.getByRole("progressbar", { name: t("campaigns.detail.progressLabel") });
@@ -143,6 +156,7 @@ test("a coordinator builds a segment, composes, test-sends and sends; recipients
   await coordinator.getByLabel(GERMAN_SUBJECT).fill(`${title} zwei`);
   await coordinator.getByLabel(GERMAN_BODY).fill("Noch einmal.");
   await coordinator.getByRole("button", { name: t("campaigns.form.save") }).click();
+  await coordinator.getByLabel(t("campaigns.detail.confirmNow")).check();
   await coordinator.getByRole("button", { name: t("campaigns.detail.sendButton") }).click();
   await expect(coordinator.getByTestId("campaign-status")).toHaveText(t("campaigns.status.sent"), {
     timeout: 30_000,

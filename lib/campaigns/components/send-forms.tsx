@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { formView, IDLE } from "@/lib/forms/schema";
 import { LOCALES } from "@/lib/i18n/config";
 import { secondaryButton } from "@/lib/ui/components/button-styles";
-import { errorMessage, SelectField, TextField } from "@/lib/ui/components/field";
+import { ErrorText, errorMessage, SelectField, TextField } from "@/lib/ui/components/field";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 import { SubmitButton } from "@/lib/ui/components/submit-button";
 import { sendCampaignAction, sendTestAction } from "../actions";
@@ -82,6 +82,19 @@ export function SendForm({ campaignId }: { campaignId: string }) {
           error={errorMessage(te, errors.time)}
           defaultValue={failed ? text("time") : ""}
         />
+      </div>
+      <div className="mb-4">
+        {errors.confirmNow ? <ErrorText id="confirm-now-error">{te(errors.confirmNow.key)}</ErrorText> : null}
+        <label className="flex min-h-11 items-center gap-3">
+          <input
+            type="checkbox"
+            name="confirmNow"
+            className="size-6 shrink-0"
+            aria-invalid={errors.confirmNow ? true : undefined}
+            aria-describedby={errors.confirmNow ? "confirm-now-error" : undefined}
+          />
+          {t("confirmNow")}
+        </label>
       </div>
       <SubmitButton pendingLabel={t("sendButton")}>{t("sendButton")}</SubmitButton>
     </form>
