@@ -3,15 +3,16 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { sendSignInEmail } from "@/emails/sign-in";
+import { AppError } from "@/lib/errors";
 import { formAction } from "@/lib/forms/action";
 import { clientIp } from "@/lib/rate-limit/client-ip";
 import { hitRateLimits } from "@/lib/rate-limit/mutations";
-import { signInLimits } from "@/lib/rate-limit/policies";
+import { callbackLimits, signInLimits } from "@/lib/rate-limit/policies";
 import { signOut } from "./config";
 import { findAccessState, mayReceiveSignInLink } from "./data";
 import { DEFAULT_LANDING } from "./next-path";
-import { RequestSignInLink } from "./schema";
-import { createSignInLink } from "./tokens";
+import { EnterCode, RequestSignInLink } from "./schema";
+import { callbackUrlFor, createSignInLink, isCodeValid } from "./tokens";
 
 /** Mails a sign-in link and code; says the same whether or not the address has an account. */
 export const requestSignInLinkAction = formAction(RequestSignInLink, async ({ email, next }) => {
@@ -34,6 +35,23 @@ export const requestSignInLinkAction = formAction(RequestSignInLink, async ({ em
   }
   // The code typed there leads to the same page; requireUser sends applicants on to their status.
   redirect(`/login/check-email?${new URLSearchParams(next ? { email, next } : { email })}`);
+});
+
+/**
+ * The code typed on this device: checked here first, so a typo is said beside the field with what
+ * was typed kept; a valid code goes on to Auth.js's callback, which consumes it like a clicked link.
+ */
+export const enterCodeAction = formAction(EnterCode, async ({ email, code, next }) => {
+  const limit = await hitRateLimits(callbackLimits(clientIp(await headers())));
+  if (!limit.allowed) redirect(`/too-many-requests?retry=${limit.retryAfterSeconds}`);
+  if (!(await isCodeValid(email, code)))
+    throw new AppError({ code: "invalid", message: "codeWrong", field: "code" });
+  const url = callbackUrlFor(email, code, next ?? DEFAULT_LANDING);
+  // The callback must be a full page load (it sets the session cookie): the browser follows the
+  // redirect of a plain form post; with JavaScript, Next's router would fetch it instead, so the form
+  // gets the address and goes there itself.
+  if ((await headers()).has("next-action")) return { status: "success", message: url };
+  redirect(url);
 });
 
 /** Ends the session on the server (the row is deleted), not just the cookie. */

@@ -1,8 +1,10 @@
 import "server-only";
 import { createHash, randomBytes, randomInt } from "node:crypto";
+import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { verificationTokens } from "@/db/schema";
 import { env } from "@/lib/env";
+import { CODE_LENGTH, normalizeCode } from "./tokens-format";
 
 export const EMAIL_PROVIDER_ID = "nodemailer";
 /** Sign-in and confirmation links; their token doubles as the short code typed on another device. */
@@ -11,7 +13,6 @@ export const INVITATION_MAX_AGE_SECONDS = 14 * 24 * 60 * 60;
 
 // No 0/O, 1/I/L: codes are read off a phone and typed elsewhere.
 const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-const CODE_LENGTH = 8;
 
 export function generateCode(): string {
   let code = "";
@@ -19,10 +20,7 @@ export function generateCode(): string {
   return code;
 }
 
-/** "k7p4-qx2m " → "K7P4QX2M", so a typed code matches the stored one. */
-export function normalizeCode(input: string): string {
-  return input.toUpperCase().replace(/[^A-Z0-9]/g, "");
-}
+export { normalizeCode };
 
 export const formatCode = (code: string) => `${code.slice(0, 4)}-${code.slice(4)}`;
 
@@ -56,4 +54,15 @@ export async function createSignInLink(input: {
     code: isCode ? formatCode(token) : null,
     expires,
   };
+}
+
+/** Whether this code was sent to this address and is still unused and in time (Auth.js consumes it). */
+export async function isCodeValid(email: string, code: string): Promise<boolean> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ expires: verificationTokens.expires })
+    .from(verificationTokens)
+    .where(and(eq(verificationTokens.identifier, email), eq(verificationTokens.token, hashToken(code))))
+    .limit(1);
+  return Boolean(row && row.expires > new Date());
 }

@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import { expectNoA11yViolations } from "./support/a11y";
 import {
   APPLICANT,
+  escapeRegExp,
   expect,
   MEMBER,
   requestSignInLink,
@@ -46,7 +47,17 @@ test("a member signs in on a second device with the code, and gets 404 at /admin
   const laptop = await newPage();
   await laptop.goto("/login/check-email");
   await laptop.getByRole("textbox", { name: t("checkEmail.email") }).fill(MEMBER);
-  await laptop.getByRole("textbox", { name: t("checkEmail.code") }).fill(typed);
+  const codeField = laptop.getByRole("textbox", { name: t("checkEmail.code") });
+  // A typo is said beside the field; the address and the code stay for correcting.
+  await codeField.fill("ZZZZ ZZZZ");
+  await laptop.getByRole("button", { name: t("checkEmail.submit") }).click();
+  await expect(codeField).toHaveAccessibleDescription(new RegExp(escapeRegExp(t("errors.codeWrong"))));
+  await expect(codeField).toHaveValue("ZZZZ ZZZZ");
+  await expect(laptop.getByRole("textbox", { name: t("checkEmail.email") })).toHaveValue(MEMBER);
+  await codeField.fill("K7P4");
+  await laptop.getByRole("button", { name: t("checkEmail.submit") }).click();
+  await expect(codeField).toHaveAccessibleDescription(new RegExp(escapeRegExp(t("errors.codeFormat"))));
+  await codeField.fill(typed);
   await laptop.getByRole("button", { name: t("checkEmail.submit") }).click();
   await expect(laptop).toHaveURL(/\/home$/);
   await expect(
