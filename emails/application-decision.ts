@@ -5,6 +5,12 @@ import { translatorFor } from "@/lib/i18n/translator";
 import { deliverMail } from "@/lib/mail/transport";
 import { renderMail } from "./layout";
 
+/**
+ * Text a person wrote keeps its own direction inside the mail's (a German reason in an Arabic mail):
+ * Unicode's first-strong isolate, which works in the HTML and in the plain text alike.
+ */
+const isolated = (text: string) => `\u2068${text}\u2069`;
+
 /** Tells an applicant the coordinators' decision, in the language they applied in. */
 export async function sendApplicationDecisionEmail(input: {
   to: string;
@@ -16,10 +22,10 @@ export async function sendApplicationDecisionEmail(input: {
   const t = translatorFor(input.locale);
   const key = `mail.${input.decision}` as const;
   const paragraphs = [
-    input.name ? t("mail.greeting", { name: input.name }) : t("mail.greetingAnonymous"),
+    input.name ? t("mail.greeting", { name: isolated(input.name) }) : t("mail.greetingAnonymous"),
     t(`${key}.body`),
   ];
-  if (input.reason) paragraphs.push(t("mail.reasonLabel", { reason: input.reason }));
+  if (input.reason) paragraphs.push(t("mail.reasonLabel", { reason: isolated(input.reason) }));
   const { html, text } = renderMail({
     locale: input.locale,
     heading: t(`${key}.heading`),

@@ -113,6 +113,18 @@ describe("sendApplicationDecisionEmail", () => {
     expect(received!.text).toContain("http://localhost:3000/login");
   });
 
+  it("keeps a German reason in its own direction inside an Arabic mail", async () => {
+    const { sendApplicationDecisionEmail } = await loadMail();
+    const to = uniqueEmail();
+    const reason = "Nur für Fachkräfte (siehe https://example.org/regeln).";
+    await sendApplicationDecisionEmail({ to, locale: "ar", name: "Yusuf", decision: "rejected", reason });
+    const [stored] = await outboxFor(to);
+    // first-strong isolates around what people wrote, in the HTML and in the plain text
+    expect(stored!.text).toContain(`\u2068${reason}\u2069`);
+    expect(stored!.html).toContain(`\u2068${reason}\u2069`);
+    expect(stored!.text).toContain("\u2068Yusuf\u2069");
+  });
+
   it("tells a rejected applicant the reason, left to right in German", async () => {
     const { sendApplicationDecisionEmail } = await loadMail();
     const to = uniqueEmail();
