@@ -2,7 +2,7 @@ import ICAL from "ical.js";
 import { MEMBERS } from "../../db/seed-data/network";
 import { XSS_PAYLOADS } from "../fixtures/xss-payloads";
 import { expectNoA11yViolations } from "./support/a11y";
-import { dayFromNow, expect, signInAs, test, tr, uniqueSuffix } from "./support/fixtures";
+import { dayFromNow, expect, signInAs, test, tr, uniqueSuffix, waitForHydration } from "./support/fixtures";
 import { waitForMail } from "./support/mailbox";
 import { expectInertFor, recordDialogs } from "./support/xss";
 
@@ -123,7 +123,10 @@ test("a coordinator creates a weekly series with one seat; the waiting list move
     await second.goto("/events");
     await second.getByRole("link", { name: title }).first().click();
     await expect(second.getByText(t("events.capacityInfo", { going: 1, capacity: 1 }))).toBeVisible();
-    await second.getByRole("button", { name: t("events.joinWaitingList") }).click();
+    // A click while React takes the page over can go nowhere on a loaded machine: wait for it.
+    const join = second.getByRole("button", { name: t("events.joinWaitingList") });
+    await waitForHydration(join);
+    await join.click();
     await expect(second.getByText(t("events.youWaiting", { position: 1 }))).toBeVisible();
   });
 

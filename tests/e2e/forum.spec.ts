@@ -3,7 +3,7 @@ import sharp from "sharp";
 import { XSS_PAYLOADS } from "../fixtures/xss-payloads";
 import { expectNoA11yViolations } from "./support/a11y";
 import { invitedMember, test } from "./support/admin-fixtures";
-import { escapeRegExp, expect, tr, uniqueLetters, uniqueSuffix } from "./support/fixtures";
+import { escapeRegExp, expect, tr, uniqueLetters, uniqueSuffix, waitForHydration } from "./support/fixtures";
 import { expectInertFor, recordDialogs } from "./support/xss";
 
 const t = tr("de");
@@ -48,6 +48,8 @@ test("members discuss: image, preview, quote, mention, notification, edit histor
     const attachments = anna.page.getByLabel(t("forum.composer.attachments"));
     const chooseAgain = t("errors.chooseFilesAgain", { count: 1 });
     await expect(attachments).toHaveAccessibleDescription(new RegExp(escapeRegExp(chooseAgain)));
+    // (a preview sent before the scripts arrived comes back as a new page: the note goes once they run)
+    await waitForHydration(attachments);
     await attachments.setInputFiles({ name: "plan.png", mimeType: "image/png", buffer: await pngImage() });
     await expect(anna.page.getByText(chooseAgain)).toHaveCount(0);
     await anna.page.getByRole("button", { name: t("forum.composer.createThread") }).click();
@@ -113,6 +115,8 @@ test("members discuss: image, preview, quote, mention, notification, edit histor
       .getByRole("link", { name: t("forum.edit") })
       .click();
     const body = anna.page.getByRole("textbox", { name: t("forum.composer.body") });
+    // Filled while React takes the page over, the old text could end up behind the new one.
+    await waitForHydration(body);
     await body.fill(`Wer kennt die **${word}** in Zeitz? (ergänzt)`);
     await anna.page.getByRole("button", { name: t("forum.composer.saveEdit") }).click();
     await expect(post(anna.page, 1)).toContainText("(ergänzt)");
