@@ -109,11 +109,10 @@ test("a coordinator builds a segment, composes, test-sends and sends; recipients
   await expect(date).toHaveAccessibleDescription(
     new RegExp(escapeRegExp(t("campaigns.errors.scheduleWithSendNow"))),
   );
-  await expect(coordinator.getByTestId("campaign-status")).toHaveText(t("campaigns.status.draft"));
-  // Sending now to everyone wants a confirmation.
-  await date.fill("");
-  await coordinator.getByRole("button", { name: t("campaigns.detail.sendButton") }).click();
+  // … and sending now to everyone wants a confirmation.
   await expect(coordinator.getByText(t("campaigns.errors.confirmSendNow"))).toBeVisible();
+  await expect(coordinator.getByTestId("campaign-status")).toHaveText(t("campaigns.status.draft"));
+  await date.fill("");
   await coordinator.getByLabel(t("campaigns.detail.confirmNow")).check();
   await coordinator.getByRole("button", { name: t("campaigns.detail.sendButton") }).click();
   await expect(coordinator.getByText(t("campaigns.saved.sending"))).toBeVisible();

@@ -12,6 +12,11 @@ const t = tr("de");
  */
 const expectGoneForVisitors = (visitor: Page, url: string) =>
   expect.poll(async () => (await visitor.goto(url))?.status(), { timeout: 3_000 }).toBe(404);
+const expectListedForVisitors = (visitor: Page, title: string) =>
+  expect(async () => {
+    await visitor.goto("/videos");
+    await expect(visitor.getByRole("link", { name: title })).toBeVisible({ timeout: 100 });
+  }).toPass({ intervals: [250], timeout: 3_000 });
 
 /** Records a few seconds of a canvas with Chromium's MediaRecorder: a real, tiny WebM file. */
 async function recordWebm(page: Page): Promise<Buffer> {
@@ -163,7 +168,7 @@ test("a coordinator uploads a video with poster and captions; a visitor plays it
   visitor.on("response", (response) => {
     if (response.url().includes("/api/videos/media/")) mediaStatuses.push(response.status());
   });
-  await visitor.goto("/videos");
+  await expectListedForVisitors(visitor, title);
   await visitor.getByRole("link", { name: title }).click();
   await expect(visitor.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(visitor.getByRole("heading", { name: t("videos.transcript") })).toBeVisible();
@@ -268,8 +273,7 @@ test("a coordinator translates a video, withdraws and publishes it again, moves 
     await expectGoneForVisitors(visitor, publicUrl);
     await coordinator.getByRole("button", { name: t("videosAdmin.publishLabel", { title }) }).click();
     await expect(coordinator.getByRole("status")).toHaveText(t("videosAdmin.saved.published"));
-    await visitor.goto("/videos");
-    await expect(visitor.getByRole("link", { name: title })).toBeVisible();
+    await expectListedForVisitors(visitor, title);
   });
 
   await test.step("moved up, it comes one place earlier", async () => {
