@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, or, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
+import { containing } from "@/db/like";
 import {
   type OrganisationType,
   organisations,
@@ -91,8 +92,6 @@ export async function listNewestMembers({
   return rows.map(toSummary);
 }
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /**
  * Typo- and umlaut-tolerant name match on the folded name (GIN trigram index): every word of the query
  * must be similar to a word of the name (`<%`: pg_trgm word similarity from 0.5, db/session-settings.ts)
@@ -106,7 +105,7 @@ function nameMatches(q: string): SQL | undefined {
     const variants = new Set([word, word.replace(/ae/g, "a").replace(/oe/g, "o").replace(/ue/g, "u")]);
     return or(
       ...[...variants].map(
-        (v) => sql`(${v} <% ${profiles.nameFolded} or ${profiles.nameFolded} ilike ${`%${escapeLike(v)}%`})`,
+        (v) => sql`(${v} <% ${profiles.nameFolded} or ${profiles.nameFolded} ilike ${containing(v)})`,
       ),
     );
   };

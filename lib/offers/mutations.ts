@@ -1,15 +1,11 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
-import { organisationOffers, users, VISIBILITY } from "@/db/schema";
+import { organisationOffers, VISIBILITY } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/mutations";
 import { AppError } from "@/lib/errors";
+import { isCoordinator } from "@/lib/organisations/mutations";
 import type { DeleteOffer, OfferInput } from "./schema";
-
-const isCoordinator = async (tx: Executor, userId: string): Promise<boolean> => {
-  const [row] = await tx.select({ role: users.role }).from(users).where(eq(users.id, userId)).limit(1);
-  return row?.role === "coordinator" || row?.role === "admin";
-};
 
 /** Coordinators' changes go to the audit log; an organisation's own admins edit their page freely. */
 async function audit(

@@ -21,7 +21,8 @@ async function memberIds(tx: Executor, organisationId: string): Promise<string[]
   return [...new Set([...main, ...further].map((m) => m.userId))];
 }
 
-const isCoordinator = async (tx: Executor, userId: string): Promise<boolean> => {
+/** Coordinators' and admins' edits of an organisation (and its offers) go to the audit log. */
+export const isCoordinator = async (tx: Executor, userId: string): Promise<boolean> => {
   const [row] = await tx.select({ role: users.role }).from(users).where(eq(users.id, userId)).limit(1);
   return row?.role === "coordinator" || row?.role === "admin";
 };
