@@ -147,7 +147,7 @@ test("two members write to each other; the mail links to the conversation", asyn
     await expect(anna.page.getByText("Hier der Flyer.")).toBeVisible();
     await bernd.page.reload();
     const message = bernd.page.getByRole("article").filter({ hasText: "Hier der Flyer." });
-    const image = message.getByRole("img", { name: "flyer.png" });
+    const image = message.getByRole("img", { name: "flyer", exact: true });
     await expect(image).toBeVisible();
     await expect
       .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))

@@ -1,4 +1,5 @@
 import { cache } from "react";
+import { fileNameAsWords } from "@/lib/forms/file-name";
 import { dateTimeFormat } from "@/lib/i18n/date-time";
 import { getTranslations } from "@/lib/i18n/server";
 import { HtmlElement } from "@/lib/ui/components/html-element";
@@ -138,7 +139,7 @@ function postCardHtml({
   const attachments = post.attachments.map((a) => {
     const href = `/forum/attachments/${a.id}`;
     return a.contentType.startsWith("image/")
-      ? html`<li><a href="${href}"><img src="${href}" alt="${t("imageAlt", { name: a.filename })}" width="${a.width}" height="${a.height}" loading="lazy" class="h-auto max-h-80 max-w-full rounded border border-gray-300"></a></li>`
+      ? html`<li><a href="${href}"><img src="${href}" alt="${t("imageAlt", { name: fileNameAsWords(a.filename) })}" width="${a.width}" height="${a.height}" loading="lazy" class="h-auto max-h-80 max-w-full rounded border border-gray-300"></a></li>`
       : html`<li><a href="${href}" class="post-action">${t("pdfLink", { name: a.filename })}</a></li>`;
   });
   const footer = html`<footer class="post-foot">${reactionList}${

@@ -1,4 +1,5 @@
 import { cache } from "react";
+import { fileNameAsWords } from "@/lib/forms/file-name";
 import { dateTimeFormat } from "@/lib/i18n/date-time";
 import { getTranslations } from "@/lib/i18n/server";
 import { renderMarkdown } from "@/lib/markdown/render";
@@ -47,7 +48,7 @@ function messageHtml({ message, viewerId, labels: { t, when }, firstUnread }: Me
   const attachments = message.attachments.map((a) => {
     const href = attachmentHref(a.id);
     return a.contentType.startsWith("image/")
-      ? html`<li><a href="${href}" class="inline-block"><img src="${href}" alt="${a.fileName}" loading="lazy" class="max-h-64 max-w-full rounded border border-gray-300"></a></li>`
+      ? html`<li><a href="${href}" class="inline-block"><img src="${href}" alt="${fileNameAsWords(a.fileName)}" loading="lazy" class="max-h-64 max-w-full rounded border border-gray-300"></a></li>`
       : html`<li><a href="${href}" class="inline-flex min-h-11 items-center gap-2 break-all"><span aria-hidden="true">📎</span>${a.fileName}<span class="text-sm text-muted">(${t("conversation.fileSize", { size: Math.max(1, Math.round(a.byteSize / 1024)) })})</span></a></li>`;
   });
   // One link, to a page of its own: a <details> with a form in each of fifty messages made up a third of the page.
