@@ -174,6 +174,7 @@ test("a coordinator schedules a campaign, is stopped at a past time, and cancels
   await coordinator.getByLabel(GERMAN_BODY).fill("Wir feiern am Samstag im Stadtpark.");
   await coordinator.getByRole("button", { name: t("campaigns.form.save") }).click();
   await expect(coordinator.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(coordinator.getByText(t("campaigns.saved.created"))).toBeVisible();
 
   const date = coordinator.getByLabel(t("campaigns.detail.date"));
   await coordinator.getByLabel(t("campaigns.detail.sendLater")).check();
@@ -182,6 +183,8 @@ test("a coordinator schedules a campaign, is stopped at a past time, and cancels
   await coordinator.getByRole("button", { name: t("campaigns.detail.sendButton") }).click();
   await expect(date).toHaveAccessibleDescription(new RegExp(t("campaigns.errors.inPast")));
   await expect(date).toHaveValue(dayFromNow(-1));
+  // The notice of the earlier save does not stand beside the error as if this had worked.
+  await expect(coordinator.getByText(t("campaigns.saved.created"))).toBeHidden();
   // What was chosen stays chosen: pressing the button again must not send at once.
   await expect(coordinator.getByLabel(t("campaigns.detail.sendLater"))).toBeChecked();
   await expect(coordinator.getByTestId("campaign-status")).toHaveText(t("campaigns.status.draft"));
