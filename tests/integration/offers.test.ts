@@ -282,6 +282,10 @@ describe("searching all offers", () => {
     expect(await find({ q: `${word} housing`, level: VISIBILITY.public })).toEqual([
       `${word} Beratung Wohnen`,
     ]);
+    // … and so do the words people mean a topic by (lib/network/topic-words.ts)
+    expect(await find({ q: `${word} Wohnungssuche`, level: VISIBILITY.public })).toEqual([
+      `${word} Beratung Wohnen`,
+    ]);
     expect(await find({ q: `${word} arabische`, level: VISIBILITY.members })).toEqual([
       `${word} Beratung Wohnen`,
       `${word} Online-Sprechstunde`,
