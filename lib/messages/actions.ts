@@ -15,6 +15,7 @@ import {
   startConversation,
   unblockMember,
 } from "./mutations";
+import { checkMessagingRate } from "./rate";
 import {
   ConversationIdInput,
   MemberIdInput,
@@ -32,6 +33,7 @@ const filesOf = (formData: FormData) =>
 export const sendMessageAction = formAction(SendMessageInput, async (data, formData) => {
   const viewer = await requireUser();
   const files = await checkAttachments(filesOf(formData));
+  await checkMessagingRate({ userId: viewer.id, starting: false });
   const posted = await sendMessage({
     senderId: viewer.id,
     conversationId: data.conversationId,
@@ -47,6 +49,7 @@ export const startConversationAction = formAction(
   async (data, formData) => {
     const viewer = await requireUser();
     const files = await checkAttachments(filesOf(formData));
+    await checkMessagingRate({ userId: viewer.id, starting: true });
     const posted = await startConversation({
       senderId: viewer.id,
       recipientIds: data.to,

@@ -22,6 +22,7 @@ import {
   startConversation,
   unblockMember,
 } from "@/lib/messages/mutations";
+import { checkMessagingRate } from "@/lib/messages/rate";
 import { countUnread, listNotifications } from "@/lib/notifications/data";
 import { createSession } from "../support/factories";
 import { member, outboxTo } from "../support/messages-factories";
@@ -329,5 +330,25 @@ describe("reporting", () => {
     expect(rows).toMatchObject([
       { subjectType: "message", reporterId: a.id, reason: "Beleidigend", status: "open" },
     ]);
+  });
+});
+
+describe("sending limits", () => {
+  const refusal = { code: "rate_limited", message: "rateLimited" };
+
+  it("let a member write 20 messages a minute, then refuse the next with a message to show", async () => {
+    const anna = await member("Anna");
+    for (let i = 0; i < 20; i++) await checkMessagingRate({ userId: anna.id, starting: false });
+    await expect(checkMessagingRate({ userId: anna.id, starting: false })).rejects.toMatchObject(refusal);
+    // another member is not held back by Anna's messages
+    const bernd = await member("Bernd");
+    await expect(checkMessagingRate({ userId: bernd.id, starting: false })).resolves.toBeUndefined();
+  });
+
+  it("let a member start 10 conversations an hour, while replies in them still go", async () => {
+    const clara = await member("Clara");
+    for (let i = 0; i < 10; i++) await checkMessagingRate({ userId: clara.id, starting: true });
+    await expect(checkMessagingRate({ userId: clara.id, starting: true })).rejects.toMatchObject(refusal);
+    await expect(checkMessagingRate({ userId: clara.id, starting: false })).resolves.toBeUndefined();
   });
 });
