@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import { getDb, rowsOf } from "@/db/client";
-import { notificationPreferences, notifications, users } from "@/db/schema";
+import { memberBlocks, notificationPreferences, notifications, users } from "@/db/schema";
 import type { Cursor } from "@/lib/messages/cursor";
 import { unreadConversationsCount } from "@/lib/messages/data";
 import {
@@ -25,7 +25,10 @@ export type NotificationItem = {
   readAt: Date | null;
 };
 
-/** The member's notifications, newest first, by keyset ("older than this one"). */
+/**
+ * The member's notifications, newest first, by keyset ("older than this one"), without those caused
+ * by a member they blocked.
+ */
 export async function listNotifications(input: {
   userId: string;
   before?: Cursor | null;
@@ -51,6 +54,9 @@ export async function listNotifications(input: {
     .where(
       and(
         eq(notifications.recipientId, input.userId),
+        // Nothing from someone the member has blocked, not even what came before the block.
+        sql`not exists (select 1 from ${memberBlocks} b
+          where b.blocker_id = ${notifications.recipientId} and b.blocked_id = ${notifications.actorId})`,
         before
           ? sql`(${notifications.createdAt}, ${notifications.id}) < (${before.at}::timestamptz, ${before.id})`
           : undefined,
