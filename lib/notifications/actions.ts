@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/viewer";
 import { formAction } from "@/lib/forms/action";
 import type { FormState } from "@/lib/forms/schema";
+import { decodeCursor } from "@/lib/messages/cursor";
 import { NOTIFICATION_KINDS } from "./kinds";
 import {
   markAllNotificationsRead,
@@ -20,7 +21,11 @@ export async function markNotificationReadAction(formData: FormData): Promise<vo
   const parsed = NotificationIdInput.safeParse(Object.fromEntries(formData));
   if (parsed.success) await markNotificationRead({ userId: viewer.id, id: parsed.data.id });
   revalidatePath("/", "layout");
-  redirect("/notifications");
+  // Back to the page the button was on, not to the newest one.
+  const before = parsed.success ? parsed.data.before : undefined;
+  redirect(
+    before && decodeCursor(before) ? `/notifications?before=${encodeURIComponent(before)}` : "/notifications",
+  );
 }
 
 export async function markAllNotificationsReadAction(): Promise<void> {

@@ -1,7 +1,11 @@
 import { z } from "zod";
 import { EMAIL_MODES, NOTIFICATION_KINDS } from "@/db/schema/notifications";
 
-export const NotificationIdInput = z.object({ id: z.string().trim().min(1).max(64) });
+export const NotificationIdInput = z.object({
+  id: z.string().trim().min(1).max(64),
+  /** The page the button was on (its keyset cursor), to come back to. */
+  before: z.string().max(200).optional(),
+});
 
 export const SettingsInput = z.object({
   digestHour: z.coerce

@@ -70,6 +70,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                 {n.readAt ? null : (
                   <form action={markNotificationReadAction}>
                     <input type="hidden" name="id" value={n.id} />
+                    {before ? <input type="hidden" name="before" value={String(query.before)} /> : null}
                     <button
                       type="submit"
                       className="inline-flex min-h-11 items-center rounded-md px-3 text-sm font-semibold text-brand underline"

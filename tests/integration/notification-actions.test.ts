@@ -1,0 +1,59 @@
+import { describe, expect, it, vi } from "vitest";
+import { encodeCursor } from "@/lib/messages/cursor";
+import { markNotificationReadAction } from "@/lib/notifications/actions";
+import { listNotifications, NOTIFICATIONS_PAGE_SIZE } from "@/lib/notifications/data";
+import { notify } from "@/lib/notifications/mutations";
+import { createSession } from "../support/factories";
+import { member } from "../support/messages-factories";
+import { signInWith } from "../support/next-headers";
+
+// The actions read the session cookie; here it is whatever session the test signed in with.
+vi.mock("next/headers", () => import("../support/next-headers"));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+
+/** Presses a notification's "mark read" button as this member; resolves to where it redirected. */
+async function markReadAs(userId: string, fields: Record<string, string>): Promise<string> {
+  signInWith(await createSession(userId));
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.set(name, value);
+  try {
+    await markNotificationReadAction(form);
+    throw new Error("the action did not redirect");
+  } catch (error) {
+    const digest = String((error as { digest?: string }).digest ?? "");
+    if (!digest.startsWith("NEXT_REDIRECT")) throw error;
+    return digest.split(";")[2]!;
+  } finally {
+    signInWith(undefined);
+  }
+}
+
+describe("marking a notification read", () => {
+  it("comes back to the older page the button was on, and to the newest for a tampered one", async () => {
+    const reader = await member("Nour Liest");
+    const actor = await member("Anna Schreibt");
+    for (let i = 0; i < NOTIFICATIONS_PAGE_SIZE + 3; i++) {
+      await notify({
+        recipientIds: [reader.id],
+        kind: "reply",
+        actorId: actor.id,
+        url: `/forum/t/${i}`,
+        subjectKey: `thread:${crypto.randomUUID()}`,
+        params: { title: `Thema ${i}` },
+      });
+    }
+    const first = await listNotifications({ userId: reader.id });
+    const before = encodeCursor(first.next!);
+    const older = await listNotifications({ userId: reader.id, before: first.next });
+    const target = older.items[0]!;
+
+    const back = await markReadAs(reader.id, { id: target.id, before });
+    expect(back).toBe(`/notifications?before=${encodeURIComponent(before)}`);
+    const after = await listNotifications({ userId: reader.id, before: first.next });
+    expect(after.items.find((n) => n.id === target.id)?.readAt).not.toBeNull();
+
+    const other = older.items[1]!;
+    expect(await markReadAs(reader.id, { id: other.id, before: "not-a-cursor" })).toBe("/notifications");
+    expect(await markReadAs(reader.id, { id: other.id })).toBe("/notifications");
+  });
+});
