@@ -304,6 +304,8 @@ test("a member leaves a group; the others see the note and write on without them
     for (const name of [frieda.name, gustav.name]) {
       await emil.page.getByRole("searchbox", { name: t("messages.new.search") }).fill(name);
       await emil.page.getByRole("button", { name: t("messages.new.searchButton") }).click();
+      // Names and organisations keep their own direction in an Arabic page (bidi isolation).
+      await expect(emil.page.locator("bdi", { hasText: name }).first()).toBeVisible();
       await emil.page.getByRole("link", { name: t("messages.new.add", { name }) }).click();
       await expect(emil.page.getByRole("link", { name: t("messages.new.remove", { name }) })).toBeVisible();
     }

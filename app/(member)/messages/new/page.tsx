@@ -40,7 +40,7 @@ export default async function NewMessagePage({ searchParams }: { searchParams: S
                 key={r.id}
                 className="inline-flex items-center gap-1 rounded-full border border-gray-500 bg-white ps-3"
               >
-                <span className="font-semibold">{r.name}</span>
+                <bdi className="font-semibold">{r.name}</bdi>
                 <a
                   href={hrefWith(
                     chosen.filter((id) => id !== r.id),
@@ -94,8 +94,13 @@ export default async function NewMessagePage({ searchParams }: { searchParams: S
                 {results.map((m) => (
                   <li key={m.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2">
                     <span>
-                      <span className="font-semibold">{m.name}</span>
-                      {m.organisation ? <span className="text-muted"> · {m.organisation}</span> : null}
+                      <bdi className="font-semibold">{m.name}</bdi>
+                      {m.organisation ? (
+                        <span className="text-muted">
+                          {" · "}
+                          <bdi>{m.organisation}</bdi>
+                        </span>
+                      ) : null}
                     </span>
                     <a
                       href={hrefWith([...chosen, m.id])}
