@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, asc, eq, gt, inArray, isNotNull, isNull, ne, sql } from "drizzle-orm";
-import { type Executor, getDb, type Transaction } from "@/db/client";
+import { type Executor, getDb } from "@/db/client";
 import {
   calendarFeeds,
   type EventFormat,
@@ -91,7 +91,7 @@ async function interestedIn(tx: Executor, occurrenceIds: string[]): Promise<Map<
 }
 
 /** Lets waiting people in, first come first served, while seats are free. Call with the date locked. */
-async function promoteWaiting(tx: Transaction, occurrenceId: string, capacity: number | null) {
+async function promoteWaiting(tx: Executor, occurrenceId: string, capacity: number | null) {
   const [row] = await tx
     .select({ going: sql<number>`count(*)`.mapWith(Number) })
     .from(eventRsvps)
@@ -197,6 +197,52 @@ export async function respond(input: {
     );
   }
   return { ...result, promoted: [...result.promoted] };
+}
+
+/**
+ * Removes a member's answers (their account is being deleted, inside that transaction). Each coming
+ * date where they held a seat lets the waiting list move up; the returned notices are sent after commit.
+ */
+export async function withdrawAllAnswers(
+  tx: Executor,
+  userId: string,
+  now = new Date(),
+): Promise<EventNotice[]> {
+  const seats = await tx
+    .select({ id: eventOccurrences.id, capacity: events.capacity })
+    .from(eventRsvps)
+    .innerJoin(eventOccurrences, eq(eventOccurrences.id, eventRsvps.occurrenceId))
+    .innerJoin(events, eq(events.id, eventOccurrences.eventId))
+    .where(
+      and(
+        eq(eventRsvps.userId, userId),
+        eq(eventRsvps.response, "yes"),
+        isNull(eventRsvps.waitingSince),
+        gt(eventOccurrences.endsAt, now),
+        eq(eventOccurrences.status, "scheduled"),
+        eq(events.status, "scheduled"),
+      ),
+    )
+    .orderBy(asc(eventOccurrences.id));
+  // Locked in id order, as respond() locks one date: the seat count cannot change underneath.
+  if (seats.length > 0)
+    await tx
+      .select({ id: eventOccurrences.id })
+      .from(eventOccurrences)
+      .where(
+        inArray(
+          eventOccurrences.id,
+          seats.map((s) => s.id),
+        ),
+      )
+      .orderBy(asc(eventOccurrences.id))
+      .for("update");
+  await tx.delete(eventRsvps).where(eq(eventRsvps.userId, userId));
+  const notices: EventNotice[] = [];
+  for (const seat of seats)
+    for (const promoted of await promoteWaiting(tx, seat.id, seat.capacity))
+      notices.push({ kind: "promoted", userId: promoted, occurrenceId: seat.id });
+  return notices;
 }
 
 const PLACE_FIELDS = ["format", "venue", "address", "onlineUrl"] as const;

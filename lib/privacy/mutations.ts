@@ -14,12 +14,13 @@ import { assertActorMay } from "@/lib/admin/actor";
 import { recordAudit } from "@/lib/audit/mutations";
 import { AppError } from "@/lib/errors";
 import { getPolicyVersion } from "@/lib/legal/data";
-import { PRIVACY_SECTIONS } from "./sections";
+import { type AfterErase, PRIVACY_SECTIONS } from "./sections";
 
 /** The address an erased account keeps: unique, unroutable (.invalid), and says nothing about the person. */
 export const erasedEmail = (userId: string) => `erased-${userId}@erased.invalid`;
 
-async function erase(tx: Executor, userId: string) {
+/** Erases the account inside the caller's transaction; returns what the sections do after commit. */
+async function erase(tx: Executor, userId: string): Promise<AfterErase[]> {
   const [user] = await tx
     .select({ email: users.email, erased: userErasures.userId })
     .from(users)
@@ -28,7 +29,8 @@ async function erase(tx: Executor, userId: string) {
     .for("update", { of: users })
     .limit(1);
   if (!user || user.erased) throw new AppError({ code: "not_found", message: "userNotFound" });
-  for (const section of PRIVACY_SECTIONS) await section.erase?.(tx, userId);
+  const afterCommit: AfterErase[] = [];
+  for (const section of PRIVACY_SECTIONS) await section.erase?.(tx, userId, (step) => afterCommit.push(step));
   await tx.delete(sessions).where(eq(sessions.userId, userId));
   await tx.delete(accounts).where(eq(accounts.userId, userId));
   await tx.delete(verificationTokens).where(eq(verificationTokens.identifier, user.email));
@@ -47,16 +49,27 @@ async function erase(tx: Executor, userId: string) {
       invitedById: null,
     })
     .where(eq(users.id, userId));
-  return user.email;
+  return afterCommit;
+}
+
+/** Runs the sections' after-commit steps; a failure is logged, the deletion stands. */
+async function runAfterErase(steps: AfterErase[]) {
+  for (const step of steps) {
+    try {
+      await step();
+    } catch (error) {
+      console.error("After-erase step failed:", error);
+    }
+  }
 }
 
 /** An admin deletes someone's account: personal data erased, content kept, logged. */
 export async function deleteUserAccount(input: { actorId: string; userId: string }): Promise<void> {
   if (input.actorId === input.userId) throw new AppError({ code: "forbidden", message: "cannotDeleteSelf" });
   const db = await getDb();
-  await db.transaction(async (tx) => {
+  const afterCommit = await db.transaction(async (tx) => {
     await assertActorMay(tx, input.actorId, "users.delete");
-    await erase(tx, input.userId);
+    const steps = await erase(tx, input.userId);
     await tx.insert(userErasures).values({ userId: input.userId, erasedById: input.actorId });
     await recordAudit(tx, {
       actorId: input.actorId,
@@ -64,14 +77,16 @@ export async function deleteUserAccount(input: { actorId: string; userId: string
       targetType: "user",
       targetId: input.userId,
     });
+    return steps;
   });
+  await runAfterErase(afterCommit);
 }
 
 /** A member deletes their own account after confirming by e-mail link. */
 export async function deleteOwnAccount(input: { userId: string }): Promise<void> {
   const db = await getDb();
-  await db.transaction(async (tx) => {
-    await erase(tx, input.userId);
+  const afterCommit = await db.transaction(async (tx) => {
+    const steps = await erase(tx, input.userId);
     await tx.insert(userErasures).values({ userId: input.userId, erasedById: input.userId });
     await recordAudit(tx, {
       actorId: input.userId,
@@ -79,7 +94,9 @@ export async function deleteOwnAccount(input: { userId: string }): Promise<void>
       targetType: "user",
       targetId: input.userId,
     });
+    return steps;
   });
+  await runAfterErase(afterCommit);
 }
 
 /** Records that the member accepted the current privacy policy. */

@@ -27,16 +27,23 @@ import {
   users,
   workingGroupMembers,
 } from "@/db/schema";
+import { withdrawAllAnswers } from "@/lib/events/mutations";
+import { sendEventNotices } from "@/lib/events/notices";
+
+/** What an erase step leaves to do once the deletion is committed (mails to others, say). */
+export type AfterErase = () => Promise<void>;
 
 /**
  * One part of a member's data. `export` returns what goes into their JSON download (only their own
  * rows); `erase`, run when the account is deleted, removes what would still identify them. Content
  * others rely on (posts, messages) stays and shows as "former member". Areas add one entry each.
+ * An erase step runs inside the deletion's transaction; what must wait for the commit (mail to
+ * others) it hands to `afterCommit`.
  */
 export type PrivacySection = {
   key: string;
   export: (db: Executor, userId: string) => Promise<unknown>;
-  erase?: (tx: Executor, userId: string) => Promise<void>;
+  erase?: (tx: Executor, userId: string, afterCommit: (step: AfterErase) => void) => Promise<void>;
 };
 
 export const PRIVACY_SECTIONS: readonly PrivacySection[] = [
@@ -250,9 +257,11 @@ export const PRIVACY_SECTIONS: readonly PrivacySection[] = [
         .innerJoin(events, eq(events.id, eventOccurrences.eventId))
         .where(eq(eventRsvps.userId, userId))
         .orderBy(asc(eventOccurrences.startsAt)),
-    erase: async (tx, userId) => {
-      await tx.delete(eventRsvps).where(eq(eventRsvps.userId, userId));
+    // A seat they held on a coming date goes to the waiting list, who are told once it is committed.
+    erase: async (tx, userId, afterCommit) => {
+      const notices = await withdrawAllAnswers(tx, userId);
       await tx.delete(calendarFeeds).where(eq(calendarFeeds.userId, userId));
+      afterCommit(() => sendEventNotices(notices));
     },
   },
   {

@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, rowsOf } from "@/db/client";
 import {
@@ -20,12 +20,14 @@ import {
   users,
 } from "@/db/schema";
 import { getViewerBySessionToken } from "@/lib/auth/viewer";
+import { respond } from "@/lib/events/mutations";
 import { getPolicyVersion } from "@/lib/legal/data";
 import { exportUserData, findDeletionTarget } from "@/lib/privacy/data";
 import { acceptPrivacyPolicy, deleteOwnAccount, deleteUserAccount } from "@/lib/privacy/mutations";
 import { createDeletionToken } from "@/lib/privacy/tokens";
 import { updateLegalText } from "@/lib/settings/mutations";
 import { auditEntriesFor, createPerson } from "../support/admin-factories";
+import { createTestEvent, daysFromNow, mailsTo } from "../support/event-factories";
 import { createMember, createSession, uniqueEmail } from "../support/factories";
 
 /** A member with something in every section: profile, consent, application, a post, an RSVP. */
@@ -177,6 +179,47 @@ describe("account deletion", () => {
     expect(await findEverywhere(member.email)).toEqual([]);
     expect(await findDeletionTarget({ token })).toBeNull();
     expect((await auditEntriesFor(member.id))[0]).toMatchObject({ action: "user.selfDeleted" });
+  });
+
+  it("a deleted attendee's seats go to the first waiting person of each coming date, who is told by e-mail", async () => {
+    const coordinator = await createPerson("coordinator");
+    const leaving = await createPerson("member");
+    const [waitingFirst, waitingSecond, waitingLater] = await Promise.all([
+      createPerson("member"),
+      createPerson("member"),
+      createPerson("member"),
+    ]);
+    const { eventId, occurrences, data } = await createTestEvent(coordinator.id, {
+      capacity: 1,
+      frequency: "weekly",
+      untilDate: daysFromNow(18),
+    });
+    const [first, second] = occurrences;
+    await respond({ occurrenceId: first!.id, userId: leaving.id, response: "yes" });
+    await respond({ occurrenceId: second!.id, userId: leaving.id, response: "yes" });
+    await respond({ occurrenceId: first!.id, userId: waitingFirst.id, response: "yes" });
+    await respond({ occurrenceId: first!.id, userId: waitingLater.id, response: "yes" });
+    await respond({ occurrenceId: second!.id, userId: waitingSecond.id, response: "yes" });
+
+    await deleteOwnAccount({ userId: leaving.id });
+
+    const seat = async (occurrenceId: string, userId: string) => {
+      const db = await getDb();
+      const [row] = await db
+        .select({ waitingSince: eventRsvps.waitingSince })
+        .from(eventRsvps)
+        .where(and(eq(eventRsvps.occurrenceId, occurrenceId), eq(eventRsvps.userId, userId)));
+      return row ? (row.waitingSince ? "waiting" : "going") : "none";
+    };
+    expect(await seat(first!.id, waitingFirst.id)).toBe("going");
+    expect(await seat(first!.id, waitingLater.id)).toBe("waiting");
+    expect(await seat(second!.id, waitingSecond.id)).toBe("going");
+    const [mailFirst] = await mailsTo(waitingFirst.email);
+    expect(mailFirst?.subject).toBe(`Ein Platz ist frei: ${data.title}`);
+    expect(mailFirst?.text).toContain(`/events/${eventId}?date=${first!.slotDate}`);
+    const [mailSecond] = await mailsTo(waitingSecond.email);
+    expect(mailSecond?.text).toContain(`/events/${eventId}?date=${second!.slotDate}`);
+    expect(await mailsTo(waitingLater.email)).toHaveLength(0);
   });
 
   it("another member's link does not delete this account", async () => {
