@@ -134,11 +134,18 @@ export async function changeOccurrenceAction(formData: FormData): Promise<void> 
   const parsed = OccurrenceChange.safeParse(Object.fromEntries(formData));
   if (!parsed.success) notFound();
   const { viewer, occurrence } = await requireOccurrenceEditor(parsed.data.occurrenceId);
-  await setOccurrenceStatus({
-    actorId: viewer.id,
-    occurrenceId: occurrence.id,
-    status: parsed.data.change === "cancel" ? "cancelled" : "scheduled",
-  });
+  try {
+    await setOccurrenceStatus({
+      actorId: viewer.id,
+      occurrenceId: occurrence.id,
+      status: parsed.data.change === "cancel" ? "cancelled" : "scheduled",
+    });
+  } catch (error) {
+    // The event was cancelled meanwhile: its edit page now says so.
+    if (error instanceof AppError && error.message === "eventCancelled")
+      redirect(`/events/${occurrence.eventId}/edit`);
+    throw error;
+  }
   const saved = parsed.data.change === "cancel" ? "dateCancelled" : "dateRestored";
   redirect(`/events/${occurrence.eventId}/edit?saved=${saved}#dates`);
 }

@@ -258,6 +258,7 @@ export async function updateEvent(input: { actorId: string; eventId: string; dat
   const notices = await db.transaction(async (tx) => {
     const [before] = await tx.select().from(events).where(eq(events.id, input.eventId)).for("update");
     if (!before) throw new AppError({ code: "not_found", message: "notFound" });
+    if (before.status === "cancelled") throw new AppError({ code: "conflict", message: "eventCancelled" });
     const existing = await tx
       .select()
       .from(eventOccurrences)
@@ -392,6 +393,22 @@ export async function cancelEvent(input: { actorId: string; eventId: string; now
   return { notified: notices.length };
 }
 
+/**
+ * Locks one date and its event for an organiser's change. A cancelled event stays as it was told to
+ * everyone: its dates are neither moved, cancelled nor restored.
+ */
+async function lockDateForChange(tx: Executor, occurrenceId: string) {
+  const [row] = await tx
+    .select({ id: eventOccurrences.id, status: eventOccurrences.status, eventStatus: events.status })
+    .from(eventOccurrences)
+    .innerJoin(events, eq(events.id, eventOccurrences.eventId))
+    .where(eq(eventOccurrences.id, occurrenceId))
+    .for("update");
+  if (!row) throw new AppError({ code: "not_found", message: "notFound" });
+  if (row.eventStatus === "cancelled") throw new AppError({ code: "conflict", message: "eventCancelled" });
+  return row;
+}
+
 /** Cancels one date of a series (or takes the cancellation back); those who answered are told. */
 export async function setOccurrenceStatus(input: {
   actorId: string;
@@ -400,6 +417,7 @@ export async function setOccurrenceStatus(input: {
 }) {
   const db = await getDb();
   const notices = await db.transaction(async (tx) => {
+    await lockDateForChange(tx, input.occurrenceId);
     const [occurrence] = await tx
       .update(eventOccurrences)
       .set({ status: input.status })
@@ -444,6 +462,7 @@ export async function moveOccurrence(input: {
 }) {
   const db = await getDb();
   const notices = await db.transaction(async (tx) => {
+    await lockDateForChange(tx, input.occurrenceId);
     const [occurrence] = await tx
       .update(eventOccurrences)
       .set({ startsAt: input.startsAt, endsAt: input.endsAt })

@@ -1,5 +1,6 @@
 import "server-only";
 import { applicationsNotificationSource } from "@/lib/applications/reminder";
+import { eventNotificationSource } from "@/lib/events/notification-source";
 import { messageNotificationSource } from "@/lib/messages/notification-source";
 
 /**
@@ -20,4 +21,5 @@ export type NotificationSource = {
 export const notificationSources: Record<string, NotificationSource> = {
   conversation: messageNotificationSource,
   applications: applicationsNotificationSource,
+  event: eventNotificationSource,
 };

@@ -8,8 +8,16 @@ import { formatDay, formatTime } from "../format";
 import { berlinClock, berlinDate } from "../time";
 import { MoveDateForm } from "./move-date-form";
 
-/** The organiser's list of a series' coming dates: cancel or restore one, or move it. */
-export async function DateManager({ occurrences, now }: { occurrences: OccurrenceSummary[]; now: Date }) {
+/** The organiser's list of a series' coming dates: cancel or restore one, or move it (or, read-only, just the list). */
+export async function DateManager({
+  occurrences,
+  now,
+  readOnly = false,
+}: {
+  occurrences: OccurrenceSummary[];
+  now: Date;
+  readOnly?: boolean;
+}) {
   const t = await getTranslations("events.dates");
   const locale = await getLocale();
   const coming = occurrences.filter((o) => o.endsAt >= now);
@@ -18,7 +26,7 @@ export async function DateManager({ occurrences, now }: { occurrences: Occurrenc
       <h2 id="dates-heading" className="mb-2 text-2xl font-bold">
         {t("title")}
       </h2>
-      <p className="mb-4 max-w-2xl">{t("intro")}</p>
+      {readOnly ? null : <p className="mb-4 max-w-2xl">{t("intro")}</p>}
       {coming.length === 0 ? <p>{t("none")}</p> : null}
       <ClientMessages namespaces={["events", "errors"]}>
         <ul className="grid gap-3">
@@ -32,19 +40,21 @@ export async function DateManager({ occurrences, now }: { occurrences: Occurrenc
                     {o.cancelled ? <span className="ms-2 text-danger">{t("cancelled")}</span> : null}
                     {o.moved ? <span className="ms-2 font-normal">{t("moved")}</span> : null}
                   </p>
-                  <form action={changeOccurrenceAction}>
-                    <input type="hidden" name="occurrenceId" value={o.id} />
-                    <input type="hidden" name="change" value={o.cancelled ? "restore" : "cancel"} />
-                    <button
-                      type="submit"
-                      className={secondaryButton}
-                      aria-label={`${o.cancelled ? t("restore") : t("cancel")}: ${label}`}
-                    >
-                      {o.cancelled ? t("restore") : t("cancel")}
-                    </button>
-                  </form>
+                  {readOnly ? null : (
+                    <form action={changeOccurrenceAction}>
+                      <input type="hidden" name="occurrenceId" value={o.id} />
+                      <input type="hidden" name="change" value={o.cancelled ? "restore" : "cancel"} />
+                      <button
+                        type="submit"
+                        className={secondaryButton}
+                        aria-label={`${o.cancelled ? t("restore") : t("cancel")}: ${label}`}
+                      >
+                        {o.cancelled ? t("restore") : t("cancel")}
+                      </button>
+                    </form>
+                  )}
                 </div>
-                {o.cancelled ? null : (
+                {o.cancelled || readOnly ? null : (
                   <details className="mt-2">
                     <summary className="cursor-pointer">{t("moveSummary")}</summary>
                     <MoveDateForm

@@ -76,7 +76,11 @@ export function EventForm(props: {
     <form action={action} noValidate className="max-w-2xl">
       {failed ? (
         <FormAlert kind="error">
-          {state.formError ? te(state.formError) : t("fixErrors", { count: Object.keys(errors).length })}
+          {state.formError
+            ? tee.has(state.formError)
+              ? tee(state.formError)
+              : te(state.formError)
+            : t("fixErrors", { count: Object.keys(errors).length })}
         </FormAlert>
       ) : null}
       {props.eventId ? <input type="hidden" name="eventId" value={props.eventId} /> : null}

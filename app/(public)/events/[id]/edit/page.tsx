@@ -47,12 +47,30 @@ export default async function EditEventPage({ params, searchParams }: Props) {
     listOccurrences(event.id),
     currentOrganiserOption(event, viewer.id),
   ]);
-  return (
+  const heading = (
     <>
       <p className="mb-4">
         <a href={`/events/${event.id}`}>{event.title}</a>
       </p>
       <h1 className="mb-6 text-3xl font-bold">{t("editTitle", { title: event.title })}</h1>
+    </>
+  );
+  // What everyone was told stands: a cancelled event is shown, not edited (the mutations refuse too).
+  if (event.status === "cancelled")
+    return (
+      <>
+        {heading}
+        <p className="mb-8 max-w-2xl rounded-md border-2 border-danger bg-red-50 p-3 font-semibold text-danger">
+          {t("cancelledReadOnly")}
+        </p>
+        {event.frequency !== "none" ? (
+          <DateManager occurrences={occurrences} now={new Date()} readOnly />
+        ) : null}
+      </>
+    );
+  return (
+    <>
+      {heading}
       {saved === "dateCancelled" || saved === "dateRestored" || saved === "moved" ? (
         <FormAlert kind="success">{t(`saved.${saved}`)}</FormAlert>
       ) : null}
