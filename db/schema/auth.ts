@@ -23,6 +23,8 @@ export const users = pgTable(
     locale: text("locale").notNull().default("de"),
     invitedById: text("invited_by_id"),
     approvedAt: ts("approved_at"),
+    /** While blocked: the status to give back on unblocking (an applicant returns to the queue). */
+    statusBeforeBlock: text("status_before_block").$type<Exclude<UserStatus, "blocked">>(),
     createdAt: ts("created_at").notNull().defaultNow(),
   },
   (t) => [index("users_status_idx").on(t.status, t.createdAt)],

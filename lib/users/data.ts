@@ -73,6 +73,8 @@ export type UserDetail = UserListItem & {
   locale: string;
   emailVerified: Date | null;
   approvedAt: Date | null;
+  /** While blocked: the status unblocking gives back. */
+  statusBeforeBlock: "pending" | "approved" | "rejected" | null;
   invitedBy: string | null;
   invited: boolean;
   sessionCount: number;
@@ -95,6 +97,7 @@ export async function getUserDetail({ userId }: { userId: string }): Promise<Use
       locale: users.locale,
       emailVerified: users.emailVerified,
       approvedAt: users.approvedAt,
+      statusBeforeBlock: users.statusBeforeBlock,
       createdAt: users.createdAt,
       invitedById: users.invitedById,
       invitedBy: inviter,

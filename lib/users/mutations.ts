@@ -8,13 +8,21 @@ import { recordAudit } from "@/lib/audit/mutations";
 import { createSignInLink } from "@/lib/auth/tokens";
 import { AppError } from "@/lib/errors";
 import { isLocale } from "@/lib/i18n/config";
+import { statusAfterUnblock } from "./utils";
 
 const notFound = () => new AppError({ code: "not_found", message: "userNotFound" });
 
 /** The target, if it exists and was not erased; locked for the rest of the transaction. */
 async function lockTarget(tx: Executor, userId: string) {
   const [target] = await tx
-    .select({ id: users.id, role: users.role, status: users.status, email: users.email })
+    .select({
+      id: users.id,
+      role: users.role,
+      status: users.status,
+      statusBeforeBlock: users.statusBeforeBlock,
+      approvedAt: users.approvedAt,
+      email: users.email,
+    })
     .from(users)
     .leftJoin(userErasures, eq(userErasures.userId, users.id))
     .where(and(eq(users.id, userId), isNull(userErasures.userId)))
@@ -41,7 +49,7 @@ export async function blockUser(input: { actorId: string; userId: string }): Pro
     if (target.status === "blocked") throw new AppError({ code: "conflict", message: "alreadyBlocked" });
     await tx
       .update(users)
-      .set({ status: "blocked" })
+      .set({ status: "blocked", statusBeforeBlock: target.status })
       .where(and(eq(users.id, input.userId), ne(users.status, "blocked")));
     await tx.delete(sessions).where(eq(sessions.userId, input.userId));
     await recordAudit(tx, {
@@ -54,7 +62,10 @@ export async function blockUser(input: { actorId: string; userId: string }): Pro
   });
 }
 
-/** Lets a blocked person in again: approved (they were a member), able to ask for a sign-in link. */
+/**
+ * Lifts a block and gives back the status the person had before it: a member can sign in again, an
+ * applicant returns to the queue undecided, a rejected applicant stays rejected.
+ */
 export async function unblockUser(input: { actorId: string; userId: string }): Promise<void> {
   const db = await getDb();
   await db.transaction(async (tx) => {
@@ -62,15 +73,17 @@ export async function unblockUser(input: { actorId: string; userId: string }): P
     const target = await lockTarget(tx, input.userId);
     assertOutranks(actor, target);
     if (target.status !== "blocked") throw new AppError({ code: "conflict", message: "notBlocked" });
+    const restored = statusAfterUnblock(target);
     await tx
       .update(users)
-      .set({ status: "approved", approvedAt: new Date() })
+      .set({ status: restored, statusBeforeBlock: null })
       .where(eq(users.id, input.userId));
     await recordAudit(tx, {
       actorId: input.actorId,
       action: "user.unblocked",
       targetType: "user",
       targetId: input.userId,
+      data: { status: restored },
     });
   });
 }

@@ -115,7 +115,7 @@ test("users: block (sessions end at once) and unblock, confirmed and logged — 
   await noJs
     .getByRole("button", { name: t("admin.users.confirm.unblock.button", { name: member.name }) })
     .click();
-  await expect(noJs.getByRole("status")).toHaveText(t("admin.users.done.unblocked"));
+  await expect(noJs.getByRole("status")).toHaveText(t("admin.users.done.unblocked.approved"));
 
   const history = noJs.getByRole("region", { name: t("admin.users.history") });
   await expect(history).toContainText(t("admin.audit.actions.user.blocked"));

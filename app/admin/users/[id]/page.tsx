@@ -16,6 +16,7 @@ import {
 } from "@/lib/users/actions";
 import { ConfirmPanel } from "@/lib/users/components/confirm-panel";
 import { getUserDetail, listUserAuditEntries, mayResendInvitation } from "@/lib/users/data";
+import { statusAfterUnblock } from "@/lib/users/utils";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin.users"))("detailTitle") };
@@ -82,6 +83,11 @@ export default async function AdminUserPage({
   const here = `/admin/users/${user.id}`;
   const displayName = deleted ? t("formerMember") : (user.name ?? t("noName"));
   const fields = { userId: user.id };
+  const blocked = user.status === "blocked";
+  const restored = statusAfterUnblock(user);
+  const explanationKey = confirm === "unblock" ? `unblock.explanation.${restored}` : `${confirm}.explanation`;
+  // After unblocking, the person's status is the one given back, and the notice says what it means.
+  const doneKey = done === "unblocked" ? `unblocked.${blocked || deleted ? "approved" : user.status}` : done;
 
   return (
     <>
@@ -89,13 +95,13 @@ export default async function AdminUserPage({
         <a href="/admin/users">{t("backToList")}</a>
       </p>
       <h1 className="mb-6 text-3xl font-bold">{displayName}</h1>
-      {done ? <FormAlert kind="success">{t(`done.${done}`)}</FormAlert> : null}
+      {doneKey ? <FormAlert kind="success">{t(`done.${doneKey}`)}</FormAlert> : null}
       {error ? <FormAlert kind="error">{t(`errors.${error}`)}</FormAlert> : null}
 
       {confirm && allowed[confirm] && (confirm !== "role" || (newRole && newRole !== user.role)) ? (
         <ConfirmPanel
           heading={t(`confirm.${confirm}.heading`, { name: displayName })}
-          explanation={t(`confirm.${confirm}.explanation`, {
+          explanation={t(`confirm.${explanationKey}`, {
             name: displayName,
             role: newRole ? t(`roles.${newRole}`) : "",
           })}
@@ -123,6 +129,12 @@ export default async function AdminUserPage({
         <dd>{t(`roles.${user.role}`)}</dd>
         <dt className="font-semibold">{t("status")}</dt>
         <dd>{t(`statuses.${user.status}`)}</dd>
+        {blocked ? (
+          <>
+            <dt className="font-semibold">{t("statusBeforeBlock")}</dt>
+            <dd>{t(`statuses.${restored}`)}</dd>
+          </>
+        ) : null}
         <dt className="font-semibold">{t("organisation")}</dt>
         <dd>{user.organisation ?? "–"}</dd>
         <dt className="font-semibold">{t("since")}</dt>
