@@ -4,6 +4,7 @@ import { formatWhen, placeOf } from "@/lib/events/format";
 import type { Locale } from "@/lib/i18n/config";
 import { translatorFor } from "@/lib/i18n/translator";
 import { deliverMail } from "@/lib/mail/transport";
+import { escapeHtml } from "@/lib/ui/html";
 import { renderMail } from "./layout";
 
 export type EventMailKind = "promoted" | "cancelled" | "reminder";
@@ -20,7 +21,39 @@ export type EventMailInput = {
   place: { format: string; venue: string | null; address: string | null };
   /** Only for people who have a seat. */
   onlineUrl?: string | null;
+  /** For a cancellation: every date of the recipient's it concerns. */
+  dates?: { start: Date; end: Date }[];
+  /** For a cancellation: the whole event is off, every date of it. */
+  wholeEvent?: boolean;
 };
+
+/** The cancellation's wording: the whole event, several dates (listed), or the one date. */
+function cancellationParagraphs(
+  input: EventMailInput,
+  t: ReturnType<typeof translatorFor>,
+  values: { title: string; when: string },
+) {
+  const dates = (input.dates ?? []).map((d) => formatWhen(input.locale, d.start, d.end));
+  const list =
+    dates.length > 0
+      ? {
+          html: `<ul style="margin:0;padding-inline-start:20px">${dates.map((d) => `<li>${escapeHtml(d)}</li>`).join("")}</ul>`,
+          text: dates.map((d) => `- ${d}`).join("\n"),
+        }
+      : undefined;
+  if (input.wholeEvent)
+    return {
+      paragraphs: [
+        t("events.mail.cancelled.bodyEvent", values),
+        ...(list ? [t("events.mail.cancelled.yourDates", { count: dates.length })] : []),
+      ],
+      list,
+    };
+  if (dates.length > 1) return { paragraphs: [t("events.mail.cancelled.bodyDates", values)], list };
+  return {
+    paragraphs: [t(input.when ? "events.mail.cancelled.body" : "events.mail.cancelled.bodyNoDate", values)],
+  };
+}
 
 /** One template for the event mails: waiting-list promotion, cancellation, reminder. */
 export function renderEventMail(input: EventMailInput) {
@@ -31,9 +64,10 @@ export function renderEventMail(input: EventMailInput) {
     when: input.when ? formatWhen(input.locale, input.when.start, input.when.end) : "",
     place: placeOf(input.place, t("events.online")),
   };
+  const cancellation = input.kind === "cancelled" ? cancellationParagraphs(input, t, values) : null;
   const paragraphs = [
     input.name ? t("mail.greeting", { name: input.name }) : t("mail.greetingAnonymous"),
-    t(input.when ? `${k}.body` : `${k}.bodyNoDate`, values),
+    ...(cancellation ? cancellation.paragraphs : [t(input.when ? `${k}.body` : `${k}.bodyNoDate`, values)]),
   ];
   if (input.kind !== "cancelled" && values.place) paragraphs.push(t("events.mail.placeLine", values));
   if (input.onlineUrl && input.kind !== "cancelled")
@@ -43,6 +77,7 @@ export function renderEventMail(input: EventMailInput) {
     locale: input.locale,
     heading: subject,
     paragraphs,
+    rich: cancellation?.list,
     action: { label: t("events.mail.action"), url: new URL(input.eventPath, env.APP_URL).toString() },
     footer: t("events.mail.footer"),
   });

@@ -386,6 +386,7 @@ export async function cancelEvent(input: { actorId: string; eventId: string; now
         title: event.title,
         occurrenceIds,
         actorId: input.actorId,
+        wholeEvent: true,
       }),
     );
   });

@@ -17,6 +17,8 @@ export type EventNotice =
       title: string;
       occurrenceIds: string[];
       actorId: string;
+      /** The whole event was called off, not just these dates. */
+      wholeEvent?: boolean;
     };
 
 export const eventPath = (eventId: string, slotDate?: string) =>
@@ -109,6 +111,15 @@ export async function sendEventNotices(notices: EventNotice[]): Promise<void> {
     const occurrence = date.get(
       notice.kind === "cancelled" ? (notice.occurrenceIds[0] ?? "") : notice.occurrenceId,
     );
+    // A cancellation names every date of theirs it concerns, not just the first.
+    const cancelledDates =
+      notice.kind === "cancelled"
+        ? notice.occurrenceIds
+            .map((id) => date.get(id))
+            .filter((d) => d !== undefined)
+            .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
+            .map((d) => ({ start: d.startsAt, end: d.endsAt }))
+        : undefined;
     const title = notice.kind === "cancelled" ? notice.title : occurrence?.title;
     if (!title) continue;
     const eventId = notice.kind === "cancelled" ? notice.eventId : occurrence!.eventId;
@@ -123,6 +134,8 @@ export async function sendEventNotices(notices: EventNotice[]): Promise<void> {
         when: occurrence ? { start: occurrence.startsAt, end: occurrence.endsAt } : null,
         place: occurrence ?? { format: "in_person", venue: null, address: null },
         onlineUrl: notice.kind === "promoted" ? occurrence?.onlineUrl : null,
+        dates: cancelledDates,
+        wholeEvent: notice.kind === "cancelled" && notice.wholeEvent === true,
       });
     } catch (error) {
       console.error(`Event mail (${notice.kind}) to ${to.email} failed:`, error);

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { formatWhen } from "@/lib/events/format";
+import { cancelEvent, respond, setOccurrenceStatus } from "@/lib/events/mutations";
+import { createTestEvent, daysFromNow, mailsTo } from "../support/event-factories";
+import { createUser } from "../support/factories";
+
+describe("cancellation mails", () => {
+  it("say the whole event is off and list every date the recipient answered for", async () => {
+    const coordinator = await createUser({ role: "coordinator" });
+    const attendee = await createUser({ name: "Mira Mehrfach" });
+    const english = await createUser({ locale: "en" });
+    const { eventId, occurrences, data } = await createTestEvent(coordinator.id, {
+      frequency: "weekly",
+      untilDate: daysFromNow(25),
+    });
+    const [first, second, third] = occurrences;
+    await respond({ occurrenceId: first!.id, userId: attendee.id, response: "yes" });
+    await respond({ occurrenceId: third!.id, userId: attendee.id, response: "maybe" });
+    await respond({ occurrenceId: second!.id, userId: english.id, response: "yes" });
+
+    await cancelEvent({ actorId: coordinator.id, eventId });
+
+    const [mail] = await mailsTo(attendee.email);
+    expect(mail?.subject).toBe(`Abgesagt: ${data.title}`);
+    expect(mail?.text).toContain(`Die Veranstaltung „${data.title}“ ist abgesagt: Alle Termine fallen aus.`);
+    expect(mail?.text).toContain("Damit entfallen auch Ihre 2 Termine:");
+    expect(mail?.text).toContain(`- ${formatWhen("de", first!.startsAt, first!.endsAt)}`);
+    expect(mail?.text).toContain(`- ${formatWhen("de", third!.startsAt, third!.endsAt)}`);
+    expect(mail?.text).not.toContain(formatWhen("de", second!.startsAt, second!.endsAt));
+    expect(mail?.text).not.toContain("findet leider nicht statt");
+    expect(mail?.html).toContain(`<li>${formatWhen("de", third!.startsAt, third!.endsAt)}</li>`);
+
+    const [inEnglish] = await mailsTo(english.email);
+    expect(inEnglish?.text).toContain(
+      `“${data.title}” has been cancelled: none of its dates will take place.`,
+    );
+    expect(inEnglish?.text).toContain(
+      `This includes your date:\n\n- ${formatWhen("en", second!.startsAt, second!.endsAt)}`,
+    );
+  });
+
+  it("name the one date when only that date of a series is cancelled", async () => {
+    const coordinator = await createUser({ role: "coordinator" });
+    const attendee = await createUser();
+    const { occurrences, data } = await createTestEvent(coordinator.id, {
+      frequency: "weekly",
+      untilDate: daysFromNow(18),
+    });
+    const [first] = occurrences;
+    await respond({ occurrenceId: first!.id, userId: attendee.id, response: "yes" });
+    await setOccurrenceStatus({ actorId: coordinator.id, occurrenceId: first!.id, status: "cancelled" });
+    const [mail] = await mailsTo(attendee.email);
+    expect(mail?.text).toContain(
+      `Die Veranstaltung „${data.title}“ am ${formatWhen("de", first!.startsAt, first!.endsAt)} findet leider nicht statt.`,
+    );
+    expect(mail?.text).not.toContain("Alle Termine");
+  });
+});
