@@ -26,6 +26,10 @@ export const messageNotificationSource = {
     );
     return rows.length > 0;
   },
+  /**
+   * The newest unread messages (up to ten) that no earlier mail about this conversation quoted: a
+   * mail already sent was composed after its claim, so what came before that is in it.
+   */
   async excerpts({ recipientId, subjectKey }: { recipientId: string; subjectKey: string; since: Date }) {
     const db = await getDb();
     const rows = rowsOf<{ author: string | null; body: string }>(
@@ -33,6 +37,9 @@ export const messageNotificationSource = {
         SELECT * FROM (
           SELECT u.name AS author, left(m.body, 1000) AS body, m.created_at, m.id
           ${unreadVisible(recipientId, conversationOf(subjectKey))}
+            AND m.created_at > coalesce((SELECT max(n.email_claimed_at) FROM notifications n
+              WHERE n.recipient_id = ${recipientId} AND n.subject_key = ${subjectKey}
+                AND n.email_status = 'sent'), '-infinity')
           ORDER BY m.created_at DESC, m.id DESC LIMIT 10) newest
         ORDER BY created_at, id`),
     );

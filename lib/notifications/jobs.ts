@@ -75,8 +75,8 @@ async function setStatus(ids: string[], status: "pending" | "digest" | "sent" | 
     .update(notifications)
     .set({
       emailStatus: status,
-      emailClaimedAt: null,
-      ...(status === "sent" ? { emailedAt: new Date() } : {}),
+      // A sent row keeps its claim time: the mail was composed after it (see the message excerpts).
+      ...(status === "sent" ? { emailedAt: new Date() } : { emailClaimedAt: null }),
     })
     .where(inArray(notifications.id, ids));
 }

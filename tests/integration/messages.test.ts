@@ -270,16 +270,24 @@ describe("message mails", () => {
     expect(mails[0]?.text).toContain("Dritte **fett**");
     expect(mails[0]?.text).toContain(`http://localhost:3000/messages/${conversationId}#m-`);
 
+    // The next mail, while the first messages are still unread, quotes only what came after it.
+    await sendMessage({ senderId: a.id, conversationId, ...text("Vierte, nach der Mail") });
+    await runQueuedJobs({ dueWithinMs: MAIL_WINDOW });
+    const second = (await outboxTo(b.email))[1];
+    expect(second?.subject).toBe(`Neue Nachricht von ${a.name}`);
+    expect(second?.text).toContain("Vierte, nach der Mail");
+    expect(second?.text).not.toContain("Erste Nachricht");
+
     await sendMessage({ senderId: a.id, conversationId, ...text("Schon gelesen?") });
     await markConversationRead({ userId: b.id, conversationId });
     await runQueuedJobs({ dueWithinMs: MAIL_WINDOW });
-    expect(await outboxTo(b.email)).toHaveLength(1);
+    expect(await outboxTo(b.email)).toHaveLength(2);
 
     await sendMessage({ senderId: a.id, conversationId, ...text("Gelöscht bevor gemailt") });
     const { items } = await listMessages({ conversationId, viewerId: a.id });
     await deleteOwnMessage({ userId: a.id, messageId: items.at(-1)!.id });
     await runQueuedJobs({ dueWithinMs: MAIL_WINDOW });
-    expect(await outboxTo(b.email)).toHaveLength(1);
+    expect(await outboxTo(b.email)).toHaveLength(2);
   });
 });
 
