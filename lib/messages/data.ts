@@ -111,6 +111,8 @@ export const unreadConversationsCount = (userId: string): SQL<number> => sql<num
 export type Participant = {
   id: string;
   name: string | null;
+  /** Still a member of the network: not deleted or blocked by the coordinators. */
+  member: boolean;
   blockedByViewer: boolean;
   hasBlockedViewer: boolean;
 };
@@ -156,9 +158,15 @@ export async function getConversationForParticipant(input: {
     )
     .limit(1);
   if (!row) return null;
-  const people = rowsOf<{ id: string; name: string | null; blocked: boolean; blocks_me: boolean }>(
+  const people = rowsOf<{
+    id: string;
+    name: string | null;
+    member: boolean;
+    blocked: boolean;
+    blocks_me: boolean;
+  }>(
     await db.execute(sql`
-      SELECT u.id, u.name,
+      SELECT u.id, u.name, u.status = 'approved' AS member,
         EXISTS (SELECT 1 FROM member_blocks b WHERE b.blocker_id = ${input.userId} AND b.blocked_id = u.id) AS blocked,
         EXISTS (SELECT 1 FROM member_blocks b WHERE b.blocker_id = u.id AND b.blocked_id = ${input.userId}) AS blocks_me
       FROM conversation_participants p JOIN users u ON u.id = p.user_id
@@ -170,6 +178,7 @@ export async function getConversationForParticipant(input: {
     participants: people.map((p) => ({
       id: p.id,
       name: p.name,
+      member: Boolean(p.member),
       blockedByViewer: Boolean(p.blocked),
       hasBlockedViewer: Boolean(p.blocks_me),
     })),

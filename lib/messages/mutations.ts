@@ -9,6 +9,7 @@ import {
   messages,
   notifications,
   uploads,
+  users,
 } from "@/db/schema";
 import type { ConversationKind } from "@/db/schema/messages";
 import { AppError } from "@/lib/errors";
@@ -252,14 +253,18 @@ export async function sendMessage(input: {
   if (!conversation) throw notFound();
   if (conversation.kind === "direct") {
     const others = await db
-      .select({ id: conversationParticipants.userId })
+      .select({ id: conversationParticipants.userId, status: users.status })
       .from(conversationParticipants)
+      .innerJoin(users, eq(users.id, conversationParticipants.userId))
       .where(
         and(
           eq(conversationParticipants.conversationId, input.conversationId),
           sql`${conversationParticipants.userId} <> ${input.senderId}`,
         ),
       );
+    // A deleted or blocked account reads nothing: writing to it would only pile up.
+    if (others.some((o) => o.status !== "approved"))
+      throw new AppError({ code: "forbidden", message: "recipientGone" });
     const { iBlocked, blockedMe } = await blockedPairs(
       db,
       input.senderId,

@@ -49,6 +49,13 @@ test("a member deletes their account, confirmed by the link in an e-mail", async
   await page.getByRole("button", { name: t("forum.composer.createThread") }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   const threadUrl = page.url();
+  // … and a conversation with the coordinator, who can read it but no longer answer.
+  await page.goto(`/messages/new?q=${encodeURIComponent("Katrin Vogel")}`);
+  await page.getByRole("link", { name: t("messages.new.add", { name: "Katrin Vogel" }) }).click();
+  await page.getByRole("textbox", { name: t("messages.compose.body") }).fill("Danke für die Hilfe!");
+  await page.getByRole("button", { name: t("messages.compose.send") }).click();
+  await expect(page.getByText("Danke für die Hilfe!")).toBeVisible();
+  const conversationUrl = new URL(page.url()).pathname;
 
   await page.goto("/settings/privacy");
   const since = Date.now();
@@ -86,6 +93,15 @@ test("a member deletes their account, confirmed by the link in an e-mail", async
   await expect(post).toContainText("Ich ziehe weg.");
   await expect(post.getByRole("heading", { level: 3 })).toHaveText(t("forum.formerMember"));
   await expect(coordinator.getByText(member.name)).toHaveCount(0);
+  // the conversation says the person has left, and offers no reply, block or profile link
+  await coordinator.goto(conversationUrl);
+  await expect(coordinator.getByText("Danke für die Hilfe!")).toBeVisible();
+  await expect(coordinator.getByText(t("messages.conversation.otherLeftNetwork"))).toBeVisible();
+  await expect(coordinator.getByRole("textbox", { name: t("messages.compose.body") })).toHaveCount(0);
+  await expect(coordinator.getByText(t("messages.formerMember")).first()).toBeVisible();
+  await expect(coordinator.getByRole("link", { name: t("messages.formerMember") })).toHaveCount(0);
+  await expect(coordinator.getByRole("main").locator("summary")).toHaveCount(0);
+  await expectNoA11yViolations(coordinator);
 });
 
 test("the privacy policy page asks for consent and records it", async ({ coordinator, newPage }) => {

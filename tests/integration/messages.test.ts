@@ -24,6 +24,7 @@ import {
 } from "@/lib/messages/mutations";
 import { checkMessagingRate } from "@/lib/messages/rate";
 import { countUnread, listNotifications } from "@/lib/notifications/data";
+import { deleteOwnAccount } from "@/lib/privacy/mutations";
 import { createSession } from "../support/factories";
 import { member, outboxTo } from "../support/messages-factories";
 
@@ -248,6 +249,29 @@ describe("blocking", () => {
       (await listMessages({ conversationId: group.conversationId, viewerId: me.id })).items,
     ).toHaveLength(3);
     expect((await listNotifications({ userId: me.id })).items.map((n) => n.actorName)).toContain(pest.name);
+  });
+});
+
+describe("a member who left the network", () => {
+  it("closes a direct conversation with them: no reply, no block, no profile link", async () => {
+    const stays = await member("Sabine Bleibt");
+    const leaves = await member("Franziska Geht");
+    const { conversationId } = await startConversation({
+      senderId: leaves.id,
+      recipientIds: [stays.id],
+      ...text("Ich melde mich ab."),
+    });
+    await deleteOwnAccount({ userId: leaves.id });
+    const view = await getConversationForParticipant({ conversationId, userId: stays.id });
+    expect(view?.participants).toEqual([
+      expect.objectContaining({ id: leaves.id, name: null, member: false }),
+    ]);
+    await expect(
+      sendMessage({ senderId: stays.id, conversationId, ...text("Schade!") }),
+    ).rejects.toMatchObject({ message: "recipientGone" });
+    // what was written stays readable
+    const { items } = await listMessages({ conversationId, viewerId: stays.id });
+    expect(items.map((m) => m.body)).toEqual(["Ich melde mich ab."]);
   });
 });
 

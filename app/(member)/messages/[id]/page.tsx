@@ -41,7 +41,9 @@ export default async function ConversationPage({
   const direct = conversation.kind === "direct";
   const other = direct ? others[0] : undefined;
   const blockedByMe = Boolean(other?.blockedByViewer);
-  const canWrite = !direct || (other !== undefined && !other.blockedByViewer && !other.hasBlockedViewer);
+  // A deleted or blocked account reads nothing any more: a direct conversation with it is closed.
+  const otherGone = other !== undefined && !other.member;
+  const canWrite = !direct || (other?.member && !other.blockedByViewer && !other.hasBlockedViewer);
   const firstUnread = paged
     ? undefined
     : items.find(
@@ -71,7 +73,13 @@ export default async function ConversationPage({
             : others.map((p, index) => (
                 <span key={p.id}>
                   {index > 0 ? ", " : ""}
-                  <a href={`/members/${p.id}`}>{p.name ?? t("formerMember")}</a>
+                  {p.member && p.name ? (
+                    <a href={`/members/${p.id}`}>
+                      <bdi>{p.name}</bdi>
+                    </a>
+                  ) : (
+                    <bdi>{p.name ?? t("formerMember")}</bdi>
+                  )}
                 </span>
               ))}
         </p>
@@ -134,7 +142,7 @@ export default async function ConversationPage({
             <ReplyForm conversationId={conversation.id} />
           </ClientMessages>
         ) : (
-          <p>{t("conversation.cannotWrite")}</p>
+          <p>{t(otherGone ? "conversation.otherLeftNetwork" : "conversation.cannotWrite")}</p>
         )}
       </section>
 
@@ -152,7 +160,7 @@ export default async function ConversationPage({
           </form>
         </details>
       ) : null}
-      {other && !blockedByMe ? (
+      {other?.member && !blockedByMe ? (
         <details className="mb-4">
           <summary className="min-h-11 cursor-pointer py-2 font-semibold text-brand">
             {t("conversation.block", { name: other.name ?? "" })}
