@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { type ReportStatus, reports } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/mutations";
 import { sendForumNotification } from "@/lib/forum/notify";
+import { NOTIFICATIONS_PATH } from "@/lib/notifications/kinds";
 import { type Decision, SUBJECTS } from "./subjects";
 
 /**
@@ -79,7 +80,11 @@ export async function resolveReport(input: { reportId: string; decision: Decisio
     recipientIds: reporterIds,
     kind: "moderation",
     actorId: input.actorId,
-    url: subject?.url && input.decision !== "delete" ? subject.url : "/notifications",
+    // A hidden or deleted post or message is gone for the reporter: the line says so and links nowhere.
+    url:
+      subject?.url && (input.decision === "restore" || input.decision === "dismiss")
+        ? subject.url
+        : NOTIFICATIONS_PATH,
     subjectKey: `report:${report.subjectType}:${report.subjectId}`,
     params: { decision: input.decision, title: subject?.title ?? "" },
   });

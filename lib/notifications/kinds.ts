@@ -43,3 +43,6 @@ export function emailModeOf(
 export const subjectArea = (subjectKey: string): string => subjectKey.split(":", 1)[0] ?? "";
 
 export const DEFAULT_DIGEST_HOUR = 7;
+
+/** The centre itself: the link of a notification about something its reader cannot open any more. */
+export const NOTIFICATIONS_PATH = "/notifications";

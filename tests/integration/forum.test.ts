@@ -1,4 +1,5 @@
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { forumPosts, notifications, reports, settings, users } from "@/db/schema";
@@ -23,11 +24,21 @@ import {
   usersWhoCanSee,
 } from "@/lib/forum/mutations";
 import type { ForumViewer } from "@/lib/forum/visibility";
+import { MESSAGES } from "@/lib/i18n/messages";
 import { reportContent, resolveReport } from "@/lib/moderation/mutations";
+import { listNotifications } from "@/lib/notifications/data";
+import { type KindTranslator, notificationText } from "@/lib/notifications/text";
 import { getContentVersions } from "@/lib/page-cache/data";
 import { searchPosts } from "@/lib/search/data";
 import { createUser } from "../support/factories";
 import { createCategory, createGroup } from "../support/forum-factories";
+
+/** The notification centre's German lines. */
+const tn = createTranslator({
+  locale: "de",
+  messages: MESSAGES.de,
+  namespace: "notifications",
+}) as unknown as KindTranslator;
 
 const as = (user: { id: string; role: "member" | "coordinator" | "admin" }): ForumViewer => ({
   id: user.id,
@@ -308,7 +319,27 @@ describe("moderation", () => {
     expect(post!.status).toBe("hidden");
     // The first post carries its thread: members no longer see it.
     expect(await getThread({ viewer: as(w.outsider), threadId: w.tMem.thread.id })).toBeNull();
-    const told = await db.execute(sql`select kind from notifications where recipient_id = ${w.outsider.id}`);
-    expect(JSON.stringify(told)).toContain("moderation");
+    // The reporter reads what was decided, and the line does not lead to a page they cannot open.
+    const [told] = (await listNotifications({ userId: w.outsider.id })).items;
+    expect(told?.url).toBe("/notifications");
+    expect(notificationText(tn, told!)).toBe(
+      "Ihre Meldung zu „Mitgliederthema“: Der Inhalt wurde ausgeblendet",
+    );
+  });
+
+  it("a report dismissed tells the reporter it was checked, with a link to the post", async () => {
+    const w = await world();
+    const report = await reportContent({
+      reporterId: w.outsider.id,
+      subjectType: "post",
+      subjectId: String(w.tPub.postId),
+      reason: "Falsch",
+    });
+    await resolveReport({ reportId: report.id, decision: "dismiss", actorId: w.coordinator.id });
+    const [told] = (await listNotifications({ userId: w.outsider.id })).items;
+    expect(told?.url).toContain(`/forum/t/${w.tPub.thread.id}/`);
+    expect(notificationText(tn, told!)).toBe(
+      "Ihre Meldung zu „Öffentliches Thema“: Der Inhalt wurde geprüft und bleibt sichtbar",
+    );
   });
 });

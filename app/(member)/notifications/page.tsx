@@ -5,6 +5,7 @@ import { getTranslations } from "@/lib/i18n/server";
 import { decodeCursor, encodeCursor } from "@/lib/messages/cursor";
 import { markAllNotificationsReadAction, markNotificationReadAction } from "@/lib/notifications/actions";
 import { listNotifications } from "@/lib/notifications/data";
+import { NOTIFICATIONS_PATH } from "@/lib/notifications/kinds";
 import { type KindTranslator, notificationText } from "@/lib/notifications/text";
 import { secondaryButton } from "@/lib/ui/components/button-styles";
 import { FormAlert } from "@/lib/ui/components/form-alert";
@@ -28,7 +29,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const anyUnread = page.items.some((n) => !n.readAt);
   return (
     <div className="max-w-3xl">
-      <h1 className="mb-3 text-3xl font-bold">{t("title")}</h1>
+      <h1 className="mb-3 text-3xl font-bold break-words hyphens-auto">{t("title")}</h1>
       <p className="mb-4">{t("intro")}</p>
       {query.all === "read" ? <FormAlert kind="success">{t("allMarkedRead")}</FormAlert> : null}
       <div className="mb-6 flex flex-wrap items-center gap-4">
@@ -54,15 +55,21 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                 key={n.id}
                 className={`flex flex-wrap items-center justify-between gap-3 p-4 ${n.readAt ? "" : "bg-blue-50"}`}
               >
-                <div className="min-w-0 flex-1">
+                {/* At least 14rem for the text, or "mark read" moves below it (a phone). */}
+                <div className="min-w-0 flex-[1_1_14rem]">
                   {n.readAt ? null : (
                     <span className="me-2 inline-block rounded-full bg-brand px-2 py-0.5 text-xs font-semibold text-white">
                       {t("unread")}
                     </span>
                   )}
-                  <a href={n.url} className={`break-words ${n.readAt ? "" : "font-bold"}`}>
-                    {text}
-                  </a>
+                  {/* A line about something nobody can open any more (a report's hidden post) links nowhere. */}
+                  {n.url === NOTIFICATIONS_PATH ? (
+                    <span className={`break-words ${n.readAt ? "" : "font-bold"}`}>{text}</span>
+                  ) : (
+                    <a href={n.url} className={`break-words ${n.readAt ? "" : "font-bold"}`}>
+                      {text}
+                    </a>
+                  )}
                   <p className="text-sm text-muted">
                     <time dateTime={n.createdAt.toISOString()}>{when(n.createdAt)}</time>
                   </p>
