@@ -5,6 +5,7 @@ import { isDemoMode } from "@/lib/env";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
 import { directionOf } from "@/lib/i18n/config";
 import { getTranslations } from "@/lib/i18n/server";
+import { getNetworkBranding } from "@/lib/settings/data";
 import { DemoBanner } from "@/lib/shell/components/demo-banner";
 import { SiteFooter } from "@/lib/shell/components/site-footer";
 import { SiteHeader } from "@/lib/shell/components/site-header";
@@ -12,8 +13,10 @@ import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("shell");
+  // The network's own name (admin settings), as in the header.
+  const name = (await getNetworkBranding()).name ?? t("siteName");
   return {
-    title: { default: t("siteName"), template: `%s · ${t("siteName")}` },
+    title: { default: name, template: `%s · ${name}` },
     description: t("metaDescription"),
   };
 }

@@ -228,7 +228,7 @@ test("settings: contrast is checked before saving; name, logo and legal texts ar
     ).toBeVisible();
   });
 
-  await test.step("the network's name appears in the header", async () => {
+  await test.step("the network's name appears in the header and the page title", async () => {
     const general = admin.getByRole("region", { name: t("admin.settings.generalHeading") });
     const name = general.getByRole("textbox", { name: t("admin.settings.networkName") });
     const original = await name.inputValue();
@@ -240,6 +240,8 @@ test("settings: contrast is checked before saving; name, logo and legal texts ar
       await expect(
         admin.getByRole("banner").getByRole("link", { name: "Integrationsnetzwerk Test" }),
       ).toBeVisible();
+      await admin.goto("/events");
+      await expect(admin).toHaveTitle(`${t("events.title")} · Integrationsnetzwerk Test`);
     } finally {
       await admin.goto("/admin/settings");
       await general.getByRole("textbox", { name: t("admin.settings.networkName") }).fill(original);
