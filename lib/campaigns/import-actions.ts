@@ -3,10 +3,11 @@
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { requireCapability } from "@/lib/admin/loaders";
+import { decodeCsv } from "@/lib/csv/utils";
 import { AppError } from "@/lib/errors";
 import { formAction } from "@/lib/forms/action";
 import type { FormState } from "@/lib/forms/schema";
-import { decodeCsv, MAX_IMPORT_BYTES } from "./import";
+import { MAX_IMPORT_BYTES } from "./import";
 import { createContactImport, discardContactImport, startContactImport } from "./import-mutations";
 import { StartImport } from "./schema";
 

@@ -3,7 +3,6 @@ import {
   type AddressFacts,
   checkRows,
   databaseReason,
-  decodeCsv,
   MAX_IMPORT_ROWS,
   type ParsedImport,
   parseImportCsv,
@@ -125,14 +124,6 @@ describe("parseLanguage", () => {
     ).toEqual(["de", "de", "de", "de", "de", "en", "en", "ar", "ar", "uk", "uk"]);
     expect(parseLanguage("fr")).toBeNull();
     expect(parseLanguage("Türkisch")).toBeNull();
-  });
-});
-
-describe("decodeCsv", () => {
-  it("reads UTF-8, UTF-16 with BOM, and falls back to Windows-1252 for old Excel files", () => {
-    expect(decodeCsv(new TextEncoder().encode("Jürgen"))).toBe("Jürgen");
-    expect(decodeCsv(Uint8Array.from([0xff, 0xfe, 0x4a, 0x00, 0xfc, 0x00]))).toBe("\uFEFFJü".slice(1));
-    expect(decodeCsv(Uint8Array.from([0x4a, 0xfc, 0x72, 0x67, 0x65, 0x6e, 0x80]))).toBe("Jürgen€");
   });
 });
 

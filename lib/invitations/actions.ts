@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireRole } from "@/lib/auth/viewer";
+import { decodeCsv } from "@/lib/csv/utils";
 import { AppError } from "@/lib/errors";
 import { formAction } from "@/lib/forms/action";
 import { parseInvitationCsv } from "./csv";
@@ -45,7 +46,9 @@ export async function inviteCsvAction(
   const parsed = CsvUpload.safeParse({ file: formData.get("file") });
   if (!parsed.success)
     return { status: "error", error: parsed.error.issues[0]?.message, invited: 0, problems: [] };
-  const { rows, tooMany } = parseInvitationCsv(await parsed.data.file.text());
+  const { rows, tooMany } = parseInvitationCsv(
+    decodeCsv(new Uint8Array(await parsed.data.file.arrayBuffer())),
+  );
   const problems: CsvInviteResult["problems"] = [];
   let invited = 0;
   for (const row of rows) {

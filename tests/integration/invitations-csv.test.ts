@@ -1,0 +1,56 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it, vi } from "vitest";
+import { getDb } from "@/db/client";
+import { users } from "@/db/schema";
+import { inviteCsvAction } from "@/lib/invitations/actions";
+import { createSession, createUser } from "../support/factories";
+import { signInWith } from "../support/next-headers";
+
+vi.mock("next/headers", () => import("../support/next-headers"));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+
+const uid = () => crypto.randomUUID().slice(0, 8);
+
+/** Uploads these bytes as the CSV file, signed in as a new coordinator. */
+async function upload(bytes: Uint8Array<ArrayBuffer>) {
+  const coordinator = await createUser({ role: "coordinator" });
+  signInWith(await createSession(coordinator.id));
+  const form = new FormData();
+  form.set("file", new File([bytes], "einladungen.csv", { type: "text/csv" }));
+  try {
+    return await inviteCsvAction({ status: "idle", invited: 0, problems: [] }, form);
+  } finally {
+    signInWith(undefined);
+  }
+}
+
+async function nameOf(email: string) {
+  const db = await getDb();
+  const [row] = await db.select({ name: users.name }).from(users).where(eq(users.email, email));
+  return row?.name;
+}
+
+describe("inviting from a CSV file", () => {
+  it("reads a German Excel export in Windows-1252 with semicolons: umlauts arrive whole", async () => {
+    const email = `juergen.${uid()}@example.net`;
+    // "Name;E-Mail;Sprache" / "Jürgen Müller;…;de" / "Zoë Weiß;…;en" as Windows-1252 bytes
+    const latin1 = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+    const other = `zoe.${uid()}@example.net`;
+    const bytes = latin1(
+      `Name;E-Mail;Sprache\r\nJ\xfcrgen M\xfcller;${email};de\r\nZo\xeb Wei\xdf;${other};en\r\n`,
+    );
+    expect(() => new TextDecoder("utf-8", { fatal: true }).decode(bytes)).toThrow();
+
+    const result = await upload(bytes);
+    expect(result).toMatchObject({ status: "done", invited: 2, problems: [] });
+    expect(await nameOf(email)).toBe("Jürgen Müller");
+    expect(await nameOf(other)).toBe("Zoë Weiß");
+  });
+
+  it("still reads UTF-8", async () => {
+    const email = `olena.${uid()}@example.net`;
+    const result = await upload(new TextEncoder().encode(`Олена Коваленко,${email},uk\n`));
+    expect(result.invited).toBe(1);
+    expect(await nameOf(email)).toBe("Олена Коваленко");
+  });
+});
