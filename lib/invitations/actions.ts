@@ -53,7 +53,7 @@ export async function inviteCsvAction(
   let invited = 0;
   for (const row of rows) {
     if (!row.ok) {
-      problems.push({ line: row.line, error: row.error });
+      problems.push({ line: row.line, email: row.email, error: row.error });
       continue;
     }
     try {

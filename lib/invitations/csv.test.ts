@@ -29,7 +29,15 @@ describe("parseInvitationCsv", () => {
       [2, false, "invalidEmail"],
       [3, false, "required"],
       [4, true, "carla@example.org"],
-      [5, false, "invalidChoice"],
+      [5, false, "csvUnknownLanguage"],
+    ]);
+  });
+
+  it("names the allowed languages for an unknown one and keeps the row's e-mail address", () => {
+    const { rows } = parseInvitationCsv("Falsche Sprache,fs.qa@example.net,fr\nOhne Adresse,,de");
+    expect(rows).toMatchObject([
+      { line: 1, ok: false, email: "fs.qa@example.net", error: "csvUnknownLanguage" },
+      { line: 2, ok: false, email: undefined, error: "required" },
     ]);
   });
 

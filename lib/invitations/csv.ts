@@ -2,7 +2,7 @@ import { Invite, MAX_CSV_ROWS } from "./schema";
 
 export type CsvRow =
   | { line: number; ok: true; invite: Invite }
-  | { line: number; ok: false; raw: string; error: string };
+  | { line: number; ok: false; raw: string; email?: string; error: string };
 
 /** Splits one CSV line on the separator, honouring double quotes ("a, b" and "" inside quotes). */
 function splitLine(text: string, separator: string): string[] {
@@ -69,16 +69,19 @@ export function parseInvitationCsv(content: string): { rows: CsvRow[]; tooMany: 
     });
     if (record.locale) record.locale = record.locale.toLowerCase();
     const parsed = Invite.safeParse(record);
-    rows.push(
-      parsed.success
-        ? { line: index + 1, ok: true, invite: parsed.data }
-        : {
-            line: index + 1,
-            ok: false,
-            raw: raw.slice(0, 200),
-            error: parsed.error.issues[0]?.message ?? "invalid",
-          },
-    );
+    if (parsed.success) {
+      rows.push({ line: index + 1, ok: true, invite: parsed.data });
+      continue;
+    }
+    const issue = parsed.error.issues[0];
+    rows.push({
+      line: index + 1,
+      ok: false,
+      raw: raw.slice(0, 200),
+      email: record.email?.slice(0, 200),
+      // a file has no list to choose from: name the languages it may hold
+      error: issue?.path[0] === "locale" ? "csvUnknownLanguage" : (issue?.message ?? "invalid"),
+    });
   }
   return { rows, tooMany: false };
 }

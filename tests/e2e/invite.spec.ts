@@ -51,32 +51,42 @@ test("an invited person signs in straight to /home, once per link, and only with
   });
 });
 
-test("a CSV upload invites the good rows and reports the bad one", async ({ coordinator }) => {
-  const anna = { name: `Anna Keller ${uniqueSuffix()}`, email: uniqueEmail("anna") };
+test("a CSV upload from German Excel (Windows-1252) invites the good rows and reports the bad ones", async ({
+  coordinator,
+}) => {
+  const anna = { name: `Jürgen Müller ${uniqueSuffix()}`, email: uniqueEmail("juergen") };
   const omar = { name: `Omar Haddad ${uniqueSuffix()}`, email: uniqueEmail("omar") };
+  const french = uniqueEmail("fs");
   const csv = [
     "Name;E-Mail;Sprache",
     `${anna.name};${anna.email};en`,
     "Ohne Adresse;keine-adresse;de",
     `"${omar.name}";${omar.email};`,
+    `Falsche Sprache;${french};fr`,
   ].join("\r\n");
 
   const admin = new AdminSignupsPage(coordinator);
   await admin.goto();
-  await admin.uploadCsv("einladungen.csv", csv);
+  await admin.uploadCsv("einladungen.csv", Buffer.from(csv, "latin1"));
 
   const section = admin.csvSection();
-  await expect(section.getByRole("alert")).toHaveText(t("signups.csvResult", { invited: 2, problems: 1 }));
+  await expect(section.getByRole("alert")).toHaveText(t("signups.csvResult", { invited: 2, problems: 2 }));
   const problems = section.getByRole("table", { name: t("signups.csvProblems") });
-  await expect(problems.getByRole("row")).toHaveCount(2); // header + the bad line
+  await expect(problems.getByRole("row")).toHaveCount(3); // header + the bad lines
   await expect(problems.getByRole("row").nth(1).getByRole("cell")).toHaveText([
     "3",
-    "–",
+    "keine-adresse",
     t("errors.invalidEmail"),
+  ]);
+  await expect(problems.getByRole("row").nth(2).getByRole("cell")).toHaveText([
+    "5",
+    french,
+    t("errors.csvUnknownLanguage"),
   ]);
   await expectNoA11yViolations(coordinator);
 
   const toAnna = await waitForMail(anna.email, { subject: tr("en")("mail.invitation.subject") });
+  expect(toAnna.text).toContain(anna.name);
   expect(linkIn(toAnna)).toContain("/api/auth/callback/nodemailer?");
   await waitForMail(omar.email, { subject: t("mail.invitation.subject") });
 });

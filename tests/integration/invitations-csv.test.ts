@@ -53,4 +53,15 @@ describe("inviting from a CSV file", () => {
     expect(result.invited).toBe(1);
     expect(await nameOf(email)).toBe("Олена Коваленко");
   });
+
+  it("a row with an unknown language names the allowed ones and keeps its e-mail address", async () => {
+    const email = `fs.${uid()}@example.net`;
+    const result = await upload(new TextEncoder().encode(`Falsche Sprache,${email},fr\n`));
+    expect(result).toMatchObject({
+      status: "done",
+      invited: 0,
+      problems: [{ line: 1, email, error: "csvUnknownLanguage" }],
+    });
+    expect(await nameOf(email)).toBeUndefined();
+  });
 });

@@ -73,12 +73,13 @@ export class AdminSignupsPage {
     await expect(section.getByRole("status")).toHaveText(this.t("signups.invited"));
   }
 
-  async uploadCsv(fileName: string, content: string) {
+  /** A string is sent as UTF-8; bytes as they are (e.g. a Windows-1252 export from German Excel). */
+  async uploadCsv(fileName: string, content: string | Buffer) {
     const section = this.csvSection();
     await section.getByLabel(this.t("signups.csvFile")).setInputFiles({
       name: fileName,
       mimeType: "text/csv",
-      buffer: Buffer.from(content, "utf8"),
+      buffer: typeof content === "string" ? Buffer.from(content, "utf8") : content,
     });
     await section.getByRole("button", { name: this.t("signups.csvSubmit") }).click();
   }
