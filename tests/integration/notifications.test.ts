@@ -14,6 +14,7 @@ import {
   turnOffByToken,
 } from "@/lib/notifications/mutations";
 import { createTurnOffToken, verifyTurnOffToken } from "@/lib/notifications/tokens";
+import { createTestEvent } from "../support/event-factories";
 import { createUser } from "../support/factories";
 import { member, outboxTo } from "../support/messages-factories";
 
@@ -193,12 +194,14 @@ describe("e-mail settings", () => {
       subjectKey: thread(),
       params: { title: "Integrationskurs" },
     });
+    // The event exists and takes place: the mailer asks (lib/events/notification-source.ts).
+    const { eventId } = await createTestEvent(actor.id, { title: "Sommerfest" });
     await notify({
       recipientIds: [reader.id],
       kind: "event_change",
       actorId: actor.id,
-      url: "/events/5",
-      subjectKey: `event:${crypto.randomUUID()}`,
+      url: `/events/${eventId}`,
+      subjectKey: `event:${eventId}`,
       params: { title: "Sommerfest" },
     });
     await runQueuedJobs({ dueWithinMs: MAIL_WINDOW });
