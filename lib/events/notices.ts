@@ -26,41 +26,33 @@ export const eventPath = (eventId: string, slotDate?: string) =>
 
 /**
  * Changes of time or place go through the notification centre (kind "event_change"): an in-app
- * notice, and a mail as each member chose. One notification per event and person.
+ * notice, and a mail as each member chose, which names the time and place their dates have now
+ * (lib/events/notification-source.ts). One notification per event and person, linking to their date.
  */
 async function notifyChanges(
   notices: EventNotice[],
   date: Map<string, { eventId: string; slotDate: string; title: string }>,
 ): Promise<void> {
-  const byEvent = new Map<
-    string,
-    { actorId: string; title: string; slotDate: string; recipients: string[] }
-  >();
+  const byDate = new Map<string, { actorId: string; recipients: string[] }>();
   for (const n of notices) {
-    if (n.kind !== "changed") continue;
-    const d = date.get(n.occurrenceId);
-    if (!d) continue;
-    const entry = byEvent.get(d.eventId) ?? {
-      actorId: n.actorId,
-      title: d.title,
-      slotDate: d.slotDate,
-      recipients: [],
-    };
+    if (n.kind !== "changed" || !date.has(n.occurrenceId)) continue;
+    const entry = byDate.get(n.occurrenceId) ?? { actorId: n.actorId, recipients: [] };
     entry.recipients.push(n.userId);
-    byEvent.set(d.eventId, entry);
+    byDate.set(n.occurrenceId, entry);
   }
-  for (const [eventId, e] of byEvent) {
+  for (const [occurrenceId, e] of byDate) {
+    const d = date.get(occurrenceId)!;
     try {
       await notify({
         recipientIds: e.recipients,
         kind: "event_change",
         actorId: e.actorId,
-        url: eventPath(eventId, e.slotDate),
-        subjectKey: `event:${eventId}`,
-        params: { title: e.title },
+        url: eventPath(d.eventId, d.slotDate),
+        subjectKey: `event:${d.eventId}`,
+        params: { title: d.title },
       });
     } catch (error) {
-      console.error(`Event change notification for ${eventId} failed:`, error);
+      console.error(`Event change notification for ${d.eventId} failed:`, error);
     }
   }
 }

@@ -99,7 +99,7 @@ async function stillWanted(recipient: Recipient, rows: Notification[]): Promise<
   return wanted;
 }
 
-async function excerptsFor(recipientId: string, rows: Notification[]) {
+async function excerptsFor(recipient: Recipient, rows: Notification[]) {
   const first = rows[0];
   if (!first) return [];
   const source = notificationSources[subjectArea(first.subjectKey)];
@@ -107,7 +107,8 @@ async function excerptsFor(recipientId: string, rows: Notification[]) {
   const since = new Date(Math.min(...rows.map((r) => r.createdAt.getTime())));
   // The first notification of a burst was created with the first event: look a little earlier.
   return source.excerpts({
-    recipientId,
+    recipientId: recipient.id,
+    locale: recipient.locale,
     subjectKey: first.subjectKey,
     since: new Date(since.getTime() - 1000),
   });
@@ -155,7 +156,7 @@ export async function deliverNotificationMail(data: {
       userId: recipient.id,
       tokenVersion: recipient.tokenVersion ?? 1,
       items: await mailItems(wanted),
-      excerpts: await excerptsFor(recipient.id, wanted),
+      excerpts: await excerptsFor(recipient, wanted),
     });
   } catch (error) {
     // Released for the retry pg-boss schedules (backoff); nothing is lost or sent twice.

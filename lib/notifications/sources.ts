@@ -15,6 +15,8 @@ export type NotificationSource = {
     recipientId: string;
     subjectKey: string;
     since: Date;
+    /** The recipient's language, for anything the area formats (dates, labels). */
+    locale: string;
   }): Promise<{ author: string | null; text: string }[]>;
 };
 

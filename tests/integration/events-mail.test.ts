@@ -1,6 +1,10 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { notifications } from "@/db/schema";
 import { formatWhen } from "@/lib/events/format";
-import { cancelEvent, respond, setOccurrenceStatus } from "@/lib/events/mutations";
+import { cancelEvent, respond, setOccurrenceStatus, updateEvent } from "@/lib/events/mutations";
+import { runQueuedJobs } from "@/lib/jobs/testing";
 import { createTestEvent, daysFromNow, mailsTo } from "../support/event-factories";
 import { createUser } from "../support/factories";
 
@@ -54,5 +58,45 @@ describe("cancellation mails", () => {
       `Die Veranstaltung „${data.title}“ am ${formatWhen("de", first!.startsAt, first!.endsAt)} findet leider nicht statt.`,
     );
     expect(mail?.text).not.toContain("Alle Termine");
+  });
+});
+
+describe("change mails", () => {
+  it("link each attendee to their own date and say the time and place it has now", async () => {
+    const coordinator = await createUser({ role: "coordinator" });
+    const early = await createUser();
+    const later = await createUser({ locale: "en" });
+    const { eventId, occurrences, data } = await createTestEvent(coordinator.id, {
+      frequency: "weekly",
+      untilDate: daysFromNow(18),
+    });
+    const [first, second] = occurrences;
+    await respond({ occurrenceId: first!.id, userId: early.id, response: "yes" });
+    await respond({ occurrenceId: second!.id, userId: later.id, response: "maybe" });
+
+    await updateEvent({
+      actorId: coordinator.id,
+      eventId,
+      data: { ...data, venue: "Schloss Moritzburg", address: "Domplatz 1, 06712 Zeitz" },
+    });
+    const db = await getDb();
+    const urlOf = async (userId: string) =>
+      (await db.select().from(notifications).where(eq(notifications.recipientId, userId)))[0]?.url;
+    expect(await urlOf(early.id)).toBe(`/events/${eventId}?date=${first!.slotDate}`);
+    expect(await urlOf(later.id)).toBe(`/events/${eventId}?date=${second!.slotDate}`);
+
+    await runQueuedJobs({ dueWithinMs: 10 * 60 * 1000 });
+    const [mail] = await mailsTo(early.email);
+    expect(mail?.subject).toBe(`Die Veranstaltung „${data.title}“ wurde geändert`);
+    expect(mail?.text).toContain("So findet es jetzt statt (Ihre Termine):");
+    expect(mail?.text).toContain(
+      `> ${formatWhen("de", first!.startsAt, first!.endsAt)}, Schloss Moritzburg, Domplatz 1, 06712 Zeitz`,
+    );
+    expect(mail?.text).toContain(`/events/${eventId}?date=${first!.slotDate}`);
+    const [english] = await mailsTo(later.email);
+    expect(english?.text).toContain(
+      `> ${formatWhen("en", second!.startsAt, second!.endsAt)}, Schloss Moritzburg, Domplatz 1, 06712 Zeitz`,
+    );
+    expect(english?.text).toContain(`/events/${eventId}?date=${second!.slotDate}`);
   });
 });
