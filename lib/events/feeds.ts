@@ -12,6 +12,7 @@ import {
   listFeedEvents,
   listOccurrences,
 } from "./data";
+import { formatStamp } from "./format";
 import { calendarOf } from "./ical";
 
 const calendarResponse = (body: string, init: { filename?: string; cache: string }) =>
@@ -92,7 +93,7 @@ export async function attendeesCsvResponse(
       a.name,
       a.email,
       t(`events.responses.${a.waiting ? "waiting" : a.response}`),
-      a.answeredAt.toISOString(),
+      formatStamp(a.answeredAt),
     ]),
   ];
   return new Response(toCsv(rows), {

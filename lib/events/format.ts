@@ -1,5 +1,5 @@
 import { dateTimeFormatter } from "@/lib/i18n/intl";
-import { EVENT_TIME_ZONE } from "./time";
+import { EVENT_TIME_ZONE, pad, toBerlin } from "./time";
 
 const formatter = (locale: string, options: Intl.DateTimeFormatOptions) =>
   dateTimeFormatter(locale === "ar" ? "ar-u-nu-latn" : locale, { ...options, timeZone: EVENT_TIME_ZONE });
@@ -18,6 +18,12 @@ export const formatDay = (locale: string, d: Date) =>
   formatter(locale, { weekday: "short", day: "numeric", month: "short", year: "numeric" }).format(d);
 export const formatTime = (locale: string, d: Date) =>
   formatter(locale, { hour: "2-digit", minute: "2-digit" }).format(d);
+/** "25.11.2026 15:49" in Berlin time: for files (CSV) that spreadsheets read in any language. */
+export function formatStamp(d: Date): string {
+  const w = toBerlin(d);
+  return `${pad(w.day)}.${pad(w.month)}.${pad(w.year, 4)} ${pad(w.hour)}:${pad(w.minute)}`;
+}
+
 /** Machine-readable date-time for <time dateTime>. */
 export const isoOf = (d: Date) => d.toISOString();
 
