@@ -2,6 +2,7 @@ import "server-only";
 import type { Viewer } from "@/lib/auth/viewer";
 import { isLocale, type Locale } from "@/lib/i18n/config";
 import { translatorFor } from "@/lib/i18n/translator";
+import { TOPICS } from "@/lib/network/constants";
 import { toEventViewer } from "./access";
 import { toCsv } from "./csv";
 import {
@@ -13,7 +14,15 @@ import {
   listOccurrences,
 } from "./data";
 import { formatStamp } from "./format";
-import { calendarOf } from "./ical";
+import { calendarOf, type IcalLabels } from "./ical";
+
+/** What a calendar writes in words, in the feed's language. */
+const icalLabels = (locale: Locale): IcalLabels => {
+  const t = translatorFor(locale);
+  return { online: t("events.online"), topic: (key) => (isTopic(key) ? t(`topics.${key}`) : key) };
+};
+
+const isTopic = (key: string): key is (typeof TOPICS)[number] => (TOPICS as readonly string[]).includes(key);
 
 const calendarResponse = (body: string, init: { filename?: string; cache: string }) =>
   new Response(body, {
@@ -34,8 +43,7 @@ export async function eventIcsResponse(
 ): Promise<Response> {
   const event = await getFeedEvent(eventId, toEventViewer(viewer));
   if (!event) return notFound();
-  const t = translatorFor(locale);
-  const body = calendarOf(event.title, [event], { online: t("events.online") });
+  const body = calendarOf(event.title, [event], icalLabels(locale));
   return calendarResponse(body, {
     filename: `veranstaltung-${event.id.slice(0, 8)}.ics`,
     cache: "private, no-store",
@@ -48,20 +56,18 @@ export async function personalFeedResponse(token: string): Promise<Response> {
   if (!/^[\w-]{20,64}$/.test(clean)) return notFound();
   const owner = await getFeedOwner(clean);
   if (owner?.status !== "approved") return notFound();
-  const t = translatorFor(isLocale(owner.locale) ? owner.locale : "de");
+  const locale = isLocale(owner.locale) ? owner.locale : "de";
   const feed = await listFeedEvents(toEventViewer(owner));
   return calendarResponse(
-    calendarOf(t("events.calendar.personalName"), feed, { online: t("events.online") }),
-    {
-      cache: "private, no-store",
-    },
+    calendarOf(translatorFor(locale)("events.calendar.personalName"), feed, icalLabels(locale)),
+    { cache: "private, no-store" },
   );
 }
 
 export async function publicFeedResponse(): Promise<Response> {
   const t = translatorFor("de");
   const feed = await listFeedEvents(null, { publicOnly: true });
-  return calendarResponse(calendarOf(t("events.calendar.publicName"), feed, { online: t("events.online") }), {
+  return calendarResponse(calendarOf(t("events.calendar.publicName"), feed, icalLabels("de")), {
     cache: "public, max-age=300",
   });
 }

@@ -8,7 +8,13 @@ import { rruleFor } from "./recurrence";
  * An event as iCalendar: one VEVENT (with RRULE and EXDATE for a series), plus one override per moved
  * date. The online link is included only where it is not reserved for attendees.
  */
-export function toIcalEvents(event: FeedEvent, labels: { online: string }): IcalEvent[] {
+export type IcalLabels = {
+  online: string;
+  /** The topic's label in the feed's language ("Beratung"), never the internal key. */
+  topic: (key: string) => string;
+};
+
+export function toIcalEvents(event: FeedEvent, labels: IcalLabels): IcalEvent[] {
   const url = new URL(`/events/${event.id}`, env.APP_URL).toString();
   const uid = `${event.id}@knotenpunkt`;
   const onlineUrl = event.onlineUrl && !event.onlineUrlAttendeesOnly ? event.onlineUrl : null;
@@ -24,7 +30,7 @@ export function toIcalEvents(event: FeedEvent, labels: { online: string }): Ical
     description: [event.description, url].filter(Boolean).join("\n\n"),
     location: location || undefined,
     url,
-    categories: event.topic ? [event.topic] : undefined,
+    categories: event.topic ? [labels.topic(event.topic)] : undefined,
   };
   const cancelled = event.status === "cancelled";
   const dates = event.occurrences;
@@ -63,6 +69,6 @@ export function toIcalEvents(event: FeedEvent, labels: { online: string }): Ical
   return [master, ...overrides];
 }
 
-export function calendarOf(name: string, feed: FeedEvent[], labels: { online: string }): string {
+export function calendarOf(name: string, feed: FeedEvent[], labels: IcalLabels): string {
   return writeCalendar({ name, events: feed.flatMap((e) => toIcalEvents(e, labels)) });
 }
