@@ -156,7 +156,7 @@ test("members discuss: image, preview, quote, mention, notification, edit histor
     await anna.page.goto("/notifications");
     // The reporter learns the outcome; the hidden post is nothing to link to.
     const outcome = t("notifications.kinds.moderation", { decision: "hide", title });
-    await expect(anna.page.getByText(outcome)).toBeVisible();
+    await expect(anna.page.getByText(outcome, { exact: true })).toBeVisible();
     await expect(anna.page.getByRole("link", { name: outcome })).toHaveCount(0);
   });
 
@@ -516,7 +516,9 @@ test("a coordinator dismisses one report and deletes the post of another; the re
   await expect(post(carla.page, 2)).not.toContainText("0170 1234567");
   await carla.page.goto("/notifications");
   await expect(
-    carla.page.getByText(t("notifications.kinds.moderation", { decision: "delete", title })).first(),
+    carla.page
+      .getByText(t("notifications.kinds.moderation", { decision: "delete", title }), { exact: true })
+      .first(),
   ).toBeVisible();
 });
 
