@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
 import { containing } from "@/db/like";
@@ -93,4 +93,21 @@ export async function listAuditActions(): Promise<string[]> {
     .orderBy(asc(auditLog.action))
     .limit(200);
   return rows.map((r) => r.action);
+}
+
+/** Names of the people an entry's data mentions (`userId`); null for a deleted account. */
+export async function listAuditPeople(entries: { data: Record<string, unknown> | null }[]) {
+  const ids = [
+    ...new Set(entries.map((e) => e.data?.userId).filter((id): id is string => typeof id === "string")),
+  ];
+  const names = new Map<string, string | null>();
+  if (ids.length === 0) return names;
+  const db = await getDb();
+  const rows = await db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(inArray(users.id, ids));
+  for (const row of rows)
+    names.set(row.id, row.email.endsWith("@erased.invalid") ? null : (row.name ?? row.email));
+  return names;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { type ReportStatus, reports } from "@/db/schema";
+import { isAuditTargetType } from "@/lib/audit/constants";
 import { recordAudit } from "@/lib/audit/mutations";
 import { sendForumNotification } from "@/lib/forum/notify";
 import { NOTIFICATIONS_PATH } from "@/lib/notifications/kinds";
@@ -68,7 +69,8 @@ export async function resolveReport(input: { reportId: string; decision: Decisio
     await recordAudit(tx, {
       actorId: input.actorId,
       action: `moderation.${input.decision}`,
-      targetType: report.subjectType,
+      // reports are made on the subjects of ./subjects.ts, each a target type the log knows
+      targetType: isAuditTargetType(report.subjectType) ? report.subjectType : "report",
       targetId: report.subjectId,
       data: { reportId: report.id },
     });

@@ -10,12 +10,17 @@ import type { DeleteOffer, OfferInput } from "./schema";
 /** Coordinators' changes go to the audit log; an organisation's own admins edit their page freely. */
 async function audit(
   tx: Executor,
-  input: { actorId: string; organisationId: string; action: string; title: string },
+  input: {
+    actorId: string;
+    organisationId: string;
+    action: "organisation.offer_added" | "organisation.offer_updated" | "organisation.offer_removed";
+    title: string;
+  },
 ) {
   if (!(await isCoordinator(tx, input.actorId))) return;
   await recordAudit(tx, {
     actorId: input.actorId,
-    action: `organisation.${input.action}`,
+    action: input.action,
     targetType: "organisation",
     targetId: input.organisationId,
     data: { offer: input.title },
@@ -56,7 +61,7 @@ export async function saveOffer(input: { actorId: string; data: OfferInput }): P
     await audit(tx, {
       actorId: input.actorId,
       organisationId,
-      action: offerId ? "offer_updated" : "offer_added",
+      action: offerId ? "organisation.offer_updated" : "organisation.offer_added",
       title: input.data.title,
     });
     return row;
@@ -73,7 +78,12 @@ export async function deleteOffer(input: { actorId: string; data: DeleteOffer })
       .where(and(eq(organisationOffers.id, offerId), eq(organisationOffers.organisationId, organisationId)))
       .returning({ title: organisationOffers.title });
     if (!row) return false;
-    await audit(tx, { actorId: input.actorId, organisationId, action: "offer_removed", title: row.title });
+    await audit(tx, {
+      actorId: input.actorId,
+      organisationId,
+      action: "organisation.offer_removed",
+      title: row.title,
+    });
     return true;
   });
 }

@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import { settings } from "@/db/schema";
 import { assertActorMay } from "@/lib/admin/actor";
+import type { AuditAction } from "@/lib/audit/constants";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { SettingKey, Settings } from "./schema";
 
@@ -25,7 +26,7 @@ async function putSetting<K extends SettingKey>(tx: Executor, key: K, value: Set
 export async function updateSettings(input: {
   actorId: string;
   values: Partial<Settings>;
-  action?: string;
+  action?: AuditAction;
   auditValues?: boolean;
 }): Promise<void> {
   const db = await getDb();

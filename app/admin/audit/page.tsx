@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { getFormatter } from "next-intl/server";
 import { requireCapability } from "@/lib/admin/loaders";
-import { listAuditActions, listAuditEntries } from "@/lib/audit/data";
+import { listAuditActions, listAuditEntries, listAuditPeople } from "@/lib/audit/data";
 import { AUDIT_PAGE_SIZE, AuditFilter } from "@/lib/audit/schema";
-import { getTranslations } from "@/lib/i18n/server";
+import { auditActionLabel, auditDetails, auditTargetText } from "@/lib/audit/utils";
+import { getRequestLocale, getTranslations } from "@/lib/i18n/server";
 import { inputStyle, primaryButton } from "@/lib/ui/components/button-styles";
 import { PageLinks } from "@/lib/ui/components/page-links";
+import { TableScroll } from "@/lib/ui/components/table-scroll";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin.audit"))("title") };
@@ -28,8 +30,10 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
   });
   const t = await getTranslations("admin.audit");
   const format = await getFormatter();
+  const locale = await getRequestLocale();
   const [entries, actions] = await Promise.all([listAuditEntries(filter), listAuditActions()]);
-  const label = (action: string) => (t.has(`actions.${action}`) ? t(`actions.${action}`) : action);
+  const people = await listAuditPeople(entries);
+  const label = (action: string) => auditActionLabel(locale, action);
   const { after, ...withoutCursor } = filter;
   const query = (extra: Record<string, string>) =>
     new URLSearchParams(
@@ -41,7 +45,9 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
 
   return (
     <>
-      <h1 className="mb-2 text-3xl font-bold">{t("title")}</h1>
+      <h1 id="audit-heading" className="mb-2 text-3xl font-bold">
+        {t("title")}
+      </h1>
       <p className="mb-6 max-w-2xl">{t("intro")}</p>
       <form method="get" action="/admin/audit" className="mb-6 grid gap-4 sm:grid-cols-3">
         <div>
@@ -95,12 +101,12 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
       </form>
       {entries.length === 0 ? <p role="status">{t("empty")}</p> : null}
       {entries.length > 0 ? (
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-start">
+        <TableScroll labelledBy="audit-heading">
+          <table className="w-full min-w-[40rem] border-collapse text-start">
             <caption className="sr-only">{t("title")}</caption>
             <thead>
               <tr className="border-b-2 border-gray-400">
-                <th scope="col" className="py-2 pe-3 text-start">
+                <th scope="col" className="w-28 py-2 pe-3 text-start">
                   {t("when")}
                 </th>
                 <th scope="col" className="py-2 pe-3 text-start">
@@ -118,40 +124,66 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
               </tr>
             </thead>
             <tbody>
-              {entries.map((e) => (
-                <tr key={e.id} className="border-b border-gray-300 align-top">
-                  <td className="py-2 pe-3 whitespace-nowrap">
-                    {format.dateTime(e.createdAt, { dateStyle: "short", timeStyle: "medium" })}
-                  </td>
-                  <td className="py-2 pe-3">
-                    {e.actorId ? (
-                      <a href={`/admin/users/${e.actorId}`}>{person(e.actorName, e.actorEmail)}</a>
-                    ) : (
-                      t("system")
-                    )}
-                  </td>
-                  <td className="py-2 pe-3">{label(e.action)}</td>
-                  <td className="break-all py-2 pe-3">
-                    {e.targetType === "user" && e.targetId ? (
-                      <a href={`/admin/users/${e.targetId}`}>
-                        {e.targetName?.endsWith("@erased.invalid") || !e.targetName
-                          ? t("formerMember")
-                          : e.targetName}
-                      </a>
-                    ) : e.targetType === "organisation" && e.targetSlug ? (
-                      <a href={`/organisations/${e.targetSlug}`}>{e.targetName}</a>
-                    ) : (
-                      `${t.has(`targetTypes.${e.targetType}`) ? t(`targetTypes.${e.targetType}`) : e.targetType}${e.targetId ? `: ${e.targetId}` : ""}`
-                    )}
-                  </td>
-                  <td className="break-all py-2 font-mono text-sm">
-                    {e.data ? JSON.stringify(e.data) : "–"}
-                  </td>
-                </tr>
-              ))}
+              {entries.map((e) => {
+                const details = auditDetails(locale, e.data, people);
+                return (
+                  <tr key={e.id} className="border-b border-gray-300 align-top">
+                    <td className="py-2 pe-3">
+                      <time dateTime={e.createdAt.toISOString()}>
+                        <span className="block whitespace-nowrap">
+                          {format.dateTime(e.createdAt, { dateStyle: "short" })}
+                        </span>
+                        <span className="block whitespace-nowrap">
+                          {format.dateTime(e.createdAt, { timeStyle: "medium" })}
+                        </span>
+                      </time>
+                    </td>
+                    <td className="py-2 pe-3 break-words">
+                      {e.actorId ? (
+                        <a href={`/admin/users/${e.actorId}`}>
+                          <bdi>{person(e.actorName, e.actorEmail)}</bdi>
+                        </a>
+                      ) : (
+                        t("system")
+                      )}
+                    </td>
+                    <td className="py-2 pe-3">{label(e.action)}</td>
+                    <td className="py-2 pe-3 break-words">
+                      {e.targetType === "user" && e.targetId ? (
+                        <a href={`/admin/users/${e.targetId}`}>
+                          <bdi>
+                            {e.targetName?.endsWith("@erased.invalid") || !e.targetName
+                              ? t("formerMember")
+                              : e.targetName}
+                          </bdi>
+                        </a>
+                      ) : e.targetType === "organisation" && e.targetSlug ? (
+                        <a href={`/organisations/${e.targetSlug}`}>
+                          <bdi>{e.targetName}</bdi>
+                        </a>
+                      ) : (
+                        auditTargetText(locale, e.targetType, e.targetId)
+                      )}
+                    </td>
+                    <td className="py-2 break-words">
+                      {details.length === 0 ? (
+                        "–"
+                      ) : (
+                        <ul>
+                          {details.map((d) => (
+                            <li key={d.label}>
+                              <span className="font-semibold">{d.label}:</span> <bdi>{d.value}</bdi>
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
       <PageLinks
         label={t("pages")}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { auditActionLabel, auditDetails, auditTargetText } from "./utils";
+
+describe("auditDetails", () => {
+  it("reads a role change as translated label: value pairs, never JSON", () => {
+    expect(auditDetails("de", { to: "coordinator", from: "member" })).toEqual([
+      { label: "Nachher", value: "Koordination" },
+      { label: "Vorher", value: "Mitglied" },
+    ]);
+    expect(auditDetails("en", { previousStatus: "pending" })).toEqual([
+      { label: "Status before", value: "application open" },
+    ]);
+  });
+
+  it("formats dates, numbers, flags, languages and people for the reader", () => {
+    const details = auditDetails(
+      "de",
+      {
+        at: "2026-12-24T17:30:00.000Z",
+        rows: 1234,
+        published: false,
+        locale: "uk",
+        userId: "u1",
+        legalBasis: "legitimate_interest",
+      },
+      new Map([["u1", "Olena Kovalenko"]]),
+    );
+    expect(details).toEqual([
+      { label: "Geplant für", value: "24.12.2026, 18:30" },
+      { label: "Zeilen", value: "1.234" },
+      { label: "Veröffentlicht", value: "nein" },
+      { label: "Sprache", value: "Ukrainisch" },
+      { label: "Person", value: "Olena Kovalenko" },
+      { label: "Rechtsgrundlage", value: "Berechtigtes Interesse" },
+    ]);
+    expect(auditDetails("en", { rows: 1234 })[0]?.value).toBe("1,234");
+  });
+
+  it("names settings by their labels, also nested ones", () => {
+    expect(auditDetails("de", { "network.colors": { brand: "#0b5394", brandDark: "#073763" } })).toEqual([
+      { label: "Farben", value: "Hauptfarbe: #0b5394, Dunkle Farbe: #073763" },
+    ]);
+    expect(auditTargetText("de", "settings", "legal.imprint")).toBe("Einstellungen: Impressum");
+    expect(auditTargetText("en", "settings", "network.name,mail.senderName")).toBe(
+      "Settings: Network name and Sender name",
+    );
+    expect(auditTargetText("de", "forum_post", "5")).toBe("Forumsbeitrag 5");
+  });
+});
+
+describe("auditActionLabel", () => {
+  it("labels nested action keys", () => {
+    expect(auditActionLabel("de", "moderation.hide")).toBe("Gemeldeten Inhalt ausgeblendet");
+    expect(auditActionLabel("uk", "forum.post.hidden")).toBe("Допис форуму приховано");
+  });
+});
