@@ -1,8 +1,13 @@
 import { getTranslations } from "@/lib/i18n/server";
+import { getNetworkBranding } from "@/lib/settings/data";
 import { cardStyle, primaryButton, secondaryButton } from "@/lib/ui/components/button-styles";
 
 export default async function LandingPage() {
-  const t = await getTranslations("landing");
+  const [t, tShell, branding] = await Promise.all([
+    getTranslations("landing"),
+    getTranslations("shell"),
+    getNetworkBranding(),
+  ]);
   const points = ["directory", "forum", "events", "knowledge"] as const;
   return (
     <>
@@ -10,7 +15,9 @@ export default async function LandingPage() {
         <h1 id="hero-heading" className="mb-4 text-3xl font-bold wrap-break-word sm:text-4xl">
           {t("title")}
         </h1>
-        <p className="mb-6 max-w-2xl text-xl">{t("lead")}</p>
+        <p className="mb-6 max-w-2xl text-xl">
+          {t("lead", { network: branding.name ?? tShell("siteName") })}
+        </p>
         <div className="flex flex-wrap gap-3">
           <a href="/signup" className={primaryButton}>
             {t("join")}

@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
 import { translatorFor } from "@/lib/i18n/translator";
 import { deliverMail } from "@/lib/mail/transport";
+import { getNetworkName } from "@/lib/settings/data";
 import { renderMail } from "./layout";
 
 /**
@@ -21,6 +22,7 @@ export async function sendApplicationDecisionEmail(input: {
 }): Promise<void> {
   const t = translatorFor(input.locale);
   const key = `mail.${input.decision}` as const;
+  const network = await getNetworkName(input.locale);
   const paragraphs = [
     input.name ? t("mail.greeting", { name: isolated(input.name) }) : t("mail.greetingAnonymous"),
     t(`${key}.body`),
@@ -34,7 +36,7 @@ export async function sendApplicationDecisionEmail(input: {
       input.decision === "approved"
         ? { label: t("mail.approved.action"), url: new URL("/login", env.APP_URL).toString() }
         : undefined,
-    footer: t("mail.footer"),
+    footer: t("mail.footer", { network }),
   });
-  await deliverMail({ to: input.to, subject: t(`${key}.subject`), html, text });
+  await deliverMail({ to: input.to, subject: t(`${key}.subject`, { network }), html, text });
 }

@@ -6,6 +6,7 @@ import { deliverMail } from "@/lib/mail/transport";
 import type { NotificationKind } from "@/lib/notifications/kinds";
 import { type KindTranslator, notificationText } from "@/lib/notifications/text";
 import { createTurnOffToken, oneClickUrl, type TurnOffScope, turnOffUrl } from "@/lib/notifications/tokens";
+import { getNetworkName } from "@/lib/settings/data";
 import { escapeHtml } from "@/lib/ui/html";
 
 export type MailItem = {
@@ -142,7 +143,7 @@ export async function sendNotificationMail(
     locale: input.locale,
     heading,
     blocks,
-    footer: n("mail.footer"),
+    footer: n("mail.footer", { network: await getNetworkName(input.locale) }),
     footerLinks: [
       ...offs.map((o) => o.link),
       { label: n("mail.settings"), url: absolute("/settings/notifications") },
@@ -178,7 +179,7 @@ export async function sendDigestMail(input: Recipient & { items: MailItem[] }): 
     locale: input.locale,
     heading: n("mail.digestHeading"),
     blocks,
-    footer: n("mail.footer"),
+    footer: n("mail.footer", { network: await getNetworkName(input.locale) }),
     footerLinks: [
       ...offs.map((o) => o.link),
       { label: n("mail.settings"), url: absolute("/settings/notifications") },

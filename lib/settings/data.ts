@@ -3,6 +3,8 @@ import { eq, inArray } from "drizzle-orm";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { settings } from "@/db/schema";
+import type { Locale } from "@/lib/i18n/config";
+import { translatorFor } from "@/lib/i18n/translator";
 import { DEFAULT_COLORS, SETTING_DEFAULTS, type SettingKey, type Settings } from "./schema";
 
 /** One typed setting, or its default when nobody has saved it yet. */
@@ -46,6 +48,14 @@ export const getNetworkBranding = cache(async (): Promise<NetworkBranding> => {
 export async function getNetworkLogo(): Promise<{ id: string; contentType: string; data: Buffer } | null> {
   const logo = await getSetting("network.logo");
   return logo ? { id: logo.id, contentType: logo.contentType, data: Buffer.from(logo.data, "base64") } : null;
+}
+
+/**
+ * The network's name for mails and calendar feeds: the configured one, else the product's name in the
+ * recipient's language. Read per mail, like the sender: a process cache would miss another process's save.
+ */
+export async function getNetworkName(locale: Locale): Promise<string> {
+  return (await getSetting("network.name")) ?? translatorFor(locale)("shell.siteName");
 }
 
 /** The From header for outgoing mail, or null to use MAIL_FROM. */

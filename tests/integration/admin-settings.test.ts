@@ -3,15 +3,22 @@ import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { settings } from "@/db/schema";
+import { sendApplicationDecisionEmail } from "@/emails/application-decision";
+import { sendSignInEmail } from "@/emails/sign-in";
+import { runQueuedJobs } from "@/lib/jobs/testing";
+import { notify } from "@/lib/notifications/mutations";
 import { getMailSender, getNetworkBranding, getSetting } from "@/lib/settings/data";
 import { processLogo } from "@/lib/settings/logo";
 import { updateSettings } from "@/lib/settings/mutations";
 import { auditEntriesFor, createPerson } from "../support/admin-factories";
+import { uniqueEmail } from "../support/factories";
+import { member, outboxTo } from "../support/messages-factories";
 
 const KEYS = ["network.name", "mail.senderName", "mail.senderAddress", "forum.holdFirstPosts"] as const;
 let snapshot: { key: string; value: unknown }[] = [];
 
-// Settings are network-wide and other files share the database on PostgreSQL: restore them.
+// Settings are network-wide and other files share the database on PostgreSQL: restore them. Only
+// this file names the network, so the tests below know which name mails carry.
 afterAll(async () => {
   const db = await getDb();
   for (const key of KEYS) {
@@ -56,6 +63,76 @@ describe("settings", () => {
         updateSettings({ actorId: person.id, values: { "forum.holdFirstPosts": false } }),
       ).rejects.toMatchObject({ code: "not_found" });
     }
+  });
+});
+
+describe("the network's name in mails and calendars", () => {
+  /** Names the network (null: no name) for one test, as an admin would, and restores the name after. */
+  async function withNetworkName(name: string | null, run: () => Promise<void>) {
+    const before = await getSetting("network.name");
+    const admin = await createPerson("admin");
+    await updateSettings({ actorId: admin.id, values: { "network.name": name } });
+    try {
+      await run();
+    } finally {
+      await updateSettings({ actorId: admin.id, values: { "network.name": before } });
+    }
+  }
+
+  async function signInMail(locale: "de" | "en") {
+    const to = uniqueEmail();
+    await sendSignInEmail({ to, locale, url: "http://localhost:3000/x", code: null, purpose: "signin" });
+    return (await outboxTo(to))[0]!;
+  }
+
+  async function decisionMail() {
+    const to = uniqueEmail();
+    await sendApplicationDecisionEmail({ to, locale: "de", name: null, decision: "approved", reason: null });
+    return (await outboxTo(to))[0]!;
+  }
+
+  async function notificationMail() {
+    const actor = await member("Nora Netz");
+    const reader = await member("Lars Leser");
+    await notify({
+      recipientIds: [reader.id],
+      kind: "reply",
+      actorId: actor.id,
+      url: "/forum/t/1",
+      subjectKey: `thread:${crypto.randomUUID()}`,
+      params: { title: "Deutschkurse" },
+    });
+    await runQueuedJobs({ dueWithinMs: 10 * 60 * 1000 });
+    return (await outboxTo(reader.email))[0]!;
+  }
+
+  it("mails carry the name the admins gave the network", async () => {
+    await withNetworkName("Netzwerk Ankommen Zeitz", async () => {
+      const signIn = await signInMail("de");
+      expect(signIn.subject).toBe("Ihr Anmeldelink für Netzwerk Ankommen Zeitz");
+      expect(signIn.text).toContain("Netzwerk Ankommen Zeitz – Integrationsnetzwerk");
+      expect(signIn.html).toContain("Anmelden bei Netzwerk Ankommen Zeitz");
+      expect((await signInMail("en")).subject).toBe("Your sign-in link for Netzwerk Ankommen Zeitz");
+
+      const decision = await decisionMail();
+      expect(decision.subject).toBe("Willkommen bei Netzwerk Ankommen Zeitz");
+      expect(decision.text).toContain("Netzwerk Ankommen Zeitz – Integrationsnetzwerk");
+
+      const notification = await notificationMail();
+      expect(notification.text).toContain("als Mitglied von Netzwerk Ankommen Zeitz");
+      expect(`${notification.subject}${notification.text}`).not.toContain("Knotenpunkt");
+    });
+  });
+
+  it("without a name, mails say Knotenpunkt", async () => {
+    await withNetworkName(null, async () => {
+      const signIn = await signInMail("de");
+      expect(signIn.subject).toBe("Ihr Anmeldelink für Knotenpunkt");
+      expect(signIn.text).toContain("Knotenpunkt – Integrationsnetzwerk");
+      expect((await signInMail("en")).subject).toBe("Your sign-in link for Knotenpunkt");
+      expect((await decisionMail()).subject).toBe("Willkommen bei Knotenpunkt");
+      expect((await notificationMail()).text).toContain("als Mitglied von Knotenpunkt");
+    });
   });
 });
 

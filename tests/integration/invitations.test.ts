@@ -10,9 +10,19 @@ import { inviteMember } from "@/lib/invitations/mutations";
 import { createApplication } from "@/lib/signup/mutations";
 import { createUser, signUpInput, uniqueEmail } from "../support/factories";
 
-const invitationSubject = (locale: Locale): string =>
-  JSON.parse(fs.readFileSync(path.join(process.cwd(), "messages", locale, "core.json"), "utf8")).mail
-    .invitation.subject;
+/**
+ * The invitation's subject in that language, whatever the network is called: admin-settings.test.ts
+ * names it for a moment, and on PostgreSQL the files share one database.
+ */
+function invitationSubject(locale: Locale): RegExp {
+  const message: string = JSON.parse(
+    fs.readFileSync(path.join(process.cwd(), "messages", locale, "core.json"), "utf8"),
+  ).mail.invitation.subject;
+  const [before = "", after = ""] = message
+    .split("{network}")
+    .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return new RegExp(`^${before}.+${after}$`);
+}
 
 async function mailsTo(email: string) {
   const db = await getDb();
@@ -59,7 +69,7 @@ describe("inviteMember", () => {
     const mails = await mailsTo(email);
     expect(mails).toHaveLength(1);
     const mail = mails[0]!;
-    expect(mail.subject).toBe(invitationSubject("uk"));
+    expect(mail.subject).toMatch(invitationSubject("uk"));
     expect(mail.text).toContain("Katrin Vogel");
     const link = mail.text.match(/https?:\/\/\S+\/api\/auth\/callback\/nodemailer\?\S+/)?.[0];
     expect(link).toBeDefined();
@@ -77,7 +87,7 @@ describe("inviteMember", () => {
       const email = uniqueEmail();
       await inviteMember({ name: "Test Person", email, locale, inviterId: inviter.id, inviterName: null });
       const [mail] = await mailsTo(email);
-      expect(mail?.subject).toBe(invitationSubject(locale));
+      expect(mail?.subject).toMatch(invitationSubject(locale));
       expect(mail?.html).toContain(`lang="${locale}"`);
     }
   });

@@ -15,8 +15,19 @@ import { appPort } from "./ports";
 export type { Locale };
 export { expect };
 
-/** The app's own strings, formatted the way the app formats them (ICU plurals included). */
-export const tr = (locale: Locale = "de") => createTranslator({ locale, messages: MESSAGES[locale] });
+/**
+ * The app's own strings, formatted the way the app formats them (ICU plurals included). `{network}`
+ * (mail subjects, footers) is the product's name, as in a network that has not named itself: the one
+ * spec that names it restores the name before anything else runs.
+ */
+export const tr = (locale: Locale = "de") => {
+  const t = createTranslator({ locale, messages: MESSAGES[locale] });
+  const network = t("shell.siteName");
+  return new Proxy(t, {
+    apply: (target, self, [key, values, formats]) =>
+      Reflect.apply(target, self, [key, { network, ...values }, formats]),
+  });
+};
 
 /** A rich-text message ("Ich habe die <link>…</link> gelesen") as the reader sees it. */
 export const plain = (message: string) => message.replace(/<\/?[a-z]+>/g, "");
