@@ -20,7 +20,12 @@ export default async function AdminDashboardPage() {
   const moderation = ADMIN_NAV.find((item) => item.href === "/admin/moderation");
   const weekLabel = (week: string) =>
     format.dateTime(new Date(`${week}T12:00:00Z`), { day: "numeric", month: "short" });
-  const chart = { weekLabel, weekHeader: t("weekOf"), tableLabel: t("showTable") };
+  const chart = {
+    weekLabel,
+    formatNumber: (value: number) => format.number(value),
+    weekHeader: t("weekOf"),
+    tableLabel: t("showTable"),
+  };
 
   const figures: { key: string; label: string; value: number; href?: string }[] = [
     {

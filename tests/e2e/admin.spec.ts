@@ -1,7 +1,8 @@
 import type { Page } from "@playwright/test";
+import { SignupPage } from "./pages/signup-page";
 import { expectNoA11yViolations } from "./support/a11y";
 import { expect, invitedMember, test } from "./support/admin-fixtures";
-import { tr } from "./support/fixtures";
+import { tr, uniqueEmail, uniqueLetters } from "./support/fixtures";
 import { waitForMail } from "./support/mailbox";
 
 const t = tr("de");
@@ -120,6 +121,114 @@ test("users: block (sessions end at once) and unblock, confirmed and logged — 
   const history = noJs.getByRole("region", { name: t("admin.users.history") });
   await expect(history).toContainText(t("admin.audit.actions.user.blocked"));
   await expect(history).toContainText(t("admin.audit.actions.user.unblocked"));
+});
+
+test("users: an applicant blocked and unblocked is back in the queue, undecided — not a member", async ({
+  coordinator,
+  newPage,
+}) => {
+  const applicant = { name: `Warte ${uniqueLetters()}`, email: uniqueEmail("warte") };
+  const own = await newPage();
+  await new SignupPage(own).applyAndConfirm({
+    ...applicant,
+    organisation: { existing: "Jobcenter Burgenlandkreis" },
+    jobFunction: "Sozialarbeiterin",
+    municipality: "Zeitz",
+    topics: ["work"],
+    languages: ["de"],
+  });
+
+  await openPerson(coordinator, applicant);
+  await coordinator.getByRole("link", { name: t("admin.users.block") }).click();
+  await coordinator
+    .getByRole("button", { name: t("admin.users.confirm.block.button", { name: applicant.name }) })
+    .click();
+  await expect(coordinator.getByRole("status")).toHaveText(t("admin.users.done.blocked"));
+  // the page says what unblocking will give back
+  await expect(coordinator.getByText(t("admin.users.statusBeforeBlock"), { exact: true })).toBeVisible();
+  await expect(coordinator.getByText(t("admin.users.statuses.pending"), { exact: true })).toBeVisible();
+
+  await coordinator.getByRole("link", { name: t("admin.users.unblock") }).click();
+  const confirm = coordinator.getByRole("region", {
+    name: t("admin.users.confirm.unblock.heading", { name: applicant.name }),
+  });
+  await expect(confirm).toContainText(
+    t("admin.users.confirm.unblock.explanation.pending", { name: applicant.name }),
+  );
+  await expectNoA11yViolations(coordinator);
+  await confirm
+    .getByRole("button", { name: t("admin.users.confirm.unblock.button", { name: applicant.name }) })
+    .click();
+  await expect(coordinator.getByRole("status")).toHaveText(t("admin.users.done.unblocked.pending"));
+  await expect(coordinator.getByText(t("admin.users.statuses.pending"), { exact: true })).toBeVisible();
+
+  await coordinator.goto("/admin/signups");
+  await expect(coordinator.getByText(applicant.name)).toBeVisible();
+});
+
+test("audit log: actions, targets and details in words, and readable on a phone", async ({
+  coordinator,
+  newPage,
+}) => {
+  const member = await invitedMember(coordinator, newPage, "Protokoll");
+  await openPerson(coordinator, member);
+  await coordinator.getByRole("link", { name: t("admin.users.block") }).click();
+  await coordinator
+    .getByRole("button", { name: t("admin.users.confirm.block.button", { name: member.name }) })
+    .click();
+  await expect(coordinator.getByRole("status")).toHaveText(t("admin.users.done.blocked"));
+
+  await coordinator.setViewportSize({ width: 390, height: 844 });
+  await coordinator.goto(`/admin/audit?target=${encodeURIComponent(member.email)}`);
+  const table = coordinator.getByRole("table", { name: t("admin.audit.title") });
+  const blocked = table.getByRole("row").filter({ hasText: t("admin.audit.actions.user.blocked") });
+  await expect(blocked).toContainText(
+    `${t("admin.audit.fields.previousStatus")}: ${t("admin.users.statuses.approved")}`,
+  );
+  await expect(table.getByRole("row").filter({ hasText: t("admin.audit.actions.user.invited") })).toHaveCount(
+    1,
+  );
+  await expect(table).not.toContainText("{");
+  await expect(table).not.toContainText("previousStatus");
+  // the filter names every action in words, never as its key
+  const options = await coordinator
+    .getByRole("combobox", { name: t("admin.audit.action") })
+    .getByRole("option")
+    .allTextContents();
+  expect(options.filter((o) => /^[\w-]+(\.[\w-]+)+$/.test(o))).toEqual([]);
+  expect(options).toContain(t("admin.audit.actions.user.blocked"));
+
+  // on a phone the person's name wraps between words at most, never letter by letter
+  const name = blocked.getByRole("link", { name: member.name });
+  const box = await name.boundingBox();
+  expect(box!.height).toBeLessThan(60);
+  await expect(coordinator.getByRole("group", { name: t("admin.audit.title") })).toBeVisible();
+  await expectNoA11yViolations(coordinator);
+});
+
+test("dashboard on a phone: whole-number axes and labels of at least 12 px", async ({ admin }, testInfo) => {
+  await admin.setViewportSize({ width: 390, height: 844 });
+  await admin.goto("/admin");
+  const chart = admin.getByRole("figure", { name: t("admin.dashboard.applicationsPerWeek") });
+  await expect(chart).toBeVisible();
+  await admin.screenshot({ path: testInfo.outputPath("dashboard-390.png"), fullPage: true });
+  // nothing sticks out of the page sideways (week labels once ran past the cards)
+  expect(await admin.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  for (const figure of await admin.getByRole("figure").all()) {
+    const labels = await figure
+      .locator("[role=img] :is(text, span)")
+      .evaluateAll((nodes) =>
+        nodes
+          .filter((n) => getComputedStyle(n).visibility !== "hidden" && n.textContent?.trim())
+          .map((n) => ({ text: n.textContent!.trim(), height: n.getBoundingClientRect().height })),
+      );
+    expect(labels.length).toBeGreaterThan(3);
+    for (const label of labels) expect(label.height, label.text).toBeGreaterThanOrEqual(12);
+  }
+  // counts on the value axis are whole numbers, written the German way (no "2.5")
+  const ticks = await chart.locator("[data-axis=values] span").allTextContents();
+  expect(ticks).toHaveLength(3);
+  for (const tick of ticks) expect(tick).toMatch(/^\d{1,3}(\.\d{3})*$/);
 });
 
 test("users: resend an invitation, change a role, delete an account", async ({
