@@ -4,6 +4,7 @@ import { formatWhen, placeOf } from "@/lib/events/format";
 import type { Locale } from "@/lib/i18n/config";
 import { translatorFor } from "@/lib/i18n/translator";
 import { deliverMail } from "@/lib/mail/transport";
+import { getNetworkName } from "@/lib/settings/data";
 import { escapeHtml } from "@/lib/ui/html";
 import { renderMail } from "./layout";
 
@@ -56,7 +57,7 @@ function cancellationParagraphs(
 }
 
 /** One template for the event mails: waiting-list promotion, cancellation, reminder. */
-export function renderEventMail(input: EventMailInput) {
+export function renderEventMail(input: EventMailInput, network: string) {
   const t = translatorFor(input.locale);
   const k = `events.mail.${input.kind}` as const;
   const values = {
@@ -79,12 +80,12 @@ export function renderEventMail(input: EventMailInput) {
     paragraphs,
     rich: cancellation?.list,
     action: { label: t("events.mail.action"), url: new URL(input.eventPath, env.APP_URL).toString() },
-    footer: t("events.mail.footer"),
+    footer: t("events.mail.footer", { network }),
   });
   return { subject, html, text };
 }
 
 export async function sendEventMail(input: EventMailInput): Promise<void> {
-  const { subject, html, text } = renderEventMail(input);
+  const { subject, html, text } = renderEventMail(input, await getNetworkName(input.locale));
   await deliverMail({ to: input.to, subject, html, text });
 }

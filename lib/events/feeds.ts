@@ -3,6 +3,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { isLocale, type Locale } from "@/lib/i18n/config";
 import { translatorFor } from "@/lib/i18n/translator";
 import { TOPICS } from "@/lib/network/constants";
+import { getNetworkName } from "@/lib/settings/data";
 import { toEventViewer } from "./access";
 import { toCsv } from "./csv";
 import {
@@ -57,17 +58,18 @@ export async function personalFeedResponse(token: string): Promise<Response> {
   const owner = await getFeedOwner(clean);
   if (owner?.status !== "approved") return notFound();
   const locale = isLocale(owner.locale) ? owner.locale : "de";
-  const feed = await listFeedEvents(toEventViewer(owner));
-  return calendarResponse(
-    calendarOf(translatorFor(locale)("events.calendar.personalName"), feed, icalLabels(locale)),
-    { cache: "private, no-store" },
-  );
+  const [feed, network] = await Promise.all([listFeedEvents(toEventViewer(owner)), getNetworkName(locale)]);
+  const name = translatorFor(locale)("events.calendar.personalName", { network });
+  return calendarResponse(calendarOf(name, feed, icalLabels(locale)), { cache: "private, no-store" });
 }
 
 export async function publicFeedResponse(): Promise<Response> {
   const t = translatorFor("de");
-  const feed = await listFeedEvents(null, { publicOnly: true });
-  return calendarResponse(calendarOf(t("events.calendar.publicName"), feed, icalLabels("de")), {
+  const [feed, network] = await Promise.all([
+    listFeedEvents(null, { publicOnly: true }),
+    getNetworkName("de"),
+  ]);
+  return calendarResponse(calendarOf(t("events.calendar.publicName", { network }), feed, icalLabels("de")), {
     cache: "public, max-age=300",
   });
 }
