@@ -4,7 +4,9 @@
  */
 export function FormAlert({ kind, children }: { kind: "error" | "success"; children: string }) {
   const style =
-    kind === "error" ? "border-danger bg-red-50 text-danger" : "flash border-success bg-green-50 text-success";
+    kind === "error"
+      ? "border-danger bg-red-50 text-danger"
+      : "flash border-success bg-green-50 text-success";
   return (
     <div
       role={kind === "error" ? "alert" : "status"}
