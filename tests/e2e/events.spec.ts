@@ -2,7 +2,16 @@ import ICAL from "ical.js";
 import { MEMBERS } from "../../db/seed-data/network";
 import { XSS_PAYLOADS } from "../fixtures/xss-payloads";
 import { expectNoA11yViolations } from "./support/a11y";
-import { dayFromNow, expect, signInAs, test, tr, uniqueSuffix, waitForHydration } from "./support/fixtures";
+import {
+  COORDINATOR_STATE,
+  dayFromNow,
+  expect,
+  signInAs,
+  test,
+  tr,
+  uniqueSuffix,
+  waitForHydration,
+} from "./support/fixtures";
 import { waitForMail } from "./support/mailbox";
 import { expectInertFor, recordDialogs } from "./support/xss";
 
@@ -279,6 +288,73 @@ test("the organiser moves a date and changes the place, then cancels the event: 
     await expect(attendee.getByText(t("events.calendar.noFeed"))).toBeVisible();
     expect((await attendee.request.get(new URL(url).pathname)).status()).toBe(404);
   });
+});
+
+test("without JavaScript, a date that cannot be moved comes back open with the error, not beside a stale success notice", async ({
+  coordinator,
+  newPage,
+}) => {
+  const title = `Elterncafé Test ${uniqueSuffix()}`;
+  await coordinator.goto("/events/new");
+  await coordinator.getByLabel(t("events.form.title")).fill(title);
+  await coordinator.getByLabel(t("events.form.date")).fill(dayFromNow(35));
+  await coordinator.getByLabel(t("events.form.startTime")).fill("09:00");
+  await coordinator.getByLabel(t("events.form.endTime")).fill("10:30");
+  await coordinator
+    .getByLabel(t("events.form.frequency"), { exact: true })
+    .selectOption({ label: t("events.form.frequencies.weekly") });
+  await coordinator.getByLabel(t("events.form.untilDate")).fill(dayFromNow(35 + 7 * 2));
+  await coordinator.getByLabel(t("events.form.venue")).fill("Familienzentrum");
+  await coordinator.getByRole("button", { name: t("events.form.create") }).click();
+  await expect(coordinator.getByText(t("events.saved.created"))).toBeVisible();
+  const eventId = new URL(coordinator.url()).pathname.split("/").at(-1)!;
+
+  const plain = await newPage({ storageState: COORDINATOR_STATE, javaScriptEnabled: false });
+  await plain.goto(`/events/${eventId}/edit`);
+  const dates = plain.getByRole("region", { name: t("events.dates.title") });
+  await dates
+    .getByRole("button", { name: new RegExp(`^${t("events.dates.cancel")}`) })
+    .last()
+    .click();
+  const notice = plain.getByText(t("events.saved.dateCancelled"));
+  await expect(notice).toBeVisible();
+
+  const second = dates.getByRole("listitem").nth(1);
+  await second.getByText(t("events.dates.moveSummary")).click();
+  await second.getByLabel(t("events.dates.startTime")).fill("14:00");
+  await second.getByLabel(t("events.dates.endTime")).fill("13:00");
+  await second.getByRole("button", { name: t("events.dates.move") }).click();
+
+  const failed = dates.getByRole("listitem").nth(1);
+  await expect(failed.locator("details")).toHaveAttribute("open", "");
+  await expect(failed.getByRole("alert")).toHaveText(t("events.form.fixErrors", { count: 1 }));
+  const end = failed.getByLabel(t("events.dates.endTime"));
+  await expect(end).toHaveAttribute("aria-invalid", "true");
+  await expect(end).toHaveAccessibleDescription(new RegExp(t("events.errors.endBeforeStart").slice(0, 20)));
+  await expect(end).toHaveValue("13:00");
+  await expect(failed.getByLabel(t("events.dates.startTime"))).toHaveValue("14:00");
+  // The other dates' forms stay folded; the notice of the earlier action is gone.
+  await expect(dates.getByRole("listitem").first().locator("details")).not.toHaveAttribute("open", "");
+  await expect(notice).toBeHidden();
+
+  // axe needs scripts: the same failure on a page with them.
+  await coordinator.goto(`/events/${eventId}/edit`);
+  const scripted = coordinator
+    .getByRole("region", { name: t("events.dates.title") })
+    .getByRole("listitem")
+    .nth(1);
+  const move = scripted.getByRole("button", { name: t("events.dates.move") });
+  await scripted.getByText(t("events.dates.moveSummary")).click();
+  await scripted.getByLabel(t("events.dates.endTime")).fill("08:00");
+  await move.click();
+  await expect(scripted.getByRole("alert")).toHaveText(t("events.form.fixErrors", { count: 1 }));
+  await expect(scripted.locator("details")).toHaveAttribute("open", "");
+  await expectNoA11yViolations(coordinator);
+
+  await end.fill("15:30");
+  await failed.getByRole("button", { name: t("events.dates.move") }).click();
+  await expect(plain.getByText(t("events.saved.moved"))).toBeVisible();
+  await expect(plain.getByRole("alert")).toHaveCount(0);
 });
 
 test("a visitor sees public events and subscribes; members-only events stay hidden", async ({

@@ -55,15 +55,12 @@ export async function DateManager({
                   )}
                 </div>
                 {o.cancelled || readOnly ? null : (
-                  <details className="mt-2">
-                    <summary className="cursor-pointer">{t("moveSummary")}</summary>
-                    <MoveDateForm
-                      occurrenceId={o.id}
-                      date={berlinDate(o.startsAt)}
-                      startTime={berlinClock(o.startsAt)}
-                      endTime={berlinClock(o.endsAt)}
-                    />
-                  </details>
+                  <MoveDateForm
+                    occurrenceId={o.id}
+                    date={berlinDate(o.startsAt)}
+                    startTime={berlinClock(o.startsAt)}
+                    endTime={berlinClock(o.endsAt)}
+                  />
                 )}
               </li>
             );

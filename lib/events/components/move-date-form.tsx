@@ -5,10 +5,11 @@ import { useActionState } from "react";
 import { formView, IDLE } from "@/lib/forms/schema";
 import { inputStyle } from "@/lib/ui/components/button-styles";
 import { Field } from "@/lib/ui/components/field";
+import { FormAlert } from "@/lib/ui/components/form-alert";
 import { SubmitButton } from "@/lib/ui/components/submit-button";
 import { moveOccurrenceAction } from "../actions";
 
-/** Moves one date of a series to another day or time. */
+/** Moves one date of a series to another day or time: a form folded into a <details>. */
 export function MoveDateForm(props: {
   occurrenceId: string;
   date: string;
@@ -18,6 +19,7 @@ export function MoveDateForm(props: {
   const t = useTranslations("events.dates");
   const te = useTranslations("errors");
   const tee = useTranslations("events.errors");
+  const tf = useTranslations("events.form");
   const [state, action] = useActionState(moveOccurrenceAction, IDLE);
   const { errors, text } = formView(state);
   const failed = state.status === "error";
@@ -27,26 +29,42 @@ export function MoveDateForm(props: {
     return e ? (tee.has(e.key) ? tee(e.key, e.values) : te(e.key, e.values)) : undefined;
   };
   const id = (name: string) => `move-${props.occurrenceId}-${name}`;
+  // Open after a failed try (also without scripts, when the server renders this state), so the
+  // errors beside the fields are seen.
   return (
-    <form action={action} noValidate className="mt-2 grid items-end gap-x-3 sm:grid-cols-4">
-      <input type="hidden" name="occurrenceId" value={props.occurrenceId} />
-      {(["date", "startTime", "endTime"] as const).map((name) => (
-        <Field key={name} id={id(name)} label={t(name)} error={message(name)}>
-          {(aria) => (
-            <input
-              {...aria}
-              key={value(name)}
-              name={name}
-              type={name === "date" ? "date" : "time"}
-              defaultValue={value(name)}
-              className={inputStyle}
-            />
-          )}
-        </Field>
-      ))}
-      <div className="mb-5">
-        <SubmitButton pendingLabel={t("moving")}>{t("move")}</SubmitButton>
-      </div>
-    </form>
+    <details className="mt-2" open={failed || undefined}>
+      <summary className="cursor-pointer">{t("moveSummary")}</summary>
+      <form action={action} noValidate className="mt-2 grid items-end gap-x-3 sm:grid-cols-4">
+        {failed ? (
+          <div className="sm:col-span-4">
+            <FormAlert kind="error">
+              {state.formError
+                ? tee.has(state.formError)
+                  ? tee(state.formError)
+                  : te(state.formError)
+                : tf("fixErrors", { count: Object.keys(errors).length })}
+            </FormAlert>
+          </div>
+        ) : null}
+        <input type="hidden" name="occurrenceId" value={props.occurrenceId} />
+        {(["date", "startTime", "endTime"] as const).map((name) => (
+          <Field key={name} id={id(name)} label={t(name)} error={message(name)}>
+            {(aria) => (
+              <input
+                {...aria}
+                key={value(name)}
+                name={name}
+                type={name === "date" ? "date" : "time"}
+                defaultValue={value(name)}
+                className={inputStyle}
+              />
+            )}
+          </Field>
+        ))}
+        <div className="mb-5">
+          <SubmitButton pendingLabel={t("moving")}>{t("move")}</SubmitButton>
+        </div>
+      </form>
+    </details>
   );
 }
