@@ -18,7 +18,7 @@ import {
   setOccurrenceStatus,
   updateEvent,
 } from "./mutations";
-import { EventId, EventInput, EventUpdate, MoveOccurrence, OccurrenceChange, Rsvp } from "./schema";
+import { CancelEvent, EventInput, EventUpdate, MoveOccurrence, OccurrenceChange, Rsvp } from "./schema";
 import { berlinDateTimeToUtc } from "./time";
 
 const MULTI = ["languages"] as const;
@@ -162,11 +162,13 @@ export const moveOccurrenceAction = formAction(MoveOccurrence, async (input) => 
 });
 
 export async function cancelEventAction(formData: FormData): Promise<void> {
-  const parsed = EventId.safeParse(Object.fromEntries(formData));
+  const parsed = CancelEvent.safeParse(Object.fromEntries(formData));
   if (!parsed.success) notFound();
   const viewer = await editor();
   const event = await getEventForEdit(parsed.data.eventId, viewer);
   if (!event) notFound();
+  // Only from the confirmation step: anything else is sent there first.
+  if (parsed.data.confirmed !== "yes") redirect(`/events/${event.id}/edit?cancel=1#confirm-heading`);
   await cancelEvent({ actorId: viewer.id, eventId: event.id });
   redirect(`/events/${event.id}?saved=cancelled`);
 }

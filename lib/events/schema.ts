@@ -103,3 +103,7 @@ export type MoveOccurrence = z.infer<typeof MoveOccurrence>;
 
 export const EventId = z.object({ eventId: z.string().min(1).max(64) });
 export type EventId = z.infer<typeof EventId>;
+
+/** Cancelling a whole event: `confirmed` comes only from the confirmation step. */
+export const CancelEvent = EventId.extend({ confirmed: z.literal("yes").optional().catch(undefined) });
+export type CancelEvent = z.infer<typeof CancelEvent>;

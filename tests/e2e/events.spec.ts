@@ -262,19 +262,50 @@ test("the organiser moves a date and changes the place, then cancels the event: 
     await expect(attendee.getByText("Schützenplatz 3, 06712 Zeitz")).toBeVisible();
   });
 
-  await test.step("the whole event is cancelled: the attendee gets a mail and the page says so", async () => {
-    const since = Date.now();
+  await test.step("cancelling the whole event asks first; going back changes nothing", async () => {
     await coordinator.goto(`/events/${eventId}/edit`);
-    await coordinator.getByRole("button", { name: t("events.cancelEvent.submit") }).click();
+    await coordinator.getByRole("link", { name: t("events.cancelEvent.submit") }).click();
+    const confirm = coordinator.getByRole("region", {
+      name: t("events.cancelEvent.confirmHeading", { title }),
+    });
+    await expect(confirm).toBeVisible();
+    await expect(confirm).toContainText(t("events.cancelEvent.confirmExplanation"));
+    await expectNoA11yViolations(coordinator);
+    await confirm.getByRole("link", { name: t("events.cancelEvent.keep") }).click();
+    await expect(
+      coordinator.getByRole("region", { name: t("events.cancelEvent.confirmHeading", { title }) }),
+    ).toHaveCount(0);
+    await attendee.goto(`/events/${eventId}?date=${firstDate}`);
+    await expect(attendee.getByText(t("events.eventCancelled"))).toHaveCount(0);
+    await expect(attendee.getByText(t("events.you.yes"))).toBeVisible();
+  });
+
+  await test.step("the whole event is cancelled once confirmed: the attendee gets a mail naming every date, the page says so", async () => {
+    const since = Date.now();
+    await coordinator.getByRole("link", { name: t("events.cancelEvent.submit") }).click();
+    await coordinator.getByRole("button", { name: t("events.cancelEvent.confirm") }).click();
     await expect(coordinator.getByText(t("events.saved.cancelled"))).toBeVisible();
     const mail = await waitForMail(THIRD!.email, {
       subject: t("events.mail.cancelled.subject", { title }),
       since,
     });
     expect(mail.text).toContain(`/events/${eventId}`);
-    await attendee.goto(`/events/${eventId}`);
+    expect(mail.text).toContain(t("events.mail.cancelled.bodyEvent", { title }));
+    await attendee.goto(`/events/${eventId}?date=${firstDate}`);
     await expect(attendee.getByText(t("events.eventCancelled"))).toBeVisible();
+    // Past tense, and no reminder promised for a date that will not happen.
+    await expect(attendee.getByText(t("events.youWere.yes"))).toBeVisible();
+    await expect(attendee.getByText(t("events.you.yes"))).toHaveCount(0);
     await expectNoA11yViolations(attendee);
+  });
+
+  await test.step("the cancelled event's edit page is read-only", async () => {
+    await coordinator.goto(`/events/${eventId}/edit`);
+    await expect(coordinator.getByText(t("events.cancelledReadOnly"))).toBeVisible();
+    const main = coordinator.getByRole("main");
+    await expect(main.getByRole("button")).toHaveCount(0);
+    await expect(main.getByRole("textbox")).toHaveCount(0);
+    await expectNoA11yViolations(coordinator);
   });
 
   await test.step("the attendee deletes their calendar address: it stops working", async () => {

@@ -21,10 +21,13 @@ export async function RsvpPanel({
   if (!date) return null;
   const closed = event.status === "cancelled" || date.cancelled || date.endsAt < now;
   const { counts, rsvp } = event;
+  // Once the date is over or called off, the answer is told in the past, with no reminder promised.
   const status = rsvp
-    ? rsvp.waiting
-      ? t("youWaiting", { position: rsvp.position ?? 1 })
-      : t(`you.${rsvp.response}`)
+    ? closed
+      ? t(rsvp.waiting ? "youWere.waiting" : `youWere.${rsvp.response}`)
+      : rsvp.waiting
+        ? t("youWaiting", { position: rsvp.position ?? 1 })
+        : t(`you.${rsvp.response}`)
     : null;
   const full = event.capacity !== null && counts.going >= event.capacity;
   return (

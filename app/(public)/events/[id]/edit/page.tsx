@@ -17,6 +17,7 @@ import { eventFormValues } from "@/lib/events/form-values";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
 import { getTranslations } from "@/lib/i18n/server";
 import { FormAlert } from "@/lib/ui/components/form-alert";
+import { ConfirmPanel } from "@/lib/users/components/confirm-panel";
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -39,7 +40,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function EditEventPage({ params, searchParams }: Props) {
   const { user, viewer, event } = await load((await params).id);
-  const saved = (await searchParams).saved;
+  const query = await searchParams;
+  const saved = query.saved;
   const t = await getTranslations("events");
   const [organisers, groups, occurrences, current] = await Promise.all([
     listOrganiserOptions(viewer, t("form.self", { name: user.name ?? user.email })),
@@ -68,9 +70,22 @@ export default async function EditEventPage({ params, searchParams }: Props) {
         ) : null}
       </>
     );
+  const here = `/events/${event.id}/edit`;
   return (
     <>
       {heading}
+      {query.cancel === "1" ? (
+        <ConfirmPanel
+          heading={t("cancelEvent.confirmHeading", { title: event.title })}
+          explanation={t("cancelEvent.confirmExplanation")}
+          confirmLabel={t("cancelEvent.confirm")}
+          cancelLabel={t("cancelEvent.keep")}
+          cancelHref={here}
+          action={cancelEventAction}
+          fields={{ eventId: event.id, confirmed: "yes" }}
+          danger
+        />
+      ) : null}
       {saved === "dateCancelled" || saved === "dateRestored" || saved === "moved" ? (
         <FormAlert kind="success">{t(`saved.${saved}`)}</FormAlert>
       ) : null}
@@ -90,15 +105,13 @@ export default async function EditEventPage({ params, searchParams }: Props) {
             {t("cancelEvent.title")}
           </h2>
           <p className="mb-3 max-w-2xl">{t("cancelEvent.hint")}</p>
-          <form action={cancelEventAction}>
-            <input type="hidden" name="eventId" value={event.id} />
-            <button
-              type="submit"
-              className="inline-flex min-h-11 items-center rounded-md bg-danger px-5 py-2 font-semibold text-white"
-            >
-              {t("cancelEvent.submit")}
-            </button>
-          </form>
+          {/* A second step asks first (a plain page, no scripts needed): every attendee is mailed. */}
+          <a
+            href={`${here}?cancel=1#confirm-heading`}
+            className="inline-flex min-h-11 items-center rounded-md bg-danger px-5 py-2 font-semibold text-white no-underline"
+          >
+            {t("cancelEvent.submit")}
+          </a>
         </section>
       ) : null}
     </>
