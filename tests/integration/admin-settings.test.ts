@@ -1,17 +1,21 @@
 import { eq } from "drizzle-orm";
+import ICAL from "ical.js";
 import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { settings } from "@/db/schema";
 import { sendApplicationDecisionEmail } from "@/emails/application-decision";
+import { sendEventMail } from "@/emails/event-mails";
 import { sendSignInEmail } from "@/emails/sign-in";
+import { personalFeedResponse, publicFeedResponse } from "@/lib/events/feeds";
+import { renewFeedToken } from "@/lib/events/mutations";
 import { runQueuedJobs } from "@/lib/jobs/testing";
 import { notify } from "@/lib/notifications/mutations";
 import { getMailSender, getNetworkBranding, getSetting } from "@/lib/settings/data";
 import { processLogo } from "@/lib/settings/logo";
 import { updateSettings } from "@/lib/settings/mutations";
 import { auditEntriesFor, createPerson } from "../support/admin-factories";
-import { uniqueEmail } from "../support/factories";
+import { createUser, uniqueEmail } from "../support/factories";
 import { member, outboxTo } from "../support/messages-factories";
 
 const KEYS = ["network.name", "mail.senderName", "mail.senderAddress", "forum.holdFirstPosts"] as const;
@@ -106,7 +110,31 @@ describe("the network's name in mails and calendars", () => {
     return (await outboxTo(reader.email))[0]!;
   }
 
-  it("mails carry the name the admins gave the network", async () => {
+  async function eventReminder() {
+    const to = uniqueEmail();
+    const place = { format: "online", venue: null, address: null };
+    await sendEventMail({
+      kind: "reminder",
+      to,
+      locale: "de",
+      name: null,
+      title: "Sprachcafé",
+      eventPath: "/events",
+      when: null,
+      place,
+    });
+    return (await outboxTo(to))[0]!;
+  }
+
+  /** The calendar names a calendar program shows: the public feed's and an English member's own. */
+  async function calendarNames() {
+    const nameOf = async (response: Response) =>
+      new ICAL.Component(ICAL.parse(await response.text())).getFirstPropertyValue("x-wr-calname");
+    const token = await renewFeedToken((await createUser({ locale: "en" })).id);
+    return [await nameOf(await publicFeedResponse()), await nameOf(await personalFeedResponse(token))];
+  }
+
+  it("mails and calendars carry the name the admins gave the network", async () => {
     await withNetworkName("Netzwerk Ankommen Zeitz", async () => {
       const signIn = await signInMail("de");
       expect(signIn.subject).toBe("Ihr Anmeldelink für Netzwerk Ankommen Zeitz");
@@ -121,10 +149,16 @@ describe("the network's name in mails and calendars", () => {
       const notification = await notificationMail();
       expect(notification.text).toContain("als Mitglied von Netzwerk Ankommen Zeitz");
       expect(`${notification.subject}${notification.text}`).not.toContain("Knotenpunkt");
+
+      expect((await eventReminder()).text).toContain("bei Netzwerk Ankommen Zeitz für diese Veranstaltung");
+      expect(await calendarNames()).toEqual([
+        "Netzwerk Ankommen Zeitz – Veranstaltungen",
+        "Netzwerk Ankommen Zeitz – my events",
+      ]);
     });
   });
 
-  it("without a name, mails say Knotenpunkt", async () => {
+  it("without a name, mails and calendars say Knotenpunkt", async () => {
     await withNetworkName(null, async () => {
       const signIn = await signInMail("de");
       expect(signIn.subject).toBe("Ihr Anmeldelink für Knotenpunkt");
@@ -132,6 +166,8 @@ describe("the network's name in mails and calendars", () => {
       expect((await signInMail("en")).subject).toBe("Your sign-in link for Knotenpunkt");
       expect((await decisionMail()).subject).toBe("Willkommen bei Knotenpunkt");
       expect((await notificationMail()).text).toContain("als Mitglied von Knotenpunkt");
+      expect((await eventReminder()).text).toContain("bei Knotenpunkt für diese Veranstaltung");
+      expect(await calendarNames()).toEqual(["Knotenpunkt – Veranstaltungen", "Knotenpunkt – my events"]);
     });
   });
 });
