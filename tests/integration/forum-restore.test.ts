@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { auditLog, forumPosts } from "@/db/schema";
 import { restorePostAction } from "@/lib/forum/actions";
 import { createReply, createThread, setPostStatus } from "@/lib/forum/mutations";
+import { redirectOf } from "../support/actions";
 import { createSession, createUser } from "../support/factories";
 import { createCategory } from "../support/forum-factories";
 import { signInWith } from "../support/next-headers";
@@ -19,12 +20,7 @@ async function restoreAs(userId: string, postId: number): Promise<string> {
   const form = new FormData();
   form.set("postId", String(postId));
   try {
-    await restorePostAction(form);
-    throw new Error("the action did not redirect");
-  } catch (error) {
-    const digest = String((error as { digest?: string }).digest ?? "");
-    if (!digest.startsWith("NEXT_REDIRECT")) throw error;
-    return digest.split(";")[2]!;
+    return await redirectOf(() => restorePostAction(form));
   } finally {
     signInWith(undefined);
   }

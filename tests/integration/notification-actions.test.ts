@@ -3,6 +3,7 @@ import { encodeCursor } from "@/lib/messages/cursor";
 import { markNotificationReadAction } from "@/lib/notifications/actions";
 import { listNotifications, NOTIFICATIONS_PAGE_SIZE } from "@/lib/notifications/data";
 import { notify } from "@/lib/notifications/mutations";
+import { redirectOf } from "../support/actions";
 import { createSession } from "../support/factories";
 import { member } from "../support/messages-factories";
 import { signInWith } from "../support/next-headers";
@@ -17,12 +18,7 @@ async function markReadAs(userId: string, fields: Record<string, string>): Promi
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.set(name, value);
   try {
-    await markNotificationReadAction(form);
-    throw new Error("the action did not redirect");
-  } catch (error) {
-    const digest = String((error as { digest?: string }).digest ?? "");
-    if (!digest.startsWith("NEXT_REDIRECT")) throw error;
-    return digest.split(";")[2]!;
+    return await redirectOf(() => markNotificationReadAction(form));
   } finally {
     signInWith(undefined);
   }

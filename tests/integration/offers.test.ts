@@ -7,6 +7,7 @@ import { IDLE } from "@/lib/forms/schema";
 import { deleteOfferAction, saveOfferAction } from "@/lib/offers/actions";
 import { listOffers, searchOffers } from "@/lib/offers/data";
 import { setOrganisationAdmin } from "@/lib/organisations/mutations";
+import { isNotFound, redirectTarget } from "../support/actions";
 import { createOrganisation, createSession, createUser } from "../support/factories";
 import { signInWith } from "../support/next-headers";
 import { addMember } from "../support/organisation-factories";
@@ -38,9 +39,9 @@ async function as(token: string | undefined, run: () => Promise<unknown>) {
   try {
     return await run();
   } catch (error) {
-    const digest = String((error as { digest?: string }).digest ?? "");
-    if (digest.startsWith("NEXT_REDIRECT")) return `redirected:${digest.split(";")[2]}`;
-    if (digest.includes("404")) return "notFound";
+    const target = redirectTarget(error);
+    if (target !== null) return `redirected:${target}`;
+    if (isNotFound(error)) return "notFound";
     throw error;
   } finally {
     signInWith(undefined);

@@ -8,6 +8,7 @@ import { updateOrganisationAction } from "@/lib/organisations/actions";
 import { isOrganisationAdmin } from "@/lib/organisations/data";
 import { setOrganisationAdmin, updateOrganisation } from "@/lib/organisations/mutations";
 import { UpdateOrganisation } from "@/lib/organisations/schema";
+import { isNotFound, redirectTarget } from "../support/actions";
 import { createOrganisation, createSession, createUser } from "../support/factories";
 import { signInWith } from "../support/next-headers";
 import { addMember } from "../support/organisation-factories";
@@ -34,9 +35,8 @@ async function submitEdit(token: string | undefined, form: FormData) {
   try {
     return await updateOrganisationAction(IDLE, form);
   } catch (error) {
-    const digest = String((error as { digest?: string }).digest ?? "");
-    if (digest.startsWith("NEXT_REDIRECT")) return "saved";
-    if (digest.includes("404")) return "notFound";
+    if (redirectTarget(error) !== null) return "saved";
+    if (isNotFound(error)) return "notFound";
     throw error;
   } finally {
     signInWith(undefined);

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { enterCodeAction } from "@/lib/auth/actions";
 import { createSignInLink } from "@/lib/auth/tokens";
 import { IDLE } from "@/lib/forms/schema";
+import { redirectTarget } from "../support/actions";
 import { createUser } from "../support/factories";
 
 vi.mock("next/headers", () => import("../support/next-headers"));
@@ -19,8 +20,8 @@ async function enter(fields: Record<string, string>) {
   try {
     return await enterCodeAction(IDLE, codeForm(fields));
   } catch (error) {
-    const digest = String((error as { digest?: string }).digest ?? "");
-    if (digest.startsWith("NEXT_REDIRECT")) return `redirected:${digest.split(";")[2]}`;
+    const target = redirectTarget(error);
+    if (target !== null) return `redirected:${target}`;
     throw error;
   }
 }

@@ -5,6 +5,7 @@ import { devOutbox } from "@/db/schema";
 import { requestSignInLinkAction } from "@/lib/auth/actions";
 import { requireUser } from "@/lib/auth/viewer";
 import { IDLE } from "@/lib/forms/schema";
+import { redirectOf } from "../support/actions";
 import { createSession, createUser } from "../support/factories";
 import { signInWith } from "../support/next-headers";
 
@@ -31,18 +32,6 @@ afterEach(() => {
   request.path = null;
   signInWith(undefined);
 });
-
-/** Where the call redirected to (Next's redirect() throws). */
-async function redirectOf(call: () => Promise<unknown>): Promise<string> {
-  try {
-    await call();
-  } catch (error) {
-    const digest = String((error as { digest?: string }).digest ?? "");
-    if (digest.startsWith("NEXT_REDIRECT")) return digest.split(";")[2]!;
-    throw error;
-  }
-  throw new Error("no redirect");
-}
 
 describe("requireUser for a visitor", () => {
   it("sends them to the login with the page asked for, query included", async () => {

@@ -1,0 +1,23 @@
+/** Server actions called straight from an integration test: where Next's redirect() sent them. */
+
+/** The URL a thrown redirect names (its digest is "NEXT_REDIRECT;<type>;<url>;…"), or null. */
+export function redirectTarget(error: unknown): string | null {
+  const digest = String((error as { digest?: string } | null)?.digest ?? "");
+  return digest.startsWith("NEXT_REDIRECT") ? digest.split(";")[2]! : null;
+}
+
+/** Whether a thrown error is Next's notFound(). */
+export const isNotFound = (error: unknown): boolean =>
+  String((error as { digest?: string } | null)?.digest ?? "").includes("404");
+
+/** Runs the call; resolves to where it redirected, and fails when it did not. */
+export async function redirectOf(call: () => Promise<unknown>): Promise<string> {
+  try {
+    await call();
+  } catch (error) {
+    const target = redirectTarget(error);
+    if (target !== null) return target;
+    throw error;
+  }
+  throw new Error("the action did not redirect");
+}
