@@ -23,9 +23,15 @@ export { expect };
 export const tr = (locale: Locale = "de") => {
   const t = createTranslator({ locale, messages: MESSAGES[locale] });
   const network = t("shell.siteName");
+  // Only where a message names the network: a value given to a rich-text message without one ("<link>")
+  // makes the translator format its tags, which it cannot here.
+  const namesNetwork = (key: string) => {
+    const raw: unknown = t.has(key as never) ? t.raw(key as never) : undefined;
+    return typeof raw === "string" && raw.includes("{network}");
+  };
   return new Proxy(t, {
     apply: (target, self, [key, values, formats]) =>
-      Reflect.apply(target, self, [key, { network, ...values }, formats]),
+      Reflect.apply(target, self, [key, namesNetwork(key) ? { network, ...values } : values, formats]),
   });
 };
 
