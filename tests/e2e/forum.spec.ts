@@ -158,6 +158,13 @@ test("members discuss: image, preview, quote, mention, notification, edit histor
     const outcome = t("notifications.kinds.moderation", { decision: "hide", title });
     await expect(anna.page.getByText(outcome, { exact: true })).toBeVisible();
     await expect(anna.page.getByRole("link", { name: outcome })).toHaveCount(0);
+    // On a phone the line keeps its width and "mark read" moves below it, instead of squeezing the
+    // text to a word per line beside the button.
+    const viewport = anna.page.viewportSize();
+    await anna.page.setViewportSize({ width: 390, height: 844 });
+    const line = await anna.page.getByText(outcome, { exact: true }).boundingBox();
+    expect(line?.width).toBeGreaterThan(250);
+    if (viewport) await anna.page.setViewportSize(viewport);
   });
 
   await test.step("search finds the thread by a word form and highlights it", async () => {
