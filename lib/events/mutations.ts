@@ -223,20 +223,10 @@ export async function withdrawAllAnswers(
         eq(events.status, "scheduled"),
       ),
     )
-    .orderBy(asc(eventOccurrences.id));
-  // Locked in id order, as respond() locks one date: the seat count cannot change underneath.
-  if (seats.length > 0)
-    await tx
-      .select({ id: eventOccurrences.id })
-      .from(eventOccurrences)
-      .where(
-        inArray(
-          eventOccurrences.id,
-          seats.map((s) => s.id),
-        ),
-      )
-      .orderBy(asc(eventOccurrences.id))
-      .for("update");
+    .orderBy(asc(eventOccurrences.id))
+    // The dates are locked in id order (rows are locked after the sort), as respond() locks one date:
+    // the seat count cannot change underneath.
+    .for("update", { of: eventOccurrences });
   await tx.delete(eventRsvps).where(eq(eventRsvps.userId, userId));
   const notices: EventNotice[] = [];
   for (const seat of seats)
