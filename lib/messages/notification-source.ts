@@ -30,7 +30,7 @@ export const messageNotificationSource = {
    * The newest unread messages (up to ten) that no earlier mail about this conversation quoted: a
    * mail already sent was composed after its claim, so what came before that is in it.
    */
-  async excerpts({ recipientId, subjectKey }: { recipientId: string; subjectKey: string; since: Date }) {
+  async excerpts({ recipientId, subjectKey }: { recipientId: string; subjectKey: string }) {
     const db = await getDb();
     const rows = rowsOf<{ author: string | null; body: string }>(
       await db.execute(sql`

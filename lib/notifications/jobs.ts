@@ -104,13 +104,10 @@ async function excerptsFor(recipient: Recipient, rows: Notification[]) {
   if (!first) return [];
   const source = notificationSources[subjectArea(first.subjectKey)];
   if (!source?.excerpts) return [];
-  const since = new Date(Math.min(...rows.map((r) => r.createdAt.getTime())));
-  // The first notification of a burst was created with the first event: look a little earlier.
   return source.excerpts({
     recipientId: recipient.id,
     locale: recipient.locale,
     subjectKey: first.subjectKey,
-    since: new Date(since.getTime() - 1000),
   });
 }
 

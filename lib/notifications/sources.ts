@@ -14,7 +14,6 @@ export type NotificationSource = {
   excerpts?(input: {
     recipientId: string;
     subjectKey: string;
-    since: Date;
     /** The recipient's language, for anything the area formats (dates, labels). */
     locale: string;
   }): Promise<{ author: string | null; text: string }[]>;
