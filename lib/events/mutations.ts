@@ -320,16 +320,18 @@ export async function updateEvent(input: { actorId: string; eventId: string; dat
     const result: EventNotice[] = [...promotedNotices];
     for (const [userId, occurrenceIds] of told)
       result.push({ kind: "changed", userId, occurrenceId: occurrenceIds[0]!, actorId: input.actorId });
+    // Dropped dates are deleted by now: their notices carry the times they had.
+    const droppedById = new Map(dropped.map((o) => [o.id, { start: o.startsAt, end: o.endsAt }]));
     for (const [userId, occurrenceIds] of toldOfDrop)
-      if (!told.has(userId))
-        result.push({
-          kind: "cancelled",
-          userId,
-          eventId: before.id,
-          title: before.title,
-          occurrenceIds,
-          actorId: input.actorId,
-        });
+      result.push({
+        kind: "cancelled",
+        userId,
+        eventId: before.id,
+        title: before.title,
+        occurrenceIds,
+        dates: occurrenceIds.map((id) => droppedById.get(id)!),
+        actorId: input.actorId,
+      });
     return result;
   });
   await sendEventNotices(notices);

@@ -19,6 +19,8 @@ export type EventNotice =
       actorId: string;
       /** The whole event was called off, not just these dates. */
       wholeEvent?: boolean;
+      /** The dates' times when they are deleted before the notice is sent (a changed series rule). */
+      dates?: { start: Date; end: Date }[];
     };
 
 export const eventPath = (eventId: string, slotDate?: string) =>
@@ -106,11 +108,13 @@ export async function sendEventNotices(notices: EventNotice[]): Promise<void> {
     // A cancellation names every date of theirs it concerns, not just the first.
     const cancelledDates =
       notice.kind === "cancelled"
-        ? notice.occurrenceIds
-            .map((id) => date.get(id))
-            .filter((d) => d !== undefined)
-            .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
-            .map((d) => ({ start: d.startsAt, end: d.endsAt }))
+        ? (
+            notice.dates ??
+            notice.occurrenceIds
+              .map((id) => date.get(id))
+              .filter((d) => d !== undefined)
+              .map((d) => ({ start: d.startsAt, end: d.endsAt }))
+          ).toSorted((a, b) => a.start.getTime() - b.start.getTime())
         : undefined;
     const title = notice.kind === "cancelled" ? notice.title : occurrence?.title;
     if (!title) continue;
@@ -123,7 +127,11 @@ export async function sendEventNotices(notices: EventNotice[]): Promise<void> {
         name: to.name,
         title,
         eventPath: eventPath(eventId, occurrence?.slotDate),
-        when: occurrence ? { start: occurrence.startsAt, end: occurrence.endsAt } : null,
+        when: occurrence
+          ? { start: occurrence.startsAt, end: occurrence.endsAt }
+          : cancelledDates?.length === 1
+            ? cancelledDates[0]!
+            : null,
         place: occurrence ?? { format: "in_person", venue: null, address: null },
         onlineUrl: notice.kind === "promoted" ? occurrence?.onlineUrl : null,
         dates: cancelledDates,

@@ -59,6 +59,42 @@ describe("cancellation mails", () => {
     );
     expect(mail?.text).not.toContain("Alle Termine");
   });
+
+  it("name the dates a shortened series drops, also to someone whose other date only changed", async () => {
+    const coordinator = await createUser({ role: "coordinator" });
+    const last = await createUser();
+    const both = await createUser();
+    const { eventId, occurrences, data } = await createTestEvent(coordinator.id, {
+      frequency: "weekly",
+      untilDate: daysFromNow(32),
+    });
+    const [first, second, third, fourth] = occurrences;
+    await respond({ occurrenceId: fourth!.id, userId: last.id, response: "yes" });
+    await respond({ occurrenceId: first!.id, userId: both.id, response: "yes" });
+    await respond({ occurrenceId: third!.id, userId: both.id, response: "maybe" });
+
+    // The series now ends on the second date, in another room: the first date changes, the rest go.
+    await updateEvent({
+      actorId: coordinator.id,
+      eventId,
+      data: { ...data, untilDate: second!.slotDate, venue: "Schloss Moritzburg" },
+    });
+
+    const [mail] = await mailsTo(last.email);
+    expect(mail?.subject).toBe(`Abgesagt: ${data.title}`);
+    expect(mail?.text).toContain(
+      `Die Veranstaltung „${data.title}“ am ${formatWhen("de", fourth!.startsAt, fourth!.endsAt)} findet leider nicht statt.`,
+    );
+    const [toBoth] = await mailsTo(both.email);
+    expect(toBoth?.subject).toBe(`Abgesagt: ${data.title}`);
+    expect(toBoth?.text).toContain(formatWhen("de", third!.startsAt, third!.endsAt));
+    expect(toBoth?.text).not.toContain(formatWhen("de", first!.startsAt, first!.endsAt));
+    await runQueuedJobs({ dueWithinMs: 10 * 60 * 1000 });
+    const changed = (await mailsTo(both.email)).find((m) => m.subject.includes("wurde geändert"));
+    expect(changed?.text).toContain(
+      `> ${formatWhen("de", first!.startsAt, first!.endsAt)}, Schloss Moritzburg`,
+    );
+  });
 });
 
 describe("change mails", () => {
