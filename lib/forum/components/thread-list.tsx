@@ -42,7 +42,7 @@ export async function ThreadList({
                   href={threadHref(thread)}
                   className="inline-flex min-h-11 items-center text-lg font-bold break-words"
                 >
-                  {thread.title}
+                  <bdi>{thread.title}</bdi>
                 </a>
                 {isNew ? (
                   <span className="rounded bg-blue-100 px-2 text-sm font-semibold text-brand">
