@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, or, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { events, organisationAdmins, users, workingGroupMembers } from "@/db/schema";
+import { adminWorksThere } from "@/lib/organisations/works-at";
 
 /** Who is looking, as far as events care: approved members, coordinators, or a visitor (null). */
 export type EventViewer = { id: string; coordinator: boolean } | null;
@@ -23,11 +24,11 @@ export function visibleEvents(viewer: EventViewer): SQL {
     eq(events.createdById, viewer.id),
     eq(events.organiserUserId, viewer.id),
     sql`exists (select 1 from ${workingGroupMembers} where ${workingGroupMembers.groupId} = ${events.groupId} and ${workingGroupMembers.userId} = ${viewer.id})`,
-    sql`exists (select 1 from ${organisationAdmins} where ${organisationAdmins.organisationId} = ${events.organiserOrganisationId} and ${organisationAdmins.userId} = ${viewer.id})`,
+    sql`exists (select 1 from ${organisationAdmins} where ${organisationAdmins.organisationId} = ${events.organiserOrganisationId} and ${organisationAdmins.userId} = ${viewer.id} and ${adminWorksThere})`,
   )!;
 }
 
-/** Organisations whose events the viewer may run: all for coordinators, else those they administer. */
+/** Organisations whose events the viewer may run: all for coordinators, else those they administer and work at. */
 export async function organisationsRunBy(db: Executor, viewer: EventViewer): Promise<string[] | "all"> {
   if (!viewer) return [];
   if (viewer.coordinator) return "all";
@@ -35,7 +36,7 @@ export async function organisationsRunBy(db: Executor, viewer: EventViewer): Pro
     .select({ id: organisationAdmins.organisationId })
     .from(organisationAdmins)
     .innerJoin(users, eq(users.id, organisationAdmins.userId))
-    .where(and(eq(organisationAdmins.userId, viewer.id), eq(users.status, "approved")));
+    .where(and(eq(organisationAdmins.userId, viewer.id), eq(users.status, "approved"), adminWorksThere));
   return rows.map((r) => r.id);
 }
 

@@ -12,7 +12,7 @@ import {
   users,
 } from "@/db/schema";
 import { type ViewerLevel, visibleAt } from "@/lib/members/visibility";
-import { worksAt } from "./works-at";
+import { adminWorksThere, worksAt } from "./works-at";
 
 export const ORGANISATIONS_PAGE_SIZE = 30;
 /** At most this many people are listed on an organisation's page; the aggregates count everyone visible. */
@@ -246,7 +246,7 @@ export async function countProposedOrganisations(): Promise<number> {
   return row?.n ?? 0;
 }
 
-/** Flagged as admin of the organisation, and still an approved member working there. */
+/** Flagged as admin of the organisation, and still an approved member working there (main or further). */
 export async function isOrganisationAdmin({
   userId,
   organisationId,
@@ -259,13 +259,12 @@ export async function isOrganisationAdmin({
     .select({ userId: organisationAdmins.userId })
     .from(organisationAdmins)
     .innerJoin(users, eq(users.id, organisationAdmins.userId))
-    .innerJoin(profiles, eq(profiles.userId, organisationAdmins.userId))
     .where(
       and(
         eq(organisationAdmins.userId, userId),
         eq(organisationAdmins.organisationId, organisationId),
         eq(users.status, "approved"),
-        eq(profiles.organisationId, organisationId),
+        adminWorksThere,
       ),
     )
     .limit(1);

@@ -19,6 +19,7 @@ import { sendReminder } from "@/lib/events/reminders";
 import { berlinClock, berlinDateTimeToUtc } from "@/lib/events/time";
 import { createTestEvent, daysFromNow, eventData, mailsTo } from "../support/event-factories";
 import { createOrganisation, createUser } from "../support/factories";
+import { addMember } from "../support/organisation-factories";
 
 async function eventNotifications(userId: string) {
   const db = await getDb();
@@ -121,9 +122,9 @@ describe("event visibility", () => {
 
   it("only coordinators, the creator and the organising organisation's admins may edit", async () => {
     const coordinator = await createUser({ role: "coordinator" });
-    const orgAdmin = await createUser();
-    const member = await createUser();
     const organisation = await createOrganisation();
+    const orgAdmin = await addMember(organisation.id);
+    const member = await createUser();
     const db = await getDb();
     await db.insert(organisationAdmins).values({ organisationId: organisation.id, userId: orgAdmin.id });
     const { eventId } = await createTestEvent(coordinator.id, { organiserOrganisationId: organisation.id });

@@ -1,11 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
-import { auditLog, organisationAdmins, organisations, profiles } from "@/db/schema";
+import { auditLog, organisationAdmins, organisations, profileOrganisations, profiles } from "@/db/schema";
 import { profileSearchText } from "@/db/search-fields";
+import { toEventViewer } from "@/lib/events/access";
+import { listOrganiserOptions } from "@/lib/events/data";
 import { IDLE } from "@/lib/forms/schema";
 import { updateOrganisationAction } from "@/lib/organisations/actions";
-import { isOrganisationAdmin } from "@/lib/organisations/data";
+import { isOrganisationAdmin, mayEditOrganisation } from "@/lib/organisations/data";
 import { setOrganisationAdmin, updateOrganisation } from "@/lib/organisations/mutations";
 import { UpdateOrganisation } from "@/lib/organisations/schema";
 import { isNotFound, redirectTarget } from "../support/actions";
@@ -176,6 +178,34 @@ describe("who may edit an organisation", () => {
       .from(auditLog)
       .where(and(eq(auditLog.targetId, org.id), eq(auditLog.action, "organisation.updated")));
     expect(audit).toEqual([{ actorId: coordinator.id }]);
+  });
+
+  it("lets an admin of a further organisation edit it and run its events, until they leave it", async () => {
+    const main = await createOrganisation();
+    const further = await createOrganisation();
+    const coordinator = await createUser({ role: "coordinator" });
+    const member = await addMember(main.id);
+    const db = await getDb();
+    await db.insert(profileOrganisations).values({ userId: member.id, organisationId: further.id });
+    await setOrganisationAdmin({
+      actorId: coordinator.id,
+      organisationId: further.id,
+      userId: member.id,
+      isAdmin: true,
+    });
+    const viewer = { ...member, status: "approved" };
+    const organiserOptions = async () =>
+      (await listOrganiserOptions(toEventViewer(viewer)!, "")).map((o) => o.value);
+
+    expect(await mayEditOrganisation({ viewer, organisationId: further.id })).toBe(true);
+    expect(await organiserOptions()).toContain(`org:${further.id}`);
+    const form = organisationForm(further.id, { name: "Vom Admin der weiteren" });
+    expect(await submitEdit(await createSession(member.id), form)).toBe("saved");
+
+    await db.delete(profileOrganisations).where(eq(profileOrganisations.userId, member.id));
+    expect(await mayEditOrganisation({ viewer, organisationId: further.id })).toBe(false);
+    expect(await organiserOptions()).toEqual(["self"]);
+    expect(await submitEdit(await createSession(member.id), form)).toBe("notFound");
   });
 
   it("returns per-field errors with the values kept to someone allowed", async () => {
