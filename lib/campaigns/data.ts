@@ -82,6 +82,8 @@ export type CampaignListItem = Pick<
 /** Broadcasts newest first, or the welcome steps in the order they go out. */
 export async function listCampaigns(kind: CampaignKind): Promise<CampaignListItem[]> {
   const db = await getDb();
+  // A join, not a correlated subquery: in a one-table select drizzle writes campaigns.id as a bare
+  // "id", which inside a subquery on the outbox would mean the outbox row's own id.
   return db
     .select({
       id: campaigns.id,
@@ -91,12 +93,14 @@ export async function listCampaigns(kind: CampaignKind): Promise<CampaignListIte
       delayDays: campaigns.delayDays,
       updatedAt: campaigns.updatedAt,
       scheduledAt: campaigns.scheduledAt,
-      total: sql<number>`(select count(*)::int from ${campaignDeliveries} d where d.campaign_id = ${campaigns.id})`,
-      settled: sql<number>`(select count(*)::int from ${campaignDeliveries} d
-        where d.campaign_id = ${campaigns.id} and d.status in ('sent', 'failed', 'skipped'))`,
+      total: sql<number>`count(${campaignDeliveries.id})::int`,
+      settled: sql<number>`(count(${campaignDeliveries.id})
+        filter (where ${campaignDeliveries.status} in ('sent', 'failed', 'skipped')))::int`,
     })
     .from(campaigns)
+    .leftJoin(campaignDeliveries, eq(campaignDeliveries.campaignId, campaigns.id))
     .where(eq(campaigns.kind, kind))
+    .groupBy(campaigns.id)
     .orderBy(
       ...(kind === "welcome"
         ? [asc(campaigns.delayDays), asc(campaigns.createdAt)]

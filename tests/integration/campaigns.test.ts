@@ -254,6 +254,10 @@ describe("sending a campaign", () => {
     const progress = await app.data.campaignProgress(id);
     expect(progress).toMatchObject({ status: "sent", failed: 0, pending: 0, percent: 100 });
     expect(progress!.sent).toBe(progress!.total);
+    // The campaign list shows the same progress.
+    const listed = (await app.data.listCampaigns("broadcast")).find((c) => c.id === id);
+    expect(listed).toMatchObject({ total: progress!.total, settled: progress!.total });
+    expect(listed!.total).toBeGreaterThanOrEqual(3);
   });
 
   it("one-click unsubscribe by POST stops every later campaign; a forged token is refused", async () => {
