@@ -34,6 +34,31 @@ describe("plain-text version", () => {
     expect(
       markdownToText("# Termine\n\n**Wichtig:** siehe [Programm](https://example.org/p) und *bald* mehr."),
     ).toBe("Termine\n\nWichtig: siehe Programm (https://example.org/p) und bald mehr.");
+    expect(markdownToText("_kursiv_, __fett__ und *auch* **das**, snake_case_bleibt")).toBe(
+      "kursiv, fett und auch das, snake_case_bleibt",
+    );
+  });
+
+  it("keeps addresses and e-mail addresses with underscores as typed", () => {
+    expect(
+      markdownToText(
+        "Mehr: https://example.org/integration_und_migration/termine_2026 und " +
+          "[Anmeldung](https://example.org/a_b_c), Fragen an anna_maria_koch@example.org " +
+          "oder <kontakt_stelle@example.org>.",
+      ),
+    ).toBe(
+      "Mehr: https://example.org/integration_und_migration/termine_2026 und " +
+        "Anmeldung (https://example.org/a_b_c), Fragen an anna_maria_koch@example.org " +
+        "oder kontakt_stelle@example.org.",
+    );
+  });
+
+  it("drops the HTML tags the HTML part drops, script content included", () => {
+    expect(
+      markdownToText(
+        'Vorher <script>alert("x")</script><img src=x onerror="alert(1)"> <b>fett</b><!-- Notiz --> nachher',
+      ),
+    ).toBe("Vorher  fett nachher");
   });
 });
 

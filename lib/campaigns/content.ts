@@ -45,19 +45,38 @@ export function compileMergeTemplate(
       .join("");
 }
 
+/** Elements whose content the HTML part drops along with the tag (sanitize-html's defaults). */
+const DROPPED_ELEMENTS = /<(script|style|textarea|option|noscript)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+/** An HTML tag or comment typed into the Markdown; `<https://…>` and `<name@host>` are links, not tags. */
+const HTML_TAG = /<!--[\s\S]*?-->|<\/?[a-z][a-z0-9-]*(?:\s[^>]*)?\/?>/gi;
+const AUTOLINK = /<((?:https?|mailto):[^\s<>]+|[^\s<>@]+@[^\s<>]+)>/gi;
+/** Addresses and e-mail addresses, kept as typed: their underscores and stars are not emphasis. */
+const URL_OR_ADDRESS =
+  /\b(?:https?:\/\/|mailto:|www\.)[^\s<>()]+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+/** Emphasis as Markdown reads it: `_` only where it starts and ends a word, `*` anywhere. */
+const UNDERSCORE_EMPHASIS = /(?<![\p{L}\p{N}_\\])(__?)(?=\S)(.+?)(?<=\S)\1(?![\p{L}\p{N}_])/gu;
+const STAR_EMPHASIS = /(?<![*\\])(\*\*?)(?=[^\s*])(.+?)(?<=[^\s*])\1(?!\*)/g;
+
 /**
  * The plain-text twin of a Markdown body: links become "text (url)", emphasis and heading marks go,
- * everything else (lists, paragraphs) already reads well as text.
+ * HTML tags go as they do from the HTML part, addresses stay as typed; everything else (lists,
+ * paragraphs) already reads well as text.
  */
 export function markdownToText(markdown: string): string {
+  const kept: string[] = [];
   return markdown
+    .replace(DROPPED_ELEMENTS, "")
+    .replace(HTML_TAG, "")
+    .replace(AUTOLINK, "$1")
     .replace(/!\[([^\]]*)\]\(([^)\s]+)[^)]*\)/g, "$1 ($2)")
     .replace(/\[([^\]]+)\]\(([^)\s]+)[^)]*\)/g, (_m, text: string, url: string) =>
       text === url ? url : `${text} (${url})`,
     )
+    .replace(URL_OR_ADDRESS, (address) => `KPKEEP${kept.push(address) - 1}X`)
     .replace(/^#{1,6}\s+/gm, "")
-    .replace(/(\*\*|__)(.+?)\1/g, "$2")
-    .replace(/(^|[^\\*_])[*_]([^*_\n]+)[*_]/g, "$1$2")
+    .replace(UNDERSCORE_EMPHASIS, "$2")
+    .replace(STAR_EMPHASIS, "$2")
     .replace(/\\([\\`*_{}[\]()#+\-.!<>|~])/g, "$1")
+    .replace(/KPKEEP(\d+)X/g, (_m, index: string) => kept[Number(index)] ?? "")
     .trim();
 }
