@@ -21,5 +21,5 @@ export function renderPost(body: string, mentioned: Mentioned[] = []): string {
       (_m, before: string) => `${before}[@${person.name.replace(/[[\]]/g, "")}](/members/${person.id})`,
     );
   }
-  return renderMarkdown(markdown);
+  return renderMarkdown(markdown, { breaks: true });
 }

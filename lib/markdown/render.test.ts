@@ -34,6 +34,15 @@ describe("renderMarkdown", () => {
     expect(renderMarkdown(text)).toBe("<h2>Für wen</h2>\n<h2>Kosten</h2>\n<h3>Anmeldung</h3>\n");
   });
 
+  it("keeps single line breaks in conversational texts only, and keeps the two renderings apart", () => {
+    const address = "Anna Schmidt\nMarkt 3\n06618 Naumburg";
+    expect(renderMarkdown(address, { breaks: true })).toBe(
+      "<p>Anna Schmidt<br />Markt 3<br />06618 Naumburg</p>\n",
+    );
+    expect(renderMarkdown(address)).toBe("<p>Anna Schmidt\nMarkt 3\n06618 Naumburg</p>\n");
+    expect(renderMarkdown('<img src=x onerror="alert(1)">\nzwei', { breaks: true })).not.toContain("onerror");
+  });
+
   it("gives a text rendered before the same safe HTML, and keeps the memo within its bound", () => {
     const hostile = '<img src=x onerror="alert(1)"> **fett**';
     const first = renderMarkdown(hostile);
