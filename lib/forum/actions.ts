@@ -16,6 +16,7 @@ import {
   createThread,
   editPost,
   isFirstTimePoster,
+  resolveMentions,
   setPostStatus,
   setWatch,
   toggleReaction,
@@ -93,7 +94,9 @@ async function compose<T extends { intent: "preview" | "submit"; body: string }>
   if (!parsed.success)
     return { status: "error", fieldErrors: toFieldErrors(parsed.error), values, filesToChooseAgain };
   if (parsed.data.intent === "preview") {
-    const previewHtml = renderPost(parsed.data.body);
+    // Mentions link as in the saved post; only members may learn which names belong to members.
+    await member();
+    const previewHtml = renderPost(parsed.data.body, await resolveMentions(parsed.data.body));
     return { status: "preview", fieldErrors: {}, values, previewHtml, filesToChooseAgain };
   }
   let target: string;

@@ -31,10 +31,11 @@ describe("forum utils", () => {
     expect(slugify("!!!")).toBe("thema");
   });
 
-  it("finds mention candidates, longest first, outside code", () => {
+  it("finds mention candidates, longest first, outside code and quoted lines", () => {
     expect(mentionCandidates("Hallo @Mariam Saleh, danke!")).toEqual([["mariam saleh", "mariam"]]);
     expect(mentionCandidates("@Olena hilft gern")).toEqual([["olena hilft gern", "olena hilft", "olena"]]);
     expect(mentionCandidates("`@code` und a@b.de")).toEqual([]);
+    expect(mentionCandidates("> **Anna:**\n> Danke @Sabine Hoffmann\n\nStimmt, @Olena")).toEqual([["olena"]]);
   });
 
   it("quotes a post as Markdown", () => {

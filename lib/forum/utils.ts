@@ -54,11 +54,15 @@ export function pageWindow(current: number, total: number, radius = 2): (number 
 /**
  * Candidate names after each "@": one to three words, longest first ("@Mariam Saleh danke" →
  * "mariam saleh danke", "mariam saleh", "mariam"). Lower-cased for matching against names.
+ * Code and quoted lines ("> ") are left out: quoting a post does not mention its people again.
  */
 export function mentionCandidates(body: string): string[][] {
-  const withoutCode = body.replace(/```[\s\S]*?```/g, "").replace(/`[^`]*`/g, "");
+  const ownText = body
+    .replace(/```[\s\S]*?```/g, "")
+    .replace(/`[^`]*`/g, "")
+    .replace(/^[ \t]*>.*$/gm, "");
   const result: string[][] = [];
-  for (const match of withoutCode.matchAll(
+  for (const match of ownText.matchAll(
     /(^|[^\p{L}\p{N}_@])@([\p{L}][\p{L}\p{N}\-'.]*(?:[ \t]+[\p{L}][\p{L}\p{N}\-'.]*){0,2})/gu,
   )) {
     const words = match[2]!.split(/[ \t]+/).map((w) => w.replace(/[.']+$/, ""));
