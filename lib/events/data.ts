@@ -10,11 +10,14 @@ import {
   eventRsvps,
   events,
   organisations,
+  profiles,
   type RsvpResponse,
   users,
+  VISIBILITY,
   workingGroupMembers,
   workingGroups,
 } from "@/db/schema";
+import { nameAt } from "@/lib/members/visibility";
 import { type EventViewer, mayEditEvent, organisationsRunBy, visibleEvents } from "./access";
 
 export const EVENTS_PAGE_SIZE = 20;
@@ -45,12 +48,19 @@ export type EventListItem = {
   topic: string | null;
   frequency: EventFrequency;
   visibility: EventVisibility;
+  /** The organisation, else the person if the viewer may see their name (else `organiserWithheld`). */
   organiser: string | null;
+  organiserWithheld: boolean;
   capacity: number | null;
   going: number;
 };
 
-const organiserName = sql<string | null>`coalesce(${organisations.name}, ${users.name})`;
+/**
+ * The organising person's name as the viewer may see it (visitors only names made public), over
+ * `users` and `profiles` joined to the person.
+ */
+const organiserPerson = (viewer: EventViewer) =>
+  nameAt(viewer ? VISIBILITY.members : VISIBILITY.public, users.name, profiles.visName);
 const goingCount = sql<number>`(select count(*) from ${eventRsvps} where ${eventRsvps.occurrenceId} = ${eventOccurrences.id} and ${eventRsvps.response} = 'yes' and ${eventRsvps.waitingSince} is null)`;
 
 export function parseCursor(after: string | undefined): { at: Date; id: string } | null {
@@ -87,6 +97,7 @@ export async function listEvents(input: {
         : sql`(${eventOccurrences.startsAt}, ${eventOccurrences.id}) < (${cursor.at.toISOString()}::timestamptz, ${cursor.id})`
       : undefined,
   ];
+  const person = organiserPerson(input.viewer);
   const rows = await db
     .select({
       occurrenceId: eventOccurrences.id,
@@ -104,7 +115,8 @@ export async function listEvents(input: {
       topic: events.topic,
       frequency: events.frequency,
       visibility: events.visibility,
-      organiser: organiserName,
+      organiser: sql<string | null>`coalesce(${organisations.name}, ${person.name})`,
+      organiserWithheld: sql<boolean>`(${organisations.id} is null and ${person.withheld})`,
       capacity: events.capacity,
       going: goingCount.mapWith(Number),
     })
@@ -112,6 +124,7 @@ export async function listEvents(input: {
     .innerJoin(events, eq(events.id, eventOccurrences.eventId))
     .leftJoin(organisations, eq(organisations.id, events.organiserOrganisationId))
     .leftJoin(users, eq(users.id, events.organiserUserId))
+    .leftJoin(profiles, eq(profiles.userId, events.organiserUserId))
     .where(and(...where))
     .orderBy(
       upcoming ? asc(eventOccurrences.startsAt) : desc(eventOccurrences.startsAt),
@@ -143,6 +156,7 @@ export type ViewerRsvp = { response: RsvpResponse; waiting: boolean; position: n
 
 export type EventDetail = NonNullable<Awaited<ReturnType<typeof getEventRow>>> & {
   organiser: string | null;
+  organiserWithheld: boolean;
   organiserOrganisationSlug: string | null;
   groupName: string | null;
   occurrences: OccurrenceSummary[];
@@ -232,18 +246,21 @@ export async function getEventDetail(input: {
   if (!event) return null;
   const db = await getDb();
   const now = input.now ?? new Date();
+  const person = organiserPerson(input.viewer);
   const [occurrences, [names], canEdit] = await Promise.all([
     listOccurrences(event.id),
     db
       .select({
         organisation: organisations.name,
         organisationSlug: organisations.slug,
-        person: users.name,
+        person: person.name,
+        personWithheld: person.withheld,
         group: workingGroups.name,
       })
       .from(events)
       .leftJoin(organisations, eq(organisations.id, events.organiserOrganisationId))
       .leftJoin(users, eq(users.id, events.organiserUserId))
+      .leftJoin(profiles, eq(profiles.userId, events.organiserUserId))
       .leftJoin(workingGroups, eq(workingGroups.id, events.groupId))
       .where(eq(events.id, event.id)),
     mayEditEvent(db, input.viewer, event),
@@ -282,6 +299,7 @@ export async function getEventDetail(input: {
     ...event,
     onlineUrl: showOnlineUrl ? event.onlineUrl : null,
     organiser: names?.organisation ?? names?.person ?? null,
+    organiserWithheld: !names?.organisation && Boolean(names?.personWithheld),
     organiserOrganisationSlug: names?.organisationSlug ?? null,
     groupName: names?.group ?? null,
     occurrences,
@@ -492,13 +510,17 @@ export async function getEventForEdit(eventId: string, viewer: EventViewer) {
 }
 export type EditableEvent = NonNullable<Awaited<ReturnType<typeof getEventForEdit>>>;
 
-/** The current organiser as a choice on the edit form, when it is someone other than the editor. */
+/**
+ * The current organiser as a choice on the edit form, when it is someone other than the editor;
+ * an erased account has no name and is labelled `formerMember`.
+ */
 export async function currentOrganiserOption(
   event: { organiserUserId: string | null },
   viewerId: string,
+  formerMember: string,
 ): Promise<OrganiserOption | null> {
   if (!event.organiserUserId || event.organiserUserId === viewerId) return null;
   const db = await getDb();
   const [row] = await db.select({ name: users.name }).from(users).where(eq(users.id, event.organiserUserId));
-  return row ? { value: `user:${event.organiserUserId}`, label: row.name ?? "" } : null;
+  return row ? { value: `user:${event.organiserUserId}`, label: row.name ?? formerMember } : null;
 }

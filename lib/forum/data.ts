@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, gt, lte, type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb, rowsOf } from "@/db/client";
 import {
   forumAttachments,
@@ -11,6 +12,7 @@ import {
   forumThreads,
   forumWatches,
   type PostStatus,
+  profiles,
   uploads,
   users,
   type WatchLevel,
@@ -27,6 +29,7 @@ import {
   inVisibleCategory,
   isModerator,
   postReadable,
+  seenAuthorName,
 } from "./visibility";
 
 export type CategorySummary = {
@@ -102,13 +105,27 @@ export type ThreadSummary = {
   replyCount: number;
   lastNumber: number;
   lastPostAt: Date;
+  /** Null for an erased account, or where the author keeps their name to members (then `authorWithheld`). */
   authorName: string | null;
+  authorWithheld: boolean;
   categorySlug: string;
   categoryName: string;
   categoryColor: string;
   /** Highest post number this member has read; null if never opened (or a visitor). */
   lastReadNumber: number | null;
+  /** Visible posts after the member's last read one, and the first of them (held ones do not count). */
+  unread: number;
+  firstUnread: number | null;
 };
+
+/** Of a thread's visible posts after `lastRead` (null: none), an aggregate such as count(*) or min(number). */
+const unreadPosts = <T>(aggregate: SQL, lastRead: SQL | AnyPgColumn) =>
+  sql<T>`(select ${aggregate} from forum_posts p
+    where p.thread_id = ${forumThreads.id} and p.status = 'visible' and p.number > ${lastRead})`;
+
+const lastReadSql = (userId: string) =>
+  sql<number | null>`(select ${forumReadState.lastReadNumber} from ${forumReadState}
+    where ${forumReadState.userId} = ${userId} and ${forumReadState.threadId} = ${forumThreads.id})`;
 
 const threadVisibleSql = (viewer: ForumViewer): SQL =>
   isModerator(viewer)
@@ -130,6 +147,7 @@ async function selectThreads(
   const readJoin = viewer
     ? and(eq(forumReadState.threadId, forumThreads.id), eq(forumReadState.userId, viewer.id))
     : sql`false`;
+  const author = seenAuthorName(viewer);
   return db
     .select({
       id: forumThreads.id,
@@ -142,15 +160,19 @@ async function selectThreads(
       replyCount: forumThreads.replyCount,
       lastNumber: forumThreads.lastNumber,
       lastPostAt: forumThreads.lastPostAt,
-      authorName: users.name,
+      authorName: author.name,
+      authorWithheld: author.withheld,
       categorySlug: forumCategories.slug,
       categoryName: categoryText(locale, "name"),
       categoryColor: forumCategories.color,
       lastReadNumber: forumReadState.lastReadNumber,
+      unread: unreadPosts<number>(sql`count(*)::int`, forumReadState.lastReadNumber),
+      firstUnread: unreadPosts<number | null>(sql`min(p.number)`, forumReadState.lastReadNumber),
     })
     .from(forumThreads)
     .innerJoin(forumCategories, eq(forumCategories.id, forumThreads.categoryId))
     .leftJoin(users, eq(users.id, forumThreads.authorId))
+    .leftJoin(profiles, eq(profiles.userId, forumThreads.authorId))
     .leftJoin(forumReadState, readJoin)
     .where(and(threadVisibleSql(viewer), categoryVisible(viewer), ...where))
     .orderBy(desc(forumThreads.lastPostAt), desc(forumThreads.id))
@@ -253,9 +275,9 @@ export async function getThread({
             where ${forumWatches.userId} = ${viewer.id} and ${forumWatches.subjectType} = 'thread'
               and ${forumWatches.subjectId} = ${forumThreads.id}::text)`
         : sql<null>`null`,
-      lastRead: viewer
-        ? sql<number | null>`(select ${forumReadState.lastReadNumber} from ${forumReadState}
-            where ${forumReadState.userId} = ${viewer.id} and ${forumReadState.threadId} = ${forumThreads.id})`
+      lastRead: viewer ? lastReadSql(viewer.id) : sql<null>`null`,
+      firstUnread: viewer
+        ? unreadPosts<number | null>(sql`min(p.number)`, lastReadSql(viewer.id))
         : sql<null>`null`,
     })
     .from(forumThreads)
@@ -271,7 +293,9 @@ export type PostView = {
   number: number;
   status: PostStatus;
   authorId: string | null;
+  /** Null for an erased account, or where the author keeps their name to members (then `authorWithheld`). */
   authorName: string | null;
+  authorWithheld: boolean;
   /** Null when the viewer may not read it (hidden or deleted): shown as a placeholder. */
   bodyHtml: string | null;
   body: string | null;
@@ -295,13 +319,15 @@ export async function listThreadPosts({
   const db = await getDb();
   const { after, upTo } = numberRange(page);
   const readable = postReadable(viewer, forumPosts.status, forumPosts.authorId);
+  const author = seenAuthorName(viewer);
   const rows = await db
     .select({
       id: forumPosts.id,
       number: forumPosts.number,
       status: forumPosts.status,
       authorId: forumPosts.authorId,
-      authorName: users.name,
+      authorName: author.name,
+      authorWithheld: author.withheld,
       readable: sql<boolean>`${readable}`,
       bodyHtml: forumPosts.bodyHtml,
       body: forumPosts.body,
@@ -324,6 +350,7 @@ export async function listThreadPosts({
     })
     .from(forumPosts)
     .leftJoin(users, eq(users.id, forumPosts.authorId))
+    .leftJoin(profiles, eq(profiles.userId, forumPosts.authorId))
     .where(and(eq(forumPosts.threadId, threadId), gt(forumPosts.number, after), lte(forumPosts.number, upTo)))
     .orderBy(asc(forumPosts.number));
   // Held posts of others are left out entirely: nobody else should learn they exist.

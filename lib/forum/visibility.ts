@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import type { Role } from "@/db/schema";
+import { profiles, type Role, users, VISIBILITY } from "@/db/schema";
+import { nameAt } from "@/lib/members/visibility";
 
 /** Who is reading: null for a visitor (or an applicant, who sees what visitors see). */
 export type ForumViewer = { id: string; role: Role } | null;
@@ -40,3 +41,10 @@ export function postReadable(viewer: ForumViewer, status: AnyPgColumn, author: A
   if (viewer === null) return sql`${status} = 'visible'`;
   return sql`(${status} = 'visible' or (${status} = 'pending' and ${author} = ${viewer.id}))`;
 }
+
+/**
+ * An author's name as this viewer may see it (visitors only names their owners made public), over
+ * `users` and `profiles` joined to the author.
+ */
+export const seenAuthorName = (viewer: ForumViewer) =>
+  nameAt(viewer ? VISIBILITY.members : VISIBILITY.public, users.name, profiles.visName);

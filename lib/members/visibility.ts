@@ -20,3 +20,16 @@ export const visibleAt = (column: AnyPgColumn, level: ViewerLevel): SQL => sql`$
  * visibility of its field: A public, B members only, C hidden).
  */
 export const searchWeights = (level: ViewerLevel): string => "ABC".slice(0, level + 1);
+
+/**
+ * A person's name as the viewer may see it, for the places outside the directory that print names
+ * (forum, events, search): `name` is null where `profiles.vis_name` keeps it from this viewer, and
+ * `withheld` says so, as apart from an erased account's missing name. No profile counts as the default.
+ */
+export function nameAt(level: ViewerLevel, name: AnyPgColumn | SQL, visName: AnyPgColumn | SQL) {
+  const seen = sql`coalesce(${visName}, ${VISIBILITY.members}) <= ${level}`;
+  return {
+    name: sql<string | null>`case when ${seen} then ${name} end`,
+    withheld: sql<boolean>`(${name} is not null and not (${seen}))`,
+  };
+}

@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb, rowsOf } from "@/db/client";
 import { categoryText } from "@/lib/forum/category-text";
-import { type ForumViewer, inVisibleCategory, postReadable } from "@/lib/forum/visibility";
+import { type ForumViewer, inVisibleCategory, postReadable, seenAuthorName } from "@/lib/forum/visibility";
 import type { Locale } from "@/lib/i18n/config";
 
 export const SEARCH_PAGE_SIZE = 20;
@@ -14,7 +14,9 @@ export type SearchHit = {
   threadSlug: string;
   threadTitle: string;
   categoryName: string;
+  /** Null for an erased account, or where the author keeps their name to members (then `authorWithheld`). */
   authorName: string | null;
+  authorWithheld: boolean;
   createdAt: Date;
   /** ts_headline output: the text escaped, with matches wrapped in <mark>. */
   snippet: string;
@@ -35,8 +37,11 @@ export async function searchPosts(input: {
 }): Promise<{ hits: SearchHit[]; next: number | null }> {
   const db = await getDb();
   const q = sql`websearch_to_tsquery('german', ${input.query})`;
+  // Names the viewer may not see are neither shown nor searched: a visitor cannot find out who wrote.
+  const seen = seenAuthorName(input.viewer);
   const author = input.author
-    ? sql`and p.author_id in (select id from users where lower(name) like ${`%${input.author.toLowerCase().replace(/[%_\\]/g, "\\$&")}%`})`
+    ? sql`and p.author_id in (select users.id from users left join profiles on profiles.user_id = users.id
+        where lower(${seen.name}) like ${`%${input.author.toLowerCase().replace(/[%_\\]/g, "\\$&")}%`})`
     : sql``;
   const before = input.before ? sql`and p.id < ${input.before}` : sql``;
   const rows = rowsOf<{
@@ -47,6 +52,7 @@ export async function searchPosts(input: {
     title: string;
     category_name: string;
     author_name: string | null;
+    author_withheld: boolean;
     created_at: string | Date;
     snippet: string;
   }>(
@@ -65,13 +71,14 @@ export async function searchPosts(input: {
       )
       select page.id, page.number, page.thread_id, t.slug, t.title,
         ${categoryText(input.locale ?? "de", "name", { german: sql`c.name`, translations: sql`c.translations` })} as category_name,
-        u.name as author_name, page.created_at,
+        ${seen.name} as author_name, ${seen.withheld} as author_withheld, page.created_at,
         ts_headline('german', left(page.body, 5000), ${q},
           'StartSel=[[[mark]]], StopSel=[[[/mark]]], MaxWords=35, MinWords=15, MaxFragments=2') as snippet
       from page
       join forum_threads t on t.id = page.thread_id
       join forum_categories c on c.id = page.category_id
-      left join users u on u.id = page.author_id
+      left join users on users.id = page.author_id
+      left join profiles on profiles.user_id = page.author_id
       order by page.id desc`),
   );
   const hits = rows.slice(0, SEARCH_PAGE_SIZE).map((r) => ({
@@ -82,6 +89,7 @@ export async function searchPosts(input: {
     threadTitle: r.title,
     categoryName: r.category_name,
     authorName: r.author_name,
+    authorWithheld: r.author_withheld,
     createdAt: new Date(r.created_at),
     snippet: r.snippet,
   }));

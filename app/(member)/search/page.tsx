@@ -13,7 +13,12 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function SearchPage({ searchParams }: { searchParams: SearchParams }) {
   const { query, viewer, hits, next, searched } = await loadSearch(await searchParams);
-  const [t, date] = await Promise.all([getTranslations("search"), dateFormat()]);
+  const [t, tForum, date] = await Promise.all([
+    getTranslations("search"),
+    getTranslations("forum"),
+    dateFormat(),
+  ]);
+  const unnamed = { withheld: tForum("withheldName"), former: tForum("formerMember") };
   const moreHref = (before: number) =>
     `/search?${new URLSearchParams({ q: query.q, ...(query.author ? { author: query.author } : {}), before: String(before) })}`;
   return (
@@ -61,7 +66,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
           {hits.length === 0 ? <p>{t("noResults")}</p> : null}
           <ol className="flex flex-col gap-4">
             {hits.map((hit) => (
-              <SearchHit key={hit.postId} hit={hit} date={date} />
+              <SearchHit key={hit.postId} hit={hit} date={date} unnamed={unnamed} />
             ))}
           </ol>
           {next ? (

@@ -62,7 +62,11 @@ function cardHtml(item: EventListItem, { t, tc, locale }: EventCardLabels): Html
           ),
         })}</p>`
       : null
-  }${item.organiser ? html`<p class="text-sm">${t("organisedBy", { name: item.organiser })}</p>` : null}${
+  }${
+    item.organiser || item.organiserWithheld
+      ? html`<p class="text-sm">${t("organisedBy", { name: item.organiser ?? t("withheldName") })}</p>`
+      : null
+  }${
     item.capacity !== null && !item.cancelled
       ? html`<p class="mt-1 text-sm font-semibold">${full ? t("fullWaitingList") : t("seatsLeft", { count: item.capacity - item.going })}</p>`
       : null

@@ -4,7 +4,7 @@ import { dateTimeFormat } from "@/lib/i18n/date-time";
 import { getTranslations } from "@/lib/i18n/server";
 import { HtmlElement } from "@/lib/ui/components/html-element";
 import { type Html, html, trustedHtml } from "@/lib/ui/html";
-import { deletePostAction, reactAction, restorePostAction } from "../actions";
+import { reactAction, restorePostAction } from "../actions";
 import type { PostView } from "../data";
 import { REACTIONS, reactionValue } from "../utils";
 
@@ -29,6 +29,7 @@ export const loadPostLabels = cache(async () => {
       report: t("report"),
       restore: t("restore"),
       formerMember: t("formerMember"),
+      withheldName: t("withheldName"),
       attachments: t("composer.attachments"),
     },
     reaction(emoji: string, count: number) {
@@ -56,14 +57,6 @@ export function ReactionForm() {
   return <form id={REACTION_FORM} action={reactAction} />;
 }
 
-/** The id of the page's one delete form (<DeletePostForm />), which the viewer's own posts submit. */
-const DELETE_FORM = "delete-post";
-
-/** The form behind the "delete" button of the viewer's own posts, one per page like <ReactionForm />. */
-export function DeletePostForm() {
-  return <form id={DELETE_FORM} action={deletePostAction} />;
-}
-
 /** The id of the page's one restore form (<RestorePostForm />), for coordinators on hidden posts. */
 const RESTORE_FORM = "restore-post";
 
@@ -89,7 +82,8 @@ type PostCardProps = {
  * One post in its list item: author, time, text (sanitised HTML), attachments, reactions and what
  * this viewer may do. Written as an HTML string (lib/ui/html.ts): twenty posts as React elements
  * made up most of a thread page's elements and of the server's time per page. Its buttons submit
- * the page's <ReactionForm />, <DeletePostForm /> and <RestorePostForm />, so the card needs no React.
+ * the page's <ReactionForm /> and <RestorePostForm />, so the card needs no React; "delete" leads to
+ * the page's confirmation step.
  */
 export function PostCard(props: PostCardProps) {
   return <HtmlElement as="li" html={postCardHtml(props)} />;
@@ -153,8 +147,8 @@ function postCardHtml({
       ? html`<a href="/forum/p/${post.id}/edit" class="post-action">${text.edit}</a>`
       : null
   }${
-    own
-      ? html`<button type="submit" form="${DELETE_FORM}" name="postId" value="${post.id}" class="post-action text-danger">${text.delete}</button>`
+    own && canReact
+      ? html`<a href="${withParam("delete")}#confirm-heading" class="post-action text-danger">${text.delete}</a>`
       : null
   }${
     viewerId && !own
@@ -168,7 +162,9 @@ function postCardHtml({
   }<header class="post-head"><h3 id="post-${post.number}-author" class="font-bold">${
     post.authorId && post.authorName
       ? html`<a href="/members/${post.authorId}"><bdi>${post.authorName}</bdi></a>`
-      : text.formerMember
+      : post.authorWithheld
+        ? text.withheldName
+        : text.formerMember
   }</h3><p class="text-sm text-muted"><a href="${threadHref}#post-${post.number}" class="text-muted">#${post.number}</a> · <time datetime="${post.createdAt.toISOString()}">${when(post.createdAt)}</time>${
     post.editCount > 0 && readable
       ? html` · <a href="/forum/p/${post.id}/history">${t("edited", { count: post.editCount })}</a>`

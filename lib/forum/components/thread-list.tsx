@@ -19,8 +19,7 @@ export async function ThreadList({
   return (
     <ul className="divide-y divide-gray-300 rounded-lg border border-gray-300 bg-white">
       {threads.map((thread) => {
-        const unread =
-          member && thread.lastReadNumber !== null ? thread.lastNumber - thread.lastReadNumber : 0;
+        const unread = member ? thread.unread : 0;
         const isNew = member && thread.lastReadNumber === null;
         return (
           <li key={thread.id} className="flex flex-wrap items-start justify-between gap-x-4 gap-y-1 p-4">
@@ -49,9 +48,9 @@ export async function ThreadList({
                     {t("new")}
                   </span>
                 ) : null}
-                {unread > 0 ? (
+                {unread > 0 && thread.firstUnread ? (
                   <a
-                    href={postHref(thread, thread.lastReadNumber! + 1)}
+                    href={postHref(thread, thread.firstUnread)}
                     className="inline-flex min-h-11 items-center rounded px-2 text-sm font-semibold"
                   >
                     {t("unread", { count: unread })}
@@ -68,7 +67,9 @@ export async function ThreadList({
                     />{" "}
                   </>
                 ) : null}
-                {thread.authorName ? t("startedBy", { name: thread.authorName }) : null}
+                {thread.authorName || thread.authorWithheld
+                  ? t("startedBy", { name: thread.authorName ?? t("withheldName") })
+                  : null}
               </p>
             </div>
             <p className="text-sm text-muted">

@@ -22,14 +22,26 @@ export function snippetHtml(text: string): Html {
   return html`${out}`;
 }
 
-/** One result: the thread, where and by whom, and the snippet; an HTML string, like the forum's posts. */
-export function SearchHit({ hit, date }: { hit: Hit; date: (d: Date) => string }) {
+/**
+ * One result: the thread, where and by whom, and the snippet; an HTML string, like the forum's posts.
+ * `unnamed` labels an author whose name is kept from this viewer or whose account was erased.
+ */
+export function SearchHit({
+  hit,
+  date,
+  unnamed,
+}: {
+  hit: Hit;
+  date: (d: Date) => string;
+  unnamed: { withheld: string; former: string };
+}) {
+  const author = hit.authorName ?? (hit.authorWithheld ? unnamed.withheld : unnamed.former);
   const href = postHref({ id: hit.threadId, slug: hit.threadSlug }, hit.number);
   return (
     <HtmlElement
       as="li"
       className="rounded-lg border border-gray-300 bg-white p-4"
-      html={html`<h3 class="font-bold"><a href="${href}" class="inline-flex min-h-11 items-center"><bdi>${hit.threadTitle}</bdi></a></h3><p class="mb-1 text-sm text-muted"><bdi>${hit.categoryName}</bdi> · <bdi>${hit.authorName ?? ""}</bdi> · <time datetime="${hit.createdAt.toISOString()}">${date(hit.createdAt)}</time></p><p dir="auto" class="break-words [&amp;_mark]:bg-yellow-200 [&amp;_mark]:font-semibold">${snippetHtml(hit.snippet)}</p>`}
+      html={html`<h3 class="font-bold"><a href="${href}" class="inline-flex min-h-11 items-center"><bdi>${hit.threadTitle}</bdi></a></h3><p class="mb-1 text-sm text-muted"><bdi>${hit.categoryName}</bdi> · <bdi>${author}</bdi> · <time datetime="${hit.createdAt.toISOString()}">${date(hit.createdAt)}</time></p><p dir="auto" class="break-words [&amp;_mark]:bg-yellow-200 [&amp;_mark]:font-semibold">${snippetHtml(hit.snippet)}</p>`}
     />
   );
 }

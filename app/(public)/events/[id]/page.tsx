@@ -124,14 +124,14 @@ export default async function EventPage({ params, searchParams }: Props) {
             <dd>{tc(`topics.${event.topic}`)}</dd>
           </>
         ) : null}
-        {event.organiser ? (
+        {event.organiser || event.organiserWithheld ? (
           <>
             <dt className="font-semibold">{t("organiserLabel")}</dt>
             <dd>
               {event.organiserOrganisationSlug ? (
                 <a href={`/organisations/${event.organiserOrganisationSlug}`}>{event.organiser}</a>
               ) : (
-                event.organiser
+                (event.organiser ?? t("withheldName"))
               )}
             </dd>
           </>

@@ -47,7 +47,7 @@ export default async function EditEventPage({ params, searchParams }: Props) {
     listOrganiserOptions(viewer, t("form.self", { name: user.name ?? user.email })),
     listGroupOptions(viewer),
     listOccurrences(event.id),
-    currentOrganiserOption(event, viewer.id),
+    currentOrganiserOption(event, viewer.id, t("formerMember")),
   ]);
   const heading = (
     <>

@@ -1,0 +1,142 @@
+import { describe, expect, it } from "vitest";
+import { VISIBILITY } from "@/db/schema";
+import { toEventViewer } from "@/lib/events/access";
+import { currentOrganiserOption, getEventDetail, listEvents } from "@/lib/events/data";
+import { eventIcsResponse, publicFeedResponse } from "@/lib/events/feeds";
+import { listCategoryThreads, listLatestThreads, listThreadPosts } from "@/lib/forum/data";
+import { createThread } from "@/lib/forum/mutations";
+import type { ForumViewer } from "@/lib/forum/visibility";
+import { getContentVersions } from "@/lib/page-cache/data";
+import { deleteOwnAccount } from "@/lib/privacy/mutations";
+import { updateProfile } from "@/lib/profile/mutations";
+import { ProfileInput, VISIBILITY_FIELDS } from "@/lib/profile/schema";
+import { searchPosts } from "@/lib/search/data";
+import { createTestEvent } from "../support/event-factories";
+import { createMember, createUser } from "../support/factories";
+import { createCategory } from "../support/forum-factories";
+
+/** These rows, in any order. */
+const sameAs = (...rows: unknown[][]) =>
+  expect.toSatisfy(
+    (got: unknown[][]) => got.length === rows.length && expect.arrayContaining(rows).asymmetricMatch(got),
+  );
+const tag = () =>
+  crypto
+    .randomUUID()
+    .replace(/[^a-f]/g, "")
+    .slice(0, 6);
+
+/** A member who keeps her name to members, one who shows it to everyone, and a member reading. */
+async function people() {
+  const t = tag();
+  const hidden = await createMember({
+    name: `Amal Verborgen ${t}`,
+    visibility: { name: VISIBILITY.members },
+  });
+  const open = await createMember({ name: `Olaf Offen ${t}`, visibility: { name: VISIBILITY.public } });
+  const reader = await createUser();
+  const member: ForumViewer = { id: reader.id, role: "member" };
+  return { hidden, open, member, eventMember: toEventViewer(reader) };
+}
+
+describe("names kept to members", () => {
+  it("are withheld from visitors in the forum's threads, posts and search, and shown to members", async () => {
+    const { hidden, open, member } = await people();
+    const category = await createCategory("public");
+    const word = `Zauberwort${tag()}`;
+    const { thread } = await createThread({
+      authorId: hidden.id,
+      categoryId: category.id,
+      title: "Willkommen",
+      body: `Hallo ${word}`,
+    });
+    await createThread({ authorId: open.id, categoryId: category.id, title: "Offen", body: `Auch ${word}` });
+
+    const authors = async (viewer: ForumViewer) =>
+      (await listCategoryThreads({ viewer, categoryId: category.id })).threads.map((th) => [
+        th.authorName,
+        th.authorWithheld,
+      ]);
+    expect(await authors(null)).toEqual(sameAs([open.name, false], [null, true]));
+    expect(await authors(member)).toEqual(sameAs([hidden.name, false], [open.name, false]));
+    const latest = (await listLatestThreads({ viewer: null })).threads.find((th) => th.id === thread.id);
+    expect(latest).toMatchObject({ authorName: null, authorWithheld: true });
+
+    const [visitorPost] = await listThreadPosts({ viewer: null, threadId: thread.id, page: 1 });
+    expect(visitorPost).toMatchObject({ authorName: null, authorWithheld: true });
+    const [memberPost] = await listThreadPosts({ viewer: member, threadId: thread.id, page: 1 });
+    expect(memberPost).toMatchObject({ authorName: hidden.name, authorWithheld: false });
+
+    const hits = async (viewer: ForumViewer, author?: string) =>
+      (await searchPosts({ viewer, query: word, author })).hits.map((h) => [h.authorName, h.authorWithheld]);
+    expect(await hits(null)).toEqual(sameAs([open.name, false], [null, true]));
+    // Searching by the withheld name would tell a visitor who wrote: it finds nothing for them.
+    expect(await hits(null, "Amal Verborgen")).toEqual([]);
+    expect(await hits(member, "Amal Verborgen")).toEqual([[hidden.name, false]]);
+  });
+
+  it("are withheld from visitors as an event's organiser, in the list, the page and the calendars", async () => {
+    const { hidden, open, eventMember } = await people();
+    const { eventId, occurrences } = await createTestEvent(hidden.id, { organiserUserId: hidden.id });
+    const other = await createTestEvent(open.id, { organiserUserId: open.id });
+    const from = { when: "upcoming" as const };
+    const listed = async (viewer: typeof eventMember, id: string) =>
+      (await listEvents({ viewer, filters: from, limit: 1000 })).items.find((i) => i.eventId === id);
+
+    expect(await listed(null, eventId)).toMatchObject({ organiser: null, organiserWithheld: true });
+    expect(await listed(eventMember, eventId)).toMatchObject({
+      organiser: hidden.name,
+      organiserWithheld: false,
+    });
+    expect(await listed(null, other.eventId)).toMatchObject({
+      organiser: open.name,
+      organiserWithheld: false,
+    });
+
+    const slotDate = occurrences[0]!.slotDate;
+    expect(await getEventDetail({ eventId, viewer: null, slotDate })).toMatchObject({
+      organiser: null,
+      organiserWithheld: true,
+    });
+    expect(await getEventDetail({ eventId, viewer: eventMember, slotDate })).toMatchObject({
+      organiser: hidden.name,
+      organiserWithheld: false,
+    });
+
+    const feed = await (await publicFeedResponse()).text();
+    const ics = await (await eventIcsResponse(eventId, null, "de")).text();
+    for (const calendar of [feed, ics]) expect(calendar).not.toContain("Amal Verborgen");
+  });
+
+  it("leave visitors' cached forum pages when a member keeps her name to members", async () => {
+    const { open } = await people();
+    const version = async () => (await getContentVersions()).forum ?? 1;
+    const before = await version();
+    const data = ProfileInput.parse({
+      name: open.name,
+      jobFunction: "",
+      municipality: "",
+      topics: [],
+      languages: [],
+      furtherOrganisations: [],
+      bio: "",
+      contactEmail: "",
+      phone: "",
+      website: "",
+      ...Object.fromEntries(VISIBILITY_FIELDS.map((field) => [field, "0"])),
+      visName: String(VISIBILITY.members),
+    });
+    await updateProfile({ userId: open.id, data });
+    expect(await version()).toBeGreaterThan(before);
+  });
+
+  it("label an erased organiser as a former member on the coordinator's edit form", async () => {
+    const { hidden } = await people();
+    const coordinator = await createUser({ role: "coordinator" });
+    await createTestEvent(coordinator.id, { organiserUserId: hidden.id });
+    await deleteOwnAccount({ userId: hidden.id });
+    expect(
+      await currentOrganiserOption({ organiserUserId: hidden.id }, coordinator.id, "Ehemaliges Mitglied"),
+    ).toEqual({ value: `user:${hidden.id}`, label: "Ehemaliges Mitglied" });
+  });
+});
