@@ -26,9 +26,11 @@ import {
   uploads,
   users,
   workingGroupMembers,
+  workingGroups,
 } from "@/db/schema";
 import { withdrawAllAnswers } from "@/lib/events/mutations";
 import { sendEventNotices } from "@/lib/events/notices";
+import { ACTIVITY_SECTIONS } from "./activity-sections";
 
 /** What an erase step leaves to do once the deletion is committed (mails to others, say). */
 export type AfterErase = () => Promise<void>;
@@ -234,8 +236,9 @@ export const PRIVACY_SECTIONS: readonly PrivacySection[] = [
     key: "workingGroups",
     export: (db, userId) =>
       db
-        .select({ groupId: workingGroupMembers.groupId })
+        .select({ groupId: workingGroupMembers.groupId, group: workingGroups.name })
         .from(workingGroupMembers)
+        .innerJoin(workingGroups, eq(workingGroups.id, workingGroupMembers.groupId))
         .where(eq(workingGroupMembers.userId, userId)),
     erase: async (tx, userId) => {
       await tx.delete(workingGroupMembers).where(eq(workingGroupMembers.userId, userId));
@@ -354,4 +357,5 @@ export const PRIVACY_SECTIONS: readonly PrivacySection[] = [
       await tx.delete(campaignDeliveries).where(eq(campaignDeliveries.userId, userId));
     },
   },
+  ...ACTIVITY_SECTIONS,
 ];
