@@ -4,19 +4,30 @@ import { getFormatter } from "next-intl/server";
 import { getOwnApplication } from "@/lib/applications/data";
 import { getViewer, redirectToLogin } from "@/lib/auth/viewer";
 import { getTranslations } from "@/lib/i18n/server";
-import { cardStyle } from "@/lib/ui/components/button-styles";
+import { requestDeletionAction } from "@/lib/privacy/actions";
+import { cardStyle, primaryButton, secondaryButton } from "@/lib/ui/components/button-styles";
+import { FormAlert } from "@/lib/ui/components/form-alert";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("application"))("title") };
 }
 
-/** What an applicant sees after confirming their address: their status, and nothing members-only. */
-export default async function ApplicationPage() {
+/**
+ * What an applicant sees after confirming their address: their status, and nothing members-only; they
+ * can download their data, or withdraw and have it deleted (confirmed by mail, as members do).
+ */
+export default async function ApplicationPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ sent?: string }>;
+}) {
   const viewer = await getViewer();
   if (!viewer) return redirectToLogin();
   if (viewer.status === "approved") redirect("/home");
   const application = await getOwnApplication({ userId: viewer.id });
   const t = await getTranslations("application");
+  const tp = await getTranslations("privacy");
+  const { sent } = await searchParams;
   const format = await getFormatter();
   return (
     <>
@@ -39,6 +50,24 @@ export default async function ApplicationPage() {
           <dd>{application.municipality ?? "–"}</dd>
         </dl>
       ) : null}
+      <section aria-labelledby="delete-heading" className="mt-10 max-w-xl">
+        <h2 id="delete-heading" className="mb-2 text-2xl font-bold">
+          {tp("withdrawHeading")}
+        </h2>
+        {sent ? <FormAlert kind="success">{tp("deleteMailSent", { email: viewer.email })}</FormAlert> : null}
+        <p className="mb-4">{tp("withdrawIntro")}</p>
+        <p className="mb-6">
+          <a href="/settings/privacy/export" download className={secondaryButton}>
+            {tp("exportButton")}
+          </a>
+        </p>
+        <p className="mb-4">{tp("deleteConfirmByMail")}</p>
+        <form action={requestDeletionAction}>
+          <button type="submit" className={`${primaryButton} bg-danger hover:bg-red-900`}>
+            {tp("withdrawButton")}
+          </button>
+        </form>
+      </section>
     </>
   );
 }

@@ -1,6 +1,6 @@
 import "server-only";
-import { and, desc, eq, type SQL, type SQLWrapper, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { and, asc, desc, eq, isNull, type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import { type Executor, getDb } from "@/db/client";
 import { consents, userErasures, users } from "@/db/schema";
 import { SETTING_DEFAULTS } from "@/lib/settings/schema";
 import { PRIVACY_SECTIONS } from "./sections";
@@ -56,4 +56,19 @@ export async function listOwnConsents({ userId }: { userId: string }) {
     .from(consents)
     .where(and(eq(consents.userId, userId), eq(consents.kind, "privacy_policy")))
     .orderBy(desc(consents.acceptedAt));
+}
+
+/**
+ * Whether this person is the network's only approved admin: deleting them would leave nobody to run
+ * it. Given a transaction, the admins' rows stay locked (in id order) until it ends.
+ */
+export async function isLastAdmin({ userId, tx }: { userId: string; tx?: Executor }): Promise<boolean> {
+  const query = (tx ?? (await getDb()))
+    .select({ id: users.id })
+    .from(users)
+    .leftJoin(userErasures, eq(userErasures.userId, users.id))
+    .where(and(eq(users.role, "admin"), eq(users.status, "approved"), isNull(userErasures.userId)))
+    .orderBy(asc(users.id));
+  const admins = tx ? await query.for("update", { of: users }) : await query;
+  return admins.length === 1 && admins[0]?.id === userId;
 }

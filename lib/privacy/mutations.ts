@@ -14,6 +14,7 @@ import { assertActorMay } from "@/lib/admin/actor";
 import { recordAudit } from "@/lib/audit/mutations";
 import { AppError } from "@/lib/errors";
 import { getPolicyVersion } from "@/lib/legal/data";
+import { isLastAdmin } from "./data";
 import { type AfterErase, PRIVACY_SECTIONS } from "./sections";
 
 /** The address an erased account keeps: unique, unroutable (.invalid), and says nothing about the person. */
@@ -82,10 +83,12 @@ export async function deleteUserAccount(input: { actorId: string; userId: string
   await runAfterErase(afterCommit);
 }
 
-/** A member deletes their own account after confirming by e-mail link. */
+/** A member deletes their own account after confirming by e-mail link; the last admin cannot. */
 export async function deleteOwnAccount(input: { userId: string }): Promise<void> {
   const db = await getDb();
   const afterCommit = await db.transaction(async (tx) => {
+    if (await isLastAdmin({ userId: input.userId, tx }))
+      throw new AppError({ code: "forbidden", message: "lastAdmin" });
     const steps = await erase(tx, input.userId);
     await tx.insert(userErasures).values({ userId: input.userId, erasedById: input.userId });
     await recordAudit(tx, {

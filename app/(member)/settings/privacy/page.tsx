@@ -3,7 +3,8 @@ import { getFormatter } from "next-intl/server";
 import { requireUser } from "@/lib/auth/viewer";
 import { getTranslations } from "@/lib/i18n/server";
 import { requestDeletionAction } from "@/lib/privacy/actions";
-import { listOwnConsents } from "@/lib/privacy/data";
+import { LastAdminNote } from "@/lib/privacy/components/last-admin-note";
+import { isLastAdmin, listOwnConsents } from "@/lib/privacy/data";
 import { primaryButton } from "@/lib/ui/components/button-styles";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 
@@ -20,7 +21,10 @@ export default async function PrivacySettingsPage({
   const { sent } = await searchParams;
   const t = await getTranslations("privacy");
   const format = await getFormatter();
-  const consents = await listOwnConsents({ userId: viewer.id });
+  const [consents, lastAdmin] = await Promise.all([
+    listOwnConsents({ userId: viewer.id }),
+    isLastAdmin({ userId: viewer.id }),
+  ]);
   return (
     <div className="max-w-3xl">
       <h1 className="mb-3 text-3xl font-bold">{t("title")}</h1>
@@ -67,11 +71,15 @@ export default async function PrivacySettingsPage({
           <li>{t("deleteKept")}</li>
           <li>{t("deleteConfirmByMail")}</li>
         </ul>
-        <form action={requestDeletionAction}>
-          <button type="submit" className={`${primaryButton} bg-danger hover:bg-red-900`}>
-            {t("deleteButton")}
-          </button>
-        </form>
+        {lastAdmin ? (
+          <LastAdminNote />
+        ) : (
+          <form action={requestDeletionAction}>
+            <button type="submit" className={`${primaryButton} bg-danger hover:bg-red-900`}>
+              {t("deleteButton")}
+            </button>
+          </form>
+        )}
       </section>
     </div>
   );

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "@/lib/i18n/server";
 import { confirmDeletionAction } from "@/lib/privacy/actions";
-import { findDeletionTarget } from "@/lib/privacy/data";
+import { LastAdminNote } from "@/lib/privacy/components/last-admin-note";
+import { findDeletionTarget, isLastAdmin } from "@/lib/privacy/data";
 import { primaryButton, secondaryButton } from "@/lib/ui/components/button-styles";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -34,15 +35,19 @@ export default async function ConfirmDeletionPage({
         <li>{t("deleteKept")}</li>
         <li>{t("deleteFinal")}</li>
       </ul>
-      <form action={confirmDeletionAction} className="flex flex-wrap gap-3">
-        <input type="hidden" name="token" value={token} />
-        <button type="submit" className={`${primaryButton} bg-danger hover:bg-red-900`}>
-          {t("confirmButton")}
-        </button>
-        <a href="/settings/privacy" className={secondaryButton}>
-          {t("keepAccount")}
-        </a>
-      </form>
+      {(await isLastAdmin({ userId: target.userId })) ? (
+        <LastAdminNote />
+      ) : (
+        <form action={confirmDeletionAction} className="flex flex-wrap gap-3">
+          <input type="hidden" name="token" value={token} />
+          <button type="submit" className={`${primaryButton} bg-danger hover:bg-red-900`}>
+            {t("confirmButton")}
+          </button>
+          <a href="/settings/privacy" className={secondaryButton}>
+            {t("keepAccount")}
+          </a>
+        </form>
+      )}
     </div>
   );
 }
