@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { foldName, profileSearchText } from "./search-fields";
+import { foldName } from "./search-fields";
 
 describe("foldName", () => {
   it("folds umlauts, accents and ß so people find names they cannot type", () => {
@@ -11,13 +11,5 @@ describe("foldName", () => {
   it("leaves Arabic and Cyrillic names searchable as written", () => {
     expect(foldName("Олена Коваленко")).toBe("олена коваленко");
     expect(foldName("عمر حداد")).toBe("عمر حداد");
-  });
-});
-
-describe("profileSearchText", () => {
-  it("joins what the directory searches, skipping empty parts", () => {
-    expect(
-      profileSearchText({ name: "Anna Schmidt", jobFunction: null, organisation: "VHS", bio: "Wohnungen" }),
-    ).toBe("Anna Schmidt VHS Wohnungen");
   });
 });

@@ -1,7 +1,7 @@
 /**
- * How the profile's search columns are derived; every write that changes a name, function,
- * organisation or bio recomputes them with syncSearchColumns (and migration 0002 did the same in SQL).
- * Topics, languages and visibility need nothing here: the generated `search` column reads them itself.
+ * How the profile's search columns are derived; every write that changes a name or an organisation
+ * recomputes them with syncSearchColumns (and migration 0020 did the same in SQL). Function, bio,
+ * topics, languages and visibility need nothing here: the generated `search` column reads them itself.
  */
 import { asc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "./client";
@@ -19,19 +19,9 @@ export function foldName(name: string): string {
     .trim();
 }
 
-/** The text the German full-text index covers: name, function, organisation and bio. */
-export function profileSearchText(parts: {
-  name: string | null;
-  jobFunction: string | null;
-  organisation: string | null;
-  bio: string | null;
-}): string {
-  return [parts.name, parts.jobFunction, parts.organisation, parts.bio].filter(Boolean).join(" ");
-}
-
 /**
- * Brings the search columns of these members' profiles up to date with their name, function, bio and
- * the names of all their organisations (the main one first); writes only rows that changed.
+ * Brings the search columns of these members' profiles up to date with their name and the names of
+ * all their organisations (the main one first); writes only rows that changed.
  */
 export async function syncSearchColumns(tx: Executor, userIds: string[]): Promise<void> {
   if (userIds.length === 0) return;
@@ -51,12 +41,11 @@ export async function syncSearchColumns(tx: Executor, userIds: string[]): Promis
     .select({
       userId: profiles.userId,
       name: users.name,
-      jobFunction: profiles.jobFunction,
-      bio: profiles.bio,
       main: organisations.name,
       further: further.names,
       nameFolded: profiles.nameFolded,
       searchText: profiles.searchText,
+      organisationNames: profiles.organisationNames,
     })
     .from(profiles)
     .innerJoin(users, eq(users.id, profiles.userId))
@@ -65,15 +54,17 @@ export async function syncSearchColumns(tx: Executor, userIds: string[]): Promis
     .where(inArray(profiles.userId, userIds))
     .orderBy(asc(profiles.userId));
   for (const row of rows) {
-    const names = [row.main, ...(row.further ?? [])].filter(Boolean);
-    const nameFolded = foldName(row.name ?? "");
-    const searchText = profileSearchText({
-      name: row.name,
-      jobFunction: row.jobFunction,
-      organisation: names.length > 0 ? names.join(" ") : null,
-      bio: row.bio,
-    });
-    if (nameFolded === row.nameFolded && searchText === row.searchText) continue;
-    await tx.update(profiles).set({ nameFolded, searchText }).where(eq(profiles.userId, row.userId));
+    const fields = {
+      nameFolded: foldName(row.name ?? ""),
+      searchText: row.name ?? "",
+      organisationNames: [row.main, ...(row.further ?? [])].filter(Boolean).join(" "),
+    };
+    if (
+      fields.nameFolded === row.nameFolded &&
+      fields.searchText === row.searchText &&
+      fields.organisationNames === row.organisationNames
+    )
+      continue;
+    await tx.update(profiles).set(fields).where(eq(profiles.userId, row.userId));
   }
 }

@@ -12,7 +12,7 @@ import {
   settings,
   users,
 } from "./schema";
-import { foldName, profileSearchText, syncSearchColumns } from "./search-fields";
+import { foldName, syncSearchColumns } from "./search-fields";
 import { insertCampaigns } from "./seed-data/campaigns";
 import { insertEvents } from "./seed-data/events";
 import { insertFaq } from "./seed-data/faq";
@@ -169,22 +169,18 @@ async function insertProfiles(
   orgIds: Map<string, string>,
 ) {
   const orgMunicipality = new Map<string, string>(ORGANISATIONS.map((org) => [org.slug, org.municipality]));
-  const orgName = new Map<string, string>(ORGANISATIONS.map((org) => [org.slug, org.name]));
   const rows = people.map(({ email, name, profile }) => {
-    const { jobFunction } = profile;
     const details = profileDetailsFor(name);
-    const organisation = profile.organisation ? (orgName.get(profile.organisation) ?? null) : null;
     return {
       userId: idOf(userIds, email),
       organisationId: profile.organisation ? idOf(orgIds, profile.organisation) : null,
-      jobFunction,
+      jobFunction: profile.jobFunction,
       municipality:
         profile.municipality ?? (profile.organisation ? orgMunicipality.get(profile.organisation) : null),
       topics: [...profile.topics],
       languages: [...profile.languages],
       ...details,
       nameFolded: foldName(name),
-      searchText: profileSearchText({ name, jobFunction, organisation, bio: details.bio }),
     };
   });
   // Profiles from a seed that predates bios get them while all four are empty; visibility is left

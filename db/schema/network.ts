@@ -70,12 +70,15 @@ const weightFor = (visibility: string) =>
   `(case ${visibility} when 0 then 'A' when 1 then 'B' else 'C' end)::"char"`;
 
 /**
- * Name, function, organisation and bio (searchable only where all three of the latter are visible),
- * and the names of the member's topics and languages in every UI language (topic_search_words and
- * language_search_words, migration 0016), each part weighted by the visibility of its fields.
+ * Name, function, names of the member's organisations, bio, and the names of their topics and
+ * languages in every UI language (topic_search_words and language_search_words, migrations 0016 and
+ * 0018), each part weighted by the visibility of its own field (migration 0020).
  */
 const PROFILE_SEARCH_VECTOR = [
-  `setweight(to_tsvector('german', search_text), ${weightFor("greatest(vis_job_function, vis_organisation, vis_bio)")})`,
+  `setweight(to_tsvector('german', search_text), ${weightFor("vis_name")})`,
+  `setweight(to_tsvector('german', coalesce(job_function, '')), ${weightFor("vis_job_function")})`,
+  `setweight(to_tsvector('german', organisation_names), ${weightFor("vis_organisation")})`,
+  `setweight(to_tsvector('german', coalesce(bio, '')), ${weightFor("vis_bio")})`,
   `setweight(to_tsvector('german', topic_search_words(topics)), ${weightFor("vis_topics")})`,
   `setweight(to_tsvector('german', language_search_words(languages)), ${weightFor("vis_languages")})`,
 ].join(" || ");
@@ -102,8 +105,10 @@ export const profiles = pgTable(
     website: text("website"),
     /** Lower-case name with umlauts and accents folded ("Müller" → "muller"), for typo-tolerant search. */
     nameFolded: text("name_folded").notNull().default(""),
-    /** Name, function, organisation and bio as one text; kept by the mutations that change them. */
+    /** The name as written, for the full-text vector; kept by the mutations that change it. */
     searchText: text("search_text").notNull().default(""),
+    /** The names of the member's organisations, the main one first, for the full-text vector. */
+    organisationNames: text("organisation_names").notNull().default(""),
     search: tsvector("search").generatedAlwaysAs(sql.raw(PROFILE_SEARCH_VECTOR)),
     visName: visibility("vis_name"),
     visPhoto: visibility("vis_photo"),

@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { applications, consents, organisations, profiles, users } from "@/db/schema";
-import { foldName, profileSearchText } from "@/db/search-fields";
+import { foldName } from "@/db/search-fields";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/config";
 import { createUniqueSlug } from "@/lib/network/mutations";
@@ -64,12 +64,8 @@ export async function createApplication(input: {
       topics: data.topics,
       languages: data.languages,
       nameFolded: foldName(data.name),
-      searchText: profileSearchText({
-        name: data.name,
-        jobFunction: data.jobFunction,
-        organisation: organisationName,
-        bio: null,
-      }),
+      searchText: data.name,
+      organisationNames: organisationName ?? "",
     });
     await tx.insert(applications).values({
       userId,

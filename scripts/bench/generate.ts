@@ -205,7 +205,8 @@ export async function generateData(sql: Sql, members: number): Promise<Generated
 
     // One profile each. n (sign-up order) picks two distinct topics, the function and the place; h, a
     // hash of the id, picks the rest independently: languages, bio, contact and visibility (3 in 10
-    // public, a few with bio or contact hidden). search_text is built as profileSearchText builds it.
+    // public, a few with bio or contact hidden). search_text and organisation_names are filled as
+    // syncSearchColumns fills them.
     await tx`
       with base as (
         select u.id, u.name, u.created_at, coalesce(b.name_folded, lower(u.name)) as name_folded,
@@ -241,7 +242,8 @@ export async function generateData(sql: Sql, members: number): Promise<Generated
         from picked
       )
       insert into profiles (user_id, organisation_id, job_function, municipality, topics, languages, bio,
-                            phone, contact_email, website, name_folded, search_text, vis_name, vis_photo,
+                            phone, contact_email, website, name_folded, search_text, organisation_names,
+                            vis_name, vis_photo,
                             vis_job_function, vis_organisation, vis_municipality, vis_topics, vis_languages,
                             vis_bio, vis_contact, updated_at)
       select p.id, p.org_id, p.job_function, p.muni,
@@ -253,7 +255,7 @@ export async function generateData(sql: Sql, members: number): Promise<Generated
              case when h % 7 = 0 then '0151 ' || (20000000 + h % 70000000) end,
              case when h % 2 = 0 then 'kontakt.' || left(p.id, 8) || '@bench.example' end,
              case when h % 50 = 0 then 'https://www.example.org/' || left(p.id, 8) end,
-             p.name_folded, concat_ws(' ', p.name, p.job_function, o.name, p.bio),
+             p.name_folded, p.name, coalesce(o.name, ''),
              pub, pub, pub, pub, pub, pub, pub,
              case when h % 40 = 17 then 2 else pub end,
              case when h % 25 = 7 then 2 when h % 10 = 0 then 0 else 1 end,
@@ -261,7 +263,7 @@ export async function generateData(sql: Sql, members: number): Promise<Generated
       from written p
       left join organisations o on o.id = p.org_id`;
 
-    // Every fifth member also works at a further organisation; its name joins their search text.
+    // Every fifth member also works at a further organisation; its name joins their organisation names.
     await tx`
       with further as (
         select user_id, md5('bench-org-' || (1 + (n * 37) % ${organisations}))::uuid::text as org_id
@@ -272,7 +274,7 @@ export async function generateData(sql: Sql, members: number): Promise<Generated
         select user_id, org_id, 0 from further
         returning user_id, organisation_id
       )
-      update profiles p set search_text = p.search_text || ' ' || o.name
+      update profiles p set organisation_names = concat_ws(' ', nullif(p.organisation_names, ''), o.name)
       from inserted i join organisations o on o.id = i.organisation_id
       where p.user_id = i.user_id`;
 

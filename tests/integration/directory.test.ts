@@ -155,6 +155,23 @@ describe("who a visitor, a member and a coordinator see", () => {
     });
   });
 
+  it("finds a member by each field the viewer may see, however much more closely the others are kept", async () => {
+    const [orgWord, bioWord] = [marker(), marker()];
+    const org = await createOrganisation({ name: `Sozialwerk ${orgWord}` });
+    const person = await createMember({
+      name: `Gerhard ${marker()}`,
+      profile: { jobFunction: "Ehrenamtlicher Lernpate", organisationId: org.id, bio: `Privat ${bioWord}` },
+      visibility: { name: PUBLIC, jobFunction: PUBLIC, bio: HIDDEN },
+    });
+    for (const q of ["Lernpate", `Sozialwerk ${orgWord}`]) {
+      expect(ids(await searchAll({ level: MEMBERS, q })), q).toContain(person.id);
+    }
+    expect(ids(await searchAll({ level: MEMBERS, q: bioWord }))).toEqual([]);
+    // a visitor sees the public function, but not the members-only organisation
+    expect(ids(await searchAll({ level: PUBLIC, q: "Lernpate" }))).toContain(person.id);
+    expect(ids(await searchAll({ level: PUBLIC, q: orgWord }))).toEqual([]);
+  });
+
   it("never lists a member whose name is hidden, not even on the start page", async () => {
     const word = marker();
     const hiddenName = await createMember({ name: `Hanna ${word}`, visibility: { name: HIDDEN } });

@@ -124,11 +124,9 @@ describe("further organisations", () => {
 
     const db = await getDb();
     const [row] = await db
-      .select({ searchText: profiles.searchText })
+      .select({ organisationNames: profiles.organisationNames })
       .from(profiles)
       .where(eq(profiles.userId, member.id));
-    expect(row?.searchText).toContain(renamed);
-    expect(row?.searchText).toContain(main.name);
-    expect(row?.searchText).not.toContain(club.name);
+    expect(row?.organisationNames).toBe(`${main.name} ${renamed}`);
   });
 });

@@ -151,7 +151,7 @@ describe("proposed organisations", () => {
     ).toEqual([]);
     const [profile] = await db.select().from(profiles).where(eq(profiles.userId, proposal.userId));
     expect(profile!.organisationId).toBeNull();
-    expect(profile!.searchText).not.toContain(proposal.name);
+    expect(profile!.organisationNames).toBe("");
     const audit = await db
       .select()
       .from(auditLog)

@@ -12,7 +12,7 @@ import {
   users,
   type Visibility,
 } from "@/db/schema";
-import { foldName, profileSearchText } from "@/db/search-fields";
+import { foldName } from "@/db/search-fields";
 import type { Locale } from "@/lib/i18n/config";
 import { NEW_ORGANISATION, SignUp } from "@/lib/signup/schema";
 
@@ -95,7 +95,7 @@ type ProfileVisibility = Partial<
 /** A user with a profile, search columns filled the way the mutations fill them; visibility per field. */
 export async function createMember(
   input: Parameters<typeof createUser>[0] & {
-    profile?: Omit<NewProfile, "userId" | "nameFolded" | "searchText">;
+    profile?: Omit<NewProfile, "userId" | "nameFolded" | "searchText" | "organisationNames">;
     visibility?: ProfileVisibility;
   } = {},
 ) {
@@ -109,12 +109,8 @@ export async function createMember(
     ...profile,
     userId: user.id,
     nameFolded: foldName(user.name ?? ""),
-    searchText: profileSearchText({
-      name: user.name,
-      jobFunction: profile.jobFunction ?? null,
-      organisation: organisation?.name ?? null,
-      bio: profile.bio ?? null,
-    }),
+    searchText: user.name ?? "",
+    organisationNames: organisation?.name ?? "",
     visName: visibility.name,
     visPhoto: visibility.photo,
     visJobFunction: visibility.jobFunction,
