@@ -33,6 +33,8 @@ export const AUDIT_ACTIONS = [
   "campaign.resume",
   "campaign.cancel",
   "campaign.activate",
+  "campaign.unschedule",
+  "campaign.duplicate",
   "contacts.importUploaded",
   "contacts.importStarted",
   "contacts.importDiscarded",

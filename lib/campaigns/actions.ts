@@ -7,12 +7,14 @@ import { requireRole } from "@/lib/auth/viewer";
 import { berlinDateTimeToUtc } from "@/lib/events/time";
 import { formAction } from "@/lib/forms/action";
 import { resolveLocale } from "@/lib/i18n/request";
+import { translatorFor } from "@/lib/i18n/translator";
 import { clientIp } from "@/lib/rate-limit/client-ip";
 import { hitRateLimits } from "@/lib/rate-limit/mutations";
 import { newsletterLimits } from "@/lib/rate-limit/policies";
 import {
   type CampaignTransition,
   changeCampaignStatus,
+  duplicateCampaign,
   saveCampaign,
   sendTestMail,
   startCampaign,
@@ -54,6 +56,7 @@ const TRANSITION_MESSAGES: Record<CampaignTransition, string> = {
   resume: "resumed",
   cancel: "cancelled",
   activate: "activated",
+  unschedule: "unscheduled",
 };
 
 /** Pause, resume, cancel, activate: plain buttons; the page shows the result. */
@@ -62,8 +65,23 @@ export async function changeCampaignStatusAction(formData: FormData): Promise<vo
   const campaignId = String(formData.get("campaignId") ?? "");
   const transition = String(formData.get("transition") ?? "") as CampaignTransition;
   if (!(transition in TRANSITION_MESSAGES)) redirect(`/admin/campaigns/${campaignId}`);
+  // Cancelling cannot be undone: only the button on the confirmation step cancels.
+  if (transition === "cancel" && formData.get("confirmed") !== "yes")
+    redirect(`/admin/campaigns/${campaignId}?confirm=cancel`);
   await changeCampaignStatus({ actorId: coordinator.id, campaignId, transition });
   redirect(`/admin/campaigns/${campaignId}?saved=${TRANSITION_MESSAGES[transition]}`);
+}
+
+/** Any campaign, sent or cancelled too, as a new draft to edit and send again. */
+export async function duplicateCampaignAction(formData: FormData): Promise<void> {
+  const coordinator = await requireRole("coordinator");
+  const t = translatorFor(await resolveLocale());
+  const { id } = await duplicateCampaign({
+    actorId: coordinator.id,
+    campaignId: String(formData.get("campaignId") ?? ""),
+    title: (title) => t("campaigns.detail.copyTitle", { title }),
+  });
+  redirect(`/admin/campaigns/${id}?saved=duplicated`);
 }
 
 export const subscribeAction = formAction(Subscribe, async (data) => {

@@ -170,11 +170,13 @@ const TRANSITIONS = {
   resume: { from: ["paused"], to: null },
   cancel: { from: ["scheduled", "sending", "paused"], to: "cancelled" },
   activate: { from: ["draft"], to: "active" },
+  // Back to a draft, so its content and time can be changed and it can be scheduled again.
+  unschedule: { from: ["scheduled"], to: "draft" },
 } as const satisfies Record<string, { from: readonly CampaignStatus[]; to: CampaignStatus | null }>;
 export type CampaignTransition = keyof typeof TRANSITIONS;
 
 /**
- * Pause, resume or cancel a broadcast; activate or pause a welcome step. A pause takes effect
+ * Pause, resume, cancel or unschedule a broadcast; activate or pause a welcome step. A pause takes effect
  * after the mails in flight (the sender looks before each batch); cancelled mails stay unsent.
  */
 export async function changeCampaignStatus(input: {
@@ -194,7 +196,11 @@ export async function changeCampaignStatus(input: {
     }
     await tx
       .update(campaigns)
-      .set({ status: to, ...(to === "cancelled" ? { finishedAt: new Date(), scheduledAt: null } : {}) })
+      .set({
+        status: to,
+        ...(to === "cancelled" ? { finishedAt: new Date() } : {}),
+        ...(to === "cancelled" || to === "draft" ? { scheduledAt: null } : {}),
+      })
       .where(eq(campaigns.id, campaign.id));
     await recordAudit(tx, {
       actorId: input.actorId,
@@ -205,6 +211,42 @@ export async function changeCampaignStatus(input: {
     return { ...campaign, status: to };
   });
   if (campaign.status === "sending" || campaign.status === "active") await queueSender(campaign.id);
+}
+
+/**
+ * A new draft with all language versions and the audience (and the day, for a welcome step) of any
+ * campaign, sent or cancelled ones included. `title` names the copy after the original.
+ */
+export async function duplicateCampaign(input: {
+  actorId: string;
+  campaignId: string;
+  title: (original: string) => string;
+}): Promise<{ id: string }> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    await assertActorMay(tx, input.actorId, "campaigns.manage");
+    const [source] = await tx.select().from(campaigns).where(eq(campaigns.id, input.campaignId)).limit(1);
+    if (!source) throw new AppError({ code: "not_found", message: "campaignGone" });
+    const [created] = await tx
+      .insert(campaigns)
+      .values({
+        kind: source.kind,
+        title: input.title(source.title).slice(0, 120),
+        audience: source.audience,
+        versions: source.versions,
+        delayDays: source.delayDays,
+        createdBy: input.actorId,
+      })
+      .returning({ id: campaigns.id });
+    await recordAudit(tx, {
+      actorId: input.actorId,
+      action: "campaign.duplicate",
+      targetType: "campaign",
+      targetId: created!.id,
+      data: { title: source.title },
+    });
+    return created!;
+  });
 }
 
 /**

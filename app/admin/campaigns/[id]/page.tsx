@@ -5,7 +5,7 @@ import { cache } from "react";
 import type { Campaign } from "@/db/schema";
 import { compileCampaignBody } from "@/emails/campaign";
 import { requireRole } from "@/lib/auth/viewer";
-import { changeCampaignStatusAction } from "@/lib/campaigns/actions";
+import { changeCampaignStatusAction, duplicateCampaignAction } from "@/lib/campaigns/actions";
 import { countRecipients } from "@/lib/campaigns/audience";
 import { CampaignForm } from "@/lib/campaigns/components/campaign-form";
 import { MailPreview } from "@/lib/campaigns/components/mail-preview";
@@ -18,11 +18,14 @@ import { audienceOptions } from "@/lib/campaigns/options";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
 import { isLocale, LOCALES } from "@/lib/i18n/config";
 import { getTranslations } from "@/lib/i18n/server";
-import { cardStyle, secondaryButton } from "@/lib/ui/components/button-styles";
+import { cardStyle, primaryButton, secondaryButton } from "@/lib/ui/components/button-styles";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 import { TableHead } from "@/lib/ui/components/table-head";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> };
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ saved?: string; confirm?: string }>;
+};
 
 /** Cached per request: generateMetadata and the page share one read. */
 const loadCampaign = cache(getCampaign);
@@ -42,6 +45,8 @@ const SAVED = [
   "resumed",
   "cancelled",
   "activated",
+  "unscheduled",
+  "duplicated",
 ] as const;
 
 /** Which status buttons a campaign offers. */
@@ -50,7 +55,7 @@ function transitionsOf(campaign: Campaign) {
     return { draft: ["activate"], active: ["pause"], paused: ["resume"] }[campaign.status as string] ?? [];
   }
   return (
-    { scheduled: ["cancel"], sending: ["pause", "cancel"], paused: ["resume", "cancel"] }[
+    { scheduled: ["unschedule", "cancel"], sending: ["pause", "cancel"], paused: ["resume", "cancel"] }[
       campaign.status as string
     ] ?? []
   );
@@ -61,6 +66,7 @@ const TRANSITION_LABELS = {
   pause: "pause",
   resume: "resume",
   cancel: "cancel",
+  unschedule: "unschedule",
 } as const;
 const STEP_LABELS = { ...TRANSITION_LABELS, pause: "pauseStep" } as const;
 
@@ -69,7 +75,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
   const { id } = await params;
   const campaign = await loadCampaign(id);
   if (!campaign) notFound();
-  const { saved } = await searchParams;
+  const { saved, confirm } = await searchParams;
   const t = await getTranslations("campaigns");
   const format = await getFormatter();
   const [progress, failures] = await Promise.all([campaignProgress(id), campaignFailures(id)]);
@@ -109,9 +115,43 @@ export default async function CampaignPage({ params, searchParams }: Props) {
           })}
         </p>
       ) : null}
-      {transitions.length > 0 ? (
-        <div className="mb-8 flex flex-wrap gap-3">
-          {transitions.map((transition) => (
+      {confirm === "cancel" && transitions.includes("cancel") ? (
+        <section
+          aria-labelledby="cancel-heading"
+          className={`${cardStyle} mb-8`}
+          data-testid="cancel-confirmation"
+        >
+          <h2 id="cancel-heading" className="mb-2 text-2xl font-bold">
+            {t("detail.cancelConfirmTitle")}
+          </h2>
+          <p className="mb-4">{t("detail.cancelConfirmText")}</p>
+          <div className="flex flex-wrap gap-3">
+            <form action={changeCampaignStatusAction}>
+              <input type="hidden" name="campaignId" value={campaign.id} />
+              <input type="hidden" name="transition" value="cancel" />
+              <input type="hidden" name="confirmed" value="yes" />
+              <button type="submit" className={primaryButton}>
+                {t("detail.cancelConfirm")}
+              </button>
+            </form>
+            <a href={`/admin/campaigns/${campaign.id}`} className={secondaryButton}>
+              {t("detail.cancelKeep")}
+            </a>
+          </div>
+        </section>
+      ) : null}
+      <div className="mb-8 flex flex-wrap gap-3">
+        {transitions.map((transition) =>
+          transition === "cancel" ? (
+            // A confirmation step first, as a page of its own, so it works without JavaScript.
+            <a
+              key={transition}
+              href={`/admin/campaigns/${campaign.id}?confirm=cancel#cancel-heading`}
+              className={secondaryButton}
+            >
+              {t("detail.cancel")}
+            </a>
+          ) : (
             <form key={transition} action={changeCampaignStatusAction}>
               <input type="hidden" name="campaignId" value={campaign.id} />
               <input type="hidden" name="transition" value={transition} />
@@ -121,9 +161,15 @@ export default async function CampaignPage({ params, searchParams }: Props) {
                 )}
               </button>
             </form>
-          ))}
-        </div>
-      ) : null}
+          ),
+        )}
+        <form action={duplicateCampaignAction}>
+          <input type="hidden" name="campaignId" value={campaign.id} />
+          <button type="submit" className={secondaryButton}>
+            {t("detail.duplicate")}
+          </button>
+        </form>
+      </div>
 
       {progress && (started || campaign.kind === "welcome") ? (
         <section aria-labelledby="progress-heading" className={`${cardStyle} mb-8`}>

@@ -1,0 +1,136 @@
+// Campaign buttons as a coordinator presses them (the server actions): rescheduling, cancelling only
+// after the confirmation step, copying any campaign as a new draft, each in the audit log.
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it, vi } from "vitest";
+import { getDb } from "@/db/client";
+import { auditLog, type CampaignAudience, campaigns } from "@/db/schema";
+import { changeCampaignStatusAction, duplicateCampaignAction } from "@/lib/campaigns/actions";
+import { getCampaign } from "@/lib/campaigns/data";
+import { saveCampaign, startCampaign } from "@/lib/campaigns/mutations";
+import { isNotFound, redirectTarget } from "../support/actions";
+import { createSession, createUser } from "../support/factories";
+import { signInWith } from "../support/next-headers";
+
+vi.mock("next/headers", () => import("../support/next-headers"));
+
+/** Runs an action as this person; "redirected:<url>" or "notFound". */
+async function as(token: string | undefined, run: () => Promise<unknown>) {
+  signInWith(token);
+  try {
+    return await run();
+  } catch (error) {
+    const target = redirectTarget(error);
+    if (target !== null) return `redirected:${target}`;
+    if (isNotFound(error)) return "notFound";
+    throw error;
+  } finally {
+    signInWith(undefined);
+  }
+}
+
+const form = (fields: Record<string, string>) => {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) data.set(key, value);
+  return data;
+};
+
+const AUDIENCE: CampaignAudience = {
+  members: true,
+  roles: ["admin"],
+  topics: ["women"],
+  languages: [],
+  municipalities: ["Gleina"],
+  organisationTypes: [],
+  contacts: true,
+};
+
+async function scheduledCampaign(actorId: string) {
+  const title = `Geplant ${crypto.randomUUID().slice(0, 8)}`;
+  const { id } = await saveCampaign({
+    actorId,
+    data: {
+      kind: "broadcast",
+      title,
+      ...AUDIENCE,
+      subjectDe: "Betreff",
+      bodyDe: "Text",
+      subjectAr: "موضوع",
+      bodyAr: "نص",
+    } as never,
+  });
+  await startCampaign({ actorId, campaignId: id, at: new Date(Date.now() + 86_400_000) });
+  return { id, title };
+}
+
+const auditActions = async (campaignId: string) => {
+  const db = await getDb();
+  const rows = await db
+    .select({ action: auditLog.action })
+    .from(auditLog)
+    .where(and(eq(auditLog.targetType, "campaign"), eq(auditLog.targetId, campaignId)));
+  return rows.map((r) => r.action);
+};
+
+describe("campaign status buttons", () => {
+  it("take a scheduled campaign back to a draft, so its time can be changed and set again", async () => {
+    const coordinator = await createUser({ role: "coordinator" });
+    const token = await createSession(coordinator.id);
+    const { id } = await scheduledCampaign(coordinator.id);
+    expect(
+      await as(token, () => changeCampaignStatusAction(form({ campaignId: id, transition: "unschedule" }))),
+    ).toBe(`redirected:/admin/campaigns/${id}?saved=unscheduled`);
+    expect(await getCampaign(id)).toMatchObject({ status: "draft", scheduledAt: null });
+    expect(await auditActions(id)).toContain("campaign.unschedule");
+    const later = new Date(Date.now() + 2 * 86_400_000);
+    await startCampaign({ actorId: coordinator.id, campaignId: id, at: later });
+    expect(await getCampaign(id)).toMatchObject({ status: "scheduled", scheduledAt: later });
+  });
+
+  it("cancel only from the confirmation step", async () => {
+    const coordinator = await createUser({ role: "coordinator" });
+    const token = await createSession(coordinator.id);
+    const { id } = await scheduledCampaign(coordinator.id);
+    expect(
+      await as(token, () => changeCampaignStatusAction(form({ campaignId: id, transition: "cancel" }))),
+    ).toBe(`redirected:/admin/campaigns/${id}?confirm=cancel`);
+    expect((await getCampaign(id))?.status).toBe("scheduled");
+    expect(
+      await as(token, () =>
+        changeCampaignStatusAction(form({ campaignId: id, transition: "cancel", confirmed: "yes" })),
+      ),
+    ).toBe(`redirected:/admin/campaigns/${id}?saved=cancelled`);
+    expect((await getCampaign(id))?.status).toBe("cancelled");
+    expect(await auditActions(id)).toContain("campaign.cancel");
+  });
+});
+
+describe("copying a campaign", () => {
+  it("makes a new draft of a cancelled one with every language version and the audience; members get not found", async () => {
+    const coordinator = await createUser({ role: "coordinator" });
+    const member = await createUser({ role: "member" });
+    const { id, title } = await scheduledCampaign(coordinator.id);
+    const db = await getDb();
+    await db.update(campaigns).set({ status: "cancelled" }).where(eq(campaigns.id, id));
+
+    expect(
+      await as(await createSession(member.id), () => duplicateCampaignAction(form({ campaignId: id }))),
+    ).toBe("notFound");
+    const target = await as(await createSession(coordinator.id), () =>
+      duplicateCampaignAction(form({ campaignId: id })),
+    );
+    const copyId = /^redirected:\/admin\/campaigns\/([^?]+)\?saved=duplicated$/.exec(String(target))?.[1];
+    expect(copyId).toBeDefined();
+    expect(copyId).not.toBe(id);
+    const [original, copy] = [await getCampaign(id), await getCampaign(copyId!)];
+    expect(copy).toMatchObject({
+      kind: "broadcast",
+      status: "draft",
+      title: `${title} (Kopie)`,
+      scheduledAt: null,
+      audience: original!.audience,
+      versions: original!.versions,
+    });
+    expect(Object.keys(copy!.versions).sort()).toEqual(["ar", "de"]);
+    expect(await auditActions(copyId!)).toEqual(["campaign.duplicate"]);
+  });
+});
