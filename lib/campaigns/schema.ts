@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ROLES } from "@/db/schema/auth";
 import { type CampaignAudience, type CampaignVersion, LEGAL_BASES } from "@/db/schema/campaigns";
 import { ORGANISATION_TYPES } from "@/db/schema/network";
-import { emailAddress, line, optionalLine } from "@/lib/forms/schema";
+import { emailAddress, isExistingDate, isExistingTime, line, optionalLine } from "@/lib/forms/schema";
 import { LOCALES } from "@/lib/i18n/config";
 import { MUNICIPALITIES, SPOKEN_LANGUAGES, TOPICS } from "@/lib/network/constants";
 
@@ -122,8 +122,14 @@ export function toVersions(data: Record<string, unknown>): Partial<Record<string
   return versions;
 }
 
-const dateField = z.string({ error: "required" }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: "invalidDate" });
-const timeField = z.string({ error: "required" }).regex(/^\d{2}:\d{2}$/, { error: "invalidTime" });
+const dateField = z
+  .string({ error: "required" })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "invalidDate" })
+  .refine(isExistingDate, { error: "noSuchDate" });
+const timeField = z
+  .string({ error: "required" })
+  .regex(/^\d{2}:\d{2}$/, { error: "invalidTime" })
+  .refine(isExistingTime, { error: "noSuchTime" });
 
 /** A date or time typed beside "send now" is a schedule meant but not chosen: never send at once then. */
 const leftEmpty = z.string().max(0, { error: "scheduleWithSendNow" }).optional();

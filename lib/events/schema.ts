@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { EVENT_FORMATS, EVENT_FREQUENCIES, EVENT_VISIBILITIES, RSVP_RESPONSES } from "@/db/schema/events";
-import { line, optionalLine } from "@/lib/forms/schema";
+import { isExistingDate, isExistingTime, line, optionalLine } from "@/lib/forms/schema";
 import { MUNICIPALITIES, SPOKEN_LANGUAGES, TOPICS } from "@/lib/network/constants";
 
 const blankToUndefined = (value: unknown) =>
@@ -20,12 +20,13 @@ const isoDate = z
   .trim()
   .min(1, { error: "required" })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "invalidDate" })
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), { error: "invalidDate" });
+  .refine(isExistingDate, { error: "noSuchDate" });
 const clock = z
   .string({ error: "required" })
   .trim()
   .min(1, { error: "required" })
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "invalidTime" });
+  .regex(/^\d{2}:\d{2}$/, { error: "invalidTime" })
+  .refine(isExistingTime, { error: "noSuchTime" });
 
 const webLink = z
   .string()

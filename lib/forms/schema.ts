@@ -45,6 +45,18 @@ export const emailAddress = z
   .max(254, { error: "tooLong" })
   .pipe(z.email({ error: "invalidEmail" }));
 
+/**
+ * A typed "2027-02-30" or "25:70" fits the pattern of a date or time input (typed by hand, or in a
+ * browser without a picker) but names no real moment; refused, it is never moved on to another day.
+ */
+export function isExistingDate(value: string): boolean {
+  const [year = Number.NaN, month = Number.NaN, day = Number.NaN] = value.split("-").map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+export const isExistingTime = (value: string): boolean => /^([01]\d|2[0-3]):[0-5]\d$/.test(value);
+
 /** First issue per field, as message keys with their limits. */
 export function toFieldErrors(error: z.ZodError): FieldErrors {
   const result: FieldErrors = {};
