@@ -1,8 +1,10 @@
 import { readFile } from "node:fs/promises";
+import { AdminSignupsPage } from "./pages/admin-signups-page";
+import { SignupPage } from "./pages/signup-page";
 import { expectNoA11yViolations } from "./support/a11y";
 import { expect, invitedMember, test } from "./support/admin-fixtures";
-import { tr } from "./support/fixtures";
-import { waitForMail } from "./support/mailbox";
+import { requestSignInLink, tr, uniqueEmail, uniqueLetters } from "./support/fixtures";
+import { mailsTo, waitForMail } from "./support/mailbox";
 
 const t = tr("de");
 
@@ -119,4 +121,51 @@ test("the privacy policy page asks for consent and records it", async ({ coordin
   await expect(
     page.getByRole("region", { name: t("privacy.consentsHeading") }).getByRole("listitem"),
   ).toHaveCount(1);
+});
+
+test("an applicant downloads their data, or withdraws and has it deleted, confirmed by mail", async ({
+  coordinator,
+  newPage,
+}) => {
+  const applicant = {
+    name: `Rückzug ${uniqueLetters()}`,
+    email: uniqueEmail("rueckzug"),
+    organisation: { existing: "Volkshochschule Burgenlandkreis" },
+    jobFunction: "Sprachmittlerin",
+    municipality: "Weißenfels",
+    topics: ["language"],
+    languages: ["de"],
+  };
+  const page = await newPage();
+  await new SignupPage(page).applyAndConfirm(applicant);
+  const signups = new AdminSignupsPage(coordinator);
+  await signups.gotoCard(applicant.name);
+  await expectNoA11yViolations(page);
+
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: t("privacy.exportButton") }).click(),
+  ]);
+  const data = JSON.parse(await readFile((await download.path())!, "utf8"));
+  expect(data.account).toMatchObject({ name: applicant.name, email: applicant.email, status: "pending" });
+
+  const since = Date.now();
+  await page.getByRole("button", { name: t("privacy.withdrawButton") }).click();
+  await expect(page.getByRole("status").filter({ hasText: applicant.email })).toHaveText(
+    t("privacy.deleteMailSent", { email: applicant.email }),
+  );
+  await expectNoA11yViolations(page);
+  const mail = await waitForMail(applicant.email, { subject: t("privacy.mail.subject"), since });
+  const link = new URL(mail.text.match(/https?:\/\/\S+\/settings\/privacy\/delete\?token=\S+/)![0]);
+  await page.goto(link.pathname + link.search);
+  await page.getByRole("button", { name: t("privacy.confirmButton") }).click();
+  await expect(page.getByRole("heading", { level: 1, name: t("privacy.deletedTitle") })).toBeVisible();
+
+  // signed out, and the address gets no sign-in link any more
+  await page.goto("/application");
+  await expect(page).toHaveURL(/\/login/);
+  const asked = Date.now();
+  await requestSignInLink(page, applicant.email);
+  expect((await mailsTo(applicant.email)).filter((m) => m.receivedAt >= asked)).toEqual([]);
+  await signups.expectNotQueued(applicant.name);
 });
