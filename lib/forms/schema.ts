@@ -37,6 +37,23 @@ export const optionalLine = (max: number) =>
     .optional()
     .transform((v) => (v ? v : undefined));
 
+/** An optional phone number as people write it: digits, spaces and + - ( ) /, a "+" only in front. */
+export const optionalPhone = optionalLine(40).refine(
+  (v) => v === undefined || /^(?=.*\d)\+?[\d ()/-]{4,}$/.test(v),
+  {
+    error: "invalidPhone",
+  },
+);
+
+/** An optional web address: "www.example.org" is taken as https://www.example.org; only http(s) is kept. */
+export const optionalWebsite = optionalLine(300).pipe(
+  z
+    .string()
+    .transform((v) => (/^[a-z][a-z0-9+.-]*:/i.test(v) ? v : `https://${v}`))
+    .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: "invalidUrl" }))
+    .optional(),
+);
+
 export const emailAddress = z
   .string({ error: "required" })
   .trim()

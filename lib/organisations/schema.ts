@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ORGANISATION_TYPES } from "@/db/schema";
-import { emailAddress, line, optionalLine } from "@/lib/forms/schema";
+import { emailAddress, line, optionalLine, optionalPhone, optionalWebsite } from "@/lib/forms/schema";
 import { MUNICIPALITIES } from "@/lib/network/constants";
 
 /** "" and whitespace become undefined, so optional fields can be left empty. */
@@ -11,14 +11,6 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefin
 
 /** Multi-line text: line breaks and tabs allowed, other control characters not. */
 const noControlCharsExceptBreaks = /^(?:[\t\n\r]|[^\p{Cc}\p{Cs}\p{Co}])*$/u;
-
-/** "www.example.org" is taken as https://www.example.org; only http and https links are kept. */
-const website = z
-  .string()
-  .trim()
-  .max(300, { error: "tooLong" })
-  .transform((v) => (/^[a-z][a-z0-9+.-]*:/i.test(v) ? v : `https://${v}`))
-  .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: "invalidUrl" }));
 
 export const UpdateOrganisation = z.object({
   organisationId: z.string().min(1).max(64),
@@ -40,15 +32,9 @@ export const UpdateOrganisation = z.object({
   ),
   city: optionalLine(100),
   municipality: optional(z.enum(MUNICIPALITIES, { error: "invalidChoice" })),
-  phone: optional(
-    z
-      .string()
-      .trim()
-      .max(40, { error: "tooLong" })
-      .regex(/^\+?[0-9][0-9 ()/-]{3,}$/, { error: "invalidPhone" }),
-  ),
+  phone: optionalPhone,
   email: optional(emailAddress),
-  website: optional(website),
+  website: optionalWebsite,
 });
 export type UpdateOrganisation = z.infer<typeof UpdateOrganisation>;
 

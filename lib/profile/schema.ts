@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { type FileLimits, MB } from "@/lib/forms/file-limits";
-import { line, optionalLine } from "@/lib/forms/schema";
+import { line, optionalLine, optionalPhone, optionalWebsite } from "@/lib/forms/schema";
 import { MUNICIPALITIES, SPOKEN_LANGUAGES, TOPICS } from "@/lib/network/constants";
 
 /** A visibility choice from a <select>: "0" everyone, "1" members, "2" only the member. */
@@ -15,8 +15,6 @@ const optionalChoice = <T extends readonly [string, ...string[]]>(values: T) =>
     .union([z.literal(""), z.enum(values, { error: "invalidChoice" })], { error: "invalidChoice" })
     .optional()
     .transform((v) => (v ? v : undefined));
-
-const PHONE = /^[0-9 +\-()/]+$/;
 
 export const BIO_MAX = 2000;
 /** Organisations a member may list beside their main one. */
@@ -54,10 +52,8 @@ export const ProfileInput = z.object({
     .optional()
     .transform((v) => (v ? v : undefined))
     .pipe(z.email({ error: "invalidEmail" }).optional()),
-  phone: optionalLine(40).refine((v) => v === undefined || (PHONE.test(v) && /\d/.test(v)), {
-    error: "invalidPhone",
-  }),
-  website: optionalLine(300).refine((v) => v === undefined || isWebUrl(v), { error: "invalidUrl" }),
+  phone: optionalPhone,
+  website: optionalWebsite,
   visName: nameVisibility,
   visPhoto: visibility,
   visJobFunction: visibility,
@@ -85,15 +81,6 @@ export const VISIBILITY_FIELDS = [
   "visContact",
 ] as const;
 export type VisibilityField = (typeof VISIBILITY_FIELDS)[number];
-
-function isWebUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.includes(".");
-  } catch {
-    return false;
-  }
-}
 
 /** The photo form: the file travels beside these fields; "intent" is the button that was pressed. */
 export const PhotoUpdate = z.object({ intent: z.enum(["upload", "remove"]).catch("upload") });

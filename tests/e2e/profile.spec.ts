@@ -99,7 +99,7 @@ test("a member edits their profile, chooses who sees what and uploads a photo", 
   });
 
   await test.step("a wrong web address is explained beside the field, nothing typed is lost", async () => {
-    await profile.field("profile.website").fill("www.beispiel.de");
+    await profile.field("profile.website").fill("beispiel");
     await profile.field("profile.jobFunction").fill("Lotsin");
     await profile.save();
     await expect(page.getByRole("main").getByRole("alert")).toHaveText(t("profile.fixErrors", { count: 1 }));

@@ -103,15 +103,17 @@ describe("updateOrganisation", () => {
     });
   });
 
-  it("leaves optional fields empty and reads a bare domain as https", () => {
+  it("leaves optional fields empty, reads a bare domain as https and takes an area code in brackets", () => {
     const data = UpdateOrganisation.parse({
       organisationId: "o1",
       name: "Verein",
       type: "other",
       postcode: " ",
+      phone: "(03445) 123456",
       website: "www.beispiel.de",
     });
     expect(data.postcode).toBeUndefined();
+    expect(data.phone).toBe("(03445) 123456");
     expect(data.website).toBe("https://www.beispiel.de");
   });
 });

@@ -173,7 +173,12 @@ describe("ProfileInput", () => {
       contactEmail: { key: "invalidEmail", values: {} },
       bio: { key: "tooLong", values: { max: 2000 } },
     });
-    expect(fieldErrors(form({ website: "www.example.org" })).website?.key).toBe("invalidUrl");
+    expect(fieldErrors(form({ website: "beispiel" })).website?.key).toBe("invalidUrl");
+  });
+
+  it("takes phone numbers with brackets and web addresses without https://, as the organisation form does", () => {
+    const data = ProfileInput.parse(form({ phone: "(03445) 123456", website: "www.vhs-blk.de" }));
+    expect(data).toMatchObject({ phone: "(03445) 123456", website: "https://www.vhs-blk.de" });
   });
 
   it("never lets the name be hidden, and accepts only the three visibility levels", () => {
