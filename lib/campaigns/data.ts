@@ -32,7 +32,8 @@ export async function campaignProgress(campaignId: string): Promise<CampaignProg
         count(d.id) filter (where d.status = 'failed') as failed,
         count(d.id) filter (where d.status = 'skipped') as skipped,
         count(d.id) filter (where d.status in ('pending', 'sending')) as pending,
-        (select count(*) from ${suppressions} s where s.campaign_id = c.id) as unsubscribed
+        (select count(*) from ${suppressions} s
+          where s.campaign_id = c.id and s.reason = 'unsubscribed') as unsubscribed
       from ${campaigns} c left join ${campaignDeliveries} d on d.campaign_id = c.id
       where c.id = ${campaignId}
       group by c.id`),

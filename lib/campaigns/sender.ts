@@ -216,7 +216,19 @@ async function markSent(id: string): Promise<void> {
 async function markFailed(row: Claimed, error: unknown): Promise<void> {
   const db = await getDb();
   const { permanent, reason } = classifySmtpError(error);
-  if (permanent || row.attempts >= MAX_ATTEMPTS) {
+  if (permanent) {
+    // Refused for good (unknown mailbox): no later campaign mails the address again.
+    await db.execute(sql`
+      with failed as (
+        update campaign_deliveries set status = 'failed', lease_until = null, error = ${reason}
+        where id = ${row.id} and status = 'sending'
+        returning email, campaign_id)
+      insert into suppressions (email, reason, campaign_id)
+      select email, 'bounced', campaign_id from failed
+      on conflict (email) do nothing`);
+    return;
+  }
+  if (row.attempts >= MAX_ATTEMPTS) {
     await db.execute(sql`
       update campaign_deliveries set status = 'failed', lease_until = null, error = ${reason}
       where id = ${row.id} and status = 'sending'`);

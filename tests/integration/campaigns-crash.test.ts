@@ -9,7 +9,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { closeDb, getDb } from "@/db/client";
+import { closeDb, getDb, rowsOf } from "@/db/client";
 import {
   campaignStatus,
   createSendingCampaign,
@@ -102,6 +102,12 @@ async function campaignOf(recipients: number) {
   return campaign;
 }
 
+const suppressionOf = async (email: string) => {
+  const db = await getDb();
+  return rowsOf<{ reason: string }>(
+    await db.execute(sql`select reason from suppressions where email = ${email}`),
+  )[0]?.reason;
+};
 const mailsTo = (email: string) => smtp.received.filter((mail) => mail.to === email);
 const expectedMessageId = (deliveryId: string) => `<${deliveryId}.campaign@localhost>`;
 /** Plain options for in-process runs, independent of the CAMPAIGN_* defaults. */
@@ -148,6 +154,7 @@ describe("campaign sender over SMTP", () => {
     const mails = mailsTo(email);
     expect(mails).toHaveLength(1);
     expect(mails[0]!.messageId).toBe(expectedMessageId(row!.id));
+    expect(await suppressionOf(email)).toBeUndefined(); // a temporary refusal is no bounce
   });
 
   it("records a permanent refusal (5xx) with the server's reason and never retries it", async () => {
@@ -168,6 +175,7 @@ describe("campaign sender over SMTP", () => {
     expect(await run(campaign.id)).toMatchObject({ state: "stopped", sent: 0 });
     expect(await outboxRows(campaign.id)).toMatchObject([{ status: "failed", attempts: 1 }]);
     expect(mailsTo(campaign.emails[0]!)).toHaveLength(0);
+    expect(await suppressionOf(campaign.emails[0]!)).toBe("bounced");
   });
 
   it("lets one of two senders started at once send the campaign, each mail exactly once", async () => {

@@ -301,6 +301,35 @@ describe("sending a campaign", () => {
     expect(page.headers.get("location")).toMatch(/^\/unsubscribe\?token=/);
   });
 
+  it("never mails an address again that the server refused for good (550 User unknown)", async () => {
+    const coordinator = await createUser({ role: "coordinator" });
+    const gone = await inSegment("Gibt Es Nicht");
+    const here = await inSegment("Gibt Es");
+    smtp.unknownRecipients.add(gone.email);
+    const first = await draft(coordinator.id, SEGMENT);
+    try {
+      await app.mutations.startCampaign({ actorId: coordinator.id, campaignId: first.id });
+      await sendAll();
+    } finally {
+      smtp.unknownRecipients.delete(gone.email);
+    }
+    expect(await app.data.campaignFailures(first.id)).toEqual([
+      { reason: expect.stringMatching(/^550 5\.1\.1 User unknown/), count: 1 },
+    ]);
+    // A bounce is not an unsubscription in the report.
+    expect((await app.data.campaignProgress(first.id))?.unsubscribed).toBe(0);
+    const db = await getDb();
+    const [suppressed] = await db.select().from(suppressions).where(eq(suppressions.email, gone.email));
+    expect(suppressed).toMatchObject({ reason: "bounced", campaignId: first.id });
+
+    const second = await draft(coordinator.id, SEGMENT);
+    await app.mutations.startCampaign({ actorId: coordinator.id, campaignId: second.id });
+    await sendAll();
+    expect(mailsTo(here.email)).toHaveLength(2);
+    expect(mailsTo(gone.email)).toHaveLength(0);
+    expect(await app.data.campaignFailures(second.id)).toEqual([]);
+  });
+
   it("pauses, resumes and cancels; a scheduled campaign starts when its time comes", async () => {
     const coordinator = await createUser({ role: "coordinator" });
     const reader = await inSegment("Liest Später");

@@ -17,16 +17,26 @@ export type SmtpCapture = {
   messages: CapturedMail[];
   /** While set, every message is refused with this SMTP reply code (4xx temporary, 5xx permanent). */
   refuseWith: number | null;
+  /** Addresses refused at RCPT TO with "550 5.1.1 User unknown", as a mailbox that does not exist. */
+  unknownRecipients: Set<string>;
   close: () => Promise<void>;
 };
 
 export async function startSmtpCapture(): Promise<SmtpCapture> {
-  const capture = { messages: [] as CapturedMail[], refuseWith: null as number | null };
+  const capture = {
+    messages: [] as CapturedMail[],
+    refuseWith: null as number | null,
+    unknownRecipients: new Set<string>(),
+  };
   const server = new SMTPServer({
     // The built-in certificate has expired: no STARTTLS; no AUTH either.
     disabledCommands: ["STARTTLS", "AUTH"],
     authOptional: true,
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (!capture.unknownRecipients.has(address.address)) return callback();
+      callback(Object.assign(new Error("5.1.1 User unknown"), { responseCode: 550 }));
+    },
     onData(stream, session, callback) {
       const refuse = capture.refuseWith;
       if (refuse !== null) {
