@@ -8,7 +8,12 @@ import { AppError } from "@/lib/errors";
 import { formAction } from "@/lib/forms/action";
 import type { FormState } from "@/lib/forms/schema";
 import { MAX_IMPORT_BYTES } from "./import";
-import { createContactImport, discardContactImport, startContactImport } from "./import-mutations";
+import {
+  createContactImport,
+  discardContactImport,
+  removeContact,
+  startContactImport,
+} from "./import-mutations";
 import { StartImport } from "./schema";
 
 // Every action: coordinators only (anyone else gets "not found"), then one mutation.
@@ -79,4 +84,14 @@ export async function discardImportAction(formData: FormData): Promise<void> {
   const { importId } = ImportId.parse(Object.fromEntries(formData));
   await onImport(() => discardContactImport({ actorId: coordinator.id, importId }));
   redirect("/admin/campaigns/contacts?discarded=1");
+}
+
+/** Deletes a contact and blocks its address; the button sits on the confirmation step of the list. */
+export async function removeContactAction(formData: FormData): Promise<void> {
+  const coordinator = await requireCapability("campaigns.manage");
+  const removed = await removeContact({
+    actorId: coordinator.id,
+    contactId: String(formData.get("contactId") ?? ""),
+  });
+  redirect(`/admin/campaigns/contacts${removed ? "?removed=1" : ""}#contacts`);
 }

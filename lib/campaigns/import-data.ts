@@ -246,6 +246,17 @@ function parseCursor(cursor: string | undefined): { micros: string; id: string }
   return match ? { micros: match[1]!, id: match[2]! } : null;
 }
 
+/** One contact's address, for the confirmation step before it is removed. */
+export async function getContact(contactId: string): Promise<{ id: string; email: string } | null> {
+  const db = await getDb();
+  const [contact] = await db
+    .select({ id: newsletterContacts.id, email: newsletterContacts.email })
+    .from(newsletterContacts)
+    .where(eq(newsletterContacts.id, contactId))
+    .limit(1);
+  return contact ?? null;
+}
+
 /** Newest contacts first, a page at a time (keyset: older than the cursor), optionally matching a search. */
 export async function listContacts(
   input: { before?: string; search?: string } = {},

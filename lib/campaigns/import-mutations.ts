@@ -1,7 +1,13 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { contactImports, type ImportRowError, type LegalBasis, newsletterContacts } from "@/db/schema";
+import {
+  contactImports,
+  type ImportRowError,
+  type LegalBasis,
+  newsletterContacts,
+  suppressions,
+} from "@/db/schema";
 import { assertActorMay } from "@/lib/admin/actor";
 import { recordAudit } from "@/lib/audit/mutations";
 import { AppError } from "@/lib/errors";
@@ -10,6 +16,32 @@ import { type CheckedRow, checkRows, IMPORT_CHUNK, parseImportCsv } from "./impo
 import { checkImportRows } from "./import-data";
 
 export const IMPORT_JOB = "campaigns.importContacts";
+
+/**
+ * A coordinator removes a contact (someone asked by phone, say): the contact is deleted and the address
+ * goes on the suppression list, so no campaign and no later import reaches it again. False: already gone.
+ */
+export async function removeContact(input: { actorId: string; contactId: string }): Promise<boolean> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    await assertActorMay(tx, input.actorId, "campaigns.manage");
+    const [contact] = await tx
+      .delete(newsletterContacts)
+      .where(eq(newsletterContacts.id, input.contactId))
+      .returning({ id: newsletterContacts.id, email: newsletterContacts.email });
+    if (!contact) return false;
+    const email = contact.email.toLowerCase();
+    await tx.insert(suppressions).values({ email, reason: "unsubscribed" }).onConflictDoNothing();
+    await recordAudit(tx, {
+      actorId: input.actorId,
+      action: "contacts.removed",
+      targetType: "contact",
+      targetId: contact.id,
+      data: { email },
+    });
+    return true;
+  });
+}
 
 /**
  * Keeps an uploaded contact list for its preview; nothing is imported yet. A file without an address

@@ -1,14 +1,16 @@
-// Campaign buttons as a coordinator presses them (the server actions): rescheduling, cancelling only
-// after the confirmation step, copying any campaign as a new draft, each in the audit log.
+// Campaign and contact buttons as a coordinator presses them (the server actions): rescheduling,
+// cancelling only after the confirmation step, copying any campaign as a new draft, removing a
+// contact; each in the audit log.
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
-import { auditLog, type CampaignAudience, campaigns } from "@/db/schema";
+import { auditLog, type CampaignAudience, campaigns, newsletterContacts, suppressions } from "@/db/schema";
 import { changeCampaignStatusAction, duplicateCampaignAction } from "@/lib/campaigns/actions";
 import { getCampaign } from "@/lib/campaigns/data";
+import { removeContactAction } from "@/lib/campaigns/import-actions";
 import { saveCampaign, startCampaign } from "@/lib/campaigns/mutations";
 import { isNotFound, redirectTarget } from "../support/actions";
-import { createSession, createUser } from "../support/factories";
+import { createSession, createUser, uniqueEmail } from "../support/factories";
 import { signInWith } from "../support/next-headers";
 
 vi.mock("next/headers", () => import("../support/next-headers"));
@@ -132,5 +134,35 @@ describe("copying a campaign", () => {
     });
     expect(Object.keys(copy!.versions).sort()).toEqual(["ar", "de"]);
     expect(await auditActions(copyId!)).toEqual(["campaign.duplicate"]);
+  });
+});
+
+describe("removing a contact", () => {
+  it("deletes it and puts its address on the suppression list, audited; members get not found", async () => {
+    const coordinator = await createUser({ role: "coordinator" });
+    const member = await createUser({ role: "member" });
+    const email = uniqueEmail();
+    const db = await getDb();
+    const [contact] = await db
+      .insert(newsletterContacts)
+      .values({ email, status: "confirmed", legalBasis: "legitimate_interest" })
+      .returning();
+    const remove = (userId: string) =>
+      createSession(userId).then((token) =>
+        as(token, () => removeContactAction(form({ contactId: contact!.id }))),
+      );
+
+    expect(await remove(member.id)).toBe("notFound");
+    expect(await remove(coordinator.id)).toBe("redirected:/admin/campaigns/contacts?removed=1#contacts");
+    expect(await db.select().from(newsletterContacts).where(eq(newsletterContacts.email, email))).toEqual([]);
+    const [blocked] = await db.select().from(suppressions).where(eq(suppressions.email, email));
+    expect(blocked?.reason).toBe("unsubscribed");
+    const [entry] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "contacts.removed"), eq(auditLog.targetId, contact!.id)));
+    expect(entry).toMatchObject({ actorId: coordinator.id, targetType: "contact", data: { email } });
+    // Pressed twice (the page was still open): nothing more happens, and nothing claims it did.
+    expect(await remove(coordinator.id)).toBe("redirected:/admin/campaigns/contacts#contacts");
   });
 });

@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import { getFormatter } from "next-intl/server";
 import { requireCapability } from "@/lib/admin/loaders";
 import { ImportForm } from "@/lib/campaigns/components/import-form";
-import { countContacts, listContactImports, listContacts } from "@/lib/campaigns/import-data";
+import { removeContactAction } from "@/lib/campaigns/import-actions";
+import { countContacts, getContact, listContactImports, listContacts } from "@/lib/campaigns/import-data";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
 import { isLocale } from "@/lib/i18n/config";
 import { getTranslations } from "@/lib/i18n/server";
-import { cardStyle, inputStyle, secondaryButton } from "@/lib/ui/components/button-styles";
+import { cardStyle, inputStyle, primaryButton, secondaryButton } from "@/lib/ui/components/button-styles";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 import { TableHead } from "@/lib/ui/components/table-head";
 import { TableScroll } from "@/lib/ui/components/table-scroll";
@@ -19,7 +20,13 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ContactsPage({
   searchParams,
 }: {
-  searchParams: Promise<{ before?: string | string[]; q?: string | string[]; discarded?: string }>;
+  searchParams: Promise<{
+    before?: string | string[];
+    q?: string | string[];
+    discarded?: string;
+    removed?: string;
+    remove?: string | string[];
+  }>;
 }) {
   await requireCapability("campaigns.manage");
   const params = await searchParams;
@@ -27,16 +34,17 @@ export default async function ContactsPage({
   const search = typeof params.q === "string" ? params.q.trim().slice(0, 100) : "";
   const t = await getTranslations("campaignContacts");
   const format = await getFormatter();
-  const [counts, imports, contacts] = await Promise.all([
+  const [counts, imports, contacts, removing] = await Promise.all([
     countContacts(),
     listContactImports(),
     listContacts({ before, search }),
+    typeof params.remove === "string" ? getContact(params.remove) : null,
   ]);
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   const last = contacts.items.at(-1);
-  const listUrl = (extra: Record<string, string>) => {
+  const listUrl = (extra: Record<string, string>, anchor = "contacts") => {
     const query = new URLSearchParams({ ...(search ? { q: search } : {}), ...extra }).toString();
-    return `/admin/campaigns/contacts${query ? `?${query}` : ""}#contacts`;
+    return `/admin/campaigns/contacts${query ? `?${query}` : ""}#${anchor}`;
   };
   return (
     <>
@@ -46,6 +54,27 @@ export default async function ContactsPage({
       <h1 className="mb-4 text-3xl font-bold">{t("title")}</h1>
       <p className="mb-6 max-w-2xl">{t("intro")}</p>
       {params.discarded ? <FormAlert kind="success">{t("discarded")}</FormAlert> : null}
+      {params.removed ? <FormAlert kind="success">{t("removed")}</FormAlert> : null}
+      {removing ? (
+        // The confirmation step is a page of its own, so removing works without JavaScript.
+        <section aria-labelledby="remove-heading" className={`${cardStyle} mb-10`}>
+          <h2 id="remove-heading" className="mb-2 text-2xl font-bold">
+            {t("remove.title")}
+          </h2>
+          <p className="mb-4">{t("remove.text", { email: removing.email })}</p>
+          <div className="flex flex-wrap gap-3">
+            <form action={removeContactAction}>
+              <input type="hidden" name="contactId" value={removing.id} />
+              <button type="submit" className={primaryButton}>
+                {t("remove.confirm")}
+              </button>
+            </form>
+            <a href={listUrl({})} className={secondaryButton}>
+              {t("remove.keep")}
+            </a>
+          </div>
+        </section>
+      ) : null}
 
       <section aria-labelledby="counts-heading" className="mb-10">
         <h2 id="counts-heading" className="mb-3 text-2xl font-bold">
@@ -145,6 +174,7 @@ export default async function ContactsPage({
                   t("list.status"),
                   t("list.source"),
                   t("list.added"),
+                  t("list.actions"),
                 ]}
               />
               <tbody>
@@ -171,6 +201,15 @@ export default async function ContactsPage({
                       )}
                     </td>
                     <td className="p-2">{when(c.createdAt)}</td>
+                    <td className="p-2">
+                      <a href={listUrl({ remove: c.id }, "remove-heading")}>
+                        {t("list.remove")}
+                        <span className="sr-only" dir="ltr">
+                          {" "}
+                          {c.email}
+                        </span>
+                      </a>
+                    </td>
                   </tr>
                 ))}
               </tbody>
