@@ -24,6 +24,7 @@ import {
 } from "./mutations";
 import { renderPost } from "./render";
 import {
+  DeletePost,
   EditPost,
   NewReply,
   NewThread,
@@ -33,7 +34,7 @@ import {
   ThreadModeration,
   Watch,
 } from "./schema";
-import { parseReactionValue, postHref, threadHref } from "./utils";
+import { pageOfNumber, parseReactionValue, postHref, threadHref } from "./utils";
 import { type ForumViewer, forumViewer, isModerator } from "./visibility";
 
 export type ComposerState =
@@ -171,15 +172,23 @@ export async function editPostAction(_prev: ComposerState, formData: FormData): 
   });
 }
 
-/** The author takes their post back (soft delete); it stays as a placeholder so numbering holds. */
+/**
+ * The author takes their post back (soft delete); it stays as a placeholder so numbering holds.
+ * Only from the confirmation step (?delete=<post> on the thread page); not in a locked thread.
+ */
 export async function deletePostAction(formData: FormData) {
   const viewer = await member();
-  const { postId } = PostRef.parse(Object.fromEntries(formData));
+  const { postId, confirmed } = DeletePost.parse(Object.fromEntries(formData));
   const post = await getPost({ viewer, postId });
-  if (!post || post.authorId !== viewer.id) redirect("/forum");
-  await setPostStatus({ postId, status: "deleted", actorId: viewer.id });
+  if (!post || post.authorId !== viewer.id || post.status === "deleted") redirect("/forum");
+  if (post.thread.locked && !isModerator(viewer)) redirect(postHref(post.thread, post.number));
+  if (confirmed !== "yes") {
+    const page = threadHref(post.thread, pageOfNumber(post.number));
+    redirect(`${page}${page.includes("?") ? "&" : "?"}delete=${post.id}#confirm-heading`);
+  }
+  const { threadGone } = await setPostStatus({ postId, status: "deleted", actorId: viewer.id });
   revalidatePath("/forum", "layout");
-  redirect(post.number === 1 ? `/forum/c/${post.thread.categorySlug}` : postHref(post.thread, post.number));
+  redirect(threadGone ? `/forum/c/${post.thread.categorySlug}` : postHref(post.thread, post.number));
 }
 
 /** A coordinator takes back the hiding of a post: its report was closed when it was hidden. */

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getViewer, redirectToLogin } from "@/lib/auth/viewer";
 import { getRequestLocale } from "@/lib/i18n/server";
+import { markSubjectRead } from "@/lib/notifications/mutations";
 import {
   getCategory,
   getPost,
@@ -60,7 +61,7 @@ export async function loadLatest(after: unknown) {
 
 /**
  * A thread page: 404 for members who may not see it, the login (and back) for visitors, whether or
- * not the thread exists; marks the page as read for members. Cached per request: generateMetadata
+ * not the thread exists; marks the page and the thread's notifications as read for members. Cached per request: generateMetadata
  * and the page share one load (and one read mark).
  */
 export const loadThreadPage = cache(async (id: string, pageParam: unknown) => {
@@ -77,6 +78,7 @@ export const loadThreadPage = cache(async (id: string, pageParam: unknown) => {
   const seen = posts.at(-1)?.number;
   if (viewer && seen && (lastRead ?? 0) < seen)
     await recordRead({ userId: viewer.id, threadId, number: seen });
+  if (viewer) await markSubjectRead({ userId: viewer.id, subjectKey: `thread:${threadId}` });
   const moderator = isModerator(viewer);
   return {
     viewer,

@@ -15,6 +15,8 @@ import {
   type WatchLevel,
 } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/mutations";
+import { NOTIFICATIONS_PATH } from "@/lib/notifications/kinds";
+import { retractNotifications } from "@/lib/notifications/mutations";
 import type { ProcessedAttachment } from "./attachments";
 import { findMembersByNames } from "./data";
 import { sendForumNotification } from "./notify";
@@ -200,35 +202,40 @@ export async function createReply(input: {
   return { postId: result.postId, number: result.thread.number, thread, status };
 }
 
-/** Mentioned members get "mention"; watchers of the thread or its category get "reply"; muters nothing. */
-async function notifyAfterPost(input: {
+type PostNotice = {
   authorId: string;
   categoryId: string;
   thread: { id: number; slug: string };
   number: number;
   mentioned: Mentioned[];
   title: string;
-}) {
-  const db = await getDb();
-  const url = postHref(input.thread, input.number);
+};
+
+/** Mentioned members who may see the category get "mention"; returns who was told. */
+async function notifyMentions(input: PostNotice): Promise<string[]> {
   const mentionIds = await usersWhoCanSee(
-    db,
+    await getDb(),
     input.mentioned.map((m) => m.id).filter((id) => id !== input.authorId),
     input.categoryId,
   );
-  const params = { title: input.title };
-  const subjectKey = `thread:${input.thread.id}`;
-  if (mentionIds.length) {
-    await sendForumNotification({
-      recipientIds: mentionIds,
-      kind: "mention",
-      actorId: input.authorId,
-      url,
-      subjectKey,
-      params,
-    });
-  }
-  if (input.number === 1) return;
+  await sendForumNotification({
+    recipientIds: mentionIds,
+    kind: "mention",
+    actorId: input.authorId,
+    url: postHref(input.thread, input.number),
+    subjectKey: `thread:${input.thread.id}`,
+    params: { title: input.title },
+  });
+  return mentionIds;
+}
+
+/**
+ * Mentioned members get "mention"; watchers of the thread or its category get "reply" (a new thread
+ * tells the category's watchers as "new thread"); muters nothing.
+ */
+async function notifyAfterPost(input: PostNotice) {
+  const db = await getDb();
+  const mentionIds = await notifyMentions(input);
   const watchers = rowsOf<{ user_id: string }>(
     await db.execute(sql`select w.user_id from forum_watches w
       where ((w.subject_type = 'thread' and w.subject_id = ${String(input.thread.id)})
@@ -242,29 +249,38 @@ async function notifyAfterPost(input: {
     [...new Set(watchers)].filter((id) => !mentionIds.includes(id)),
     input.categoryId,
   );
-  if (replyIds.length) {
-    await sendForumNotification({
-      recipientIds: replyIds,
-      kind: "reply",
-      actorId: input.authorId,
-      url,
-      subjectKey,
-      params,
-    });
-  }
+  await sendForumNotification({
+    recipientIds: replyIds,
+    kind: "reply",
+    actorId: input.authorId,
+    url: postHref(input.thread, input.number),
+    subjectKey: `thread:${input.thread.id}`,
+    params: { title: input.title, ...(input.number === 1 ? { subject: "thread" } : {}) },
+  });
 }
 
-/** Saves a new text, keeping the previous one as a revision anyone who can read the post can see. */
+/**
+ * Saves a new text, keeping the previous one as a revision anyone who can read the post can see.
+ * Members the edit newly names with @ are told, as for a new post.
+ */
 export async function editPost(input: { postId: number; editorId: string; body: string }) {
   const db = await getDb();
   const mentioned = await resolveMentions(input.body);
-  await db.transaction(async (tx) => {
+  const edited = await db.transaction(async (tx) => {
     const [old] = await tx
-      .select({ body: forumPosts.body })
+      .select({
+        body: forumPosts.body,
+        status: forumPosts.status,
+        number: forumPosts.number,
+        authorId: forumPosts.authorId,
+        categoryId: forumPosts.categoryId,
+        thread: { id: forumThreads.id, slug: forumThreads.slug, title: forumThreads.title },
+      })
       .from(forumPosts)
+      .innerJoin(forumThreads, eq(forumThreads.id, forumPosts.threadId))
       .where(eq(forumPosts.id, input.postId))
-      .for("update");
-    if (!old || old.body === input.body) return;
+      .for("update", { of: forumPosts });
+    if (!old || old.body === input.body) return null;
     await tx
       .insert(forumPostRevisions)
       .values({ postId: input.postId, editorId: input.editorId, body: old.body });
@@ -277,46 +293,95 @@ export async function editPost(input: { postId: number; editorId: string; body: 
         editedAt: sql`now()`,
       })
       .where(eq(forumPosts.id, input.postId));
+    return old;
+  });
+  if (edited?.status !== "visible" || !edited.authorId) return;
+  const before = new Set((await resolveMentions(edited.body)).map((m) => m.id));
+  await notifyMentions({
+    authorId: edited.authorId,
+    categoryId: edited.categoryId,
+    thread: edited.thread,
+    number: edited.number,
+    mentioned: mentioned.filter((m) => !before.has(m.id)),
+    title: edited.thread.title,
   });
 }
 
 /**
+ * Thread and category counters from the posts themselves: visible replies of the thread, visible
+ * threads of the categories and their visible posts. Run in every transaction that changes them.
+ */
+async function recount(tx: Executor, threadId: number, categoryIds: string[]) {
+  await tx.execute(sql`update forum_threads t set reply_count = (select count(*)::int from forum_posts p
+    where p.thread_id = t.id and p.number > 1 and p.status = 'visible') where t.id = ${threadId}`);
+  await tx.execute(sql`update forum_categories c
+    set thread_count = (select count(*)::int from forum_threads t where t.category_id = c.id and t.status = 'visible'),
+      post_count = (select count(*)::int from forum_posts p join forum_threads t on t.id = p.thread_id
+        where t.category_id = c.id and t.status = 'visible' and p.status = 'visible')
+    where c.id in ${categoryIds}`);
+}
+
+/** Whether anyone but the thread's author has a visible reply in it. */
+async function othersReplied(tx: Executor, threadId: number, authorId: string | null): Promise<boolean> {
+  const rows = await tx.execute(sql`select 1 from forum_posts where thread_id = ${threadId} and number > 1
+    and status = 'visible' and author_id is distinct from ${authorId} limit 1`);
+  return rowsOf(rows).length > 0;
+}
+
+/**
  * Sets a post's status (author's soft delete, or a coordinator's hide/restore/delete/approve).
- * The first post carries its thread: hiding it hides the thread too.
+ * The first post carries its thread: hiding it hides the thread too, and deleting it deletes the
+ * thread unless others have answered (then only the post is blanked, their replies stay). Returns
+ * whether the thread went with it. A released post is announced as a new one would be; what is gone
+ * is taken out of everyone's notifications; the author of a held post hears the decision.
  */
 export async function setPostStatus(input: {
   postId: number;
   status: PostStatus;
   actorId: string;
   audit?: boolean;
-}) {
+}): Promise<{ threadGone: boolean }> {
   const db = await getDb();
-  await db.transaction(async (tx) => {
-    const [before] = await tx
-      .select({ status: forumPosts.status })
-      .from(forumPosts)
-      .where(eq(forumPosts.id, input.postId))
-      .for("update");
+  const change = await db.transaction(async (tx) => {
     const [post] = await tx
-      .update(forumPosts)
-      .set({ status: input.status })
-      .where(eq(forumPosts.id, input.postId))
-      .returning({
-        threadId: forumPosts.threadId,
+      .select({
+        status: forumPosts.status,
         number: forumPosts.number,
+        authorId: forumPosts.authorId,
+        body: forumPosts.body,
         categoryId: forumPosts.categoryId,
-      });
-    if (!post || !before) return;
-    const approved = before.status === "pending" && input.status === "visible";
-    if (post.number === 1) {
-      await tx.update(forumThreads).set({ status: input.status }).where(eq(forumThreads.id, post.threadId));
-      if (approved) await bumpCategory(tx, post.categoryId, { threads: 1 });
-    } else if (approved) {
+        thread: { id: forumThreads.id, slug: forumThreads.slug, title: forumThreads.title },
+      })
+      .from(forumPosts)
+      .innerJoin(forumThreads, eq(forumThreads.id, forumPosts.threadId))
+      .where(eq(forumPosts.id, input.postId))
+      .for("update", { of: forumPosts });
+    if (!post) return null;
+    await tx.update(forumPosts).set({ status: input.status }).where(eq(forumPosts.id, input.postId));
+    const withThread =
+      post.number === 1 &&
+      !(input.status === "deleted" && (await othersReplied(tx, post.thread.id, post.authorId)));
+    if (withThread)
+      await tx.update(forumThreads).set({ status: input.status }).where(eq(forumThreads.id, post.thread.id));
+    if (post.status === "pending" && input.status === "visible") {
       await tx
         .update(forumThreads)
-        .set({ replyCount: sql`${forumThreads.replyCount} + 1`, lastPostAt: sql`now()` })
-        .where(eq(forumThreads.id, post.threadId));
-      await bumpCategory(tx, post.categoryId, {});
+        .set({ lastPostAt: sql`now()` })
+        .where(eq(forumThreads.id, post.thread.id));
+      await tx
+        .update(forumCategories)
+        .set({ lastPostAt: sql`now()` })
+        .where(eq(forumCategories.id, post.categoryId));
+    }
+    await recount(tx, post.thread.id, [post.categoryId]);
+    if (input.status !== "visible") {
+      // Read or not, a line about something gone would lead nowhere.
+      await retractNotifications(
+        withThread
+          ? { subjectKey: `thread:${post.thread.id}` }
+          : { subjectKey: `thread:${post.thread.id}`, url: postHref(post.thread, post.number) },
+        tx,
+      );
     }
     if (input.audit) {
       await recordAudit(tx, {
@@ -326,7 +391,32 @@ export async function setPostStatus(input: {
         targetId: String(input.postId),
       });
     }
+    return { post, withThread };
   });
+  if (!change) return { threadGone: false };
+  const { post, withThread } = change;
+  if (post.status === "pending" && post.authorId && input.status !== "pending") {
+    const approved = input.status === "visible";
+    if (approved) {
+      await notifyAfterPost({
+        authorId: post.authorId,
+        categoryId: post.categoryId,
+        thread: post.thread,
+        number: post.number,
+        mentioned: await resolveMentions(post.body),
+        title: post.thread.title,
+      });
+    }
+    await sendForumNotification({
+      recipientIds: [post.authorId],
+      kind: "moderation",
+      actorId: input.actorId,
+      url: approved ? postHref(post.thread, post.number) : NOTIFICATIONS_PATH,
+      subjectKey: `post:${input.postId}`,
+      params: { decision: approved ? "approve" : "reject", title: post.thread.title },
+    });
+  }
+  return { threadGone: withThread && input.status !== "visible" };
 }
 
 export async function updateThreadFlags(input: {
@@ -337,12 +427,18 @@ export async function updateThreadFlags(input: {
   const db = await getDb();
   await db.transaction(async (tx) => {
     const values = { ...input.set, ...(input.set.title ? { slug: slugify(input.set.title) } : {}) };
+    const [before] = await tx
+      .select({ categoryId: forumThreads.categoryId })
+      .from(forumThreads)
+      .where(eq(forumThreads.id, input.threadId))
+      .for("update");
     await tx.update(forumThreads).set(values).where(eq(forumThreads.id, input.threadId));
-    if (input.set.categoryId) {
+    if (input.set.categoryId && before && before.categoryId !== input.set.categoryId) {
       await tx
         .update(forumPosts)
         .set({ categoryId: input.set.categoryId })
         .where(eq(forumPosts.threadId, input.threadId));
+      await recount(tx, input.threadId, [before.categoryId, input.set.categoryId]);
     }
     await recordAudit(tx, {
       actorId: input.actorId,

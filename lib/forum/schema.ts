@@ -41,6 +41,9 @@ export type EditPost = z.infer<typeof EditPost>;
 
 export const PostRef = z.object({ postId: z.coerce.number().int().positive() });
 
+/** "confirmed" comes only from the confirmation step: the post's button leads there first. */
+export const DeletePost = PostRef.extend({ confirmed: z.string().max(8).optional() });
+
 export const Reaction = z.object({ postId: z.coerce.number().int().positive(), emoji: z.enum(REACTIONS) });
 
 export const Watch = z.object({

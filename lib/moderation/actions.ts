@@ -7,14 +7,20 @@ import { requireRole } from "@/lib/auth/viewer";
 import { setPostStatus } from "@/lib/forum/mutations";
 import { resolveReport } from "./mutations";
 
+/** "confirmed" comes only from the page's confirmation step, which every delete passes first. */
+const confirmed = z.string().max(8).optional();
+
 const Decision = z.object({
   reportId: z.string().min(1).max(64),
   decision: z.enum(["hide", "restore", "delete", "dismiss"]),
+  confirmed,
 });
 
 export async function resolveReportAction(formData: FormData) {
   const viewer = await requireRole("coordinator");
   const parsed = Decision.safeParse(Object.fromEntries(formData));
+  if (parsed.success && parsed.data.decision === "delete" && parsed.data.confirmed !== "yes")
+    redirect(`/admin/moderation?deleteReport=${encodeURIComponent(parsed.data.reportId)}#confirm-heading`);
   if (parsed.success) await resolveReport({ ...parsed.data, actorId: viewer.id });
   revalidatePath("/admin/moderation");
   revalidatePath("/forum", "layout");
@@ -24,12 +30,15 @@ export async function resolveReportAction(formData: FormData) {
 const Approval = z.object({
   postId: z.coerce.number().int().positive(),
   decision: z.enum(["approve", "delete"]),
+  confirmed,
 });
 
-/** Releases a held post (or deletes it). */
+/** Releases a held post (or, after the confirmation step, deletes it); its author is told either way. */
 export async function approvePostAction(formData: FormData) {
   const viewer = await requireRole("coordinator");
   const parsed = Approval.safeParse(Object.fromEntries(formData));
+  if (parsed.success && parsed.data.decision === "delete" && parsed.data.confirmed !== "yes")
+    redirect(`/admin/moderation?deleteHeld=${parsed.data.postId}#confirm-heading`);
   if (parsed.success) {
     await setPostStatus({
       postId: parsed.data.postId,
@@ -40,5 +49,7 @@ export async function approvePostAction(formData: FormData) {
   }
   revalidatePath("/admin/moderation");
   revalidatePath("/forum", "layout");
-  redirect(`/admin/moderation?done=${parsed.success ? parsed.data.decision : "none"}`);
+  redirect(
+    `/admin/moderation?done=${parsed.success ? (parsed.data.decision === "delete" ? "reject" : "approve") : "none"}`,
+  );
 }

@@ -165,9 +165,12 @@ export async function markSubjectRead(
     );
 }
 
-/** Removes notifications about something that is gone (a deleted post, a cancelled conversation). */
+/**
+ * Removes notifications about something that is gone (a deleted post, a cancelled conversation);
+ * with `url`, only those leading there (one post of a thread).
+ */
 export async function retractNotifications(
-  input: { subjectKey: string; recipientIds?: string[] },
+  input: { subjectKey: string; recipientIds?: string[]; url?: string },
   tx?: Executor,
 ): Promise<void> {
   const db = tx ?? (await getDb());
@@ -177,6 +180,7 @@ export async function retractNotifications(
       and(
         eq(notifications.subjectKey, input.subjectKey),
         input.recipientIds ? inArray(notifications.recipientId, input.recipientIds) : undefined,
+        input.url ? eq(notifications.url, input.url) : undefined,
       ),
     );
 }

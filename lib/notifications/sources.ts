@@ -1,6 +1,7 @@
 import "server-only";
 import { applicationsNotificationSource } from "@/lib/applications/reminder";
 import { eventNotificationSource } from "@/lib/events/notification-source";
+import { forumNotificationSource } from "@/lib/forum/notification-source";
 import { messageNotificationSource } from "@/lib/messages/notification-source";
 
 /**
@@ -23,4 +24,5 @@ export const notificationSources: Record<string, NotificationSource> = {
   conversation: messageNotificationSource,
   applications: applicationsNotificationSource,
   event: eventNotificationSource,
+  thread: forumNotificationSource,
 };

@@ -103,7 +103,7 @@ describe("the network's name in mails and calendars", () => {
       kind: "reply",
       actorId: actor.id,
       url: "/forum/t/1",
-      subjectKey: `thread:${crypto.randomUUID()}`,
+      subjectKey: `example:${crypto.randomUUID()}`,
       params: { title: "Deutschkurse" },
     });
     await runQueuedJobs({ dueWithinMs: 10 * 60 * 1000 });

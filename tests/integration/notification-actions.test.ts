@@ -34,7 +34,7 @@ describe("marking a notification read", () => {
         kind: "reply",
         actorId: actor.id,
         url: `/forum/t/${i}`,
-        subjectKey: `thread:${crypto.randomUUID()}`,
+        subjectKey: `example:${crypto.randomUUID()}`,
         params: { title: `Thema ${i}` },
       });
     }

@@ -7,14 +7,17 @@ import { approvePostAction, resolveReportAction } from "@/lib/moderation/actions
 import { listHeldPosts, listOpenReports } from "@/lib/moderation/data";
 import { secondaryButton } from "@/lib/ui/components/button-styles";
 import { FormAlert } from "@/lib/ui/components/form-alert";
+import { ConfirmPanel } from "@/lib/users/components/confirm-panel";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("moderation"))("title") };
 }
 
-export default async function ModerationPage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
+type Query = { done?: string; deleteReport?: string; deleteHeld?: string };
+
+export default async function ModerationPage({ searchParams }: { searchParams: Promise<Query> }) {
   await requireRole("coordinator");
-  const [{ done }, reports, held, t, when] = await Promise.all([
+  const [{ done, deleteReport, deleteHeld }, reports, held, t, when] = await Promise.all([
     searchParams,
     listOpenReports(),
     listHeldPosts(),
@@ -22,10 +25,37 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
     dateTimeFormat(),
   ]);
   const button = `${secondaryButton} px-3 text-sm`;
+  // The second step of "delete", for a report or a held post still in the queue.
+  const reportToDelete = reports.find((r) => r.reportId === deleteReport);
+  const heldToDelete = held.find((p) => String(p.id) === deleteHeld);
   return (
     <>
       <h1 className="mb-4 text-3xl font-bold">{t("title")}</h1>
       {done && done !== "none" ? <FormAlert kind="success">{t(`done.${done as "hide"}`)}</FormAlert> : null}
+      {reportToDelete ? (
+        <ConfirmPanel
+          heading={t("confirmDelete.reportHeading")}
+          explanation={t("confirmDelete.reportExplanation")}
+          confirmLabel={t("confirmDelete.confirm")}
+          cancelLabel={t("confirmDelete.keep")}
+          cancelHref="/admin/moderation"
+          action={resolveReportAction}
+          fields={{ reportId: reportToDelete.reportId, decision: "delete", confirmed: "yes" }}
+          danger
+        />
+      ) : null}
+      {heldToDelete ? (
+        <ConfirmPanel
+          heading={t("confirmDelete.heldHeading", { title: heldToDelete.threadTitle })}
+          explanation={t("confirmDelete.heldExplanation")}
+          confirmLabel={t("confirmDelete.confirm")}
+          cancelLabel={t("confirmDelete.keep")}
+          cancelHref="/admin/moderation"
+          action={approvePostAction}
+          fields={{ postId: String(heldToDelete.id), decision: "delete", confirmed: "yes" }}
+          danger
+        />
+      ) : null}
       <section aria-labelledby="reports-heading" className="mb-10">
         <h2 id="reports-heading" className="mb-3 text-2xl font-bold">
           {t("reports", { count: reports.length })}

@@ -1,16 +1,10 @@
 import type { Metadata } from "next";
 import { getLoginHref } from "@/lib/auth/viewer";
-import { replyAction } from "@/lib/forum/actions";
+import { deletePostAction, replyAction } from "@/lib/forum/actions";
 import { CategoryBadge } from "@/lib/forum/components/category-badge";
 import { Composer } from "@/lib/forum/components/composer";
 import { Pagination } from "@/lib/forum/components/pagination";
-import {
-  DeletePostForm,
-  loadPostLabels,
-  PostCard,
-  ReactionForm,
-  RestorePostForm,
-} from "@/lib/forum/components/post-card";
+import { loadPostLabels, PostCard, ReactionForm, RestorePostForm } from "@/lib/forum/components/post-card";
 import { ThreadModeration } from "@/lib/forum/components/thread-moderation";
 import { WatchForm } from "@/lib/forum/components/watch-form";
 import { listCategories } from "@/lib/forum/data";
@@ -20,6 +14,7 @@ import { postHref, quoteMarkdown, threadHref } from "@/lib/forum/utils";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
 import { getRequestLocale, getTranslations } from "@/lib/i18n/server";
 import { FormAlert } from "@/lib/ui/components/form-alert";
+import { ConfirmPanel } from "@/lib/users/components/confirm-panel";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 type Props = { params: Promise<{ id: string; slug: string }>; searchParams: Promise<SearchParams> };
@@ -39,9 +34,13 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   const here = threadHref(thread, page);
   const quote = canReply ? await loadQuote(thread.id, query.quote) : null;
   const categories = moderator ? await listCategories({ viewer, locale: await getRequestLocale() }) : [];
-  const firstUnread = lastRead !== null && lastRead < thread.lastNumber ? lastRead + 1 : null;
+  const firstUnread = lastRead !== null ? thread.firstUnread : null;
   const canReact = viewer !== null && (!thread.locked || moderator);
   const reactingTo = canReact ? Number(query.react) : null;
+  // The second step of "delete" (the action checks again): one of the viewer's own posts on this page.
+  const deleting = canReact
+    ? posts.find((p) => String(p.id) === query.delete && p.authorId === viewer?.id && p.status === "visible")
+    : undefined;
   return (
     <>
       <p className="mb-2">
@@ -81,10 +80,21 @@ export default async function ThreadPage({ params, searchParams }: Props) {
         </div>
       ) : null}
       {moderator ? <ThreadModeration thread={thread} categories={categories} /> : null}
+      {deleting ? (
+        <ConfirmPanel
+          heading={t("deleteConfirm.heading", { number: deleting.number })}
+          explanation={t(deleting.number === 1 ? "deleteConfirm.firstPost" : "deleteConfirm.reply")}
+          confirmLabel={t("deleteConfirm.confirm")}
+          cancelLabel={t("deleteConfirm.keep")}
+          cancelHref={`${here}#post-${deleting.number}`}
+          action={deletePostAction}
+          fields={{ postId: String(deleting.id), confirmed: "yes" }}
+          danger
+        />
+      ) : null}
       <Pagination page={page} pages={pages} href={(p) => threadHref(thread, p)} />
       <h2 className="sr-only">{t("posts")}</h2>
       {canReact ? <ReactionForm /> : null}
-      {viewer ? <DeletePostForm /> : null}
       {moderator ? <RestorePostForm /> : null}
       <ol className="flex flex-col gap-4">
         {posts.map((post) => (
