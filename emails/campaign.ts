@@ -1,5 +1,5 @@
 import "server-only";
-import type { CampaignVersion } from "@/db/schema/campaigns";
+import type { CampaignVersion, LegalBasis } from "@/db/schema/campaigns";
 import { compileMergeTemplate, markdownToText } from "@/lib/campaigns/content";
 import { createUnsubscribeToken, unsubscribePageUrl, unsubscribeUrl } from "@/lib/campaigns/tokens";
 import { env } from "@/lib/env";
@@ -10,7 +10,17 @@ import { renderMarkdown } from "@/lib/markdown/render";
 import { escapeHtml } from "@/lib/ui/html";
 import { renderMail } from "./layout";
 
-export type CampaignRecipient = { email: string; name: string | null; member: boolean };
+/** Why someone receives campaigns, as their footer says: member, signed up on the form, or imported on a legal basis. */
+export type RecipientReason = "member" | "subscribed" | LegalBasis;
+export type CampaignRecipient = { email: string; name: string | null; reason: RecipientReason };
+
+const FOOTERS = {
+  member: "campaigns.mail.whyMember",
+  subscribed: "campaigns.mail.whyContact",
+  consent: "campaigns.mail.whyConsent",
+  contract: "campaigns.mail.whyContract",
+  legitimate_interest: "campaigns.mail.whyLegitimateInterest",
+} as const satisfies Record<RecipientReason, string>;
 
 /** The Message-ID of one outbox row: the same on every attempt, so a receiver can drop a repeat. */
 export const campaignMessageId = (deliveryId: string): string =>
@@ -40,24 +50,29 @@ export function campaignMailer(input: {
   const t = translatorFor(input.locale);
   const subject = compileMergeTemplate(input.version.subject, (s) => s);
   const body = compileCampaignBody(input.version.body);
-  // The frame is rendered once per footer kind with markers where each recipient's parts go.
-  const frame = (member: boolean) =>
+  // The frame is rendered once per footer with markers where each recipient's parts go.
+  const frames = new Map<RecipientReason, ReturnType<typeof renderMail>>();
+  const frame = (reason: RecipientReason) =>
     renderMail({
       locale: input.locale,
       heading: `${MARKER}subject${MARKER}`,
       paragraphs: [],
       rich: { html: `${MARKER}html${MARKER}`, text: `${MARKER}text${MARKER}` },
-      footer: t(member ? "campaigns.mail.whyMember" : "campaigns.mail.whyContact"),
+      footer: t(FOOTERS[reason]),
       footerLink: { label: t("campaigns.mail.unsubscribe"), url: `${MARKER}link${MARKER}` },
     });
-  const frames = { member: frame(true), contact: frame(false) };
   const fill = (template: string, values: Record<string, string>) =>
     template.replace(new RegExp(`${MARKER}(\\w+)${MARKER}`, "g"), (_m, key: string) => values[key] ?? "");
 
   return (recipient, deliveryId) => {
     const token = createUnsubscribeToken({ email: recipient.email, campaignId: input.campaignId });
     const fullSubject = `${input.subjectPrefix ?? ""}${subject(recipient.name)}`;
-    const { html, text } = frames[recipient.member ? "member" : "contact"];
+    let framed = frames.get(recipient.reason);
+    if (!framed) {
+      framed = frame(recipient.reason);
+      frames.set(recipient.reason, framed);
+    }
+    const { html, text } = framed;
     const link = unsubscribePageUrl(token);
     return {
       to: recipient.email,

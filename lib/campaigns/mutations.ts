@@ -108,7 +108,7 @@ export async function sendTestMail(input: {
   await assertActorMay(db, input.actorId, "campaigns.manage");
   const { locale, version } = pickVersion(campaign.versions, isLocale(input.locale) ? input.locale : "de");
   const mailer = campaignMailer({ campaignId: campaign.id, locale, version, subjectPrefix: "[Test] " });
-  await deliverMail(mailer({ email: actor.email, name: actor.name, member: true }));
+  await deliverMail(mailer({ email: actor.email, name: actor.name, reason: "member" }));
   return actor.email;
 }
 

@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import type { Transporter } from "nodemailer";
 import { getDb, rowsOf } from "@/db/client";
 import type { CampaignVersion } from "@/db/schema/campaigns";
-import { type CampaignRecipient, campaignMailer } from "@/emails/campaign";
+import { campaignMailer, type RecipientReason } from "@/emails/campaign";
 import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
 import { deliverMail, type OutgoingMail } from "@/lib/mail/transport";
@@ -43,7 +43,7 @@ type Claimed = {
   email: string;
   name: string | null;
   locale: string;
-  user_id: string | null;
+  reason: RecipientReason;
   attempts: number;
 };
 
@@ -176,7 +176,11 @@ export async function claimBatch(
         order by due_at, id
         limit ${limit}
         for update skip locked)
-      returning d.id, d.email, d.name, d.locale, d.user_id, d.attempts`),
+      returning d.id, d.email, d.name, d.locale, d.attempts,
+        case when d.user_id is not null then 'member' else coalesce(
+          (select case when c.import_id is null then 'subscribed' else c.legal_basis end
+            from newsletter_contacts c where c.id = d.contact_id),
+          'subscribed') end as reason`),
   );
 }
 
@@ -317,13 +321,8 @@ export async function runCampaignSender(
           const row = batch[next++]!;
           await pace();
           if (Date.now() > sendBy) continue;
-          const recipient: CampaignRecipient = {
-            email: row.email,
-            name: row.name,
-            member: row.user_id !== null,
-          };
           try {
-            await send(mailerFor(row.locale, campaign!.versions)(recipient, row.id));
+            await send(mailerFor(row.locale, campaign!.versions)(row, row.id));
           } catch (error) {
             await markFailed(row, error);
             continue;

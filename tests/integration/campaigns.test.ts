@@ -301,6 +301,45 @@ describe("sending a campaign", () => {
     expect(page.headers.get("location")).toMatch(/^\/unsubscribe\?token=/);
   });
 
+  it("tells each contact in the footer why they receive it: subscribed, or imported on which basis", async () => {
+    const coordinator = await createUser({ role: "coordinator" });
+    const db = await getDb();
+    const contacts = await db
+      .insert(newsletterContacts)
+      .values([
+        { email: uniqueEmail(), status: "confirmed", legalBasis: "consent" },
+        {
+          email: uniqueEmail(),
+          status: "confirmed",
+          legalBasis: "consent",
+          importId: "import-1",
+          locale: "en",
+        },
+        {
+          email: uniqueEmail(),
+          status: "confirmed",
+          legalBasis: "legitimate_interest",
+          importId: "import-1",
+        },
+      ])
+      .returning();
+    // The outbox is written here: an audience of all contacts would reach other test files' rows.
+    const { id } = await draft(coordinator.id, NONE, { subjectEn: "Newsletter", bodyEn: "Hello" });
+    await db
+      .insert(campaignDeliveries)
+      .values(contacts.map((c) => ({ campaignId: id, email: c.email, locale: c.locale, contactId: c.id })));
+    await app.mutations.startCampaign({ actorId: coordinator.id, campaignId: id });
+    await sendAll();
+    const [subscribed, importedWithConsent, importedByInterest] = contacts.map(
+      (c) => mailsTo(c.email)[0]?.text ?? "",
+    );
+    expect(subscribed).toContain("weil Sie den Newsletter des Netzwerks abonniert haben");
+    expect(importedWithConsent).toContain("because you allowed the network to send you news");
+    expect(importedWithConsent).not.toContain("subscribed");
+    expect(importedByInterest).toContain("Sie können dem jederzeit widersprechen.");
+    expect(importedByInterest).not.toContain("abonniert");
+  });
+
   it("never mails an address again that the server refused for good (550 User unknown)", async () => {
     const coordinator = await createUser({ role: "coordinator" });
     const gone = await inSegment("Gibt Es Nicht");
