@@ -64,15 +64,17 @@ test("members discuss: image, preview, quote, mention, notification, edit histor
   });
   const threadUrl = anna.page.url();
 
-  await test.step("Boris quotes Anna and mentions her; Anna is notified", async () => {
+  await test.step("Boris mentions Anna and quotes her below his text; Anna is notified", async () => {
     await boris.page.goto(threadUrl);
+    const reply = boris.page.getByRole("textbox", { name: t("forum.composer.replyBody") });
+    await waitForHydration(reply);
+    const own = `Ja, @${anna.name}, die kenne ich gut.`;
+    await reply.fill(own);
     await post(boris.page, 1)
       .getByRole("link", { name: t("forum.quote") })
       .click();
-    const reply = boris.page.getByRole("textbox", { name: t("forum.composer.replyBody") });
-    await expect(reply).toHaveValue(new RegExp(`^> \\*\\*${anna.name}:\\*\\*`));
-    await reply.press("End");
-    await reply.fill(`${await reply.inputValue()}Ja, @${anna.name}, die kenne ich gut.`);
+    // "Zitieren" loads the page anew: the text typed before stays, the quote comes below it.
+    await expect(reply).toHaveValue(new RegExp(`^${escapeRegExp(own)}\\n\\n> \\*\\*${anna.name}:\\*\\*`));
     await boris.page.getByRole("button", { name: t("forum.composer.sendReply") }).click();
     await expect(post(boris.page, 2).locator("blockquote")).toContainText(word);
     await expect(post(boris.page, 2).getByRole("link", { name: `@${anna.name}` })).toHaveAttribute(
@@ -87,8 +89,13 @@ test("members discuss: image, preview, quote, mention, notification, edit histor
     await expectNoA11yViolations(anna.page);
   });
 
-  await test.step("Boris reacts to Anna's post; pressing again takes it back", async () => {
+  await test.step("Boris reacts to Anna's post; pressing again takes it back; his unsent reply stays", async () => {
     await boris.page.goto(threadUrl);
+    // The reply sent above took its draft with it; a new one survives the page loads of reacting.
+    const reply = boris.page.getByRole("textbox", { name: t("forum.composer.replyBody") });
+    await expect(reply).toHaveValue("");
+    await waitForHydration(reply);
+    await reply.fill("Noch eine Frage zur Kaution:");
     const reactions = post(boris.page, 1).getByRole("group", { name: t("forum.reactions") });
     // Only given reactions are shown; "React" offers all of them for this one post.
     await expect(reactions).toHaveCount(0);
@@ -107,6 +114,7 @@ test("members discuss: image, preview, quote, mention, notification, edit histor
     await given.click();
     await expect(reactions).toHaveCount(0);
     await expect(post(boris.page, 1).getByRole("link", { name: t("forum.react") })).toBeVisible();
+    await expect(reply).toHaveValue("Noch eine Frage zur Kaution:");
   });
 
   await test.step("Anna edits her post; everyone can see the earlier version", async () => {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useActionState, useRef } from "react";
 import type { FieldError } from "@/lib/forms/schema";
 import { inputStyle, secondaryButton } from "@/lib/ui/components/button-styles";
 import { Field } from "@/lib/ui/components/field";
@@ -12,6 +12,7 @@ import { Textarea } from "@/lib/ui/components/textarea";
 import { useFileLimits } from "@/lib/ui/components/use-file-limits";
 import type { ComposerState } from "../actions";
 import { ATTACHMENT_LIMIT_ERRORS, ATTACHMENT_LIMITS } from "../schema";
+import { useReplyDraft } from "./use-reply-draft";
 
 type Mode = "thread" | "reply" | "edit";
 
@@ -41,6 +42,13 @@ export function Composer({
   const tfe = useTranslations("forum.errors");
   const [state, formAction] = useActionState(action, { status: "idle" } as ComposerState);
   const files = useFileLimits(ATTACHMENT_LIMITS, state);
+  const formRef = useRef<HTMLFormElement>(null);
+  const draft = useReplyDraft(
+    mode === "reply" ? `forum-reply-draft:${hidden.threadId}` : undefined,
+    formRef,
+    initialBody,
+    state,
+  );
   const values = state.status === "error" || state.status === "preview" ? state.values : {};
   const errors = state.status === "error" ? state.fieldErrors : {};
   const message = (error: FieldError | undefined) =>
@@ -55,7 +63,7 @@ export function Composer({
   const PreviewHeading = mode === "reply" ? "h3" : "h2";
 
   return (
-    <form action={formAction} noValidate encType="multipart/form-data">
+    <form ref={formRef} action={formAction} noValidate encType="multipart/form-data" {...draft}>
       {Object.entries(hidden).map(([name, v]) => (
         <input key={name} type="hidden" name={name} value={v} />
       ))}
