@@ -221,6 +221,27 @@ test("members discuss: image, preview, quote, mention, notification, edit histor
   });
 });
 
+test("a visitor sees a members-only name as a network member, unlinked; a member sees the name", async ({
+  coordinator,
+  newPage,
+}) => {
+  // Seeded: Katrin Vogel shows her name to everyone, Amal Yousef (post 2) only to members.
+  const visitor = await newPage();
+  await visitor.goto("/forum/c/willkommen");
+  await visitor.getByRole("link", { name: "Willkommen im Forum des Integrationsnetzwerks!" }).click();
+  await expect(post(visitor, 1).getByRole("heading", { level: 3 })).toHaveText("Katrin Vogel");
+  const hidden = post(visitor, 2).getByRole("heading", { level: 3 });
+  await expect(hidden).toHaveText(t("forum.withheldName"));
+  await expect(hidden.getByRole("link")).toHaveCount(0);
+  await expect(visitor.getByText("Amal Yousef")).toHaveCount(0);
+  await expectNoA11yViolations(visitor);
+
+  await coordinator.goto(visitor.url());
+  await expect(post(coordinator, 2).getByRole("heading", { level: 3 }).getByRole("link")).toHaveText(
+    "Amal Yousef",
+  );
+});
+
 test("visitors and members outside a working group are refused restricted content", async ({
   coordinator,
   newPage,
