@@ -3,8 +3,10 @@
  * recomputes them with syncSearchColumns (and migration 0020 did the same in SQL). Function, bio,
  * topics, languages and visibility need nothing here: the generated `search` column reads them itself.
  */
-import { asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Executor } from "./client";
+import { containing } from "./like";
 import { organisations, profileOrganisations, profiles, users } from "./schema";
 
 /** "Müller-Lüdenscheidt" → "muller-ludenscheidt", so a search for "Muller" finds "Müller". */
@@ -17,6 +19,26 @@ export function foldName(name: string): string {
     .replace(/ł/g, "l")
     .toLowerCase()
     .trim();
+}
+
+/** foldName in SQL, for text stored as written (organisation names). */
+export const foldedInSql = (text: SQL | AnyPgColumn): SQL =>
+  sql`lower(regexp_replace(normalize(translate(replace(${text}, 'ß', 'ss'), 'ıł', 'il'), nfkd), ${"[\u0300-\u036f]"}, '', 'g'))`;
+
+/**
+ * Typo- and umlaut-tolerant match on folded text: every word of the query must be similar to a word of
+ * it (`<%`: pg_trgm word similarity from 0.5, db/session-settings.ts) or be contained in it. Word by
+ * word, because a whole-text `%` lets "Jördis Mueller" find "Jördis Schröder". "Mueller" is also
+ * tried as "muller", the way foldName spells "Müller".
+ */
+export function foldedWordsMatch(q: string, folded: SQL | AnyPgColumn): SQL | undefined {
+  const words = foldName(q).split(/\s+/).filter(Boolean).slice(0, 6);
+  if (!words.length) return undefined;
+  const wordMatches = (word: string) => {
+    const variants = new Set([word, word.replace(/ae/g, "a").replace(/oe/g, "o").replace(/ue/g, "u")]);
+    return or(...[...variants].map((v) => sql`(${v} <% ${folded} or ${folded} ilike ${containing(v)})`));
+  };
+  return and(...words.map(wordMatches));
 }
 
 /**

@@ -2,7 +2,6 @@ import "server-only";
 import { and, asc, desc, eq, or, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
-import { containing } from "@/db/like";
 import {
   type OrganisationType,
   organisations,
@@ -11,7 +10,7 @@ import {
   users,
   type Visibility,
 } from "@/db/schema";
-import { foldName } from "@/db/search-fields";
+import { foldedWordsMatch } from "@/db/search-fields";
 import { DIRECTORY_PAGE_SIZE, type DirectoryCursor } from "./schema";
 import { searchWeights, type ViewerLevel, visibleAt } from "./visibility";
 
@@ -92,26 +91,6 @@ export async function listNewestMembers({
   return rows.map(toSummary);
 }
 
-/**
- * Typo- and umlaut-tolerant name match on the folded name (GIN trigram index): every word of the query
- * must be similar to a word of the name (`<%`: pg_trgm word similarity from 0.5, db/session-settings.ts)
- * or be contained in it. Word by word, because a whole-name `%` lets "Jördis Mueller" find "Jördis
- * Schröder". "Mueller" is also tried as "muller", the way name_folded spells "Müller".
- */
-function nameMatches(q: string): SQL | undefined {
-  const words = foldName(q).split(/\s+/).filter(Boolean).slice(0, 6);
-  if (!words.length) return undefined;
-  const wordMatches = (word: string) => {
-    const variants = new Set([word, word.replace(/ae/g, "a").replace(/oe/g, "o").replace(/ue/g, "u")]);
-    return or(
-      ...[...variants].map(
-        (v) => sql`(${v} <% ${profiles.nameFolded} or ${profiles.nameFolded} ilike ${containing(v)})`,
-      ),
-    );
-  };
-  return and(...words.map(wordMatches));
-}
-
 /** A quoted lexeme in a tsquery's text form (a quote inside one is doubled). */
 const TSQUERY_LEXEME = "'(?:[^']|'')*'";
 
@@ -129,7 +108,8 @@ function textMatches(q: string, level: ViewerLevel, { filtered }: { filtered: bo
   // Without one, the text picks the rows, and the planner must see the words to know how many match
   // (a topic's name matches one member in five): an inline tsquery is folded into each plan.
   const visible = filtered ? sql`(select ${query})` : query;
-  return or(sql`${profiles.search} @@ ${visible}`, nameMatches(q));
+  // The folded name has a GIN trigram index.
+  return or(sql`${profiles.search} @@ ${visible}`, foldedWordsMatch(q, profiles.nameFolded));
 }
 
 /** Works at an organisation of this type, as the main organisation or a further one. */

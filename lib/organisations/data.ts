@@ -1,8 +1,7 @@
 import "server-only";
-import { and, asc, count, desc, eq, ilike, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
-import { containing } from "@/db/like";
 import {
   type OrganisationType,
   organisationAdmins,
@@ -11,6 +10,7 @@ import {
   type Role,
   users,
 } from "@/db/schema";
+import { foldedInSql, foldedWordsMatch } from "@/db/search-fields";
 import { type ViewerLevel, visibleAt } from "@/lib/members/visibility";
 import { adminWorksThere, worksAt } from "./works-at";
 
@@ -80,7 +80,7 @@ export async function listOrganisations(input: {
         eq(organisations.status, "active"),
         input.type ? eq(organisations.type, input.type) : undefined,
         input.municipality ? eq(organisations.municipality, input.municipality) : undefined,
-        q ? ilike(organisations.name, containing(q)) : undefined,
+        q ? foldedWordsMatch(q, foldedInSql(organisations.name)) : undefined,
         anchor
           ? sql`(${organisations.name}, ${organisations.id}) > (${anchor.name}, ${anchor.id})`
           : undefined,

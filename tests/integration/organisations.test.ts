@@ -1,7 +1,8 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { getDb, rowsOf } from "@/db/client";
 import { auditLog, organisations, profiles, VISIBILITY, type Visibility } from "@/db/schema";
+import { foldedInSql, foldName } from "@/db/search-fields";
 import {
   getOrganisationBySlug,
   listOrganisations,
@@ -98,6 +99,29 @@ describe("an organisation's page", () => {
     const asMember = await listOrganisations({ q: tag, level: MEMBERS });
     expect(asMember.organisations.find((o) => o.id === created[1]!.id)?.memberCount).toBe(2);
     expect((await listOrganisations({ q: tag, type: "employer" })).organisations).toEqual([]);
+  });
+
+  it("finds an organisation by its name typed without umlauts or with a typo, as the directory finds people", async () => {
+    const tag = String(crypto.getRandomValues(new Uint32Array(1))[0]).padStart(10, "7");
+    const bridge = await createOrganisation({ name: `Brückenbauer Zeitz e. V. ${tag}` });
+    const house = await createOrganisation({ name: `Mehrgenerationenhaus Hohenmölsen ${tag}` });
+    const found = async (q: string) =>
+      (await listOrganisations({ q: `${q} ${tag}` })).organisations.map((o) => o.id);
+    for (const q of ["Bruckenbauer", "Brueckenbauer", "brückenbauer", "Bruckenbaur", "Zeitz e. V."]) {
+      expect(await found(q), q).toEqual([bridge.id]);
+    }
+    for (const q of ["Mehrgenerationenhaus Hohenmoelsen", "Hohenmolsen", "Mehrgenerationshaus"]) {
+      expect(await found(q), q).toEqual([house.id]);
+    }
+    expect(await found("Bruckenbauer Hohenmölsen")).toEqual([]);
+
+    // organisation names are folded in SQL exactly as foldName folds people's names
+    const written = "Jörg Weiß, Natalia Wiśniewska, Mustafa Yılmaz, Łukasz, Олена Йосипенко, عمر";
+    const db = await getDb();
+    const [row] = rowsOf<{ folded: string }>(
+      await db.execute(sql`select ${foldedInSql(sql`${written}`)} as folded`),
+    );
+    expect(row?.folded).toBe(foldName(written));
   });
 });
 
