@@ -6,7 +6,6 @@ import { campaignMailer } from "@/emails/campaign";
 import { assertActorMay } from "@/lib/admin/actor";
 import { recordAudit } from "@/lib/audit/mutations";
 import { AppError } from "@/lib/errors";
-import { isLocale } from "@/lib/i18n/config";
 import { deferJob, sendJob } from "@/lib/jobs/queue";
 import { deliverMail } from "@/lib/mail/transport";
 import { recipientsQuery } from "./audience";
@@ -91,7 +90,7 @@ export async function saveCampaign(input: {
   });
 }
 
-/** The mail in one language to the coordinator's own address, marked "[Test]"; nothing is recorded. */
+/** The mail in one of its languages to the coordinator's own address, marked "[Test]"; nothing is recorded. */
 export async function sendTestMail(input: {
   actorId: string;
   campaignId: string;
@@ -106,7 +105,9 @@ export async function sendTestMail(input: {
     .limit(1);
   if (!campaign || !actor) throw new AppError({ code: "not_found", message: "campaignGone" });
   await assertActorMay(db, input.actorId, "campaigns.manage");
-  const { locale, version } = pickVersion(campaign.versions, isLocale(input.locale) ? input.locale : "de");
+  // The form lists only the versions there are: a stale form asking for another gets an error, not German.
+  const { locale, version } = pickVersion(campaign.versions, input.locale);
+  if (locale !== input.locale) throw new AppError({ code: "invalid", message: "versionMissing" });
   const mailer = campaignMailer({ campaignId: campaign.id, locale, version, subjectPrefix: "[Test] " });
   await deliverMail(mailer({ email: actor.email, name: actor.name, reason: "member" }));
   return actor.email;

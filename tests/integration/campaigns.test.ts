@@ -455,6 +455,11 @@ describe("sending a campaign", () => {
     expect(mail?.subject).toMatch(/^\[Test\] Rundbrief /);
     expect(mail?.text).toContain("Hallo Kora Koordination,");
     expect((await app.data.getCampaign(id))?.status).toBe("draft");
+    // A version the campaign lacks is refused, not silently replaced by the German one.
+    await expect(
+      app.mutations.sendTestMail({ actorId: coordinator.id, campaignId: id, locale: "uk" }),
+    ).rejects.toMatchObject({ message: "versionMissing" });
+    expect(smtp.messages.length).toBe(before + 1);
   });
 
   it("previews a body with 60 XSS payloads as inert HTML, for coordinators only", async () => {

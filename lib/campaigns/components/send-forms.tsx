@@ -3,15 +3,23 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { formView, IDLE } from "@/lib/forms/schema";
-import { LOCALES } from "@/lib/i18n/config";
+import type { Locale } from "@/lib/i18n/config";
 import { secondaryButton } from "@/lib/ui/components/button-styles";
 import { ErrorText, errorMessage, SelectField, TextField } from "@/lib/ui/components/field";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 import { SubmitButton } from "@/lib/ui/components/submit-button";
 import { sendCampaignAction, sendTestAction } from "../actions";
 
-/** Sends one language version to the coordinator's own address. */
-export function TestSendForm({ campaignId, locale }: { campaignId: string; locale: string }) {
+/** Sends one of the campaign's language versions to the coordinator's own address. */
+export function TestSendForm({
+  campaignId,
+  locales,
+  locale,
+}: {
+  campaignId: string;
+  locales: readonly Locale[];
+  locale: Locale;
+}) {
   const t = useTranslations("campaigns.detail");
   const tl = useTranslations("campaigns.languages");
   const te = useTranslations("campaigns.errors");
@@ -27,7 +35,7 @@ export function TestSendForm({ campaignId, locale }: { campaignId: string; local
         name="locale"
         label={t("testLanguage")}
         defaultValue={locale}
-        options={LOCALES.map((l) => [l, tl(l)] as const)}
+        options={locales.map((l) => [l, tl(l)] as const)}
       />
       <SubmitButton pendingLabel={t("testSend")} className={secondaryButton}>
         {t("testSend")}

@@ -12,11 +12,12 @@ import { MailPreview } from "@/lib/campaigns/components/mail-preview";
 import { ProgressBar } from "@/lib/campaigns/components/progress-bar";
 import { ReportChart } from "@/lib/campaigns/components/report-chart";
 import { SendForm, TestSendForm } from "@/lib/campaigns/components/send-forms";
+import { pickVersion } from "@/lib/campaigns/content";
 import { campaignFailures, campaignProgress, getCampaign } from "@/lib/campaigns/data";
 import { EDITABLE } from "@/lib/campaigns/mutations";
 import { audienceOptions } from "@/lib/campaigns/options";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
-import { isLocale, LOCALES } from "@/lib/i18n/config";
+import { LOCALES } from "@/lib/i18n/config";
 import { getTranslations } from "@/lib/i18n/server";
 import { cardStyle, primaryButton, secondaryButton } from "@/lib/ui/components/button-styles";
 import { FormAlert } from "@/lib/ui/components/form-alert";
@@ -88,6 +89,8 @@ export default async function CampaignPage({ params, searchParams }: Props) {
       return [[locale, { html: body.html(viewer.name), text: body.text(viewer.name) }]];
     }),
   );
+  // The language versions that go out as written (others get the German one).
+  const versionLocales = LOCALES.filter((l) => pickVersion(campaign.versions, l).locale === l);
   const started = campaign.kind === "broadcast" && !["draft", "scheduled"].includes(campaign.status);
   const transitions = transitionsOf(campaign);
   const audience = campaign.audience;
@@ -244,7 +247,8 @@ export default async function CampaignPage({ params, searchParams }: Props) {
             <ClientMessages namespaces={["campaigns"]}>
               <TestSendForm
                 campaignId={campaign.id}
-                locale={isLocale(viewer.locale) ? viewer.locale : "de"}
+                locales={versionLocales}
+                locale={versionLocales.find((l) => l === viewer.locale) ?? "de"}
               />
             </ClientMessages>
           </section>
