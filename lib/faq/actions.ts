@@ -1,7 +1,6 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { requireRole } from "@/lib/auth/viewer";
 import { formAction } from "@/lib/forms/action";
 import {
@@ -12,7 +11,14 @@ import {
   saveFaqTranslation,
   setFaqPublished,
 } from "./mutations";
-import { MoveFaqEntry, SaveFaqCategory, SaveFaqEntry, SaveFaqTranslation, SetFaqPublished } from "./schema";
+import {
+  DeleteFaqEntry,
+  MoveFaqEntry,
+  SaveFaqCategory,
+  SaveFaqEntry,
+  SaveFaqTranslation,
+  SetFaqPublished,
+} from "./schema";
 
 // Every action: coordinators only (anyone else gets "not found"), then one mutation.
 
@@ -59,7 +65,9 @@ export async function setFaqPublishedAction(formData: FormData): Promise<void> {
 
 export async function deleteFaqEntryAction(formData: FormData): Promise<void> {
   const coordinator = await requireRole("coordinator");
-  const { entryId } = z.object({ entryId: z.string().min(1).max(64) }).parse(Object.fromEntries(formData));
+  const { entryId, confirmed } = DeleteFaqEntry.parse(Object.fromEntries(formData));
+  // Only the confirmation step's form deletes; anything else is shown that step first.
+  if (!confirmed) redirect(`/admin/faq/${encodeURIComponent(entryId)}?confirm=delete#confirm-heading`);
   await deleteFaqEntry({ actorId: coordinator.id, entryId });
   redirect("/admin/faq?saved=deleted");
 }

@@ -42,6 +42,12 @@ export const SaveFaqTranslation = z.object({
 });
 export type SaveFaqTranslation = z.infer<typeof SaveFaqTranslation>;
 
+/** Deleting for good: `confirmed` comes only from the confirmation step. */
+export const DeleteFaqEntry = z.object({
+  entryId: id,
+  confirmed: z.literal("yes").optional().catch(undefined),
+});
+
 export const MoveFaqEntry = z.object({ entryId: id, direction: z.enum(["up", "down"]) });
 export type MoveFaqEntry = z.infer<typeof MoveFaqEntry>;
 

@@ -1,7 +1,6 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { requireRole } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { formAction } from "@/lib/forms/action";
@@ -14,7 +13,14 @@ import {
   saveVideoTranslation,
   setVideoPublished,
 } from "./mutations";
-import { MoveVideo, SaveCaptions, SaveVideo, SaveVideoTranslation, SetVideoPublished } from "./schema";
+import {
+  DeleteVideo,
+  MoveVideo,
+  SaveCaptions,
+  SaveVideo,
+  SaveVideoTranslation,
+  SetVideoPublished,
+} from "./schema";
 import { isWebVtt } from "./utils";
 
 // Every action: coordinators only (anyone else gets "not found"), then one mutation.
@@ -72,7 +78,9 @@ export async function setVideoPublishedAction(formData: FormData): Promise<void>
 
 export async function deleteVideoAction(formData: FormData): Promise<void> {
   const coordinator = await requireRole("coordinator");
-  const { videoId } = z.object({ videoId: z.string().min(1).max(64) }).parse(Object.fromEntries(formData));
+  const { videoId, confirmed } = DeleteVideo.parse(Object.fromEntries(formData));
+  // Only the confirmation step's form deletes; anything else is shown that step first.
+  if (!confirmed) redirect(`/admin/videos/${encodeURIComponent(videoId)}?confirm=delete#confirm-heading`);
   await deleteVideo({ actorId: coordinator.id, videoId });
   redirect("/admin/videos?saved=deleted");
 }

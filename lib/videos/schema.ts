@@ -63,5 +63,8 @@ export const SaveCaptions = z.object({
   locale: z.enum(["de", "en", "ar", "uk"], { error: "invalidChoice" }),
 });
 
+/** Deleting for good: `confirmed` comes only from the confirmation step. */
+export const DeleteVideo = z.object({ videoId: id, confirmed: z.literal("yes").optional().catch(undefined) });
+
 export const MoveVideo = z.object({ videoId: id, direction: z.enum(["up", "down"]) });
 export const SetVideoPublished = z.object({ videoId: id, published: z.enum(["1", "0"]) });

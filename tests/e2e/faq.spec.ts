@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import { FAQ_CATEGORIES } from "../../db/seed-data/faq";
 import { XSS_PAYLOADS } from "../fixtures/xss-payloads";
 import { expectNoA11yViolations } from "./support/a11y";
@@ -8,6 +9,13 @@ const de = tr("de");
 const ar = tr("ar");
 const LOCALES: Locale[] = ["de", "en", "ar", "uk"];
 const ACCEPT: Record<Locale, string> = { de: "de-DE", en: "en-GB", ar: "ar-SY", uk: "uk-UA" };
+
+/** Deletes the entry whose edit page is open, through the confirmation step. */
+async function deleteEntry(coordinator: Page) {
+  await coordinator.getByRole("link", { name: de("faqAdmin.delete") }).click();
+  await coordinator.getByRole("button", { name: de("faqAdmin.confirmDelete") }).click();
+  await expect(coordinator.getByRole("status")).toHaveText(de("faqAdmin.saved.deleted"));
+}
 
 test("a coordinator writes and translates an entry; an Arabic visitor reads it right to left; a German change marks it outdated", async ({
   coordinator,
@@ -167,9 +175,20 @@ test("a coordinator adds a topic with two questions: publishes, reorders, withdr
 
   await section.getByRole("button", { name: de("faqAdmin.unpublishLabel", { question: second }) }).click();
   await expect(coordinator.getByRole("status")).toHaveText(de("faqAdmin.saved.unpublished"));
+  // Deleting asks first: one click only shows what will happen, "cancel" keeps the question.
   await coordinator.goto(urls[0]!);
-  await coordinator.getByRole("button", { name: de("faqAdmin.delete") }).click();
-  await expect(coordinator.getByRole("status")).toHaveText(de("faqAdmin.saved.deleted"));
+  await coordinator.getByRole("link", { name: de("faqAdmin.delete") }).click();
+  const confirmHeading = coordinator.getByRole("heading", {
+    name: de("faqAdmin.confirmDeleteHeading", { question: first }),
+  });
+  await expect(confirmHeading).toBeVisible();
+  await expectNoA11yViolations(coordinator);
+  await coordinator.getByRole("link", { name: de("faqAdmin.cancel") }).click();
+  await expect(confirmHeading).toHaveCount(0);
+  await coordinator.goto("/admin/faq");
+  expect(await order()).toEqual([second, first]);
+  await coordinator.goto(urls[0]!);
+  await deleteEntry(coordinator);
   expect(await order()).toEqual([second]);
   await expect(section.getByRole("listitem").filter({ hasText: second })).toContainText(de("faqAdmin.draft"));
   // The visitor's cached copy gives way within a second in every web process (PostgreSQL runs several).
@@ -196,6 +215,13 @@ test("visitors search the FAQ in German and in their own language", async ({ new
   await ukrainian.goto(`/faq?q=${encodeURIComponent("профіль")}`);
   const profile = FAQ_CATEGORIES.flatMap((c) => c.entries).find((e) => e.slug === "wer-sieht-mein-profil")!;
   await expect(ukrainian.getByRole("heading", { name: profile.uk!.question })).toBeVisible();
+
+  // A page opened in another language (?lang=, an hreflang link) is searched and answered in it.
+  await page.goto("/faq?lang=uk");
+  await page.getByLabel(tr("uk")("faq.searchLabel")).fill("профіль");
+  await page.getByRole("button", { name: tr("uk")("faq.searchSubmit") }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "uk");
+  await expect(page.getByRole("heading", { name: profile.uk!.question })).toBeVisible();
 });
 
 for (const locale of LOCALES) {
@@ -252,8 +278,7 @@ test("an FAQ answer with 60 XSS payloads renders inert for members and on the ca
   expect(dialogs).toEqual([]);
 
   await coordinator.goto(entryUrl);
-  await coordinator.getByRole("button", { name: de("faqAdmin.delete") }).click();
-  await expect(coordinator.getByRole("status")).toHaveText(de("faqAdmin.saved.deleted"));
+  await deleteEntry(coordinator);
   await expect(async () => {
     await visitor.reload();
     await expect(visitor.getByRole("article", { name: question })).toHaveCount(0, { timeout: 100 });

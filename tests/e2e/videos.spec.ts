@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { XSS_PAYLOADS } from "../fixtures/xss-payloads";
 import { expectNoA11yViolations } from "./support/a11y";
-import { expect, test, tr, uniqueSuffix } from "./support/fixtures";
+import { expect, plain, test, tr, uniqueSuffix } from "./support/fixtures";
 import { expectInertFor, recordDialogs } from "./support/xss";
 
 const t = tr("de");
@@ -17,6 +17,13 @@ const expectListedForVisitors = (visitor: Page, title: string) =>
     await visitor.goto("/videos");
     await expect(visitor.getByRole("link", { name: title })).toBeVisible({ timeout: 100 });
   }).toPass({ intervals: [250], timeout: 3_000 });
+
+/** Deletes the video whose edit page is open, through the confirmation step. */
+async function deleteVideo(coordinator: Page) {
+  await coordinator.getByRole("link", { name: t("videosAdmin.delete") }).click();
+  await coordinator.getByRole("button", { name: t("videosAdmin.confirmDelete") }).click();
+  await expect(coordinator.getByRole("status")).toHaveText(t("videosAdmin.saved.deleted"));
+}
 
 /** Records a few seconds of a canvas with Chromium's MediaRecorder: a real, tiny WebM file. */
 async function recordWebm(page: Page): Promise<Buffer> {
@@ -250,6 +257,7 @@ test("a coordinator translates a video, withdraws and publishes it again, moves 
     transcript: "Zuerst füllen Sie den Antrag aus.",
   });
 
+  const reader = await newPage();
   await test.step("the English translation reaches English readers", async () => {
     const en = t("videosAdmin.languages.en");
     await coordinator.getByLabel(`${t("videosAdmin.title")} (${en})`).fill(english);
@@ -259,10 +267,24 @@ test("a coordinator translates a video, withdraws and publishes it again, moves 
     await coordinator.getByRole("button", { name: `${t("videosAdmin.saveTranslation")} (${en})` }).click();
     await expect(coordinator.getByRole("status")).toHaveText(t("videosAdmin.saved.en"));
     await expectNoA11yViolations(coordinator);
-    const reader = await newPage();
     await reader.goto(`${publicUrl}?lang=en`);
     await expect(reader.getByRole("heading", { level: 1, name: english })).toBeVisible();
     await expect(reader.getByText("First, you fill in the application.")).toBeVisible();
+  });
+
+  await test.step("a German change marks the translation outdated for its readers at once", async () => {
+    await coordinator
+      .getByLabel(t("videosAdmin.transcript"), { exact: true })
+      .fill("Zuerst füllen Sie den Antrag im Online-Portal aus.");
+    await coordinator.getByRole("button", { name: t("videosAdmin.save"), exact: true }).click();
+    await expect(coordinator.getByRole("status")).toHaveText(t("videosAdmin.saved.video"));
+    // (every web process renews its cached page within a second of the change: PostgreSQL runs several)
+    await expect(async () => {
+      await reader.reload();
+      await expect(reader.getByText(plain(tr("en")("videos.outdatedNotice")))).toBeVisible({ timeout: 100 });
+    }).toPass({ intervals: [250], timeout: 3_000 });
+    await expect(reader.getByRole("heading", { level: 1, name: english })).toBeVisible();
+    await expectNoA11yViolations(reader);
   });
 
   const visitor = await newPage();
@@ -286,8 +308,17 @@ test("a coordinator translates a video, withdraws and publishes it again, moves 
 
   await test.step("deleted, it is gone for visitors", async () => {
     await coordinator.goto(editUrl);
-    await coordinator.getByRole("button", { name: t("videosAdmin.delete") }).click();
-    await expect(coordinator.getByRole("status")).toHaveText(t("videosAdmin.saved.deleted"));
+    // One click only asks what will happen; "cancel" keeps the video.
+    await coordinator.getByRole("link", { name: t("videosAdmin.delete") }).click();
+    const confirmHeading = coordinator.getByRole("heading", {
+      name: t("videosAdmin.confirmDeleteHeading", { title }),
+    });
+    await expect(confirmHeading).toBeVisible();
+    await expectNoA11yViolations(coordinator);
+    await coordinator.getByRole("link", { name: t("videosAdmin.cancel") }).click();
+    await expect(confirmHeading).toHaveCount(0);
+    await expectListedForVisitors(visitor, title);
+    await deleteVideo(coordinator);
     await expect(coordinator.getByRole("link", { name: title })).toHaveCount(0);
     await expectGoneForVisitors(visitor, publicUrl);
   });
@@ -310,7 +341,6 @@ test("a video transcript with 60 XSS payloads renders inert for the coordinator 
   expect(dialogs).toEqual([]);
 
   await coordinator.goto(editUrl);
-  await coordinator.getByRole("button", { name: t("videosAdmin.delete") }).click();
-  await expect(coordinator.getByRole("status")).toHaveText(t("videosAdmin.saved.deleted"));
+  await deleteVideo(coordinator);
   await expectGoneForVisitors(visitor, publicUrl);
 });

@@ -33,14 +33,14 @@ export default async function FaqPage({
     <>
       <h1 className="mb-4 text-3xl font-bold">{t("title")}</h1>
       <p className="mb-6 max-w-2xl text-lg">{t("intro")}</p>
-      <FaqSearch query={query} />
+      <FaqSearch query={query} locale={locale} />
       {query ? (
         <div className="mb-6">
           <p role="status" className="font-semibold">
             {t("searchResults", { count, query })}
           </p>
           <p>
-            <a href="/faq">{t("showAll")}</a>
+            <a href={`/faq?lang=${locale}`}>{t("showAll")}</a>
           </p>
         </div>
       ) : null}

@@ -1,8 +1,13 @@
+import type { Locale } from "@/lib/i18n/config";
 import { getTranslations } from "@/lib/i18n/server";
 import { inputStyle, primaryButton } from "@/lib/ui/components/button-styles";
 
-/** A plain GET form: searching works without JavaScript and the result has its own address. */
-export async function FaqSearch({ query }: { query: string }) {
+/**
+ * A plain GET form: searching works without JavaScript and the result has its own address. It names
+ * the page's language, so a page opened with ?lang= (one cached page serves that and the cookie) is
+ * searched and answered in that language, not the browser's.
+ */
+export async function FaqSearch({ query, locale }: { query: string; locale: Locale }) {
   const t = await getTranslations("faq");
   return (
     <search className="mb-8 block max-w-xl">
@@ -27,6 +32,7 @@ export async function FaqSearch({ query }: { query: string }) {
             {t("searchSubmit")}
           </button>
         </div>
+        <input type="hidden" name="lang" value={locale} />
       </form>
     </search>
   );

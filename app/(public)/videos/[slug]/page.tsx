@@ -38,6 +38,8 @@ export default async function VideoPage({ params, searchParams }: Props) {
   const t = await getTranslations("videos");
   const locale = (await getLocale()) as Locale;
   const foreign = video.shownLocale !== locale;
+  // Shown in German for want of a translation, or translated from an older German text.
+  const notice = foreign ? "missing" : video.status === "outdated" ? "outdated" : null;
   const german = { lang: foreign ? "de" : undefined, dir: foreign ? ("ltr" as const) : undefined };
   const play = (await searchParams).play !== undefined;
   return (
@@ -48,9 +50,9 @@ export default async function VideoPage({ params, searchParams }: Props) {
       <h1 className="mb-4 text-3xl font-bold" {...german}>
         {video.title}
       </h1>
-      {foreign ? (
-        <p className="mb-4 rounded border-s-4 border-amber-700 bg-amber-50 p-2" data-notice="missing">
-          {t.rich("missingNotice", {
+      {notice ? (
+        <p className="mb-4 rounded border-s-4 border-amber-700 bg-amber-50 p-2" data-notice={notice}>
+          {t.rich(`${notice}Notice`, {
             link: (chunks) => (
               <a href={`/videos/${video.slug}?lang=de`} hrefLang="de">
                 {chunks}

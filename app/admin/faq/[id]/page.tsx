@@ -12,6 +12,7 @@ import { ClientMessages } from "@/lib/i18n/components/client-messages";
 import { getTranslations } from "@/lib/i18n/server";
 import { cardStyle } from "@/lib/ui/components/button-styles";
 import { FormAlert } from "@/lib/ui/components/form-alert";
+import { ConfirmPanel } from "@/lib/users/components/confirm-panel";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("faqAdmin"))("editTitle") };
@@ -24,17 +25,18 @@ export default async function EditFaqEntryPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ saved?: string }>;
+  searchParams: Promise<{ saved?: string; confirm?: string }>;
 }) {
   await requireRole("coordinator");
   const { id } = await params;
-  const { saved } = await searchParams;
+  const { saved, confirm } = await searchParams;
   const entry = id.length <= 64 ? await getFaqEntryForEdit({ entryId: id }) : null;
   if (!entry) notFound();
   const t = await getTranslations("faqAdmin");
   const format = await getFormatter();
   const categories = await listFaqCategories();
   const german = entry.texts.de;
+  const here = `/admin/faq/${entry.id}`;
   return (
     <>
       <p className="mb-2">
@@ -43,6 +45,18 @@ export default async function EditFaqEntryPage({
       <h1 className="mb-6 text-3xl font-bold">{t("editTitle")}</h1>
       {SAVED.find((s) => s === saved) ? (
         <FormAlert kind="success">{t(`saved.${saved as (typeof SAVED)[number]}`)}</FormAlert>
+      ) : null}
+      {confirm === "delete" ? (
+        <ConfirmPanel
+          heading={t("confirmDeleteHeading", { question: german?.question ?? entry.slug })}
+          explanation={t("deleteHint")}
+          confirmLabel={t("confirmDelete")}
+          cancelLabel={t("cancel")}
+          cancelHref={here}
+          action={deleteFaqEntryAction}
+          fields={{ entryId: entry.id, confirmed: "yes" }}
+          danger
+        />
       ) : null}
       <ClientMessages namespaces={["faqAdmin"]}>
         <section aria-labelledby="german-heading" className="mb-12">
@@ -120,15 +134,13 @@ export default async function EditFaqEntryPage({
           {t("deleteTitle")}
         </h2>
         <p className="mb-3">{t("deleteHint")}</p>
-        <form action={deleteFaqEntryAction}>
-          <input type="hidden" name="entryId" value={entry.id} />
-          <button
-            type="submit"
-            className="inline-flex min-h-11 items-center rounded-md border-2 border-danger px-4 font-semibold text-danger"
-          >
-            {t("delete")}
-          </button>
-        </form>
+        {/* A second step asks first (a plain page, no scripts needed): the question is gone for good. */}
+        <a
+          href={`${here}?confirm=delete#confirm-heading`}
+          className="inline-flex min-h-11 items-center rounded-md border-2 border-danger px-4 font-semibold text-danger no-underline"
+        >
+          {t("delete")}
+        </a>
       </section>
     </>
   );

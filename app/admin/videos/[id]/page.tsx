@@ -6,6 +6,7 @@ import { ClientMessages } from "@/lib/i18n/components/client-messages";
 import { getTranslations } from "@/lib/i18n/server";
 import { cardStyle } from "@/lib/ui/components/button-styles";
 import { FormAlert } from "@/lib/ui/components/form-alert";
+import { ConfirmPanel } from "@/lib/users/components/confirm-panel";
 import { deleteVideoAction } from "@/lib/videos/actions";
 import { CaptionsForm } from "@/lib/videos/components/captions-form";
 import { UploadForm } from "@/lib/videos/components/upload-form";
@@ -25,7 +26,13 @@ const MB = 1024 * 1024;
 
 type Props = {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ saved?: string; uploaded?: string; error?: string; kind?: string }>;
+  searchParams: Promise<{
+    saved?: string;
+    uploaded?: string;
+    error?: string;
+    kind?: string;
+    confirm?: string;
+  }>;
 };
 
 export default async function EditVideoPage({ params, searchParams }: Props) {
@@ -46,6 +53,7 @@ export default async function EditVideoPage({ params, searchParams }: Props) {
         )
       : undefined;
   const german = video.texts.de;
+  const here = `/admin/videos/${video.id}`;
   return (
     <>
       <p className="mb-2">
@@ -57,6 +65,18 @@ export default async function EditVideoPage({ params, searchParams }: Props) {
       ) : null}
       {query.uploaded === "video" || query.uploaded === "poster" ? (
         <FormAlert kind="success">{t(query.uploaded === "video" ? "saved.file" : "saved.poster")}</FormAlert>
+      ) : null}
+      {query.confirm === "delete" ? (
+        <ConfirmPanel
+          heading={t("confirmDeleteHeading", { title: german?.title ?? video.slug })}
+          explanation={t("deleteHint")}
+          confirmLabel={t("confirmDelete")}
+          cancelLabel={t("cancel")}
+          cancelHref={here}
+          action={deleteVideoAction}
+          fields={{ videoId: video.id, confirmed: "yes" }}
+          danger
+        />
       ) : null}
       <p className="mb-6">
         <a href={`/videos/${video.slug}`}>{t("preview")}</a>
@@ -177,15 +197,14 @@ export default async function EditVideoPage({ params, searchParams }: Props) {
         <h2 id="delete-heading" className="mb-2 text-xl font-bold">
           {t("deleteTitle")}
         </h2>
-        <form action={deleteVideoAction}>
-          <input type="hidden" name="videoId" value={video.id} />
-          <button
-            type="submit"
-            className="inline-flex min-h-11 items-center rounded-md border-2 border-danger px-4 font-semibold text-danger"
-          >
-            {t("delete")}
-          </button>
-        </form>
+        <p className="mb-3">{t("deleteHint")}</p>
+        {/* A second step asks first (a plain page, no scripts needed): the files are gone for good. */}
+        <a
+          href={`${here}?confirm=delete#confirm-heading`}
+          className="inline-flex min-h-11 items-center rounded-md border-2 border-danger px-4 font-semibold text-danger no-underline"
+        >
+          {t("delete")}
+        </a>
       </section>
     </>
   );
