@@ -41,6 +41,8 @@ export const saveNotificationSettingsAction = formAction(SettingsInput, async (d
     NOTIFICATION_KINDS.map((kind) => [kind, data[`mode_${kind}`]]),
   ) as Parameters<typeof saveNotificationSettings>[0]["modes"];
   await saveNotificationSettings({ userId: viewer.id, modes, digestHour: data.digestHour });
+  // The form's defaults come from the page: without a fresh render React resets it to the old choices.
+  revalidatePath("/settings/notifications");
   return { status: "success", message: "saved" };
 });
 

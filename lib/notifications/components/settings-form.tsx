@@ -68,7 +68,10 @@ export function NotificationSettingsForm({
         {view.errors.digestHour ? (
           <ErrorText id="digest-hour-error">{t("settings.invalid")}</ErrorText>
         ) : null}
+        {/* React does not pass a changed defaultValue on to a mounted <select>, so after a save its
+            reset would bring the old hour back: the saved hour as key gives a fresh one. */}
         <select
+          key={hour}
           id="digest-hour"
           name="digestHour"
           defaultValue={hour}
