@@ -74,20 +74,37 @@ test("a coordinator builds a segment, composes, test-sends and sends; recipients
   await coordinator.getByLabel(t("campaigns.form.contacts")).check();
   await expect(count).toHaveText(/erreicht [\d.]+ Person/);
 
-  // Compose with a live preview of both versions.
+  // Compose with a live preview of both versions (a long mail: the preview boxes scroll, by keyboard too).
+  const agenda = Array.from({ length: 40 }, (_, i) => `- Programmpunkt ${i + 1}`).join("\n");
   await coordinator.getByLabel(GERMAN_SUBJECT).fill(`${title} für {{name}}`);
   await coordinator
     .getByLabel(GERMAN_BODY)
     .fill(
-      "Hallo {{name|zusammen}},\n\nunser **Sommerfest** ist am 5. Juli. [Programm](https://example.org/programm)",
+      `Hallo {{name|zusammen}},\n\nunser **Sommerfest** ist am 5. Juli. [Programm](https://example.org/programm)\n\n${agenda}`,
     );
-  const preview = coordinator.getByRole("region", { name: t("campaigns.form.preview") }).first();
+  const english = t("campaigns.languages.en");
+  await coordinator.getByText(t("campaigns.form.version", { language: english })).click();
+  await coordinator
+    .getByLabel(t("campaigns.form.subjectIn", { language: english }))
+    .fill(`${title} (English)`);
+  await coordinator
+    .getByLabel(t("campaigns.form.bodyIn", { language: english }))
+    .fill(`Hello {{name|everyone}},\n\nour **summer party** is on 5 July.\n\n${agenda}`);
+  const preview = coordinator.getByRole("region", {
+    name: t("campaigns.form.previewIn", { language: t("campaigns.languages.de") }),
+  });
   await expect(preview.locator("strong")).toHaveText("Sommerfest");
   await expect(preview.locator("pre")).toContainText("Programm (https://example.org/programm)");
+  await expect(
+    coordinator
+      .getByRole("region", { name: t("campaigns.form.previewIn", { language: english }) })
+      .locator("strong"),
+  ).toHaveText("summer party");
   await expectNoA11yViolations(coordinator);
   await coordinator.getByRole("button", { name: t("campaigns.form.save") }).click();
   await expect(coordinator.getByText(t("campaigns.saved.created"))).toBeVisible();
   await expect(coordinator.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expectNoA11yViolations(coordinator);
 
   // A test to myself first.
   let since = Date.now();
@@ -123,6 +140,33 @@ test("a coordinator builds a segment, composes, test-sends and sends; recipients
   await expect(coordinator.locator('[data-figure="failed"]')).toHaveText("0");
   await expect(coordinator.locator('[data-figure="pending"]')).toHaveText("0");
   await expectNoA11yViolations(coordinator);
+
+  // The report's chart on a phone, in German and in Arabic (right to left): every label whole, every
+  // number inside the chart and after its bar's end.
+  const report = coordinator.url().split("?")[0]!;
+  await coordinator.setViewportSize({ width: 390, height: 844 });
+  for (const locale of ["de", "ar"] as const) {
+    const tl = tr(locale);
+    await coordinator.goto(`${report}?lang=${locale}`);
+    const chart = coordinator.getByRole("img", { name: tl("campaigns.detail.chartLabel") });
+    const area = (await chart.boundingBox())!;
+    for (const key of ["sent", "failed", "skipped", "pending", "unsubscribed"] as const) {
+      const row = chart.locator(`[data-bar="${key}"]`);
+      await expect(row.locator('[data-part="label"]')).toHaveText(tl(`campaigns.detail.${key}`));
+      const bar = (await row.locator('[data-part="bar"]').boundingBox())!;
+      for (const part of ["label", "value"]) {
+        const box = (await row.locator(`[data-part="${part}"]`).boundingBox())!;
+        expect(box.x).toBeGreaterThanOrEqual(area.x);
+        expect(box.x + box.width).toBeLessThanOrEqual(area.x + area.width + 0.5);
+      }
+      const value = (await row.locator('[data-part="value"]').boundingBox())!;
+      if (locale === "ar") expect(value.x + value.width).toBeLessThanOrEqual(bar.x);
+      else expect(value.x).toBeGreaterThanOrEqual(bar.x + bar.width);
+    }
+    await expectNoA11yViolations(coordinator);
+  }
+  await coordinator.setViewportSize({ width: 1280, height: 720 });
+  await coordinator.goto(report);
 
   const mail = await waitForMail(oneClick.email, { subject: `${title} für ${oneClick.name}`, since });
   expect(mail.text).toContain(`Hallo ${oneClick.name},`);

@@ -10,15 +10,19 @@ const BARS = [
   ["unsubscribed", "#0b5394"],
 ] as const;
 
+/** Room kept after the longest bar for its number (and the gap before it). */
+const VALUE_ROOM = "5rem";
+
 /**
- * The campaign's result as numbers and as a bar chart (an SVG drawn on the server, no script). The
- * numbers are the chart's text alternative.
+ * The campaign's result as numbers and as a bar chart drawn on the server (no script). The numbers
+ * are the chart's text alternative. Labels and values are HTML text, as in the dashboard charts: a
+ * label wraps whole above its bar in any language, each number stands after its bar's end, and the
+ * bars grow from the start side (the right in Arabic).
  */
 export async function ReportChart({ progress }: { progress: CampaignProgress }) {
   const t = await getTranslations("campaigns.detail");
   const format = await getFormatter();
   const max = Math.max(1, ...BARS.map(([key]) => progress[key]));
-  const rowHeight = 36;
   return (
     <div className="grid gap-6 md:grid-cols-2">
       <dl className="grid grid-cols-[auto_auto] content-start gap-x-6 gap-y-2">
@@ -31,28 +35,29 @@ export async function ReportChart({ progress }: { progress: CampaignProgress }) 
           </div>
         ))}
       </dl>
-      <svg
-        role="img"
-        aria-label={t("chartLabel")}
-        viewBox={`0 0 400 ${BARS.length * rowHeight}`}
-        className="w-full max-w-md"
-      >
-        {BARS.map(([key, colour], index) => {
-          const width = Math.round((progress[key] / max) * 250);
-          const y = index * rowHeight;
-          return (
-            <g key={key}>
-              <text x="0" y={y + 22} fontSize="14" fill="#1a1a1a">
-                {t(key).slice(0, 18)}
-              </text>
-              <rect x="140" y={y + 8} width={Math.max(width, 1)} height="20" fill={colour} />
-              <text x={146 + width} y={y + 23} fontSize="14" fill="#1a1a1a">
+      <div role="img" aria-label={t("chartLabel")} className="grid w-full max-w-md content-start gap-3">
+        {BARS.map(([key, colour]) => (
+          <div key={key} data-bar={key}>
+            <div className="text-sm" data-part="label">
+              {t(key)}
+            </div>
+            <div className="flex items-center gap-2">
+              <div
+                className="h-5 shrink-0"
+                data-part="bar"
+                style={{
+                  width: `calc((100% - ${VALUE_ROOM}) * ${progress[key] / max})`,
+                  minWidth: "1px",
+                  backgroundColor: colour,
+                }}
+              />
+              <span className="text-sm font-bold tabular-nums" dir="ltr" data-part="value">
                 {format.number(progress[key])}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
+              </span>
+            </div>
+          </div>
+        ))}
+      </div>
     </div>
   );
 }

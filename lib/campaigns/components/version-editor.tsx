@@ -73,7 +73,7 @@ export function VersionEditor(props: {
             }}
           />
         </div>
-        <MailPreview locale={props.locale} preview={preview} label={t("preview")} />
+        <MailPreview locale={props.locale} preview={preview} language={props.language} />
       </div>
     </details>
   );

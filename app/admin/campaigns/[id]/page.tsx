@@ -289,7 +289,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
                   {t("form.version", { language: t(`languages.${locale}`) })}:{" "}
                   <span lang={locale}>{campaign.versions[locale]?.subject}</span>
                 </h3>
-                <MailPreview locale={locale} preview={previews[locale]} label={t("form.preview")} />
+                <MailPreview locale={locale} preview={previews[locale]} language={t(`languages.${locale}`)} />
               </div>
             ))}
           </ClientMessages>
