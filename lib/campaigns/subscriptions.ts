@@ -6,7 +6,7 @@ import { renderMail } from "@/emails/layout";
 import type { Locale } from "@/lib/i18n/config";
 import { translatorFor } from "@/lib/i18n/translator";
 import { deliverMail } from "@/lib/mail/transport";
-import { confirmUrl, createConfirmToken, type UnsubscribeToken } from "./tokens";
+import { confirmUrl, createConfirmToken, type UnsubscribeToken, verifyConfirmToken } from "./tokens";
 
 /**
  * A sign-up on the public form: the address waits, unconfirmed, until its owner opens the link in the
@@ -47,15 +47,19 @@ export async function subscribe(input: { email: string; name?: string; locale: L
   await deliverMail({ to: email, subject: t("newsletter.mail.subject"), html, text });
 }
 
-/** The contact a confirmation link names, if it still exists. */
-export async function findContact(contactId: string) {
+/** What a confirmation link finds: nothing (forged, expired, deleted), an address to confirm, or one confirmed already. */
+export async function findConfirmation(
+  token: string | null | undefined,
+): Promise<{ email: string; confirmed: boolean } | null> {
+  const contactId = verifyConfirmToken(token);
+  if (!contactId) return null;
   const db = await getDb();
   const [contact] = await db
-    .select()
+    .select({ email: newsletterContacts.email, status: newsletterContacts.status })
     .from(newsletterContacts)
     .where(eq(newsletterContacts.id, contactId))
     .limit(1);
-  return contact ?? null;
+  return contact ? { email: contact.email, confirmed: contact.status === "confirmed" } : null;
 }
 
 /** The owner opened the link: from now on campaigns to subscribers reach them (an old unsubscribe is lifted). */

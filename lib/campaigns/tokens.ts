@@ -28,10 +28,18 @@ export const unsubscribeUrl = (token: string): string => withToken("/api/unsubsc
 /** The page with a single button, linked in every campaign mail's footer. */
 export const unsubscribePageUrl = (token: string): string => withToken("/unsubscribe", token);
 
-/** The double opt-in link of a newsletter sign-up. */
-export const createConfirmToken = (contactId: string): string => createSignedToken(CONFIRM, [contactId]);
+/** How long the double opt-in link of a newsletter sign-up works. */
+export const CONFIRM_DAYS = 7;
 
-export const verifyConfirmToken = (token: string | null | undefined): string | null =>
-  verifySignedToken(CONFIRM, token, 1)?.[0] ?? null;
+/** The double opt-in link of a newsletter sign-up, with the moment it was issued. */
+export const createConfirmToken = (contactId: string, now = Date.now()): string =>
+  createSignedToken(CONFIRM, [contactId, String(now)]);
+
+/** The contact a confirmation link names, or null for a forged link or one older than CONFIRM_DAYS. */
+export function verifyConfirmToken(token: string | null | undefined, now = Date.now()): string | null {
+  const [contactId, issued] = verifySignedToken(CONFIRM, token, 2) ?? [];
+  const age = now - Number(issued);
+  return contactId && age >= 0 && age <= CONFIRM_DAYS * 86_400_000 ? contactId : null;
+}
 
 export const confirmUrl = (token: string): string => withToken("/newsletter/confirm", token);

@@ -205,9 +205,17 @@ describe("newsletter sign-up (double opt-in)", () => {
     expect(app.tokens.verifyConfirmToken(`${token}x`)).toBeNull();
     expect(app.tokens.verifyConfirmToken(token.replace(/^./, (c) => (c === "a" ? "b" : "a")))).toBeNull();
 
+    // The link works for a week, not for ever.
+    const day = 86_400_000;
+    expect(app.tokens.verifyConfirmToken(token, Date.now() + 6 * day)).not.toBeNull();
+    expect(app.tokens.verifyConfirmToken(token, Date.now() + 8 * day)).toBeNull();
+
+    expect(await app.subscriptions.findConfirmation(token)).toEqual({ email, confirmed: false });
     const contactId = app.tokens.verifyConfirmToken(token)!;
     expect(await app.subscriptions.confirmSubscription(contactId)).toBe(true);
     expect(await recipientsOf({ ...NONE, contacts: true })).toContain(email);
+    // Opened again, the link says the address is confirmed already instead of asking again.
+    expect(await app.subscriptions.findConfirmation(token)).toEqual({ email, confirmed: true });
 
     // Signing up again once confirmed sends nothing more.
     await app.subscriptions.subscribe({ email, locale: "de" });

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { confirmSubscriptionAction } from "@/lib/campaigns/actions";
-import { findContact } from "@/lib/campaigns/subscriptions";
-import { verifyConfirmToken } from "@/lib/campaigns/tokens";
+import { findConfirmation } from "@/lib/campaigns/subscriptions";
 import { getTranslations } from "@/lib/i18n/server";
 import { primaryButton } from "@/lib/ui/components/button-styles";
 import { FormAlert } from "@/lib/ui/components/form-alert";
@@ -21,13 +20,14 @@ export default async function ConfirmPage({
 }) {
   const t = await getTranslations("newsletter");
   const { token, done } = await searchParams;
-  const contactId = verifyConfirmToken(token);
-  const contact = contactId ? await findContact(contactId) : null;
+  const contact = done ? null : await findConfirmation(token);
   return (
     <>
       <h1 className="mb-4 text-3xl font-bold">{t("confirmTitle")}</h1>
       {done ? (
         <FormAlert kind="success">{t("confirmed")}</FormAlert>
+      ) : contact?.confirmed ? (
+        <FormAlert kind="success">{t("alreadyConfirmed", { email: contact.email })}</FormAlert>
       ) : contact ? (
         <form action={confirmSubscriptionAction}>
           <p className="mb-4">{t("confirmIntro", { email: contact.email })}</p>
