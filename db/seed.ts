@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { slugify } from "@/lib/network/utils";
 import type { Database, Transaction } from "./client";
 import {
   applications,
@@ -162,18 +163,64 @@ function idOf(ids: Map<string, string>, key: string): string {
   return id;
 }
 
+/**
+ * The organisations applicants proposed at sign-up, waiting for confirmation as sign-up leaves them;
+ * returns their ids by the proposer's e-mail. Only for applicants without a profile yet, so a proposal
+ * a coordinator has since rejected stays rejected.
+ */
+async function insertProposedOrganisations(tx: Transaction, userIds: Map<string, string>, now: number) {
+  const proposers = APPLICANTS.filter((applicant) => applicant.proposedOrganisation);
+  const profiled = await tx
+    .select({ userId: profiles.userId })
+    .from(profiles)
+    .where(
+      inArray(
+        profiles.userId,
+        proposers.map((applicant) => idOf(userIds, applicant.email)),
+      ),
+    );
+  const ids = new Map<string, string>();
+  for (const applicant of proposers) {
+    const userId = idOf(userIds, applicant.email);
+    if (profiled.some((row) => row.userId === userId)) continue;
+    const name = applicant.proposedOrganisation!;
+    const createdAt = new Date(now - applicant.hoursAgo * HOUR);
+    await tx
+      .insert(organisations)
+      .values({
+        name,
+        slug: slugify(name),
+        municipality: applicant.municipality,
+        status: "proposed",
+        proposedById: userId,
+        createdAt,
+        updatedAt: createdAt,
+      })
+      .onConflictDoNothing({ target: organisations.slug });
+    const [row] = await tx
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(eq(organisations.slug, slugify(name)));
+    ids.set(applicant.email, row!.id);
+  }
+  return ids;
+}
+
 async function insertProfiles(
   tx: Transaction,
   people: SeedUser[],
   userIds: Map<string, string>,
   orgIds: Map<string, string>,
+  proposedIds: Map<string, string>,
 ) {
   const orgMunicipality = new Map<string, string>(ORGANISATIONS.map((org) => [org.slug, org.municipality]));
   const rows = people.map(({ email, name, profile }) => {
     const details = profileDetailsFor(name);
     return {
       userId: idOf(userIds, email),
-      organisationId: profile.organisation ? idOf(orgIds, profile.organisation) : null,
+      organisationId: profile.organisation
+        ? idOf(orgIds, profile.organisation)
+        : (proposedIds.get(email) ?? null),
       jobFunction: profile.jobFunction,
       municipality:
         profile.municipality ?? (profile.organisation ? orgMunicipality.get(profile.organisation) : null),
@@ -272,7 +319,8 @@ export async function seedDemo(db: Database): Promise<DemoLogin[]> {
   await db.transaction(async (tx) => {
     const userIds = await insertUsers(tx, people);
     const orgIds = await insertOrganisations(tx, userIds, now);
-    await insertProfiles(tx, people, userIds, orgIds);
+    const proposedIds = await insertProposedOrganisations(tx, userIds, now);
+    await insertProfiles(tx, people, userIds, orgIds, proposedIds);
     await insertOffers(tx, orgIds);
     await insertApplications(tx, userIds, now);
     await insertSettings(tx);

@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { applications, consents, organisations, profiles, settings, users } from "@/db/schema";
 import { emailFor, seedDemo } from "@/db/seed";
 import { APPLICANTS, DEMO_ACCOUNTS, MEMBERS, ORGANISATIONS } from "@/db/seed-data/network";
+import { listPendingApplications } from "@/lib/applications/data";
 
 const seedEmails = [
   ...DEMO_ACCOUNTS.map((a) => a.email),
@@ -68,6 +69,14 @@ describe("seedDemo", () => {
       .innerJoin(users, eq(users.id, applications.userId))
       .where(and(eq(applications.status, "pending"), inArray(users.email, seedEmails)));
     expect(queue.map((q) => q.email).sort()).toEqual(APPLICANTS.map((a) => a.email).sort());
+    // An applicant who proposed an organisation shows it as waiting for confirmation, not as rejected.
+    const waiting = await listPendingApplications({ confirmed: true, limit: 500 });
+    for (const applicant of APPLICANTS.filter((a) => a.proposedOrganisation)) {
+      expect(waiting.find((a) => a.email === applicant.email)).toMatchObject({
+        organisation: applicant.proposedOrganisation,
+        organisationProposed: true,
+      });
+    }
 
     await seedDemo(db);
     expect(await counts()).toEqual(after);
