@@ -76,10 +76,13 @@ export const forumThreads = pgTable(
     replyCount: integer("reply_count").notNull().default(0),
     lastPostAt: ts("last_post_at").notNull().defaultNow(),
     createdAt: ts("created_at").notNull().defaultNow(),
+    /** The title's words: search finds a thread by its title, showing its first post. */
+    search: tsvector("search").generatedAlwaysAs(sql`to_tsvector('german', title)`),
   },
   (t) => [
     index("forum_threads_category_idx").on(t.categoryId, t.pinned, t.lastPostAt, t.id),
     index("forum_threads_latest_idx").on(t.lastPostAt, t.id),
+    index("forum_threads_search_idx").using("gin", t.search).with(GIN_READ_MOSTLY),
   ],
 );
 export type ForumThread = typeof forumThreads.$inferSelect;

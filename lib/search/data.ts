@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { getDb, rowsOf } from "@/db/client";
 import { categoryText } from "@/lib/forum/category-text";
 import { type ForumViewer, inVisibleCategory, postReadable, seenAuthorName } from "@/lib/forum/visibility";
@@ -23,12 +23,25 @@ export type SearchHit = {
 };
 
 /**
+ * A post's Markdown as the words a reader sees, for the snippet: no quote, heading or list markers,
+ * no emphasis or code marks, links as their text ("> **Anna:**" → "Anna:").
+ */
+const markdownAsText = (body: SQL) =>
+  sql`regexp_replace(regexp_replace(regexp_replace(${body},
+    ${String.raw`^[ \t]*(>[ \t]?)*(#{1,6}[ \t]+|[-*+][ \t]+|[0-9]+\.[ \t]+)?`}, '', 'gn'),
+    ${String.raw`!?\[([^\]]*)\]\([^)]*\)`}, ${String.raw`\1`}, 'g'),
+    ${String.raw`[*~\x60]+|\m_+|_+\M`}, '', 'g')`;
+
+/**
  * German full-text search over the posts the viewer may read: websearch syntax ("…" for a phrase,
- * -word to exclude), optional author name, newest first. The match uses the GIN index, the order
- * the primary key, and the highlighting runs on the 20 rows of the page only.
+ * -word to exclude), optional author name, newest first; a thread whose title matches is found by its
+ * first post. Each of the two matches uses its own GIN index and stops at a page, the order is the
+ * primary key, and the highlighting runs on the 20 rows of the page only. Without words: every post
+ * of the named author. Posts of deleted threads are left out for everyone (the thread is gone).
  */
 export async function searchPosts(input: {
   viewer: ForumViewer;
+  /** Search words; empty for an author's posts. */
   query: string;
   author?: string;
   before?: number;
@@ -44,6 +57,30 @@ export async function searchPosts(input: {
         where lower(${seen.name}) like ${`%${input.author.toLowerCase().replace(/[%_\\]/g, "\\$&")}%`})`
     : sql``;
   const before = input.before ? sql`and p.id < ${input.before}` : sql``;
+  const matching = (from: SQL, match: SQL, newestFirst = sql`p.id`) => sql`(
+    select p.id, p.number, p.thread_id, p.author_id, p.created_at, p.body, p.category_id
+    from ${from}
+    where ${match}
+      and ${inVisibleCategory(input.viewer, sql`p.category_id`)}
+      and ${postReadable(input.viewer, sql`p.status` as never, sql`p.author_id` as never)}
+      and ${postReadable(input.viewer, sql`t.status` as never, sql`t.author_id` as never)}
+      and t.status <> 'deleted'
+      ${author} ${before}
+    order by ${newestFirst} desc
+    limit ${SEARCH_PAGE_SIZE + 1})`;
+  const posts = sql`forum_posts p join forum_threads t on t.id = p.thread_id`;
+  // A first post is written with its thread, so newest threads are newest first posts: sorting the
+  // title matches by thread before joining lets the page stop after about 20 post lookups.
+  const firstPostsByTitle = sql`(select * from forum_threads t where t.search @@ ${q} order by t.id desc) t
+    join forum_posts p on p.thread_id = t.id and p.number = 1`;
+  const page = input.query
+    ? sql`${matching(posts, sql`p.search @@ ${q}`)}
+        union
+        ${matching(firstPostsByTitle, sql`true`, sql`t.id`)}
+        order by id desc
+        limit ${SEARCH_PAGE_SIZE + 1}`
+    : matching(posts, sql`true`);
+  const plain = markdownAsText(sql`left(page.body, 5000)`);
   const rows = rowsOf<{
     id: number;
     number: number;
@@ -57,23 +94,16 @@ export async function searchPosts(input: {
     snippet: string;
   }>(
     await db.execute(sql`
-      with page as (
-        select p.id, p.number, p.thread_id, p.author_id, p.created_at, p.body, p.category_id
-        from forum_posts p
-        join forum_threads t on t.id = p.thread_id
-        where p.search @@ ${q}
-          and ${inVisibleCategory(input.viewer, sql`p.category_id`)}
-          and ${postReadable(input.viewer, sql`p.status` as never, sql`p.author_id` as never)}
-          and ${postReadable(input.viewer, sql`t.status` as never, sql`t.author_id` as never)}
-          ${author} ${before}
-        order by p.id desc
-        limit ${SEARCH_PAGE_SIZE + 1}
-      )
+      with page as (${page})
       select page.id, page.number, page.thread_id, t.slug, t.title,
         ${categoryText(input.locale ?? "de", "name", { german: sql`c.name`, translations: sql`c.translations` })} as category_name,
         ${seen.name} as author_name, ${seen.withheld} as author_withheld, page.created_at,
-        ts_headline('german', left(page.body, 5000), ${q},
-          'StartSel=[[[mark]]], StopSel=[[[/mark]]], MaxWords=35, MinWords=15, MaxFragments=2') as snippet
+        ${
+          input.query
+            ? sql`ts_headline('german', ${plain}, ${q},
+                'StartSel=[[[mark]]], StopSel=[[[/mark]]], MaxWords=35, MinWords=15, MaxFragments=2')`
+            : sql`left(${plain}, 240)`
+        } as snippet
       from page
       join forum_threads t on t.id = page.thread_id
       join forum_categories c on c.id = page.category_id

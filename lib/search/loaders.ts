@@ -12,7 +12,8 @@ export async function loadSearch(params: Record<string, string | string[] | unde
     before: single(params.before),
   });
   const viewer = await loadForumViewer();
-  if (!query.q) return { query, viewer, hits: [], next: null, searched: false };
+  // A name alone lists that person's posts.
+  if (!query.q && !query.author) return { query, viewer, hits: [], next: null, searched: false };
   const result = await searchPosts({
     viewer,
     query: query.q,

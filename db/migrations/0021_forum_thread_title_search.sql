@@ -1,0 +1,2 @@
+ALTER TABLE "forum_threads" ADD COLUMN "search" "tsvector" GENERATED ALWAYS AS (to_tsvector('german', title)) STORED;--> statement-breakpoint
+CREATE INDEX "forum_threads_search_idx" ON "forum_threads" USING gin ("search") WITH (fastupdate=false);

@@ -1,0 +1,105 @@
+import { describe, expect, it, vi } from "vitest";
+import { createReply, createThread, setPostStatus } from "@/lib/forum/mutations";
+import type { ForumViewer } from "@/lib/forum/visibility";
+import { searchPosts } from "@/lib/search/data";
+import { loadSearch } from "@/lib/search/loaders";
+import { createSession, createUser } from "../support/factories";
+import { createCategory, createGroup } from "../support/forum-factories";
+import { signInWith } from "../support/next-headers";
+
+// loadSearch reads the session cookie; here it is whatever session the test signed in with.
+vi.mock("next/headers", () => import("../support/next-headers"));
+vi.mock("@/lib/i18n/server", () => ({ getRequestLocale: async () => "de" }));
+
+const as = (user: { id: string; role: "member" | "coordinator" | "admin" }): ForumViewer => ({
+  id: user.id,
+  role: user.role,
+});
+/** A word (and name) no other test writes, so each search sees only this test's posts. */
+const unique = () =>
+  crypto
+    .randomUUID()
+    .replace(/[^a-f]/g, "")
+    .slice(0, 8);
+
+describe("forum search", () => {
+  it("finds a thread by its title, once, but not in a category the viewer may not see", async () => {
+    const key = `Zauberwort${unique()}`;
+    const member = await createUser();
+    const insider = await createUser();
+    const group = await createGroup([insider.id]);
+    const open = await createThread({
+      authorId: member.id,
+      categoryId: (await createCategory("members")).id,
+      title: `Kursplanung ${key}`,
+      body: "Wer plant das Sommerhalbjahr mit?",
+    });
+    const both = await createThread({
+      authorId: member.id,
+      categoryId: (await createCategory("members")).id,
+      title: `Kursplanung ${key} Herbst`,
+      body: `Auch hier: Kursplanung ${key}.`,
+    });
+    await createThread({
+      authorId: insider.id,
+      categoryId: (await createCategory("group", group.id)).id,
+      title: `Kursplanung ${key} intern`,
+      body: "Nur für den Arbeitskreis.",
+    });
+    const found = await searchPosts({ viewer: as(member), query: `Kursplanung ${key}` });
+    expect(found.hits.map((h) => [h.threadId, h.number])).toEqual([
+      [both.thread.id, 1],
+      [open.thread.id, 1],
+    ]);
+    expect((await searchPosts({ viewer: as(insider), query: `Kursplanung ${key}` })).hits).toHaveLength(3);
+  });
+
+  it("lists an author's posts for a name alone, and shows snippets without Markdown", async () => {
+    const name = `Amal Yousef${unique()}`;
+    const author = await createUser({ name });
+    const reader = await createUser();
+    const category = await createCategory("members");
+    const { thread } = await createThread({
+      authorId: author.id,
+      categoryId: category.id,
+      title: "Kaution",
+      body: "Wir suchen eine Wohnung.",
+    });
+    await createReply({
+      authorId: author.id,
+      threadId: thread.id,
+      body: `> **${name}:**\n> Wir suchen eine Wohnung.\n\n**dringend**, bitte [hier](https://example.org) melden`,
+    });
+
+    signInWith(await createSession(reader.id));
+    try {
+      const result = await loadSearch({ q: "", author: name.toLowerCase() });
+      expect(result.searched).toBe(true);
+      expect(result.hits.map((h) => h.number)).toEqual([2, 1]);
+      expect(result.hits[0]!.snippet).toBe(
+        `${name}:\nWir suchen eine Wohnung.\n\ndringend, bitte hier melden`,
+      );
+    } finally {
+      signInWith(undefined);
+    }
+    const words = await searchPosts({ viewer: as(reader), query: "dringend", author: name });
+    expect(words.hits[0]!.snippet).toContain("[[[mark]]]dringend[[[/mark]]], bitte hier melden");
+    expect(words.hits[0]!.snippet).not.toMatch(/\*|>/);
+  });
+
+  it("leaves out posts of a deleted thread, also for a coordinator", async () => {
+    const key = `Zauberwort${unique()}`;
+    const member = await createUser();
+    const coordinator = await createUser({ role: "coordinator" });
+    const { thread, postId } = await createThread({
+      authorId: member.id,
+      categoryId: (await createCategory("members")).id,
+      title: "Wird gelöscht",
+      body: `Erster Beitrag ${key}`,
+    });
+    await createReply({ authorId: member.id, threadId: thread.id, body: `Antwort ${key}` });
+    expect((await searchPosts({ viewer: as(coordinator), query: key })).hits).toHaveLength(2);
+    await setPostStatus({ postId, status: "deleted", actorId: member.id });
+    expect((await searchPosts({ viewer: as(coordinator), query: key })).hits).toEqual([]);
+  });
+});
