@@ -20,22 +20,23 @@ export type DbHandle = {
 // and two PGlite instances on one folder would corrupt it.
 const holder = globalThis as unknown as { __knotenpunktDb?: Promise<DbHandle> };
 
-async function open(): Promise<DbHandle> {
-  if (env.DATABASE_URL) {
-    const { default: postgres } = await import("postgres");
-    const { drizzle } = await import("drizzle-orm/postgres-js");
-    const client = postgres(env.DATABASE_URL, {
-      max: env.DATABASE_POOL_MAX,
-      onnotice: () => {},
-      connection: SESSION_SETTINGS,
-    });
-    return {
-      db: drizzle(preparingStatements(client), { schema }) as unknown as Database,
-      driver: "postgres",
-      close: () => client.end({ timeout: 5 }),
-    };
-  }
-  return openPgliteHandle(env.PGLITE_DIR);
+function open(): Promise<DbHandle> {
+  return env.DATABASE_URL ? openPostgresHandle(env.DATABASE_URL) : openPgliteHandle(env.PGLITE_DIR);
+}
+
+async function openPostgresHandle(url: string): Promise<DbHandle> {
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const client = postgres(url, {
+    max: env.DATABASE_POOL_MAX,
+    onnotice: () => {},
+    connection: SESSION_SETTINGS,
+  });
+  return {
+    db: drizzle(preparingStatements(client), { schema }) as unknown as Database,
+    driver: "postgres",
+    close: () => client.end({ timeout: 5 }),
+  };
 }
 
 async function openPgliteHandle(dir: string, archive?: Blob): Promise<DbHandle> {
@@ -84,6 +85,12 @@ export function getDbHandle(): Promise<DbHandle> {
 /** Tests: this process's database is an in-memory PGlite loaded from `archive` (a `dumpDataDir()`). */
 export function openMemoryDbFrom(archive: Blob): Promise<DbHandle> {
   holder.__knotenpunktDb = openPgliteHandle("memory://", archive);
+  return holder.__knotenpunktDb;
+}
+
+/** Tests: this process's database is the PostgreSQL database at `url` instead of DATABASE_URL's. */
+export function openPostgresDbAt(url: string): Promise<DbHandle> {
+  holder.__knotenpunktDb = openPostgresHandle(url);
   return holder.__knotenpunktDb;
 }
 

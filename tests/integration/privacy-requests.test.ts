@@ -9,6 +9,7 @@ import { redirectOf } from "../support/actions";
 import { mailsTo } from "../support/event-factories";
 import { createSession, createUser } from "../support/factories";
 import { signInWith } from "../support/next-headers";
+import { ownDatabaseForThisFile } from "../support/own-database";
 
 vi.mock("next/headers", () => import("../support/next-headers"));
 
@@ -37,9 +38,10 @@ const isErased = async (userId: string) => {
   return (await db.select().from(userErasures).where(eq(userErasures.userId, userId))).length === 1;
 };
 
-// PGlite gives each file its own database, so "the only admin" is one this file creates. On
-// PostgreSQL the files share one database and others' admins exist at the same time.
-describe.skipIf(Boolean(process.env.DATABASE_URL))("the network's last admin", () => {
+// "The only admin" must be one this file creates: no other file's admins in its database.
+ownDatabaseForThisFile();
+
+describe("the network's last admin", () => {
   it("is refused on request and on confirmation, until someone else is admin", async () => {
     const admin = await createUser({ role: "admin" });
     expect(await requestAs(admin.id)).toBe("/settings/privacy#delete-heading");
