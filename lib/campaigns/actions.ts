@@ -3,7 +3,7 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { requireRole } from "@/lib/auth/viewer";
+import { requireRole, requireUser } from "@/lib/auth/viewer";
 import { berlinDateTimeToUtc } from "@/lib/events/time";
 import { formAction } from "@/lib/forms/action";
 import { resolveLocale } from "@/lib/i18n/request";
@@ -20,7 +20,7 @@ import {
   startCampaign,
 } from "./mutations";
 import { AUDIENCE_LISTS, SaveCampaign, SendCampaign, Subscribe } from "./schema";
-import { confirmSubscription, subscribe } from "./subscriptions";
+import { confirmSubscription, resubscribe, subscribe } from "./subscriptions";
 import { verifyConfirmToken } from "./tokens";
 
 // Campaign actions: coordinators only (anyone else gets "not found"); the mutation checks again.
@@ -95,4 +95,11 @@ export async function confirmSubscriptionAction(formData: FormData): Promise<voi
   const contactId = verifyConfirmToken(String(formData.get("token") ?? ""));
   const confirmed = contactId ? await confirmSubscription(contactId) : false;
   redirect(confirmed ? "/newsletter/confirm?done=1" : "/newsletter/confirm");
+}
+
+/** A member receives campaign mails again (from their notification settings). */
+export async function resubscribeAction(): Promise<void> {
+  const viewer = await requireUser();
+  await resubscribe(viewer.email);
+  redirect("/settings/notifications?campaigns=resubscribed#campaign-mail");
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { newsletterContacts, suppressions } from "@/db/schema";
 import { renderMail } from "@/emails/layout";
@@ -94,4 +94,23 @@ export async function unsubscribe(token: UnsubscribeToken): Promise<void> {
       .set({ status: "unsubscribed" })
       .where(eq(newsletterContacts.email, token.email));
   });
+}
+
+/** Since when a member's address is off the campaign list by their own unsubscribe (null: it is not). */
+export async function unsubscribedSince(email: string): Promise<Date | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ createdAt: suppressions.createdAt })
+    .from(suppressions)
+    .where(and(eq(suppressions.email, email.toLowerCase()), eq(suppressions.reason, "unsubscribed")))
+    .limit(1);
+  return row?.createdAt ?? null;
+}
+
+/** A member takes back their own unsubscribe; a bounced address stays suppressed. */
+export async function resubscribe(email: string): Promise<void> {
+  const db = await getDb();
+  await db
+    .delete(suppressions)
+    .where(and(eq(suppressions.email, email.toLowerCase()), eq(suppressions.reason, "unsubscribed")));
 }

@@ -5,10 +5,15 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { auditLog, type CampaignAudience, campaigns, newsletterContacts, suppressions } from "@/db/schema";
-import { changeCampaignStatusAction, duplicateCampaignAction } from "@/lib/campaigns/actions";
+import {
+  changeCampaignStatusAction,
+  duplicateCampaignAction,
+  resubscribeAction,
+} from "@/lib/campaigns/actions";
 import { getCampaign } from "@/lib/campaigns/data";
 import { removeContactAction } from "@/lib/campaigns/import-actions";
 import { saveCampaign, startCampaign } from "@/lib/campaigns/mutations";
+import { unsubscribedSince } from "@/lib/campaigns/subscriptions";
 import { isNotFound, redirectTarget } from "../support/actions";
 import { createSession, createUser, uniqueEmail } from "../support/factories";
 import { signInWith } from "../support/next-headers";
@@ -164,5 +169,33 @@ describe("removing a contact", () => {
     expect(entry).toMatchObject({ actorId: coordinator.id, targetType: "contact", data: { email } });
     // Pressed twice (the page was still open): nothing more happens, and nothing claims it did.
     expect(await remove(coordinator.id)).toBe("redirected:/admin/campaigns/contacts#contacts");
+  });
+});
+
+describe("a member's campaign mail setting", () => {
+  it("shows since when they unsubscribed and lets them subscribe again; a bounced address stays blocked", async () => {
+    const member = await createUser({ role: "member" });
+    const bounced = await createUser({ role: "member" });
+    const db = await getDb();
+    await db.insert(suppressions).values([
+      { email: member.email.toLowerCase(), reason: "unsubscribed" },
+      { email: bounced.email.toLowerCase(), reason: "bounced" },
+    ]);
+    expect(await unsubscribedSince(member.email)).toBeInstanceOf(Date);
+    expect(await unsubscribedSince(bounced.email)).toBeNull();
+
+    expect(await as(await createSession(member.id), () => resubscribeAction())).toBe(
+      "redirected:/settings/notifications?campaigns=resubscribed#campaign-mail",
+    );
+    expect(await unsubscribedSince(member.email)).toBeNull();
+    expect(
+      await db.select().from(suppressions).where(eq(suppressions.email, member.email.toLowerCase())),
+    ).toEqual([]);
+    await as(await createSession(bounced.id), () => resubscribeAction());
+    const [kept] = await db
+      .select()
+      .from(suppressions)
+      .where(eq(suppressions.email, bounced.email.toLowerCase()));
+    expect(kept?.reason).toBe("bounced");
   });
 });

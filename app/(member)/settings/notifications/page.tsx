@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { hasRole, requireUser } from "@/lib/auth/viewer";
+import { CampaignMailSetting } from "@/lib/campaigns/components/campaign-mail-setting";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
 import { getTranslations } from "@/lib/i18n/server";
 import { NotificationSettingsForm } from "@/lib/notifications/components/settings-form";
@@ -10,8 +11,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("notifications"))("settings.title") };
 }
 
-export default async function NotificationSettingsPage() {
+export default async function NotificationSettingsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ campaigns?: string }>;
+}) {
   const viewer = await requireUser();
+  const { campaigns } = await searchParams;
   const [t, settings] = await Promise.all([
     getTranslations("notifications"),
     getNotificationSettings(viewer.id),
@@ -27,6 +33,7 @@ export default async function NotificationSettingsPage() {
           kinds={kindsFor(hasRole(viewer, "coordinator"))}
         />
       </ClientMessages>
+      <CampaignMailSetting email={viewer.email} resubscribed={campaigns === "resubscribed"} />
       <p className="mt-6">
         <a href="/notifications" className="inline-flex min-h-11 items-center">
           {t("settings.backToNotifications")}
