@@ -43,9 +43,9 @@ export default async function ApplicationPage({
           <dt className="font-semibold">{t("emailConfirmed")}</dt>
           <dd>{application.emailConfirmed ? t("yes") : t("no")}</dd>
           <dt className="font-semibold">{t("organisation")}</dt>
-          <dd>{application.organisation ?? "–"}</dd>
+          <dd>{application.organisation ? <bdi>{application.organisation}</bdi> : "–"}</dd>
           <dt className="font-semibold">{t("jobFunction")}</dt>
-          <dd>{application.jobFunction ?? "–"}</dd>
+          <dd>{application.jobFunction ? <bdi>{application.jobFunction}</bdi> : "–"}</dd>
           <dt className="font-semibold">{t("municipality")}</dt>
           <dd>{application.municipality ?? "–"}</dd>
         </dl>

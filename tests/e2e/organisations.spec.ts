@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { VISIBILITY } from "../../db/schema";
 import { MEMBERS } from "../../db/seed-data/network";
 import { profileDetailsFor } from "../../db/seed-data/profile-details";
@@ -8,6 +8,7 @@ import { OrganisationsPage } from "./pages/organisations-page";
 import { SignupPage } from "./pages/signup-page";
 import { expectNoA11yViolations } from "./support/a11y";
 import {
+  APPLICANT,
   escapeRegExp,
   expect,
   signInAs,
@@ -68,6 +69,55 @@ test("the Arabic organisation page reads right to left", async ({ newPage, baseU
   await expect(page.getByRole("heading", { level: 2, name: ar("organisations.peopleTitle") })).toBeVisible();
   await expect(page.getByText(ar("organisations.types.public_authority"))).toBeVisible();
   await expectNoA11yViolations(page);
+});
+
+/**
+ * Whether the text's last character shows at its end, right of its first one: a Latin name between
+ * Arabic labels that is not isolated shows its final "." on the left (".Sozialwerk Saale-Unstrut e. V").
+ */
+const endsOnTheRight = (text: Locator) =>
+  text.evaluate((element) => {
+    const nodes: Text[] = [];
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) nodes.push(walker.currentNode as Text);
+    const box = (node: Text, at: number) => {
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + 1);
+      return range.getBoundingClientRect();
+    };
+    const [first, last] = [nodes[0]!, nodes.at(-1)!];
+    return box(last, last.length - 1).left > box(first, 0).left;
+  });
+
+test("Arabic pages keep an organisation's final full stop at the end of its name", async ({
+  coordinator: page,
+  newPage,
+  baseURL,
+}) => {
+  await page.context().addCookies([{ name: "locale", value: "ar", url: baseURL! }]);
+  await page.goto(`/organisations?q=${encodeURIComponent("Sozialwerk")}`);
+  const card = page.getByRole("article", { name: SOZIALWERK });
+  expect(await endsOnTheRight(card.getByRole("link", { name: SOZIALWERK }))).toBe(true);
+  await card.getByRole("link", { name: SOZIALWERK }).click();
+  const heading = page.getByRole("heading", { level: 1, name: SOZIALWERK });
+  expect(await endsOnTheRight(heading)).toBe(true);
+  await expectNoA11yViolations(page);
+
+  const people = page.getByRole("region", { name: tr("ar")("organisations.peopleTitle") });
+  await people.getByRole("link", { name: "Tesfay Gebremedhin" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Tesfay Gebremedhin" })).toBeVisible();
+  expect(await endsOnTheRight(page.getByRole("main").getByRole("link", { name: SOZIALWERK }))).toBe(true);
+  await expectNoA11yViolations(page);
+
+  // An applicant's organisation and function are isolated the same way while they wait.
+  const applicant = await newPage();
+  await applicant.context().addCookies([{ name: "locale", value: "ar", url: baseURL! }]);
+  await signInAs(applicant, APPLICANT);
+  await applicant.goto("/application");
+  for (const text of ["Volkshochschule Burgenlandkreis", "Honorarlehrkraft Deutschkurse"]) {
+    await expect(applicant.locator("dd > bdi", { hasText: text })).toHaveCSS("unicode-bidi", "isolate");
+  }
 });
 
 test("the coordinator edits an organisation's description and sees it rendered", async ({ coordinator }) => {

@@ -39,7 +39,10 @@ export async function ProfileView({ profile, isOwner }: { profile: Profile; isOw
     );
   };
   const rows: [ProfileField, string, ReactNode][] = [];
-  if (profile.jobFunction) rows.push(["jobFunction", t("jobFunction"), profile.jobFunction]);
+  // What members and organisations wrote keeps its own direction (a German name's final "." stays at
+  // its end between Arabic labels); the labels from the messages need no isolating.
+  if (profile.jobFunction)
+    rows.push(["jobFunction", t("jobFunction"), <bdi key="jobFunction">{profile.jobFunction}</bdi>]);
   if (profile.organisations.length > 0) {
     rows.push([
       "organisation",
@@ -52,10 +55,10 @@ export async function ProfileView({ profile, isOwner }: { profile: Profile; isOw
                 href={`/organisations/${encodeURIComponent(slug)}`}
                 className="inline-flex min-h-11 items-center"
               >
-                {name}
+                <bdi>{name}</bdi>
               </a>
             ) : (
-              name
+              <bdi>{name}</bdi>
             )}{" "}
             ({to(type)})
           </li>
@@ -63,7 +66,8 @@ export async function ProfileView({ profile, isOwner }: { profile: Profile; isOw
       </ul>,
     ]);
   }
-  if (profile.municipality) rows.push(["municipality", t("municipality"), profile.municipality]);
+  if (profile.municipality)
+    rows.push(["municipality", t("municipality"), <bdi key="municipality">{profile.municipality}</bdi>]);
   if (profile.topics.length) {
     rows.push([
       "topics",
@@ -91,7 +95,9 @@ export async function ProfileView({ profile, isOwner }: { profile: Profile; isOw
       <header className="mb-6 flex flex-wrap items-center gap-5">
         {profile.photoId ? <MemberPhoto photoId={profile.photoId} size={160} /> : null}
         <div className="min-w-0">
-          <h1 className="text-3xl font-bold break-words">{profile.name}</h1>
+          <h1 className="text-3xl font-bold break-words">
+            <bdi>{profile.name}</bdi>
+          </h1>
           {isOwner ? (
             <a href="/settings/profile" className={`${secondaryButton} mt-3`}>
               {t("edit")}

@@ -7,7 +7,9 @@ export async function OrganisationCard({ organisation: o }: { organisation: Orga
   return (
     <article className={`${cardStyle} h-full`} aria-labelledby={`org-${o.id}`}>
       <h2 id={`org-${o.id}`} className="text-lg font-bold">
-        <a href={`/organisations/${o.slug}`}>{o.name}</a>
+        <a href={`/organisations/${o.slug}`}>
+          <bdi>{o.name}</bdi>
+        </a>
       </h2>
       <p>{t(`types.${o.type}`)}</p>
       {o.municipality ? <p className="text-muted">{o.municipality}</p> : null}

@@ -26,9 +26,9 @@ export async function OrganisationPeople({
             {o.members.map((m) => (
               <li key={m.id}>
                 <a href={`/members/${m.id}`} className="font-semibold">
-                  {m.name}
+                  <bdi>{m.name}</bdi>
                 </a>
-                {m.jobFunction ? <span className="block text-muted">{m.jobFunction}</span> : null}
+                {m.jobFunction ? <bdi className="block text-muted">{m.jobFunction}</bdi> : null}
               </li>
             ))}
           </ul>

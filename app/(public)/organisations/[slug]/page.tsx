@@ -62,7 +62,7 @@ export default async function OrganisationPage({
       <div className="mb-6 flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-0">
           <h1 id="organisation-heading" className="text-3xl font-bold">
-            {o.name}
+            <bdi>{o.name}</bdi>
           </h1>
           <p className="mt-1 text-lg">
             {t(`types.${o.type}`)}
