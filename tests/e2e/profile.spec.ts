@@ -173,6 +173,23 @@ test("a member edits their profile, chooses who sees what and uploads a photo", 
     await expect(profile.photo()).toBeVisible();
   });
 
+  await test.step("a photo over 5 MB is refused at once, and uploading anyway keeps saying why", async () => {
+    await page.getByLabel(t("profile.photoChange")).setInputFiles({
+      name: "riesig.png",
+      mimeType: "image/png",
+      buffer: Buffer.alloc(5 * 1024 * 1024 + 1),
+    });
+    await expect(page.getByText(t("errors.imageFileTooLarge"))).toBeVisible();
+    await page.getByRole("button", { name: t("profile.photoUpload") }).click();
+    // nothing may be sent: a request in flight would come back with "choose a photo"
+    await page.waitForLoadState("networkidle");
+    await expect(page.getByLabel(t("profile.photoChange"))).toBeFocused();
+    await expect(page.getByText(t("errors.imageFileTooLarge"))).toBeVisible();
+    await expect(page.getByText(t("errors.imageRequired"))).toHaveCount(0);
+    await expect(profile.photo()).toBeVisible();
+    await expectNoA11yViolations(page);
+  });
+
   await test.step("the photo can be removed", async () => {
     await page.getByRole("button", { name: t("profile.photoRemove") }).click();
     await expect(page.getByRole("main").getByRole("status").first()).toHaveText(t("profile.photoRemoved"));

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { type FormEvent, useActionState } from "react";
 import { useFormStatus } from "react-dom";
 import { formView, IDLE } from "@/lib/forms/schema";
 import { primaryButton, secondaryButton } from "@/lib/ui/components/button-styles";
@@ -19,9 +19,17 @@ export function PhotoForm({ photoId }: { photoId: string | null }) {
   const view = formView(state);
   const file = useFileLimits(PHOTO_LIMITS, state);
   const error = file.breach ? te("imageFileTooLarge") : errorMessage(te, view.errors.photo);
+  // The too-large file was taken off the field: uploading now would only send none and replace the
+  // size message with "choose a photo". Removing the current photo still goes ahead.
+  const keepSizeMessage = (event: FormEvent<HTMLFormElement>) => {
+    const intent = (event.nativeEvent as SubmitEvent).submitter?.getAttribute("value");
+    if (!file.breach || intent === "remove") return;
+    event.preventDefault();
+    (event.currentTarget.elements.namedItem("photo") as HTMLInputElement | null)?.focus();
+  };
 
   return (
-    <form action={action} noValidate className="sm:flex sm:items-start sm:gap-6">
+    <form action={action} onSubmit={keepSizeMessage} noValidate className="sm:flex sm:items-start sm:gap-6">
       <div className="mb-5 shrink-0">
         {photoId ? (
           // biome-ignore lint/performance/noImgElement: our own small WebP, served with its access check
