@@ -208,7 +208,7 @@ test("a coordinator builds a segment, composes, test-sends and sends; recipients
   await expect(waitForMail(byPage.email, { subject: `${title} zwei`, timeout: 500 })).rejects.toThrow();
 });
 
-test("a coordinator schedules a campaign, is stopped at a past time, and cancels it before it goes out", async ({
+test("a coordinator schedules a campaign, is stopped at a past time, reschedules, cancels it after confirming, and copies it", async ({
   coordinator,
 }) => {
   const title = `Einladung Sommerfest ${uniqueSuffix()}`;
@@ -241,12 +241,39 @@ test("a coordinator schedules a campaign, is stopped at a past time, and cancels
   await expect(coordinator.getByRole("button", { name: t("campaigns.detail.sendButton") })).toHaveCount(0);
   await expectNoA11yViolations(coordinator);
 
-  await coordinator.getByRole("button", { name: t("campaigns.detail.cancel") }).click();
+  // Back to a draft to change the time.
+  await coordinator.getByRole("button", { name: t("campaigns.detail.unschedule") }).click();
+  await expect(coordinator.getByText(t("campaigns.saved.unscheduled"))).toBeVisible();
+  await expect(coordinator.getByTestId("campaign-status")).toHaveText(t("campaigns.status.draft"));
+  await coordinator.getByLabel(t("campaigns.detail.sendLater")).check();
+  await date.fill(dayFromNow(2));
+  await coordinator.getByLabel(t("campaigns.detail.time")).fill("10:30");
+  await coordinator.getByRole("button", { name: t("campaigns.detail.sendButton") }).click();
+  await expect(coordinator.getByText(/^Geplant für .* 10:30/)).toBeVisible();
+
+  // Cancelling asks first; "no" leaves it scheduled.
+  const cancel = coordinator.getByRole("link", { name: t("campaigns.detail.cancel") });
+  await cancel.click();
+  await expect(
+    coordinator.getByRole("heading", { name: t("campaigns.detail.cancelConfirmTitle") }),
+  ).toBeVisible();
+  await expectNoA11yViolations(coordinator);
+  await coordinator.getByRole("link", { name: t("campaigns.detail.cancelKeep") }).click();
+  await expect(coordinator.getByTestId("campaign-status")).toHaveText(t("campaigns.status.scheduled"));
+  await cancel.click();
+  await coordinator.getByRole("button", { name: t("campaigns.detail.cancelConfirm") }).click();
   await expect(coordinator.getByText(t("campaigns.saved.cancelled"))).toBeVisible();
   await expect(coordinator.getByTestId("campaign-status")).toHaveText(t("campaigns.status.cancelled"));
-  await expect(coordinator.getByRole("button", { name: t("campaigns.detail.cancel") })).toHaveCount(0);
+  await expect(cancel).toHaveCount(0);
+
+  // A cancelled campaign can be copied as a new draft.
+  await coordinator.getByRole("button", { name: t("campaigns.detail.duplicate") }).click();
+  await expect(coordinator.getByText(t("campaigns.saved.duplicated"))).toBeVisible();
+  await expect(coordinator.getByRole("heading", { level: 1, name: `${title} (Kopie)` })).toBeVisible();
+  await expect(coordinator.getByTestId("campaign-status")).toHaveText(t("campaigns.status.draft"));
+  await expect(coordinator.getByLabel(GERMAN_BODY)).toHaveValue("Wir feiern am Samstag im Stadtpark.");
   await coordinator.goto("/admin/campaigns");
-  await expect(coordinator.getByRole("row").filter({ hasText: title })).toContainText(
+  await expect(coordinator.getByRole("row").filter({ hasText: title, hasNotText: "(Kopie)" })).toContainText(
     t("campaigns.status.cancelled"),
   );
 });
