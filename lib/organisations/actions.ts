@@ -1,6 +1,7 @@
 "use server";
 
 import { notFound, redirect } from "next/navigation";
+import { sendOrganisationRejectedEmail } from "@/emails/organisation-rejected";
 import { getViewer, requireRole } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { formAction } from "@/lib/forms/action";
@@ -25,7 +26,13 @@ export const decideOrganisationAction = formAction(DecideOrganisation, async (da
   const coordinator = await requireRole("coordinator");
   const input = { actorId: coordinator.id, organisationId: data.organisationId };
   if (data.decision === "confirm") await confirmOrganisation(input);
-  else await rejectOrganisation(input);
+  else {
+    const { organisation, proposer } = await rejectOrganisation(input);
+    if (proposer) {
+      const { email: to, name, locale } = proposer;
+      await sendOrganisationRejectedEmail({ to, name, locale, organisation });
+    }
+  }
   return { status: "success", message: data.decision === "confirm" ? "confirmed" : "rejected" };
 });
 

@@ -5,6 +5,7 @@ import { organisationAdmins, organisations, profileOrganisations, profiles, user
 import { syncSearchColumns } from "@/db/search-fields";
 import { recordAudit } from "@/lib/audit/mutations";
 import { AppError } from "@/lib/errors";
+import { isLocale, type Locale } from "@/lib/i18n/config";
 import type { UpdateOrganisation } from "./schema";
 import { worksAt } from "./works-at";
 
@@ -97,15 +98,30 @@ export async function confirmOrganisation(input: { actorId: string; organisation
   });
 }
 
+export type RejectedProposal = {
+  organisation: string;
+  /** Who proposed it, to be told; null once their account is gone. */
+  proposer: { email: string; name: string | null; locale: Locale } | null;
+};
+
 /** Deletes a proposed organisation; the people who named it stay, without an organisation. */
-export async function rejectOrganisation(input: { actorId: string; organisationId: string }): Promise<void> {
+export async function rejectOrganisation(input: {
+  actorId: string;
+  organisationId: string;
+}): Promise<RejectedProposal> {
   const db = await getDb();
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const [row] = await tx
-      .select({ name: organisations.name })
+      .select({
+        name: organisations.name,
+        proposerEmail: users.email,
+        proposerName: users.name,
+        proposerLocale: users.locale,
+      })
       .from(organisations)
+      .leftJoin(users, eq(users.id, organisations.proposedById))
       .where(and(eq(organisations.id, input.organisationId), eq(organisations.status, "proposed")))
-      .for("update")
+      .for("update", { of: organisations })
       .limit(1);
     if (!row) throw new AppError({ code: "not_found", message: "organisationGone" });
     // Collected before the delete: afterwards the foreign keys have already let go of them.
@@ -119,6 +135,11 @@ export async function rejectOrganisation(input: { actorId: string; organisationI
       targetId: input.organisationId,
       data: { name: row.name },
     });
+    const { proposerEmail: email, proposerName: name, proposerLocale: locale } = row;
+    return {
+      organisation: row.name,
+      proposer: email ? { email, name, locale: isLocale(locale) ? locale : "de" } : null,
+    };
   });
 }
 

@@ -1,8 +1,12 @@
 import { and, eq, sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { getDb, rowsOf } from "@/db/client";
 import { auditLog, organisations, profiles, VISIBILITY, type Visibility } from "@/db/schema";
 import { foldedInSql, foldName } from "@/db/search-fields";
+import { IDLE } from "@/lib/forms/schema";
+import type { Locale } from "@/lib/i18n/config";
+import { translatorFor } from "@/lib/i18n/translator";
+import { decideOrganisationAction } from "@/lib/organisations/actions";
 import {
   getOrganisationBySlug,
   listOrganisations,
@@ -10,8 +14,13 @@ import {
 } from "@/lib/organisations/data";
 import { confirmOrganisation, rejectOrganisation } from "@/lib/organisations/mutations";
 import { createApplication } from "@/lib/signup/mutations";
-import { createOrganisation, createUser, signUpInput } from "../support/factories";
+import { mailsTo } from "../support/event-factories";
+import { createOrganisation, createSession, createUser, signUpInput } from "../support/factories";
+import { signInWith } from "../support/next-headers";
 import { addMember } from "../support/organisation-factories";
+
+// The decision action reads the session cookie; here it is whatever session the test signed in with.
+vi.mock("next/headers", () => import("../support/next-headers"));
 
 const { members: MEMBERS, public: PUBLIC, hidden: HIDDEN } = VISIBILITY;
 
@@ -126,9 +135,9 @@ describe("an organisation's page", () => {
 });
 
 describe("proposed organisations", () => {
-  async function propose() {
+  async function propose(locale: Locale = "de") {
     const data = signUpInput();
-    const { userId } = await createApplication({ data, locale: "de", policyVersion: "2026-11-01" });
+    const { userId } = await createApplication({ data, locale, policyVersion: "2026-11-01" });
     const db = await getDb();
     const [profile] = await db.select().from(profiles).where(eq(profiles.userId, userId));
     return {
@@ -138,6 +147,25 @@ describe("proposed organisations", () => {
       organisationId: profile!.organisationId!,
     };
   }
+
+  it("tells the proposer by mail, in their language, that their proposal was rejected", async () => {
+    const coordinator = await createUser({ role: "coordinator" });
+    const proposal = await propose("ar");
+    const form = new FormData();
+    form.set("organisationId", proposal.organisationId);
+    form.set("decision", "reject");
+    signInWith(await createSession(coordinator.id));
+    try {
+      expect(await decideOrganisationAction(IDLE, form)).toMatchObject({ status: "success" });
+    } finally {
+      signInWith(undefined);
+    }
+    const [mail] = await mailsTo(proposal.email);
+    const ar = translatorFor("ar");
+    const organisation = `\u2068${proposal.name}\u2069`;
+    expect(mail?.subject).toBe(ar("organisations.admin.rejectedMail.subject", { organisation }));
+    expect(mail?.text).toContain(ar("organisations.admin.rejectedMail.body", { organisation }));
+  });
 
   it("waits for a coordinator, who confirms it once", async () => {
     const coordinator = await createUser({ role: "coordinator" });
