@@ -113,6 +113,16 @@ test("a coordinator imports contacts from CSV: preview with per-row errors, prog
   await expect(row).toContainText(c("list.sourceImport", { basis: c("legalBasesShort.consent") }));
   await expect(coordinator.getByRole("row").filter({ hasText: "keine-adresse" })).toHaveCount(0);
   await expectNoA11yViolations(coordinator);
+
+  // Someone asks by phone to be removed: a confirmation step, then the contact is gone and blocked.
+  await row.getByRole("link", { name: c("list.remove") }).click();
+  await expect(coordinator.getByText(c("remove.text", { email: list.anna.email }))).toBeVisible();
+  await expectNoA11yViolations(coordinator);
+  await coordinator.getByRole("button", { name: c("remove.confirm") }).click();
+  await expect(coordinator.getByText(c("removed"))).toBeVisible();
+  await coordinator.getByRole("searchbox", { name: c("list.search") }).fill(list.anna.email);
+  await coordinator.getByRole("button", { name: c("list.searchButton") }).click();
+  await expect(coordinator.getByText(c("list.noMatches", { query: list.anna.email }))).toBeVisible();
 });
 
 test("without JavaScript the import runs and its page refreshes itself; a member gets “not found”", {
