@@ -14,26 +14,10 @@ import { getCampaign } from "@/lib/campaigns/data";
 import { removeContactAction } from "@/lib/campaigns/import-actions";
 import { saveCampaign, startCampaign } from "@/lib/campaigns/mutations";
 import { unsubscribedSince } from "@/lib/campaigns/subscriptions";
-import { isNotFound, redirectTarget } from "../support/actions";
+import { actAs } from "../support/actions";
 import { createSession, createUser, uniqueEmail } from "../support/factories";
-import { signInWith } from "../support/next-headers";
 
 vi.mock("next/headers", () => import("../support/next-headers"));
-
-/** Runs an action as this person; "redirected:<url>" or "notFound". */
-async function as(token: string | undefined, run: () => Promise<unknown>) {
-  signInWith(token);
-  try {
-    return await run();
-  } catch (error) {
-    const target = redirectTarget(error);
-    if (target !== null) return `redirected:${target}`;
-    if (isNotFound(error)) return "notFound";
-    throw error;
-  } finally {
-    signInWith(undefined);
-  }
-}
 
 const form = (fields: Record<string, string>) => {
   const data = new FormData();
@@ -84,7 +68,9 @@ describe("campaign status buttons", () => {
     const token = await createSession(coordinator.id);
     const { id } = await scheduledCampaign(coordinator.id);
     expect(
-      await as(token, () => changeCampaignStatusAction(form({ campaignId: id, transition: "unschedule" }))),
+      await actAs(token, () =>
+        changeCampaignStatusAction(form({ campaignId: id, transition: "unschedule" })),
+      ),
     ).toBe(`redirected:/admin/campaigns/${id}?saved=unscheduled`);
     expect(await getCampaign(id)).toMatchObject({ status: "draft", scheduledAt: null });
     expect(await auditActions(id)).toContain("campaign.unschedule");
@@ -98,11 +84,11 @@ describe("campaign status buttons", () => {
     const token = await createSession(coordinator.id);
     const { id } = await scheduledCampaign(coordinator.id);
     expect(
-      await as(token, () => changeCampaignStatusAction(form({ campaignId: id, transition: "cancel" }))),
+      await actAs(token, () => changeCampaignStatusAction(form({ campaignId: id, transition: "cancel" }))),
     ).toBe(`redirected:/admin/campaigns/${id}?confirm=cancel`);
     expect((await getCampaign(id))?.status).toBe("scheduled");
     expect(
-      await as(token, () =>
+      await actAs(token, () =>
         changeCampaignStatusAction(form({ campaignId: id, transition: "cancel", confirmed: "yes" })),
       ),
     ).toBe(`redirected:/admin/campaigns/${id}?saved=cancelled`);
@@ -120,9 +106,9 @@ describe("copying a campaign", () => {
     await db.update(campaigns).set({ status: "cancelled" }).where(eq(campaigns.id, id));
 
     expect(
-      await as(await createSession(member.id), () => duplicateCampaignAction(form({ campaignId: id }))),
+      await actAs(await createSession(member.id), () => duplicateCampaignAction(form({ campaignId: id }))),
     ).toBe("notFound");
-    const target = await as(await createSession(coordinator.id), () =>
+    const target = await actAs(await createSession(coordinator.id), () =>
       duplicateCampaignAction(form({ campaignId: id })),
     );
     const copyId = /^redirected:\/admin\/campaigns\/([^?]+)\?saved=duplicated$/.exec(String(target))?.[1];
@@ -154,7 +140,7 @@ describe("removing a contact", () => {
       .returning();
     const remove = (userId: string) =>
       createSession(userId).then((token) =>
-        as(token, () => removeContactAction(form({ contactId: contact!.id }))),
+        actAs(token, () => removeContactAction(form({ contactId: contact!.id }))),
       );
 
     expect(await remove(member.id)).toBe("notFound");
@@ -184,14 +170,14 @@ describe("a member's campaign mail setting", () => {
     expect(await unsubscribedSince(member.email)).toBeInstanceOf(Date);
     expect(await unsubscribedSince(bounced.email)).toBeNull();
 
-    expect(await as(await createSession(member.id), () => resubscribeAction())).toBe(
+    expect(await actAs(await createSession(member.id), () => resubscribeAction())).toBe(
       "redirected:/settings/notifications?campaigns=resubscribed#campaign-mail",
     );
     expect(await unsubscribedSince(member.email)).toBeNull();
     expect(
       await db.select().from(suppressions).where(eq(suppressions.email, member.email.toLowerCase())),
     ).toEqual([]);
-    await as(await createSession(bounced.id), () => resubscribeAction());
+    await actAs(await createSession(bounced.id), () => resubscribeAction());
     const [kept] = await db
       .select()
       .from(suppressions)

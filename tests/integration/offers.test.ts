@@ -7,9 +7,8 @@ import { IDLE } from "@/lib/forms/schema";
 import { deleteOfferAction, saveOfferAction } from "@/lib/offers/actions";
 import { listOffers, searchOffers } from "@/lib/offers/data";
 import { setOrganisationAdmin } from "@/lib/organisations/mutations";
-import { isNotFound, redirectTarget } from "../support/actions";
+import { actAs } from "../support/actions";
 import { createOrganisation, createSession, createUser } from "../support/factories";
-import { signInWith } from "../support/next-headers";
 import { addMember } from "../support/organisation-factories";
 
 // The actions read the session cookie; here it is whatever session the test signed in with.
@@ -33,22 +32,8 @@ function offerForm(organisationId: string, fields: Record<string, string | strin
   return form;
 }
 
-/** Runs an action as this person; "redirected:<url>", "notFound" or the returned form state. */
-async function as(token: string | undefined, run: () => Promise<unknown>) {
-  signInWith(token);
-  try {
-    return await run();
-  } catch (error) {
-    const target = redirectTarget(error);
-    if (target !== null) return `redirected:${target}`;
-    if (isNotFound(error)) return "notFound";
-    throw error;
-  } finally {
-    signInWith(undefined);
-  }
-}
-const save = (token: string | undefined, form: FormData) => as(token, () => saveOfferAction(IDLE, form));
-const remove = (token: string | undefined, form: FormData) => as(token, () => deleteOfferAction(form));
+const save = (token: string | undefined, form: FormData) => actAs(token, () => saveOfferAction(IDLE, form));
+const remove = (token: string | undefined, form: FormData) => actAs(token, () => deleteOfferAction(form));
 
 const titles = async (organisationId: string, level: (typeof VISIBILITY)[keyof typeof VISIBILITY]) =>
   (await listOffers({ organisationId, level })).map((offer) => offer.title);

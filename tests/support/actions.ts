@@ -1,4 +1,5 @@
 /** Server actions called straight from an integration test: where Next's redirect() sent them. */
+import { signInWith } from "./next-headers";
 
 /** The URL a thrown redirect names (its digest is "NEXT_REDIRECT;<type>;<url>;…"), or null. */
 export function redirectTarget(error: unknown): string | null {
@@ -20,4 +21,22 @@ export async function redirectOf(call: () => Promise<unknown>): Promise<string> 
     throw error;
   }
   throw new Error("the action did not redirect");
+}
+
+/**
+ * Runs an action as the person with this session token (undefined: a visitor); resolves to what it
+ * returned (a form state), "redirected:<url>" or "notFound".
+ */
+export async function actAs(token: string | undefined, run: () => Promise<unknown>) {
+  signInWith(token);
+  try {
+    return await run();
+  } catch (error) {
+    const target = redirectTarget(error);
+    if (target !== null) return `redirected:${target}`;
+    if (isNotFound(error)) return "notFound";
+    throw error;
+  } finally {
+    signInWith(undefined);
+  }
 }
