@@ -5,6 +5,7 @@ import { StatusBadge } from "@/lib/faq/components/status-badge";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
 import { getTranslations } from "@/lib/i18n/server";
 import { cardStyle } from "@/lib/ui/components/button-styles";
+import { DeleteSection } from "@/lib/ui/components/delete-section";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 import { ConfirmPanel } from "@/lib/users/components/confirm-panel";
 import { deleteVideoAction } from "@/lib/videos/actions";
@@ -193,19 +194,7 @@ export default async function EditVideoPage({ params, searchParams }: Props) {
           </div>
         </section>
       </ClientMessages>
-      <section aria-labelledby="delete-heading" className="border-t border-gray-300 pt-6">
-        <h2 id="delete-heading" className="mb-2 text-xl font-bold">
-          {t("deleteTitle")}
-        </h2>
-        <p className="mb-3">{t("deleteHint")}</p>
-        {/* A second step asks first (a plain page, no scripts needed): the files are gone for good. */}
-        <a
-          href={`${here}?confirm=delete#confirm-heading`}
-          className="inline-flex min-h-11 items-center rounded-md border-2 border-danger px-4 font-semibold text-danger no-underline"
-        >
-          {t("delete")}
-        </a>
-      </section>
+      <DeleteSection title={t("deleteTitle")} hint={t("deleteHint")} label={t("delete")} pageHref={here} />
     </>
   );
 }
