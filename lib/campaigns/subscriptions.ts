@@ -6,7 +6,13 @@ import { renderMail } from "@/emails/layout";
 import type { Locale } from "@/lib/i18n/config";
 import { translatorFor } from "@/lib/i18n/translator";
 import { deliverMail } from "@/lib/mail/transport";
-import { confirmUrl, createConfirmToken, type UnsubscribeToken, verifyConfirmToken } from "./tokens";
+import {
+  CONFIRM_DAYS,
+  confirmUrl,
+  createConfirmToken,
+  type UnsubscribeToken,
+  verifyConfirmToken,
+} from "./tokens";
 
 /**
  * A sign-up on the public form: the address waits, unconfirmed, until its owner opens the link in the
@@ -40,7 +46,7 @@ export async function subscribe(input: { email: string; name?: string; locale: L
   const { html, text } = renderMail({
     locale: input.locale,
     heading: t("newsletter.mail.heading"),
-    paragraphs: [t("newsletter.mail.body")],
+    paragraphs: [t("newsletter.mail.body"), t("newsletter.mail.validity", { days: CONFIRM_DAYS })],
     action: { label: t("newsletter.mail.action"), url: confirmUrl(createConfirmToken(contact.id)) },
     footer: t("newsletter.mail.footer"),
   });

@@ -196,6 +196,7 @@ describe("newsletter sign-up (double opt-in)", () => {
     await app.subscriptions.subscribe({ email, name: "Neue Leserin", locale: "de" });
     const [mail] = mailsTo(email);
     expect(mail?.subject).toBe("Bitte bestätigen Sie Ihre Newsletter-Anmeldung");
+    expect(mail?.text).toContain("Der Link gilt 7 Tage lang.");
     const link = /http:\/\/localhost:3000\/newsletter\/confirm\?token=\S+/.exec(mail!.text)?.[0];
     expect(link).toBeDefined();
     expect(await recipientsOf({ ...NONE, contacts: true })).not.toContain(email);
