@@ -8,24 +8,11 @@ import { type FieldErrors, toFieldErrors } from "@/lib/forms/schema";
 import { getOwnProfile } from "@/lib/profile/data";
 import { removeProfilePhoto, setProfilePhoto, updateProfile } from "@/lib/profile/mutations";
 import { processPhoto } from "@/lib/profile/photo";
-import { ProfileInput, VISIBILITY_FIELDS } from "@/lib/profile/schema";
-import { createOrganisation, createSession, createUser } from "../support/factories";
+import { ProfileInput } from "@/lib/profile/schema";
+import { createOrganisation, createSession, createUser, profileForm } from "../support/factories";
 
 /** What the form sends when nothing is filled in but the required name; overrides per test. */
-const form = (overrides: Record<string, unknown> = {}) => ({
-  name: "Olena Kovalenko",
-  jobFunction: "",
-  municipality: "",
-  topics: [],
-  languages: [],
-  furtherOrganisations: [],
-  bio: "",
-  contactEmail: "",
-  phone: "",
-  website: "",
-  ...Object.fromEntries(VISIBILITY_FIELDS.map((field) => [field, "1"])),
-  ...overrides,
-});
+const form = (overrides: Record<string, unknown> = {}) => profileForm("Olena Kovalenko", "1", overrides);
 
 function fieldErrors(raw: Record<string, unknown>): FieldErrors {
   const parsed = ProfileInput.safeParse(raw);

@@ -9,10 +9,10 @@ import type { ForumViewer } from "@/lib/forum/visibility";
 import { getContentVersions } from "@/lib/page-cache/data";
 import { deleteOwnAccount } from "@/lib/privacy/mutations";
 import { updateProfile } from "@/lib/profile/mutations";
-import { ProfileInput, VISIBILITY_FIELDS } from "@/lib/profile/schema";
+import { ProfileInput } from "@/lib/profile/schema";
 import { searchPosts } from "@/lib/search/data";
 import { createTestEvent } from "../support/event-factories";
-import { createMember, createUser } from "../support/factories";
+import { createMember, createUser, profileForm } from "../support/factories";
 import { createCategory } from "../support/forum-factories";
 
 /** These rows, in any order. */
@@ -112,20 +112,7 @@ describe("names kept to members", () => {
     const { open } = await people();
     const version = async () => (await getContentVersions()).forum ?? 1;
     const before = await version();
-    const data = ProfileInput.parse({
-      name: open.name,
-      jobFunction: "",
-      municipality: "",
-      topics: [],
-      languages: [],
-      furtherOrganisations: [],
-      bio: "",
-      contactEmail: "",
-      phone: "",
-      website: "",
-      ...Object.fromEntries(VISIBILITY_FIELDS.map((field) => [field, "0"])),
-      visName: String(VISIBILITY.members),
-    });
+    const data = ProfileInput.parse(profileForm(open.name, "0", { visName: String(VISIBILITY.members) }));
     await updateProfile({ userId: open.id, data });
     expect(await version()).toBeGreaterThan(before);
   });

@@ -14,6 +14,7 @@ import {
 } from "@/db/schema";
 import { foldName } from "@/db/search-fields";
 import type { Locale } from "@/lib/i18n/config";
+import { VISIBILITY_FIELDS } from "@/lib/profile/schema";
 import { NEW_ORGANISATION, SignUp } from "@/lib/signup/schema";
 
 const uid = () => crypto.randomUUID();
@@ -139,3 +140,23 @@ export function signUpInput(overrides: Record<string, unknown> = {}): SignUp {
     ...overrides,
   });
 }
+
+/** What the profile form sends with only the name filled in and every field at one visibility; overrides per test. */
+export const profileForm = (
+  name: string | null,
+  visibility: string,
+  overrides: Record<string, unknown> = {},
+) => ({
+  name,
+  jobFunction: "",
+  municipality: "",
+  topics: [],
+  languages: [],
+  furtherOrganisations: [],
+  bio: "",
+  contactEmail: "",
+  phone: "",
+  website: "",
+  ...Object.fromEntries(VISIBILITY_FIELDS.map((field) => [field, visibility])),
+  ...overrides,
+});
