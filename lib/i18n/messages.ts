@@ -1,3 +1,4 @@
+import arAccount from "@/messages/ar/account.json";
 import arAdmin from "@/messages/ar/admin.json";
 import arCampaigns from "@/messages/ar/campaigns.json";
 import arContacts from "@/messages/ar/contacts.json";
@@ -14,6 +15,7 @@ import arPrivacy from "@/messages/ar/privacy.json";
 import arProfile from "@/messages/ar/profile.json";
 import arSearch from "@/messages/ar/search.json";
 import arVideos from "@/messages/ar/videos.json";
+import deAccount from "@/messages/de/account.json";
 import deAdmin from "@/messages/de/admin.json";
 import deCampaigns from "@/messages/de/campaigns.json";
 import deContacts from "@/messages/de/contacts.json";
@@ -30,6 +32,7 @@ import dePrivacy from "@/messages/de/privacy.json";
 import deProfile from "@/messages/de/profile.json";
 import deSearch from "@/messages/de/search.json";
 import deVideos from "@/messages/de/videos.json";
+import enAccount from "@/messages/en/account.json";
 import enAdmin from "@/messages/en/admin.json";
 import enCampaigns from "@/messages/en/campaigns.json";
 import enContacts from "@/messages/en/contacts.json";
@@ -46,6 +49,7 @@ import enPrivacy from "@/messages/en/privacy.json";
 import enProfile from "@/messages/en/profile.json";
 import enSearch from "@/messages/en/search.json";
 import enVideos from "@/messages/en/videos.json";
+import ukAccount from "@/messages/uk/account.json";
 import ukAdmin from "@/messages/uk/admin.json";
 import ukCampaigns from "@/messages/uk/campaigns.json";
 import ukContacts from "@/messages/uk/contacts.json";
@@ -82,6 +86,7 @@ const de = {
   ...dePrivacy,
   ...deCampaigns,
   ...deContacts,
+  ...deAccount,
 };
 
 export type Messages = typeof de;
@@ -105,6 +110,7 @@ export const MESSAGES: Record<Locale, Messages> = {
     ...enPrivacy,
     ...enCampaigns,
     ...enContacts,
+    ...enAccount,
   },
   ar: {
     ...arCore,
@@ -123,6 +129,7 @@ export const MESSAGES: Record<Locale, Messages> = {
     ...arPrivacy,
     ...arCampaigns,
     ...arContacts,
+    ...arAccount,
   },
   uk: {
     ...ukCore,
@@ -141,5 +148,6 @@ export const MESSAGES: Record<Locale, Messages> = {
     ...ukPrivacy,
     ...ukCampaigns,
     ...ukContacts,
+    ...ukAccount,
   },
 };
