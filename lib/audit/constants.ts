@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = [
   "user.invitationResent",
   "user.deleted",
   "user.selfDeleted",
+  "user.emailChanged",
   "user.invited",
   "application.approved",
   "application.rejected",
