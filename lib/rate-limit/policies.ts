@@ -24,3 +24,9 @@ export const newsletterLimits = (ip: string, email: string) => [
   { key: `newsletter:ip:${ip}`, limit: env.RATE_LIMIT_SIGNUP_PER_IP, windowSeconds: HOUR },
   { key: `newsletter:addr:${email}`, limit: env.RATE_LIMIT_SIGNUP_PER_ADDRESS, windowSeconds: HOUR },
 ];
+
+/** Requests to change one's sign-in address: each mails the new address, so per account and per address. */
+export const emailChangeLimits = (userId: string, email: string) => [
+  { key: `emailchange:user:${userId}`, limit: env.RATE_LIMIT_SIGNIN_PER_ADDRESS, windowSeconds: HOUR },
+  { key: `emailchange:addr:${email}`, limit: env.RATE_LIMIT_SIGNUP_PER_ADDRESS, windowSeconds: HOUR },
+];
