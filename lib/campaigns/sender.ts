@@ -8,6 +8,7 @@ import type { CampaignVersion } from "@/db/schema/campaigns";
 import { campaignMailer, type RecipientReason } from "@/emails/campaign";
 import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
+import { classifySmtpRefusal } from "@/lib/mail/bounce";
 import { deliverMail, type OutgoingMail } from "@/lib/mail/transport";
 import { getMailSender } from "@/lib/settings/data";
 import { pickVersion } from "./content";
@@ -122,16 +123,6 @@ export function pacer(ratePerMinute: number): () => Promise<void> {
   };
 }
 
-/** 5xx: the server refused for good (unknown mailbox, policy); anything else may pass later. */
-export function classifySmtpError(error: unknown): { permanent: boolean; reason: string } {
-  const e = error as { responseCode?: number; response?: string; message?: string };
-  const reason = (e.response ?? e.message ?? String(error)).slice(0, 500);
-  return {
-    permanent: typeof e.responseCode === "number" && e.responseCode >= 500 && e.responseCode < 600,
-    reason,
-  };
-}
-
 /** 30 s, 1 min, 2 min, … up to 4 hours. */
 export const retryDelaySeconds = (attempts: number): number =>
   Math.min(30 * 2 ** Math.max(0, attempts - 1), 4 * 3600);
@@ -219,9 +210,9 @@ async function markSent(id: string): Promise<void> {
 
 async function markFailed(row: Claimed, error: unknown): Promise<void> {
   const db = await getDb();
-  const { permanent, reason } = classifySmtpError(error);
-  if (permanent) {
-    // Refused for good (unknown mailbox): no later campaign mails the address again.
+  const { permanent, addressGone, reason } = classifySmtpRefusal(error);
+  if (addressGone) {
+    // The mailbox is gone (unknown, disabled): no later campaign mails the address again.
     await db.execute(sql`
       with failed as (
         update campaign_deliveries set status = 'failed', lease_until = null, error = ${reason}
@@ -232,7 +223,9 @@ async function markFailed(row: Claimed, error: unknown): Promise<void> {
       on conflict (email) do nothing`);
     return;
   }
-  if (row.attempts >= MAX_ATTEMPTS) {
+  // Refused for good for this message (too big, taken for spam, our server's policy) or tried often
+  // enough: failed for this campaign, but the address stays for the next one.
+  if (permanent || row.attempts >= MAX_ATTEMPTS) {
     await db.execute(sql`
       update campaign_deliveries set status = 'failed', lease_until = null, error = ${reason}
       where id = ${row.id} and status = 'sending'`);

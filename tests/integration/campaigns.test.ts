@@ -378,6 +378,47 @@ describe("sending a campaign", () => {
     expect(await app.data.campaignFailures(second.id)).toEqual([]);
   });
 
+  it("gives up only addresses whose mailbox is gone: a full mailbox, spam or policy refusal fails this mail only", async () => {
+    const coordinator = await createUser({ role: "coordinator" });
+    const refusals = [
+      { code: 552, text: "5.2.2 Mailbox full", suppressed: false },
+      { code: 554, text: "5.7.1 Message rejected as spam", suppressed: false },
+      { code: 550, text: "5.7.1 Sender not authorised", suppressed: false },
+      { code: 554, text: "Transaction failed: content rejected", suppressed: false },
+      { code: 550, text: "5.2.1 Mailbox disabled", suppressed: true },
+      { code: 553, text: "Mailbox name not allowed", suppressed: true },
+    ];
+    const people = await Promise.all(refusals.map((_, i) => inSegment(`Abgewiesen ${i}`)));
+    for (const [i, p] of people.entries()) smtp.refuseRecipients.set(p.email, refusals[i]!);
+    const first = await draft(coordinator.id, SEGMENT);
+    try {
+      await app.mutations.startCampaign({ actorId: coordinator.id, campaignId: first.id });
+      await sendAll();
+    } finally {
+      smtp.refuseRecipients.clear();
+    }
+    const db = await getDb();
+    const rows = await db
+      .select()
+      .from(campaignDeliveries)
+      .where(eq(campaignDeliveries.campaignId, first.id));
+    for (const [i, person] of people.entries()) {
+      const row = rows.find((r) => r.email === person.email);
+      // Refused for good either way: failed at once with the server's reason, not tried again.
+      expect(row).toMatchObject({ status: "failed", attempts: 1 });
+      expect(row!.error).toContain(refusals[i]!.text);
+      const [suppressed] = await db.select().from(suppressions).where(eq(suppressions.email, person.email));
+      expect(suppressed?.reason, `${refusals[i]!.code} ${refusals[i]!.text}`).toBe(
+        refusals[i]!.suppressed ? "bounced" : undefined,
+      );
+    }
+
+    const second = await draft(coordinator.id, SEGMENT);
+    await app.mutations.startCampaign({ actorId: coordinator.id, campaignId: second.id });
+    await sendAll();
+    expect(people.map((p) => mailsTo(p.email).length)).toEqual(refusals.map((r) => (r.suppressed ? 0 : 1)));
+  });
+
   it("pauses, resumes and cancels; a scheduled campaign starts when its time comes", async () => {
     const coordinator = await createUser({ role: "coordinator" });
     const reader = await inSegment("Liest Später");

@@ -19,6 +19,8 @@ export type SmtpCapture = {
   refuseWith: number | null;
   /** Addresses refused at RCPT TO with "550 5.1.1 User unknown", as a mailbox that does not exist. */
   unknownRecipients: Set<string>;
+  /** Addresses refused at RCPT TO with this reply, e.g. `{ code: 552, text: "5.2.2 Mailbox full" }`. */
+  refuseRecipients: Map<string, { code: number; text: string }>;
   close: () => Promise<void>;
 };
 
@@ -27,6 +29,7 @@ export async function startSmtpCapture(): Promise<SmtpCapture> {
     messages: [] as CapturedMail[],
     refuseWith: null as number | null,
     unknownRecipients: new Set<string>(),
+    refuseRecipients: new Map<string, { code: number; text: string }>(),
   };
   const server = new SMTPServer({
     // The built-in certificate has expired: no STARTTLS; no AUTH either.
@@ -34,8 +37,11 @@ export async function startSmtpCapture(): Promise<SmtpCapture> {
     authOptional: true,
     logger: false,
     onRcptTo(address, _session, callback) {
-      if (!capture.unknownRecipients.has(address.address)) return callback();
-      callback(Object.assign(new Error("5.1.1 User unknown"), { responseCode: 550 }));
+      const refusal = capture.unknownRecipients.has(address.address)
+        ? { code: 550, text: "5.1.1 User unknown" }
+        : capture.refuseRecipients.get(address.address);
+      if (!refusal) return callback();
+      callback(Object.assign(new Error(refusal.text), { responseCode: refusal.code }));
     },
     onData(stream, session, callback) {
       const refuse = capture.refuseWith;
