@@ -26,10 +26,13 @@ const FOOTERS = {
 export const campaignMessageId = (deliveryId: string): string =>
   `<${deliveryId}.campaign@${new URL(env.APP_URL).hostname}>`;
 
-/** The Markdown body as HTML and as plain text, each with its merge fields still to fill. */
+/**
+ * The Markdown body as HTML and as plain text, each with its merge fields still to fill. A single line
+ * break stays one (an address typed line by line), as in the text part and in forum posts.
+ */
 export function compileCampaignBody(body: string) {
   return {
-    html: compileMergeTemplate(body, renderMarkdown, escapeHtml),
+    html: compileMergeTemplate(body, (text) => renderMarkdown(text, { breaks: true }), escapeHtml),
     text: compileMergeTemplate(body, markdownToText),
   };
 }

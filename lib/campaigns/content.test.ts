@@ -53,6 +53,12 @@ describe("plain-text version", () => {
     );
   });
 
+  it("keeps lines as typed and drops the marks of Markdown's hard breaks", () => {
+    expect(markdownToText("Bürgerhaus Zeitz  \r\nAltmarkt 3\\\n06712 Zeitz")).toBe(
+      "Bürgerhaus Zeitz\nAltmarkt 3\n06712 Zeitz",
+    );
+  });
+
   it("drops the HTML tags the HTML part drops, script content included", () => {
     expect(
       markdownToText(

@@ -64,19 +64,24 @@ const STAR_EMPHASIS = /(?<![*\\])(\*\*?)(?=[^\s*])(.+?)(?<=[^\s*])\1(?!\*)/g;
  */
 export function markdownToText(markdown: string): string {
   const kept: string[] = [];
-  return markdown
-    .replace(DROPPED_ELEMENTS, "")
-    .replace(HTML_TAG, "")
-    .replace(AUTOLINK, "$1")
-    .replace(/!\[([^\]]*)\]\(([^)\s]+)[^)]*\)/g, "$1 ($2)")
-    .replace(/\[([^\]]+)\]\(([^)\s]+)[^)]*\)/g, (_m, text: string, url: string) =>
-      text === url ? url : `${text} (${url})`,
-    )
-    .replace(URL_OR_ADDRESS, (address) => `KPKEEP${kept.push(address) - 1}X`)
-    .replace(/^#{1,6}\s+/gm, "")
-    .replace(UNDERSCORE_EMPHASIS, "$2")
-    .replace(STAR_EMPHASIS, "$2")
-    .replace(/\\([\\`*_{}[\]()#+\-.!<>|~])/g, "$1")
-    .replace(/KPKEEP(\d+)X/g, (_m, index: string) => kept[Number(index)] ?? "")
-    .trim();
+  return (
+    markdown
+      .replace(/\r\n?/g, "\n")
+      .replace(DROPPED_ELEMENTS, "")
+      .replace(HTML_TAG, "")
+      .replace(AUTOLINK, "$1")
+      .replace(/!\[([^\]]*)\]\(([^)\s]+)[^)]*\)/g, "$1 ($2)")
+      .replace(/\[([^\]]+)\]\(([^)\s]+)[^)]*\)/g, (_m, text: string, url: string) =>
+        text === url ? url : `${text} (${url})`,
+      )
+      .replace(URL_OR_ADDRESS, (address) => `KPKEEP${kept.push(address) - 1}X`)
+      .replace(/^#{1,6}\s+/gm, "")
+      // A line ended with two spaces or a backslash (Markdown's hard break) is just a line here.
+      .replace(/(?: {2,}|\\)$/gm, "")
+      .replace(UNDERSCORE_EMPHASIS, "$2")
+      .replace(STAR_EMPHASIS, "$2")
+      .replace(/\\([\\`*_{}[\]()#+\-.!<>|~])/g, "$1")
+      .replace(/KPKEEP(\d+)X/g, (_m, index: string) => kept[Number(index)] ?? "")
+      .trim()
+  );
 }

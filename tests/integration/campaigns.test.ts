@@ -512,6 +512,31 @@ describe("sending a campaign", () => {
     expect(smtp.messages.length).toBe(before + 1);
   });
 
+  it("keeps an address typed line by line on its lines: in the mail's HTML and text and in the preview", async () => {
+    const coordinator = await createUser({ role: "coordinator" });
+    const address = "Treffpunkt:\nBürgerhaus Zeitz\nAltmarkt 3\n06712 Zeitz";
+    const { id } = await draft(coordinator.id, SEGMENT, { bodyDe: `Hallo {{name}},\n\n${address}` });
+    const before = smtp.messages.length;
+    await app.mutations.sendTestMail({ actorId: coordinator.id, campaignId: id, locale: "de" });
+    const mail = smtp.messages[before]!;
+    expect(mail.html).toMatch(
+      /Treffpunkt:<br\s*\/?>\s*Bürgerhaus Zeitz<br\s*\/?>\s*Altmarkt 3<br\s*\/?>\s*06712 Zeitz/,
+    );
+    expect(mail.text).toContain(address);
+    const form = new FormData();
+    form.set("body", address);
+    const preview = await app.previewRoute.POST(
+      new Request("http://localhost/api/admin/campaigns/preview", {
+        method: "POST",
+        body: form,
+        headers: { cookie: `authjs.session-token=${await createSession(coordinator.id)}` },
+      }),
+    );
+    const { html, text } = (await preview.json()) as { html: string; text: string };
+    expect(html).toBe("<p>Treffpunkt:<br />Bürgerhaus Zeitz<br />Altmarkt 3<br />06712 Zeitz</p>\n");
+    expect(text).toBe(address);
+  });
+
   it("previews a body with 60 XSS payloads as inert HTML, for coordinators only", async () => {
     const coordinator = await createUser({ role: "coordinator" });
     const member = await createUser({ role: "member" });
