@@ -16,6 +16,7 @@ const EXPECTED: Record<Capability, (keyof typeof PEOPLE)[]> = {
   "users.view": ["coordinator", "admin"],
   "users.block": ["coordinator", "admin"],
   "users.resendInvitation": ["coordinator", "admin"],
+  "users.organisations": ["coordinator", "admin"],
   "users.changeRole": ["admin"],
   "users.delete": ["admin"],
   "audit.view": ["coordinator", "admin"],

@@ -9,6 +9,7 @@ export const CAPABILITIES = {
   "users.view": "coordinator",
   "users.block": "coordinator",
   "users.resendInvitation": "coordinator",
+  "users.organisations": "coordinator",
   "users.changeRole": "admin",
   "users.delete": "admin",
   "audit.view": "coordinator",
