@@ -8,11 +8,12 @@ import { formAction } from "@/lib/forms/action";
 import { getOrganisationForEdit, getUserIdByEmail, mayEditOrganisation } from "./data";
 import {
   confirmOrganisation,
+  mergeProposedOrganisation,
   rejectOrganisation,
   setOrganisationAdmin,
   updateOrganisation,
 } from "./mutations";
-import { DecideOrganisation, SetOrganisationAdmin, UpdateOrganisation } from "./schema";
+import { DecideOrganisation, MergeOrganisation, SetOrganisationAdmin, UpdateOrganisation } from "./schema";
 
 /** Coordinators, and the organisation's own admins; everyone else finds nothing here. */
 export const updateOrganisationAction = formAction(UpdateOrganisation, async (data) => {
@@ -45,4 +46,11 @@ export const setOrganisationAdminAction = formAction(SetOrganisationAdmin, async
   if (!userId) throw new AppError({ code: "not_found", message: "unknownMember", field: "email" });
   await setOrganisationAdmin({ actorId: coordinator.id, organisationId, userId, isAdmin: data.isAdmin });
   return { status: "success", message: data.isAdmin ? "adminGranted" : "adminRevoked" };
+});
+
+/** A proposal that exists already: its people go to the existing organisation, the proposal goes. */
+export const mergeOrganisationAction = formAction(MergeOrganisation, async (data) => {
+  const coordinator = await requireRole("coordinator");
+  await mergeProposedOrganisation({ actorId: coordinator.id, ...data });
+  return { status: "success", message: "merged" };
 });

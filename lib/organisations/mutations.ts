@@ -1,7 +1,15 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
-import { organisationAdmins, organisations, profileOrganisations, profiles, users } from "@/db/schema";
+import {
+  events,
+  organisationAdmins,
+  organisationOffers,
+  organisations,
+  profileOrganisations,
+  profiles,
+  users,
+} from "@/db/schema";
 import { syncSearchColumns } from "@/db/search-fields";
 import { recordAudit } from "@/lib/audit/mutations";
 import { AppError } from "@/lib/errors";
@@ -140,6 +148,60 @@ export async function rejectOrganisation(input: {
       organisation: row.name,
       proposer: email ? { email, name, locale: isLocale(locale) ? locale : "de" } : null,
     };
+  });
+}
+
+/**
+ * A proposed organisation turned out to exist already: everyone working there (main or further),
+ * its admins, offers and events move to the existing one, and the proposal is deleted.
+ */
+export async function mergeProposedOrganisation(input: {
+  actorId: string;
+  organisationId: string;
+  intoId: string;
+}): Promise<void> {
+  const { organisationId: from, intoId: into } = input;
+  if (from === into) throw new AppError({ code: "invalid", message: "invalidChoice" });
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const rows = await tx
+      .select({ id: organisations.id, name: organisations.name, status: organisations.status })
+      .from(organisations)
+      .where(inArray(organisations.id, [from, into]))
+      .for("update");
+    const proposal = rows.find((r) => r.id === from && r.status === "proposed");
+    const target = rows.find((r) => r.id === into);
+    if (!proposal || !target) throw new AppError({ code: "not_found", message: "organisationGone" });
+    const members = await memberIds(tx, from);
+    await tx.update(profiles).set({ organisationId: into }).where(eq(profiles.organisationId, from));
+    // A further organisation that is now the person's main one, or already a further one, is dropped.
+    await tx
+      .delete(profileOrganisations)
+      .where(and(eq(profileOrganisations.organisationId, from), worksAt(into, profileOrganisations.userId)));
+    await tx
+      .update(profileOrganisations)
+      .set({ organisationId: into })
+      .where(eq(profileOrganisations.organisationId, from));
+    await tx.execute(sql`insert into ${organisationAdmins} (organisation_id, user_id)
+      select ${into}, user_id from ${organisationAdmins} where organisation_id = ${from}
+      on conflict do nothing`);
+    await tx
+      .update(organisationOffers)
+      .set({ organisationId: into })
+      .where(eq(organisationOffers.organisationId, from));
+    await tx
+      .update(events)
+      .set({ organiserOrganisationId: into })
+      .where(eq(events.organiserOrganisationId, from));
+    await tx.delete(organisations).where(eq(organisations.id, from));
+    await syncSearchColumns(tx, members);
+    await recordAudit(tx, {
+      actorId: input.actorId,
+      action: "organisation.merged",
+      targetType: "organisation",
+      targetId: into,
+      data: { merged: proposal.name, name: target.name },
+    });
   });
 }
 

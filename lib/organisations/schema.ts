@@ -66,3 +66,9 @@ export const SetOrganisationAdmin = z.object({
   isAdmin: z.enum(["true", "false"], { error: "invalidChoice" }).transform((v) => v === "true"),
 });
 export type SetOrganisationAdmin = z.infer<typeof SetOrganisationAdmin>;
+
+export const MergeOrganisation = z.object({
+  organisationId: z.string().min(1).max(64),
+  intoId: z.string().min(1).max(64),
+});
+export type MergeOrganisation = z.infer<typeof MergeOrganisation>;

@@ -13,6 +13,8 @@ export const SignUp = z
       .min(1, { error: "required" })
       .max(64, { error: "invalidChoice" }),
     proposedOrganisation: optionalLine(150),
+    /** After the hint on similar organisations: one of them (its id), or NEW_ORGANISATION to propose anyway. */
+    organisationChoice: optionalLine(64),
     jobFunction: line(100, 2),
     municipality: z.enum(MUNICIPALITIES, { error: "invalidChoice" }),
     topics: z

@@ -21,7 +21,7 @@ export default async function SignUpPage() {
       <p className="mb-6 max-w-xl">
         {t.rich("haveAccount", { link: (chunks) => <a href="/login">{chunks}</a> })}
       </p>
-      <ClientMessages namespaces={["signup", "errors", "topics", "languages"]}>
+      <ClientMessages namespaces={["signup", "errors", "topics", "languages", "organisations.similar"]}>
         <SignUpForm organisations={organisations} />
       </ClientMessages>
     </>

@@ -5,7 +5,7 @@ import { ClientMessages } from "@/lib/i18n/components/client-messages";
 import { getTranslations } from "@/lib/i18n/server";
 import { OrganisationAdminForm } from "@/lib/organisations/components/organisation-admin-form";
 import { ProposedDecisionForm } from "@/lib/organisations/components/proposed-decision-form";
-import { listProposedOrganisations } from "@/lib/organisations/data";
+import { listProposedOrganisations, listSimilarOrganisations } from "@/lib/organisations/data";
 import { cardStyle } from "@/lib/ui/components/button-styles";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,7 +16,12 @@ export default async function AdminOrganisationsPage() {
   await requireRole("coordinator");
   const t = await getTranslations("organisations.admin");
   const format = await getFormatter();
-  const proposed = await listProposedOrganisations();
+  const proposed = await Promise.all(
+    (await listProposedOrganisations()).map(async (o) => ({
+      ...o,
+      similar: await listSimilarOrganisations({ name: o.name, excludeId: o.id }),
+    })),
+  );
   return (
     <>
       <h1 className="mb-6 text-3xl font-bold">{t("title")}</h1>
@@ -49,7 +54,7 @@ export default async function AdminOrganisationsPage() {
                   <a href={`/organisations/${o.slug}`}>{t("view")}</a>
                 </p>
                 <ClientMessages namespaces={["organisations", "errors"]}>
-                  <ProposedDecisionForm organisationId={o.id} name={o.name} />
+                  <ProposedDecisionForm organisationId={o.id} name={o.name} similar={o.similar} />
                 </ClientMessages>
               </article>
             </li>

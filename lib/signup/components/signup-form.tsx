@@ -8,25 +8,34 @@ import { CheckboxGroup } from "@/lib/ui/components/checkbox-group";
 import { ErrorText, errorMessage, SelectField, TextField } from "@/lib/ui/components/field";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 import { SubmitButton } from "@/lib/ui/components/submit-button";
-import { signUpAction } from "../actions";
+import { type SignUpState, signUpAction } from "../actions";
 import type { OrganisationOption } from "../data";
 import { NEW_ORGANISATION } from "../schema";
+import { SimilarOrganisations } from "./similar-organisations";
 
 export function SignUpForm({ organisations }: { organisations: OrganisationOption[] }) {
   const t = useTranslations("signup");
   const te = useTranslations("errors");
   const tt = useTranslations("topics");
   const tl = useTranslations("languages");
-  const [state, action] = useActionState(signUpAction, IDLE);
+  const ts = useTranslations("organisations.similar");
+  const [state, action] = useActionState<SignUpState, FormData>(signUpAction, IDLE);
   const { errors, text, list } = formView(state);
   const err = (name: string) => errorMessage(te, errors[name]);
   const required = { requiredLabel: t("required"), required: true };
+  const similar = state.similar;
+  // The hint on similar organisations alone is a question, not a mistake: the alert says so.
+  const onlyQuestion = Object.keys(errors).every((name) => name === "organisationChoice");
 
   return (
     <form action={action} noValidate className="max-w-xl">
       {state.status === "error" ? (
         <FormAlert kind="error">
-          {state.formError ? te(state.formError) : t("fixErrors", { count: Object.keys(errors).length })}
+          {state.formError
+            ? te(state.formError)
+            : similar && onlyQuestion
+              ? ts("alert")
+              : t("fixErrors", { count: Object.keys(errors).length })}
         </FormAlert>
       ) : null}
       <TextField
@@ -71,6 +80,14 @@ export function SignUpForm({ organisations }: { organisations: OrganisationOptio
         error={err("proposedOrganisation")}
         defaultValue={text("proposedOrganisation")}
       />
+      {similar?.length ? (
+        <SimilarOrganisations
+          similar={similar}
+          proposed={text("proposedOrganisation")}
+          chosen={text("organisationChoice")}
+          unanswered={Boolean(errors.organisationChoice)}
+        />
+      ) : null}
       <TextField
         id="jobFunction"
         name="jobFunction"
