@@ -6,8 +6,14 @@ import { requireCapability } from "@/lib/admin/loaders";
 import type { Capability } from "@/lib/admin/permissions";
 import { AppError } from "@/lib/errors";
 import { deleteUserAccount } from "@/lib/privacy/mutations";
-import { blockUser, changeUserRole, resendInvitation, unblockUser } from "./mutations";
-import { ChangeRole, UserTarget } from "./schema";
+import {
+  blockUser,
+  changeUserOrganisation,
+  changeUserRole,
+  resendInvitation,
+  unblockUser,
+} from "./mutations";
+import { ChangeRole, ChangeUserOrganisation, UserTarget } from "./schema";
 
 /**
  * Every user action is a plain form post from a confirmation step (works without JavaScript): check
@@ -63,5 +69,18 @@ export async function resendInvitationAction(formData: FormData) {
 export async function deleteUserAction(formData: FormData) {
   await run("users.delete", target(formData), "deleted", (actor, { userId }) =>
     deleteUserAccount({ actorId: actor.id, userId }),
+  );
+}
+
+/** Main organisation, further ones and the organisation-admin flag, set by a coordinator. */
+export async function changeUserOrganisationAction(formData: FormData) {
+  const parsed = ChangeUserOrganisation.safeParse({
+    userId: formData.get("userId"),
+    organisationId: formData.get("organisationId"),
+    change: formData.get("change"),
+  });
+  const change = parsed.success ? parsed.data.change : "main";
+  await run("users.organisations", parsed, `organisation.${change}`, (actor, data) =>
+    changeUserOrganisation({ actorId: actor.id, ...data }),
   );
 }

@@ -1,8 +1,18 @@
 import "server-only";
-import { and, desc, eq, ilike, isNotNull, isNull, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, isNotNull, isNull, or, type SQL, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { containing } from "@/db/like";
-import { auditLog, organisations, profiles, type Role, sessions, userErasures, users } from "@/db/schema";
+import {
+  auditLog,
+  organisationAdmins,
+  organisations,
+  profileOrganisations,
+  profiles,
+  type Role,
+  sessions,
+  userErasures,
+  users,
+} from "@/db/schema";
 import { USER_PAGE_SIZE, type UserFilter, type UserFilterStatus } from "./schema";
 
 export type UserListItem = {
@@ -138,3 +148,27 @@ export async function listUserAuditEntries({ userId, limit = 10 }: { userId: str
 /** Whether an invited person has never signed in (Auth.js marks the address verified on first sign-in). */
 export const mayResendInvitation = (u: Pick<UserDetail, "invited" | "emailVerified" | "status">) =>
   u.invited && u.emailVerified === null && u.status === "approved";
+
+export type UserOrganisation = { id: string; slug: string; name: string; main: boolean; admin: boolean };
+
+/** Where a person works, the main organisation first, each with whether they hold its admin flag. */
+export async function listUserOrganisations({ userId }: { userId: string }): Promise<UserOrganisation[]> {
+  const db = await getDb();
+  const admin = sql<boolean>`exists (select 1 from ${organisationAdmins} oa
+    where oa.user_id = ${userId} and oa.organisation_id = ${organisations.id})`;
+  const columns = { id: organisations.id, slug: organisations.slug, name: organisations.name, admin };
+  const [main, further] = await Promise.all([
+    db
+      .select(columns)
+      .from(profiles)
+      .innerJoin(organisations, eq(organisations.id, profiles.organisationId))
+      .where(eq(profiles.userId, userId)),
+    db
+      .select(columns)
+      .from(profileOrganisations)
+      .innerJoin(organisations, eq(organisations.id, profileOrganisations.organisationId))
+      .where(eq(profileOrganisations.userId, userId))
+      .orderBy(asc(profileOrganisations.position)),
+  ]);
+  return [...main.map((o) => ({ ...o, main: true })), ...further.map((o) => ({ ...o, main: false }))];
+}

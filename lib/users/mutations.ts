@@ -1,13 +1,24 @@
 import "server-only";
-import { and, eq, isNull, ne } from "drizzle-orm";
+import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
-import { type Role, sessions, userErasures, users } from "@/db/schema";
+import {
+  organisationAdmins,
+  organisations,
+  profileOrganisations,
+  profiles,
+  type Role,
+  sessions,
+  userErasures,
+  users,
+} from "@/db/schema";
+import { syncSearchColumns } from "@/db/search-fields";
 import { sendSignInEmail } from "@/emails/sign-in";
 import { assertActorMay } from "@/lib/admin/actor";
 import { recordAudit } from "@/lib/audit/mutations";
 import { createSignInLink } from "@/lib/auth/tokens";
 import { AppError } from "@/lib/errors";
 import { isLocale } from "@/lib/i18n/config";
+import { ORGANISATION_AUDIT, type OrganisationChange } from "./schema";
 import { statusAfterUnblock } from "./utils";
 
 const notFound = () => new AppError({ code: "not_found", message: "userNotFound" });
@@ -152,5 +163,93 @@ export async function resendInvitation(input: {
     purpose: "invitation",
     name: target.name,
     inviterName: input.actorName,
+  });
+}
+
+/**
+ * A coordinator sets where a person works: their main organisation, further ones, and the
+ * organisation-admin flag (which counts only where they work, see lib/organisations/works-at.ts).
+ */
+export async function changeUserOrganisation(input: {
+  actorId: string;
+  userId: string;
+  organisationId: string;
+  change: OrganisationChange;
+}): Promise<void> {
+  const { userId, organisationId, change } = input;
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await assertActorMay(tx, input.actorId, "users.organisations");
+    const target = await lockTarget(tx, userId);
+    const [org] = await tx
+      .select({ name: organisations.name, active: sql<boolean>`${organisations.status} = 'active'` })
+      .from(organisations)
+      .where(eq(organisations.id, organisationId))
+      .limit(1);
+    if (!org) throw new AppError({ code: "not_found", message: "organisationNotFound" });
+    const [profile] = await tx
+      .select({ main: profiles.organisationId, mainName: organisations.name })
+      .from(profiles)
+      .leftJoin(organisations, eq(organisations.id, profiles.organisationId))
+      .where(eq(profiles.userId, userId))
+      .limit(1);
+    const further = await tx
+      .select({ id: profileOrganisations.organisationId, position: profileOrganisations.position })
+      .from(profileOrganisations)
+      .where(eq(profileOrganisations.userId, userId));
+    const isFurther = further.some((f) => f.id === organisationId);
+    const worksThere = profile?.main === organisationId || isFurther;
+    const conflict = (message: string) => new AppError({ code: "conflict", message });
+    const furtherRow = and(
+      eq(profileOrganisations.userId, userId),
+      eq(profileOrganisations.organisationId, organisationId),
+    );
+    const adminRow = and(
+      eq(organisationAdmins.userId, userId),
+      eq(organisationAdmins.organisationId, organisationId),
+    );
+    let data: Record<string, unknown> = { name: org.name };
+
+    if (change === "main" || change === "add") {
+      if (!org.active) throw conflict("organisationNotConfirmed");
+      if (change === "main" && profile?.main === organisationId) throw conflict("organisationUnchanged");
+      if (change === "add" && worksThere) throw conflict("alreadyWorksThere");
+    }
+    if (change === "main") {
+      await tx
+        .insert(profiles)
+        .values({ userId, organisationId })
+        .onConflictDoUpdate({ target: profiles.userId, set: { organisationId, updatedAt: new Date() } });
+      await tx.delete(profileOrganisations).where(furtherRow);
+      data = { ...data, previousName: profile?.mainName ?? null };
+    } else if (change === "add") {
+      const position = Math.max(-1, ...further.map((f) => f.position)) + 1;
+      await tx.insert(profileOrganisations).values({ userId, organisationId, position });
+    } else if (change === "remove") {
+      if (!isFurther) throw conflict("notFurtherOrganisation");
+      await tx.delete(profileOrganisations).where(furtherRow);
+    } else if (change === "grantAdmin") {
+      if (!worksThere || target.status !== "approved") throw conflict("adminNeedsMember");
+      const added = await tx
+        .insert(organisationAdmins)
+        .values({ userId, organisationId })
+        .onConflictDoNothing()
+        .returning({ userId: organisationAdmins.userId });
+      if (added.length === 0) throw conflict("alreadyOrganisationAdmin");
+    } else {
+      const removed = await tx
+        .delete(organisationAdmins)
+        .where(adminRow)
+        .returning({ userId: organisationAdmins.userId });
+      if (removed.length === 0) throw conflict("notOrganisationAdmin");
+    }
+    await syncSearchColumns(tx, [userId]);
+    await recordAudit(tx, {
+      actorId: input.actorId,
+      action: ORGANISATION_AUDIT[change],
+      targetType: "user",
+      targetId: userId,
+      data,
+    });
   });
 }

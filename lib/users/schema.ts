@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLES, USER_STATUSES } from "@/db/schema";
+import type { AuditAction } from "@/lib/audit/constants";
 
 export const USER_FILTER_STATUSES = [...USER_STATUSES, "deleted"] as const;
 export type UserFilterStatus = (typeof USER_FILTER_STATUSES)[number];
@@ -22,3 +23,20 @@ export const ChangeRole = UserTarget.extend({ role: z.enum(ROLES, { error: "inva
 export type ChangeRole = z.infer<typeof ChangeRole>;
 
 export const USER_PAGE_SIZE = 25;
+
+/** What a coordinator changes about where a person works; each has its own audit entry. */
+export const ORGANISATION_CHANGES = ["main", "add", "remove", "grantAdmin", "revokeAdmin"] as const;
+export type OrganisationChange = (typeof ORGANISATION_CHANGES)[number];
+export const ORGANISATION_AUDIT = {
+  main: "user.mainOrganisationChanged",
+  add: "user.organisationAdded",
+  remove: "user.organisationRemoved",
+  grantAdmin: "user.organisationAdminGranted",
+  revokeAdmin: "user.organisationAdminRevoked",
+} as const satisfies Record<OrganisationChange, AuditAction>;
+
+export const ChangeUserOrganisation = UserTarget.extend({
+  organisationId: z.string().trim().min(1, { error: "required" }).max(64),
+  change: z.enum(ORGANISATION_CHANGES, { error: "invalidChoice" }),
+});
+export type ChangeUserOrganisation = z.infer<typeof ChangeUserOrganisation>;

@@ -5,26 +5,57 @@ import { ROLES, type Role } from "@/db/schema";
 import { requireCapability } from "@/lib/admin/loaders";
 import { may } from "@/lib/admin/permissions";
 import { getTranslations } from "@/lib/i18n/server";
+import { listOrganisationOptions } from "@/lib/signup/data";
 import { inputStyle, secondaryButton } from "@/lib/ui/components/button-styles";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 import {
   blockUserAction,
   changeRoleAction,
+  changeUserOrganisationAction,
   deleteUserAction,
   resendInvitationAction,
   unblockUserAction,
 } from "@/lib/users/actions";
 import { ConfirmPanel } from "@/lib/users/components/confirm-panel";
-import { getUserDetail, listUserAuditEntries, mayResendInvitation } from "@/lib/users/data";
+import { UserOrganisations } from "@/lib/users/components/user-organisations";
+import {
+  getUserDetail,
+  listUserAuditEntries,
+  listUserOrganisations,
+  mayResendInvitation,
+} from "@/lib/users/data";
 import { statusAfterUnblock } from "@/lib/users/utils";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin.users"))("detailTitle") };
 }
 
-const CONFIRMS = ["block", "unblock", "role", "resend", "delete"] as const;
+const ORGANISATION_CONFIRMS = {
+  organisationMain: "main",
+  organisationRemove: "remove",
+  organisationRevokeAdmin: "revokeAdmin",
+} as const;
+const CONFIRMS = ["block", "unblock", "role", "resend", "delete", ...Object.keys(ORGANISATION_CONFIRMS)] as [
+  "block",
+  "unblock",
+  "role",
+  "resend",
+  "delete",
+  keyof typeof ORGANISATION_CONFIRMS,
+];
 type Confirm = (typeof CONFIRMS)[number];
-const DONE = ["blocked", "unblocked", "roleChanged", "invitationResent", "deleted"] as const;
+const DONE = [
+  "blocked",
+  "unblocked",
+  "roleChanged",
+  "invitationResent",
+  "deleted",
+  "organisation.main",
+  "organisation.add",
+  "organisation.remove",
+  "organisation.grantAdmin",
+  "organisation.revokeAdmin",
+] as const;
 const ERRORS = [
   "cannotBlockSelf",
   "cannotChangeOwnRole",
@@ -37,6 +68,14 @@ const ERRORS = [
   "userNotFound",
   "notAllowed",
   "invalid",
+  "organisationNotFound",
+  "organisationNotConfirmed",
+  "organisationUnchanged",
+  "alreadyWorksThere",
+  "notFurtherOrganisation",
+  "adminNeedsMember",
+  "alreadyOrganisationAdmin",
+  "notOrganisationAdmin",
 ] as const;
 
 const pick = <T extends string>(list: readonly T[], value: unknown): T | undefined =>
@@ -58,7 +97,11 @@ export default async function AdminUserPage({
   const t = await getTranslations("admin.users");
   const tAudit = await getTranslations("admin.audit");
   const format = await getFormatter();
-  const history = await listUserAuditEntries({ userId: user.id });
+  const [history, worksAt, organisationOptions] = await Promise.all([
+    listUserAuditEntries({ userId: user.id }),
+    listUserOrganisations({ userId: user.id }),
+    listOrganisationOptions(),
+  ]);
 
   const self = user.id === viewer.id;
   const deleted = user.status === "deleted";
@@ -68,15 +111,29 @@ export default async function AdminUserPage({
   const canRole = !self && !deleted && may(viewer, "users.changeRole");
   const canResend = !deleted && may(viewer, "users.resendInvitation") && mayResendInvitation(user);
   const canDelete = !self && !deleted && may(viewer, "users.delete");
+  const canOrganisations = !deleted && may(viewer, "users.organisations");
+  // The organisation a confirmation step is about: one of theirs, or (for the main one) any confirmed one.
+  const organisationParam = typeof search.organisation === "string" ? search.organisation : "";
+  const confirmOrganisation =
+    worksAt.find((o) => o.id === organisationParam) ??
+    organisationOptions.find((o) => o.id === organisationParam);
+  const worksThere = worksAt.find((o) => o.id === organisationParam);
   const allowed: Record<Confirm, boolean> = {
     block: canBlock && user.status !== "blocked",
     unblock: canBlock && user.status === "blocked",
     role: canRole,
     resend: canResend,
     delete: canDelete,
+    organisationMain: canOrganisations && Boolean(confirmOrganisation) && !worksThere?.main,
+    organisationRemove: canOrganisations && worksThere?.main === false,
+    organisationRevokeAdmin: canOrganisations && Boolean(worksThere?.admin),
   };
 
   const confirm = pick(CONFIRMS, search.confirm);
+  const organisationChange =
+    confirm && confirm in ORGANISATION_CONFIRMS
+      ? ORGANISATION_CONFIRMS[confirm as keyof typeof ORGANISATION_CONFIRMS]
+      : null;
   const newRole = pick(ROLES, search.role) as Role | undefined;
   const done = pick(DONE, search.done);
   const error = pick(ERRORS, search.error);
@@ -100,16 +157,26 @@ export default async function AdminUserPage({
 
       {confirm && allowed[confirm] && (confirm !== "role" || (newRole && newRole !== user.role)) ? (
         <ConfirmPanel
-          heading={t(`confirm.${confirm}.heading`, { name: displayName })}
+          heading={t(`confirm.${confirm}.heading`, {
+            name: displayName,
+            organisation: confirmOrganisation?.name ?? "",
+          })}
           explanation={t(`confirm.${explanationKey}`, {
             name: displayName,
             role: newRole ? t(`roles.${newRole}`) : "",
+            organisation: confirmOrganisation?.name ?? "",
           })}
           confirmLabel={t(`confirm.${confirm}.button`, { name: displayName })}
           cancelLabel={t("cancel")}
           cancelHref={here}
           danger={confirm === "delete" || confirm === "block"}
-          fields={confirm === "role" && newRole ? { ...fields, role: newRole } : fields}
+          fields={
+            organisationChange && confirmOrganisation
+              ? { ...fields, organisationId: confirmOrganisation.id, change: organisationChange }
+              : confirm === "role" && newRole
+                ? { ...fields, role: newRole }
+                : fields
+          }
           action={
             {
               block: blockUserAction,
@@ -117,6 +184,9 @@ export default async function AdminUserPage({
               role: changeRoleAction,
               resend: resendInvitationAction,
               delete: deleteUserAction,
+              organisationMain: changeUserOrganisationAction,
+              organisationRemove: changeUserOrganisationAction,
+              organisationRevokeAdmin: changeUserOrganisationAction,
             }[confirm]
           }
         />
@@ -204,6 +274,16 @@ export default async function AdminUserPage({
             </form>
           ) : null}
         </section>
+      ) : null}
+
+      {canOrganisations ? (
+        <UserOrganisations
+          userId={user.id}
+          name={displayName}
+          here={here}
+          organisations={worksAt}
+          options={organisationOptions}
+        />
       ) : null}
 
       <section aria-labelledby="history-heading">

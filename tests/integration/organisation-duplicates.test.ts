@@ -1,0 +1,228 @@
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it, vi } from "vitest";
+import { getDb } from "@/db/client";
+import { organisationAdmins, organisations, profileOrganisations, profiles, users } from "@/db/schema";
+import { IDLE } from "@/lib/forms/schema";
+import { mergeOrganisationAction } from "@/lib/organisations/actions";
+import { isOrganisationAdmin, listSimilarOrganisations } from "@/lib/organisations/data";
+import { mergeProposedOrganisation } from "@/lib/organisations/mutations";
+import { type SignUpState, signUpAction } from "@/lib/signup/actions";
+import { changeUserOrganisationAction } from "@/lib/users/actions";
+import { listUserOrganisations } from "@/lib/users/data";
+import { changeUserOrganisation } from "@/lib/users/mutations";
+import { auditEntriesFor, createPerson } from "../support/admin-factories";
+import { createMember, createOrganisation, createSession, uniqueEmail } from "../support/factories";
+import { signInWith } from "../support/next-headers";
+
+vi.mock("next/headers", () => import("../support/next-headers"));
+
+/** A made-up place name per test, so similar names from other tests never get in the way. */
+const place = () =>
+  `Q${[...crypto.getRandomValues(new Uint8Array(7))].map((b) => "bcdfghklmnprstvwz"[b % 17]).join("")}`;
+const names = (list: { name: string }[]) => list.map((o) => o.name);
+
+describe("organisations similar to a proposed name", () => {
+  it("finds longer spellings, umlaut and typo variants and waiting proposals, not merely related names", async () => {
+    const p = place();
+    const caritas = await createOrganisation({ name: `Caritasverband für den ${p}kreis e.V.` });
+    const jugend = await createOrganisation({ name: `Jugendhilfe Müller ${p}` });
+    const waiting = await createOrganisation({ name: `Caritas ${p}kreis Süd`, status: "proposed" });
+    await createOrganisation({ name: `Jobcenter ${p}kreis` });
+
+    expect(names(await listSimilarOrganisations({ name: `Caritas ${p}kreis` })).sort()).toEqual(
+      [caritas.name, waiting.name].sort(),
+    );
+    expect(await listSimilarOrganisations({ name: `caritas ${p}kries` })).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: waiting.id, proposed: true }),
+        expect.objectContaining({ id: caritas.id, proposed: false }),
+      ]),
+    );
+    expect(names(await listSimilarOrganisations({ name: `Jugendhilfe Mueller ${p}` }))).toEqual([
+      jugend.name,
+    ]);
+    expect(names(await listSimilarOrganisations({ name: `Jugendhlfe Müler ${p}` }))).toEqual([jugend.name]);
+    // the proposal itself is left out where a coordinator compares it with the others
+    expect(
+      names(await listSimilarOrganisations({ name: waiting.name, excludeId: waiting.id })),
+    ).not.toContain(waiting.name);
+    expect(await listSimilarOrganisations({ name: `Sportverein ${p}` })).toEqual([]);
+  });
+});
+
+function signUpForm(fields: Record<string, string>): FormData {
+  const form = new FormData();
+  const values = {
+    name: "Olena Kovalenko",
+    email: uniqueEmail(),
+    organisationId: "new",
+    jobFunction: "Sozialarbeiterin",
+    municipality: "Zeitz",
+    privacyConsent: "on",
+    ...fields,
+  };
+  for (const [k, v] of Object.entries(values)) form.set(k, v);
+  form.append("topics", "work");
+  form.append("languages", "de");
+  return form;
+}
+
+const profileOf = async (email: string) => {
+  const db = await getDb();
+  const [row] = await db
+    .select({ organisationId: profiles.organisationId })
+    .from(profiles)
+    .innerJoin(users, eq(users.id, profiles.userId))
+    .where(eq(users.email, email));
+  return row;
+};
+
+describe("signing up with a proposed organisation like an existing one", () => {
+  it("asks first, keeps what was typed, then takes the existing one or, when told so, the new one", async () => {
+    const p = place();
+    const existing = await createOrganisation({ name: `Caritasverband für den ${p}kreis e.V.` });
+    const proposed = `Caritas ${p}kreis`;
+
+    const form = signUpForm({ proposedOrganisation: proposed });
+    const email = String(form.get("email"));
+    const asked = (await signUpAction(IDLE, form)) as Extract<SignUpState, { status: "error" }>;
+    expect(asked).toMatchObject({
+      status: "error",
+      fieldErrors: { organisationChoice: { key: "similarOrganisations" } },
+      values: { proposedOrganisation: proposed, email },
+    });
+    expect(names(asked.similar ?? [])).toEqual([existing.name]);
+    expect(await profileOf(email)).toBeUndefined();
+
+    form.set("organisationChoice", existing.id);
+    await expect(signUpAction(asked, form)).rejects.toThrow(/NEXT_REDIRECT/);
+    expect((await profileOf(email))?.organisationId).toBe(existing.id);
+
+    const other = signUpForm({ proposedOrganisation: proposed, organisationChoice: "new" });
+    await expect(signUpAction(IDLE, other)).rejects.toThrow(/NEXT_REDIRECT/);
+    const created = await profileOf(String(other.get("email")));
+    const db = await getDb();
+    const [org] = await db.select().from(organisations).where(eq(organisations.id, created!.organisationId!));
+    expect(org).toMatchObject({ name: proposed, status: "proposed" });
+  });
+});
+
+describe("assigning a proposal's people to an existing organisation", () => {
+  it("moves main and further memberships, deletes the proposal and logs it; a member is refused", async () => {
+    const coordinator = await createPerson("coordinator");
+    const target = await createOrganisation();
+    const proposal = await createOrganisation({ status: "proposed" });
+    const proposer = await createMember({ profile: { organisationId: proposal.id } });
+    const volunteer = await createMember({ profile: { organisationId: target.id } });
+    const db = await getDb();
+    await db.insert(profileOrganisations).values({ userId: volunteer.id, organisationId: proposal.id });
+
+    const member = await createPerson("member");
+    const form = new FormData();
+    form.set("organisationId", proposal.id);
+    form.set("intoId", target.id);
+    signInWith(await createSession(member.id));
+    try {
+      await expect(mergeOrganisationAction(IDLE, form)).rejects.toThrow(/NEXT_HTTP_ERROR_FALLBACK;404/);
+    } finally {
+      signInWith(undefined);
+    }
+    expect(await db.select().from(organisations).where(eq(organisations.id, proposal.id))).toHaveLength(1);
+
+    await mergeProposedOrganisation({
+      actorId: coordinator.id,
+      organisationId: proposal.id,
+      intoId: target.id,
+    });
+    expect(await db.select().from(organisations).where(eq(organisations.id, proposal.id))).toHaveLength(0);
+    expect(await listUserOrganisations({ userId: proposer.id })).toMatchObject([
+      { id: target.id, main: true },
+    ]);
+    expect(await listUserOrganisations({ userId: volunteer.id })).toMatchObject([
+      { id: target.id, main: true },
+    ]);
+    expect((await auditEntriesFor(target.id))[0]).toMatchObject({
+      action: "organisation.merged",
+      actorId: coordinator.id,
+      data: { merged: proposal.name, name: target.name },
+    });
+    await expect(
+      mergeProposedOrganisation({ actorId: coordinator.id, organisationId: target.id, intoId: proposal.id }),
+    ).rejects.toMatchObject({ message: "organisationGone" });
+  });
+});
+
+describe("a coordinator setting a member's organisations", () => {
+  it("sets the main one, adds and removes further ones, gives and takes the admin flag, each logged", async () => {
+    const coordinator = await createPerson("coordinator");
+    const before = await createOrganisation();
+    const after = await createOrganisation();
+    const further = await createOrganisation();
+    const person = await createMember({ profile: { organisationId: before.id } });
+    const change = (organisationId: string, kind: Parameters<typeof changeUserOrganisation>[0]["change"]) =>
+      changeUserOrganisation({ actorId: coordinator.id, userId: person.id, organisationId, change: kind });
+
+    await change(after.id, "main");
+    await change(further.id, "add");
+    expect(await listUserOrganisations({ userId: person.id })).toMatchObject([
+      { id: after.id, main: true, admin: false },
+      { id: further.id, main: false },
+    ]);
+    const db = await getDb();
+    const [profile] = await db.select().from(profiles).where(eq(profiles.userId, person.id));
+    expect(profile?.organisationNames).toBe(`${after.name} ${further.name}`);
+    await expect(change(after.id, "main")).rejects.toMatchObject({ message: "organisationUnchanged" });
+    await expect(change(before.id, "grantAdmin")).rejects.toMatchObject({ message: "adminNeedsMember" });
+
+    await change(further.id, "grantAdmin");
+    expect(await isOrganisationAdmin({ userId: person.id, organisationId: further.id })).toBe(true);
+    await change(further.id, "revokeAdmin");
+    expect(await isOrganisationAdmin({ userId: person.id, organisationId: further.id })).toBe(false);
+    await change(further.id, "remove");
+    expect(await listUserOrganisations({ userId: person.id })).toMatchObject([{ id: after.id }]);
+
+    expect((await auditEntriesFor(person.id)).map((e) => e.action).sort()).toEqual(
+      [
+        "user.mainOrganisationChanged",
+        "user.organisationAdded",
+        "user.organisationAdminGranted",
+        "user.organisationAdminRevoked",
+        "user.organisationRemoved",
+      ].sort(),
+    );
+  });
+
+  it("refuses a plain member, in the mutation and in the action, and changes nothing", async () => {
+    const member = await createPerson("member");
+    const org = await createOrganisation();
+    const target = await createMember({ profile: { organisationId: org.id } });
+    const other = await createOrganisation();
+    await expect(
+      changeUserOrganisation({
+        actorId: member.id,
+        userId: target.id,
+        organisationId: other.id,
+        change: "main",
+      }),
+    ).rejects.toMatchObject({ code: "not_found" });
+
+    const form = new FormData();
+    form.set("userId", target.id);
+    form.set("organisationId", org.id);
+    form.set("change", "grantAdmin");
+    signInWith(await createSession(member.id));
+    try {
+      await expect(changeUserOrganisationAction(form)).rejects.toThrow(/NEXT_HTTP_ERROR_FALLBACK;404/);
+    } finally {
+      signInWith(undefined);
+    }
+    expect(await listUserOrganisations({ userId: target.id })).toMatchObject([{ id: org.id, main: true }]);
+    const db = await getDb();
+    const admins = await db
+      .select()
+      .from(organisationAdmins)
+      .where(and(eq(organisationAdmins.userId, target.id), eq(organisationAdmins.organisationId, org.id)));
+    expect(admins).toHaveLength(0);
+    expect(await auditEntriesFor(target.id)).toHaveLength(0);
+  });
+});
