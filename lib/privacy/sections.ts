@@ -28,6 +28,7 @@ import {
   workingGroupMembers,
   workingGroups,
 } from "@/db/schema";
+import { EMAIL_CHANGE_SECTION } from "@/lib/account/privacy-section";
 import { withdrawAllAnswers } from "@/lib/events/mutations";
 import { sendEventNotices } from "@/lib/events/notices";
 import { ACTIVITY_SECTIONS } from "./activity-sections";
@@ -357,5 +358,6 @@ export const PRIVACY_SECTIONS: readonly PrivacySection[] = [
       await tx.delete(campaignDeliveries).where(eq(campaignDeliveries.userId, userId));
     },
   },
+  EMAIL_CHANGE_SECTION,
   ...ACTIVITY_SECTIONS,
 ];

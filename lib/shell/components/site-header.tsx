@@ -46,6 +46,7 @@ export async function SiteHeader() {
   const tAdmin = await getTranslations("admin.nav");
   const tPrivacy = await getTranslations("privacy");
   const tEvents = await getTranslations("events");
+  const tAccount = await getTranslations("account");
   const viewer = await getViewer();
   const member = viewer?.status === "approved";
   const coordinator = Boolean(viewer && member && hasRole(viewer, "coordinator"));
@@ -65,6 +66,7 @@ export async function SiteHeader() {
     ...(member
       ? [
           { href: "/settings/profile", label: t("navProfile") },
+          { href: "/settings/account", label: tAccount("navLink") },
           { href: "/settings/privacy", label: tPrivacy("navLink") },
         ]
       : []),

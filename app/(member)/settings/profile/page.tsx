@@ -15,6 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ProfileSettingsPage() {
   const viewer = await requireUser();
   const t = await getTranslations("profile");
+  const tAccount = await getTranslations("account");
   const [profile, organisations] = await Promise.all([
     getOwnProfile({ userId: viewer.id }),
     listOrganisationOptions(),
@@ -25,9 +26,18 @@ export default async function ProfileSettingsPage() {
       <h1 className="mb-3 text-3xl font-bold">{t("title")}</h1>
       <p className="mb-2">{t("intro")}</p>
       <p className="mb-4 text-sm text-muted">{t("visibilityExplained")}</p>
-      <p className="mb-8">
-        <a href={`/members/${profile.id}`}>{t("viewProfile")}</a>
-      </p>
+      <ul className="mb-8 flex flex-wrap gap-x-6">
+        <li>
+          <a href={`/members/${profile.id}`} className="inline-flex min-h-11 items-center">
+            {t("viewProfile")}
+          </a>
+        </li>
+        <li>
+          <a href="/settings/account" className="inline-flex min-h-11 items-center">
+            {tAccount("changeLink")}
+          </a>
+        </li>
+      </ul>
       <section aria-labelledby="photo-heading" className="mb-10">
         <h2 id="photo-heading" className="mb-4 text-2xl font-bold">
           {t("photoHeading")}
