@@ -118,9 +118,26 @@ test("users: block (sessions end at once) and unblock, confirmed and logged — 
     .click();
   await expect(noJs.getByRole("status")).toHaveText(t("admin.users.done.unblocked.approved"));
 
+  // a staff move: the coordinator sets the member's main organisation, after a confirmation step
+  const organisation = "Volkshochschule Burgenlandkreis";
+  await noJs
+    .getByRole("combobox", { name: t("admin.users.newMainOrganisation") })
+    .selectOption({ label: organisation });
+  await noJs.getByRole("button", { name: t("admin.users.setMainOrganisation") }).click();
+  await noJs
+    .getByRole("region", { name: t("admin.users.confirm.organisationMain.heading", { name: member.name }) })
+    .getByRole("button", { name: t("admin.users.confirm.organisationMain.button") })
+    .click();
+  await expect(noJs.getByRole("status")).toHaveText(t("admin.users.done.organisation.main"));
+
   const history = noJs.getByRole("region", { name: t("admin.users.history") });
   await expect(history).toContainText(t("admin.audit.actions.user.blocked"));
   await expect(history).toContainText(t("admin.audit.actions.user.unblocked"));
+  await expect(history).toContainText(t("admin.audit.actions.user.mainOrganisationChanged"));
+
+  // the member's profile now names it
+  await noJs.goto(`/members/${new URL(noJs.url()).pathname.split("/").at(-1)}`);
+  await expect(noJs.getByRole("link", { name: organisation })).toBeVisible();
 });
 
 test("users: an applicant blocked and unblocked is back in the queue, undecided — not a member", async ({

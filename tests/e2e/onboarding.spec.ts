@@ -35,7 +35,8 @@ const people: { locale: Locale; applicant: () => Applicant }[] = [
     applicant: () => ({
       name: `ليلى الحسن ${uniqueSuffix()}`,
       email: uniqueEmail("layla"),
-      organisation: { existing: "Volkshochschule Burgenlandkreis" },
+      // a typo of an existing organisation: the form asks, and the existing one is picked instead
+      organisation: { propose: "Volkshochschule Burgenlandkries", pick: "Volkshochschule Burgenlandkreis" },
       jobFunction: "Sprachmittlerin",
       municipality: "Weißenfels",
       topics: ["language", "women"],
@@ -72,7 +73,12 @@ for (const { locale, applicant: makeApplicant } of people) {
       await expect(page.getByRole("heading", { level: 1, name: t("signup.title") })).toBeVisible();
       await expectNoA11yViolations(page);
       await signup.fill(applicant);
-      await signup.submit();
+      if ("pick" in applicant.organisation && applicant.organisation.pick) {
+        await signup.submit();
+        await expect(signup.field("proposedOrganisation")).toHaveValue(applicant.organisation.propose);
+        await expectNoA11yViolations(page);
+        await signup.pickSimilar(applicant.organisation.pick);
+      } else await signup.submitNew();
       await expect(page.getByRole("heading", { level: 1, name: t("checkEmail.title") })).toBeVisible();
       await expect(page.getByRole("status")).toHaveText(t("checkEmail.confirmBody"));
       await expectNoA11yViolations(page);
@@ -101,10 +107,10 @@ for (const { locale, applicant: makeApplicant } of people) {
       const admin = new AdminSignupsPage(coordinator);
       const card = await admin.gotoCard(applicant.name);
       await expect(card).toContainText(applicant.email);
-      if ("propose" in applicant.organisation) {
-        await expect(card).toContainText(
-          admin.t("signups.proposed", { name: applicant.organisation.propose }),
-        );
+      const organisation = applicant.organisation;
+      if ("pick" in organisation && organisation.pick) await expect(card).toContainText(organisation.pick);
+      else if ("propose" in organisation) {
+        await expect(card).toContainText(admin.t("signups.proposed", { name: organisation.propose }));
       }
       await expectNoA11yViolations(coordinator);
       await admin.approveButton(applicant.name).click();

@@ -5,8 +5,11 @@ import { linkIn, waitForMail } from "../support/mailbox";
 export type Applicant = {
   name: string;
   email: string;
-  /** An organisation from the list, by its name; or a new one to propose. */
-  organisation: { existing: string } | { propose: string };
+  /**
+   * An organisation from the list, by its name; or a new one to propose (and, when asked whether it
+   * exists already, the existing one to `pick` instead).
+   */
+  organisation: { existing: string } | { propose: string; pick?: string };
   jobFunction: string;
   municipality: string;
   topics: string[];
@@ -70,6 +73,28 @@ export class SignupPage {
     await this.consent().check();
   }
 
+  /** Answers "Gibt es diese Organisation schon?" by picking the existing one, and sends the form again. */
+  async pickSimilar(name: string) {
+    const question = this.page.getByRole("group", { name: this.t("organisations.similar.question") });
+    await expect(question).toBeVisible();
+    await question.getByRole("radio", { name, exact: true }).check();
+    await this.submit();
+  }
+
+  /**
+   * Sends the form; a proposal that must be new answers "Nein, neu anlegen" if asked, as one made
+   * by an earlier attempt of the same test (a retry) has a similar name.
+   */
+  async submitNew() {
+    await this.submit();
+    const asked = this.page.getByRole("group", { name: this.t("organisations.similar.question") });
+    const sent = this.page.getByRole("heading", { level: 1, name: this.t("checkEmail.title") });
+    await expect(asked.or(sent)).toBeVisible();
+    if (await sent.isVisible()) return;
+    await asked.getByRole("radio", { name: /^.+$/ }).last().check();
+    await this.submit();
+  }
+
   async submit() {
     await this.page.getByRole("button", { name: this.t("signup.submit") }).click();
   }
@@ -78,7 +103,7 @@ export class SignupPage {
   async applyAndConfirm(applicant: Applicant) {
     await this.goto();
     await this.fill(applicant);
-    await this.submit();
+    await this.submitNew();
     await expect(
       this.page.getByRole("heading", { level: 1, name: this.t("checkEmail.title") }),
     ).toBeVisible();
