@@ -19,9 +19,10 @@ import {
   workingGroups,
 } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/config";
+import { namespaceTranslator } from "@/lib/i18n/translator";
 import { getSetting } from "@/lib/settings/data";
 import { categoryText } from "./category-text";
-import { renderPost } from "./render";
+import { renderPost, withholdNames } from "./render";
 import { numberRange, THREADS_PER_PAGE } from "./utils";
 import {
   categoryVisible,
@@ -31,6 +32,7 @@ import {
   postReadable,
   seenAuthorName,
 } from "./visibility";
+import { findWithheldForVisitors, namedIn } from "./withheld";
 
 export type CategorySummary = {
   id: string;
@@ -311,10 +313,13 @@ export async function listThreadPosts({
   viewer,
   threadId,
   page,
+  locale = "de",
 }: {
   viewer: ForumViewer;
   threadId: number;
   page: number;
+  /** The language of "Mitglied des Netzwerks", for names in the posts' text a visitor may not see. */
+  locale?: Locale;
 }): Promise<PostView[]> {
   const db = await getDb();
   const { after, upTo } = numberRange(page);
@@ -354,7 +359,7 @@ export async function listThreadPosts({
     .where(and(eq(forumPosts.threadId, threadId), gt(forumPosts.number, after), lte(forumPosts.number, upTo)))
     .orderBy(asc(forumPosts.number));
   // Held posts of others are left out entirely: nobody else should learn they exist.
-  return rows
+  const posts = rows
     .filter((r) => r.readable || r.status !== "pending")
     .map(({ readable: ok, ...r }) => ({
       ...r,
@@ -363,6 +368,21 @@ export async function listThreadPosts({
       body: ok ? r.body : null,
       attachments: ok ? r.attachments : [],
     }));
+  return viewer ? posts : withholdFromVisitors(posts, threadId, locale);
+}
+
+/** Names in the posts' text (mentions, quotes' authors) that visitors may not see, as "Mitglied des Netzwerks". */
+async function withholdFromVisitors(posts: PostView[], threadId: number, locale: Locale) {
+  const readable = posts.filter((p) => p.bodyHtml !== null && p.body !== null);
+  const withheld = await findWithheldForVisitors(
+    readable.map((p) => namedIn({ body: p.body!, bodyHtml: p.bodyHtml! })),
+    [threadId],
+  );
+  if (withheld.length === 0) return posts;
+  const label = namespaceTranslator(locale, "forum")("withheldName");
+  return posts.map((p) =>
+    p.bodyHtml === null ? p : { ...p, bodyHtml: withholdNames(p.bodyHtml, withheld, label, threadId) },
+  );
 }
 
 /** One post with its thread, if the viewer can see the thread; used by edit, quote, report, history. */

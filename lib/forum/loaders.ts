@@ -19,6 +19,7 @@ import {
 import { recordRead } from "./mutations";
 import { pageCount } from "./utils";
 import { type ForumViewer, forumViewer, isModerator } from "./visibility";
+import { withholdInTexts } from "./withheld";
 
 export async function loadForumViewer(): Promise<ForumViewer> {
   return forumViewer(await getViewer());
@@ -68,12 +69,13 @@ export const loadThreadPage = cache(async (id: string, pageParam: unknown) => {
   const threadId = Number(id);
   if (!Number.isInteger(threadId) || threadId <= 0) notFound();
   const viewer = await loadForumViewer();
-  const thread = await getThread({ viewer, threadId, locale: await getRequestLocale() });
+  const locale = await getRequestLocale();
+  const thread = await getThread({ viewer, threadId, locale });
   if (!thread) return viewer ? notFound() : redirectToLogin();
   const pages = pageCount(thread.lastNumber);
   const requested = typeof pageParam === "string" ? Number(pageParam) : 1;
   const page = Number.isInteger(requested) && requested >= 1 ? Math.min(requested, pages) : 1;
-  const posts = await listThreadPosts({ viewer, threadId, page });
+  const posts = await listThreadPosts({ viewer, threadId, page, locale });
   const { watch, lastRead } = thread;
   const seen = posts.at(-1)?.number;
   if (viewer && seen && (lastRead ?? 0) < seen)
@@ -112,7 +114,18 @@ export async function loadPostHistory(id: string) {
   if (!Number.isInteger(postId)) notFound();
   const post = await getPost({ viewer, postId });
   if (!post) notFound();
-  return { post, revisions: await listRevisions({ postId }) };
+  const revisions = await listRevisions({ postId });
+  if (viewer) return { post, revisions };
+  // Visitors read the versions without the names of mentioned or quoted people kept to members.
+  const texts = [...revisions.map((r) => r.body), post.body];
+  const shown = await withholdInTexts(
+    texts.map((text) => ({ threadId: post.threadId, source: text, text })),
+    await getRequestLocale(),
+  );
+  return {
+    post: { ...post, body: shown.at(-1)! },
+    revisions: revisions.map((r, i) => ({ ...r, body: shown[i]! })),
+  };
 }
 
 /** The post to quote in a reply, if the viewer may read it and it is in this thread. */

@@ -5,6 +5,7 @@ import {
   pageOfNumber,
   pageWindow,
   parseReactionValue,
+  plainQuoteAuthors,
   quoteMarkdown,
   REACTIONS,
   reactionValue,
@@ -38,8 +39,25 @@ describe("forum utils", () => {
     expect(mentionCandidates("> **Anna:**\n> Danke @Sabine Hoffmann\n\nStimmt, @Olena")).toEqual([["olena"]]);
   });
 
-  it("quotes a post as Markdown", () => {
-    expect(quoteMarkdown("Anna", "Zeile 1\nZeile 2")).toBe("> **Anna:**\n> Zeile 1\n> Zeile 2\n\n");
+  it("finds mention candidates in quoted lines too when asked, for names to show as the reader may", () => {
+    expect(mentionCandidates("> Danke @Sabine Hoffmann", { inQuotes: true })).toEqual([
+      ["sabine hoffmann", "sabine"],
+    ]);
+  });
+
+  it("quotes a post as Markdown, the author's name linked to their profile", () => {
+    expect(quoteMarkdown({ id: "u1", name: "Anna [K]" }, "Zeile 1\nZeile 2")).toBe(
+      "> **[Anna K](/members/u1):**\n> Zeile 1\n> Zeile 2\n\n",
+    );
+    expect(quoteMarkdown({ id: null, name: "Ehemaliges Mitglied" }, "Hallo")).toBe(
+      "> **Ehemaliges Mitglied:**\n> Hallo\n\n",
+    );
+  });
+
+  it("reads the authors of quotes in their older, unlinked form", () => {
+    expect(
+      plainQuoteAuthors("> **Anna Berg:**\n> Hallo\n\n> **[Olaf](/members/u2):**\n> x\n**Nein:** y"),
+    ).toEqual(["anna berg"]);
   });
 
   it("carries post and emoji in one reaction button's value, and back", () => {

@@ -54,13 +54,12 @@ export function pageWindow(current: number, total: number, radius = 2): (number 
 /**
  * Candidate names after each "@": one to three words, longest first ("@Mariam Saleh danke" →
  * "mariam saleh danke", "mariam saleh", "mariam"). Lower-cased for matching against names.
- * Code and quoted lines ("> ") are left out: quoting a post does not mention its people again.
+ * Code is left out, and quoted lines ("> ") unless `inQuotes`: quoting a post does not mention its
+ * people again, but the names it quotes are still names to show as the reader may see them.
  */
-export function mentionCandidates(body: string): string[][] {
-  const ownText = body
-    .replace(/```[\s\S]*?```/g, "")
-    .replace(/`[^`]*`/g, "")
-    .replace(/^[ \t]*>.*$/gm, "");
+export function mentionCandidates(body: string, { inQuotes = false } = {}): string[][] {
+  const withoutCode = body.replace(/```[\s\S]*?```/g, "").replace(/`[^`]*`/g, "");
+  const ownText = inQuotes ? withoutCode : withoutCode.replace(/^[ \t]*>.*$/gm, "");
   const result: string[][] = [];
   for (const match of ownText.matchAll(
     /(^|[^\p{L}\p{N}_@])@([\p{L}][\p{L}\p{N}\-'.]*(?:[ \t]+[\p{L}][\p{L}\p{N}\-'.]*){0,2})/gu,
@@ -70,17 +69,28 @@ export function mentionCandidates(body: string): string[][] {
     for (let n = words.length; n >= 1; n--) options.push(words.slice(0, n).join(" ").toLowerCase());
     result.push(options);
   }
-  return result.slice(0, 20);
+  return result.slice(0, inQuotes ? 50 : 20);
 }
 
-/** A quote of another post, as Markdown to start a reply with. */
-export function quoteMarkdown(author: string, body: string): string {
+/**
+ * A quote of another post, as Markdown to start a reply with. The author's name links to their
+ * profile, so that each reader sees the name as they may (lib/forum/render.ts `withholdNames`).
+ */
+export function quoteMarkdown(author: { id: string | null; name: string }, body: string): string {
   const text = body
     .trim()
     .split("\n")
     .map((line) => `> ${line}`)
     .join("\n");
-  return `> **${author.replace(/[*_`[\]]/g, "")}:**\n${text}\n\n`;
+  const name = author.name.replace(/[*_`[\]<>]/g, "");
+  return `> **${author.id ? `[${name}](/members/${author.id})` : name}:**\n${text}\n\n`;
+}
+
+/** The names in quote headers of the form quotes had before they linked the author ("> **Anna:**"), lower-cased. */
+export function plainQuoteAuthors(body: string): string[] {
+  return [...body.matchAll(/^[ \t]*>[ \t]*\*\*([^*[\]\n]+?):\*\*[ \t]*$/gm)].map((m) =>
+    m[1]!.trim().toLowerCase(),
+  );
 }
 
 export const REACTIONS = ["👍", "❤️", "🎉", "🙏", "😊"] as const;

@@ -3,6 +3,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { getDb, rowsOf } from "@/db/client";
 import { categoryText } from "@/lib/forum/category-text";
 import { type ForumViewer, inVisibleCategory, postReadable, seenAuthorName } from "@/lib/forum/visibility";
+import { withholdInTexts } from "@/lib/forum/withheld";
 import type { Locale } from "@/lib/i18n/config";
 
 export const SEARCH_PAGE_SIZE = 20;
@@ -81,6 +82,8 @@ export async function searchPosts(input: {
         limit ${SEARCH_PAGE_SIZE + 1}`
     : matching(posts, sql`true`);
   const plain = markdownAsText(sql`left(page.body, 5000)`);
+  // A visitor's snippets leave out the names of mentioned and quoted people they may not see.
+  const visitor = input.viewer === null;
   const rows = rowsOf<{
     id: number;
     number: number;
@@ -92,6 +95,7 @@ export async function searchPosts(input: {
     author_withheld: boolean;
     created_at: string | Date;
     snippet: string;
+    body?: string;
   }>(
     await db.execute(sql`
       with page as (${page})
@@ -103,7 +107,7 @@ export async function searchPosts(input: {
             ? sql`ts_headline('german', ${plain}, ${q},
                 'StartSel=[[[mark]]], StopSel=[[[/mark]]], MaxWords=35, MinWords=15, MaxFragments=2')`
             : sql`left(${plain}, 240)`
-        } as snippet
+        } as snippet${visitor ? sql`, left(page.body, 5000) as body` : sql``}
       from page
       join forum_threads t on t.id = page.thread_id
       join forum_categories c on c.id = page.category_id
@@ -111,7 +115,14 @@ export async function searchPosts(input: {
       left join profiles on profiles.user_id = page.author_id
       order by page.id desc`),
   );
-  const hits = rows.slice(0, SEARCH_PAGE_SIZE).map((r) => ({
+  const pageRows = rows.slice(0, SEARCH_PAGE_SIZE);
+  const snippets = visitor
+    ? await withholdInTexts(
+        pageRows.map((r) => ({ threadId: r.thread_id, source: r.body ?? "", text: r.snippet })),
+        input.locale ?? "de",
+      )
+    : pageRows.map((r) => r.snippet);
+  const hits = pageRows.map((r, i) => ({
     postId: r.id,
     number: r.number,
     threadId: r.thread_id,
@@ -121,7 +132,7 @@ export async function searchPosts(input: {
     authorName: r.author_name,
     authorWithheld: r.author_withheld,
     createdAt: new Date(r.created_at),
-    snippet: r.snippet,
+    snippet: snippets[i]!,
   }));
   return { hits, next: rows.length > SEARCH_PAGE_SIZE ? (hits.at(-1)?.postId ?? null) : null };
 }

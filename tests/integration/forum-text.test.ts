@@ -69,7 +69,7 @@ describe("writing in the forum", () => {
     await createReply({
       authorId: w.author.id,
       threadId: other.thread.id,
-      body: `${quoteMarkdown(w.author.name!, `Frage an @${w.sabine.name}`)}Noch jemand?`,
+      body: `${quoteMarkdown({ id: w.author.id, name: w.author.name! }, `Frage an @${w.sabine.name}`)}Noch jemand?`,
     });
     expect(await mentionsOf(w.sabine.id, other.thread.id)).toBe(0);
     await createReply({ authorId: w.author.id, threadId: other.thread.id, body: `@${w.sabine.name}?` });

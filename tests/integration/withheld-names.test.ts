@@ -1,10 +1,12 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { VISIBILITY } from "@/db/schema";
 import { toEventViewer } from "@/lib/events/access";
 import { currentOrganiserOption, getEventDetail, listEvents } from "@/lib/events/data";
 import { eventIcsResponse, publicFeedResponse } from "@/lib/events/feeds";
 import { listCategoryThreads, listLatestThreads, listThreadPosts } from "@/lib/forum/data";
-import { createThread } from "@/lib/forum/mutations";
+import { loadPostHistory } from "@/lib/forum/loaders";
+import { createReply, createThread, editPost } from "@/lib/forum/mutations";
+import { quoteMarkdown } from "@/lib/forum/utils";
 import type { ForumViewer } from "@/lib/forum/visibility";
 import { getContentVersions } from "@/lib/page-cache/data";
 import { deleteOwnAccount } from "@/lib/privacy/mutations";
@@ -14,6 +16,10 @@ import { searchPosts } from "@/lib/search/data";
 import { createTestEvent } from "../support/event-factories";
 import { createMember, createUser, profileForm } from "../support/factories";
 import { createCategory } from "../support/forum-factories";
+
+// The history page's loader reads the session cookie (none here: a visitor) and the request's language.
+vi.mock("next/headers", () => import("../support/next-headers"));
+vi.mock("@/lib/i18n/server", () => ({ getRequestLocale: async () => "de" }));
 
 /** These rows, in any order. */
 const sameAs = (...rows: unknown[][]) =>
@@ -73,6 +79,69 @@ describe("names kept to members", () => {
     // Searching by the withheld name would tell a visitor who wrote: it finds nothing for them.
     expect(await hits(null, "Amal Verborgen")).toEqual([]);
     expect(await hits(member, "Amal Verborgen")).toEqual([[hidden.name, false]]);
+  });
+
+  it("are withheld from visitors where posts mention or quote them, and shown to members", async () => {
+    const { hidden, open, member } = await people();
+    const category = await createCategory("public");
+    const word = `Erwaehnung${tag()}`;
+    const { thread } = await createThread({
+      authorId: hidden.id,
+      categoryId: category.id,
+      title: "Vorstellung",
+      body: `Ich bin neu ${word}`,
+    });
+    const quoted = { id: hidden.id, name: hidden.name! };
+    const replies = [
+      // A mention, linked to her profile when saved.
+      `Danke @${hidden.name} und @${open.name}, ${word}`,
+      // "Zitieren": her name as the quote's author, and a mention of her inside the quoted text.
+      `${quoteMarkdown(quoted, `Frage an @${hidden.name}`)}Stimmt ${word}`,
+      // A quote as "Zitieren" wrote them before they linked the author.
+      `> **${hidden.name}:**\n> Ich bin neu\n\nWillkommen ${word}`,
+    ];
+    const postIds: number[] = [];
+    for (const body of replies)
+      postIds.push((await createReply({ authorId: open.id, threadId: thread.id, body })).postId);
+
+    const bodies = async (viewer: ForumViewer, locale?: "en") =>
+      (await listThreadPosts({ viewer, threadId: thread.id, page: 1, locale }))
+        .slice(1)
+        .map((p) => p.bodyHtml!);
+    const forVisitors = await bodies(null);
+    for (const html of forVisitors) {
+      expect(html).toContain("Mitglied des Netzwerks");
+      expect(html).not.toContain(hidden.name);
+      expect(html).not.toContain(`/members/${hidden.id}`);
+    }
+    expect(forVisitors[0]).toContain("@Mitglied des Netzwerks");
+    expect(forVisitors[0]).toContain(`<a href="/members/${open.id}">@${open.name}</a>`);
+    expect((await bodies(null, "en"))[0]).toContain("@Network member");
+    const forMembers = await bodies(member);
+    for (const html of forMembers) expect(html).toContain(hidden.name);
+    expect(forMembers[0]).toContain(`<a href="/members/${hidden.id}">@${hidden.name}</a>`);
+    expect(forMembers[1]).toContain(`<a href="/members/${hidden.id}">${hidden.name}</a>`);
+
+    const snippets = async (viewer: ForumViewer) =>
+      (await searchPosts({ viewer, query: word })).hits.map((h) => h.snippet);
+    const visitorSnippets = await snippets(null);
+    expect(visitorSnippets).toHaveLength(4);
+    for (const snippet of visitorSnippets) expect(snippet).not.toContain(hidden.name);
+    expect(visitorSnippets.filter((s) => s.includes("Mitglied des Netzwerks"))).toHaveLength(3);
+    expect((await snippets(member)).filter((s) => s.includes(hidden.name!))).toHaveLength(3);
+
+    // The post's versions, which visitors may open too, as plain text.
+    await editPost({ postId: postIds[0]!, editorId: open.id, body: `Danke @${hidden.name}!` });
+    const history = await loadPostHistory(String(postIds[0]));
+    expect(history.post.body).toBe("Danke @Mitglied des Netzwerks!");
+    expect(history.revisions.map((r) => r.body)).toEqual([
+      `Danke @Mitglied des Netzwerks und @${open.name}, ${word}`,
+    ]);
+
+    // Her choice counts as she makes it, for posts written before.
+    const data = ProfileInput.parse(profileForm(hidden.name, "0", { visName: String(VISIBILITY.public) }));
+    await updateProfile({ userId: hidden.id, data });
+    for (const html of await bodies(null)) expect(html).toContain(hidden.name);
   });
 
   it("are withheld from visitors as an event's organiser, in the list, the page and the calendars", async () => {

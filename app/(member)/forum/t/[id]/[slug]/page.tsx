@@ -124,7 +124,17 @@ export default async function ThreadPage({ params, searchParams }: Props) {
               mode="reply"
               action={replyAction}
               hidden={{ threadId: String(thread.id) }}
-              initialBody={quote ? quoteMarkdown(quote.authorName ?? t("formerMember"), quote.body) : ""}
+              initialBody={
+                quote
+                  ? quoteMarkdown(
+                      {
+                        id: quote.authorName ? quote.authorId : null,
+                        name: quote.authorName ?? t("formerMember"),
+                      },
+                      quote.body,
+                    )
+                  : ""
+              }
               acceptedTypes={ACCEPTED_ATTACHMENT_TYPES}
             />
           </ClientMessages>
