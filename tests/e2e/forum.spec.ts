@@ -74,7 +74,9 @@ test("members discuss: image, preview, quote, mention, notification, edit histor
       .getByRole("link", { name: t("forum.quote") })
       .click();
     // "Zitieren" loads the page anew: the text typed before stays, the quote comes below it.
-    await expect(reply).toHaveValue(new RegExp(`^${escapeRegExp(own)}\\n\\n> \\*\\*${anna.name}:\\*\\*`));
+    await expect(reply).toHaveValue(
+      new RegExp(`^${escapeRegExp(own)}\\n\\n> \\*\\*\\[${anna.name}\\]\\(/members/[^)]+\\):\\*\\*`),
+    );
     await boris.page.getByRole("button", { name: t("forum.composer.sendReply") }).click();
     await expect(post(boris.page, 2).locator("blockquote")).toContainText(word);
     await expect(post(boris.page, 2).getByRole("link", { name: `@${anna.name}` })).toHaveAttribute(
@@ -221,18 +223,43 @@ test("members discuss: image, preview, quote, mention, notification, edit histor
   });
 });
 
-test("a visitor sees a members-only name as a network member, unlinked; a member sees the name", async ({
+test("a visitor sees a members-only name as a network member, unlinked, also where a post quotes or mentions her; a member sees the name", async ({
   coordinator,
   newPage,
 }) => {
   // Seeded: Katrin Vogel shows her name to everyone, Amal Yousef (post 2) only to members.
+  // The coordinator quotes Amal's post and mentions her: members see her name, linked, in both.
+  await coordinator.goto("/forum/c/willkommen");
+  await coordinator.getByRole("link", { name: "Willkommen im Forum des Integrationsnetzwerks!" }).click();
+  await post(coordinator, 2)
+    .getByRole("link", { name: t("forum.quote") })
+    .click();
+  const reply = coordinator.getByRole("textbox", { name: t("forum.composer.replyBody") });
+  await waitForHydration(reply);
+  await expect(reply).toHaveValue(/^> \*\*\[Amal Yousef\]\(\/members\/[^)]+\):\*\*\n/);
+  const thanks = `Danke, @Amal Yousef! ${uniqueLetters()}`;
+  await reply.fill(`${await reply.inputValue()}${thanks}`);
+  await coordinator.getByRole("button", { name: t("forum.composer.sendReply") }).click();
+  const answer = (page: Page) => page.locator("article").filter({ hasText: thanks.slice(-6) });
+  await expect(answer(coordinator).getByRole("link", { name: "@Amal Yousef" })).toBeVisible();
+  await expect(
+    answer(coordinator).locator("blockquote").getByRole("link", { name: "Amal Yousef" }),
+  ).toBeVisible();
+
   const visitor = await newPage();
-  await visitor.goto("/forum/c/willkommen");
-  await visitor.getByRole("link", { name: "Willkommen im Forum des Integrationsnetzwerks!" }).click();
+  await visitor.goto(coordinator.url());
+  // (a copy of the page the cache made before the reply gives way within a second)
+  await expect(async () => {
+    await visitor.reload();
+    await expect(answer(visitor)).toBeVisible({ timeout: 100 });
+  }).toPass({ intervals: [250], timeout: 3_000 });
   await expect(post(visitor, 1).getByRole("heading", { level: 3 })).toHaveText("Katrin Vogel");
   const hidden = post(visitor, 2).getByRole("heading", { level: 3 });
   await expect(hidden).toHaveText(t("forum.withheldName"));
   await expect(hidden.getByRole("link")).toHaveCount(0);
+  await expect(answer(visitor)).toContainText(`@${t("forum.withheldName")}!`);
+  await expect(answer(visitor).locator("blockquote")).toContainText(`${t("forum.withheldName")}:`);
+  await expect(answer(visitor).locator(".forum-body").getByRole("link")).toHaveCount(0);
   await expect(visitor.getByText("Amal Yousef")).toHaveCount(0);
   await expectNoA11yViolations(visitor);
 
