@@ -12,6 +12,8 @@ import type { UserOrganisation } from "../data";
 export async function UserOrganisations(props: {
   userId: string;
   name: string;
+  /** Only an approved member can be made an organisation admin. */
+  approved: boolean;
   here: string;
   organisations: UserOrganisation[];
   options: OrganisationOption[];
@@ -44,7 +46,7 @@ export async function UserOrganisations(props: {
               >
                 {t("revokeAdmin")}
               </a>
-            ) : (
+            ) : props.approved ? (
               <form action={changeUserOrganisationAction}>
                 <input type="hidden" name="userId" value={userId} />
                 <input type="hidden" name="organisationId" value={o.id} />
@@ -57,7 +59,7 @@ export async function UserOrganisations(props: {
                   {t("grantAdmin")}
                 </button>
               </form>
-            )}
+            ) : null}
             {o.main ? null : (
               <a
                 href={confirmHref("organisationRemove", o.id)}

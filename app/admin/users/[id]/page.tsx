@@ -24,26 +24,30 @@ import {
   listUserOrganisations,
   mayResendInvitation,
 } from "@/lib/users/data";
+import type { OrganisationChange } from "@/lib/users/schema";
 import { statusAfterUnblock } from "@/lib/users/utils";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin.users"))("detailTitle") };
 }
 
-const ORGANISATION_CONFIRMS = {
-  organisationMain: "main",
-  organisationRemove: "remove",
-  organisationRevokeAdmin: "revokeAdmin",
-} as const;
-const CONFIRMS = ["block", "unblock", "role", "resend", "delete", ...Object.keys(ORGANISATION_CONFIRMS)] as [
+const CONFIRMS = [
   "block",
   "unblock",
   "role",
   "resend",
   "delete",
-  keyof typeof ORGANISATION_CONFIRMS,
-];
+  "organisationMain",
+  "organisationRemove",
+  "organisationRevokeAdmin",
+] as const;
 type Confirm = (typeof CONFIRMS)[number];
+/** The confirmation steps about where the person works, and the change each one confirms. */
+const ORGANISATION_CONFIRMS: Partial<Record<Confirm, OrganisationChange>> = {
+  organisationMain: "main",
+  organisationRemove: "remove",
+  organisationRevokeAdmin: "revokeAdmin",
+};
 const DONE = [
   "blocked",
   "unblocked",
@@ -130,10 +134,7 @@ export default async function AdminUserPage({
   };
 
   const confirm = pick(CONFIRMS, search.confirm);
-  const organisationChange =
-    confirm && confirm in ORGANISATION_CONFIRMS
-      ? ORGANISATION_CONFIRMS[confirm as keyof typeof ORGANISATION_CONFIRMS]
-      : null;
+  const organisationChange = confirm ? ORGANISATION_CONFIRMS[confirm] : undefined;
   const newRole = pick(ROLES, search.role) as Role | undefined;
   const done = pick(DONE, search.done);
   const error = pick(ERRORS, search.error);
@@ -280,6 +281,7 @@ export default async function AdminUserPage({
         <UserOrganisations
           userId={user.id}
           name={displayName}
+          approved={user.status === "approved"}
           here={here}
           organisations={worksAt}
           options={organisationOptions}
