@@ -235,7 +235,8 @@ export const uploads = pgTable(
     ownerId: text("owner_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    purpose: text("purpose").$type<"profile_photo" | "forum_attachment">().notNull(),
+    // forum_pending: a forum attachment sent with a preview, kept for the member until they post.
+    purpose: text("purpose").$type<"profile_photo" | "forum_attachment" | "forum_pending">().notNull(),
     contentType: text("content_type").notNull(),
     width: integer("width").notNull(),
     height: integer("height").notNull(),

@@ -4,12 +4,11 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
-import { chosenFiles, MAX_ECHO } from "@/lib/forms/action";
+import { MAX_ECHO } from "@/lib/forms/action";
 import type { FieldErrors } from "@/lib/forms/schema";
 import { toFieldErrors } from "@/lib/forms/schema";
 import { reportContent } from "@/lib/moderation/mutations";
 import { hitRateLimits } from "@/lib/rate-limit/mutations";
-import { processAttachments } from "./attachments";
 import { getPost, getThread, isHoldFirstPostsOn, listCategories } from "./data";
 import {
   createReply,
@@ -22,12 +21,14 @@ import {
   toggleReaction,
   updateThreadFlags,
 } from "./mutations";
+import { gatherAttachments, type PendingAttachment } from "./pending-attachments";
 import { renderPost } from "./render";
 import {
   DeletePost,
   EditPost,
   NewReply,
   NewThread,
+  PENDING_FIELD,
   PostRef,
   Reaction,
   ReportInput,
@@ -45,15 +46,15 @@ export type ComposerState =
       formError?: string;
       values: Record<string, string>;
       previewHtml?: string;
-      /** Files that were chosen but, as a file field cannot be filled in again, must be chosen anew. */
-      filesToChooseAgain?: number;
+      /** Files sent with the form, kept for the member: the form lists them and posting attaches them. */
+      attachments?: PendingAttachment[];
     }
   | { status: "success"; message: string };
 
 const textValues = (formData: FormData): Record<string, string> => {
   const values: Record<string, string> = {};
   for (const [k, v] of formData.entries())
-    if (!k.startsWith("$") && typeof v === "string") values[k] = v.slice(0, MAX_ECHO);
+    if (!k.startsWith("$") && k !== PENDING_FIELD && typeof v === "string") values[k] = v.slice(0, MAX_ECHO);
   return values;
 };
 
@@ -75,45 +76,44 @@ async function shouldHold(viewer: NonNullable<ForumViewer>) {
   return (await isHoldFirstPostsOn()) && (await isFirstTimePoster(viewer.id));
 }
 
-const filesOf = (formData: FormData) =>
-  formData.getAll("attachments").filter((f): f is File => f instanceof Blob);
-
 /**
  * Shared by new thread, reply and edit: "preview" renders the text on the server and shows it above
- * the unchanged form (works without JavaScript); "submit" saves. Errors keep every value.
+ * the unchanged form (works without JavaScript); "submit" saves. Errors keep every value, and files
+ * sent with a new thread or a reply are kept as the member's pending attachments (a file field cannot
+ * be filled in again), listed in the form and attached when the post is saved.
  */
 async function compose<T extends { intent: "preview" | "submit"; body: string }>(
   schema: {
     safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: import("zod").ZodError };
   },
   formData: FormData,
-  save: (data: T, viewer: NonNullable<ForumViewer>) => Promise<string>,
+  save: (data: T, viewer: NonNullable<ForumViewer>, attachments: PendingAttachment[]) => Promise<string>,
+  { withAttachments }: { withAttachments: boolean },
 ): Promise<ComposerState> {
   const values = textValues(formData);
-  const filesToChooseAgain = chosenFiles(formData);
   const parsed = schema.safeParse(values);
+  const viewer = await member();
+  const { pending: attachments, error: attachmentError } = withAttachments
+    ? await gatherAttachments(viewer.id, formData)
+    : { pending: undefined, error: undefined };
+  const kept = { values, attachments };
+  const fileErrors: FieldErrors = attachmentError ? { attachments: { key: attachmentError } } : {};
   if (!parsed.success)
-    return { status: "error", fieldErrors: toFieldErrors(parsed.error), values, filesToChooseAgain };
+    return { status: "error", fieldErrors: { ...toFieldErrors(parsed.error), ...fileErrors }, ...kept };
   if (parsed.data.intent === "preview") {
     // Mentions link as in the saved post; only members may learn which names belong to members.
-    await member();
     const previewHtml = renderPost(parsed.data.body, await resolveMentions(parsed.data.body));
-    return { status: "preview", fieldErrors: {}, values, previewHtml, filesToChooseAgain };
+    return { status: "preview", fieldErrors: fileErrors, values, previewHtml, attachments };
   }
+  if (attachmentError) return { status: "error", fieldErrors: fileErrors, ...kept };
   let target: string;
   try {
-    const viewer = await member();
-    target = await save(parsed.data, viewer);
+    target = await save(parsed.data, viewer, attachments ?? []);
   } catch (error) {
     if (error instanceof AppError) {
       return error.field
-        ? {
-            status: "error",
-            fieldErrors: { [error.field]: { key: error.message } },
-            values,
-            filesToChooseAgain,
-          }
-        : { status: "error", fieldErrors: {}, formError: error.message, values, filesToChooseAgain };
+        ? { status: "error", fieldErrors: { [error.field]: { key: error.message } }, ...kept }
+        : { status: "error", fieldErrors: {}, formError: error.message, ...kept };
     }
     throw error;
   }
@@ -122,54 +122,69 @@ async function compose<T extends { intent: "preview" | "submit"; body: string }>
 }
 
 export async function createThreadAction(_prev: ComposerState, formData: FormData): Promise<ComposerState> {
-  return compose(NewThread, formData, async (data, viewer) => {
-    const category = (await listCategories({ viewer })).find((c) => c.id === data.categoryId);
-    if (!category) throw new AppError({ code: "not_found", message: "required", field: "categoryId" });
-    const attachments = await processAttachments(filesOf(formData));
-    await checkPostingRate(viewer.id);
-    const result = await createThread({
-      authorId: viewer.id,
-      categoryId: category.id,
-      title: data.title,
-      body: data.body,
-      attachments,
-      hold: await shouldHold(viewer),
-    });
-    return `${threadHref(result.thread)}${result.status === "pending" ? "?held=1" : ""}`;
-  });
+  return compose(
+    NewThread,
+    formData,
+    async (data, viewer, pending) => {
+      const category = (await listCategories({ viewer })).find((c) => c.id === data.categoryId);
+      if (!category) throw new AppError({ code: "not_found", message: "required", field: "categoryId" });
+      await checkPostingRate(viewer.id);
+      const result = await createThread({
+        authorId: viewer.id,
+        categoryId: category.id,
+        title: data.title,
+        body: data.body,
+        pending,
+        hold: await shouldHold(viewer),
+      });
+      return `${threadHref(result.thread)}${result.status === "pending" ? "?held=1" : ""}`;
+    },
+    { withAttachments: true },
+  );
 }
 
 export async function replyAction(_prev: ComposerState, formData: FormData): Promise<ComposerState> {
-  return compose(NewReply, formData, async (data, viewer) => {
-    const thread = await getThread({ viewer, threadId: data.threadId });
-    if (!thread) throw new AppError({ code: "not_found", message: "forumThreadGone" });
-    if ((thread.locked || thread.closed) && !isModerator(viewer))
-      throw new AppError({ code: "forbidden", message: "forumThreadClosed" });
-    const attachments = await processAttachments(filesOf(formData));
-    await checkPostingRate(viewer.id);
-    const result = await createReply({
-      authorId: viewer.id,
-      threadId: thread.id,
-      body: data.body,
-      attachments,
-      hold: await shouldHold(viewer),
-    });
-    const href = postHref(thread, result.number);
-    return result.status === "pending" ? href.replace("#", `${href.includes("?") ? "&" : "?"}held=1#`) : href;
-  });
+  return compose(
+    NewReply,
+    formData,
+    async (data, viewer, pending) => {
+      const thread = await getThread({ viewer, threadId: data.threadId });
+      if (!thread) throw new AppError({ code: "not_found", message: "forumThreadGone" });
+      if ((thread.locked || thread.closed) && !isModerator(viewer))
+        throw new AppError({ code: "forbidden", message: "forumThreadClosed" });
+      await checkPostingRate(viewer.id);
+      const result = await createReply({
+        authorId: viewer.id,
+        threadId: thread.id,
+        body: data.body,
+        pending,
+        hold: await shouldHold(viewer),
+      });
+      const href = postHref(thread, result.number);
+      return result.status === "pending"
+        ? href.replace("#", `${href.includes("?") ? "&" : "?"}held=1#`)
+        : href;
+    },
+    { withAttachments: true },
+  );
 }
 
 export async function editPostAction(_prev: ComposerState, formData: FormData): Promise<ComposerState> {
-  return compose(EditPost, formData, async (data, viewer) => {
-    const post = await getPost({ viewer, postId: data.postId });
-    if (!post || post.status === "deleted")
-      throw new AppError({ code: "not_found", message: "forumThreadGone" });
-    const mod = isModerator(viewer);
-    if ((post.authorId !== viewer.id && !mod) || (post.thread.locked && !mod))
-      throw new AppError({ code: "not_found", message: "forumThreadGone" });
-    await editPost({ postId: post.id, editorId: viewer.id, body: data.body });
-    return postHref(post.thread, post.number);
-  });
+  return compose(
+    EditPost,
+    formData,
+    async (data, viewer) => {
+      const post = await getPost({ viewer, postId: data.postId });
+      if (!post || post.status === "deleted")
+        throw new AppError({ code: "not_found", message: "forumThreadGone" });
+      const mod = isModerator(viewer);
+      if ((post.authorId !== viewer.id && !mod) || (post.thread.locked && !mod))
+        throw new AppError({ code: "not_found", message: "forumThreadGone" });
+      await editPost({ postId: post.id, editorId: viewer.id, body: data.body });
+      return postHref(post.thread, post.number);
+    },
+    { withAttachments: false },
+  );
 }
 
 /**

@@ -25,6 +25,13 @@ const cleanName = (name: string) =>
     .replace(/[^\p{L}\p{N} ._()-]/gu, "_")
     .slice(0, 100) || "datei";
 
+/** The name a checked file is offered under: cleaned, and ending as what it is (.pdf, or .webp once re-encoded). */
+export function attachmentName(name: string, contentType: string): string {
+  const clean = cleanName(name);
+  if (contentType === "application/pdf") return clean.toLowerCase().endsWith(".pdf") ? clean : `${clean}.pdf`;
+  return `${clean.replace(/\.[a-z0-9]+$/i, "")}.webp`;
+}
+
 /**
  * Checks each file by its content, not its name or declared type: images are re-encoded (metadata
  * such as GPS dropped, at most 1600 px), PDFs must start with "%PDF-". Anything else is refused.
@@ -36,10 +43,10 @@ export async function processAttachments(files: Blob[]): Promise<ProcessedAttach
   const result: ProcessedAttachment[] = [];
   for (const file of real) {
     const input = Buffer.from(await file.arrayBuffer());
-    const name = cleanName(file instanceof File ? file.name : "datei");
+    const name = file instanceof File ? file.name : "datei";
     if (input.subarray(0, 5).toString("latin1") === "%PDF-") {
       result.push({
-        filename: name.toLowerCase().endsWith(".pdf") ? name : `${name}.pdf`,
+        filename: attachmentName(name, "application/pdf"),
         contentType: "application/pdf",
         data: input,
         width: 0,
@@ -63,7 +70,7 @@ export async function processAttachments(files: Blob[]): Promise<ProcessedAttach
         .webp({ quality: 82 })
         .toBuffer({ resolveWithObject: true });
       result.push({
-        filename: `${name.replace(/\.[a-z0-9]+$/i, "")}.webp`,
+        filename: attachmentName(name, "image/webp"),
         contentType: "image/webp",
         data,
         width: info.width,

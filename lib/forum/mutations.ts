@@ -20,6 +20,7 @@ import { retractNotifications } from "@/lib/notifications/mutations";
 import type { ProcessedAttachment } from "./attachments";
 import { findMembersByNames } from "./data";
 import { sendForumNotification } from "./notify";
+import { claimPending, type PendingAttachment } from "./pending-attachments";
 import { type Mentioned, renderPost } from "./render";
 import { mentionCandidates, postHref, slugify } from "./utils";
 
@@ -91,6 +92,8 @@ export async function createThread(input: {
   title: string;
   body: string;
   attachments?: ProcessedAttachment[];
+  /** The author's files kept from a preview (lib/forum/pending-attachments.ts). */
+  pending?: PendingAttachment[];
   hold?: boolean;
 }) {
   const db = await getDb();
@@ -122,6 +125,7 @@ export async function createThread(input: {
       .returning({ id: forumPosts.id });
     if (status === "visible") await bumpCategory(tx, input.categoryId, { threads: 1 });
     await addAttachments(tx, input.authorId, post!.id, input.attachments ?? []);
+    await claimPending(tx, input.authorId, post!.id, input.pending ?? []);
     await watchIfUnset(tx, input.authorId, thread!.id);
     await markRead(tx, input.authorId, thread!.id, 1);
     return { thread: thread!, postId: post!.id };
@@ -147,6 +151,8 @@ export async function createReply(input: {
   threadId: number;
   body: string;
   attachments?: ProcessedAttachment[];
+  /** The author's files kept from a preview (lib/forum/pending-attachments.ts). */
+  pending?: PendingAttachment[];
   hold?: boolean;
 }) {
   const db = await getDb();
@@ -184,6 +190,7 @@ export async function createReply(input: {
       .returning({ id: forumPosts.id });
     if (visible) await bumpCategory(tx, thread.categoryId, {});
     await addAttachments(tx, input.authorId, post!.id, input.attachments ?? []);
+    await claimPending(tx, input.authorId, post!.id, input.pending ?? []);
     await watchIfUnset(tx, input.authorId, input.threadId);
     await markRead(tx, input.authorId, input.threadId, thread.number);
     return { thread, postId: post!.id };

@@ -3,6 +3,7 @@ import { applicationJobs, applicationSchedules } from "@/lib/applications/jobs";
 import { contactImportJobs } from "@/lib/campaigns/import-jobs";
 import { campaignJobs, campaignSchedules } from "@/lib/campaigns/jobs";
 import { eventsJobs, eventsSchedules } from "@/lib/events/jobs";
+import { forumJobs, forumSchedules } from "@/lib/forum/jobs";
 import { notificationJobs, notificationSchedules } from "@/lib/notifications/jobs";
 import type { JobHandler, JobSchedule } from "./types";
 
@@ -18,6 +19,7 @@ export const jobHandlers: Record<string, JobHandler> = {
   ...campaignJobs,
   ...contactImportJobs,
   ...applicationJobs,
+  ...forumJobs,
 };
 
 /** Recurring jobs (cron, Europe/Berlin unless stated). */
@@ -26,4 +28,5 @@ export const jobSchedules: JobSchedule[] = [
   ...eventsSchedules,
   ...campaignSchedules,
   ...applicationSchedules,
+  ...forumSchedules,
 ];

@@ -44,14 +44,10 @@ test("members discuss: image, preview, quote, mention, notification, edit histor
     const preview = anna.page.getByRole("region", { name: t("forum.composer.previewHeading") });
     await expect(preview.locator("strong")).toHaveText(word);
     await expectNoA11yViolations(anna.page);
-    // The file input cannot survive a round trip: the field says so, the image is chosen again.
-    const attachments = anna.page.getByLabel(t("forum.composer.attachments"));
-    const chooseAgain = t("errors.chooseFilesAgain", { count: 1 });
-    await expect(attachments).toHaveAccessibleDescription(new RegExp(escapeRegExp(chooseAgain)));
-    // (a preview sent before the scripts arrived comes back as a new page: the note goes once they run)
-    await waitForHydration(attachments);
-    await attachments.setInputFiles({ name: "plan.png", mimeType: "image/png", buffer: await pngImage() });
-    await expect(anna.page.getByText(chooseAgain)).toHaveCount(0);
+    // The image sent with the preview is kept: listed, ticked, and posted without choosing it again.
+    const attached = anna.page.getByRole("group", { name: t("forum.composer.attached") });
+    await expect(attached.getByRole("checkbox", { name: "plan.webp" })).toBeChecked();
+    await expect(anna.page.getByText(t("errors.chooseFilesAgain", { count: 1 }))).toHaveCount(0);
     await anna.page.getByRole("button", { name: t("forum.composer.createThread") }).click();
     await expect(anna.page.getByRole("heading", { level: 1, name: title })).toBeVisible();
     const image = post(anna.page, 1).getByRole("img", { name: t("forum.imageAlt", { name: "plan" }) });
@@ -493,7 +489,7 @@ const pdfOf = (megabytes: number, name: string) => ({
   buffer: Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(Math.round(megabytes * 1024 * 1024), 0x20)]),
 });
 
-test("a reply takes the attachments the form allows, also without JavaScript; a file over the limit is refused beside the field at once, keeping the text", async ({
+test("a reply takes the attachments the form allows, also without JavaScript and kept from a preview; a file over the limit is refused beside the field at once, keeping the text", async ({
   coordinator,
   newPage,
   browser,
@@ -522,6 +518,10 @@ test("a reply takes the attachments the form allows, also without JavaScript; a 
   await page.getByRole("textbox", { name: t("forum.composer.replyBody") }).fill(text);
   const names = ["flyer-de.pdf", "flyer-ar.pdf", "flyer-uk.pdf", "flyer-en.pdf"];
   await page.getByLabel(t("forum.composer.attachments")).setInputFiles(names.map((name) => pdfOf(4.8, name)));
+  // Vorschau first: the page comes back with the files kept, ticked, and sending posts them.
+  await page.getByRole("button", { name: t("forum.composer.preview") }).click();
+  const attached = page.getByRole("group", { name: t("forum.composer.attached") });
+  for (const name of names) await expect(attached.getByRole("checkbox", { name })).toBeChecked();
   await page.getByRole("button", { name: t("forum.composer.sendReply") }).click();
   const reply = page.locator("article").filter({ hasText: text });
   for (const name of names)

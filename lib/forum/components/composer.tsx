@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useRef } from "react";
 import type { FieldError } from "@/lib/forms/schema";
 import { inputStyle, secondaryButton } from "@/lib/ui/components/button-styles";
+import { CheckboxGroup } from "@/lib/ui/components/checkbox-group";
 import { Field } from "@/lib/ui/components/field";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 import { markdownTags } from "@/lib/ui/components/markdown-sample";
@@ -11,7 +12,7 @@ import { SubmitButton } from "@/lib/ui/components/submit-button";
 import { Textarea } from "@/lib/ui/components/textarea";
 import { useFileLimits } from "@/lib/ui/components/use-file-limits";
 import type { ComposerState } from "../actions";
-import { ATTACHMENT_LIMIT_ERRORS, ATTACHMENT_LIMITS } from "../schema";
+import { ATTACHMENT_LIMIT_ERRORS, ATTACHMENT_LIMITS, PENDING_FIELD } from "../schema";
 import { useReplyDraft } from "./use-reply-draft";
 
 type Mode = "thread" | "reply" | "edit";
@@ -19,6 +20,7 @@ type Mode = "thread" | "reply" | "edit";
 /**
  * The editor for a new thread, a reply or an edit. "Vorschau" sends the text to the server, which
  * renders it exactly as it will be shown; without JavaScript the page simply comes back with it.
+ * Files chosen before are kept on the server and listed below the file field, ticked, to go with the post.
  */
 export function Composer({
   mode,
@@ -50,6 +52,9 @@ export function Composer({
     state,
   );
   const values = state.status === "error" || state.status === "preview" ? state.values : {};
+  // Files sent with a preview or a refused post, kept on the server: ticked, they go with the post.
+  const kept = (state.status === "error" || state.status === "preview" ? state.attachments : undefined) ?? [];
+  const keptValues = kept.map((a) => `${a.id}:${a.filename}`);
   const errors = state.status === "error" ? state.fieldErrors : {};
   const message = (error: FieldError | undefined) =>
     error
@@ -162,6 +167,16 @@ export function Composer({
             />
           )}
         </Field>
+      ) : null}
+      {mode !== "edit" && kept.length > 0 ? (
+        <CheckboxGroup
+          key={keptValues.join()}
+          name={PENDING_FIELD}
+          legend={t("attached")}
+          hint={t("attachedHint")}
+          options={kept.map((a, i) => [keptValues[i]!, a.filename])}
+          checked={keptValues}
+        />
       ) : null}
       <div className="flex flex-wrap gap-3">
         <SubmitButton pendingLabel={t("sending")}>
