@@ -159,10 +159,13 @@ test("the coordinator edits an organisation's description and sees it rendered",
   });
 });
 
-/** Someone applies, proposing a new organisation, and confirms their address; returns their name. */
+/**
+ * Someone applies, proposing a new organisation, and confirms their address; returns their name and
+ * whether the form asked if the organisation exists already.
+ */
 async function proposeAtSignup(page: Page, organisation: string) {
   const name = `Greta Sommer ${uniqueSuffix()}`;
-  await new SignupPage(page).applyAndConfirm({
+  const asked = await new SignupPage(page).applyAndConfirm({
     name,
     email: uniqueEmail("greta"),
     organisation: { propose: organisation },
@@ -171,7 +174,7 @@ async function proposeAtSignup(page: Page, organisation: string) {
     topics: ["volunteering"],
     languages: ["de"],
   });
-  return name;
+  return { name, asked };
 }
 
 /** The admin list's link to the proposed organisation's own page. */
@@ -224,7 +227,7 @@ test("the coordinator rejects a proposed organisation: it is deleted and never l
   coordinator,
 }) => {
   const name = `Verein Ohne Adresse ${uniqueSuffix()}`;
-  const applicant = await proposeAtSignup(page, name);
+  const { name: applicant } = await proposeAtSignup(page, name);
   const admin = new OrganisationsPage(coordinator);
   const href = await proposedPageHref(admin, name);
 
@@ -242,6 +245,28 @@ test("the coordinator rejects a proposed organisation: it is deleted and never l
   // The applicant is still waiting, now without an organisation; their card says why.
   const card = await new AdminSignupsPage(coordinator).gotoCard(applicant);
   await expect(card).toContainText(t("signups.proposalRejected", { name }));
+  await expect(card).not.toContainText(t("signups.proposed", { name }));
+});
+
+test("a proposal like an existing organisation: proposed anyway, the coordinator assigns it to the existing one", async ({
+  page,
+  coordinator,
+}) => {
+  const name = `${JOBCENTER} ${uniqueSuffix()}`;
+  const { name: applicant, asked } = await proposeAtSignup(page, name);
+  // asked "Gibt es diese Organisation schon?", the applicant answered "Nein, neu anlegen"
+  expect(asked).toBe(true);
+  const admin = new OrganisationsPage(coordinator);
+  await admin.gotoAdmin();
+  const similar = admin.card(name).getByRole("region", { name: t("organisations.admin.similarTitle") });
+  await expect(similar.getByRole("link", { name: JOBCENTER, exact: true })).toBeVisible();
+  await expectNoA11yViolations(coordinator);
+  await similar
+    .getByRole("button", { name: t("organisations.admin.mergeIntoLabel", { name, into: JOBCENTER }) })
+    .click();
+  await expect(admin.card(name).getByRole("status")).toHaveText(t("organisations.admin.merged"));
+  const card = await new AdminSignupsPage(coordinator).gotoCard(applicant);
+  await expect(card).toContainText(JOBCENTER);
   await expect(card).not.toContainText(t("signups.proposed", { name }));
 });
 

@@ -82,33 +82,38 @@ export class SignupPage {
   }
 
   /**
-   * Sends the form; a proposal that must be new answers "Nein, neu anlegen" if asked, as one made
-   * by an earlier attempt of the same test (a retry) has a similar name.
+   * Sends the form; a proposal that must be new answers "Nein, neu anlegen" if asked (a retry meets
+   * its own earlier proposal). Returns whether it was asked.
    */
-  async submitNew() {
+  async submitNew(): Promise<boolean> {
     await this.submit();
     const asked = this.page.getByRole("group", { name: this.t("organisations.similar.question") });
     const sent = this.page.getByRole("heading", { level: 1, name: this.t("checkEmail.title") });
     await expect(asked.or(sent)).toBeVisible();
-    if (await sent.isVisible()) return;
+    if (await sent.isVisible()) return false;
     await asked.getByRole("radio", { name: /^.+$/ }).last().check();
     await this.submit();
+    return true;
   }
 
   async submit() {
     await this.page.getByRole("button", { name: this.t("signup.submit") }).click();
   }
 
-  /** Applies and confirms the address with the link from the mail: the application then waits. */
-  async applyAndConfirm(applicant: Applicant) {
+  /**
+   * Applies and confirms the address with the link from the mail: the application then waits.
+   * Returns whether the form asked if the proposed organisation exists already.
+   */
+  async applyAndConfirm(applicant: Applicant): Promise<boolean> {
     await this.goto();
     await this.fill(applicant);
-    await this.submitNew();
+    const asked = await this.submitNew();
     await expect(
       this.page.getByRole("heading", { level: 1, name: this.t("checkEmail.title") }),
     ).toBeVisible();
     const mail = await waitForMail(applicant.email, { subject: this.t("mail.confirm.subject") });
     await this.page.goto(linkIn(mail));
     await expect(this.page.getByText(this.t("application.waiting"))).toBeVisible();
+    return asked;
   }
 }
