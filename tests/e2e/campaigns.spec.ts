@@ -80,7 +80,7 @@ test("a coordinator builds a segment, composes, test-sends and sends; recipients
   await coordinator
     .getByLabel(GERMAN_BODY)
     .fill(
-      `Hallo {{name|zusammen}},\n\nunser **Sommerfest** ist am 5. Juli. [Programm](https://example.org/programm)\n\n${agenda}`,
+      `Hallo {{name|zusammen}},\n\nunser **Sommerfest** ist am 5. Juli. [Programm](https://example.org/programm)\n\nBürgerhaus Zeitz\nAltmarkt 3\n\n${agenda}`,
     );
   const english = t("campaigns.languages.en");
   await coordinator.getByText(t("campaigns.form.version", { language: english })).click();
@@ -95,6 +95,8 @@ test("a coordinator builds a segment, composes, test-sends and sends; recipients
   });
   await expect(preview.locator("strong")).toHaveText("Sommerfest");
   await expect(preview.locator("pre")).toContainText("Programm (https://example.org/programm)");
+  // An address typed line by line stays on its lines.
+  await expect(preview.locator("p", { hasText: "Bürgerhaus Zeitz" }).locator("br")).toHaveCount(1);
   await expect(
     coordinator
       .getByRole("region", { name: t("campaigns.form.previewIn", { language: english }) })
@@ -115,6 +117,7 @@ test("a coordinator builds a segment, composes, test-sends and sends; recipients
     since,
   });
   expect(testMail.text).toContain("Sommerfest");
+  expect(testMail.html).toMatch(/Bürgerhaus Zeitz<br\s*\/?>\s*Altmarkt 3/);
 
   // Send now and watch the progress reach 100 %.
   since = Date.now();
