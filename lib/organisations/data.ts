@@ -221,12 +221,14 @@ export type SimilarOrganisation = { id: string; slug: string; name: string; prop
 const SIMILAR_NAME = 0.5;
 
 /**
- * Confirmed and proposed organisations whose name is probably the same organisation as `name`, most
- * similar first: every word of `name` is found in theirs (umlaut-folded, typo-tolerant, as the
- * organisation list searches), or the two names are alike as a whole.
+ * Confirmed organisations (and, with `withProposed`, those still waiting) whose name is probably the
+ * same organisation as `name`, most similar first: every word of `name` is found in theirs
+ * (umlaut-folded, typo-tolerant, as the organisation list searches), or the two names are alike as a
+ * whole. Only coordinators see waiting proposals: their names are unchecked input of other applicants.
  */
 export async function listSimilarOrganisations(input: {
   name: string;
+  withProposed?: boolean;
   excludeId?: string;
   limit?: number;
 }): Promise<SimilarOrganisation[]> {
@@ -245,7 +247,7 @@ export async function listSimilarOrganisations(input: {
     .from(organisations)
     .where(
       and(
-        inArray(organisations.status, ["active", "proposed"]),
+        inArray(organisations.status, input.withProposed ? ["active", "proposed"] : ["active"]),
         input.excludeId ? ne(organisations.id, input.excludeId) : undefined,
         or(foldedWordsMatch(name, folded), sql`${alike} >= ${SIMILAR_NAME}`),
       ),

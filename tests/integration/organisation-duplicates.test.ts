@@ -22,17 +22,19 @@ const place = () =>
 const names = (list: { name: string }[]) => list.map((o) => o.name);
 
 describe("organisations similar to a proposed name", () => {
-  it("finds longer spellings, umlaut and typo variants and waiting proposals, not merely related names", async () => {
+  it("finds longer spellings, umlaut and typo variants, not merely related names; waiting proposals only for coordinators", async () => {
     const p = place();
     const caritas = await createOrganisation({ name: `Caritasverband für den ${p}kreis e.V.` });
     const jugend = await createOrganisation({ name: `Jugendhilfe Müller ${p}` });
     const waiting = await createOrganisation({ name: `Caritas ${p}kreis Süd`, status: "proposed" });
     await createOrganisation({ name: `Jobcenter ${p}kreis` });
 
-    expect(names(await listSimilarOrganisations({ name: `Caritas ${p}kreis` })).sort()).toEqual(
-      [caritas.name, waiting.name].sort(),
-    );
-    expect(await listSimilarOrganisations({ name: `caritas ${p}kries` })).toEqual(
+    // an applicant at sign-up is shown confirmed organisations only
+    expect(names(await listSimilarOrganisations({ name: `Caritas ${p}kreis` }))).toEqual([caritas.name]);
+    expect(
+      names(await listSimilarOrganisations({ name: `Caritas ${p}kreis`, withProposed: true })).sort(),
+    ).toEqual([caritas.name, waiting.name].sort());
+    expect(await listSimilarOrganisations({ name: `caritas ${p}kries`, withProposed: true })).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ id: waiting.id, proposed: true }),
         expect.objectContaining({ id: caritas.id, proposed: false }),
@@ -44,7 +46,9 @@ describe("organisations similar to a proposed name", () => {
     expect(names(await listSimilarOrganisations({ name: `Jugendhlfe Müler ${p}` }))).toEqual([jugend.name]);
     // the proposal itself is left out where a coordinator compares it with the others
     expect(
-      names(await listSimilarOrganisations({ name: waiting.name, excludeId: waiting.id })),
+      names(
+        await listSimilarOrganisations({ name: waiting.name, withProposed: true, excludeId: waiting.id }),
+      ),
     ).not.toContain(waiting.name);
     expect(await listSimilarOrganisations({ name: `Sportverein ${p}` })).toEqual([]);
   });

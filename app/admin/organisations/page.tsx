@@ -19,7 +19,7 @@ export default async function AdminOrganisationsPage() {
   const proposed = await Promise.all(
     (await listProposedOrganisations()).map(async (o) => ({
       ...o,
-      similar: await listSimilarOrganisations({ name: o.name, excludeId: o.id }),
+      similar: await listSimilarOrganisations({ name: o.name, withProposed: true, excludeId: o.id }),
     })),
   );
   return (

@@ -17,9 +17,7 @@ export function SimilarOrganisations(props: {
 }) {
   const t = useTranslations("organisations.similar");
   const options: [value: string, label: string][] = [
-    ...props.similar.map(
-      (o) => [o.id, o.proposed ? t("waiting", { name: o.name }) : o.name] as [string, string],
-    ),
+    ...props.similar.map((o) => [o.id, o.name] as [string, string]),
     [NEW_ORGANISATION, t("createNew", { name: props.proposed })],
   ];
   return (
