@@ -225,7 +225,10 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
 });
 
-/** Uploaded files (profile photos), kept in the database so every app instance can serve them. */
+/** What an upload is for. forum_pending: a forum attachment sent with a preview, kept for the member until they post. */
+export type UploadPurpose = "profile_photo" | "forum_attachment" | "forum_pending" | "message_attachment";
+
+/** Uploaded files (photos, attachments), kept in the database so every app instance can serve them. */
 export const uploads = pgTable(
   "uploads",
   {
@@ -235,8 +238,7 @@ export const uploads = pgTable(
     ownerId: text("owner_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    // forum_pending: a forum attachment sent with a preview, kept for the member until they post.
-    purpose: text("purpose").$type<"profile_photo" | "forum_attachment" | "forum_pending">().notNull(),
+    purpose: text("purpose").$type<UploadPurpose>().notNull(),
     contentType: text("content_type").notNull(),
     width: integer("width").notNull(),
     height: integer("height").notNull(),
@@ -247,3 +249,4 @@ export const uploads = pgTable(
   (t) => [index("uploads_owner_idx").on(t.ownerId)],
 );
 export type Upload = typeof uploads.$inferSelect;
+export type NewUpload = typeof uploads.$inferInsert;

@@ -14,6 +14,7 @@ import {
   uploads,
   type WatchLevel,
 } from "@/db/schema";
+import { uploadRow } from "@/db/uploads";
 import { recordAudit } from "@/lib/audit/mutations";
 import { NOTIFICATIONS_PATH } from "@/lib/notifications/kinds";
 import { retractNotifications } from "@/lib/notifications/mutations";
@@ -51,16 +52,8 @@ async function addAttachments(tx: Executor, ownerId: string, postId: number, fil
   for (const file of files) {
     const [upload] = await tx
       .insert(uploads)
-      .values({
-        ownerId,
-        // The uploads table serves several purposes; forum files are served by the forum's own route.
-        purpose: "forum_attachment",
-        contentType: file.contentType,
-        width: file.width,
-        height: file.height,
-        byteSize: file.data.byteLength,
-        data: file.data,
-      })
+      // The uploads table serves several purposes; forum files are served by the forum's own route.
+      .values(uploadRow(ownerId, "forum_attachment", file))
       .returning({ id: uploads.id });
     await tx.insert(forumAttachments).values({ postId, uploadId: upload!.id, filename: file.filename });
   }

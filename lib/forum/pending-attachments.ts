@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import { forumAttachments, uploads } from "@/db/schema";
+import { uploadRow } from "@/db/uploads";
 import { AppError } from "@/lib/errors";
 import { hitRateLimits } from "@/lib/rate-limit/mutations";
 import { attachmentName, processAttachments } from "./attachments";
@@ -58,17 +59,7 @@ export async function gatherAttachments(
     const db = await getDb();
     const stored = await db
       .insert(uploads)
-      .values(
-        processed.map((file) => ({
-          ownerId,
-          purpose: "forum_pending" as const,
-          contentType: file.contentType,
-          width: file.width,
-          height: file.height,
-          byteSize: file.data.byteLength,
-          data: file.data,
-        })),
-      )
+      .values(processed.map((file) => uploadRow(ownerId, "forum_pending", file)))
       .returning({ id: uploads.id });
     return {
       pending: [...pending, ...stored.map((s, i) => ({ id: s.id, filename: processed[i]!.filename }))],

@@ -12,6 +12,7 @@ import {
   users,
 } from "@/db/schema";
 import type { ConversationKind } from "@/db/schema/messages";
+import { uploadRow } from "@/db/uploads";
 import { AppError } from "@/lib/errors";
 import { markSubjectRead, notify } from "@/lib/notifications/mutations";
 import type { CheckedFile } from "./attachments";
@@ -49,15 +50,7 @@ async function postMessage(
   for (const file of input.files) {
     const [upload] = await tx
       .insert(uploads)
-      .values({
-        ownerId: input.senderId,
-        purpose: "message_attachment" as "profile_photo",
-        contentType: file.contentType,
-        width: file.width,
-        height: file.height,
-        byteSize: file.data.byteLength,
-        data: file.data,
-      })
+      .values(uploadRow(input.senderId, "message_attachment", file))
       .returning({ id: uploads.id });
     await tx.insert(messageAttachments).values({
       messageId,

@@ -3,6 +3,7 @@ import { and, eq, inArray, ne } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import { organisations, profileOrganisations, profiles, uploads, users } from "@/db/schema";
 import { foldName, syncSearchColumns } from "@/db/search-fields";
+import { uploadRow } from "@/db/uploads";
 import { AppError } from "@/lib/errors";
 import { PHOTO_CONTENT_TYPE, type ProcessedPhoto } from "./photo";
 import type { ProfileInput } from "./schema";
@@ -85,15 +86,7 @@ export async function setProfilePhoto({
     await ensureProfile(tx, userId);
     const [upload] = await tx
       .insert(uploads)
-      .values({
-        ownerId: userId,
-        purpose: "profile_photo",
-        contentType: PHOTO_CONTENT_TYPE,
-        width: photo.width,
-        height: photo.height,
-        byteSize: photo.data.byteLength,
-        data: photo.data,
-      })
+      .values(uploadRow(userId, "profile_photo", { ...photo, contentType: PHOTO_CONTENT_TYPE }))
       .returning({ id: uploads.id });
     const photoId = upload!.id;
     await tx.update(profiles).set({ photoId, updatedAt: new Date() }).where(eq(profiles.userId, userId));
