@@ -582,6 +582,8 @@ test("a coordinator dismisses one report and deletes the post of another; the re
     .click();
   // Deleting asks first, on a step of its own.
   const confirm = coordinator.getByRole("region", { name: t("moderation.confirmDelete.reportHeading") });
+  // The confirmation step is a new page: check it once it is there, not the queue while it is left.
+  await expect(confirm).toBeVisible();
   await expectNoA11yViolations(coordinator);
   await confirm.getByRole("button", { name: t("moderation.confirmDelete.confirm") }).click();
   await expect(coordinator.getByText(t("moderation.done.delete"))).toBeVisible();
