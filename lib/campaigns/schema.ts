@@ -2,7 +2,16 @@ import { z } from "zod";
 import { ROLES } from "@/db/schema/auth";
 import { type CampaignAudience, type CampaignVersion, LEGAL_BASES } from "@/db/schema/campaigns";
 import { ORGANISATION_TYPES } from "@/db/schema/network";
-import { emailAddress, isExistingDate, isExistingTime, line, optionalLine } from "@/lib/forms/schema";
+import {
+  emailAddress,
+  isExistingDate,
+  isExistingTime,
+  line,
+  multiline,
+  optionalLine,
+  validFields,
+  whenValid,
+} from "@/lib/forms/schema";
 import { LOCALES } from "@/lib/i18n/config";
 import { MUNICIPALITIES, SPOKEN_LANGUAGES, TOPICS } from "@/lib/network/constants";
 
@@ -81,21 +90,20 @@ export const SaveCampaign = z
     ...versionShape,
   })
   .superRefine((data, ctx) => {
+    // each rule as soon as the fields it reads are valid, beside the other fields' errors
+    const issue = (path: string, message: string, reads: string[]) => {
+      if (validFields(ctx, [path, ...reads])) ctx.addIssue({ code: "custom", path: [path], message });
+    };
     const values = data as Record<string, unknown>;
-    if (data.kind === "broadcast" && !data.members && !data.contacts) {
-      ctx.addIssue({ code: "custom", path: ["audience"], message: "audienceEmpty" });
-    }
-    if (data.kind === "welcome" && data.delayDays === undefined) {
-      ctx.addIssue({ code: "custom", path: ["delayDays"], message: "required" });
-    }
+    if (data.kind === "broadcast" && !data.members && !data.contacts)
+      issue("audience", "audienceEmpty", ["kind", "members", "contacts"]);
+    if (data.kind === "welcome" && data.delayDays === undefined) issue("delayDays", "required", ["kind"]);
     for (const locale of LOCALES.filter((l) => l !== "de")) {
       const f = versionFields(locale);
-      if (values[f.subject] && !values[f.body])
-        ctx.addIssue({ code: "custom", path: [f.body], message: "bodyMissing" });
-      if (values[f.body] && !values[f.subject])
-        ctx.addIssue({ code: "custom", path: [f.subject], message: "subjectMissing" });
+      if (values[f.subject] && !values[f.body]) issue(f.body, "bodyMissing", [f.subject]);
+      if (values[f.body] && !values[f.subject]) issue(f.subject, "subjectMissing", [f.body]);
     }
-  });
+  }, whenValid());
 export type SaveCampaignInput = z.infer<typeof SaveCampaign>;
 
 export const toAudience = (data: z.infer<typeof AudienceInput>): CampaignAudience => ({
@@ -159,5 +167,5 @@ export const Subscribe = z.object({
 
 export const StartImport = z.object({
   legalBasis: z.enum(LEGAL_BASES, { error: "required" }),
-  legalNote: line(300),
+  legalNote: multiline(300),
 });

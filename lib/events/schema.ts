@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { EVENT_FORMATS, EVENT_FREQUENCIES, EVENT_VISIBILITIES, RSVP_RESPONSES } from "@/db/schema/events";
-import { isExistingDate, isExistingTime, line, optionalLine } from "@/lib/forms/schema";
+import {
+  isExistingDate,
+  isExistingTime,
+  line,
+  optionalLine,
+  validFields,
+  whenValid,
+} from "@/lib/forms/schema";
 import { MUNICIPALITIES, SPOKEN_LANGUAGES, TOPICS } from "@/lib/network/constants";
 
 const blankToUndefined = (value: unknown) =>
@@ -65,13 +72,18 @@ export const EventInput = z
     ),
   })
   .superRefine((v, ctx) => {
-    const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
-    if (v.endTime <= v.startTime) issue("endTime", "endBeforeStart");
-    if (v.format === "in_person" && !v.address && !v.venue) issue("address", "addressRequired");
-    if (v.format === "online" && !v.onlineUrl) issue("onlineUrl", "onlineUrlRequired");
-    if (v.visibility === "group" && !v.groupId) issue("groupId", "groupRequired");
-    if (v.frequency !== "none" && v.untilDate && v.untilDate < v.date) issue("untilDate", "untilBeforeStart");
-  });
+    // each rule as soon as the fields it reads are valid, beside the other fields' errors
+    const issue = (path: string, message: string, reads: string[]) => {
+      if (validFields(ctx, [path, ...reads])) ctx.addIssue({ code: "custom", path: [path], message });
+    };
+    if (v.endTime <= v.startTime) issue("endTime", "endBeforeStart", ["startTime"]);
+    if (v.format === "in_person" && !v.address && !v.venue)
+      issue("address", "addressRequired", ["format", "venue"]);
+    if (v.format === "online" && !v.onlineUrl) issue("onlineUrl", "onlineUrlRequired", ["format"]);
+    if (v.visibility === "group" && !v.groupId) issue("groupId", "groupRequired", ["visibility"]);
+    if (v.frequency !== "none" && v.untilDate && v.untilDate < v.date)
+      issue("untilDate", "untilBeforeStart", ["frequency", "date"]);
+  }, whenValid());
 export type EventInput = z.infer<typeof EventInput>;
 
 export const EventUpdate = EventInput.and(z.object({ eventId: z.string().min(1).max(64) }));
@@ -96,10 +108,13 @@ export const MoveOccurrence = z
     startTime: clock,
     endTime: clock,
   })
-  .superRefine((v, ctx) => {
-    if (v.endTime <= v.startTime)
-      ctx.addIssue({ code: "custom", path: ["endTime"], message: "endBeforeStart" });
-  });
+  .superRefine(
+    (v, ctx) => {
+      if (v.endTime <= v.startTime)
+        ctx.addIssue({ code: "custom", path: ["endTime"], message: "endBeforeStart" });
+    },
+    whenValid("startTime", "endTime"),
+  );
 export type MoveOccurrence = z.infer<typeof MoveOccurrence>;
 
 export const EventId = z.object({ eventId: z.string().min(1).max(64) });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { SendCampaign } from "@/lib/campaigns/schema";
-import { EventInput } from "@/lib/events/schema";
-import { isExistingDate, isExistingTime, toFieldErrors } from "./schema";
+import { z } from "zod";
+import { DecideApplication } from "@/lib/applications/schema";
+import { SaveCampaign, SendCampaign, StartImport } from "@/lib/campaigns/schema";
+import { EventInput, MoveOccurrence } from "@/lib/events/schema";
+import { ReportInput } from "@/lib/forum/schema";
+import { CategoryForm } from "@/lib/groups/schema";
+import { SignUp } from "@/lib/signup/schema";
+import { isExistingDate, isExistingTime, line, toFieldErrors } from "./schema";
 
 describe("dates and times that exist", () => {
   it("refuses days a month does not have, keeps leap days", () => {
@@ -63,5 +68,112 @@ describe("an event on a day or at a time that does not exist", () => {
     expect(event({ date: "2027-02-30" })).toEqual({ date: "noSuchDate" });
     expect(event({ untilDate: "2027-06-31" })).toEqual({ untilDate: "noSuchDate" });
     expect(event({ endTime: "25:70" })).toEqual({ endTime: "noSuchTime" });
+  });
+});
+
+describe("texts of several lines (textareas)", () => {
+  // a browser sends a textarea's line breaks as CRLF
+  const twoLines = "Leider passt Ihr Antrag nicht.\r\nBitte melden Sie sich bei uns.";
+
+  it("keep their line breaks, as \\n, where a single-line field refuses them", () => {
+    const reject = DecideApplication.safeParse({
+      applicationId: "a1",
+      decision: "rejected",
+      reason: twoLines,
+    });
+    expect(reject.data?.reason).toBe("Leider passt Ihr Antrag nicht.\nBitte melden Sie sich bei uns.");
+    expect(ReportInput.safeParse({ postId: "1", reason: twoLines }).data?.reason).toContain("nicht.\nBitte");
+    expect(StartImport.safeParse({ legalBasis: "consent", legalNote: twoLines }).success).toBe(true);
+    expect(besideFields(z.object({ title: line(100) }).safeParse({ title: "a\nb" }))).toEqual({
+      title: "invalidCharacters",
+    });
+  });
+
+  it("count a line break as one character against the limit", () => {
+    const reason = `${"a".repeat(499)}\r\n${"b".repeat(500)}`;
+    expect(DecideApplication.safeParse({ applicationId: "a1", decision: "rejected", reason }).success).toBe(
+      true,
+    );
+  });
+
+  it("still refuse other control characters", () => {
+    const reason = "Leider\u0007 nicht.";
+    expect(
+      besideFields(DecideApplication.safeParse({ applicationId: "a1", decision: "rejected", reason })),
+    ).toEqual({ reason: "invalidCharacters" });
+    expect(besideFields(ReportInput.safeParse({ postId: "1", reason: "Spam\u0000!" }))).toEqual({
+      reason: "invalidCharacters",
+    });
+  });
+});
+
+describe("a rule across fields", () => {
+  it("sign-up: a missing new organisation's name shows with every other error at once", () => {
+    const errors = besideFields(SignUp.safeParse({ organisationId: "new", topics: [], languages: [] }));
+    expect(errors).toMatchObject({ name: "required", privacyConsent: "consentRequired" });
+    expect(errors.proposedOrganisation).toBe("required");
+  });
+
+  it("rejecting without a reason says so beside other errors", () => {
+    expect(besideFields(DecideApplication.safeParse({ decision: "rejected" }))).toEqual({
+      applicationId: "invalid",
+      reason: "reasonRequired",
+    });
+  });
+
+  it("events, moved dates, campaigns and forum categories: every message at once", () => {
+    const event = besideFields(
+      EventInput.safeParse({
+        languages: [],
+        format: "online",
+        organiser: "me",
+        visibility: "group",
+        frequency: "none",
+        date: "2027-03-02",
+        startTime: "18:00",
+        endTime: "17:00",
+      }),
+    );
+    expect(event).toEqual({
+      title: "required",
+      endTime: "endBeforeStart",
+      onlineUrl: "onlineUrlRequired",
+      groupId: "groupRequired",
+    });
+    const move = besideFields(
+      MoveOccurrence.safeParse({
+        occurrenceId: "",
+        date: "2027-03-02",
+        startTime: "18:00",
+        endTime: "17:00",
+      }),
+    );
+    expect(move).toEqual({ occurrenceId: "invalid", endTime: "endBeforeStart" });
+    const campaign = besideFields(
+      SaveCampaign.safeParse({ title: "", subjectDe: "Hallo", bodyDe: "Text", subjectEn: "Hello" }),
+    );
+    expect(campaign).toEqual({ title: "required", audience: "audienceEmpty", bodyEn: "bodyMissing" });
+    const category = besideFields(
+      CategoryForm.safeParse({ name: "", color: "#123456", visibility: "group" }),
+    );
+    expect(category).toEqual({ name: "required", groupId: "required" });
+  });
+
+  it("is not checked on a field that has its own error", () => {
+    const event = besideFields(
+      EventInput.safeParse({
+        title: "Sprachcafé",
+        languages: [],
+        format: "in_person",
+        venue: "x".repeat(201),
+        organiser: "me",
+        visibility: "public",
+        frequency: "none",
+        date: "2027-03-02",
+        startTime: "18:00",
+        endTime: "20:00",
+      }),
+    );
+    expect(event).toEqual({ venue: "tooLong" });
   });
 });

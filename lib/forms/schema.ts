@@ -19,6 +19,10 @@ export type FormState<V = Record<string, string | string[]>> =
 export const IDLE: FormState = { status: "idle" };
 
 const noControlChars = /^[^\p{Cc}\p{Cs}\p{Co}]*$/u;
+/** As above, but a text of several lines keeps its tabs and line breaks. */
+const noControlCharsExceptBreaks = /^(?:[\t\n]|[^\p{Cc}\p{Cs}\p{Co}])*$/u;
+/** Browsers send a textarea's line breaks as "\r\n": kept as "\n", so each counts as one character. */
+const unifyLineBreaks = (value: string) => value.replace(/\r\n?/g, "\n");
 
 /** A required single-line text: trimmed, no control characters, bounded. Empty says "required". */
 export const line = (max: number, min = 1) => {
@@ -36,6 +40,45 @@ export const optionalLine = (max: number) =>
     .regex(noControlChars, { error: "invalidCharacters" })
     .optional()
     .transform((v) => (v ? v : undefined));
+
+/**
+ * A required text of several lines (a textarea): trimmed, line breaks kept as "\n", other control
+ * characters refused, bounded. Empty says "required".
+ */
+export const multiline = (max: number, min = 1) => {
+  const text = z
+    .string({ error: "required" })
+    .overwrite(unifyLineBreaks)
+    .trim()
+    .min(1, { error: "required" });
+  return (min > 1 ? text.min(min, { error: "tooShort" }) : text)
+    .max(max, { error: "tooLong" })
+    .regex(noControlCharsExceptBreaks, { error: "invalidCharacters" });
+};
+
+export const optionalMultiline = (max: number) =>
+  z
+    .string()
+    .overwrite(unifyLineBreaks)
+    .trim()
+    .max(max, { error: "tooLong" })
+    .regex(noControlCharsExceptBreaks, { error: "invalidCharacters" })
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+/** Whether these fields of an object passed their own checks (and the input was an object at all). */
+export const validFields = (payload: z.core.ParsePayload, fields: readonly string[]): boolean =>
+  !payload.issues.some((issue) => !issue.path?.length || fields.includes(String(issue.path[0])));
+
+/**
+ * Options for an object's cross-field rule (`.superRefine(rule, whenValid("a", "b"))`): the rule runs
+ * as soon as the fields it reads are valid, even when other fields have errors. By default zod skips
+ * it then, and its message would appear only after everything else was fixed and the form sent again.
+ * With several rules in one refinement, `whenValid()` and `validFields(ctx, […])` per rule.
+ */
+export const whenValid = (...fields: string[]) => ({
+  when: (payload: z.core.ParsePayload) => validFields(payload, fields),
+});
 
 /** An optional phone number as people write it: digits, spaces and + - ( ) /, a "+" only in front. */
 export const optionalPhone = optionalLine(40).refine(
@@ -74,17 +117,21 @@ export function isExistingDate(value: string): boolean {
 
 export const isExistingTime = (value: string): boolean => /^([01]\d|2[0-3]):[0-5]\d$/.test(value);
 
+/** One issue as a message key with its limits (the {min} and {max} of "tooShort" and "tooLong"). */
+export function toFieldError(issue: z.core.$ZodIssue): FieldError {
+  const values: Record<string, number> = {};
+  if ("maximum" in issue) values.max = Number(issue.maximum);
+  if ("minimum" in issue) values.min = Number(issue.minimum);
+  const key = /^[a-zA-Z]+$/.test(issue.message) ? issue.message : "invalid";
+  return { key, values };
+}
+
 /** First issue per field, as message keys with their limits. */
 export function toFieldErrors(error: z.ZodError): FieldErrors {
   const result: FieldErrors = {};
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? "form");
-    if (result[field]) continue;
-    const values: Record<string, number> = {};
-    if ("maximum" in issue) values.max = Number(issue.maximum);
-    if ("minimum" in issue) values.min = Number(issue.minimum);
-    const key = /^[a-zA-Z]+$/.test(issue.message) ? issue.message : "invalid";
-    result[field] = { key, values };
+    result[field] ??= toFieldError(issue);
   }
   return result;
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { type FileLimitBreach, type FileLimits, MB } from "@/lib/forms/file-limits";
-import { line } from "@/lib/forms/schema";
+import { line, multiline } from "@/lib/forms/schema";
 import { REACTIONS } from "./utils";
 
 export const MAX_BODY = 20_000;
@@ -63,5 +63,5 @@ export const ThreadModeration = z.object({
 
 export const ReportInput = z.object({
   postId: z.coerce.number().int().positive(),
-  reason: line(1000, 3),
+  reason: multiline(1000, 3),
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CATEGORY_TRANSLATION_LOCALES, type CategoryTranslations } from "@/db/schema";
-import { line, optionalLine } from "@/lib/forms/schema";
+import { line, optionalLine, whenValid } from "@/lib/forms/schema";
 
 export const GroupInput = z.object({
   name: line(100, 2),
@@ -53,7 +53,11 @@ export const CategoryForm = z
       .transform((v) => v || undefined),
     position: z.coerce.number().int().min(0).max(1000).default(0),
   })
-  .refine((v) => v.visibility !== "group" || v.groupId, { error: "required", path: ["groupId"] })
+  .refine((v) => v.visibility !== "group" || v.groupId, {
+    error: "required",
+    path: ["groupId"],
+    ...whenValid("visibility", "groupId"),
+  })
   .transform(({ id, name, description, color, visibility, groupId, position, ...rest }) => ({
     id,
     name,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { emailAddress, line, optionalLine } from "@/lib/forms/schema";
+import { emailAddress, line, optionalLine, whenValid } from "@/lib/forms/schema";
 import { MUNICIPALITIES, SPOKEN_LANGUAGES, TOPICS } from "@/lib/network/constants";
 
 export const NEW_ORGANISATION = "new";
@@ -27,11 +27,14 @@ export const SignUp = z
       .max(SPOKEN_LANGUAGES.length),
     privacyConsent: z.literal("on", { error: "consentRequired" }),
   })
-  .superRefine((value, ctx) => {
-    if (value.organisationId === NEW_ORGANISATION && !value.proposedOrganisation) {
-      ctx.addIssue({ code: "custom", path: ["proposedOrganisation"], message: "required" });
-    }
-  });
+  .superRefine(
+    (value, ctx) => {
+      if (value.organisationId === NEW_ORGANISATION && !value.proposedOrganisation) {
+        ctx.addIssue({ code: "custom", path: ["proposedOrganisation"], message: "required" });
+      }
+    },
+    whenValid("organisationId", "proposedOrganisation"),
+  );
 export type SignUp = z.infer<typeof SignUp>;
 
 export const SIGN_UP_MULTI_FIELDS = ["topics", "languages"] as const;

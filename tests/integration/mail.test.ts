@@ -125,7 +125,7 @@ describe("sendApplicationDecisionEmail", () => {
     expect(stored!.text).toContain("\u2068Yusuf\u2069");
   });
 
-  it("tells a rejected applicant the reason, left to right in German", async () => {
+  it("tells a rejected applicant the reason, left to right in German, line breaks kept", async () => {
     const { sendApplicationDecisionEmail } = await loadMail();
     const to = uniqueEmail();
     await sendApplicationDecisionEmail({
@@ -133,14 +133,18 @@ describe("sendApplicationDecisionEmail", () => {
       locale: "de",
       name: null,
       decision: "rejected",
-      reason: "Bitte <bewerben> Sie sich über Ihre Organisation.",
+      reason: "Bitte <bewerben> Sie sich über Ihre Organisation.\nDanke für Ihr Interesse.",
     });
     const [stored] = await outboxFor(to);
     expect(stored).toBeDefined();
     expect(stored!.html).toMatch(/<html[^>]*\bdir="ltr"/);
-    expect(stored!.text).toContain("Bitte <bewerben> Sie sich über Ihre Organisation.");
-    // the reason is shown as text, never as markup
-    expect(stored!.html).toContain("Bitte &lt;bewerben&gt; Sie");
+    expect(stored!.text).toContain(
+      "Bitte <bewerben> Sie sich über Ihre Organisation.\nDanke für Ihr Interesse.",
+    );
+    // the reason is shown as text, never as markup, its second line on a line of its own
+    expect(stored!.html).toMatch(
+      /<p style="[^"]*white-space:pre-line[^"]*">[^<]*Bitte &lt;bewerben&gt; Sie sich über Ihre Organisation\.\nDanke/,
+    );
     expect(stored!.html).not.toContain("/login");
   });
 });

@@ -79,7 +79,7 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
                 {r.reasons.map((reason, i) => (
                   <li key={i}>
                     {t("reportedBy", { name: reason.reporterName ?? "–", time: when(reason.createdAt) })}:{" "}
-                    {reason.reason}
+                    <span className="whitespace-pre-line">{reason.reason}</span>
                   </li>
                 ))}
               </ul>

@@ -52,7 +52,7 @@ export default async function ImportPage({ params }: Props) {
         <dt className="font-semibold">{t("preview.legalBasis")}</dt>
         <dd>{t(`legalBases.${view.legalBasis}`)}</dd>
         <dt className="font-semibold">{t("preview.legalNote")}</dt>
-        <dd>{view.legalNote}</dd>
+        <dd className="whitespace-pre-line">{view.legalNote}</dd>
         <dt className="font-semibold">{t("preview.rows")}</dt>
         <dd>{format.number(view.total)}</dd>
         <dt className="font-semibold">{t("preview.uploaded")}</dt>
