@@ -19,7 +19,9 @@ export type MailBody = {
 export function renderMail(body: MailBody): { html: string; text: string } {
   const dir = directionOf(body.locale);
   const align = dir === "rtl" ? "right" : "left";
-  const paragraphs = body.paragraphs.map((p) => `<p style="margin:0 0 16px;white-space:pre-line">${escapeHtml(p)}</p>`).join("");
+  const paragraphs = body.paragraphs
+    .map((p) => `<p style="margin:0 0 16px;white-space:pre-line">${escapeHtml(p)}</p>`)
+    .join("");
   const action = body.action
     ? `<p style="margin:24px 0"><a href="${escapeHtml(body.action.url)}" style="background:#0b5394;color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;display:inline-block;font-weight:bold">${escapeHtml(body.action.label)}</a></p><p style="margin:0 0 16px;font-size:13px;color:#444;word-break:break-all">${escapeHtml(body.action.url)}</p>`
     : "";

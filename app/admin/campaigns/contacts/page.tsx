@@ -193,7 +193,9 @@ export default async function ContactsPage({
                             {t("list.sourceImport", { basis: t(`legalBasesShort.${c.legalBasis}`) })}
                           </a>
                           {c.legalNote ? (
-                            <span className="block text-sm whitespace-pre-line text-muted">{c.legalNote}</span>
+                            <span className="block text-sm whitespace-pre-line text-muted">
+                              {c.legalNote}
+                            </span>
                           ) : null}
                         </>
                       ) : (
