@@ -6,6 +6,7 @@ import { requireRole } from "@/lib/auth/viewer";
 import { decodeCsv } from "@/lib/csv/utils";
 import { AppError } from "@/lib/errors";
 import { formAction } from "@/lib/forms/action";
+import type { FieldError } from "@/lib/forms/schema";
 import { parseInvitationCsv } from "./csv";
 import { inviteMember } from "./mutations";
 import { Invite, MAX_CSV_BYTES } from "./schema";
@@ -25,14 +26,16 @@ export type CsvInviteResult = {
   status: "idle" | "error" | "done";
   error?: string;
   invited: number;
-  problems: { line: number; email?: string; error: string }[];
+  problems: { line: number; email?: string; error: FieldError }[];
   tooMany?: boolean;
 };
 
 const CsvUpload = z.object({
   file: z
     .instanceof(File, { error: "fileRequired" })
-    .refine((f) => f.size > 0, { error: "fileRequired" })
+    // a form sent without a chosen file carries one without name or content
+    .refine((f) => f.size > 0 || f.name !== "", { error: "fileRequired", abort: true })
+    .refine((f) => f.size > 0, { error: "fileEmpty", abort: true })
     .refine((f) => f.size <= MAX_CSV_BYTES, { error: "fileTooLarge" })
     .refine((f) => /\.(csv|txt)$/i.test(f.name) || f.type.startsWith("text/"), { error: "fileNotCsv" }),
 });
@@ -49,6 +52,7 @@ export async function inviteCsvAction(
   const { rows, tooMany } = parseInvitationCsv(
     decodeCsv(new Uint8Array(await parsed.data.file.arrayBuffer())),
   );
+  if (!rows.length) return { status: "error", error: "csvNoRows", invited: 0, problems: [] };
   const problems: CsvInviteResult["problems"] = [];
   let invited = 0;
   for (const row of rows) {
@@ -64,7 +68,7 @@ export async function inviteCsvAction(
       problems.push({
         line: row.line,
         email: row.invite.email,
-        error: error instanceof AppError ? error.message : "generic",
+        error: { key: error instanceof AppError ? error.message : "generic" },
       });
     }
   }

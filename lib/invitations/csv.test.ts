@@ -25,7 +25,7 @@ describe("parseInvitationCsv", () => {
     const { rows } = parseInvitationCsv(
       "name,email\nAnna,not-an-address\n,b@example.org\nCarla Dietz,carla@example.org\nDan,d@example.org,xx",
     );
-    expect(rows.map((r) => [r.line, r.ok, r.ok ? r.invite.email : r.error])).toEqual([
+    expect(rows.map((r) => [r.line, r.ok, r.ok ? r.invite.email : r.error.key])).toEqual([
       [2, false, "invalidEmail"],
       [3, false, "required"],
       [4, true, "carla@example.org"],
@@ -36,8 +36,29 @@ describe("parseInvitationCsv", () => {
   it("names the allowed languages for an unknown one and keeps the row's e-mail address", () => {
     const { rows } = parseInvitationCsv("Falsche Sprache,fs.qa@example.net,fr\nOhne Adresse,,de");
     expect(rows).toMatchObject([
-      { line: 1, ok: false, email: "fs.qa@example.net", error: "csvUnknownLanguage" },
-      { line: 2, ok: false, email: undefined, error: "required" },
+      { line: 1, ok: false, email: "fs.qa@example.net", error: { key: "csvUnknownLanguage" } },
+      { line: 2, ok: false, email: undefined, error: { key: "required" } },
+    ]);
+  });
+
+  it("carries the limit of a too short or too long name, for the message to name it", () => {
+    const { rows } = parseInvitationCsv(
+      `Name;E-Mail;Sprache\nX;x1@example.net;en\n${"L".repeat(101)};l@example.net`,
+    );
+    expect(rows).toMatchObject([
+      { line: 2, ok: false, error: { key: "tooShort", values: { min: 2 } } },
+      { line: 3, ok: false, error: { key: "tooLong", values: { max: 100 } } },
+    ]);
+  });
+
+  it("reports a second row with an address already in the file as a duplicate of that line", () => {
+    const { rows } = parseInvitationCsv(
+      "name,email\nAnna Berg,not-an-address\nAnna Berg,anna@example.org\nAnna B.,Anna@Example.org",
+    );
+    expect(rows.map((r) => [r.line, r.ok ? "ok" : r.error])).toEqual([
+      [2, { key: "invalidEmail", values: {} }],
+      [3, "ok"],
+      [4, { key: "csvDuplicateRow", values: { line: 3 } }],
     ]);
   });
 

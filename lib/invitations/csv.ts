@@ -1,8 +1,9 @@
+import { type FieldError, toFieldError } from "@/lib/forms/schema";
 import { Invite, MAX_CSV_ROWS } from "./schema";
 
 export type CsvRow =
   | { line: number; ok: true; invite: Invite }
-  | { line: number; ok: false; raw: string; email?: string; error: string };
+  | { line: number; ok: false; raw: string; email?: string; error: FieldError };
 
 /** Splits one CSV line on the separator, honouring double quotes ("a, b" and "" inside quotes). */
 function splitLine(text: string, separator: string): string[] {
@@ -47,6 +48,8 @@ export function parseInvitationCsv(content: string): { rows: CsvRow[]; tooMany: 
   const separator = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
   let columns: ("name" | "email" | "locale" | undefined)[] = ["name", "email", "locale"];
   const rows: CsvRow[] = [];
+  /** The line each address was first invited on: a second row with it is a duplicate in the file. */
+  const firstLineOf = new Map<string, number>();
   let headerSeen = false;
   for (const [index, raw] of lines.entries()) {
     if (!raw.trim()) continue;
@@ -69,18 +72,28 @@ export function parseInvitationCsv(content: string): { rows: CsvRow[]; tooMany: 
     });
     if (record.locale) record.locale = record.locale.toLowerCase();
     const parsed = Invite.safeParse(record);
-    if (parsed.success) {
-      rows.push({ line: index + 1, ok: true, invite: parsed.data });
+    const line = index + 1;
+    const firstLine = parsed.success ? firstLineOf.get(parsed.data.email) : undefined;
+    if (parsed.success && firstLine === undefined) {
+      firstLineOf.set(parsed.data.email, line);
+      rows.push({ line, ok: true, invite: parsed.data });
       continue;
     }
-    const issue = parsed.error.issues[0];
+    const issue = parsed.error?.issues[0];
     rows.push({
-      line: index + 1,
+      line,
       ok: false,
       raw: raw.slice(0, 200),
       email: record.email?.slice(0, 200),
-      // a file has no list to choose from: name the languages it may hold
-      error: issue?.path[0] === "locale" ? "csvUnknownLanguage" : (issue?.message ?? "invalid"),
+      error:
+        firstLine !== undefined
+          ? { key: "csvDuplicateRow", values: { line: firstLine } }
+          : // a file has no list to choose from: name the languages it may hold
+            issue?.path[0] === "locale"
+            ? { key: "csvUnknownLanguage" }
+            : issue
+              ? toFieldError(issue)
+              : { key: "invalid" },
     });
   }
   return { rows, tooMany: false };

@@ -11,12 +11,12 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const uid = () => crypto.randomUUID().slice(0, 8);
 
-/** Uploads these bytes as the CSV file, signed in as a new coordinator. */
-async function upload(bytes: Uint8Array<ArrayBuffer>) {
+/** Uploads these bytes as the CSV file (no name: no file chosen), signed in as a new coordinator. */
+async function upload(bytes: Uint8Array<ArrayBuffer>, fileName = "einladungen.csv") {
   const coordinator = await createUser({ role: "coordinator" });
   signInWith(await createSession(coordinator.id));
   const form = new FormData();
-  form.set("file", new File([bytes], "einladungen.csv", { type: "text/csv" }));
+  form.set("file", new File([bytes], fileName, { type: fileName ? "text/csv" : "application/octet-stream" }));
   try {
     return await inviteCsvAction({ status: "idle", invited: 0, problems: [] }, form);
   } finally {
@@ -60,8 +60,35 @@ describe("inviting from a CSV file", () => {
     expect(result).toMatchObject({
       status: "done",
       invited: 0,
-      problems: [{ line: 1, email, error: "csvUnknownLanguage" }],
+      problems: [{ line: 1, email, error: { key: "csvUnknownLanguage" } }],
     });
     expect(await nameOf(email)).toBeUndefined();
+  });
+
+  it("names a second row with the same address a duplicate of its first line, and invites once", async () => {
+    const email = `dup.${uid()}@example.net`;
+    const result = await upload(
+      new TextEncoder().encode(
+        `Name;E-Mail\nDora Dupont;${email}\nX;x.${uid()}@example.net\nDora D.;${email}\n`,
+      ),
+    );
+    expect(result).toMatchObject({
+      status: "done",
+      invited: 1,
+      problems: [
+        { line: 3, error: { key: "tooShort", values: { min: 2 } } },
+        { line: 4, email, error: { key: "csvDuplicateRow", values: { line: 2 } } },
+      ],
+    });
+    expect(await nameOf(email)).toBe("Dora Dupont");
+  });
+
+  it("tells an empty file from no file chosen, and a file without people from both", async () => {
+    expect(await upload(new Uint8Array(0))).toMatchObject({ status: "error", error: "fileEmpty" });
+    expect(await upload(new Uint8Array(0), "")).toMatchObject({ status: "error", error: "fileRequired" });
+    expect(await upload(new TextEncoder().encode("Name;E-Mail;Sprache\r\n"))).toMatchObject({
+      status: "error",
+      error: "csvNoRows",
+    });
   });
 });

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { ErrorText } from "@/lib/ui/components/field";
+import { ErrorText, errorMessage } from "@/lib/ui/components/field";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 import { SubmitButton } from "@/lib/ui/components/submit-button";
 import { type CsvInviteResult, inviteCsvAction } from "../actions";
@@ -62,7 +62,7 @@ export function CsvInviteForm() {
                   <tr key={p.line}>
                     <td className="border-b p-2">{p.line}</td>
                     <td className="border-b p-2 break-all">{p.email ?? "–"}</td>
-                    <td className="border-b p-2">{te(p.error)}</td>
+                    <td className="border-b p-2">{errorMessage(te, p.error)}</td>
                   </tr>
                 ))}
               </tbody>
