@@ -13,6 +13,8 @@ export async function sendAccessibilityFeedbackEmail(input: {
   senderName: string | null;
   senderEmail: string | null;
   pageUrl: string | null;
+  /** The language the person wrote in (the site's language when they sent it). */
+  senderLocale: Locale;
 }): Promise<void> {
   const t = translatorFor(input.locale);
   const network = await getNetworkName(input.locale);
@@ -25,10 +27,19 @@ export async function sendAccessibilityFeedbackEmail(input: {
         name: input.senderName || t("mail.feedback.anonymous"),
         email: input.senderEmail || "–",
       }),
+      t("mail.feedback.language", { language: t(`languages.${input.senderLocale}`) }),
       ...(input.pageUrl ? [t("mail.feedback.page", { page: input.pageUrl })] : []),
       input.message,
+      ...(input.senderEmail ? [t("mail.feedback.replyHint")] : []),
     ],
     footer: t("mail.footer", { network }),
   });
-  await deliverMail({ to: input.to, subject: t("mail.feedback.subject"), html, text });
+  // "Reply" reaches the person who wrote, not the no-reply sender.
+  await deliverMail({
+    to: input.to,
+    replyTo: input.senderEmail ?? undefined,
+    subject: t("mail.feedback.subject"),
+    html,
+    text,
+  });
 }

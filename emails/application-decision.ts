@@ -5,6 +5,7 @@ import { translatorFor } from "@/lib/i18n/translator";
 import { deliverMail } from "@/lib/mail/transport";
 import { getNetworkName } from "@/lib/settings/data";
 import { renderMail } from "./layout";
+import { officeContact } from "./office-contact";
 
 /**
  * Text a person wrote keeps its own direction inside the mail's (a German reason in an Arabic mail):
@@ -28,6 +29,8 @@ export async function sendApplicationDecisionEmail(input: {
     t(`${key}.body`),
   ];
   if (input.reason) paragraphs.push(t("mail.reasonLabel", { reason: isolated(input.reason) }));
+  const contact = await officeContact(input.locale);
+  if (input.decision === "rejected") paragraphs.push(contact.paragraph);
   const { html, text } = renderMail({
     locale: input.locale,
     heading: t(`${key}.heading`),
@@ -38,5 +41,11 @@ export async function sendApplicationDecisionEmail(input: {
         : undefined,
     footer: t("mail.footer", { network }),
   });
-  await deliverMail({ to: input.to, subject: t(`${key}.subject`, { network }), html, text });
+  await deliverMail({
+    to: input.to,
+    replyTo: contact.replyTo,
+    subject: t(`${key}.subject`, { network }),
+    html,
+    text,
+  });
 }

@@ -3,6 +3,7 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { formAction } from "@/lib/forms/action";
+import { resolveLocale } from "@/lib/i18n/request";
 import { clientIp } from "@/lib/rate-limit/client-ip";
 import { hitRateLimits } from "@/lib/rate-limit/mutations";
 import { submitAccessibilityFeedback } from "./mutations";
@@ -12,6 +13,6 @@ export const accessibilityFeedbackAction = formAction(AccessibilityFeedback, asy
   const ip = clientIp(await headers());
   const limit = await hitRateLimits([{ key: `feedback:ip:${ip}`, limit: 10, windowSeconds: 3600 }]);
   if (!limit.allowed) redirect(`/too-many-requests?retry=${limit.retryAfterSeconds}`);
-  await submitAccessibilityFeedback(data);
+  await submitAccessibilityFeedback(data, await resolveLocale());
   return { status: "success", message: "feedbackSent" };
 });

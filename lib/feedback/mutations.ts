@@ -3,12 +3,13 @@ import { and, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { feedback, users } from "@/db/schema";
 import { sendAccessibilityFeedbackEmail } from "@/emails/accessibility-feedback";
-import { isLocale } from "@/lib/i18n/config";
+import { isLocale, type Locale } from "@/lib/i18n/config";
 import type { AccessibilityFeedback } from "./schema";
 
 /** Stores the feedback and mails it to every coordinator and admin, each in their language. */
 export async function submitAccessibilityFeedback(
   input: AccessibilityFeedback,
+  senderLocale: Locale,
 ): Promise<{ recipients: number }> {
   const db = await getDb();
   await db.insert(feedback).values({
@@ -30,6 +31,7 @@ export async function submitAccessibilityFeedback(
       senderName: input.name ?? null,
       senderEmail: input.email ?? null,
       pageUrl: input.pageUrl ?? null,
+      senderLocale,
     });
   }
   return { recipients: coordinators.length };

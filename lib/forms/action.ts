@@ -11,7 +11,7 @@ import { type FormState, formValues, toFieldErrors } from "./schema";
  */
 export const MAX_ECHO = 200_000;
 
-const isUniqueViolation = (error: unknown): boolean => {
+export const isUniqueViolation = (error: unknown): boolean => {
   const e = error as { code?: string; cause?: { code?: string } } | null;
   return e?.code === "23505" || e?.cause?.code === "23505";
 };

@@ -10,6 +10,8 @@ export type OutgoingMail = {
   subject: string;
   text: string;
   html: string;
+  /** Where a reply goes instead of the (often no-reply) sender. */
+  replyTo?: string;
   headers?: Record<string, string>;
 };
 

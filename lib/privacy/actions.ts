@@ -21,7 +21,13 @@ export async function requestDeletionAction(): Promise<void> {
   if (await isLastAdmin({ userId: viewer.id })) redirect(`${page}#delete-heading`);
   const token = createDeletionToken({ userId: viewer.id, email: viewer.email });
   const url = new URL(`/settings/privacy/delete?token=${encodeURIComponent(token)}`, env.APP_URL).toString();
-  await sendAccountDeletionEmail({ to: viewer.email, locale: viewer.locale, name: viewer.name, url });
+  await sendAccountDeletionEmail({
+    to: viewer.email,
+    locale: viewer.locale,
+    name: viewer.name,
+    url,
+    applicant: viewer.status !== "approved",
+  });
   redirect(`${page}?sent=1#delete-heading`);
 }
 
@@ -37,7 +43,7 @@ export async function confirmDeletionAction(formData: FormData): Promise<void> {
     // The last admin (the page behind the link says what to do first) keeps the account.
     redirect(`/settings/privacy/delete?token=${encodeURIComponent(token)}`);
   }
-  redirect("/settings/privacy/deleted");
+  redirect(target.applicant ? "/settings/privacy/deleted?withdrawn=1" : "/settings/privacy/deleted");
 }
 
 export async function acceptPolicyAction(formData: FormData): Promise<void> {

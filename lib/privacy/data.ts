@@ -34,18 +34,20 @@ export async function findDeletionTarget({
   token,
 }: {
   token: string;
-}): Promise<{ userId: string; name: string | null } | null> {
+}): Promise<{ userId: string; name: string | null; applicant: boolean } | null> {
   const read = readDeletionToken(token);
   if (!read) return null;
   const db = await getDb();
   const [user] = await db
-    .select({ email: users.email, name: users.name, erased: userErasures.userId })
+    .select({ email: users.email, name: users.name, status: users.status, erased: userErasures.userId })
     .from(users)
     .leftJoin(userErasures, eq(userErasures.userId, users.id))
     .where(eq(users.id, read.userId))
     .limit(1);
   if (!user || user.erased) return null;
-  return verifyDeletionToken(token, user.email) ? { userId: read.userId, name: user.name } : null;
+  if (!verifyDeletionToken(token, user.email)) return null;
+  // An applicant withdraws their application: they have no posts or messages to speak of.
+  return { userId: read.userId, name: user.name, applicant: user.status !== "approved" };
 }
 
 /** The member's own consent records, newest first. */

@@ -22,6 +22,7 @@ export const saveGeneralSettingsAction = formAction(GeneralSettings, async (data
       "network.name": data.networkName,
       "mail.senderName": data.senderName ?? null,
       "mail.senderAddress": data.senderAddress ?? null,
+      "mail.replyTo": data.replyTo ?? null,
       "forum.holdFirstPosts": data.holdFirstPosts === "on",
     },
   });

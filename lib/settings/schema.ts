@@ -9,6 +9,8 @@ export type Settings = {
   "network.logo": { id: string; contentType: string; data: string; width: number; height: number } | null;
   "mail.senderName": string | null;
   "mail.senderAddress": string | null;
+  /** Where replies to the network's mails go (the coordination office); null: mails invite no reply. */
+  "mail.replyTo": string | null;
   "forum.holdFirstPosts": boolean;
   "privacy.policyVersion": string;
   /** When an admin last published a new version (ISO time); null until the first one. */
@@ -22,6 +24,7 @@ export const SETTING_DEFAULTS: Settings = {
   "network.logo": null,
   "mail.senderName": null,
   "mail.senderAddress": null,
+  "mail.replyTo": null,
   "forum.holdFirstPosts": false,
   "privacy.policyVersion": "2026-11-01",
   "privacy.policyPublishedAt": null,
@@ -35,17 +38,20 @@ const hexColor = z
   .toLowerCase()
   .regex(/^#[0-9a-f]{6}$/, { error: "colorFormat" });
 
+const optionalEmail = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, { error: "tooLong" })
+  .optional()
+  .transform((v) => v || undefined)
+  .pipe(z.email({ error: "invalidEmail" }).optional());
+
 export const GeneralSettings = z.object({
   networkName: line(80),
   senderName: optionalLine(80),
-  senderAddress: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .max(254, { error: "tooLong" })
-    .optional()
-    .transform((v) => v || undefined)
-    .pipe(z.email({ error: "invalidEmail" }).optional()),
+  senderAddress: optionalEmail,
+  replyTo: optionalEmail,
   holdFirstPosts: z.literal("on").optional(),
 });
 export type GeneralSettings = z.infer<typeof GeneralSettings>;

@@ -2,18 +2,20 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { sendExistingAddressEmail } from "@/emails/existing-address";
 import { sendSignInEmail } from "@/emails/sign-in";
 import { createSignInLink } from "@/lib/auth/tokens";
 import { AppError } from "@/lib/errors";
 import { formAction } from "@/lib/forms/action";
 import type { FormState } from "@/lib/forms/schema";
+import { isLocale, type Locale } from "@/lib/i18n/config";
 import { resolveLocale } from "@/lib/i18n/request";
 import { getPolicyVersion } from "@/lib/legal/data";
 import { listSimilarOrganisations, type SimilarOrganisation } from "@/lib/organisations/data";
 import { clientIp } from "@/lib/rate-limit/client-ip";
 import { hitRateLimits } from "@/lib/rate-limit/mutations";
 import { signUpLimits } from "@/lib/rate-limit/policies";
-import { createApplication } from "./mutations";
+import { type ApplicationResult, createApplication } from "./mutations";
 import { NEW_ORGANISATION, SIGN_UP_MULTI_FIELDS, SignUp } from "./schema";
 
 /** The form's state; `similar` lists organisations like the proposed one, to pick instead. */
@@ -25,6 +27,24 @@ async function similarToProposal(formData: FormData): Promise<SimilarOrganisatio
   if (formData.get("organisationId") !== NEW_ORGANISATION || typeof name !== "string") return [];
   if (formData.get("organisationChoice") === NEW_ORGANISATION || name.length > 150) return [];
   return listSimilarOrganisations({ name });
+}
+
+/**
+ * Tells the owner of a known address what applies to them, in the language of their account: a member
+ * gets a sign-in link, a waiting applicant a link to their application, a rejected one whom to contact
+ * (only the coordination office can let them apply again). A blocked account gets nothing.
+ */
+async function mailKnownAddress(
+  email: string,
+  person: NonNullable<ApplicationResult["existing"]>,
+): Promise<void> {
+  const locale: Locale = isLocale(person.locale) ? person.locale : "de";
+  const mail = { to: email, locale, name: person.name };
+  if (person.status === "rejected") return sendExistingAddressEmail({ ...mail, status: "rejected" });
+  if (person.status === "blocked") return;
+  const callbackPath = person.status === "approved" ? "/home" : "/application";
+  const link = await createSignInLink({ email, callbackPath, kind: "code" });
+  await sendExistingAddressEmail({ ...mail, status: person.status, url: link.url });
 }
 
 export async function signUpAction(previous: SignUpState, formData: FormData): Promise<SignUpState> {
@@ -42,23 +62,36 @@ export async function signUpAction(previous: SignUpState, formData: FormData): P
         });
 
       const limit = await hitRateLimits(signUpLimits(clientIp(await headers()), data.email));
-      if (!limit.allowed) redirect(`/too-many-requests?retry=${limit.retryAfterSeconds}`);
+      // On the form, with everything typed kept (a venue's shared Wi-Fi reaches the limit at a meeting).
+      if (!limit.allowed) throw new AppError({ code: "rate_limited", message: "signUpRateLimited" });
 
       const locale = await resolveLocale();
       const application = picked ? { ...data, organisationId: picked.id } : data;
-      await createApplication({ data: application, locale, policyVersion: await getPolicyVersion() });
-      const link = await createSignInLink({ email: data.email, callbackPath: "/application", kind: "code" });
-      await sendSignInEmail({
-        to: data.email,
+      const result = await createApplication({
+        data: application,
         locale,
-        url: link.url,
-        code: link.code,
-        purpose: "confirm",
-        name: data.name,
+        policyVersion: await getPolicyVersion(),
       });
+      if (result.existing) await mailKnownAddress(data.email, result.existing);
+      else {
+        const link = await createSignInLink({
+          email: data.email,
+          callbackPath: "/application",
+          kind: "code",
+        });
+        await sendSignInEmail({
+          to: data.email,
+          locale,
+          url: link.url,
+          code: link.code,
+          purpose: "confirm",
+          name: data.name,
+        });
+      }
+      // The same page for a known address as for a new one: only the mailbox's owner learns the difference.
       redirect(`/login/check-email?purpose=confirm&email=${encodeURIComponent(data.email)}`);
     },
-    { multi: SIGN_UP_MULTI_FIELDS, uniqueViolation: { field: "email", key: "emailTaken" } },
+    { multi: SIGN_UP_MULTI_FIELDS },
   );
   const state = await submit(previous, formData);
   if (state.status !== "error" || similar.length === 0) return state;

@@ -1,28 +1,49 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { applications, consents, organisations, profiles, users } from "@/db/schema";
+import { applications, consents, organisations, profiles, type UserStatus, users } from "@/db/schema";
 import { foldName } from "@/db/search-fields";
 import { AppError } from "@/lib/errors";
+import { isUniqueViolation } from "@/lib/forms/action";
 import type { Locale } from "@/lib/i18n/config";
 import { createUniqueSlug } from "@/lib/network/mutations";
 import { NEW_ORGANISATION, type SignUp } from "./schema";
 
-/** Stores an application: the person (pending), their profile, the application and their consent. */
-export async function createApplication(input: {
-  data: SignUp;
-  locale: Locale;
-  policyVersion: string;
-}): Promise<{ userId: string }> {
+type ApplicationInput = { data: SignUp; locale: Locale; policyVersion: string };
+
+/** A sign-up's outcome: a new application, or the person who already has this address (nothing stored). */
+export type ApplicationResult =
+  | { userId: string; existing?: undefined }
+  | { userId: string; existing: { status: UserStatus; name: string | null; locale: string } };
+
+/**
+ * Stores an application: the person (pending), their profile, the application and their consent.
+ * An address that is already known stores nothing and returns its person, whatever their status: the
+ * caller tells only the address's owner (by mail), never the form.
+ */
+export async function createApplication(input: ApplicationInput): Promise<ApplicationResult> {
+  try {
+    return await insertApplication(input);
+  } catch (error) {
+    // The same address sent twice at once: the second finds the first.
+    if (!isUniqueViolation(error)) throw error;
+    return insertApplication(input);
+  }
+}
+
+async function insertApplication(input: ApplicationInput): Promise<ApplicationResult> {
   const { data } = input;
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [existing] = await tx
-      .select({ id: users.id })
+      .select({ id: users.id, status: users.status, name: users.name, locale: users.locale })
       .from(users)
       .where(eq(users.email, data.email))
       .limit(1);
-    if (existing) throw new AppError({ code: "conflict", message: "emailTaken", field: "email" });
+    if (existing) {
+      const { id, ...person } = existing;
+      return { userId: id, existing: person };
+    }
 
     const [user] = await tx
       .insert(users)

@@ -2,6 +2,7 @@ import { AdminSignupsPage } from "./pages/admin-signups-page";
 import { SignupPage } from "./pages/signup-page";
 import { expectNoA11yViolations } from "./support/a11y";
 import {
+  COORDINATOR_STATE,
   escapeRegExp,
   expect,
   requestSignInLink,
@@ -21,7 +22,8 @@ test("a rejected applicant gets the reason by mail and can no longer sign in", a
 }) => {
   const name = `Jonas Albrecht ${uniqueSuffix()}`;
   const email = uniqueEmail("jonas");
-  const reason = `Das Netzwerk ist nur für Fachkräfte im Burgenlandkreis (${uniqueSuffix()}).`;
+  // two lines, as typed into the text area
+  const reason = `Das Netzwerk ist nur für Fachkräfte im Burgenlandkreis (${uniqueSuffix()}).\nBitte melden Sie sich bei uns.`;
 
   await test.step("applies and confirms the address", async () => {
     await new SignupPage(page).applyAndConfirm({
@@ -49,6 +51,8 @@ test("a rejected applicant gets the reason by mail and can no longer sign in", a
     await admin.rejectButton(name).click();
     const field = admin.reasonField(name);
     await expect(field).toHaveAttribute("aria-invalid", "true");
+    // the keyboard focus is on the field to fix
+    await expect(field).toBeFocused();
     await expect(field).toHaveAccessibleDescription(
       new RegExp(`^${escapeRegExp(t("errors.reasonRequired"))}`),
     );
@@ -57,17 +61,22 @@ test("a rejected applicant gets the reason by mail and can no longer sign in", a
   });
 
   const rejectedAt = Date.now();
-  await test.step("the coordinator rejects with a reason", async () => {
-    await admin.reasonField(name).fill(reason);
-    await admin.rejectButton(name).click();
-    await expect(admin.card(name).getByRole("status")).toHaveText(t("signups.rejectedDone"));
+  await test.step("the coordinator rejects with a reason, without JavaScript, and is told so", async () => {
+    const plain = new AdminSignupsPage(
+      await newPage({ storageState: COORDINATOR_STATE, javaScriptEnabled: false }),
+    );
+    await plain.gotoCard(name);
+    await plain.reasonField(name).fill(reason);
+    await plain.rejectButton(name).click();
+    await expect(plain.page.getByRole("status")).toHaveText(t("signups.rejectedDone"));
+    await expect(plain.card(name)).toHaveCount(0);
     await admin.expectNotQueued(name);
   });
 
   await test.step("the rejection mail carries the reason", async () => {
     const mail = await waitForMail(email, { subject: t("mail.rejected.subject"), since: rejectedAt });
     expect(mail.text).toContain(t("mail.rejected.body"));
-    expect(mail.text).toContain(reason);
+    expect(mail.text.replace(/\r\n/g, "\n")).toContain(reason);
   });
 
   await test.step("the applicant's session has ended", async () => {
@@ -80,6 +89,27 @@ test("a rejected applicant gets the reason by mail and can no longer sign in", a
     await requestSignInLink(laptop, email);
     await laptop.waitForTimeout(1_000);
     expect((await mailsTo(email)).filter((m) => m.receivedAt >= since)).toEqual([]);
+  });
+
+  await test.step("signing up again shows the usual page; the mail says the application was declined and whom to contact", async () => {
+    const since = Date.now();
+    const again = new SignupPage(laptop);
+    await again.goto();
+    await again.fill({
+      name,
+      email,
+      organisation: { existing: "Jobcenter Burgenlandkreis" },
+      jobFunction: "Praktikant",
+      municipality: "Zeitz",
+      topics: ["work"],
+      languages: ["de"],
+    });
+    await again.submit();
+    await expect(laptop.getByRole("heading", { level: 1, name: t("checkEmail.title") })).toBeVisible();
+    const mail = await waitForMail(email, { subject: t("mail.existing.rejected.subject"), since });
+    expect(mail.text).toContain(t("mail.existing.rejected.body"));
+    expect(mail.text).toMatch(/\/impressum|antworten Sie einfach/);
+    expect(mail.text).not.toMatch(/api\/auth\/callback/);
   });
 
   await test.step("the link asked for before the rejection is refused", async () => {

@@ -1,6 +1,7 @@
 import { type Applicant, SignupPage } from "./pages/signup-page";
 import { expectNoA11yViolations } from "./support/a11y";
 import { escapeRegExp, expect, MEMBER, test, tr, uniqueEmail } from "./support/fixtures";
+import { linkIn, waitForMail } from "./support/mailbox";
 
 const t = tr("de");
 
@@ -32,6 +33,8 @@ for (const javaScriptEnabled of [true, false]) {
       await signup.submit();
 
       await expect(page.getByRole("main").getByRole("alert")).toHaveText(t("signup.fixErrors", { count: 7 }));
+      // With JavaScript the page stays: keyboard focus moves to the summary, not back to the page's top.
+      if (javaScriptEnabled) await expect(page.getByRole("main").getByRole("alert")).toBeFocused();
       await expect(signup.field("name")).toHaveValue("Erika Mustermann");
       await expect(signup.field("name")).not.toHaveAttribute("aria-invalid", "true");
       await expect(signup.field("email")).toHaveValue("erika@");
@@ -59,27 +62,23 @@ for (const javaScriptEnabled of [true, false]) {
   });
 }
 
-test("an address that already has an account is named beside the e-mail field", async ({ page }) => {
+test("an address that already has an account gets the page a new one gets; the mail says to sign in", async ({
+  page,
+}) => {
   const signup = new SignupPage(page);
   await signup.goto();
-  const applicant = { ...valid(), email: MEMBER };
-  await signup.fill(applicant);
+  const since = Date.now();
+  await signup.fill({ ...valid(), email: MEMBER });
   await signup.submit();
 
-  await expect(signup.field("email")).toHaveAttribute("aria-invalid", "true");
-  await expect(signup.field("email")).toHaveAccessibleDescription(describedAs("errors.emailTaken"));
-  await expect(page.getByText(/schon ein Konto/)).toBeVisible();
-  // Nothing else is lost: the person only has to change the address.
-  await expect(signup.field("name")).toHaveValue(applicant.name);
-  await expect(signup.field("organisation").locator("option:checked")).toHaveText(
-    "Sozialwerk Saale-Unstrut e. V.",
-  );
-  await expect(signup.field("jobFunction")).toHaveValue(applicant.jobFunction);
-  await expect(signup.field("municipality")).toHaveValue(applicant.municipality);
-  await expect(signup.group("topics").getByRole("checkbox", { name: t("topics.counselling") })).toBeChecked();
-  await expect(signup.group("languages").getByRole("checkbox", { name: t("languages.en") })).toBeChecked();
-  await expect(signup.consent()).toBeChecked();
-  await expectNoA11yViolations(page);
+  // Nothing tells a visitor that the address is known (as on /login).
+  await expect(page.getByRole("heading", { level: 1, name: t("checkEmail.title") })).toBeVisible();
+  await expect(page.getByRole("status")).toHaveText(t("checkEmail.confirmBody"));
+  // Only the address's owner learns it, with a link that signs them in.
+  const mail = await waitForMail(MEMBER, { subject: t("mail.existing.approved.subject"), since });
+  expect(mail.text).toContain(t("mail.existing.approved.body"));
+  await page.goto(linkIn(mail));
+  await expect(page).toHaveURL(/\/home$/);
 });
 
 test("a 200-character name is refused with the limit", async ({ page }) => {

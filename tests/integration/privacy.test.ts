@@ -174,7 +174,7 @@ describe("account deletion", () => {
   it("a member deletes their own account with the mailed link; the link then stops working", async () => {
     const { member, name } = await memberWithData("Selbst");
     const token = createDeletionToken({ userId: member.id, email: member.email });
-    expect(await findDeletionTarget({ token })).toEqual({ userId: member.id, name });
+    expect(await findDeletionTarget({ token })).toEqual({ userId: member.id, name, applicant: false });
     await deleteOwnAccount({ userId: member.id });
     expect(await findEverywhere(member.email)).toEqual([]);
     expect(await findDeletionTarget({ token })).toBeNull();

@@ -98,17 +98,24 @@ describe("createApplication", () => {
     expect(new Set(rows.map((r) => r.slug)).size).toBe(2);
   });
 
-  it("refuses an address that already applied, also typed with other case and spaces", async () => {
+  it("stores nothing for an address that already applied, also typed with other case and spaces", async () => {
     const email = uniqueEmail();
-    await createApplication({ data: signUpInput({ email }), locale: "de", policyVersion: POLICY });
+    const first = await createApplication({
+      data: signUpInput({ email }),
+      locale: "uk",
+      policyVersion: POLICY,
+    });
 
-    const again = signUpInput({ email: `  ${email.toUpperCase()} ` });
+    const again = signUpInput({ email: `  ${email.toUpperCase()} `, name: "Someone Else" });
     expect(again.email).toBe(email);
-    await expect(
-      createApplication({ data: again, locale: "de", policyVersion: POLICY }),
-    ).rejects.toMatchObject({ name: "AppError", field: "email", message: "emailTaken" });
+    // The caller gets the known person (to mail them), never a second account.
+    expect(await createApplication({ data: again, locale: "de", policyVersion: POLICY })).toEqual({
+      userId: first.userId,
+      existing: { status: "pending", name: "Olena Kovalenko", locale: "uk" },
+    });
     const db = await getDb();
     expect(await db.select().from(users).where(eq(users.email, email))).toHaveLength(1);
+    expect(await db.select().from(applications).where(eq(applications.userId, first.userId))).toHaveLength(1);
   });
 
   it("refuses an organisation that does not exist and stores nothing", async () => {

@@ -18,7 +18,7 @@ export default async function AdminSettingsPage() {
   const tShell = await getTranslations("shell");
   const [branding, s] = await Promise.all([
     getNetworkBranding(),
-    getSettings(["mail.senderName", "mail.senderAddress", "forum.holdFirstPosts"]),
+    getSettings(["mail.senderName", "mail.senderAddress", "mail.replyTo", "forum.holdFirstPosts"]),
   ]);
   const legalLabels = {
     imprint: tShell("imprint"),
@@ -38,6 +38,7 @@ export default async function AdminSettingsPage() {
             networkName={branding.name ?? tShell("siteName")}
             senderName={s["mail.senderName"] ?? ""}
             senderAddress={s["mail.senderAddress"] ?? ""}
+            replyTo={s["mail.replyTo"] ?? ""}
             holdFirstPosts={s["forum.holdFirstPosts"]}
           />
         </section>

@@ -13,6 +13,7 @@ export function GeneralSettingsForm(props: {
   networkName: string;
   senderName: string;
   senderAddress: string;
+  replyTo: string;
   holdFirstPosts: boolean;
 }) {
   const t = useTranslations("admin.settings");
@@ -48,6 +49,15 @@ export function GeneralSettingsForm(props: {
         hint={t("senderAddressHint")}
         error={errorText(errors.senderAddress)}
         defaultValue={failed ? text("senderAddress") : props.senderAddress}
+      />
+      <TextField
+        id="replyTo"
+        name="replyTo"
+        type="email"
+        label={t("replyTo")}
+        hint={t("replyToHint")}
+        error={errorText(errors.replyTo)}
+        defaultValue={failed ? text("replyTo") : props.replyTo}
       />
       <div className="mb-5">
         <label className="flex min-h-11 items-start gap-3">

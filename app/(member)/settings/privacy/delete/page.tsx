@@ -26,14 +26,19 @@ export default async function ConfirmDeletionPage({
         <a href="/settings/privacy">{t("backToPrivacy")}</a>
       </div>
     );
+  // An applicant withdraws their application: no posts or messages to keep, and they may apply again.
+  const w = target.applicant ? "withdraw." : "";
+  const points = target.applicant
+    ? [t("withdraw.erased"), t("withdraw.final")]
+    : [t("deleteErased"), t("deleteKept"), t("deleteFinal")];
   return (
     <div className="max-w-2xl">
-      <h1 className="mb-3 text-3xl font-bold">{t("confirmTitle")}</h1>
-      <p className="mb-2">{t("confirmIntro", { name: target.name ?? "" })}</p>
+      <h1 className="mb-3 text-3xl font-bold">{t(`${w}confirmTitle`)}</h1>
+      <p className="mb-2">{t(`${w}confirmIntro`, { name: target.name ?? "" })}</p>
       <ul className="mb-6 list-disc ps-6">
-        <li>{t("deleteErased")}</li>
-        <li>{t("deleteKept")}</li>
-        <li>{t("deleteFinal")}</li>
+        {points.map((point) => (
+          <li key={point}>{point}</li>
+        ))}
       </ul>
       {(await isLastAdmin({ userId: target.userId })) ? (
         <LastAdminNote />
@@ -41,10 +46,10 @@ export default async function ConfirmDeletionPage({
         <form action={confirmDeletionAction} className="flex flex-wrap gap-3">
           <input type="hidden" name="token" value={token} />
           <button type="submit" className={`${primaryButton} bg-danger hover:bg-red-900`}>
-            {t("confirmButton")}
+            {t(`${w}confirmButton`)}
           </button>
-          <a href="/settings/privacy" className={secondaryButton}>
-            {t("keepAccount")}
+          <a href={target.applicant ? "/application" : "/settings/privacy"} className={secondaryButton}>
+            {target.applicant ? t("withdraw.keep") : t("keepAccount")}
           </a>
         </form>
       )}

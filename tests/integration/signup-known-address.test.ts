@@ -1,0 +1,207 @@
+// Sign-up with an address that is already known, and the Reply-To of mails that invite an answer, over
+// a real SMTP peer. lib/env.ts reads SMTP_URL once, at import: the modules are imported after it is set.
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { getDb } from "@/db/client";
+import { settings, users } from "@/db/schema";
+import { IDLE } from "@/lib/forms/schema";
+import { redirectOf } from "../support/actions";
+import { createUser, uniqueEmail } from "../support/factories";
+import { type CapturedMail, type SmtpCapture, startSmtpCapture } from "../support/smtp-capture";
+
+vi.mock("next/headers", () => import("../support/next-headers"));
+
+let smtp: SmtpCapture;
+let app: {
+  signUp: typeof import("@/lib/signup/actions").signUpAction;
+  decide: typeof import("@/emails/application-decision").sendApplicationDecisionEmail;
+  feedback: typeof import("@/lib/feedback/mutations").submitAccessibilityFeedback;
+};
+
+beforeAll(async () => {
+  smtp = await startSmtpCapture();
+  process.env.SMTP_URL = smtp.url;
+  vi.resetModules();
+  app = {
+    signUp: (await import("@/lib/signup/actions")).signUpAction,
+    decide: (await import("@/emails/application-decision")).sendApplicationDecisionEmail,
+    feedback: (await import("@/lib/feedback/mutations")).submitAccessibilityFeedback,
+  };
+});
+
+afterAll(async () => {
+  await setReplyTo(null);
+  delete process.env.SMTP_URL;
+  const holder = globalThis as { __knotenpunktSmtp?: { close: () => void } };
+  holder.__knotenpunktSmtp?.close();
+  delete holder.__knotenpunktSmtp;
+  await smtp.close();
+});
+
+const OFFICE = "koordination@netzwerk.example";
+
+async function setReplyTo(address: string | null) {
+  const db = await getDb();
+  await db.delete(settings).where(eq(settings.key, "mail.replyTo"));
+  if (address) await db.insert(settings).values({ key: "mail.replyTo", value: address });
+}
+
+const mailsTo = (email: string) => smtp.messages.filter((m) => m.to.includes(email));
+const replyTo = (mail: CapturedMail) => (mail.headers.get("reply-to") as { text?: string } | undefined)?.text;
+
+/** Submits the sign-up form as a visitor would; resolves to the page it leads to. */
+function signUp(email: string) {
+  const form = new FormData();
+  const fields = {
+    name: "Olena Kovalenko",
+    email,
+    organisationId: "new",
+    proposedOrganisation: `Initiative ${crypto.randomUUID().slice(0, 8)}`,
+    jobFunction: "Sozialarbeiterin",
+    municipality: "Zeitz",
+    privacyConsent: "on",
+  };
+  for (const [k, v] of Object.entries(fields)) form.set(k, v);
+  form.append("topics", "language");
+  form.append("languages", "uk");
+  return redirectOf(() => app.signUp(IDLE, form));
+}
+
+const checkEmailPage = (email: string) =>
+  `/login/check-email?purpose=confirm&email=${encodeURIComponent(email)}`;
+
+describe("sign-up with an address that is already known", () => {
+  it("shows every address the same page; only the mail says what applies, and nothing is stored", async () => {
+    await setReplyTo(null);
+    const fresh = uniqueEmail();
+    const member = await createUser({ status: "approved", locale: "en", name: "Mia Member" });
+    const waiting = await createUser({ status: "pending", locale: "uk", name: "Olena Wartet" });
+    const rejected = await createUser({ status: "rejected", locale: "de", name: "Rea Abgelehnt" });
+    const blocked = await createUser({ status: "blocked", locale: "de", name: "Bo Gesperrt" });
+
+    for (const email of [fresh, member.email, waiting.email, rejected.email, blocked.email])
+      expect(await signUp(email)).toBe(checkEmailPage(email));
+
+    const [confirm] = mailsTo(fresh);
+    expect(confirm!.subject).toBe("Bitte bestätigen Sie Ihre E-Mail-Adresse");
+
+    // A member: "you already have an account", in their language, with a link that signs them in.
+    const [toMember] = mailsTo(member.email);
+    expect(toMember!.subject).toBe("You already have an account with Knotenpunkt");
+    expect(toMember!.text).toContain("you do not need to sign up again");
+    expect(toMember!.text).toMatch(/\/api\/auth\/callback\/nodemailer\?/);
+
+    // A waiting applicant: a link to their application page.
+    const [toWaiting] = mailsTo(waiting.email);
+    expect(toWaiting!.subject).toBe("Ваша заявка до Knotenpunkt уже надійшла");
+    expect(toWaiting!.text).toContain("Переглянути мою заявку");
+    expect(decodeURIComponent(toWaiting!.text)).toContain("callbackUrl=http://localhost:3000/application");
+
+    // A rejected applicant: told so and whom to contact (no reply-to address set: the imprint), no link.
+    const [toRejected] = mailsTo(rejected.email);
+    expect(toRejected!.subject).toBe("Ihr Antrag bei Knotenpunkt");
+    expect(toRejected!.text).toContain("Ein früherer Antrag mit dieser Adresse wurde");
+    expect(toRejected!.text).toContain("http://localhost:3000/impressum");
+    expect(toRejected!.text).not.toContain("antworten Sie");
+    expect(toRejected!.text).not.toContain("callback");
+    expect(replyTo(toRejected!)).toBeUndefined();
+
+    // A blocked account learns nothing.
+    expect(mailsTo(blocked.email)).toHaveLength(0);
+
+    // Nobody got a second account or a changed one.
+    const db = await getDb();
+    for (const person of [member, waiting, rejected, blocked]) {
+      const rows = await db.select().from(users).where(eq(users.email, person.email));
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ status: person.status, name: person.name });
+    }
+  });
+
+  it("lets a rejected applicant reply to the coordination office when admins set a reply-to address", async () => {
+    await setReplyTo(OFFICE);
+    const rejected = await createUser({ status: "rejected", locale: "ar" });
+    expect(await signUp(rejected.email)).toBe(checkEmailPage(rejected.email));
+    const [mail] = mailsTo(rejected.email);
+    expect(replyTo(mail!)).toBe(OFFICE);
+    expect(mail!.text).toContain("يمكنك ببساطة الرد على هذه الرسالة");
+  });
+});
+
+describe("Reply-To", () => {
+  it("sends a rejection to the coordination office's address when set, else points to the imprint", async () => {
+    const to = uniqueEmail();
+    await setReplyTo(OFFICE);
+    await app.decide({
+      to,
+      locale: "uk",
+      name: "Olena",
+      decision: "rejected",
+      reason: "Kein Bezug zur Region",
+    });
+    await setReplyTo(null);
+    await app.decide({ to, locale: "de", name: "Olena", decision: "rejected", reason: "Kein Bezug" });
+    const [withOffice, without] = mailsTo(to);
+    expect(replyTo(withOffice!)).toBe(OFFICE);
+    expect(withOffice!.text).toContain("просто дайте відповідь на цей лист");
+    expect(replyTo(without!)).toBeUndefined();
+    expect(without!.text).not.toContain("antworten Sie");
+    expect(without!.text).toContain("wenden Sie sich bitte an die Koordinierungsstelle");
+  });
+
+  it("lets coordinators answer accessibility feedback straight to the sender, and says their language", async () => {
+    const coordinator = await createUser({ role: "coordinator", locale: "de" });
+    await app.feedback(
+      {
+        email: "olena@example.net",
+        name: "Olena",
+        pageUrl: undefined,
+        message: "Der Kontrast im Menü ist zu schwach.",
+      },
+      "uk",
+    );
+    await app.feedback(
+      { name: undefined, pageUrl: undefined, message: "Ohne Adresse: die Schrift ist zu klein." },
+      "ar",
+    );
+    const [signed, anonymous] = mailsTo(coordinator.email);
+    expect(replyTo(signed!)).toBe("olena@example.net");
+    expect(signed!.text).toContain("Sprache der Rückmeldung: Ukrainisch");
+    expect(signed!.text).toContain("Mit „Antworten“ schreiben Sie direkt an diese Person.");
+    expect(replyTo(anonymous!)).toBeUndefined();
+    expect(anonymous!.text).toContain("Sprache der Rückmeldung: Arabisch");
+    expect(anonymous!.text).not.toContain("Antworten");
+  });
+});
+
+describe("withdrawing an application", () => {
+  it("is worded as withdrawing, not as deleting a member's account", async () => {
+    const { findDeletionTarget } = await import("@/lib/privacy/data");
+    const { createDeletionToken } = await import("@/lib/privacy/tokens");
+    const { sendAccountDeletionEmail } = await import("@/emails/account-deletion");
+    const applicant = await createUser({ status: "pending", name: "Olena Wartet" });
+    const token = createDeletionToken({ userId: applicant.id, email: applicant.email });
+    expect(await findDeletionTarget({ token })).toMatchObject({ userId: applicant.id, applicant: true });
+
+    const url = "http://localhost:3000/settings/privacy/delete?token=x";
+    await sendAccountDeletionEmail({
+      to: applicant.email,
+      locale: "de",
+      name: "Olena",
+      url,
+      applicant: true,
+    });
+    await sendAccountDeletionEmail({
+      to: applicant.email,
+      locale: "de",
+      name: "Olena",
+      url,
+      applicant: false,
+    });
+    const [withdrawal, deletion] = mailsTo(applicant.email);
+    expect(withdrawal!.subject).toBe("Bewerbung zurückziehen: bitte bestätigen");
+    expect(withdrawal!.text).toContain("Ihre Bewerbung zurückzuziehen");
+    expect(withdrawal!.text).not.toContain("Konto");
+    expect(deletion!.subject).toBe("Konto löschen: bitte bestätigen");
+  });
+});
