@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import type { FieldError } from "@/lib/forms/schema";
 import { directionOf, type Locale } from "@/lib/i18n/config";
 import { inputStyle } from "./button-styles";
+import { FocusFieldOnError } from "./focus-on-error";
 import { Textarea } from "./textarea";
 
 /** A labelled control with its hint and error beside it, wired up with aria-describedby. */
@@ -40,11 +41,13 @@ export function Field(props: {
   );
 }
 
+/** The message beside a field; with an id, the field it describes takes the focus after a submission. */
 export function ErrorText({ id, children }: { id?: string; children: ReactNode }) {
   return (
     <p id={id} className="mb-1 font-semibold text-danger">
       <span aria-hidden="true">⚠ </span>
       {children}
+      {id ? <FocusFieldOnError errorId={id} /> : null}
     </p>
   );
 }
