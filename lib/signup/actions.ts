@@ -62,7 +62,8 @@ export async function signUpAction(previous: SignUpState, formData: FormData): P
         });
 
       const limit = await hitRateLimits(signUpLimits(clientIp(await headers()), data.email));
-      if (!limit.allowed) redirect(`/too-many-requests?retry=${limit.retryAfterSeconds}`);
+      // On the form, with everything typed kept (a venue's shared Wi-Fi reaches the limit at a meeting).
+      if (!limit.allowed) throw new AppError({ code: "rate_limited", message: "signUpRateLimited" });
 
       const locale = await resolveLocale();
       const application = picked ? { ...data, organisationId: picked.id } : data;

@@ -1,0 +1,45 @@
+import { describe, expect, it, vi } from "vitest";
+import { IDLE } from "@/lib/forms/schema";
+import { signUpAction } from "@/lib/signup/actions";
+import { redirectTarget } from "../support/actions";
+import { uniqueEmail } from "../support/factories";
+
+vi.mock("next/headers", () => import("../support/next-headers"));
+
+/** Submits the sign-up form; resolves to the page it leads to, or the form's state. */
+async function signUp(email: string) {
+  const form = new FormData();
+  const fields = {
+    name: "Olena Kovalenko",
+    email,
+    organisationId: "new",
+    proposedOrganisation: `Initiative ${crypto.randomUUID().slice(0, 8)}`,
+    jobFunction: "Sozialarbeiterin",
+    municipality: "Zeitz",
+    privacyConsent: "on",
+  };
+  for (const [k, v] of Object.entries(fields)) form.set(k, v);
+  form.append("topics", "language");
+  form.append("languages", "uk");
+  try {
+    return await signUpAction(IDLE, form);
+  } catch (error) {
+    const target = redirectTarget(error);
+    if (target === null) throw error;
+    return target;
+  }
+}
+
+describe("sign-up at its rate limit", () => {
+  it("says so on the form and keeps everything typed", async () => {
+    const email = uniqueEmail();
+    // three per address and hour (RATE_LIMIT_SIGNUP_PER_ADDRESS)
+    for (let i = 0; i < 3; i++) expect(await signUp(email)).toMatch(/^\/login\/check-email/);
+    const refused = await signUp(email);
+    expect(refused).toMatchObject({
+      status: "error",
+      formError: "signUpRateLimited",
+      values: { name: "Olena Kovalenko", email, jobFunction: "Sozialarbeiterin", municipality: "Zeitz" },
+    });
+  });
+});
