@@ -95,7 +95,7 @@ export async function SiteHeader() {
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-2">
         <a
           href={member ? "/home" : "/"}
-          className="inline-flex min-h-11 min-w-0 items-center gap-3 text-base font-bold break-words text-brand md:text-xl no-underline"
+          className="inline-flex min-h-11 min-w-0 max-w-full items-center gap-3 text-base font-bold text-brand md:text-xl no-underline"
         >
           {branding.customColors ? (
             <link
@@ -111,10 +111,11 @@ export async function SiteHeader() {
               alt=""
               width={branding.logo.width}
               height={branding.logo.height}
-              className="h-10 w-auto"
+              className="h-10 w-auto max-w-32 shrink-0 object-contain"
             />
           ) : null}
-          {branding.name ?? t("siteName")}
+          {/* A long one-word name ("Integrationsnetzwerk") wraps, hyphenated where the language allows, on a phone. */}
+          <span className="min-w-0 hyphens-auto wrap-anywhere">{branding.name ?? t("siteName")}</span>
         </a>
         <MobileMenu
           // A new viewer (signed in or out by a server action) gets the menu closed.
