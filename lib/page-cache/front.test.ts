@@ -46,7 +46,7 @@ beforeEach(() => {
     html: FAQ_AR,
     etag: '"faq-ar-7"',
     scopes: ["faq"],
-    versionKey: "faq:7",
+    versionKey: "settings:1,faq:7",
     storedAt: Date.now(),
   });
 });
@@ -90,6 +90,9 @@ describe("servePageFromCache", () => {
 
     // Another instance raised the FAQ's version: this one must ask Next, which checks the database.
     pageCacheState().versions = { faq: 8 };
+    expect((await fetch(`${base}/faq?lang=ar`)).status).toBe(299);
+    // An admin saved the settings (the network's name in every header): every page is stale.
+    pageCacheState().versions = { faq: 7, settings: 2 };
     expect((await fetch(`${base}/faq?lang=ar`)).status).toBe(299);
     // The versions were last checked more than a second ago: ask Next too.
     pageCacheState().versions = { faq: 7 };

@@ -4,7 +4,10 @@ import { isLocale, LOCALE_COOKIE, type Locale } from "@/lib/i18n/config";
  * Public pages served to visitors from the page cache, and the content areas each depends on.
  * Everything here is pure, so proxy.ts can import it.
  */
-export type ContentScope = "faq" | "videos" | "forum";
+export type ContentScope = "faq" | "videos" | "forum" | typeof SETTINGS_SCOPE;
+
+/** The network's settings (its name, logo and colours in every header): part of every cached page. */
+export const SETTINGS_SCOPE = "settings";
 
 export type CacheablePage = { path: string; scopes: readonly ContentScope[] };
 

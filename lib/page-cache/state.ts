@@ -1,4 +1,4 @@
-import type { ContentScope } from "./paths";
+import { type ContentScope, SETTINGS_SCOPE } from "./paths";
 
 /**
  * The page cache's memory, shared on globalThis: Next bundles route handlers and server actions
@@ -27,7 +27,7 @@ export type PageCacheState = {
 
 /** How often an instance asks the database whether another instance changed content. */
 export const VERSION_CHECK_MS = 1000;
-/** A safety net for what no version covers (settings, a new deployment's texts). */
+/** A safety net for what no version covers (a new deployment's texts). */
 export const MAX_AGE_MS = 5 * 60 * 1000;
 
 const holder = globalThis as unknown as { __knotenpunktPageCache?: PageCacheState };
@@ -46,8 +46,9 @@ export function pageCacheState(): PageCacheState {
 
 export const cacheKey = (path: string, locale: string) => `${path}|${locale}`;
 
+/** Every page's version key counts the settings too: saving them renews every cached page at once. */
 export const versionKeyOf = (scopes: readonly ContentScope[], versions: Versions) =>
-  scopes.map((scope) => `${scope}:${versions[scope] ?? 1}`).join(",");
+  [SETTINGS_SCOPE as ContentScope, ...scopes].map((scope) => `${scope}:${versions[scope] ?? 1}`).join(",");
 
 export const isCurrent = (entry: CachedPage, versionKey: string, now: number) =>
   entry.versionKey === versionKey && now - entry.storedAt < MAX_AGE_MS;

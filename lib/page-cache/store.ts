@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { Locale } from "@/lib/i18n/config";
 import { getContentVersions } from "./data";
-import type { CacheablePage, ContentScope } from "./paths";
+import { type CacheablePage, type ContentScope, SETTINGS_SCOPE } from "./paths";
 import {
   type CachedPage,
   cacheKey,
@@ -36,7 +36,8 @@ function keep(key: string, entry: CachedPage) {
 }
 
 export function forgetCachedPages(scope: ContentScope): void {
-  for (const [key, entry] of state.entries) if (entry.scopes.includes(scope)) remove(key);
+  for (const [key, entry] of state.entries)
+    if (scope === SETTINGS_SCOPE || entry.scopes.includes(scope)) remove(key);
   state.checkedAt = 0;
 }
 

@@ -14,8 +14,6 @@ import { nextPolicyVersion } from "./utils";
 
 export const saveGeneralSettingsAction = formAction(GeneralSettings, async (data) => {
   const admin = await requireCapability("settings.edit");
-  if (data.senderName && !data.senderAddress)
-    throw new AppError({ code: "invalid", message: "senderAddressRequired", field: "senderAddress" });
   await updateSettings({
     actorId: admin.id,
     values: {

@@ -3,9 +3,11 @@ import { eq, inArray } from "drizzle-orm";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { settings } from "@/db/schema";
+import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
 import { translatorFor } from "@/lib/i18n/translator";
 import { DEFAULT_COLORS, SETTING_DEFAULTS, type SettingKey, type Settings } from "./schema";
+import { mailSenderHeader } from "./utils";
 
 /** One typed setting, or its default when nobody has saved it yet. */
 export async function getSetting<K extends SettingKey>(key: K): Promise<Settings[K]> {
@@ -58,13 +60,10 @@ export async function getNetworkName(locale: Locale): Promise<string> {
   return (await getSetting("network.name")) ?? translatorFor(locale)("shell.siteName");
 }
 
-/** The From header for outgoing mail, or null to use MAIL_FROM. */
+/** The From header for outgoing mail, or null to use MAIL_FROM (a name alone goes with its address). */
 export async function getMailSender(): Promise<string | null> {
   const s = await getSettings(["mail.senderName", "mail.senderAddress"]);
-  const address = s["mail.senderAddress"];
-  if (!address) return null;
-  const name = s["mail.senderName"];
-  return name ? `"${name.replace(/["\\\r\n]/g, "")}" <${address}>` : address;
+  return mailSenderHeader(s["mail.senderName"], s["mail.senderAddress"], env.MAIL_FROM);
 }
 
 /** The coordination office's address for Reply-To, or null when admins have set none. */

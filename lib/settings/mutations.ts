@@ -5,6 +5,8 @@ import { settings } from "@/db/schema";
 import { assertActorMay } from "@/lib/admin/actor";
 import type { AuditAction } from "@/lib/audit/constants";
 import { recordAudit } from "@/lib/audit/mutations";
+import { bumpContentVersion, publishContentChange } from "@/lib/page-cache/mutations";
+import { SETTINGS_SCOPE } from "@/lib/page-cache/paths";
 import type { SettingKey, Settings } from "./schema";
 
 /** Stores a setting; null removes it, so its default applies again. */
@@ -41,7 +43,10 @@ export async function updateSettings(input: {
       targetId: entries.map(([key]) => key).join(","),
       data: input.auditValues === false ? undefined : (input.values as Record<string, unknown>),
     });
+    // Every cached visitor page shows the network's name, logo and colours: renew them all at once.
+    await bumpContentVersion(tx, SETTINGS_SCOPE);
   });
+  publishContentChange(SETTINGS_SCOPE);
 }
 
 /** Saves one legal page's texts; a new privacy policy version makes every member accept it again. */

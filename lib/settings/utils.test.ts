@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { darken, nextPolicyVersion } from "./utils";
+import { darken, mailSenderHeader, nextPolicyVersion } from "./utils";
 
 describe("nextPolicyVersion", () => {
   it("is the date in Berlin, even shortly after midnight there", () => {
@@ -18,5 +18,21 @@ describe("darken", () => {
   it("mixes toward black", () => {
     expect(darken("#ffffff", 0.5)).toBe("#808080");
     expect(darken("#000000")).toBe("#000000");
+  });
+});
+
+describe("mailSenderHeader", () => {
+  it("sends a name without an address from the server's address (MAIL_FROM)", () => {
+    expect(mailSenderHeader("Netzwerk BLK", null, "Knotenpunkt <noreply@kp.example>")).toBe(
+      '"Netzwerk BLK" <noreply@kp.example>',
+    );
+    expect(mailSenderHeader("Netzwerk BLK", null, " noreply@kp.example ")).toBe(
+      '"Netzwerk BLK" <noreply@kp.example>',
+    );
+  });
+
+  it("uses the address set, and nothing set means MAIL_FROM as it is", () => {
+    expect(mailSenderHeader(null, "netzwerk@blk.example", "noreply@kp.example")).toBe("netzwerk@blk.example");
+    expect(mailSenderHeader(null, null, "noreply@kp.example")).toBeNull();
   });
 });

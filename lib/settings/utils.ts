@@ -12,3 +12,17 @@ export function darken(hex: string, amount = 0.35): string {
   const channel = (shift: number) => Math.round(((value >> shift) & 255) * (1 - amount));
   return `#${[16, 8, 0].map((s) => channel(s).toString(16).padStart(2, "0")).join("")}`;
 }
+
+/**
+ * The From header for the sender set at /admin/settings, or null to send as MAIL_FROM. A name
+ * without an address goes with MAIL_FROM's address ("Name <a@b>" or a bare "a@b").
+ */
+export function mailSenderHeader(
+  name: string | null,
+  address: string | null,
+  mailFrom: string,
+): string | null {
+  if (!name && !address) return null;
+  const sender = address || (mailFrom.match(/<([^<>]+)>\s*$/)?.[1] ?? mailFrom).trim();
+  return name ? `"${name.replace(/["\\\r\n]/g, "")}" <${sender}>` : sender;
+}

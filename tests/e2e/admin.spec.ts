@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import sharp from "sharp";
 import { SignupPage } from "./pages/signup-page";
 import { expectNoA11yViolations } from "./support/a11y";
 import { expect, invitedMember, test } from "./support/admin-fixtures";
@@ -324,7 +325,7 @@ test("users: resend an invitation, change a role, delete an account", async ({
 
 test("settings: contrast is checked before saving; name, logo and legal texts are saved", {
   tag: "@network-wide",
-}, async ({ admin }) => {
+}, async ({ admin, newPage }) => {
   await admin.goto("/admin/settings");
   await expectNoA11yViolations(admin);
   const colors = admin.getByRole("region", { name: t("admin.settings.colorsHeading") });
@@ -354,30 +355,8 @@ test("settings: contrast is checked before saving; name, logo and legal texts ar
     ).toBeVisible();
   });
 
-  await test.step("the network's name appears in the header and the page title", async () => {
-    const general = admin.getByRole("region", { name: t("admin.settings.generalHeading") });
-    const name = general.getByRole("textbox", { name: t("admin.settings.networkName") });
-    const original = await name.inputValue();
-    try {
-      await name.fill("Integrationsnetzwerk Test");
-      await general.getByRole("button", { name: t("admin.settings.save") }).click();
-      await expect(general.getByRole("status")).toHaveText(t("admin.settings.saved"));
-      await admin.goto("/");
-      await expect(
-        admin.getByRole("banner").getByRole("link", { name: "Integrationsnetzwerk Test" }),
-      ).toBeVisible();
-      await admin.goto("/events");
-      await expect(admin).toHaveTitle(`${t("events.title")} · Integrationsnetzwerk Test`);
-    } finally {
-      await admin.goto("/admin/settings");
-      await general.getByRole("textbox", { name: t("admin.settings.networkName") }).fill(original);
-      await general.getByRole("button", { name: t("admin.settings.save") }).click();
-      await expect(general.getByRole("status")).toHaveText(t("admin.settings.saved"));
-    }
-  });
-
-  await test.step("a logo is checked by content, shown in the header, and removed", async () => {
-    const logo = admin.getByRole("region", { name: t("admin.settings.logoHeading") });
+  const logo = admin.getByRole("region", { name: t("admin.settings.logoHeading") });
+  await test.step("a logo is checked by content and shown in the header", async () => {
     await logo.getByLabel(t("admin.settings.logoChoose")).setInputFiles({
       name: "logo.png",
       mimeType: "image/png",
@@ -385,11 +364,12 @@ test("settings: contrast is checked before saving; name, logo and legal texts ar
     });
     await logo.getByRole("button", { name: t("admin.settings.logoUpload") }).click();
     await expect(logo.getByText(t("admin.errors.logoType"))).toBeVisible();
-    // a 1×1 PNG
-    const png = Buffer.from(
-      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
-      "base64",
-    );
+    // a wide logo, as networks have them
+    const png = await sharp({
+      create: { width: 200, height: 60, channels: 3, background: "#0b5394" },
+    })
+      .png()
+      .toBuffer();
     await logo
       .getByLabel(t("admin.settings.logoChoose"))
       .setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: png });
@@ -397,11 +377,45 @@ test("settings: contrast is checked before saving; name, logo and legal texts ar
     await expect(logo.getByRole("status")).toHaveText(t("admin.settings.logoSaved"));
     await admin.goto("/");
     await expect(admin.getByRole("banner").locator('img[src^="/api/network/logo"]')).toHaveCount(1);
+  });
+
+  await test.step("the network's long name fits a phone beside the logo, shows at once to visitors, and names the sender", async () => {
+    const name = "Integrationsnetzwerk Burgenlandkreis";
+    // a visitor whose landing page is in the page cache
+    const visitor = await newPage({ viewport: { width: 390, height: 844 } });
+    await visitor.goto("/");
     await admin.goto("/admin/settings");
-    await admin.getByRole("button", { name: t("admin.settings.logoRemove") }).click();
-    await expect(
-      admin.getByRole("status").filter({ hasText: t("admin.settings.logoRemoved") }),
-    ).toBeVisible();
+    const general = admin.getByRole("region", { name: t("admin.settings.generalHeading") });
+    const field = general.getByRole("textbox", { name: t("admin.settings.networkName") });
+    const original = await field.inputValue();
+    const sender = general.getByRole("textbox", { name: t("admin.settings.senderName"), exact: true });
+    try {
+      await field.fill(name);
+      // a sender name alone is sent with the server's address, as the hint says
+      await sender.fill("Integrationsnetzwerk BLK");
+      await general.getByRole("textbox", { name: t("admin.settings.senderAddress"), exact: true }).fill("");
+      await general.getByRole("button", { name: t("admin.settings.save") }).click();
+      await expect(general.getByRole("status")).toHaveText(t("admin.settings.saved"));
+      await expect(sender).toHaveValue("Integrationsnetzwerk BLK");
+      await admin.goto("/events");
+      await expect(admin).toHaveTitle(`${t("events.title")} · ${name}`);
+      for (const path of ["/", "/?lang=ar"]) {
+        await visitor.goto(path);
+        await expect(visitor.getByRole("banner").getByRole("link", { name })).toBeVisible();
+        const width = await visitor.evaluate(() => document.documentElement.scrollWidth);
+        expect(width, `${path} is wider than the phone`).toBeLessThanOrEqual(390);
+      }
+    } finally {
+      await admin.goto("/admin/settings");
+      await general.getByRole("textbox", { name: t("admin.settings.networkName") }).fill(original);
+      await sender.fill("");
+      await general.getByRole("button", { name: t("admin.settings.save") }).click();
+      await expect(general.getByRole("status")).toHaveText(t("admin.settings.saved"));
+      await admin.getByRole("button", { name: t("admin.settings.logoRemove") }).click();
+      await expect(
+        admin.getByRole("status").filter({ hasText: t("admin.settings.logoRemoved") }),
+      ).toBeVisible();
+    }
   });
 
   await test.step("a legal text needs its German version; saving keeps what was typed", async () => {

@@ -7,10 +7,12 @@ import { settings } from "@/db/schema";
 import { sendApplicationDecisionEmail } from "@/emails/application-decision";
 import { sendEventMail } from "@/emails/event-mails";
 import { sendSignInEmail } from "@/emails/sign-in";
+import { env } from "@/lib/env";
 import { personalFeedResponse, publicFeedResponse } from "@/lib/events/feeds";
 import { renewFeedToken } from "@/lib/events/mutations";
 import { runQueuedJobs } from "@/lib/jobs/testing";
 import { notify } from "@/lib/notifications/mutations";
+import { getContentVersions } from "@/lib/page-cache/data";
 import { getMailSender, getNetworkBranding, getSetting } from "@/lib/settings/data";
 import { processLogo } from "@/lib/settings/logo";
 import { updateSettings } from "@/lib/settings/mutations";
@@ -41,6 +43,7 @@ describe("settings", () => {
     const db = await getDb();
     snapshot = await db.select({ key: settings.key, value: settings.value }).from(settings);
     const admin = await createPerson("admin");
+    const settingsVersion = (await getContentVersions()).settings ?? 1;
     await updateSettings({
       actorId: admin.id,
       values: {
@@ -51,9 +54,16 @@ describe("settings", () => {
       },
     });
     expect(await getSetting("forum.holdFirstPosts")).toBe(true);
+    // every cached visitor page (the name in its header) is renewed at once
+    expect((await getContentVersions()).settings).toBeGreaterThan(settingsVersion);
     expect((await getNetworkBranding()).name).toBe("Integrationsnetzwerk Burgenlandkreis");
     // quotes in the name cannot break the From header
     expect(await getMailSender()).toBe('"Netzwerk BLK" <netzwerk@blk.example>');
+    // a name alone goes with the server's address (MAIL_FROM), as the form's hint promises
+    await updateSettings({ actorId: admin.id, values: { "mail.senderAddress": null } });
+    expect(await getMailSender()).toBe(
+      `"Netzwerk BLK" <${env.MAIL_FROM.match(/<([^<>]+)>/)?.[1] ?? env.MAIL_FROM}>`,
+    );
     const [entry] = await auditEntriesFor(
       "network.name,mail.senderName,mail.senderAddress,forum.holdFirstPosts",
     );
