@@ -63,6 +63,8 @@ test("a CSV upload from German Excel (Windows-1252) invites the good rows and re
     "Ohne Adresse;keine-adresse;de",
     `"${omar.name}";${omar.email};`,
     `Falsche Sprache;${french};fr`,
+    `X;${uniqueEmail("x")};de`,
+    `Jürgen M.;${anna.email};de`,
   ].join("\r\n");
 
   const admin = new AdminSignupsPage(coordinator);
@@ -70,9 +72,10 @@ test("a CSV upload from German Excel (Windows-1252) invites the good rows and re
   await admin.uploadCsv("einladungen.csv", Buffer.from(csv, "latin1"));
 
   const section = admin.csvSection();
-  await expect(section.getByRole("alert")).toHaveText(t("signups.csvResult", { invited: 2, problems: 2 }));
+  await expect(section.getByRole("alert")).toHaveText(t("signups.csvResult", { invited: 2, problems: 4 }));
+  await expect(section.getByRole("alert")).toBeFocused();
   const problems = section.getByRole("table", { name: t("signups.csvProblems") });
-  await expect(problems.getByRole("row")).toHaveCount(3); // header + the bad lines
+  await expect(problems.getByRole("row")).toHaveCount(5); // header + the bad lines
   await expect(problems.getByRole("row").nth(1).getByRole("cell")).toHaveText([
     "3",
     "keine-adresse",
@@ -82,6 +85,15 @@ test("a CSV upload from German Excel (Windows-1252) invites the good rows and re
     "5",
     french,
     t("errors.csvUnknownLanguage"),
+  ]);
+  await expect(problems.getByRole("row").nth(3).getByRole("cell").nth(2)).toHaveText(
+    t("errors.tooShort", { min: 2 }),
+  );
+  // the same address twice in one file: a duplicate of its first line, not "already a member"
+  await expect(problems.getByRole("row").nth(4).getByRole("cell")).toHaveText([
+    "7",
+    anna.email,
+    t("errors.csvDuplicateRow", { line: 2 }),
   ]);
   await expectNoA11yViolations(coordinator);
 
