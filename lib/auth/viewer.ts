@@ -7,7 +7,7 @@ import { type Database, getDb } from "@/db/client";
 import { type Role, sessions, type UserStatus, users } from "@/db/schema";
 import { isLocale, type Locale } from "@/lib/i18n/config";
 import { policyConsentNeeded } from "@/lib/privacy/data";
-import { loginHref, REQUEST_PATH_HEADER } from "./next-path";
+import { loginHref, REQUEST_PATH_HEADER, safeNextPath } from "./next-path";
 
 export const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
 
@@ -91,6 +91,17 @@ export async function redirectToLogin(): Promise<never> {
   redirect(await getLoginHref());
 }
 
+/** The page asking to accept a new privacy policy version, which returns to `path` after it. */
+export function consentHref(path: unknown): string {
+  const next = safeNextPath(path);
+  return next ? `/settings/privacy/accept?${new URLSearchParams({ next })}` : "/settings/privacy/accept";
+}
+
+/** Sends a member who has not accepted the current privacy policy to accept it, then back to this page. */
+export async function redirectToConsent(): Promise<never> {
+  redirect(consentHref(await getRequestPath()));
+}
+
 /**
  * An approved member; visitors go to the login (and come back here after it), applicants to their
  * application status, members who have not accepted a new privacy policy version to the page that
@@ -100,7 +111,7 @@ export async function requireUser(options: { skipConsent?: boolean } = {}): Prom
   const viewer = await getViewer();
   if (!viewer) return redirectToLogin();
   if (viewer.status !== "approved") redirect("/application");
-  if (!options.skipConsent && viewer.needsConsent) redirect("/settings/privacy/accept");
+  if (!options.skipConsent && viewer.needsConsent) return redirectToConsent();
   return viewer;
 }
 

@@ -10,6 +10,7 @@ describe("safeNextPath", () => {
       "https://evil.example",
       "//evil.example",
       "/\\evil.example",
+      "/\t/evil.example",
       "",
       null,
       undefined,

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
-import { devOutbox } from "@/db/schema";
+import { consents, devOutbox } from "@/db/schema";
 import { requestSignInLinkAction } from "@/lib/auth/actions";
 import { requireUser } from "@/lib/auth/viewer";
 import { IDLE } from "@/lib/forms/schema";
@@ -53,6 +53,25 @@ describe("requireUser for a visitor", () => {
     signInWith(await createSession(applicant.id));
     request.path = "/messages";
     expect(await redirectOf(() => requireUser())).toBe("/application");
+  });
+});
+
+describe("requireUser for a member asked to accept a new privacy policy version", () => {
+  it("sends them to accept it, carrying the page asked for when it is this site's", async () => {
+    const member = await createUser();
+    const db = await getDb();
+    await db
+      .insert(consents)
+      .values({ userId: member.id, kind: "privacy_policy", policyVersion: "2000-01-01" });
+    signInWith(await createSession(member.id));
+    request.path = "/admin/signups?page=2";
+    expect(await redirectOf(() => requireUser())).toBe(
+      "/settings/privacy/accept?next=%2Fadmin%2Fsignups%3Fpage%3D2",
+    );
+    for (const path of ["//evil.example/home", "/\\evil.example", null]) {
+      request.path = path;
+      expect(await redirectOf(() => requireUser()), String(path)).toBe("/settings/privacy/accept");
+    }
   });
 });
 
