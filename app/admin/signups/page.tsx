@@ -13,14 +13,20 @@ import { ClientMessages } from "@/lib/i18n/components/client-messages";
 import { getTranslations } from "@/lib/i18n/server";
 import { CsvInviteForm } from "@/lib/invitations/components/csv-invite-form";
 import { InviteForm } from "@/lib/invitations/components/invite-form";
+import { FormAlert } from "@/lib/ui/components/form-alert";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("signups"))("title") };
 }
 
-export default async function SignupsPage({ searchParams }: { searchParams: Promise<{ after?: string }> }) {
+export default async function SignupsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ after?: string; done?: string }>;
+}) {
   await requireRole("coordinator");
-  const after = decodeCursor((await searchParams).after);
+  const query = await searchParams;
+  const after = decodeCursor(query.after);
   const t = await getTranslations("signups");
   const format = await getFormatter();
   const [waiting, waitingCount, unconfirmed, unconfirmedCount] = await Promise.all([
@@ -33,6 +39,10 @@ export default async function SignupsPage({ searchParams }: { searchParams: Prom
   return (
     <>
       <h1 className="mb-6 text-3xl font-bold">{t("title")}</h1>
+      {/* A decision sent without JavaScript (lib/applications/actions.ts) is confirmed here. */}
+      {query.done === "approved" || query.done === "rejected" ? (
+        <FormAlert kind="success">{t(query.done === "approved" ? "approvedDone" : "rejectedDone")}</FormAlert>
+      ) : null}
       <section aria-labelledby="queue-heading" className="mb-12">
         <h2 id="queue-heading" className="mb-3 text-2xl font-bold">
           {t("queue", { count: waitingCount })}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useActionState, useEffect, useState } from "react";
 import { formView, IDLE } from "@/lib/forms/schema";
 import { primaryButton, secondaryButton } from "@/lib/ui/components/button-styles";
 import { errorMessage, TextField } from "@/lib/ui/components/field";
@@ -19,6 +19,9 @@ export function DecisionForm({
   const t = useTranslations("signups");
   const te = useTranslations("errors");
   const [state, action, pending] = useActionState(decideApplicationAction, IDLE);
+  // Once this runs, the confirmation shows in the card; without JavaScript the queue shows it.
+  const [enhanced, setEnhanced] = useState(false);
+  useEffect(() => setEnhanced(true), []);
   if (state.status === "success")
     return <FormAlert kind="success">{t(state.message as "approvedDone")}</FormAlert>;
   const { errors, text } = formView(state);
@@ -28,6 +31,7 @@ export function DecisionForm({
         <FormAlert kind="error">{te(state.formError)}</FormAlert>
       ) : null}
       <input type="hidden" name="applicationId" value={applicationId} />
+      {enhanced ? <input type="hidden" name="enhanced" value="1" /> : null}
       <TextField
         id={`reason-${applicationId}`}
         name="reason"
