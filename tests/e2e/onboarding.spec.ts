@@ -99,6 +99,15 @@ for (const { locale, applicant: makeApplicant } of people) {
       const nav = page.getByRole("navigation", { name: t("shell.mainNav") });
       await expect(nav.getByRole("link", { name: t("shell.navHome"), exact: true })).toHaveCount(0);
       await expect(nav.getByRole("link", { name: t("shell.navSignups") })).toHaveCount(0);
+      // the directory says they will see more once approved, not "sign in"
+      await page.goto("/members");
+      const note = page.getByRole("note");
+      await expect(note).toContainText(t("members.applicantNote"));
+      await expect(note.getByRole("link", { name: t("members.applicantLink") })).toHaveAttribute(
+        "href",
+        "/application",
+      );
+      await expect(note.getByRole("link", { name: t("members.visitorLogin") })).toHaveCount(0);
       await signOut(page);
     });
 

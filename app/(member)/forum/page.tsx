@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter } from "next-intl/server";
-import { getLoginHref } from "@/lib/auth/viewer";
+import { getLoginHref, getViewer } from "@/lib/auth/viewer";
 import { loadForumIndex } from "@/lib/forum/loaders";
 import { getTranslations } from "@/lib/i18n/server";
 import { primaryButton, secondaryButton } from "@/lib/ui/components/button-styles";
@@ -11,10 +11,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ForumPage() {
   const { viewer, categories } = await loadForumIndex();
-  const [t, format, loginHref] = await Promise.all([
+  const [t, format, loginHref, signedIn] = await Promise.all([
     getTranslations("forum"),
     getFormatter(),
     getLoginHref(),
+    getViewer(),
   ]);
   return (
     <>
@@ -40,9 +41,19 @@ export default async function ForumPage() {
       {!viewer ? (
         <p className="mb-6 max-w-2xl rounded-md bg-amber-50 p-3" role="note">
           {t("visitorNote")}{" "}
-          <a href={loginHref} className="font-semibold">
-            {t("visitorLogin")}
-          </a>
+          {signedIn ? (
+            // signed in, but an applicant waiting for approval
+            <>
+              {t("applicantNote")}{" "}
+              <a href="/application" className="font-semibold">
+                {t("applicantLink")}
+              </a>
+            </>
+          ) : (
+            <a href={loginHref} className="font-semibold">
+              {t("visitorLogin")}
+            </a>
+          )}
         </p>
       ) : null}
       <h2 className="sr-only">{t("categories")}</h2>

@@ -29,9 +29,19 @@ export default async function MembersPage({ searchParams }: { searchParams: Sear
       {level === 0 ? (
         <p className="mb-6 max-w-2xl rounded-md bg-amber-50 p-3" role="note">
           {t("visitorNote")}{" "}
-          <a href={await getLoginHref()} className="font-semibold">
-            {t("visitorLogin")}
-          </a>
+          {viewer ? (
+            // signed in, but an applicant waiting for approval
+            <>
+              {t("applicantNote")}{" "}
+              <a href="/application" className="font-semibold">
+                {t("applicantLink")}
+              </a>
+            </>
+          ) : (
+            <a href={await getLoginHref()} className="font-semibold">
+              {t("visitorLogin")}
+            </a>
+          )}
         </p>
       ) : null}
       <DirectoryFilters filters={filters} />

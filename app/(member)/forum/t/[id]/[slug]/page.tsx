@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getLoginHref } from "@/lib/auth/viewer";
+import { getLoginHref, getViewer } from "@/lib/auth/viewer";
 import { deletePostAction, replyAction } from "@/lib/forum/actions";
 import { CategoryBadge } from "@/lib/forum/components/category-badge";
 import { Composer } from "@/lib/forum/components/composer";
@@ -140,6 +140,14 @@ export default async function ThreadPage({ params, searchParams }: Props) {
           </ClientMessages>
         ) : viewer ? (
           <p>{t("closedNote")}</p>
+        ) : (await getViewer()) ? (
+          // signed in, but an applicant waiting for approval
+          <p>
+            {t("applicantToReply")}{" "}
+            <a href="/application" className="font-semibold">
+              {t("applicantLink")}
+            </a>
+          </p>
         ) : (
           <p>
             {t("loginToReply")}{" "}
