@@ -141,7 +141,7 @@ test("members discuss: image, preview, quote, mention, notification, edit histor
       .click();
     await anna.page
       .getByRole("textbox", { name: t("forum.reportReason") })
-      .fill("Bitte prüfen: enthält private Daten.");
+      .fill("Bitte prüfen:\nenthält private Daten."); // two lines, as typed
     await expectNoA11yViolations(anna.page);
     await anna.page.getByRole("button", { name: t("forum.sendReport") }).click();
     await expect(anna.page.getByText(t("forum.reportThanks"))).toBeVisible();
