@@ -11,6 +11,7 @@ const PAGES: Record<string, string> = {
   "app/admin/users/page.tsx": "users.view",
   "app/admin/users/[id]/page.tsx": "users.view",
   "app/admin/audit/page.tsx": "audit.view",
+  "app/admin/feedback/page.tsx": "feedback.view",
   "app/admin/settings/page.tsx": "settings.edit",
   "app/admin/settings/legal/[page]/page.tsx": "settings.edit",
 };

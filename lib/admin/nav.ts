@@ -13,6 +13,7 @@ export const ADMIN_NAV: readonly AdminNavItem[] = [
   { href: "/admin/organisations", label: "admin.nav.organisations", role: "coordinator" },
   { href: "/admin/users", label: "admin.nav.users", role: "coordinator" },
   { href: "/admin/audit", label: "admin.nav.audit", role: "coordinator" },
+  { href: "/admin/feedback", label: "admin.nav.feedback", role: "coordinator" },
   { href: "/admin/moderation", label: "moderation.title", role: "coordinator" },
   { href: "/admin/forum", label: "forumAdmin.title", role: "coordinator" },
   { href: "/admin/faq", label: "faqAdmin.navTitle", role: "coordinator" },

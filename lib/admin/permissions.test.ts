@@ -20,6 +20,7 @@ const EXPECTED: Record<Capability, (keyof typeof PEOPLE)[]> = {
   "users.changeRole": ["admin"],
   "users.delete": ["admin"],
   "audit.view": ["coordinator", "admin"],
+  "feedback.view": ["coordinator", "admin"],
   "settings.edit": ["admin"],
   "campaigns.manage": ["coordinator", "admin"],
 };

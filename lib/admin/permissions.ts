@@ -13,6 +13,7 @@ export const CAPABILITIES = {
   "users.changeRole": "admin",
   "users.delete": "admin",
   "audit.view": "coordinator",
+  "feedback.view": "coordinator",
   "settings.edit": "admin",
   "campaigns.manage": "coordinator",
 } as const satisfies Record<string, Role>;

@@ -118,7 +118,10 @@ for (const legal of LEGAL_PAGES) {
   });
 }
 
-test("the accessibility feedback form mails the coordination office", async ({ page }) => {
+test("the accessibility feedback form mails the coordination office, who find it under /admin/feedback", async ({
+  page,
+  coordinator,
+}) => {
   const message = `Der Kontrast der Fußzeile ist für mich zu schwach (${uniqueSuffix()}).`;
   const since = Date.now();
   await page.goto("/barrierefreiheit");
@@ -135,6 +138,14 @@ test("the accessibility feedback form mails the coordination office", async ({ p
   const mail = await waitForMail(COORDINATOR, { subject: t("mail.feedback.subject"), since });
   expect(mail.text).toContain(message);
   expect(mail.text).toContain("Petra Lang");
+
+  await coordinator.goto("/admin");
+  await coordinator.getByRole("link", { name: t("admin.nav.feedback") }).click();
+  await expect(coordinator.getByRole("heading", { level: 1, name: t("admin.feedback.title") })).toBeVisible();
+  const newest = coordinator.getByRole("article").first();
+  await expect(newest).toContainText(message);
+  await expect(newest.getByRole("heading", { level: 2 })).toContainText("Petra Lang");
+  await expectNoA11yViolations(coordinator);
 });
 
 test.describe("on a phone", () => {

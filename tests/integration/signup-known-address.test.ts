@@ -1,9 +1,10 @@
 // Sign-up with an address that is already known, and the Reply-To of mails that invite an answer, over
 // a real SMTP peer. lib/env.ts reads SMTP_URL once, at import: the modules are imported after it is set.
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
-import { settings, users } from "@/db/schema";
+import { feedback, settings, users } from "@/db/schema";
+import { listFeedback } from "@/lib/feedback/data";
 import { IDLE } from "@/lib/forms/schema";
 import { redirectOf } from "../support/actions";
 import { createUser, uniqueEmail } from "../support/factories";
@@ -203,5 +204,33 @@ describe("withdrawing an application", () => {
     expect(withdrawal!.text).toContain("Ihre Bewerbung zurückzuziehen");
     expect(withdrawal!.text).not.toContain("Konto");
     expect(deletion!.subject).toBe("Konto löschen: bitte bestätigen");
+  });
+});
+
+describe("stored accessibility feedback", () => {
+  it("lists newest first and pages on from the last one shown", async () => {
+    const db = await getDb();
+    // Far in the future, so they come before anything other tests store.
+    const at = (day: number) => new Date(Date.UTC(2100, 0, day));
+    const rows = await db
+      .insert(feedback)
+      .values(
+        [1, 3, 2].map((day) => ({
+          kind: "accessibility" as const,
+          message: `Tag ${day}`,
+          createdAt: at(day),
+        })),
+      )
+      .returning({ id: feedback.id, message: feedback.message });
+    const first = await listFeedback({});
+    expect(first.slice(0, 3).map((f) => f.message)).toEqual(["Tag 3", "Tag 2", "Tag 1"]);
+    const after = rows.find((r) => r.message === "Tag 2")!.id;
+    expect((await listFeedback({ after }))[0]!.message).toBe("Tag 1");
+    await db.delete(feedback).where(
+      inArray(
+        feedback.id,
+        rows.map((r) => r.id),
+      ),
+    );
   });
 });
