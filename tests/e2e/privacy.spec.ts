@@ -156,11 +156,19 @@ test("an applicant downloads their data, or withdraws and has it deleted, confir
     t("privacy.deleteMailSent", { email: applicant.email }),
   );
   await expectNoA11yViolations(page);
-  const mail = await waitForMail(applicant.email, { subject: t("privacy.mail.subject"), since });
+  // Worded as withdrawing an application, not as deleting a member's account.
+  const mail = await waitForMail(applicant.email, { subject: t("privacy.withdraw.mail.subject"), since });
   const link = new URL(mail.text.match(/https?:\/\/\S+\/settings\/privacy\/delete\?token=\S+/)![0]);
   await page.goto(link.pathname + link.search);
-  await page.getByRole("button", { name: t("privacy.confirmButton") }).click();
-  await expect(page.getByRole("heading", { level: 1, name: t("privacy.deletedTitle") })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: t("privacy.withdraw.confirmTitle") }),
+  ).toBeVisible();
+  await expect(page.getByText(t("privacy.deleteKept"))).toHaveCount(0);
+  await expectNoA11yViolations(page);
+  await page.getByRole("button", { name: t("privacy.withdraw.confirmButton") }).click();
+  await expect(
+    page.getByRole("heading", { level: 1, name: t("privacy.withdraw.deletedTitle") }),
+  ).toBeVisible();
 
   // signed out, and the address gets no sign-in link any more
   await page.goto("/application");
