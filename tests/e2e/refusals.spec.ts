@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { SignupPage } from "./pages/signup-page";
 import { expectNoA11yViolations } from "./support/a11y";
 import {
   APPLICANT,
@@ -86,6 +87,37 @@ test("the sixth sign-in request for one address within 15 minutes gets the 429 p
   expect((await refused).status()).toBe(429);
   await expect(page.getByRole("heading", { level: 1, name: t("rateLimit.title") })).toBeVisible();
   await expectNoA11yViolations(page);
+});
+
+test("the fourth sign-up for one address within the hour is refused on the form, with everything kept", async ({
+  newPage,
+}) => {
+  const page = await newPage({ javaScriptEnabled: false });
+  const signup = new SignupPage(page);
+  const applicant = {
+    name: "Erika Wiederholt",
+    email: uniqueEmail("again"),
+    organisation: { existing: "Sozialwerk Saale-Unstrut e. V." },
+    jobFunction: "Sozialarbeiterin",
+    municipality: "Naumburg (Saale)",
+    topics: ["counselling"],
+    languages: ["de"],
+  };
+  for (let i = 0; i < 4; i++) {
+    await signup.goto();
+    await signup.fill(applicant);
+    await signup.submit();
+    // three per address and hour (RATE_LIMIT_SIGNUP_PER_ADDRESS)
+    if (i < 3)
+      await expect(page.getByRole("heading", { level: 1, name: t("checkEmail.title") })).toBeVisible();
+  }
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(t("errors.signUpRateLimited"));
+  await expect(signup.field("name")).toHaveValue(applicant.name);
+  await expect(signup.field("email")).toHaveValue(applicant.email);
+  await expect(signup.field("jobFunction")).toHaveValue(applicant.jobFunction);
+  await expect(
+    signup.group("topics").getByRole("checkbox", { name: t("topics.counselling"), exact: true }),
+  ).toBeChecked();
 });
 
 test("a page that is not there says so without JavaScript, in the reader's language and layout", async ({
