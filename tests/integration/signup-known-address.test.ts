@@ -10,7 +10,14 @@ import { redirectOf } from "../support/actions";
 import { createUser, uniqueEmail } from "../support/factories";
 import { type CapturedMail, type SmtpCapture, startSmtpCapture } from "../support/smtp-capture";
 
-vi.mock("next/headers", () => import("../support/next-headers"));
+// Its own client address: sign-ups are limited per address and hour, and PostgreSQL runs share the count.
+vi.mock("next/headers", async () => {
+  const ip = `198.51.100.${Math.floor(Math.random() * 250) + 1}-${crypto.randomUUID()}`;
+  return {
+    ...(await import("../support/next-headers")),
+    headers: async () => new Headers({ "x-forwarded-for": ip }),
+  };
+});
 
 let smtp: SmtpCapture;
 let app: {
