@@ -9,7 +9,7 @@ import {
 import { createTranslator } from "next-intl";
 import type { Locale } from "../../../lib/i18n/config";
 import { MESSAGES } from "../../../lib/i18n/messages";
-import { linkIn, waitForMail } from "./mailbox";
+import { linkIn, SIGN_IN_LINK, waitForMail } from "./mailbox";
 import { appPort } from "./ports";
 
 export type { Locale };
@@ -92,7 +92,8 @@ export async function requestSignInLink(page: Page, email: string) {
 export async function signInAs(page: Page, email: string) {
   const since = Date.now();
   await requestSignInLink(page, email);
-  const mail = await waitForMail(email, { since });
+  // The sign-in mail, not another one that reached the same person meanwhile (feedback to admins, say).
+  const mail = await waitForMail(email, { since, text: SIGN_IN_LINK });
   await page.goto(linkIn(mail));
   return mail;
 }

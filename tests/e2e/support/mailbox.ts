@@ -20,16 +20,16 @@ export async function mailsTo(to: string): Promise<CapturedMail[]> {
  */
 export async function waitForMail(
   to: string,
-  options: { subject?: RegExp | string; since?: number; timeout?: number } = {},
+  options: { subject?: RegExp | string; text?: RegExp; since?: number; timeout?: number } = {},
 ): Promise<CapturedMail> {
   const deadline = Date.now() + (options.timeout ?? 15_000);
   const since = options.since ?? 0;
-  const { subject } = options;
+  const { subject, text } = options;
   const subjectMatches = (s: string) =>
     subject === undefined || (typeof subject === "string" ? s === subject : subject.test(s));
   for (;;) {
     const match = (await mailsTo(to))
-      .filter((m) => m.receivedAt >= since && subjectMatches(m.subject))
+      .filter((m) => m.receivedAt >= since && subjectMatches(m.subject) && (text?.test(m.text) ?? true))
       .at(-1);
     if (match) return match;
     if (Date.now() > deadline) {
@@ -40,9 +40,12 @@ export async function waitForMail(
   }
 }
 
-/** The sign-in link (`/api/auth/callback/nodemailer?...`) from the mail's plain-text part. */
+/** A sign-in link (`/api/auth/callback/nodemailer?...`) in a mail's plain-text part. */
+export const SIGN_IN_LINK = /https?:\/\/\S+\/api\/auth\/callback\/nodemailer\?\S+/;
+
+/** The sign-in link from the mail's plain-text part. */
 export function linkIn(mail: CapturedMail): string {
-  const match = mail.text.match(/https?:\/\/\S+\/api\/auth\/callback\/nodemailer\?\S+/);
+  const match = mail.text.match(SIGN_IN_LINK);
   if (!match) throw new Error(`No sign-in link in mail "${mail.subject}":\n${mail.text}`);
   return match[0];
 }
