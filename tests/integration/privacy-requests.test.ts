@@ -78,7 +78,7 @@ describe("an applicant withdraws", () => {
     expect(await requestAs(applicant.id)).toBe("/application?sent=1#delete-heading");
     expect(await isErased(applicant.id)).toBe(false);
 
-    expect(await confirmFromMail(applicant.email)).toBe("/settings/privacy/deleted");
+    expect(await confirmFromMail(applicant.email)).toBe("/settings/privacy/deleted?withdrawn=1");
     expect(await getViewerBySessionToken(session)).toBeNull();
     const [row] = await db.select().from(users).where(eq(users.id, applicant.id));
     expect(row).toMatchObject({ name: null, status: "blocked" });
