@@ -11,7 +11,7 @@ import { changeUserOrganisationAction } from "@/lib/users/actions";
 import { listUserOrganisations } from "@/lib/users/data";
 import { changeUserOrganisation } from "@/lib/users/mutations";
 import { auditEntriesFor, createPerson } from "../support/admin-factories";
-import { createMember, createOrganisation, createSession, uniqueEmail } from "../support/factories";
+import { createMember, createOrganisation, createSession, signUpFormData } from "../support/factories";
 import { signInWith } from "../support/next-headers";
 
 vi.mock("next/headers", () => import("../support/next-headers"));
@@ -54,23 +54,6 @@ describe("organisations similar to a proposed name", () => {
   });
 });
 
-function signUpForm(fields: Record<string, string>): FormData {
-  const form = new FormData();
-  const values = {
-    name: "Olena Kovalenko",
-    email: uniqueEmail(),
-    organisationId: "new",
-    jobFunction: "Sozialarbeiterin",
-    municipality: "Zeitz",
-    privacyConsent: "on",
-    ...fields,
-  };
-  for (const [k, v] of Object.entries(values)) form.set(k, v);
-  form.append("topics", "work");
-  form.append("languages", "de");
-  return form;
-}
-
 const profileOf = async (email: string) => {
   const db = await getDb();
   const [row] = await db
@@ -87,7 +70,7 @@ describe("signing up with a proposed organisation like an existing one", () => {
     const existing = await createOrganisation({ name: `Caritasverband für den ${p}kreis e.V.` });
     const proposed = `Caritas ${p}kreis`;
 
-    const form = signUpForm({ proposedOrganisation: proposed });
+    const form = signUpFormData({ proposedOrganisation: proposed });
     const email = String(form.get("email"));
     const asked = (await signUpAction(IDLE, form)) as Extract<SignUpState, { status: "error" }>;
     expect(asked).toMatchObject({
@@ -102,7 +85,7 @@ describe("signing up with a proposed organisation like an existing one", () => {
     await expect(signUpAction(asked, form)).rejects.toThrow(/NEXT_REDIRECT/);
     expect((await profileOf(email))?.organisationId).toBe(existing.id);
 
-    const other = signUpForm({ proposedOrganisation: proposed, organisationChoice: "new" });
+    const other = signUpFormData({ proposedOrganisation: proposed, organisationChoice: "new" });
     await expect(signUpAction(IDLE, other)).rejects.toThrow(/NEXT_REDIRECT/);
     const created = await profileOf(String(other.get("email")));
     const db = await getDb();

@@ -7,7 +7,7 @@ import { feedback, settings, users } from "@/db/schema";
 import { listFeedback } from "@/lib/feedback/data";
 import { IDLE } from "@/lib/forms/schema";
 import { redirectOf } from "../support/actions";
-import { createUser, uniqueEmail } from "../support/factories";
+import { createUser, signUpFormData, uniqueEmail } from "../support/factories";
 import { type CapturedMail, type SmtpCapture, startSmtpCapture } from "../support/smtp-capture";
 
 // Its own client address: sign-ups are limited per address and hour, and PostgreSQL runs share the count.
@@ -59,20 +59,7 @@ const replyTo = (mail: CapturedMail) => (mail.headers.get("reply-to") as { text?
 
 /** Submits the sign-up form as a visitor would; resolves to the page it leads to. */
 function signUp(email: string) {
-  const form = new FormData();
-  const fields = {
-    name: "Olena Kovalenko",
-    email,
-    organisationId: "new",
-    proposedOrganisation: `Initiative ${crypto.randomUUID().slice(0, 8)}`,
-    jobFunction: "Sozialarbeiterin",
-    municipality: "Zeitz",
-    privacyConsent: "on",
-  };
-  for (const [k, v] of Object.entries(fields)) form.set(k, v);
-  form.append("topics", "language");
-  form.append("languages", "uk");
-  return redirectOf(() => app.signUp(IDLE, form));
+  return redirectOf(() => app.signUp(IDLE, signUpFormData({ email })));
 }
 
 const checkEmailPage = (email: string) =>

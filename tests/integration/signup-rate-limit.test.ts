@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { IDLE } from "@/lib/forms/schema";
 import { signUpAction } from "@/lib/signup/actions";
 import { redirectTarget } from "../support/actions";
-import { uniqueEmail } from "../support/factories";
+import { signUpFormData, uniqueEmail } from "../support/factories";
 
 // Its own client address: only this address's count (three per hour) is what this test reaches, not
 // the per-client one other files' sign-ups add to.
@@ -16,19 +16,7 @@ vi.mock("next/headers", async () => {
 
 /** Submits the sign-up form; resolves to the page it leads to, or the form's state. */
 async function signUp(email: string) {
-  const form = new FormData();
-  const fields = {
-    name: "Olena Kovalenko",
-    email,
-    organisationId: "new",
-    proposedOrganisation: `Initiative ${crypto.randomUUID().slice(0, 8)}`,
-    jobFunction: "Sozialarbeiterin",
-    municipality: "Zeitz",
-    privacyConsent: "on",
-  };
-  for (const [k, v] of Object.entries(fields)) form.set(k, v);
-  form.append("topics", "language");
-  form.append("languages", "uk");
+  const form = signUpFormData({ email });
   try {
     return await signUpAction(IDLE, form);
   } catch (error) {

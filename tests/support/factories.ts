@@ -141,6 +141,25 @@ export function signUpInput(overrides: Record<string, unknown> = {}): SignUp {
   });
 }
 
+/** The sign-up form as the browser sends it (topics and languages as repeated fields); overrides per test. */
+export function signUpFormData(overrides: Record<string, string> = {}): FormData {
+  const form = new FormData();
+  const fields = {
+    name: "Olena Kovalenko",
+    email: uniqueEmail(),
+    organisationId: NEW_ORGANISATION,
+    proposedOrganisation: `Initiative ${uid().slice(0, 8)}`,
+    jobFunction: "Sozialarbeiterin",
+    municipality: "Zeitz",
+    privacyConsent: "on",
+    ...overrides,
+  };
+  for (const [k, v] of Object.entries(fields)) form.set(k, v);
+  form.append("topics", "language");
+  form.append("languages", "uk");
+  return form;
+}
+
 /** What the profile form sends with only the name filled in and every field at one visibility; overrides per test. */
 export const profileForm = (
   name: string | null,
