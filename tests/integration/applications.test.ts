@@ -8,23 +8,7 @@ import { DecideApplication } from "@/lib/applications/schema";
 import { getViewerBySessionToken } from "@/lib/auth/viewer";
 import { toFieldErrors } from "@/lib/forms/schema";
 import { rejectOrganisation } from "@/lib/organisations/mutations";
-import { createApplication } from "@/lib/signup/mutations";
-import { createSession, createUser, signUpInput } from "../support/factories";
-
-/** Someone who applied; `confirmed` means they clicked the link in the confirmation mail. */
-async function apply(options: { confirmed: boolean; locale?: "de" | "ar" }) {
-  const data = signUpInput();
-  const { userId } = await createApplication({
-    data,
-    locale: options.locale ?? "de",
-    policyVersion: "2026-11-01",
-  });
-  const db = await getDb();
-  if (options.confirmed)
-    await db.update(users).set({ emailVerified: new Date() }).where(eq(users.id, userId));
-  const [application] = await db.select().from(applications).where(eq(applications.userId, userId));
-  return { userId, email: data.email, name: data.name, applicationId: application!.id };
-}
+import { createApplicant, createSession, createUser } from "../support/factories";
 
 const coordinator = () => createUser({ role: "coordinator", status: "approved" });
 
@@ -37,7 +21,7 @@ async function userRow(userId: string) {
 describe("decideApplication", () => {
   it("approves a confirmed application: the person becomes a member and it is audited", async () => {
     const decider = await coordinator();
-    const applicant = await apply({ confirmed: true, locale: "ar" });
+    const applicant = await createApplicant({ confirmed: true, locale: "ar" });
 
     const decision = await decideApplication({
       applicationId: applicant.applicationId,
@@ -67,7 +51,7 @@ describe("decideApplication", () => {
 
   it("rejects with a reason and signs the applicant out everywhere", async () => {
     const decider = await coordinator();
-    const applicant = await apply({ confirmed: true });
+    const applicant = await createApplicant({ confirmed: true });
     const token = await createSession(applicant.userId);
     await createSession(applicant.userId);
     expect(await getViewerBySessionToken(token)).not.toBeNull();
@@ -104,7 +88,7 @@ describe("decideApplication", () => {
 
   it("decides an application only once", async () => {
     const decider = await coordinator();
-    const applicant = await apply({ confirmed: true });
+    const applicant = await createApplicant({ confirmed: true });
     await decideApplication({
       applicationId: applicant.applicationId,
       decision: "approved",
@@ -124,7 +108,7 @@ describe("decideApplication", () => {
 
   it("cannot approve someone who has not confirmed their address", async () => {
     const decider = await coordinator();
-    const applicant = await apply({ confirmed: false });
+    const applicant = await createApplicant({ confirmed: false });
     await expect(
       decideApplication({
         applicationId: applicant.applicationId,
@@ -141,9 +125,9 @@ describe("decideApplication", () => {
 describe("listPendingApplications", () => {
   it("separates confirmed from unconfirmed applications and drops decided ones", async () => {
     const decider = await coordinator();
-    const confirmed = await apply({ confirmed: true });
-    const unconfirmed = await apply({ confirmed: false });
-    const decided = await apply({ confirmed: true });
+    const confirmed = await createApplicant({ confirmed: true });
+    const unconfirmed = await createApplicant({ confirmed: false });
+    const decided = await createApplicant({ confirmed: true });
     await decideApplication({
       applicationId: decided.applicationId,
       decision: "approved",
@@ -172,7 +156,7 @@ describe("listPendingApplications", () => {
   });
 
   it("shows a rejected proposal as gone, to the coordinators and to the applicant", async () => {
-    const applicant = await apply({ confirmed: true });
+    const applicant = await createApplicant({ confirmed: true });
     const pending = async () =>
       (await listPendingApplications({ confirmed: true })).find((a) => a.id === applicant.applicationId);
     const proposed = (await pending())!.proposedOrganisation!;

@@ -2,6 +2,7 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import {
+  applications,
   type NewProfile,
   type OrganisationType,
   organisations,
@@ -15,6 +16,7 @@ import {
 import { foldName } from "@/db/search-fields";
 import type { Locale } from "@/lib/i18n/config";
 import { VISIBILITY_FIELDS } from "@/lib/profile/schema";
+import { createApplication } from "@/lib/signup/mutations";
 import { NEW_ORGANISATION, SignUp } from "@/lib/signup/schema";
 
 const uid = () => crypto.randomUUID();
@@ -139,6 +141,24 @@ export function signUpInput(overrides: Record<string, unknown> = {}): SignUp {
     privacyConsent: "on",
     ...overrides,
   });
+}
+
+/**
+ * Someone who signed up; `confirmed` (the default): they clicked the link in the confirmation mail,
+ * so they wait in the coordinators' queue.
+ */
+export async function createApplicant(options: { confirmed?: boolean; locale?: Locale } = {}) {
+  const data = signUpInput();
+  const { userId } = await createApplication({
+    data,
+    locale: options.locale ?? "de",
+    policyVersion: "2026-11-01",
+  });
+  const db = await getDb();
+  if (options.confirmed ?? true)
+    await db.update(users).set({ emailVerified: new Date() }).where(eq(users.id, userId));
+  const [application] = await db.select().from(applications).where(eq(applications.userId, userId));
+  return { userId, email: data.email, name: data.name, applicationId: application!.id };
 }
 
 /** The sign-up form as the browser sends it (topics and languages as repeated fields); overrides per test. */
