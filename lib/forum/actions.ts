@@ -9,6 +9,7 @@ import type { FieldErrors } from "@/lib/forms/schema";
 import { toFieldErrors } from "@/lib/forms/schema";
 import { reportContent } from "@/lib/moderation/mutations";
 import { hitRateLimits } from "@/lib/rate-limit/mutations";
+import { PENDING_FIELD, type PendingAttachment } from "@/lib/uploads/constants";
 import { getPost, getThread, isHoldFirstPostsOn, listCategories } from "./data";
 import {
   createReply,
@@ -21,14 +22,13 @@ import {
   toggleReaction,
   updateThreadFlags,
 } from "./mutations";
-import { gatherAttachments, type PendingAttachment } from "./pending-attachments";
+import { gatherAttachments } from "./pending-attachments";
 import { renderPost } from "./render";
 import {
   DeletePost,
   EditPost,
   NewReply,
   NewThread,
-  PENDING_FIELD,
   PostRef,
   Reaction,
   ReportInput,

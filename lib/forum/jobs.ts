@@ -1,13 +1,13 @@
 import "server-only";
 import type { JobHandler, JobSchedule } from "@/lib/jobs/types";
-import { deleteStalePending } from "./pending-attachments";
+import { deleteStalePending } from "@/lib/uploads/pending";
 
 export const CLEANUP_PENDING_JOB = "forum.cleanupPending";
 
 /** Forum job handlers, registered in lib/jobs/registry.ts. */
 export const forumJobs: Record<string, JobHandler> = {
   [CLEANUP_PENDING_JOB]: async () => {
-    await deleteStalePending();
+    await deleteStalePending("forum_pending");
   },
 };
 

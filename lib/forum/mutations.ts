@@ -18,10 +18,11 @@ import { uploadRow } from "@/db/uploads";
 import { recordAudit } from "@/lib/audit/mutations";
 import { NOTIFICATIONS_PATH } from "@/lib/notifications/kinds";
 import { retractNotifications } from "@/lib/notifications/mutations";
+import type { PendingAttachment } from "@/lib/uploads/constants";
 import type { ProcessedAttachment } from "./attachments";
 import { findMembersByNames } from "./data";
 import { sendForumNotification } from "./notify";
-import { claimPending, type PendingAttachment } from "./pending-attachments";
+import { claimForumPending } from "./pending-attachments";
 import { type Mentioned, renderPost } from "./render";
 import { mentionCandidates, postHref, slugify } from "./utils";
 
@@ -118,7 +119,7 @@ export async function createThread(input: {
       .returning({ id: forumPosts.id });
     if (status === "visible") await bumpCategory(tx, input.categoryId, { threads: 1 });
     await addAttachments(tx, input.authorId, post!.id, input.attachments ?? []);
-    await claimPending(tx, input.authorId, post!.id, input.pending ?? []);
+    await claimForumPending(tx, input.authorId, post!.id, input.pending ?? []);
     await watchIfUnset(tx, input.authorId, thread!.id);
     await markRead(tx, input.authorId, thread!.id, 1);
     return { thread: thread!, postId: post!.id };
@@ -183,7 +184,7 @@ export async function createReply(input: {
       .returning({ id: forumPosts.id });
     if (visible) await bumpCategory(tx, thread.categoryId, {});
     await addAttachments(tx, input.authorId, post!.id, input.attachments ?? []);
-    await claimPending(tx, input.authorId, post!.id, input.pending ?? []);
+    await claimForumPending(tx, input.authorId, post!.id, input.pending ?? []);
     await watchIfUnset(tx, input.authorId, input.threadId);
     await markRead(tx, input.authorId, input.threadId, thread.number);
     return { thread, postId: post!.id };

@@ -8,8 +8,6 @@ export const MAX_BODY = 20_000;
 /** Images and PDFs, checked by content on the server (lib/forum/attachments.ts). */
 export const ATTACHMENT_LIMITS: FileLimits = { count: 4, eachBytes: 5 * MB, totalBytes: 20 * MB };
 export const ACCEPTED_ATTACHMENT_TYPES = "image/jpeg,image/png,image/webp,image/gif,application/pdf";
-/** The form field of files kept from a preview: "<upload id>:<file name>" (lib/forum/pending-attachments.ts). */
-export const PENDING_FIELD = "attachment";
 /** The message (in forum.errors) for each limit broken; the total is the count times the size. */
 export const ATTACHMENT_LIMIT_ERRORS = {
   count: "attachmentTooMany",

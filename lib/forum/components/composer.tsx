@@ -4,15 +4,15 @@ import { useTranslations } from "next-intl";
 import { useActionState, useRef } from "react";
 import type { FieldError } from "@/lib/forms/schema";
 import { inputStyle, secondaryButton } from "@/lib/ui/components/button-styles";
-import { CheckboxGroup } from "@/lib/ui/components/checkbox-group";
 import { Field } from "@/lib/ui/components/field";
 import { FormAlert } from "@/lib/ui/components/form-alert";
+import { KeptFiles } from "@/lib/ui/components/kept-files";
 import { markdownTags } from "@/lib/ui/components/markdown-sample";
 import { SubmitButton } from "@/lib/ui/components/submit-button";
 import { Textarea } from "@/lib/ui/components/textarea";
 import { useFileLimits } from "@/lib/ui/components/use-file-limits";
 import type { ComposerState } from "../actions";
-import { ATTACHMENT_LIMIT_ERRORS, ATTACHMENT_LIMITS, PENDING_FIELD } from "../schema";
+import { ATTACHMENT_LIMIT_ERRORS, ATTACHMENT_LIMITS } from "../schema";
 import { useReplyDraft } from "./use-reply-draft";
 
 type Mode = "thread" | "reply" | "edit";
@@ -53,8 +53,7 @@ export function Composer({
   );
   const values = state.status === "error" || state.status === "preview" ? state.values : {};
   // Files sent with a preview or a refused post, kept on the server: ticked, they go with the post.
-  const kept = (state.status === "error" || state.status === "preview" ? state.attachments : undefined) ?? [];
-  const keptValues = kept.map((a) => `${a.id}:${a.filename}`);
+  const kept = state.status === "error" || state.status === "preview" ? state.attachments : undefined;
   const errors = state.status === "error" ? state.fieldErrors : {};
   const message = (error: FieldError | undefined) =>
     error
@@ -168,16 +167,7 @@ export function Composer({
           )}
         </Field>
       ) : null}
-      {mode !== "edit" && kept.length > 0 ? (
-        <CheckboxGroup
-          key={keptValues.join()}
-          name={PENDING_FIELD}
-          legend={t("attached")}
-          hint={t("attachedHint")}
-          options={kept.map((a, i) => [keptValues[i]!, a.filename])}
-          checked={keptValues}
-        />
-      ) : null}
+      {mode !== "edit" ? <KeptFiles files={kept} legend={t("attached")} hint={t("attachedHint")} /> : null}
       <div className="flex flex-wrap gap-3">
         <SubmitButton pendingLabel={t("sending")}>
           {t(mode === "thread" ? "createThread" : mode === "reply" ? "sendReply" : "saveEdit")}
