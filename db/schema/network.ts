@@ -225,8 +225,13 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
 });
 
-/** What an upload is for. forum_pending: a forum attachment sent with a preview, kept for the member until they post. */
-export type UploadPurpose = "profile_photo" | "forum_attachment" | "forum_pending" | "message_attachment";
+/** What an upload is for. *_pending: a file sent with a form that came back, kept for the member until they send it (lib/uploads/pending.ts). */
+export type UploadPurpose =
+  | "profile_photo"
+  | "forum_attachment"
+  | "forum_pending"
+  | "message_attachment"
+  | "message_pending";
 
 /** Uploaded files (photos, attachments), kept in the database so every app instance can serve them. */
 export const uploads = pgTable(

@@ -4,6 +4,7 @@ import { contactImportJobs } from "@/lib/campaigns/import-jobs";
 import { campaignJobs, campaignSchedules } from "@/lib/campaigns/jobs";
 import { eventsJobs, eventsSchedules } from "@/lib/events/jobs";
 import { forumJobs, forumSchedules } from "@/lib/forum/jobs";
+import { messagesJobs, messagesSchedules } from "@/lib/messages/jobs";
 import { notificationJobs, notificationSchedules } from "@/lib/notifications/jobs";
 import type { JobHandler, JobSchedule } from "./types";
 
@@ -20,6 +21,7 @@ export const jobHandlers: Record<string, JobHandler> = {
   ...contactImportJobs,
   ...applicationJobs,
   ...forumJobs,
+  ...messagesJobs,
 };
 
 /** Recurring jobs (cron, Europe/Berlin unless stated). */
@@ -29,4 +31,5 @@ export const jobSchedules: JobSchedule[] = [
   ...campaignSchedules,
   ...applicationSchedules,
   ...forumSchedules,
+  ...messagesSchedules,
 ];

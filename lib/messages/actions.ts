@@ -2,19 +2,24 @@
 
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
+import type { z } from "zod";
 import { requireUser } from "@/lib/auth/viewer";
+import { AppError } from "@/lib/errors";
 import { formAction } from "@/lib/forms/action";
-import { checkAttachments } from "./attachments";
+import type { FormState } from "@/lib/forms/schema";
+import { PENDING_FIELD, type PendingAttachment } from "@/lib/uploads/constants";
 import { reportMessage } from "./moderation";
 import {
   blockMember,
   conversationHref,
   deleteOwnMessage,
   leaveConversation,
+  type Posted,
   sendMessage,
   startConversation,
   unblockMember,
 } from "./mutations";
+import { gatherMessageFiles } from "./pending-attachments";
 import { checkMessagingRate } from "./rate";
 import {
   ConversationIdInput,
@@ -25,40 +30,59 @@ import {
   StartConversationInput,
 } from "./schema";
 
-const filesOf = (formData: FormData) =>
-  formData
-    .getAll("attachments")
-    .filter((f): f is File => typeof f === "object" && f !== null && "arrayBuffer" in f);
+/** A message form's state: after an error it also lists the files kept for the member. */
+export type MessageFormState = FormState & { attachments?: PendingAttachment[] };
 
-export const sendMessageAction = formAction(SendMessageInput, async (data, formData) => {
-  const viewer = await requireUser();
-  const files = await checkAttachments(filesOf(formData));
-  await checkMessagingRate({ userId: viewer.id, starting: false });
-  const posted = await sendMessage({
-    senderId: viewer.id,
-    conversationId: data.conversationId,
-    body: data.body,
-    files,
-  });
-  revalidatePath("/messages");
-  redirect(conversationHref(posted.conversationId, posted.messageId));
+/**
+ * A message form's action whose files are not lost when the message comes back (too long, a blocked
+ * recipient, the rate limit, any error): they are kept as the member's pending uploads first, listed
+ * ticked in the form that comes back, and sending attaches them.
+ */
+function keepingFiles<S extends z.ZodType>(
+  schema: S,
+  send: (data: z.infer<S>, senderId: string, pending: PendingAttachment[]) => Promise<Posted>,
+  options?: { multi?: readonly string[] },
+) {
+  return async (previous: MessageFormState, formData: FormData): Promise<MessageFormState> => {
+    const viewer = await requireUser();
+    const files = await gatherMessageFiles(viewer.id, formData);
+    const state = await formAction(
+      schema,
+      async (data) => {
+        if (files.error) throw new AppError({ code: "invalid", message: files.error, field: "attachments" });
+        const posted = await send(data, viewer.id, files.pending);
+        revalidatePath("/messages");
+        redirect(conversationHref(posted.conversationId, posted.messageId));
+      },
+      options,
+    )(previous, formData);
+    if (state.status !== "error") return state;
+    const { [PENDING_FIELD]: _listed, ...values } = state.values;
+    const fieldErrors =
+      files.error && !state.fieldErrors.attachments
+        ? { ...state.fieldErrors, attachments: { key: files.error } }
+        : state.fieldErrors;
+    return { ...state, values, fieldErrors, filesToChooseAgain: undefined, attachments: files.pending };
+  };
+}
+
+export const sendMessageAction = keepingFiles(SendMessageInput, async (data, senderId, pending) => {
+  await checkMessagingRate({ userId: senderId, starting: false });
+  return sendMessage({ senderId, conversationId: data.conversationId, body: data.body, files: [], pending });
 });
 
-export const startConversationAction = formAction(
+export const startConversationAction = keepingFiles(
   StartConversationInput,
-  async (data, formData) => {
-    const viewer = await requireUser();
-    const files = await checkAttachments(filesOf(formData));
-    await checkMessagingRate({ userId: viewer.id, starting: true });
-    const posted = await startConversation({
-      senderId: viewer.id,
+  async (data, senderId, pending) => {
+    await checkMessagingRate({ userId: senderId, starting: true });
+    return startConversation({
+      senderId,
       recipientIds: data.to,
       title: data.title,
       body: data.body,
-      files,
+      files: [],
+      pending,
     });
-    revalidatePath("/messages");
-    redirect(conversationHref(posted.conversationId, posted.messageId));
   },
   { multi: ["to"] },
 );

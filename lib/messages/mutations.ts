@@ -15,8 +15,10 @@ import type { ConversationKind } from "@/db/schema/messages";
 import { uploadRow } from "@/db/uploads";
 import { AppError } from "@/lib/errors";
 import { markSubjectRead, notify } from "@/lib/notifications/mutations";
+import type { PendingAttachment } from "@/lib/uploads/constants";
 import type { CheckedFile } from "./attachments";
 import { hasUnread } from "./data";
+import { claimMessagePending } from "./pending-attachments";
 
 export const conversationSubject = (conversationId: string) => `conversation:${conversationId}`;
 export const conversationHref = (conversationId: string, messageId?: string) =>
@@ -24,7 +26,7 @@ export const conversationHref = (conversationId: string, messageId?: string) =>
 
 const notFound = () => new AppError({ code: "not_found", message: "conversationNotFound" });
 
-type Posted = { conversationId: string; messageId: string };
+export type Posted = { conversationId: string; messageId: string };
 
 /**
  * Stores a message with its files and updates everyone's view: the sender has read it; the other
@@ -40,6 +42,7 @@ async function postMessage(
     senderId: string;
     body: string;
     files: CheckedFile[];
+    pending?: PendingAttachment[];
   },
 ): Promise<Posted> {
   const [message] = await tx
@@ -60,6 +63,7 @@ async function postMessage(
       byteSize: file.data.byteLength,
     });
   }
+  await claimMessagePending(tx, input.senderId, messageId, input.pending ?? []);
   await tx
     .update(conversations)
     .set({ lastMessageAt: sql`now()` })
@@ -101,8 +105,8 @@ const newParticipants = (conversationId: string, senderId: string, recipientIds:
   ...recipientIds.map((userId) => ({ conversationId, userId, lastReadAt: new Date(0) })),
 ];
 
-const requireContent = (body: string, files: CheckedFile[]) => {
-  if (!body && files.length === 0)
+const requireContent = (input: { body: string; files: CheckedFile[]; pending?: PendingAttachment[] }) => {
+  if (!input.body && input.files.length === 0 && !input.pending?.length)
     throw new AppError({ code: "invalid", message: "required", field: "body" });
 };
 
@@ -133,8 +137,10 @@ export async function startConversation(input: {
   title?: string;
   body: string;
   files: CheckedFile[];
+  /** The sender's files kept from a message sent back (lib/messages/pending-attachments.ts). */
+  pending?: PendingAttachment[];
 }): Promise<Posted> {
-  requireContent(input.body, input.files);
+  requireContent(input);
   const recipientIds = [...new Set(input.recipientIds)].filter((id) => id !== input.senderId);
   if (recipientIds.length === 0)
     throw new AppError({ code: "invalid", message: "recipientRequired", field: "to" });
@@ -171,6 +177,7 @@ export async function startConversation(input: {
           conversationId: existing.id,
           body: input.body,
           files: input.files,
+          pending: input.pending,
         });
       }
       try {
@@ -188,6 +195,7 @@ export async function startConversation(input: {
             senderId: input.senderId,
             body: input.body,
             files: input.files,
+            pending: input.pending,
           });
         });
       } catch (error) {
@@ -213,6 +221,7 @@ export async function startConversation(input: {
       senderId: input.senderId,
       body: input.body,
       files: input.files,
+      pending: input.pending,
     });
   });
 }
@@ -239,8 +248,10 @@ export async function sendMessage(input: {
   conversationId: string;
   body: string;
   files: CheckedFile[];
+  /** The sender's files kept from a message sent back (lib/messages/pending-attachments.ts). */
+  pending?: PendingAttachment[];
 }): Promise<Posted> {
-  requireContent(input.body, input.files);
+  requireContent(input);
   const db = await getDb();
   const conversation = await loadParticipation(db, input.conversationId, input.senderId);
   if (!conversation) throw notFound();
@@ -274,6 +285,7 @@ export async function sendMessage(input: {
       senderId: input.senderId,
       body: input.body,
       files: input.files,
+      pending: input.pending,
     }),
   );
 }

@@ -2,21 +2,22 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { type FormState, formView, IDLE } from "@/lib/forms/schema";
+import { formView, IDLE } from "@/lib/forms/schema";
 import { inputStyle } from "@/lib/ui/components/button-styles";
 import { errorMessage, Field } from "@/lib/ui/components/field";
 import { FormAlert } from "@/lib/ui/components/form-alert";
+import { KeptFiles } from "@/lib/ui/components/kept-files";
 import { markdownTags } from "@/lib/ui/components/markdown-sample";
 import { SubmitButton } from "@/lib/ui/components/submit-button";
 import { Textarea } from "@/lib/ui/components/textarea";
 import { useFileLimits } from "@/lib/ui/components/use-file-limits";
-import { sendMessageAction, startConversationAction } from "../actions";
+import { type MessageFormState, sendMessageAction, startConversationAction } from "../actions";
 import { ACCEPTED_ATTACHMENTS, ATTACHMENT_LIMIT_ERRORS, ATTACHMENT_LIMITS, MAX_TITLE } from "../schema";
 
 const fileInput =
   "block w-full min-h-11 rounded-md border border-gray-500 bg-white px-3 py-2 file:me-3 file:rounded file:border-0 file:bg-blue-50 file:px-3 file:py-1 file:font-semibold file:text-brand";
 
-function MessageFields({ state, autoFocus }: { state: FormState; autoFocus?: boolean }) {
+function MessageFields({ state, autoFocus }: { state: MessageFormState; autoFocus?: boolean }) {
   const t = useTranslations("messages.compose");
   const te = useTranslations("messages.errors");
   const view = formView(state);
@@ -65,6 +66,7 @@ function MessageFields({ state, autoFocus }: { state: FormState; autoFocus?: boo
           />
         )}
       </Field>
+      <KeptFiles files={state.attachments} legend={t("attached")} hint={t("attachedHint")} />
     </>
   );
 }
@@ -73,7 +75,7 @@ function MessageFields({ state, autoFocus }: { state: FormState; autoFocus?: boo
 export function ReplyForm({ conversationId }: { conversationId: string }) {
   const t = useTranslations("messages.compose");
   const te = useTranslations("messages.errors");
-  const [state, action] = useActionState(sendMessageAction, IDLE);
+  const [state, action] = useActionState<MessageFormState, FormData>(sendMessageAction, IDLE);
   return (
     <form action={action} noValidate encType="multipart/form-data">
       {state.status === "error" && state.formError ? (
@@ -90,7 +92,7 @@ export function ReplyForm({ conversationId }: { conversationId: string }) {
 export function NewConversationForm({ to }: { to: string[] }) {
   const t = useTranslations("messages");
   const te = useTranslations("messages.errors");
-  const [state, action] = useActionState(startConversationAction, IDLE);
+  const [state, action] = useActionState<MessageFormState, FormData>(startConversationAction, IDLE);
   const view = formView(state);
   const toError = errorMessage(te, view.errors.to);
   return (
