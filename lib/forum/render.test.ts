@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderPost, withholdNames, withholdNamesInText } from "./render";
+import { renderPost, withholdNames, withholdNamesInMarkdown, withholdNamesInText } from "./render";
 import { quoteMarkdown } from "./utils";
 
 const label = "Mitglied des Netzwerks";
@@ -48,5 +48,18 @@ describe("names withheld in a post's text", () => {
       `${label}: [[[mark]]]Kurs[[[/mark]]]`,
     );
     expect(withholdNamesInText("Amal Verborgenheit", [amal.name], label)).toBe("Amal Verborgenheit");
+  });
+
+  it("replaces a name in a post's Markdown: quote links, an older quote header of a thread author and @mentions", () => {
+    const body = `${quoteMarkdown(amal, "Frage an @Amal Verborgen")}Danke @amal verborgen und @Olaf Offen, [@x](/members/u-amal)`;
+    expect(withholdNamesInMarkdown(body, [amal], label, 7)).toBe(
+      `> **${label}:**\n> Frage an @${label}\n\nDanke @${label} und @Olaf Offen, @${label}`,
+    );
+    const older = "> **Amal Verborgen:**\n> Hallo\n\nJa, **Amal Verborgen:** schrieb das";
+    expect(withholdNamesInMarkdown(older, [amal], label, 7)).toBe(
+      `> **${label}:**\n> Hallo\n\nJa, **Amal Verborgen:** schrieb das`,
+    );
+    expect(withholdNamesInMarkdown(older, [amal], label, 8)).toBe(older);
+    expect(withholdNamesInMarkdown("@Amal Verborgenheit", [amal], label, 7)).toBe("@Amal Verborgenheit");
   });
 });

@@ -90,6 +90,43 @@ export function withholdNames(
     .join("");
 }
 
+/**
+ * A post's Markdown (or an earlier version of it) with these people's names replaced by `label`, as
+ * `withholdNames` does in its HTML: links to their profiles (quotes' authors), a quote header of the
+ * older, unlinked form when they wrote in this thread, and every "@Name".
+ */
+export function withholdNamesInMarkdown(
+  body: string,
+  people: WithheldPerson[],
+  label: string,
+  threadId: number,
+): string {
+  if (people.length === 0) return body;
+  const shown = label.replace(/[*_`[\]<>]/g, "");
+  let out = body;
+  for (const id of new Set(people.map((p) => p.id))) {
+    out = out.replace(
+      new RegExp(String.raw`\[(@?)[^\]\n]*\]\(/members/${escapeRegExp(id)}\)`, "g"),
+      (_m, at: string) => `${at}${shown}`,
+    );
+  }
+  const names = [...new Set(people.map((p) => p.name))].sort((a, b) => b.length - a.length);
+  const authors = people.filter((p) => p.threads.includes(threadId)).map((p) => p.name);
+  for (const name of [...new Set(authors)]) {
+    out = out.replace(
+      new RegExp(
+        String.raw`^([ \t]*(?:>[ \t]*)+\*\*)[ \t]*${escapeRegExp(name)}[ \t]*(:\*\*[ \t]*)$`,
+        "gimu",
+      ),
+      (_m, open: string, close: string) => `${open}${shown}${close}`,
+    );
+  }
+  return names.reduce(
+    (text, name) => text.replace(mentionPattern(name), (_m, before: string) => `${before}@${shown}`),
+    out,
+  );
+}
+
 /** `[[[mark]]]` / `[[[/mark]]]`: how search snippets mark matches (lib/search/data.ts). */
 const MARK = String.raw`\[\[\[\/?mark\]\]\]`;
 

@@ -31,6 +31,7 @@ import {
 import { EMAIL_CHANGE_SECTION } from "@/lib/account/privacy-section";
 import { withdrawAllAnswers } from "@/lib/events/mutations";
 import { sendEventNotices } from "@/lib/events/notices";
+import { eraseNameFromPosts } from "@/lib/forum/privacy-section";
 import { ACTIVITY_SECTIONS } from "./activity-sections";
 
 /** What an erase step leaves to do once the deletion is committed (mails to others, say). */
@@ -216,6 +217,8 @@ export const PRIVACY_SECTIONS: readonly PrivacySection[] = [
         .innerJoin(forumThreads, eq(forumThreads.id, forumPosts.threadId))
         .where(eq(forumPosts.authorId, userId))
         .orderBy(asc(forumPosts.createdAt)),
+    // Their posts stay; their name goes from everyone's posts that mention or quote them.
+    erase: eraseNameFromPosts,
   },
   {
     key: "forumSubscriptions",
