@@ -5,6 +5,7 @@ import {
   isExistingTime,
   line,
   optionalLine,
+  optionalMultiline,
   validFields,
   whenValid,
 } from "@/lib/forms/schema";
@@ -13,14 +14,6 @@ import { MUNICIPALITIES, SPOKEN_LANGUAGES, TOPICS } from "@/lib/network/constant
 const blankToUndefined = (value: unknown) =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
-
-const noControlCharsExceptBreaks = /^(?:[\t\n\r]|[^\p{Cc}\p{Cs}\p{Co}])*$/u;
-const longText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: "tooLong" })
-    .regex(noControlCharsExceptBreaks, { error: "invalidCharacters" });
 
 const isoDate = z
   .string({ error: "required" })
@@ -45,7 +38,7 @@ const webLink = z
 export const EventInput = z
   .object({
     title: line(200, 3),
-    description: optional(longText(10_000)),
+    description: optionalMultiline(10_000),
     topic: optional(z.enum(TOPICS, { error: "invalidChoice" })),
     languages: z.array(z.enum(SPOKEN_LANGUAGES, { error: "invalidChoice" })).max(16),
     format: z.enum(EVENT_FORMATS, { error: "invalidChoice" }),
@@ -54,7 +47,7 @@ export const EventInput = z
     municipality: optional(z.enum(MUNICIPALITIES, { error: "invalidChoice" })),
     onlineUrl: optional(webLink),
     onlineUrlAttendeesOnly: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
-    accessibility: optional(longText(2000)),
+    accessibility: optionalMultiline(2000),
     organiser: z.string().trim().min(1, { error: "required" }).max(80),
     visibility: z.enum(EVENT_VISIBILITIES, { error: "invalidChoice" }),
     groupId: optional(z.string().max(64)),

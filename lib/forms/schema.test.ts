@@ -5,6 +5,8 @@ import { SaveCampaign, SendCampaign, StartImport } from "@/lib/campaigns/schema"
 import { EventInput, MoveOccurrence } from "@/lib/events/schema";
 import { ReportInput } from "@/lib/forum/schema";
 import { CategoryForm } from "@/lib/groups/schema";
+import { OfferInput } from "@/lib/offers/schema";
+import { UpdateOrganisation } from "@/lib/organisations/schema";
 import { SignUp } from "@/lib/signup/schema";
 import { isExistingDate, isExistingTime, line, toFieldErrors } from "./schema";
 
@@ -45,23 +47,23 @@ describe("a campaign scheduled for a moment that does not exist", () => {
   });
 });
 
+/** A valid event form, as the browser sends it. */
+const sprachcafe = {
+  title: "Sprachcafé",
+  languages: [],
+  format: "online",
+  onlineUrl: "https://example.org/treffen",
+  organiser: "me",
+  visibility: "public",
+  frequency: "weekly",
+  date: "2027-03-02",
+  startTime: "18:00",
+  endTime: "20:00",
+};
+
 describe("an event on a day or at a time that does not exist", () => {
   const event = (fields: { date?: string; startTime?: string; endTime?: string; untilDate?: string }) =>
-    besideFields(
-      EventInput.safeParse({
-        title: "Sprachcafé",
-        languages: [],
-        format: "online",
-        onlineUrl: "https://example.org/treffen",
-        organiser: "me",
-        visibility: "public",
-        frequency: "weekly",
-        date: "2027-03-02",
-        startTime: "18:00",
-        endTime: "20:00",
-        ...fields,
-      }),
-    );
+    besideFields(EventInput.safeParse({ ...sprachcafe, ...fields }));
 
   it("is refused with a message beside the field instead of moving to another day", () => {
     expect(event({})).toEqual({});
@@ -84,6 +86,28 @@ describe("texts of several lines (textareas)", () => {
     expect(reject.data?.reason).toBe("Leider passt Ihr Antrag nicht.\nBitte melden Sie sich bei uns.");
     expect(ReportInput.safeParse({ postId: "1", reason: twoLines }).data?.reason).toContain("nicht.\nBitte");
     expect(StartImport.safeParse({ legalBasis: "consent", legalNote: twoLines }).success).toBe(true);
+    const event = EventInput.safeParse({ ...sprachcafe, description: twoLines, accessibility: twoLines });
+    expect(event.data?.description).toBe("Leider passt Ihr Antrag nicht.\nBitte melden Sie sich bei uns.");
+    expect(event.data?.accessibility).toContain("nicht.\nBitte");
+    const offer = OfferInput.safeParse({
+      organisationId: "o1",
+      title: "Sprachkurs",
+      description: twoLines,
+      topics: [],
+      languages: [],
+      formats: ["in_person"],
+      visibility: "public",
+    });
+    expect(besideFields(offer)).toEqual({});
+    expect(offer.data?.description).toContain("nicht.\nBitte");
+    const organisation = UpdateOrganisation.safeParse({
+      organisationId: "o1",
+      name: "Caritas Zeitz",
+      type: "welfare_association",
+      description: twoLines,
+    });
+    expect(besideFields(organisation)).toEqual({});
+    expect(organisation.data?.description).toContain("nicht.\nBitte");
     expect(besideFields(z.object({ title: line(100) }).safeParse({ title: "a\nb" }))).toEqual({
       title: "invalidCharacters",
     });
@@ -103,6 +127,9 @@ describe("texts of several lines (textareas)", () => {
     ).toEqual({ reason: "invalidCharacters" });
     expect(besideFields(ReportInput.safeParse({ postId: "1", reason: "Spam\u0000!" }))).toEqual({
       reason: "invalidCharacters",
+    });
+    expect(besideFields(EventInput.safeParse({ ...sprachcafe, description: "Treffen\u001b[31m" }))).toEqual({
+      description: "invalidCharacters",
     });
   });
 });

@@ -1,13 +1,10 @@
 import { z } from "zod";
 import { OFFER_FORMATS } from "@/db/schema";
-import { line, optionalLine } from "@/lib/forms/schema";
+import { line, optionalLine, optionalMultiline } from "@/lib/forms/schema";
 import { MUNICIPALITIES, SPOKEN_LANGUAGES, TOPICS } from "@/lib/network/constants";
 
 const blankToUndefined = (value: unknown) =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
-
-/** Multi-line text: line breaks and tabs allowed, other control characters not. */
-const noControlCharsExceptBreaks = /^(?:[\t\n\r]|[^\p{Cc}\p{Cs}\p{Co}])*$/u;
 
 /** Form fields that carry several values (checkbox groups). */
 export const OFFER_MULTI_FIELDS = ["topics", "languages", "formats"] as const;
@@ -17,15 +14,7 @@ export const OfferInput = z.object({
   organisationId: z.string().min(1).max(64),
   offerId: z.preprocess(blankToUndefined, z.string().max(64).optional()),
   title: line(150, 3),
-  description: z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .trim()
-      .max(4000, { error: "tooLong" })
-      .regex(noControlCharsExceptBreaks, { error: "invalidCharacters" })
-      .optional(),
-  ),
+  description: optionalMultiline(4000),
   topics: z.array(z.enum(TOPICS, { error: "invalidChoice" })).max(TOPICS.length),
   languages: z.array(z.enum(SPOKEN_LANGUAGES, { error: "invalidChoice" })).max(SPOKEN_LANGUAGES.length),
   formats: z

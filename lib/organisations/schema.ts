@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { ORGANISATION_TYPES } from "@/db/schema";
-import { emailAddress, line, optionalLine, optionalPhone, optionalWebsite } from "@/lib/forms/schema";
+import {
+  emailAddress,
+  line,
+  optionalLine,
+  optionalMultiline,
+  optionalPhone,
+  optionalWebsite,
+} from "@/lib/forms/schema";
 import { MUNICIPALITIES } from "@/lib/network/constants";
 
 /** "" and whitespace become undefined, so optional fields can be left empty. */
@@ -9,20 +16,11 @@ const blankToUndefined = (value: unknown) =>
 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 
-/** Multi-line text: line breaks and tabs allowed, other control characters not. */
-const noControlCharsExceptBreaks = /^(?:[\t\n\r]|[^\p{Cc}\p{Cs}\p{Co}])*$/u;
-
 export const UpdateOrganisation = z.object({
   organisationId: z.string().min(1).max(64),
   name: line(150, 2),
   type: z.enum(ORGANISATION_TYPES, { error: "invalidChoice" }),
-  description: optional(
-    z
-      .string()
-      .trim()
-      .max(4000, { error: "tooLong" })
-      .regex(noControlCharsExceptBreaks, { error: "invalidCharacters" }),
-  ),
+  description: optionalMultiline(4000),
   street: optionalLine(150),
   postcode: optional(
     z
