@@ -108,6 +108,24 @@ for (const { locale, applicant: makeApplicant } of people) {
         "/application",
       );
       await expect(note.getByRole("link", { name: t("members.visitorLogin") })).toHaveCount(0);
+      // so do the forum and a public thread, where replying waits for the approval
+      await page.goto("/forum");
+      const forumNote = page.getByRole("note");
+      await expect(forumNote).toContainText(t("forum.applicantNote"));
+      await expect(forumNote.getByRole("link", { name: t("forum.applicantLink") })).toHaveAttribute(
+        "href",
+        "/application",
+      );
+      await page.goto("/forum/c/willkommen");
+      await page.locator('main a[href^="/forum/t/"]').first().click();
+      const replyNote = page.getByText(t("forum.applicantToReply"));
+      await expect(replyNote).toBeVisible();
+      await expect(replyNote.getByRole("link", { name: t("forum.applicantLink") })).toHaveAttribute(
+        "href",
+        "/application",
+      );
+      await expect(page.getByRole("link", { name: t("forum.visitorLogin") })).toHaveCount(0);
+      await expectNoA11yViolations(page);
       await signOut(page);
     });
 
