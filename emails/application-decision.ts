@@ -4,14 +4,8 @@ import type { Locale } from "@/lib/i18n/config";
 import { translatorFor } from "@/lib/i18n/translator";
 import { deliverMail } from "@/lib/mail/transport";
 import { getNetworkName } from "@/lib/settings/data";
-import { renderMail } from "./layout";
+import { isolated, renderMail } from "./layout";
 import { officeContact } from "./office-contact";
-
-/**
- * Text a person wrote keeps its own direction inside the mail's (a German reason in an Arabic mail):
- * Unicode's first-strong isolate, which works in the HTML and in the plain text alike.
- */
-const isolated = (text: string) => `\u2068${text}\u2069`;
 
 /** Tells an applicant the coordinators' decision, in the language they applied in. */
 export async function sendApplicationDecisionEmail(input: {

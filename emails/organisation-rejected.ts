@@ -3,10 +3,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { translatorFor } from "@/lib/i18n/translator";
 import { deliverMail } from "@/lib/mail/transport";
 import { getNetworkName } from "@/lib/settings/data";
-import { renderMail } from "./layout";
-
-/** The organisation's name keeps its own direction inside the mail's (a German name in an Arabic mail). */
-const isolated = (text: string) => `\u2068${text}\u2069`;
+import { isolated, renderMail } from "./layout";
 
 /** Tells whoever proposed an organisation that the coordinators rejected it, in their language. */
 export async function sendOrganisationRejectedEmail(input: {

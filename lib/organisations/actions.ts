@@ -1,6 +1,7 @@
 "use server";
 
 import { notFound, redirect } from "next/navigation";
+import { sendOrganisationMergedEmail } from "@/emails/organisation-merged";
 import { sendOrganisationRejectedEmail } from "@/emails/organisation-rejected";
 import { getViewer, requireRole } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
@@ -48,9 +49,17 @@ export const setOrganisationAdminAction = formAction(SetOrganisationAdmin, async
   return { status: "success", message: data.isAdmin ? "adminGranted" : "adminRevoked" };
 });
 
-/** A proposal that exists already: its people go to the existing organisation, the proposal goes. */
+/**
+ * A proposal that exists already: its people go to the existing organisation, the proposal goes, and
+ * they are told under which name their organisation is listed now.
+ */
 export const mergeOrganisationAction = formAction(MergeOrganisation, async (data) => {
   const coordinator = await requireRole("coordinator");
-  await mergeProposedOrganisation({ actorId: coordinator.id, ...data });
+  const { proposed, organisation, told } = await mergeProposedOrganisation({
+    actorId: coordinator.id,
+    ...data,
+  });
+  for (const { email: to, name, locale } of told)
+    await sendOrganisationMergedEmail({ to, name, locale, proposed, organisation });
   return { status: "success", message: "merged" };
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import {
   events,
@@ -151,6 +151,13 @@ export async function rejectOrganisation(input: {
   });
 }
 
+export type MergedProposal = {
+  proposed: string;
+  organisation: { name: string; slug: string };
+  /** Who worked at the proposal and is to be told: approved members and applicants who confirmed their address. */
+  told: { email: string; name: string | null; locale: Locale }[];
+};
+
 /**
  * A proposed organisation turned out to exist already: everyone working there (main or further),
  * its admins, offers and events move to the existing one, and the proposal is deleted.
@@ -159,13 +166,18 @@ export async function mergeProposedOrganisation(input: {
   actorId: string;
   organisationId: string;
   intoId: string;
-}): Promise<void> {
+}): Promise<MergedProposal> {
   const { organisationId: from, intoId: into } = input;
   if (from === into) throw new AppError({ code: "invalid", message: "invalidChoice" });
   const db = await getDb();
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const rows = await tx
-      .select({ id: organisations.id, name: organisations.name, status: organisations.status })
+      .select({
+        id: organisations.id,
+        name: organisations.name,
+        slug: organisations.slug,
+        status: organisations.status,
+      })
       .from(organisations)
       .where(inArray(organisations.id, [from, into]))
       .for("update");
@@ -173,6 +185,7 @@ export async function mergeProposedOrganisation(input: {
     const target = rows.find((r) => r.id === into);
     if (!proposal || !target) throw new AppError({ code: "not_found", message: "organisationGone" });
     const members = await memberIds(tx, from);
+    const told = await reachableAmong(tx, members);
     await tx.update(profiles).set({ organisationId: into }).where(eq(profiles.organisationId, from));
     // A further organisation that is now the person's main one, or already a further one, is dropped.
     await tx
@@ -202,7 +215,28 @@ export async function mergeProposedOrganisation(input: {
       targetId: into,
       data: { merged: proposal.name, name: target.name },
     });
+    return { proposed: proposal.name, organisation: { name: target.name, slug: target.slug }, told };
   });
+}
+
+/**
+ * Of these people, those a mail about their organisation may go to: approved members, and applicants
+ * who confirmed their address (they still wait, and would otherwise find another name in their
+ * application without a word). Unconfirmed addresses may not even be theirs; rejected or blocked
+ * accounts are not told.
+ */
+async function reachableAmong(tx: Executor, userIds: string[]): Promise<MergedProposal["told"]> {
+  if (userIds.length === 0) return [];
+  const rows = await tx
+    .select({ email: users.email, name: users.name, locale: users.locale })
+    .from(users)
+    .where(
+      and(
+        inArray(users.id, userIds),
+        or(eq(users.status, "approved"), and(eq(users.status, "pending"), isNotNull(users.emailVerified))),
+      ),
+    );
+  return rows.map((r) => ({ ...r, locale: isLocale(r.locale) ? r.locale : "de" }));
 }
 
 /**

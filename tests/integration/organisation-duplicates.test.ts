@@ -2,16 +2,26 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { organisationAdmins, organisations, profileOrganisations, profiles, users } from "@/db/schema";
+import { env } from "@/lib/env";
 import { IDLE } from "@/lib/forms/schema";
+import { translatorFor } from "@/lib/i18n/translator";
 import { mergeOrganisationAction } from "@/lib/organisations/actions";
 import { isOrganisationAdmin, listSimilarOrganisations } from "@/lib/organisations/data";
 import { mergeProposedOrganisation } from "@/lib/organisations/mutations";
+import { getNetworkName } from "@/lib/settings/data";
 import { type SignUpState, signUpAction } from "@/lib/signup/actions";
 import { changeUserOrganisationAction } from "@/lib/users/actions";
 import { listUserOrganisations } from "@/lib/users/data";
 import { changeUserOrganisation } from "@/lib/users/mutations";
 import { auditEntriesFor, createPerson } from "../support/admin-factories";
-import { createMember, createOrganisation, createSession, signUpFormData } from "../support/factories";
+import { mailsTo } from "../support/event-factories";
+import {
+  createApplicant,
+  createMember,
+  createOrganisation,
+  createSession,
+  signUpFormData,
+} from "../support/factories";
 import { signInWith } from "../support/next-headers";
 
 vi.mock("next/headers", () => import("../support/next-headers"));
@@ -136,6 +146,59 @@ describe("assigning a proposal's people to an existing organisation", () => {
     await expect(
       mergeProposedOrganisation({ actorId: coordinator.id, organisationId: target.id, intoId: proposal.id }),
     ).rejects.toMatchObject({ message: "organisationGone" });
+  });
+});
+
+describe("the people of a proposal assigned to an existing organisation", () => {
+  it("are told by mail, in their language, under which name it is listed now, with a link; not when unconfirmed or rejected", async () => {
+    const coordinator = await createPerson("coordinator");
+    const target = await createOrganisation({ name: `Caritasverband ${place()}` });
+    const applicant = await createApplicant({ locale: "uk" });
+    const db = await getDb();
+    const [profile] = await db.select().from(profiles).where(eq(profiles.userId, applicant.userId));
+    const proposalId = profile!.organisationId!;
+    const [proposal] = await db.select().from(organisations).where(eq(organisations.id, proposalId));
+    const colleague = await createMember({ locale: "ar", name: "Amal Haddad" });
+    await db.insert(profileOrganisations).values({ userId: colleague.id, organisationId: proposalId });
+    const unconfirmed = await createMember({
+      status: "pending",
+      emailVerified: null,
+      profile: { organisationId: proposalId },
+    });
+    const rejected = await createMember({ status: "rejected", profile: { organisationId: proposalId } });
+
+    const form = new FormData();
+    form.set("organisationId", proposalId);
+    form.set("intoId", target.id);
+    signInWith(await createSession(coordinator.id));
+    try {
+      expect(await mergeOrganisationAction(IDLE, form)).toMatchObject({ status: "success" });
+    } finally {
+      signInWith(undefined);
+    }
+    const link = `/organisations/${target.slug}`;
+    const organisation = `\u2068${target.name}\u2069`;
+    const proposed = `\u2068${proposal!.name}\u2069`;
+    for (const [person, locale] of [
+      [applicant, "uk"],
+      [colleague, "ar"],
+    ] as const) {
+      const mails = await mailsTo(person.email);
+      expect(mails).toHaveLength(1);
+      const t = translatorFor(locale);
+      expect(mails[0]!.subject).toBe(t("organisations.admin.mergedMail.subject", { organisation }));
+      expect(mails[0]!.text).toContain(
+        t("organisations.admin.mergedMail.body", {
+          proposed,
+          organisation,
+          network: await getNetworkName(locale),
+        }),
+      );
+      expect(mails[0]!.text).toContain(link);
+      expect(mails[0]!.html).toContain(`href="${new URL(link, env.APP_URL)}"`);
+    }
+    expect(await mailsTo(unconfirmed.email)).toHaveLength(0);
+    expect(await mailsTo(rejected.email)).toHaveLength(0);
   });
 });
 
