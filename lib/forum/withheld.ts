@@ -45,7 +45,9 @@ export const namesPerson = (named: NamedIn, person: WithheldPerson, threadId: nu
 export async function findWithheldForVisitors(
   named: NamedIn[],
   threadIds: number[],
-): Promise<WithheldPerson[]> {
+  /** A visitor's search words: each person then says whether a word of their name is one of them. */
+  query?: string,
+): Promise<(WithheldPerson & { inQuery?: boolean })[]> {
   const ids = [...new Set(named.flatMap((n) => n.ids))];
   const names = [...new Set(named.flatMap((n) => [...n.mentions, ...n.quoteAuthors]))];
   if (ids.length === 0 && names.length === 0) return [];
@@ -54,11 +56,19 @@ export async function findWithheldForVisitors(
   const db = await getDb();
   const rows = await db.execute(sql`select u.id, u.name,
       array(select distinct fp.thread_id from forum_posts fp where fp.author_id = u.id and ${threads}) as threads
+    ${
+      query
+        ? sql`, tsvector_to_array(to_tsvector('german', u.name)) && tsvector_to_array(to_tsvector('german', ${query})) as "inQuery"`
+        : sql``
+    }
     from users u left join profiles pr on pr.user_id = u.id
     where ${seen.withheld}
       and (${ids.length > 0 ? sql`u.id in ${ids}` : sql`false`}
         or ${names.length > 0 ? sql`lower(u.name) in ${names}` : sql`false`})`);
-  return rowsOf<WithheldPerson>(rows).map((r) => ({ ...r, threads: r.threads.map(Number) }));
+  return rowsOf<WithheldPerson & { inQuery?: boolean }>(rows).map((r) => ({
+    ...r,
+    threads: r.threads.map(Number),
+  }));
 }
 
 /**
@@ -69,15 +79,39 @@ export async function withholdInTexts(
   items: { threadId: number; source: string; text: string }[],
   locale: Locale,
 ): Promise<string[]> {
-  const named = items.map((item) => namedIn({ body: item.source }));
-  const withheld = await findWithheldForVisitors(named, [...new Set(items.map((item) => item.threadId))]);
-  if (withheld.length === 0) return items.map((item) => item.text);
+  return (await withholdInItems(items, locale)).texts;
+}
+
+/**
+ * `withholdInTexts` for a visitor's search page: also, per item, the names withheld in it that share
+ * a word with the search words (a hit may have been found by those alone), and the label shown.
+ */
+export async function withholdInItems(
+  items: { threadId: number; source: string; text: string }[],
+  locale: Locale,
+  query?: string,
+): Promise<{ texts: string[]; queried: string[][]; label: string }> {
   const label = namespaceTranslator(locale, "forum")("withheldName");
-  return items.map((item, i) =>
-    withholdNamesInText(
-      item.text,
-      withheld.filter((person) => namesPerson(named[i]!, person, item.threadId)).map((p) => p.name),
-      label,
-    ),
+  const named = items.map((item) => namedIn({ body: item.source }));
+  const withheld = await findWithheldForVisitors(
+    named,
+    [...new Set(items.map((item) => item.threadId))],
+    query,
   );
+  const people = items.map((item, i) =>
+    withheld.filter((person) => namesPerson(named[i]!, person, item.threadId)),
+  );
+  return {
+    texts: items.map((item, i) =>
+      people[i]!.length === 0
+        ? item.text
+        : withholdNamesInText(
+            item.text,
+            people[i]!.map((p) => p.name),
+            label,
+          ),
+    ),
+    queried: people.map((found) => found.filter((p) => p.inQuery).map((p) => p.name)),
+    label,
+  };
 }

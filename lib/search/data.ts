@@ -2,8 +2,9 @@ import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import { getDb, rowsOf } from "@/db/client";
 import { categoryText } from "@/lib/forum/category-text";
+import { withholdNamesInText } from "@/lib/forum/render";
 import { type ForumViewer, inVisibleCategory, postReadable, seenAuthorName } from "@/lib/forum/visibility";
-import { withholdInTexts } from "@/lib/forum/withheld";
+import { withholdInItems } from "@/lib/forum/withheld";
 import type { Locale } from "@/lib/i18n/config";
 
 export const SEARCH_PAGE_SIZE = 20;
@@ -107,7 +108,7 @@ export async function searchPosts(input: {
             ? sql`ts_headline('german', ${plain}, ${q},
                 'StartSel=[[[mark]]], StopSel=[[[/mark]]], MaxWords=35, MinWords=15, MaxFragments=2')`
             : sql`left(${plain}, 240)`
-        } as snippet${visitor ? sql`, left(page.body, 5000) as body` : sql``}
+        } as snippet${visitor ? sql`, page.body` : sql``}
       from page
       join forum_threads t on t.id = page.thread_id
       join forum_categories c on c.id = page.category_id
@@ -116,23 +117,60 @@ export async function searchPosts(input: {
       order by page.id desc`),
   );
   const pageRows = rows.slice(0, SEARCH_PAGE_SIZE);
-  const snippets = visitor
-    ? await withholdInTexts(
+  const shown = visitor
+    ? await withholdInItems(
         pageRows.map((r) => ({ threadId: r.thread_id, source: r.body ?? "", text: r.snippet })),
         input.locale ?? "de",
+        input.query || undefined,
       )
-    : pageRows.map((r) => r.snippet);
-  const hits = pageRows.map((r, i) => ({
-    postId: r.id,
-    number: r.number,
-    threadId: r.thread_id,
-    threadSlug: r.slug,
-    threadTitle: r.title,
-    categoryName: r.category_name,
-    authorName: r.author_name,
-    authorWithheld: r.author_withheld,
-    createdAt: new Date(r.created_at),
-    snippet: snippets[i]!,
-  }));
-  return { hits, next: rows.length > SEARCH_PAGE_SIZE ? (hits.at(-1)?.postId ?? null) : null };
+    : null;
+  const snippets = shown?.texts ?? pageRows.map((r) => r.snippet);
+  // A visitor may not find a post by a name they may not see: such hits must match without it.
+  const unsure = shown
+    ? pageRows.flatMap((r, i) =>
+        shown.queried[i]!.length > 0
+          ? [{ ...r, body: withholdNamesInText(r.body ?? "", shown.queried[i]!, shown.label) }]
+          : [],
+      )
+    : [];
+  const dropped = await notMatching(input.query, unsure);
+  const hits = pageRows
+    .map((r, i) => ({
+      postId: r.id,
+      number: r.number,
+      threadId: r.thread_id,
+      threadSlug: r.slug,
+      threadTitle: r.title,
+      categoryName: r.category_name,
+      authorName: r.author_name,
+      authorWithheld: r.author_withheld,
+      createdAt: new Date(r.created_at),
+      snippet: snippets[i]!,
+    }))
+    .filter((hit) => !dropped.has(hit.postId));
+  // The page ends where its rows did, shown or not.
+  return { hits, next: rows.length > SEARCH_PAGE_SIZE ? (pageRows.at(-1)?.id ?? null) : null };
+}
+
+/**
+ * Of these hits, with names taken out of their text, those that no longer match the query (by their
+ * text, or a first post by its thread's title): one query over the page's few rows, none for none.
+ */
+async function notMatching(
+  query: string,
+  rows: { id: number; number: number; title: string; body: string }[],
+): Promise<Set<number>> {
+  if (rows.length === 0) return new Set();
+  const db = await getDb();
+  const q = sql`websearch_to_tsquery('german', ${query})`;
+  const values = sql.join(
+    rows.map((r) => sql`(${r.id}::int, ${r.number}::int, ${r.title}::text, ${r.body}::text)`),
+    sql`, `,
+  );
+  const kept = rowsOf<{ id: number }>(
+    await db.execute(sql`select t.id from (values ${values}) as t(id, number, title, body)
+      where to_tsvector('german', t.body) @@ ${q}
+        or (t.number = 1 and to_tsvector('german', t.title) @@ ${q})`),
+  ).map((r) => Number(r.id));
+  return new Set(rows.map((r) => r.id).filter((id) => !kept.includes(id)));
 }

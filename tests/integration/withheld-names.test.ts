@@ -144,6 +144,46 @@ describe("names kept to members", () => {
     for (const html of await bodies(null)) expect(html).toContain(hidden.name);
   });
 
+  it("do not let a visitor's search find posts by them, while members find them", async () => {
+    const { hidden, open, member } = await people();
+    const category = await createCategory("public");
+    const word = `Treffen${tag()}`;
+    const { thread } = await createThread({
+      authorId: hidden.id,
+      categoryId: category.id,
+      title: "Kennenlernen",
+      body: "Ich bin neu hier",
+    });
+    const quoted = { id: hidden.id, name: hidden.name! };
+    const bodies = [
+      `Danke @${hidden.name} für alles`,
+      `${quoteMarkdown(quoted, "Ich bin neu hier")}Herzlich willkommen`,
+      `> **${hidden.name}:**\n> Ich bin neu hier\n\nSchön`,
+      `@${hidden.name} kommt zum ${word}`,
+      `@${open.name} kommt auch`,
+    ];
+    const ids: number[] = [];
+    for (const body of bodies)
+      ids.push((await createReply({ authorId: open.id, threadId: thread.id, body })).postId);
+    const found = async (viewer: ForumViewer, query: string) =>
+      (await searchPosts({ viewer, query })).hits
+        .map((h) => h.postId)
+        .filter((id) => ids.includes(id))
+        .sort();
+    const [first, second, third, fourth, fifth] = ids;
+
+    // Her name alone, or a word of it, finds nothing for a visitor: the posts only name her.
+    expect(await found(null, `"${hidden.name}"`)).toEqual([]);
+    expect(await found(null, "Verborgen")).toEqual([]);
+    expect(await found(member, `"${hidden.name}"`)).toEqual([first, second, third, fourth].sort());
+    // With another word a post has, it is found by that word; with a word it lacks, not at all.
+    expect(await found(null, word)).toEqual([fourth]);
+    expect(await found(null, `${hidden.name} ${word}`)).toEqual([]);
+    expect(await found(member, `${hidden.name} ${word}`)).toEqual([fourth]);
+    // A name visitors may see is found as before.
+    expect(await found(null, `"${open.name}"`)).toEqual([fifth]);
+  });
+
   it("are withheld from visitors as an event's organiser, in the list, the page and the calendars", async () => {
     const { hidden, open, eventMember } = await people();
     const { eventId, occurrences } = await createTestEvent(hidden.id, { organiserUserId: hidden.id });
