@@ -106,6 +106,52 @@ test("a member deletes their account, confirmed by the link in an e-mail", async
   await expectNoA11yViolations(coordinator);
 });
 
+test("a member mentioned in another's post deletes their account: the thread then shows a former member, not the name", async ({
+  coordinator,
+  newPage,
+}) => {
+  const mentioned = await invitedMember(coordinator, newPage, "Genannt");
+  const writer = await invitedMember(coordinator, newPage, "Schreibt");
+  const title = `Sprachcafé ${uniqueLetters()}`;
+  await writer.page.goto("/forum/new");
+  await writer.page.getByLabel(t("forum.composer.category")).selectOption({ label: "Sprache" });
+  await writer.page.getByRole("textbox", { name: t("forum.composer.threadTitle") }).fill(title);
+  await writer.page
+    .getByRole("textbox", { name: t("forum.composer.body") })
+    .fill(`Danke @${mentioned.name} für den Tipp mit dem Sprachcafé!`);
+  await writer.page.getByRole("button", { name: t("forum.composer.createThread") }).click();
+  await expect(writer.page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  const threadUrl = new URL(writer.page.url()).pathname;
+  const body = writer.page.locator("#post-1 .forum-body");
+  await expect(body.getByRole("link", { name: `@${mentioned.name}` })).toBeVisible();
+
+  // The mentioned member deletes their account as anyone would: the button, the mail, the link.
+  const page = mentioned.page;
+  await page.goto("/settings/privacy");
+  const since = Date.now();
+  await page.getByRole("button", { name: t("privacy.deleteButton") }).click();
+  await expect(page.getByRole("status")).toHaveText(t("privacy.deleteMailSent", { email: mentioned.email }));
+  const mail = await waitForMail(mentioned.email, { subject: t("privacy.mail.subject"), since });
+  const link = new URL(mail.text.match(/https?:\/\/\S+\/settings\/privacy\/delete\?token=\S+/)![0]);
+  await page.goto(link.pathname + link.search);
+  await page.getByRole("button", { name: t("privacy.confirmButton") }).click();
+  await expect(page.getByRole("heading", { level: 1, name: t("privacy.deletedTitle") })).toBeVisible();
+
+  // Whoever reads the thread (its writer, a coordinator, a visitor) sees a former member.
+  const visitor = await newPage();
+  for (const reader of [writer.page, coordinator, visitor]) {
+    await reader.goto(threadUrl);
+    const text = reader.locator("#post-1 .forum-body");
+    await expect(text).toContainText(`Danke @${t("forum.formerMember")} für den Tipp`);
+    await expect(text.getByRole("link")).toHaveCount(0);
+    await expect(reader.getByText(mentioned.name)).toHaveCount(0);
+  }
+  await expectNoA11yViolations(visitor);
+  // … and a search for the name no longer finds the post.
+  await visitor.goto(`/search?q=${encodeURIComponent(`"${mentioned.name}"`)}`);
+  await expect(visitor.getByRole("link", { name: title })).toHaveCount(0);
+});
+
 test("the privacy policy page asks for consent and records it", async ({ coordinator, newPage }) => {
   const member = await invitedMember(coordinator, newPage, "Zustimmung");
   const page = member.page;
