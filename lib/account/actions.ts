@@ -1,9 +1,9 @@
 "use server";
 
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { sendEmailChangeConfirmation, sendEmailChangedNotice } from "@/emails/email-change";
-import { getViewer, requireUser, type Viewer } from "@/lib/auth/viewer";
-import { env } from "@/lib/env";
+import { getViewer, requireUser, SESSION_COOKIES, type Viewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { formAction } from "@/lib/forms/action";
 import { hitRateLimits } from "@/lib/rate-limit/mutations";
@@ -11,6 +11,7 @@ import { emailChangeLimits } from "@/lib/rate-limit/policies";
 import { getPendingEmailChange } from "./data";
 import { cancelEmailChange, confirmEmailChange, requestEmailChange } from "./mutations";
 import { RequestEmailChange } from "./schema";
+import { emailChangeLink } from "./utils";
 
 const PAGE = "/settings/account";
 
@@ -19,8 +20,12 @@ async function mailConfirmationLink(viewer: Viewer, newEmail: string): Promise<n
   const limit = await hitRateLimits(emailChangeLimits(viewer.id, newEmail));
   if (!limit.allowed) redirect(`/too-many-requests?retry=${limit.retryAfterSeconds}`);
   const { token } = await requestEmailChange({ userId: viewer.id, newEmail });
-  const url = new URL(`${PAGE}/confirm?token=${encodeURIComponent(token)}`, env.APP_URL).toString();
-  await sendEmailChangeConfirmation({ to: newEmail, locale: viewer.locale, name: viewer.name, url });
+  await sendEmailChangeConfirmation({
+    to: newEmail,
+    locale: viewer.locale,
+    name: viewer.name,
+    url: emailChangeLink(token),
+  });
   redirect(`${PAGE}?sent=1#pending-heading`);
 }
 
@@ -57,9 +62,11 @@ export async function cancelEmailChangeAction(): Promise<void> {
 export async function confirmEmailChangeAction(formData: FormData): Promise<void> {
   const token = String(formData.get("token") ?? "").slice(0, 200);
   const viewer = await getViewer();
+  const jar = await cookies();
+  const sessionToken = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean) ?? null;
   let changed: Awaited<ReturnType<typeof confirmEmailChange>>;
   try {
-    changed = await confirmEmailChange({ token, viewerId: viewer?.id ?? null });
+    changed = await confirmEmailChange({ token, viewerId: viewer?.id ?? null, sessionToken });
   } catch (error) {
     // The page behind the link says what stands in the way.
     if (error instanceof AppError) redirect(`${PAGE}/confirm?token=${encodeURIComponent(token)}`);

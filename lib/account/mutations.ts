@@ -1,10 +1,11 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { and, eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
-import { emailChanges, suppressions, users, verificationTokens } from "@/db/schema";
+import { and, eq, ne } from "drizzle-orm";
+import { type Executor, getDb } from "@/db/client";
+import { emailChanges, sessions, users, verificationTokens } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/mutations";
 import { hashToken } from "@/lib/auth/tokens";
+import { followAddressChange } from "@/lib/campaigns/subscriptions";
 import { AppError } from "@/lib/errors";
 import { isLocale, type Locale } from "@/lib/i18n/config";
 import { EMAIL_CHANGE_HOURS } from "./constants";
@@ -26,13 +27,15 @@ export async function requestEmailChange(input: {
   userId: string;
   newEmail: string;
   now?: Date;
+  tx?: Executor;
 }): Promise<{ token: string; expiresAt: Date }> {
-  const db = await getDb();
+  const db = input.tx ?? (await getDb());
   const [user] = await db.select({ email: users.email }).from(users).where(eq(users.id, input.userId));
   if (!user) throw new AppError({ code: "not_found", message: "userNotFound" });
   if (user.email === input.newEmail)
     throw new AppError({ code: "invalid", message: "emailUnchanged", field: "email" });
-  if (await isEmailTaken({ email: input.newEmail, exceptUserId: input.userId })) throw emailInUse();
+  if (await isEmailTaken({ email: input.newEmail, exceptUserId: input.userId, tx: input.tx }))
+    throw emailInUse();
   const token = randomBytes(32).toString("base64url");
   const now = input.now ?? new Date();
   const expiresAt = new Date(now.getTime() + EMAIL_CHANGE_HOURS * 3600_000);
@@ -62,10 +65,12 @@ export type ConfirmedEmailChange = {
  * The link was opened: the account signs in with the new address from now on. One transaction;
  * the address is checked again here, and the unique index settles a race with a sign-up for it.
  * `viewerId`: who is signed in (null: nobody, the link is proof enough); someone else is refused.
+ * Every session of the account ends, except `sessionToken` when it is the member's own.
  */
 export async function confirmEmailChange(input: {
   token: string;
   viewerId: string | null;
+  sessionToken?: string | null;
   now?: Date;
 }): Promise<ConfirmedEmailChange> {
   const db = await getDb();
@@ -102,16 +107,16 @@ export async function confirmEmailChange(input: {
       await tx.delete(emailChanges).where(eq(emailChanges.userId, change.userId));
       // Sign-in links already mailed to the old address stop working.
       await tx.delete(verificationTokens).where(eq(verificationTokens.identifier, user.email));
-      // Having unsubscribed from campaign mail is the member's choice, not the mailbox's: it follows them.
-      const [unsubscribed] = await tx
-        .select({ campaignId: suppressions.campaignId })
-        .from(suppressions)
-        .where(and(eq(suppressions.email, user.email), eq(suppressions.reason, "unsubscribed")));
-      if (unsubscribed)
-        await tx
-          .insert(suppressions)
-          .values({ email: change.newEmail, reason: "unsubscribed", campaignId: unsubscribed.campaignId })
-          .onConflictDoNothing();
+      await followAddressChange(tx, { oldEmail: user.email, newEmail: change.newEmail });
+      // Whoever still has the account open elsewhere (maybe with the lost mailbox) is signed out.
+      await tx
+        .delete(sessions)
+        .where(
+          and(
+            eq(sessions.userId, change.userId),
+            ne(sessions.sessionToken, input.viewerId === change.userId ? (input.sessionToken ?? "") : ""),
+          ),
+        );
       await recordAudit(tx, {
         actorId: change.userId,
         action: "user.emailChanged",

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
-import { newsletterContacts, suppressions } from "@/db/schema";
+import { type Executor, getDb } from "@/db/client";
+import { type ContactStatus, campaignDeliveries, newsletterContacts, suppressions } from "@/db/schema";
 import { renderMail } from "@/emails/layout";
 import type { Locale } from "@/lib/i18n/config";
 import { translatorFor } from "@/lib/i18n/translator";
@@ -119,4 +119,70 @@ export async function resubscribe(email: string): Promise<void> {
   await db
     .delete(suppressions)
     .where(and(eq(suppressions.email, email.toLowerCase()), eq(suppressions.reason, "unsubscribed")));
+}
+
+/** Which status wins when two subscriptions become one: an unsubscribe stays, a confirmation outranks a wait. */
+const STATUS_RANK: Record<ContactStatus, number> = { pending: 0, confirmed: 1, unsubscribed: 2 };
+
+/**
+ * A member's sign-in address changed (inside that transaction): what they chose about campaign mail
+ * follows them to the new address. Their unsubscribe moves along; their newsletter subscription
+ * moves, or merges into one the new address already has (never two rows); mails still waiting in an
+ * outbox (a welcome step, a running campaign) go to the new address, once. Bounces stay with the old.
+ */
+export async function followAddressChange(
+  tx: Executor,
+  input: { oldEmail: string; newEmail: string },
+): Promise<void> {
+  const { oldEmail, newEmail } = input;
+  const [unsubscribed] = await tx
+    .select({ campaignId: suppressions.campaignId })
+    .from(suppressions)
+    .where(and(eq(suppressions.email, oldEmail), eq(suppressions.reason, "unsubscribed")));
+  if (unsubscribed)
+    await tx
+      .insert(suppressions)
+      .values({ email: newEmail, reason: "unsubscribed", campaignId: unsubscribed.campaignId })
+      .onConflictDoNothing();
+
+  const contactsOf = (email: string) =>
+    tx
+      .select({
+        id: newsletterContacts.id,
+        status: newsletterContacts.status,
+        confirmedAt: newsletterContacts.confirmedAt,
+      })
+      .from(newsletterContacts)
+      .where(eq(newsletterContacts.email, email))
+      .for("update")
+      .limit(1);
+  const [old] = await contactsOf(oldEmail);
+  if (old) {
+    const [existing] = await contactsOf(newEmail);
+    if (!existing) {
+      await tx.update(newsletterContacts).set({ email: newEmail }).where(eq(newsletterContacts.id, old.id));
+    } else {
+      const status = STATUS_RANK[old.status] > STATUS_RANK[existing.status] ? old.status : existing.status;
+      await tx
+        .update(newsletterContacts)
+        .set({ status, confirmedAt: existing.confirmedAt ?? old.confirmedAt })
+        .where(eq(newsletterContacts.id, existing.id));
+      // The old row's outbox history (the campaign reports) stays, counted for the merged one.
+      await tx
+        .update(campaignDeliveries)
+        .set({ contactId: existing.id })
+        .where(eq(campaignDeliveries.contactId, old.id));
+      await tx.delete(newsletterContacts).where(eq(newsletterContacts.id, old.id));
+    }
+  }
+
+  // Waiting mails move, unless the same campaign already waits for the new address (then it goes once).
+  await tx.execute(sql`
+    update campaign_deliveries d set status = 'skipped'
+    where d.email = ${oldEmail} and d.status = 'pending' and exists (
+      select 1 from campaign_deliveries x where x.campaign_id = d.campaign_id and x.email = ${newEmail})`);
+  await tx
+    .update(campaignDeliveries)
+    .set({ email: newEmail })
+    .where(and(eq(campaignDeliveries.email, oldEmail), eq(campaignDeliveries.status, "pending")));
 }
