@@ -5,12 +5,16 @@ import { deliverMail } from "@/lib/mail/transport";
 import { getNetworkName } from "@/lib/settings/data";
 import { renderMail } from "./layout";
 
-/** To the NEW address: the link that makes it the sign-in address; nothing changes until it is opened. */
+/**
+ * To the NEW address: the link that makes it the sign-in address; nothing changes until it is opened.
+ * `byCoordinator`: the coordination office entered the address for the member (it says so).
+ */
 export async function sendEmailChangeConfirmation(input: {
   to: string;
   locale: Locale;
   name: string | null;
   url: string;
+  byCoordinator?: boolean;
 }): Promise<void> {
   const t = translatorFor(input.locale);
   const network = await getNetworkName(input.locale);
@@ -19,7 +23,7 @@ export async function sendEmailChangeConfirmation(input: {
     heading: t("account.mail.heading"),
     paragraphs: [
       input.name ? t("mail.greeting", { name: input.name }) : t("mail.greetingAnonymous"),
-      t("account.mail.body", { network }),
+      t(input.byCoordinator ? "account.mail.bodyByCoordinator" : "account.mail.body", { network }),
       t("account.mail.validity"),
     ],
     action: { label: t("account.mail.action"), url: input.url },

@@ -17,6 +17,7 @@ const EXPECTED: Record<Capability, (keyof typeof PEOPLE)[]> = {
   "users.block": ["coordinator", "admin"],
   "users.resendInvitation": ["coordinator", "admin"],
   "users.organisations": ["coordinator", "admin"],
+  "users.email": ["coordinator", "admin"],
   "users.changeRole": ["admin"],
   "users.delete": ["admin"],
   "audit.view": ["coordinator", "admin"],

@@ -10,6 +10,7 @@ export const CAPABILITIES = {
   "users.block": "coordinator",
   "users.resendInvitation": "coordinator",
   "users.organisations": "coordinator",
+  "users.email": "coordinator",
   "users.changeRole": "admin",
   "users.delete": "admin",
   "audit.view": "coordinator",

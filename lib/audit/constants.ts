@@ -11,6 +11,8 @@ export const AUDIT_ACTIONS = [
   "user.deleted",
   "user.selfDeleted",
   "user.emailChanged",
+  "user.emailChangeRequested",
+  "user.emailChangeCancelled",
   "user.invited",
   "user.mainOrganisationChanged",
   "user.organisationAdded",

@@ -2,18 +2,25 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { sendEmailChangeConfirmation } from "@/emails/email-change";
+import { emailChangeLink } from "@/lib/account/utils";
 import { requireCapability } from "@/lib/admin/loaders";
 import type { Capability } from "@/lib/admin/permissions";
 import { AppError } from "@/lib/errors";
+import { formAction } from "@/lib/forms/action";
 import { deleteUserAccount } from "@/lib/privacy/mutations";
+import { hitRateLimits } from "@/lib/rate-limit/mutations";
+import { emailChangeLimits } from "@/lib/rate-limit/policies";
 import {
   blockUser,
+  cancelUserEmailChange,
   changeUserOrganisation,
   changeUserRole,
+  requestUserEmailChange,
   resendInvitation,
   unblockUser,
 } from "./mutations";
-import { ChangeRole, ChangeUserOrganisation, UserTarget } from "./schema";
+import { ChangeRole, ChangeUserEmail, ChangeUserOrganisation, UserTarget } from "./schema";
 
 /**
  * Every user action is a plain form post from a confirmation step (works without JavaScript): check
@@ -82,5 +89,30 @@ export async function changeUserOrganisationAction(formData: FormData) {
   const change = parsed.success ? parsed.data.change : "main";
   await run("users.organisations", parsed, `organisation.${change}`, (actor, data) =>
     changeUserOrganisation({ actorId: actor.id, ...data }),
+  );
+}
+
+/**
+ * "Neue Anmelde-Adresse" on a person's page: a wrong, unchanged or taken address is said beside the
+ * field; otherwise the link goes to the new address, in the member's language.
+ */
+export const requestUserEmailChangeAction = formAction(ChangeUserEmail, async ({ userId, email }) => {
+  const actor = await requireCapability("users.email");
+  const limit = await hitRateLimits(emailChangeLimits(userId, email));
+  if (!limit.allowed) redirect(`/too-many-requests?retry=${limit.retryAfterSeconds}`);
+  const { token, name, locale } = await requestUserEmailChange({
+    actorId: actor.id,
+    userId,
+    newEmail: email,
+  });
+  const url = emailChangeLink(token);
+  await sendEmailChangeConfirmation({ to: email, locale, name, url, byCoordinator: true });
+  revalidatePath("/admin/users");
+  redirect(`/admin/users/${encodeURIComponent(userId)}?done=emailChangeRequested#email-heading`);
+});
+
+export async function cancelUserEmailChangeAction(formData: FormData) {
+  await run("users.email", target(formData), "emailChangeCancelled", (actor, { userId }) =>
+    cancelUserEmailChange({ actorId: actor.id, userId }),
   );
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import {
+  emailChanges,
   organisationAdmins,
   organisations,
   profileOrganisations,
@@ -13,11 +14,12 @@ import {
 } from "@/db/schema";
 import { syncSearchColumns } from "@/db/search-fields";
 import { sendSignInEmail } from "@/emails/sign-in";
+import { requestEmailChange } from "@/lib/account/mutations";
 import { assertActorMay } from "@/lib/admin/actor";
 import { recordAudit } from "@/lib/audit/mutations";
 import { createSignInLink } from "@/lib/auth/tokens";
 import { AppError } from "@/lib/errors";
-import { isLocale } from "@/lib/i18n/config";
+import { isLocale, type Locale } from "@/lib/i18n/config";
 import { ORGANISATION_AUDIT, type OrganisationChange } from "./schema";
 import { statusAfterUnblock } from "./utils";
 
@@ -33,6 +35,8 @@ async function lockTarget(tx: Executor, userId: string) {
       statusBeforeBlock: users.statusBeforeBlock,
       approvedAt: users.approvedAt,
       email: users.email,
+      name: users.name,
+      locale: users.locale,
     })
     .from(users)
     .leftJoin(userErasures, eq(userErasures.userId, users.id))
@@ -43,10 +47,9 @@ async function lockTarget(tx: Executor, userId: string) {
   return target;
 }
 
-/** Coordinators manage members; only admins may block or unblock coordinators and admins. */
-function assertOutranks(actor: { role: Role }, target: { role: Role }) {
-  if (target.role !== "member" && actor.role !== "admin")
-    throw new AppError({ code: "forbidden", message: "onlyAdminsForStaff" });
+/** Coordinators manage members; only admins may block, unblock or re-address coordinators and admins. */
+function assertOutranks(actor: { role: Role }, target: { role: Role }, message = "onlyAdminsForStaff") {
+  if (target.role !== "member" && actor.role !== "admin") throw new AppError({ code: "forbidden", message });
 }
 
 /** Blocks a person and deletes every session they have, so they are signed out everywhere at once. */
@@ -250,6 +253,55 @@ export async function changeUserOrganisation(input: {
       targetType: "user",
       targetId: userId,
       data,
+    });
+  });
+}
+
+/**
+ * A coordinator enters a member's new sign-in address (mistyped at invitation, mailbox lost): the
+ * member's own pending change is stored, so nothing changes until the link mailed to the new address
+ * is opened, and a typo here cannot lock anyone out. Only admins do this for coordinators and admins
+ * (otherwise a coordinator could take over an admin's account). Returns the link token, once.
+ */
+export async function requestUserEmailChange(input: {
+  actorId: string;
+  userId: string;
+  newEmail: string;
+}): Promise<{ token: string; name: string | null; locale: Locale }> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const actor = await assertActorMay(tx, input.actorId, "users.email");
+    const target = await lockTarget(tx, input.userId);
+    assertOutranks(actor, target, "emailOnlyAdminsForStaff");
+    if (target.status !== "approved") throw new AppError({ code: "conflict", message: "emailNeedsMember" });
+    const { token } = await requestEmailChange({ userId: input.userId, newEmail: input.newEmail, tx });
+    await recordAudit(tx, {
+      actorId: input.actorId,
+      action: "user.emailChangeRequested",
+      targetType: "user",
+      targetId: input.userId,
+    });
+    return { token, name: target.name, locale: isLocale(target.locale) ? target.locale : "de" };
+  });
+}
+
+/** Withdraws the waiting change of a member's sign-in address; the mailed link stops working. */
+export async function cancelUserEmailChange(input: { actorId: string; userId: string }): Promise<void> {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const actor = await assertActorMay(tx, input.actorId, "users.email");
+    const target = await lockTarget(tx, input.userId);
+    assertOutranks(actor, target, "emailOnlyAdminsForStaff");
+    const removed = await tx
+      .delete(emailChanges)
+      .where(eq(emailChanges.userId, input.userId))
+      .returning({ userId: emailChanges.userId });
+    if (removed.length === 0) throw new AppError({ code: "conflict", message: "noEmailChangePending" });
+    await recordAudit(tx, {
+      actorId: input.actorId,
+      action: "user.emailChangeCancelled",
+      targetType: "user",
+      targetId: input.userId,
     });
   });
 }

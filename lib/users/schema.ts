@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ROLES, USER_STATUSES } from "@/db/schema";
 import type { AuditAction } from "@/lib/audit/constants";
+import { emailAddress } from "@/lib/forms/schema";
 
 export const USER_FILTER_STATUSES = [...USER_STATUSES, "deleted"] as const;
 export type UserFilterStatus = (typeof USER_FILTER_STATUSES)[number];
@@ -40,3 +41,7 @@ export const ChangeUserOrganisation = UserTarget.extend({
   change: z.enum(ORGANISATION_CHANGES, { error: "invalidChoice" }),
 });
 export type ChangeUserOrganisation = z.infer<typeof ChangeUserOrganisation>;
+
+/** A member's new sign-in address, entered by a coordinator (lower-cased, like every stored address). */
+export const ChangeUserEmail = UserTarget.extend({ email: emailAddress });
+export type ChangeUserEmail = z.infer<typeof ChangeUserEmail>;

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter } from "next-intl/server";
 import { ROLES, type Role } from "@/db/schema";
+import { getPendingEmailChange } from "@/lib/account/data";
 import { requireCapability } from "@/lib/admin/loaders";
 import { may } from "@/lib/admin/permissions";
 import { getTranslations } from "@/lib/i18n/server";
@@ -17,6 +18,7 @@ import {
   unblockUserAction,
 } from "@/lib/users/actions";
 import { ConfirmPanel } from "@/lib/users/components/confirm-panel";
+import { UserEmail } from "@/lib/users/components/user-email";
 import { UserOrganisations } from "@/lib/users/components/user-organisations";
 import {
   getUserDetail,
@@ -59,6 +61,8 @@ const DONE = [
   "organisation.remove",
   "organisation.grantAdmin",
   "organisation.revokeAdmin",
+  "emailChangeRequested",
+  "emailChangeCancelled",
 ] as const;
 const ERRORS = [
   "cannotBlockSelf",
@@ -80,6 +84,8 @@ const ERRORS = [
   "adminNeedsMember",
   "alreadyOrganisationAdmin",
   "notOrganisationAdmin",
+  "emailOnlyAdminsForStaff",
+  "noEmailChangePending",
 ] as const;
 
 const pick = <T extends string>(list: readonly T[], value: unknown): T | undefined =>
@@ -101,10 +107,11 @@ export default async function AdminUserPage({
   const t = await getTranslations("admin.users");
   const tAudit = await getTranslations("admin.audit");
   const format = await getFormatter();
-  const [history, worksAt, organisationOptions] = await Promise.all([
+  const [history, worksAt, organisationOptions, pendingEmail] = await Promise.all([
     listUserAuditEntries({ userId: user.id }),
     listUserOrganisations({ userId: user.id }),
     listOrganisationOptions(),
+    getPendingEmailChange({ userId: user.id }),
   ]);
 
   const self = user.id === viewer.id;
@@ -116,6 +123,12 @@ export default async function AdminUserPage({
   const canResend = !deleted && may(viewer, "users.resendInvitation") && mayResendInvitation(user);
   const canDelete = !self && !deleted && may(viewer, "users.delete");
   const canOrganisations = !deleted && may(viewer, "users.organisations");
+  // Only a member's (approved) address; a coordinator's or admin's only by an admin, never one's own here.
+  const canEmail =
+    !self &&
+    user.status === "approved" &&
+    may(viewer, "users.email") &&
+    (!staffTarget || viewer.role === "admin");
   // The organisation a confirmation step is about: one of theirs, or (for the main one) any confirmed one.
   const organisationParam = typeof search.organisation === "string" ? search.organisation : "";
   const confirmOrganisation =
@@ -275,6 +288,10 @@ export default async function AdminUserPage({
             </form>
           ) : null}
         </section>
+      ) : null}
+
+      {canEmail && user.email ? (
+        <UserEmail userId={user.id} current={user.email} pending={pendingEmail} />
       ) : null}
 
       {canOrganisations ? (
