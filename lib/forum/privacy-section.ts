@@ -6,8 +6,8 @@ import { DEFAULT_LOCALE } from "@/lib/i18n/config";
 import { namespaceTranslator } from "@/lib/i18n/translator";
 import { type WithheldPerson, withholdNames, withholdNamesInMarkdown } from "./render";
 
-const PROFILE_LINK_TEXT = (id: string) =>
-  new RegExp(`<a href="/members/${id.replace(/[^\w-]/g, "")}"[^>]*>@?([\\s\\S]*?)</a>`, "g");
+/** Links to members' profiles in stored HTML: the id, and the text without a leading "@". */
+const PROFILE_LINK = /<a href="\/members\/([^"/?#]+)"[^>]*>(@?)([\s\S]*?)<\/a>/g;
 
 const decode = (html: string) =>
   html
@@ -47,10 +47,15 @@ export async function eraseNameFromPosts(tx: Executor, userId: string): Promise<
   // Names they were mentioned by before a change of name are the links' texts.
   const names = new Set(name ? [name] : []);
   for (const post of posts)
-    for (const m of post.bodyHtml.matchAll(PROFILE_LINK_TEXT(userId))) {
-      const old = decode(m[1]!);
-      if (old) names.add(old);
+    for (const [, id, , text] of post.bodyHtml.matchAll(PROFILE_LINK)) {
+      const old = decode(text!);
+      if (id === userId && old) names.add(old);
     }
+  // Others' mentions in the post stay as they are, also where their name begins like one of these.
+  const othersMentioned = (html: string) =>
+    [...html.matchAll(PROFILE_LINK)]
+      .filter(([, id, at]) => id !== userId && at === "@")
+      .map(([, , , text]) => `@${decode(text!)}`);
   const threads = rowsOf<{ thread_id: number }>(
     await tx.execute(sql`select distinct thread_id from forum_posts where author_id = ${userId}`),
   ).map((r) => Number(r.thread_id));
@@ -58,20 +63,32 @@ export async function eraseNameFromPosts(tx: Executor, userId: string): Promise<
   const label = namespaceTranslator(DEFAULT_LOCALE, "forum")("formerMember");
 
   for (const post of posts) {
-    const body = withholdNamesInMarkdown(post.body, people, label, post.threadId);
+    const body = withholdNamesInMarkdown(
+      post.body,
+      people,
+      label,
+      post.threadId,
+      othersMentioned(post.bodyHtml),
+    );
     const bodyHtml = withholdNames(post.bodyHtml, people, label, post.threadId);
     if (body !== post.body || bodyHtml !== post.bodyHtml)
       await tx.update(forumPosts).set({ body, bodyHtml }).where(eq(forumPosts.id, post.id));
   }
 
   const patterns = [...names, `(/members/${userId})`].map((n) => sql`r.body ilike ${likeText(n)}`);
-  const revisions = rowsOf<{ id: string; body: string; thread_id: number }>(
-    await tx.execute(sql`select r.id, r.body, p.thread_id from ${forumPostRevisions} r
+  const revisions = rowsOf<{ id: string; body: string; thread_id: number; body_html: string }>(
+    await tx.execute(sql`select r.id, r.body, p.thread_id, p.body_html from ${forumPostRevisions} r
       join ${forumPosts} p on p.id = r.post_id
       where ${sql.join(patterns, sql` or `)}`),
   );
   for (const revision of revisions) {
-    const body = withholdNamesInMarkdown(revision.body, people, label, Number(revision.thread_id));
+    const body = withholdNamesInMarkdown(
+      revision.body,
+      people,
+      label,
+      Number(revision.thread_id),
+      othersMentioned(revision.body_html),
+    );
     if (body !== revision.body)
       await tx.update(forumPostRevisions).set({ body }).where(eq(forumPostRevisions.id, revision.id));
   }

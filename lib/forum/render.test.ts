@@ -61,5 +61,10 @@ describe("names withheld in a post's text", () => {
     );
     expect(withholdNamesInMarkdown(older, [amal], label, 8)).toBe(older);
     expect(withholdNamesInMarkdown("@Amal Verborgenheit", [amal], label, 7)).toBe("@Amal Verborgenheit");
+    // Someone else whose name begins like hers keeps their mention.
+    const anna = { id: "u-anna", name: "Anna Berg", threads: [] };
+    expect(
+      withholdNamesInMarkdown("@anna berg schulz und @Anna Berg", [anna], label, 7, ["@Anna Berg Schulz"]),
+    ).toBe(`@anna berg schulz und @${label}`);
   });
 });

@@ -100,6 +100,8 @@ export function withholdNamesInMarkdown(
   people: WithheldPerson[],
   label: string,
   threadId: number,
+  /** Others' mentions as the post shows them ("@Anna Berg-Schulz"): kept, also where a name begins alike. */
+  keep: string[] = [],
 ): string {
   if (people.length === 0) return body;
   const shown = label.replace(/[*_`[\]<>]/g, "");
@@ -121,10 +123,24 @@ export function withholdNamesInMarkdown(
       (_m, open: string, close: string) => `${open}${shown}${close}`,
     );
   }
-  return names.reduce(
-    (text, name) => text.replace(mentionPattern(name), (_m, before: string) => `${before}@${shown}`),
+  // Others' longer mentions are set aside first, so "@Anna Berg" does not turn into "@label Schulz".
+  const kept = keep
+    .filter((k) => !names.some((n) => k.toLowerCase() === `@${n.toLowerCase()}`))
+    .sort((a, b) => b.length - a.length);
+  const aside: string[] = [];
+  const guarded = kept.reduce(
+    (text, k) =>
+      text.replace(
+        new RegExp(`${escapeRegExp(k)}(?![\\p{L}\\p{N}])`, "giu"),
+        (m) => `\uE000${aside.push(m) - 1}\uE000`,
+      ),
     out,
   );
+  const replaced = names.reduce(
+    (text, name) => text.replace(mentionPattern(name), (_m, before: string) => `${before}@${shown}`),
+    guarded,
+  );
+  return replaced.replace(/\uE000(\d+)\uE000/g, (_m, i: string) => aside[Number(i)]!);
 }
 
 /** `[[[mark]]]` / `[[[/mark]]]`: how search snippets mark matches (lib/search/data.ts). */
