@@ -4,20 +4,7 @@ import { type Executor, rowsOf } from "@/db/client";
 import { forumPostRevisions, forumPosts, users } from "@/db/schema";
 import { DEFAULT_LOCALE } from "@/lib/i18n/config";
 import { namespaceTranslator } from "@/lib/i18n/translator";
-import { type WithheldPerson, withholdNames, withholdNamesInMarkdown } from "./render";
-
-/** Links to members' profiles in stored HTML: the id, and the text without a leading "@". */
-const PROFILE_LINK = /<a href="\/members\/([^"/?#]+)"[^>]*>(@?)([\s\S]*?)<\/a>/g;
-
-const decode = (html: string) =>
-  html
-    .replace(/<[^>]*>/g, "")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#0?39;/g, "'")
-    .replace(/&amp;/g, "&")
-    .trim();
+import { profileLinks, type WithheldPerson, withholdNames, withholdNamesInMarkdown } from "./render";
 
 const likeText = (text: string) => `%${text.replace(/[%_\\]/g, "\\$&")}%`;
 
@@ -47,15 +34,15 @@ export async function eraseNameFromPosts(tx: Executor, userId: string): Promise<
   // Names they were mentioned by before a change of name are the links' texts.
   const names = new Set(name ? [name] : []);
   for (const post of posts)
-    for (const [, id, , text] of post.bodyHtml.matchAll(PROFILE_LINK)) {
-      const old = decode(text!);
-      if (id === userId && old) names.add(old);
+    for (const link of profileLinks(post.bodyHtml)) {
+      const old = link.text.replace(/^@/, "").trim();
+      if (link.id === userId && old) names.add(old);
     }
   // Others' mentions in the post stay as they are, also where their name begins like one of these.
   const othersMentioned = (html: string) =>
-    [...html.matchAll(PROFILE_LINK)]
-      .filter(([, id, at]) => id !== userId && at === "@")
-      .map(([, , , text]) => `@${decode(text!)}`);
+    profileLinks(html)
+      .filter((link) => link.id !== userId && link.text.startsWith("@"))
+      .map((link) => link.text);
   const threads = rowsOf<{ thread_id: number }>(
     await tx.execute(sql`select distinct thread_id from forum_posts where author_id = ${userId}`),
   ).map((r) => Number(r.thread_id));

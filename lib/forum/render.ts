@@ -39,6 +39,13 @@ const unescapeHtml = (text: string) =>
     .replace(/&#0?39;/g, "'")
     .replace(/&amp;/g, "&");
 
+/** A post's HTML's links to members' profiles, each with its text as the reader sees it ("@Anna Berg"). */
+export const profileLinks = (html: string): { id: string; text: string }[] =>
+  [...html.matchAll(PROFILE_LINK)].map((m) => ({
+    id: m[1]!,
+    text: unescapeHtml(m[2]!.replace(/<[^>]*>/g, "")).trim(),
+  }));
+
 /** The members a post's HTML links to: its mentions and (since they carry the link) quoted authors. */
 export const profileLinkIds = (html: string): string[] => [
   ...new Set([...html.matchAll(PROFILE_LINK)].map((m) => m[1]!)),
