@@ -133,16 +133,21 @@ test("two members write to each other; the mail links to the conversation", asyn
       { name: "flyer.png", mimeType: "image/png", buffer: photo },
       { name: "kursplan.pdf", mimeType: "application/pdf", buffer: pdf },
     ];
-    // Sent with too long a text, the message comes back: the text stays, the files must be chosen again.
+    // Sent with too long a text, the message comes back: the text stays, and so do the files, listed
+    // ticked under "Angehängt"; sending again takes them along without choosing them anew.
     await body.fill("x".repeat(10_001));
     await attachments.setInputFiles(files);
     await anna.page.getByRole("button", { name: t("messages.compose.send") }).click();
-    await expect(attachments).toHaveAccessibleDescription(
-      new RegExp(escapeRegExp(t("errors.chooseFilesAgain", { count: 2 }))),
+    await expect(body).toHaveAccessibleDescription(
+      new RegExp(escapeRegExp(t("messages.errors.tooLong", { max: 10_000 }))),
     );
     await expect(body).toHaveValue("x".repeat(10_001));
+    const attached = anna.page.getByRole("group", { name: t("messages.compose.attached") });
+    for (const name of ["flyer.png", "kursplan.pdf"])
+      await expect(attached.getByRole("checkbox", { name })).toBeChecked();
+    await expect(anna.page.getByText(t("errors.chooseFilesAgain", { count: 2 }))).toHaveCount(0);
+    await expectNoA11yViolations(anna.page);
     await body.fill("Hier der Flyer.");
-    await attachments.setInputFiles(files);
     await anna.page.getByRole("button", { name: t("messages.compose.send") }).click();
     await expect(anna.page.getByText("Hier der Flyer.")).toBeVisible();
     await bernd.page.reload();
@@ -158,6 +163,8 @@ test("two members write to each other; the mail links to the conversation", asyn
     const download = await bernd.page.request.get((await file.getAttribute("href"))!);
     expect(download.status()).toBe(200);
     expect((await download.body()).subarray(0, 5).toString()).toBe("%PDF-");
+    // opened in the browser, a file runs nothing: sandboxed, not under the pages' policy
+    expect(download.headers()["content-security-policy"]).toMatch(/^default-src 'none';.*\bsandbox$/);
     await expectNoA11yViolations(bernd.page);
   });
 
@@ -225,6 +232,45 @@ test("two members write to each other; the mail links to the conversation", asyn
         }),
     ).toHaveCount(0);
   });
+});
+
+test("without JavaScript, the file of a new message sent back stays listed and goes with it", async ({
+  coordinator,
+  newPage,
+}) => {
+  const carla = await invitedMember(coordinator, newPage, "Carla");
+  const dieter = await invitedMember(coordinator, newPage, "Dieter");
+  const page = await newPage({
+    javaScriptEnabled: false,
+    storageState: await carla.page.context().storageState(),
+  });
+  await page.goto("/messages/new");
+  await page.getByRole("searchbox", { name: t("messages.new.search") }).fill(dieter.name);
+  await page.getByRole("button", { name: t("messages.new.searchButton") }).click();
+  await page.getByRole("link", { name: t("messages.new.add", { name: dieter.name }) }).click();
+  const body = page.getByRole("textbox", { name: t("messages.compose.body") });
+  await body.fill("y".repeat(10_001));
+  const pdf = Buffer.from(`%PDF-1.4\n${"% Aushang\n".repeat(200)}%%EOF\n`);
+  await page
+    .getByLabel(t("messages.compose.attachments"), { exact: true })
+    .setInputFiles({ name: "aushang.pdf", mimeType: "application/pdf", buffer: pdf });
+  await page.getByRole("button", { name: t("messages.compose.send") }).click();
+  await expect(body).toHaveAttribute("aria-invalid", "true");
+  const attached = page.getByRole("group", { name: t("messages.compose.attached") });
+  await expect(attached.getByRole("checkbox", { name: "aushang.pdf" })).toBeChecked();
+  // (axe runs in the page, which scripts are off for here: the same form is checked in the test above.)
+
+  await body.fill("Der Aushang für Freitag.");
+  await page.getByRole("button", { name: t("messages.compose.send") }).click();
+  await expect(page).toHaveURL(/\/messages\/[\w-]+#m-/);
+  await dieter.page.goto(page.url());
+  const message = dieter.page.getByRole("article").filter({ hasText: "Der Aushang für Freitag." });
+  const file = message.getByRole("link", { name: /aushang\.pdf/ });
+  await expect(file).toBeVisible();
+  const download = await dieter.page.request.get((await file.getAttribute("href"))!);
+  expect(download.status()).toBe(200);
+  expect((await download.body()).equals(pdf)).toBe(true);
+  await expectNoA11yViolations(dieter.page);
 });
 
 test("a blocked member can no longer write, and their messages disappear", async ({
