@@ -50,6 +50,9 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages only: static files, images and API routes need no nonce.
-  matcher: [{ source: "/((?!api/|_next/static|_next/image|favicon.ico).*)" }],
+  // Pages only: static files, images and API routes need no nonce. Attachments keep their own
+  // sandboxing policy (their route handlers), which the pages' policy would replace.
+  matcher: [
+    { source: "/((?!api/|_next/static|_next/image|favicon.ico|forum/attachments/|messages/attachments/).*)" },
+  ],
 };

@@ -530,6 +530,7 @@ test("a reply takes the attachments the form allows, also without JavaScript and
     (await reply.getByRole("link", { name: t("forum.pdfLink", { name: names[0]! }) }).getAttribute("href"))!,
   );
   expect(download.headers()["content-type"]).toBe("application/pdf");
+  expect(download.headers()["content-security-policy"]).toBe("default-src 'none'; sandbox");
   expect((await download.body()).length).toBe(pdfOf(4.8, "x").buffer.length);
   await page.context().close();
 });
