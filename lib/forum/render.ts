@@ -22,7 +22,7 @@ export function renderPost(body: string, mentioned: Mentioned[] = []): string {
       (_m, before: string) => `${before}[@${person.name.replace(/[[\]]/g, "")}](/members/${person.id})`,
     );
   }
-  return renderMarkdown(markdown, { breaks: true });
+  return renderMarkdown(markdown);
 }
 
 /** A person a post names whose name this reader may not see, with the threads they wrote in. */

@@ -34,13 +34,12 @@ describe("renderMarkdown", () => {
     expect(renderMarkdown(text)).toBe("<h2>Für wen</h2>\n<h2>Kosten</h2>\n<h3>Anmeldung</h3>\n");
   });
 
-  it("keeps single line breaks in conversational texts only, and keeps the two renderings apart", () => {
+  it("keeps single line breaks, as in an address typed line by line, and Markdown's own hard breaks", () => {
     const address = "Anna Schmidt\nMarkt 3\n06618 Naumburg";
-    expect(renderMarkdown(address, { breaks: true })).toBe(
-      "<p>Anna Schmidt<br />Markt 3<br />06618 Naumburg</p>\n",
-    );
-    expect(renderMarkdown(address)).toBe("<p>Anna Schmidt\nMarkt 3\n06618 Naumburg</p>\n");
-    expect(renderMarkdown('<img src=x onerror="alert(1)">\nzwei', { breaks: true })).not.toContain("onerror");
+    expect(renderMarkdown(address)).toBe("<p>Anna Schmidt<br />Markt 3<br />06618 Naumburg</p>\n");
+    expect(renderMarkdown(address, { headingsFrom: 4 })).toBe(renderMarkdown(address));
+    expect(renderMarkdown("Markt 3\\\n06618 Naumburg")).toBe("<p>Markt 3<br />06618 Naumburg</p>\n");
+    expect(renderMarkdown('<img src=x onerror="alert(1)">\nzwei')).not.toContain("onerror");
   });
 
   it("gives a text rendered before the same safe HTML, and keeps the memo within its bound", () => {

@@ -39,18 +39,18 @@ let memoSize = 0;
 /**
  * Markdown → safe HTML, from the memo when this very text was rendered recently. Headings start at
  * h2 (a page's own sections), or lower where the text sits under a heading of its own: an offer's
- * description under its h3 title takes `headingsFrom: 4`. Conversational texts (forum posts, direct
- * messages) take `breaks: true`: a single line break stays one, as in an address typed line by line.
+ * description under its h3 title takes `headingsFrom: 4`. A single line break stays one, as in an
+ * address or opening hours typed line by line: people here write in a textarea, not hard-wrapped
+ * Markdown (Discourse does the same).
  */
 export function renderMarkdown(
   markdown: string,
-  { headingsFrom = 2, breaks = false }: { headingsFrom?: 2 | 4; breaks?: boolean } = {},
+  { headingsFrom = 2 }: { headingsFrom?: 2 | 4 } = {},
 ): string {
-  const variant = `${headingsFrom === 2 ? "" : `h${headingsFrom}`}${breaks ? "br" : ""}`;
-  const key = variant ? `${variant}\u0000${markdown}` : markdown;
+  const key = headingsFrom === 2 ? markdown : `h${headingsFrom}\u0000${markdown}`;
   const known = memo.get(key);
   if (known !== undefined) return known;
-  const html = renderUncached(markdown, headingsFrom, breaks);
+  const html = renderUncached(markdown, headingsFrom);
   const size = key.length + html.length;
   if (size > MEMO_SIZE / 100) return html;
   memo.set(key, html);
@@ -70,8 +70,8 @@ export const markdownMemoSize = () => memoSize;
  * Markdown → HTML that is safe to insert: only listed tags and attributes survive, links may only
  * point to http(s), mailto or tel, and every link to another site opens with rel="noopener noreferrer".
  */
-function renderUncached(markdown: string, headingsFrom: 2 | 4, breaks: boolean): string {
-  const html = marked.parse(markdown, { async: false, gfm: true, breaks });
+function renderUncached(markdown: string, headingsFrom: 2 | 4): string {
+  const html = marked.parse(markdown, { async: false, gfm: true, breaks: true });
   return sanitizeHtml(html, {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: { a: ["href", "title", "rel"], th: ["scope"], td: [], code: [] },

@@ -136,7 +136,7 @@ test("the coordinator edits an organisation's description and sees it rendered",
   await test.step("an invalid postcode is explained beside the field; the text is kept", async () => {
     await organisations
       .field("description")
-      .fill(`**${marker}** jeden Dienstag.\n\n- Beratung\n- Begleitung`);
+      .fill(`**${marker}** jeden Dienstag\nim Bürgerhaus, Raum 2\n\n- Beratung\n- Begleitung`);
     await organisations.field("postcode").fill("6712");
     await organisations.save();
     await expect(organisations.field("postcode")).toHaveAttribute("aria-invalid", "true");
@@ -153,6 +153,10 @@ test("the coordinator edits an organisation's description and sees it rendered",
     await expect(coordinator).toHaveURL(/\/organisations\/sozialwerk-saale-unstrut\?saved=1$/);
     await expect(coordinator.getByRole("status")).toHaveText(t("organisations.saved"));
     await expect(coordinator.locator("strong", { hasText: marker })).toBeVisible();
+    // a line typed below another stays below it
+    const opening = coordinator.locator("p", { has: coordinator.locator("strong", { hasText: marker }) });
+    await expect(opening).toHaveText(`${marker} jeden Dienstag\nim Bürgerhaus, Raum 2`);
+    await expect(opening.locator("br")).toHaveCount(1);
     await expect(coordinator.getByRole("listitem").filter({ hasText: /^Begleitung$/ })).toBeVisible();
     await expect(coordinator.locator("address")).toContainText("06712");
     await expectNoA11yViolations(coordinator);
