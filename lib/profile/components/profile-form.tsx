@@ -112,7 +112,7 @@ export function ProfileForm({
       <FieldRow visibility={visibility("visOrganisation", t("organisation"))}>
         <div className="mb-5">
           <p className="mb-1 font-semibold">{t("organisation")}</p>
-          <p>{profile.organisation ?? t("noOrganisation")}</p>
+          <p>{profile.organisation ? <bdi>{profile.organisation}</bdi> : t("noOrganisation")}</p>
           <p className="text-sm text-muted">{t("organisationHint")}</p>
         </div>
         <fieldset className="mb-5" aria-describedby="further-organisations-hint">
