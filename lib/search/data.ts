@@ -6,6 +6,7 @@ import { withholdNamesInText } from "@/lib/forum/render";
 import { type ForumViewer, inVisibleCategory, postReadable, seenAuthorName } from "@/lib/forum/visibility";
 import { withholdInItems } from "@/lib/forum/withheld";
 import type { Locale } from "@/lib/i18n/config";
+import { germanQuery } from "./query";
 
 export const SEARCH_PAGE_SIZE = 20;
 
@@ -51,7 +52,7 @@ export async function searchPosts(input: {
   locale?: Locale;
 }): Promise<{ hits: SearchHit[]; next: number | null }> {
   const db = await getDb();
-  const q = sql`websearch_to_tsquery('german', ${input.query})`;
+  const q = germanQuery(input.query);
   // Names the viewer may not see are neither shown nor searched: a visitor cannot find out who wrote.
   const seen = seenAuthorName(input.viewer);
   const author = input.author
@@ -162,7 +163,7 @@ async function notMatching(
 ): Promise<Set<number>> {
   if (rows.length === 0) return new Set();
   const db = await getDb();
-  const q = sql`websearch_to_tsquery('german', ${query})`;
+  const q = germanQuery(query);
   const values = sql.join(
     rows.map((r) => sql`(${r.id}::int, ${r.number}::int, ${r.title}::text, ${r.body}::text)`),
     sql`, `,

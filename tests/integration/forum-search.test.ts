@@ -54,6 +54,28 @@ describe("forum search", () => {
     expect((await searchPosts({ viewer: as(insider), query: `Kursplanung ${key}` })).hits).toHaveLength(3);
   });
 
+  it("finds a plural by its singular and a compound by its first word, but a short word not by another's start", async () => {
+    const key = `Stichwort${unique()}`;
+    const member = await createUser();
+    const categoryId = (await createCategory("members")).id;
+    const { thread } = await createThread({
+      authorId: member.id,
+      categoryId,
+      title: "Neue Kurse ab Februar",
+      body: `Zwei neue Integrationskurse in Naumburg, und Hilfe bei der Wohnungssuche. ${key}`,
+    });
+    await createThread({ authorId: member.id, categoryId, title: "Kurz notiert", body: `Nur kurz: ${key}` });
+    const threadsFor = async (query: string) =>
+      (await searchPosts({ viewer: as(member), query: `${query} ${key}` })).hits.map((h) => h.threadId);
+    // the German stemmer cuts "Integrationskurs" and "Integrationskurse" apart
+    expect(await threadsFor("Integrationskurs")).toEqual([thread.id]);
+    expect(await threadsFor("Wohnung")).toEqual([thread.id]);
+    expect(await threadsFor('"neue Integrationskurs"')).toEqual([thread.id]);
+    expect(await threadsFor("Kurs")).toEqual([]);
+    const [hit] = (await searchPosts({ viewer: as(member), query: `Integrationskurs ${key}` })).hits;
+    expect(hit?.snippet).toContain("[[[mark]]]Integrationskurse[[[/mark]]]");
+  });
+
   it("lists an author's posts for a name alone, and shows snippets without Markdown", async () => {
     const name = `Amal Yousef${unique()}`;
     const author = await createUser({ name });
