@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { foldName } from "./search-fields";
+import { foldName, latinSpellings } from "./search-fields";
 
 describe("foldName", () => {
   it("folds umlauts, accents and ß so people find names they cannot type", () => {
@@ -11,5 +11,19 @@ describe("foldName", () => {
   it("leaves Arabic and Cyrillic names searchable as written", () => {
     expect(foldName("Олена Коваленко")).toBe("олена коваленко");
     expect(foldName("عمر حداد")).toBe("عمر حداد");
+  });
+});
+
+describe("latinSpellings", () => {
+  it("writes a name typed in Cyrillic the way passports write it in Latin letters", () => {
+    expect(latinSpellings("Шевченко")).toEqual(["shevchenko"]);
+    expect(latinSpellings("Катерина")).toContain("kateryna");
+    expect(latinSpellings("Юлія")).toContain("yuliia");
+    expect(latinSpellings("Дмитро")).toContain("dmytro");
+    expect(latinSpellings("Георгій")).toEqual(["heorhii", "georgii"]);
+  });
+  it("leaves words in other scripts alone", () => {
+    expect(latinSpellings("Müller")).toEqual([]);
+    expect(latinSpellings("حداد")).toEqual([]);
   });
 });

@@ -25,17 +25,54 @@ export function foldName(name: string): string {
 export const foldedInSql = (text: SQL | AnyPgColumn): SQL =>
   sql`lower(regexp_replace(normalize(translate(replace(${text}, 'ß', 'ss'), 'ıł', 'il'), nfkd), ${"[\u0300-\u036f]"}, '', 'g'))`;
 
+/** "а:a б:b" → { а: "a", б: "b" } */
+const letters = (pairs: string): Record<string, string> =>
+  Object.fromEntries(pairs.split(" ").map((pair) => [pair[0]!, pair.slice(2)]));
+
+/** Ukrainian letters in Latin, as Ukraine's official romanisation (2010) writes them, lowercase. */
+const UKRAINIAN = letters(
+  "а:a б:b в:v г:h ґ:g д:d е:e є:ie ж:zh з:z и:y і:i ї:i й:i к:k л:l м:m н:n о:o п:p р:r с:s т:t " +
+    "у:u ф:f х:kh ц:ts ч:ch ш:sh щ:shch ь: ю:iu я:ia ': ʼ: ы:y э:e ё:e ъ:",
+);
+/** At the start of a word the romanisation writes these with a y. */
+const UKRAINIAN_INITIAL = letters("є:ye ї:yi й:y ю:yu я:ya");
+/** Russian spells the same letters differently ("Георгий" → "georgii", not "heorhyi"). */
+const RUSSIAN = letters("г:g и:i й:i");
+
+/**
+ * A word typed in Cyrillic, in Latin letters as a name in the directory is usually written: the
+ * Ukrainian and the Russian way ("Шевченко" → "shevchenko", "Георгій" → "heorhii" and "georgii"). Names
+ * reach the network in Latin letters from passports; the typo tolerance covers the rest. Nothing for
+ * a word without Cyrillic.
+ */
+export function latinSpellings(word: string): string[] {
+  const lower = word.toLowerCase();
+  if (!/[\u0400-\u04ff]/.test(lower)) return [];
+  const spell = (extra: Record<string, string>) =>
+    [...lower]
+      .map((c, i) =>
+        i === 0 && UKRAINIAN_INITIAL[c] && !extra[c] ? UKRAINIAN_INITIAL[c] : (extra[c] ?? UKRAINIAN[c] ?? c),
+      )
+      .join("");
+  return [...new Set([spell({}), spell(RUSSIAN)])];
+}
+
 /**
  * Typo- and umlaut-tolerant match on folded text: every word of the query must be similar to a word of
  * it (`<%`: pg_trgm word similarity from 0.5, db/session-settings.ts) or be contained in it. Word by
  * word, because a whole-text `%` lets "Jördis Mueller" find "Jördis Schröder". "Mueller" is also
- * tried as "muller", the way foldName spells "Müller".
+ * tried as "muller", the way foldName spells "Müller", and a word in Cyrillic in Latin letters.
  */
 export function foldedWordsMatch(q: string, folded: SQL | AnyPgColumn): SQL | undefined {
-  const words = foldName(q).split(/\s+/).filter(Boolean).slice(0, 6);
+  const words = q.split(/\s+/).filter(Boolean).slice(0, 6);
   if (!words.length) return undefined;
-  const wordMatches = (word: string) => {
-    const variants = new Set([word, word.replace(/ae/g, "a").replace(/oe/g, "o").replace(/ue/g, "u")]);
+  const wordMatches = (typed: string) => {
+    const word = foldName(typed);
+    const variants = new Set([
+      word,
+      word.replace(/ae/g, "a").replace(/oe/g, "o").replace(/ue/g, "u"),
+      ...latinSpellings(typed),
+    ]);
     return or(...[...variants].map((v) => sql`(${v} <% ${folded} or ${folded} ilike ${containing(v)})`));
   };
   return and(...words.map(wordMatches));

@@ -230,6 +230,15 @@ describe("searching the directory", () => {
     expect(ids(await searchAll({ level: MEMBERS, q: `Josef ${tag}` }))).toEqual([josef.id]);
   });
 
+  it("finds a name written in Latin letters when it is typed in Cyrillic", async () => {
+    const tag = String(crypto.getRandomValues(new Uint32Array(1))[0]).padStart(10, "7");
+    const dmytro = await createMember({ name: `Dmytro Shevchenko ${tag}` });
+    for (const q of ["Шевченко", "Дмитро Шевченко", "шевченко"]) {
+      expect(ids(await searchAll({ level: MEMBERS, q: `${q} ${tag}` })), q).toEqual([dmytro.id]);
+    }
+    expect(ids(await searchAll({ level: MEMBERS, q: `Коваленко ${tag}` }))).toEqual([]);
+  });
+
   it("finds a bio about a Wohnung when searching for Wohnungen", async () => {
     const word = marker();
     const person = await createMember({
