@@ -3,6 +3,7 @@ import { type IcalEvent, writeCalendar } from "@/lib/calendar/ical";
 import { env } from "@/lib/env";
 import type { FeedEvent } from "./data";
 import { rruleFor } from "./recurrence";
+import { berlinClock, berlinDateTimeToUtc } from "./time";
 
 /**
  * An event as iCalendar: one VEVENT (with RRULE and EXDATE for a series), plus one override per moved
@@ -47,12 +48,16 @@ export function toIcalEvents(event: FeedEvent, labels: IcalLabels): IcalEvent[] 
     ];
   }
   const duration = event.durationMinutes * 60_000;
+  // The rule's instance of a date (its RECURRENCE-ID): the slot at the series' time now. A moved date's
+  // originalStartsAt keeps the time its attendees were told, which a later series change leaves behind.
+  const clock = berlinClock(event.startsAt);
+  const ruleStart = (d: { slotDate: string }) => berlinDateTimeToUtc(d.slotDate, clock);
   const master: IcalEvent = {
     ...base,
-    start: first.originalStartsAt,
-    end: new Date(first.originalStartsAt.getTime() + duration),
+    start: ruleStart(first),
+    end: new Date(ruleStart(first).getTime() + duration),
     rrule: rruleFor(event, dates.length),
-    exdates: dates.filter((d) => d.cancelled).map((d) => d.originalStartsAt),
+    exdates: dates.filter((d) => d.cancelled).map(ruleStart),
     status: cancelled ? "CANCELLED" : "CONFIRMED",
   };
   const overrides = dates
@@ -60,7 +65,7 @@ export function toIcalEvents(event: FeedEvent, labels: IcalLabels): IcalEvent[] 
     .map(
       (d): IcalEvent => ({
         ...base,
-        recurrenceId: d.originalStartsAt,
+        recurrenceId: ruleStart(d),
         start: d.startsAt,
         end: d.endsAt,
         status: cancelled ? "CANCELLED" : "CONFIRMED",

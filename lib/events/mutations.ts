@@ -277,9 +277,10 @@ export async function updateEvent(input: { actorId: string; eventId: string; dat
       if (startsAt.getTime() !== old.startsAt.getTime() || endsAt.getTime() !== old.endsAt.getTime())
         changed.add(old.id);
       if (placeChanged) changed.add(old.id);
+      // A moved date keeps the original time its attendees were told it was moved from.
       await tx
         .update(eventOccurrences)
-        .set({ originalStartsAt: slot.startsAt, startsAt, endsAt })
+        .set({ originalStartsAt: moved ? old.originalStartsAt : slot.startsAt, startsAt, endsAt })
         .where(eq(eventOccurrences.id, old.id));
     }
     const dropped = [...bySlot.values()];

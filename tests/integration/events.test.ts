@@ -346,6 +346,52 @@ describe("series", () => {
   });
 });
 
+describe("a moved date when the series time changes", () => {
+  it("still says it was moved from the time its attendees were told, and calendars still match it to its date", async () => {
+    const coordinator = await createUser({ role: "coordinator" });
+    const member = await createUser();
+    const { eventId, occurrences, data } = await createTestEvent(coordinator.id, {
+      frequency: "weekly",
+      startsAt: berlinDateTimeToUtc("2027-12-01", "16:00"),
+      durationMinutes: 60,
+      untilDate: "2027-12-22",
+    });
+    const second = occurrences[1]!;
+    await moveOccurrence({
+      actorId: coordinator.id,
+      occurrenceId: second.id,
+      startsAt: berlinDateTimeToUtc(second.slotDate, "17:00"),
+      endsAt: berlinDateTimeToUtc(second.slotDate, "18:30"),
+    });
+    await updateEvent({
+      actorId: coordinator.id,
+      eventId,
+      data: { ...data, startsAt: berlinDateTimeToUtc("2027-12-01", "15:30") },
+    });
+
+    const detail = await getEventDetail({ eventId, viewer: asViewer(member), slotDate: second.slotDate });
+    expect(detail?.selected?.moved).toBe(true);
+    expect(berlinClock(detail!.selected!.startsAt)).toBe("17:00");
+    // "verschoben – ursprünglich 16:00", as attendees were told; 15:30 was never this date's time.
+    expect(berlinClock(detail!.selected!.originalStartsAt)).toBe("16:00");
+    const other = await getEventDetail({
+      eventId,
+      viewer: asViewer(member),
+      slotDate: occurrences[2]!.slotDate,
+    });
+    expect(other?.selected?.moved).toBe(false);
+    expect(berlinClock(other!.selected!.startsAt)).toBe("15:30");
+
+    const token = await renewFeedToken(member.id);
+    const feed = parse(await (await personalFeedResponse(`${token}.ics`)).text()).filter(
+      (e) => e.uid === `${eventId}@knotenpunkt`,
+    );
+    expect(feed.filter((e) => e.recurrenceId).map((e) => e.recurrenceId)).toEqual([
+      `${second.slotDate}T15:30:00`,
+    ]);
+  });
+});
+
 describe("event data helper", () => {
   it("builds valid defaults", () => {
     expect(eventData().durationMinutes).toBe(90);
