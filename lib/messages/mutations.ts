@@ -77,6 +77,11 @@ async function postMessage(
         eq(conversationParticipants.userId, input.senderId),
       ),
     );
+  // Whoever writes has seen the messages above theirs: no unread line, no mail about them.
+  await markSubjectRead(
+    { userId: input.senderId, subjectKey: conversationSubject(input.conversationId) },
+    tx,
+  );
   const reached = rowsOf<{ user_id: string }>(
     await tx.execute(sql`
       UPDATE conversation_participants p
