@@ -6,7 +6,13 @@ import { getViewer, requireUser } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { formAction } from "@/lib/forms/action";
 import { mayCreateEvents, mayEditEvent, toEventViewer } from "./access";
-import { getEventForEdit, getOccurrenceForViewer, listGroupOptions, listOrganiserOptions } from "./data";
+import {
+  countAnswered,
+  getEventForEdit,
+  getOccurrenceForViewer,
+  listGroupOptions,
+  listOrganiserOptions,
+} from "./data";
 import {
   cancelEvent,
   createEvent,
@@ -134,6 +140,13 @@ export async function changeOccurrenceAction(formData: FormData): Promise<void> 
   const parsed = OccurrenceChange.safeParse(Object.fromEntries(formData));
   if (!parsed.success) notFound();
   const { viewer, occurrence } = await requireOccurrenceEditor(parsed.data.occurrenceId);
+  // Everyone who answered is mailed at once: a second step asks first (a plain page, no scripts needed).
+  if (
+    parsed.data.change === "cancel" &&
+    parsed.data.confirmed !== "yes" &&
+    (await countAnswered(occurrence.id)) > 0
+  )
+    redirect(`/events/${occurrence.eventId}/edit?cancelDate=${occurrence.id}#confirm-heading`);
   try {
     await setOccurrenceStatus({
       actorId: viewer.id,

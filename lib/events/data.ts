@@ -501,6 +501,16 @@ export async function getOccurrenceForViewer(occurrenceId: string, viewer: Event
   return row ?? null;
 }
 
+/** How many people an organiser's change of this date reaches: those who said yes (or wait) or maybe. */
+export async function countAnswered(occurrenceId: string): Promise<number> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ count: sql<number>`count(*)`.mapWith(Number) })
+    .from(eventRsvps)
+    .where(and(eq(eventRsvps.occurrenceId, occurrenceId), ne(eventRsvps.response, "no")));
+  return row?.count ?? 0;
+}
+
 /** An event's editable fields plus what the edit gate needs, if the viewer may see it. */
 export async function getEventForEdit(eventId: string, viewer: EventViewer) {
   const event = await getEventRow(eventId, viewer);

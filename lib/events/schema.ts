@@ -91,6 +91,8 @@ export type Rsvp = z.infer<typeof Rsvp>;
 export const OccurrenceChange = z.object({
   occurrenceId: z.string().min(1).max(64),
   change: z.enum(["cancel", "restore"], { error: "invalidChoice" }),
+  /** Cancelling a date people answered for: set only by the confirmation step. */
+  confirmed: z.literal("yes").optional().catch(undefined),
 });
 export type OccurrenceChange = z.infer<typeof OccurrenceChange>;
 

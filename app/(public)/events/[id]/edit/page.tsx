@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getLocale } from "next-intl/server";
 import { cache } from "react";
 import { requireUser } from "@/lib/auth/viewer";
 import { toEventViewer } from "@/lib/events/access";
-import { cancelEventAction } from "@/lib/events/actions";
+import { cancelEventAction, changeOccurrenceAction } from "@/lib/events/actions";
 import { DateManager } from "@/lib/events/components/date-manager";
 import { EventForm } from "@/lib/events/components/event-form";
 import {
+  countAnswered,
   currentOrganiserOption,
   getEventForEdit,
   listGroupOptions,
@@ -14,6 +16,7 @@ import {
   listOrganiserOptions,
 } from "@/lib/events/data";
 import { eventFormValues } from "@/lib/events/form-values";
+import { formatWhen } from "@/lib/events/format";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
 import { getTranslations } from "@/lib/i18n/server";
 import { FormAlert } from "@/lib/ui/components/form-alert";
@@ -71,6 +74,12 @@ export default async function EditEventPage({ params, searchParams }: Props) {
       </>
     );
   const here = `/events/${event.id}/edit`;
+  // Cancelling a date people answered for is confirmed first: the date's own, coming and not yet cancelled.
+  const dateToCancel = occurrences.find(
+    (o) => o.id === query.cancelDate && !o.cancelled && o.endsAt >= new Date(),
+  );
+  const answered = dateToCancel ? await countAnswered(dateToCancel.id) : 0;
+  const locale = await getLocale();
   return (
     <>
       {heading}
@@ -83,6 +92,20 @@ export default async function EditEventPage({ params, searchParams }: Props) {
           cancelHref={here}
           action={cancelEventAction}
           fields={{ eventId: event.id, confirmed: "yes" }}
+          danger
+        />
+      ) : null}
+      {dateToCancel ? (
+        <ConfirmPanel
+          heading={t("dates.confirmHeading", {
+            date: formatWhen(locale, dateToCancel.startsAt, dateToCancel.endsAt),
+          })}
+          explanation={t("dates.confirmExplanation", { count: answered })}
+          confirmLabel={t("dates.confirm")}
+          cancelLabel={t("dates.keep")}
+          cancelHref={`${here}#dates`}
+          action={changeOccurrenceAction}
+          fields={{ occurrenceId: dateToCancel.id, change: "cancel", confirmed: "yes" }}
           danger
         />
       ) : null}

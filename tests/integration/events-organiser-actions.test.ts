@@ -1,0 +1,83 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it, vi } from "vitest";
+import { getDb } from "@/db/client";
+import { eventOccurrences } from "@/db/schema";
+import { changeOccurrenceAction } from "@/lib/events/actions";
+import { respond } from "@/lib/events/mutations";
+import { actAs } from "../support/actions";
+import { createTestEvent, daysFromNow, mailsTo } from "../support/event-factories";
+import { createSession, createUser } from "../support/factories";
+
+vi.mock("next/headers", () => import("../support/next-headers"));
+
+const form = (fields: Record<string, string>) => {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) data.set(name, value);
+  return data;
+};
+
+async function statusOf(occurrenceId: string) {
+  const db = await getDb();
+  const [row] = await db
+    .select({ status: eventOccurrences.status })
+    .from(eventOccurrences)
+    .where(eq(eventOccurrences.id, occurrenceId));
+  return row?.status;
+}
+
+describe("cancelling one date of a series", () => {
+  it("asks first when people answered for it, and mails them only once confirmed", async () => {
+    const coordinator = await createUser({ role: "coordinator" });
+    const session = await createSession(coordinator.id);
+    const [yes, maybe] = [await createUser(), await createUser()];
+    const { eventId, occurrences } = await createTestEvent(coordinator.id, {
+      frequency: "weekly",
+      untilDate: daysFromNow(25),
+    });
+    const [first, second] = occurrences;
+    await respond({ occurrenceId: first!.id, userId: yes.id, response: "yes" });
+    await respond({ occurrenceId: first!.id, userId: maybe.id, response: "maybe" });
+
+    // The button in the date list (one click, with or without JavaScript) leads to the confirmation.
+    expect(
+      await actAs(session, () => changeOccurrenceAction(form({ occurrenceId: first!.id, change: "cancel" }))),
+    ).toBe(`redirected:/events/${eventId}/edit?cancelDate=${first!.id}#confirm-heading`);
+    expect(await statusOf(first!.id)).toBe("scheduled");
+    expect(await mailsTo(yes.email)).toHaveLength(0);
+
+    expect(
+      await actAs(session, () =>
+        changeOccurrenceAction(form({ occurrenceId: first!.id, change: "cancel", confirmed: "yes" })),
+      ),
+    ).toBe(`redirected:/events/${eventId}/edit?saved=dateCancelled#dates`);
+    expect(await statusOf(first!.id)).toBe("cancelled");
+    expect((await mailsTo(yes.email))[0]?.subject).toMatch(/^Abgesagt: /);
+    expect((await mailsTo(maybe.email))[0]?.subject).toMatch(/^Abgesagt: /);
+
+    // A date nobody answered for goes at once: nobody is mailed.
+    expect(
+      await actAs(session, () =>
+        changeOccurrenceAction(form({ occurrenceId: second!.id, change: "cancel" })),
+      ),
+    ).toBe(`redirected:/events/${eventId}/edit?saved=dateCancelled#dates`);
+    expect(await statusOf(second!.id)).toBe("cancelled");
+  });
+
+  it("refuses someone who may not edit the event, confirmed or not", async () => {
+    const coordinator = await createUser({ role: "coordinator" });
+    const member = await createUser();
+    const { occurrences } = await createTestEvent(coordinator.id, {
+      frequency: "weekly",
+      untilDate: daysFromNow(25),
+    });
+    const session = await createSession(member.id);
+    await respond({ occurrenceId: occurrences[0]!.id, userId: member.id, response: "yes" });
+    for (const confirmed of [{}, { confirmed: "yes" }] as Record<string, string>[])
+      expect(
+        await actAs(session, () =>
+          changeOccurrenceAction(form({ occurrenceId: occurrences[0]!.id, change: "cancel", ...confirmed })),
+        ),
+      ).toBe("notFound");
+    expect(await statusOf(occurrences[0]!.id)).toBe("scheduled");
+  });
+});
