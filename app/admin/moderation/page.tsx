@@ -3,6 +3,7 @@ import { requireRole } from "@/lib/auth/viewer";
 import { postHref } from "@/lib/forum/utils";
 import { dateTimeFormat } from "@/lib/i18n/date-time";
 import { getTranslations } from "@/lib/i18n/server";
+import { ReportedMessageFiles } from "@/lib/messages/components/reported-files";
 import { approvePostAction, resolveReportAction } from "@/lib/moderation/actions";
 import { listHeldPosts, listOpenReports } from "@/lib/moderation/data";
 import { secondaryButton } from "@/lib/ui/components/button-styles";
@@ -74,6 +75,7 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
                   {r.subject.excerpt}
                 </blockquote>
               ) : null}
+              {r.subjectType === "message" ? <ReportedMessageFiles messageId={r.subjectId} /> : null}
               {r.subject?.url ? <a href={r.subject.url}>{t("open")}</a> : null}
               <ul className="my-2 list-disc ps-6">
                 {r.reasons.map((reason, i) => (
