@@ -4,9 +4,10 @@ import { isLocale, type Locale } from "@/lib/i18n/config";
 import { translatorFor } from "@/lib/i18n/translator";
 import { TOPICS } from "@/lib/network/constants";
 import { getNetworkName } from "@/lib/settings/data";
-import { toEventViewer } from "./access";
+import { type EventViewer, toEventViewer } from "./access";
 import { toCsv } from "./csv";
 import {
+  type FeedEvent,
   getEventForEdit,
   getFeedEvent,
   getFeedOwner,
@@ -16,6 +17,7 @@ import {
 } from "./data";
 import { formatStamp } from "./format";
 import { calendarOf, type IcalLabels } from "./ical";
+import { eventsWithOnlineLink } from "./online-link";
 
 /** What a calendar writes in words, in the feed's language. */
 const icalLabels = (locale: Locale): IcalLabels => {
@@ -34,6 +36,13 @@ const calendarResponse = (body: string, init: { filename?: string; cache: string
     },
   });
 
+/** These events without the online links kept for attendees, unless this viewer is one (or runs it). */
+async function withOnlineLinksFor<E extends FeedEvent>(viewer: EventViewer, feed: E[]): Promise<E[]> {
+  const reserved = feed.filter((e) => e.onlineUrl && e.onlineUrlAttendeesOnly).map((e) => e.id);
+  const allowed = await eventsWithOnlineLink(viewer, reserved);
+  return feed.map((e) => (reserved.includes(e.id) && !allowed.has(e.id) ? { ...e, onlineUrl: null } : e));
+}
+
 const notFound = () => new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
 
 /** One event's .ics, for whoever may see the event. */
@@ -42,11 +51,12 @@ export async function eventIcsResponse(
   viewer: Parameters<typeof toEventViewer>[0],
   locale: Locale,
 ): Promise<Response> {
-  const event = await getFeedEvent(eventId, toEventViewer(viewer));
-  if (!event) return notFound();
-  const body = calendarOf(event.title, [event], icalLabels(locale));
+  const eventViewer = toEventViewer(viewer);
+  const found = await getFeedEvent(eventId, eventViewer);
+  if (!found) return notFound();
+  const body = calendarOf(found.title, await withOnlineLinksFor(eventViewer, [found]), icalLabels(locale));
   return calendarResponse(body, {
-    filename: `veranstaltung-${event.id.slice(0, 8)}.ics`,
+    filename: `veranstaltung-${found.id.slice(0, 8)}.ics`,
     cache: "private, no-store",
   });
 }
@@ -58,7 +68,11 @@ export async function personalFeedResponse(token: string): Promise<Response> {
   const owner = await getFeedOwner(clean);
   if (owner?.status !== "approved") return notFound();
   const locale = isLocale(owner.locale) ? owner.locale : "de";
-  const [feed, network] = await Promise.all([listFeedEvents(toEventViewer(owner)), getNetworkName(locale)]);
+  const viewer = toEventViewer(owner);
+  const [feed, network] = await Promise.all([
+    listFeedEvents(viewer).then((events) => withOnlineLinksFor(viewer, events)),
+    getNetworkName(locale),
+  ]);
   const name = translatorFor(locale)("events.calendar.personalName", { network });
   return calendarResponse(calendarOf(name, feed, icalLabels(locale)), { cache: "private, no-store" });
 }
@@ -66,7 +80,7 @@ export async function personalFeedResponse(token: string): Promise<Response> {
 export async function publicFeedResponse(): Promise<Response> {
   const t = translatorFor("de");
   const [feed, network] = await Promise.all([
-    listFeedEvents(null, { publicOnly: true }),
+    listFeedEvents(null, { publicOnly: true }).then((events) => withOnlineLinksFor(null, events)),
     getNetworkName("de"),
   ]);
   return calendarResponse(calendarOf(t("events.calendar.publicName", { network }), feed, icalLabels("de")), {

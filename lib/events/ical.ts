@@ -7,7 +7,8 @@ import { berlinClock, berlinDateTimeToUtc } from "./time";
 
 /**
  * An event as iCalendar: one VEVENT (with RRULE and EXDATE for a series), plus one override per moved
- * date. The online link is included only where it is not reserved for attendees.
+ * date. The online link is written where the event has one: feeds.ts takes out a link kept for
+ * attendees before a calendar reaches anyone else.
  */
 export type IcalLabels = {
   online: string;
@@ -18,10 +19,9 @@ export type IcalLabels = {
 export function toIcalEvents(event: FeedEvent, labels: IcalLabels): IcalEvent[] {
   const url = new URL(`/events/${event.id}`, env.APP_URL).toString();
   const uid = `${event.id}@knotenpunkt`;
-  const onlineUrl = event.onlineUrl && !event.onlineUrlAttendeesOnly ? event.onlineUrl : null;
   const location =
     event.format === "online"
-      ? [labels.online, onlineUrl].filter(Boolean).join(": ")
+      ? [labels.online, event.onlineUrl].filter(Boolean).join(": ")
       : [event.venue, event.address].filter(Boolean).join(", ");
   const base = {
     uid,

@@ -3,7 +3,12 @@ import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { eventRsvps } from "@/db/schema";
-import { attendeesCsvResponse, personalFeedResponse, publicFeedResponse } from "@/lib/events/feeds";
+import {
+  attendeesCsvResponse,
+  eventIcsResponse,
+  personalFeedResponse,
+  publicFeedResponse,
+} from "@/lib/events/feeds";
 import { renewFeedToken, respond } from "@/lib/events/mutations";
 import { createTestEvent } from "../support/event-factories";
 import { createUser } from "../support/factories";
@@ -55,5 +60,46 @@ describe("calendar topics", () => {
     const token = await renewFeedToken(ukrainian.id);
     const personal = await (await personalFeedResponse(`${token}.ics`)).text();
     expect(categoriesOf(personal, eventId)).toEqual(["Діти та сімʼя"]);
+  });
+});
+
+/** The LOCATION of the event with this UID, as a calendar program reads it. */
+function locationOf(ics: string, eventId: string): string | undefined {
+  const vevent = new ICAL.Component(ICAL.parse(ics))
+    .getAllSubcomponents("vevent")
+    .find((v) => v.getFirstPropertyValue("uid") === `${eventId}@knotenpunkt`);
+  return vevent?.getFirstPropertyValue("location")?.toString();
+}
+
+describe("an online link kept for attendees", () => {
+  it("is in the calendars of those who said yes and who run the event, not of others", async () => {
+    const coordinator = await createUser({ role: "coordinator" });
+    const [attendee, waiting, undecided] = [await createUser(), await createUser(), await createUser()];
+    const link = `https://meet.example.org/sprechstunde-${crypto.randomUUID().slice(0, 8)}`;
+    const { eventId, occurrences } = await createTestEvent(coordinator.id, {
+      format: "online",
+      venue: null,
+      address: null,
+      onlineUrl: link,
+      onlineUrlAttendeesOnly: true,
+      capacity: 1,
+    });
+    const date = occurrences[0]!.id;
+    await respond({ occurrenceId: date, userId: attendee.id, response: "yes" });
+    await respond({ occurrenceId: date, userId: waiting.id, response: "yes" }); // the one seat is taken
+    const fileFor = async (user: { id: string; status: string; role: string } | null) =>
+      locationOf(await (await eventIcsResponse(eventId, user, "de")).text(), eventId);
+    const feedOf = async (user: { id: string }) =>
+      locationOf(await (await personalFeedResponse(`${await renewFeedToken(user.id)}.ics`)).text(), eventId);
+
+    expect(await fileFor(attendee)).toBe(`Online: ${link}`);
+    expect(await feedOf(attendee)).toBe(`Online: ${link}`);
+    expect(await fileFor(coordinator)).toBe(`Online: ${link}`);
+    for (const other of [waiting, undecided]) {
+      expect(await fileFor(other)).toBe("Online");
+      expect(await feedOf(other)).toBe("Online");
+    }
+    expect(await fileFor(null)).toBe("Online");
+    expect(locationOf(await (await publicFeedResponse()).text(), eventId)).toBe("Online");
   });
 });
