@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
-import { getTranslations } from "@/lib/i18n/server";
+import { getRequestLocale, getTranslations } from "@/lib/i18n/server";
 import { blockMemberAction, leaveConversationAction, unblockMemberAction } from "@/lib/messages/actions";
 import { ReplyForm } from "@/lib/messages/components/compose-form";
 import { loadMessageLabels, MessageItem } from "@/lib/messages/components/message-item";
+import { ParticipantNames } from "@/lib/messages/components/participant-names";
 import { conversationTitle } from "@/lib/messages/components/text";
 import { encodeCursor } from "@/lib/messages/cursor";
 import { loadConversation } from "@/lib/messages/loaders";
@@ -25,9 +26,10 @@ export default async function ConversationPage({
   searchParams: SearchParams;
 }) {
   const { id } = await params;
-  const [{ viewer, conversation, items, older, paged }, labels] = await Promise.all([
+  const [{ viewer, conversation, items, older, paged }, labels, locale] = await Promise.all([
     loadConversation(id, await searchParams),
     loadMessageLabels(),
+    getRequestLocale(),
   ]);
   const { t } = labels;
   const tt = t as unknown as T;
@@ -68,20 +70,11 @@ export default async function ConversationPage({
         </h2>
         <p>
           <span className="font-semibold">{t("conversation.participants")}: </span>
-          {others.length === 0
-            ? t("nobodyElse")
-            : others.map((p, index) => (
-                <span key={p.id}>
-                  {index > 0 ? ", " : ""}
-                  {p.member && p.name ? (
-                    <a href={`/members/${p.id}`}>
-                      <bdi>{p.name}</bdi>
-                    </a>
-                  ) : (
-                    <bdi>{p.name ?? t("formerMember")}</bdi>
-                  )}
-                </span>
-              ))}
+          {others.length === 0 ? (
+            t("nobodyElse")
+          ) : (
+            <ParticipantNames locale={locale} participants={others} formerMember={t("formerMember")} />
+          )}
         </p>
       </section>
 
