@@ -49,6 +49,8 @@ export function campaignMailer(input: {
   locale: Locale;
   version: CampaignVersion;
   subjectPrefix?: string;
+  /** A test mail: its unsubscribe links unsubscribe nobody (see lib/campaigns/tokens.ts). */
+  test?: boolean;
 }): (recipient: CampaignRecipient, deliveryId?: string) => OutgoingMail {
   const t = translatorFor(input.locale);
   const subject = compileMergeTemplate(input.version.subject, (s) => s);
@@ -68,7 +70,11 @@ export function campaignMailer(input: {
     template.replace(new RegExp(`${MARKER}(\\w+)${MARKER}`, "g"), (_m, key: string) => values[key] ?? "");
 
   return (recipient, deliveryId) => {
-    const token = createUnsubscribeToken({ email: recipient.email, campaignId: input.campaignId });
+    const token = createUnsubscribeToken({
+      email: recipient.email,
+      campaignId: input.campaignId,
+      test: input.test,
+    });
     const fullSubject = `${input.subjectPrefix ?? ""}${subject(recipient.name)}`;
     let framed = frames.get(recipient.reason);
     if (!framed) {

@@ -90,7 +90,10 @@ export async function saveCampaign(input: {
   });
 }
 
-/** The mail in one of its languages to the coordinator's own address, marked "[Test]"; nothing is recorded. */
+/**
+ * The mail in one of its languages to the coordinator's own address, marked "[Test]"; nothing is
+ * recorded, and its unsubscribe links unsubscribe nobody (coordinators click them to check them).
+ */
 export async function sendTestMail(input: {
   actorId: string;
   campaignId: string;
@@ -108,7 +111,13 @@ export async function sendTestMail(input: {
   // The form lists only the versions there are: a stale form asking for another gets an error, not German.
   const { locale, version } = pickVersion(campaign.versions, input.locale);
   if (locale !== input.locale) throw new AppError({ code: "invalid", message: "versionMissing" });
-  const mailer = campaignMailer({ campaignId: campaign.id, locale, version, subjectPrefix: "[Test] " });
+  const mailer = campaignMailer({
+    campaignId: campaign.id,
+    locale,
+    version,
+    subjectPrefix: "[Test] ",
+    test: true,
+  });
   await deliverMail(mailer({ email: actor.email, name: actor.name, reason: "member" }));
   return actor.email;
 }

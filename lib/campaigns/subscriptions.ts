@@ -85,9 +85,10 @@ export async function confirmSubscription(contactId: string): Promise<boolean> {
 
 /**
  * One click in a campaign mail: the address goes on the suppression list, which every later campaign,
- * the welcome sequence and imports honour. Repeating it changes nothing.
+ * the welcome sequence and imports honour. Repeating it changes nothing; a test mail's link does nothing.
  */
 export async function unsubscribe(token: UnsubscribeToken): Promise<void> {
+  if (token.test) return;
   const db = await getDb();
   await db.transaction(async (tx) => {
     // The campaign may have been deleted since: the address is suppressed all the same.

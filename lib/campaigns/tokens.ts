@@ -3,17 +3,27 @@ import { createSignedToken, verifySignedToken } from "@/lib/auth/signed-token";
 import { env } from "@/lib/env";
 
 const UNSUBSCRIBE = "campaign-unsubscribe";
+// A test mail's links are signed for their own purpose: no edit of the token makes them unsubscribe.
+const UNSUBSCRIBE_TEST = "campaign-unsubscribe-test";
 const CONFIRM = "newsletter-confirm";
 
-/** Who unsubscribes, and from which campaign's mail (for its report). */
-export type UnsubscribeToken = { email: string; campaignId: string };
+/**
+ * Who unsubscribes, and from which campaign's mail (for its report). `test`: the link came in a test
+ * mail ("[Test]" to the coordinator), which unsubscribes nobody and counts nowhere.
+ */
+export type UnsubscribeToken = { email: string; campaignId: string; test?: boolean };
 
 export const createUnsubscribeToken = (input: UnsubscribeToken): string =>
-  createSignedToken(UNSUBSCRIBE, [input.email.toLowerCase(), input.campaignId]);
+  createSignedToken(input.test ? UNSUBSCRIBE_TEST : UNSUBSCRIBE, [
+    input.email.toLowerCase(),
+    input.campaignId,
+  ]);
 
 export function verifyUnsubscribeToken(token: string | null | undefined): UnsubscribeToken | null {
   const parts = verifySignedToken(UNSUBSCRIBE, token, 2);
-  return parts ? { email: parts[0]!, campaignId: parts[1]! } : null;
+  if (parts) return { email: parts[0]!, campaignId: parts[1]!, test: false };
+  const test = verifySignedToken(UNSUBSCRIBE_TEST, token, 2);
+  return test ? { email: test[0]!, campaignId: test[1]!, test: true } : null;
 }
 
 const withToken = (path: string, token: string): string => {

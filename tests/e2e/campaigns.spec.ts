@@ -118,6 +118,16 @@ test("a coordinator builds a segment, composes, test-sends and sends; recipients
   });
   expect(testMail.text).toContain("Sommerfest");
   expect(testMail.html).toMatch(/Bürgerhaus Zeitz<br\s*\/?>\s*Altmarkt 3/);
+  // Coordinators click the test mail's links to check them: its unsubscribe link unsubscribes nobody
+  // (the report below counts the two recipients only), neither the page nor the one-click header.
+  const testLink = testMail.text.match(/https?:\/\/\S+\/unsubscribe\?token=\S+/)?.[0];
+  const checker = await newPage();
+  await checker.goto(testLink!);
+  await expect(checker.getByText(t("newsletter.unsubscribeTestLink"))).toBeVisible();
+  await expect(checker.getByRole("button", { name: t("newsletter.unsubscribeButton") })).toHaveCount(0);
+  await expectNoA11yViolations(checker);
+  const testOneClick = testMail.headers["list-unsubscribe"]?.replace(/^<|>$/g, "");
+  await request.post(testOneClick!, { form: { "List-Unsubscribe": "One-Click" } });
 
   // Send now and watch the progress reach 100 %.
   since = Date.now();

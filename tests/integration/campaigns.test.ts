@@ -512,6 +512,45 @@ describe("sending a campaign", () => {
     expect(smtp.messages.length).toBe(before + 1);
   });
 
+  it("a test mail's unsubscribe links unsubscribe nobody and count nowhere", async () => {
+    const coordinator = await createUser({ role: "coordinator" });
+    const { id } = await draft(coordinator.id, SEGMENT);
+    const before = smtp.messages.length;
+    await app.mutations.sendTestMail({ actorId: coordinator.id, campaignId: id, locale: "de" });
+    const mail = smtp.messages[before]!;
+    const header = JSON.stringify(mail.headers.get("list"));
+    const oneClick = /http:\/\/localhost:3000\/api\/unsubscribe\?token=[^"\\>]+/.exec(header)![0];
+    const footer = /http:\/\/localhost:3000\/unsubscribe\?token=\S+/.exec(mail.text)![0];
+    // The mail client's one-click POST leaves the address subscribed and says why.
+    const answer = await app.unsubscribeRoute.POST(
+      new Request(oneClick, {
+        method: "POST",
+        body: new URLSearchParams({ "List-Unsubscribe": "One-Click" }),
+      }),
+    );
+    expect(answer.status).toBe(200);
+    expect(await answer.text()).toMatch(/test mail: nobody was unsubscribed/);
+    expect(await app.subscriptions.unsubscribedSince(coordinator.email)).toBeNull();
+    const db = await getDb();
+    expect(await db.select().from(suppressions).where(eq(suppressions.campaignId, id))).toEqual([]);
+    // The page the footer link opens knows it is a test link; a real mail's link stays a real one.
+    const token = new URL(footer).searchParams.get("token");
+    expect(app.tokens.verifyUnsubscribeToken(token)).toMatchObject({ email: coordinator.email, test: true });
+    const real = app.tokens.createUnsubscribeToken({ email: coordinator.email, campaignId: id });
+    expect(app.tokens.verifyUnsubscribeToken(real)).toMatchObject({ test: false });
+
+    // Sent for real, the report counts only recipients who unsubscribed.
+    const leaving = await inSegment("Geht Nach Test");
+    await app.mutations.startCampaign({ actorId: coordinator.id, campaignId: id });
+    await sendAll();
+    const real2 = JSON.stringify(mailsTo(leaving.email)[0]?.headers.get("list"));
+    const url = /http:\/\/localhost:3000\/api\/unsubscribe\?token=[^"\\>]+/.exec(real2)![0];
+    await app.unsubscribeRoute.POST(
+      new Request(url, { method: "POST", body: new URLSearchParams({ "List-Unsubscribe": "One-Click" }) }),
+    );
+    expect((await app.data.campaignProgress(id))?.unsubscribed).toBe(1);
+  });
+
   it("keeps an address typed line by line on its lines: in the mail's HTML and text and in the preview", async () => {
     const coordinator = await createUser({ role: "coordinator" });
     const address = "Treffpunkt:\nBürgerhaus Zeitz\nAltmarkt 3\n06712 Zeitz";

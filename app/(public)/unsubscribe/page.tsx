@@ -8,7 +8,10 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("newsletter"))("unsubscribeTitle"), robots: { index: false } };
 }
 
-/** The footer link of every campaign mail: one button, which posts to the one-click endpoint. */
+/**
+ * The footer link of every campaign mail: one button, which posts to the one-click endpoint. A test
+ * mail's link only says that it unsubscribes nobody.
+ */
 export default async function UnsubscribePage({
   searchParams,
 }: {
@@ -22,6 +25,10 @@ export default async function UnsubscribePage({
       <h1 className="mb-4 text-3xl font-bold">{t("unsubscribeTitle")}</h1>
       {done ? (
         <FormAlert kind="success">{t("unsubscribed")}</FormAlert>
+      ) : parsed?.test ? (
+        <p className="mb-4 max-w-xl rounded-md bg-amber-50 p-3 font-semibold" role="status">
+          {t("unsubscribeTestLink")}
+        </p>
       ) : parsed && token ? (
         <form method="post" action={`/api/unsubscribe?token=${encodeURIComponent(token)}`}>
           <p className="mb-4 max-w-xl">{t("unsubscribeIntro", { email: parsed.email })}</p>

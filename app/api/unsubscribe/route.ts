@@ -18,6 +18,7 @@ export async function POST(request: Request): Promise<Response> {
   const url = new URL(request.url);
   const token = verifyUnsubscribeToken(url.searchParams.get("token"));
   if (!token) return text("Invalid or forged unsubscribe link.", 400);
+  if (token.test) return text("A link from a test mail: nobody was unsubscribed.", 200);
   await unsubscribe(token);
   const form = await request.formData().catch(() => null);
   if (form?.get("from") === "page") {
