@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { getViewerFromRequest } from "@/lib/auth/viewer";
-import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/config";
+import { isLocale, localeCookie } from "@/lib/i18n/config";
 import { setUserLocale } from "@/lib/i18n/mutations";
 
 /**
@@ -26,10 +26,7 @@ export async function GET(request: NextRequest) {
   const sameSite = site ? site === "same-origin" : fromThisSite;
   const response = new Response(null, { status: 303, headers: { location: back } });
   if (isLocale(locale)) {
-    response.headers.append(
-      "set-cookie",
-      `${LOCALE_COOKIE}=${locale}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly`,
-    );
+    response.headers.append("set-cookie", localeCookie(locale));
     const viewer = sameSite ? await getViewerFromRequest(request) : null;
     if (viewer && viewer.locale !== locale) await setUserLocale({ userId: viewer.id, locale });
   }

@@ -4,6 +4,10 @@ export const DEFAULT_LOCALE: Locale = "de";
 export const LOCALE_COOKIE = "locale";
 export const TIME_ZONE = "Europe/Berlin";
 
+/** The Set-Cookie value that remembers a language on this browser for a year. */
+export const localeCookie = (locale: Locale): string =>
+  `${LOCALE_COOKIE}=${locale}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly`;
+
 export const isLocale = (value: unknown): value is Locale => LOCALES.includes(value as Locale);
 export const directionOf = (locale: Locale): "rtl" | "ltr" => (locale === "ar" ? "rtl" : "ltr");
 

@@ -1,4 +1,5 @@
 import type { NextRequest } from "next/server";
+import { withAccountLocale } from "@/lib/auth/account-locale";
 import { handlers } from "@/lib/auth/config";
 import { normalizeCode } from "@/lib/auth/tokens";
 import { localeOfRequest } from "@/lib/i18n/request-locale";
@@ -7,7 +8,10 @@ import { hitRateLimits } from "@/lib/rate-limit/mutations";
 import { callbackLimits, signInLimits } from "@/lib/rate-limit/policies";
 import { tooManyRequestsResponse } from "@/lib/rate-limit/too-many-requests";
 
-/** Opening a link or typing a code is rate-limited; a typed code is normalised ("k7p4-qx2m" works). */
+/**
+ * Opening a link or typing a code is rate-limited; a typed code is normalised ("k7p4-qx2m" works).
+ * A browser without a language of its own then takes the account's (withAccountLocale).
+ */
 export async function GET(request: NextRequest) {
   const url = request.nextUrl;
   if (url.pathname.includes("/callback/")) {
@@ -18,8 +22,10 @@ export async function GET(request: NextRequest) {
       const normalized = new URL(url);
       normalized.searchParams.set("token", normalizeCode(token));
       normalized.searchParams.set("email", (url.searchParams.get("email") ?? "").trim().toLowerCase());
-      return handlers.GET(new Request(normalized, request) as NextRequest);
+      const typed = new Request(normalized, request) as NextRequest;
+      return withAccountLocale(request, await handlers.GET(typed));
     }
+    return withAccountLocale(request, await handlers.GET(request));
   }
   return handlers.GET(request);
 }
