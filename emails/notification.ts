@@ -97,7 +97,7 @@ function turnOffLinks(recipient: Recipient, scopes: TurnOffScope[], n: KindTrans
           scope === "digest"
             ? n("mail.turnOffDigest")
             : n("mail.turnOff", { kind: n(`kindLabels.${scope}`) }),
-        url: turnOffUrl(token),
+        url: turnOffUrl(token, recipient.locale),
       },
     };
   });

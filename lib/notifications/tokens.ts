@@ -1,6 +1,7 @@
 import "server-only";
 import { createSignedToken, verifySignedToken } from "@/lib/auth/signed-token";
 import { env } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/config";
 import { isNotificationKind, type NotificationKind } from "./kinds";
 
 /** "digest" turns off every kind a member gets in the daily digest. */
@@ -24,9 +25,14 @@ export function verifyTurnOffToken(token: string | null | undefined): TurnOffTok
   return { userId, scope, version: parsedVersion };
 }
 
-export const turnOffUrl = (token: string) => {
+/**
+ * The mail's "turn off" page, in the mail's language (`?lang=`, as hreflang links use it): it is often
+ * opened signed out, in a phone's mail app whose browser speaks another language.
+ */
+export const turnOffUrl = (token: string, locale: Locale) => {
   const url = new URL("/notifications/off", env.APP_URL);
   url.searchParams.set("token", token);
+  url.searchParams.set("lang", locale);
   return url.toString();
 };
 
