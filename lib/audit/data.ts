@@ -3,7 +3,17 @@ import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-o
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
 import { containing } from "@/db/like";
-import { auditLog, organisations, users } from "@/db/schema";
+import {
+  auditLog,
+  campaigns,
+  eventOccurrences,
+  events,
+  forumPosts,
+  forumThreads,
+  organisations,
+  users,
+  workingGroups,
+} from "@/db/schema";
 import { AUDIT_PAGE_SIZE, type AuditFilter } from "./schema";
 
 export type AuditEntry = {
@@ -11,9 +21,12 @@ export type AuditEntry = {
   action: string;
   targetType: string;
   targetId: string | null;
+  /** What the target is called now (a person, organisation, campaign, event, thread); null once gone. */
   targetName: string | null;
-  /** For an organisation: the address of its page. */
-  targetSlug: string | null;
+  /** For a date of an event: when it takes place. */
+  targetStartsAt: Date | null;
+  /** Where the target's page is, when it has one (see auditTargetHref). */
+  targetRef: { slug?: string; eventId?: string; threadId?: number } | null;
   data: Record<string, unknown> | null;
   createdAt: Date;
   actorId: string | null;
@@ -55,22 +68,21 @@ export async function listAuditEntries(filter: AuditFilter): Promise<AuditEntry[
     conditions.push(
       sql`(${auditLog.createdAt}, ${auditLog.id}) < (select a.created_at, a.id from audit_log a where a.id = ${filter.after})`,
     );
-  return db
+  const page = db
     .select({
       id: auditLog.id,
       action: auditLog.action,
       targetType: auditLog.targetType,
       targetId: auditLog.targetId,
-      targetName: sql<
-        string | null
-      >`case ${auditLog.targetType} when 'user' then coalesce(${target.name}, ${target.email})
-        when 'organisation' then ${organisations.name} end`,
-      targetSlug: organisations.slug,
+      personOrOrganisation: sql<string | null>`case ${auditLog.targetType}
+        when 'user' then coalesce(${target.name}, ${target.email})
+        when 'organisation' then ${organisations.name} end`.as("person_or_organisation"),
+      organisationSlug: sql<string | null>`${organisations.slug}`.as("organisation_slug"),
       data: auditLog.data,
       createdAt: auditLog.createdAt,
       actorId: auditLog.actorId,
-      actorName: actor.name,
-      actorEmail: actor.email,
+      actorName: sql<string | null>`${actor.name}`.as("actor_name"),
+      actorEmail: sql<string | null>`${actor.email}`.as("actor_email"),
     })
     .from(auditLog)
     .leftJoin(actor, eq(actor.id, auditLog.actorId))
@@ -81,7 +93,82 @@ export async function listAuditEntries(filter: AuditFilter): Promise<AuditEntry[
     )
     .where(and(...conditions))
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
-    .limit(AUDIT_PAGE_SIZE);
+    .limit(AUDIT_PAGE_SIZE)
+    .as("page");
+  // Names of the page's other targets, one index lookup per row in the same query. Forum ids are numbers:
+  // cast only for their own type and shape (CASE decides before the cast), so no other row can break it.
+  const numericId = (type: string) =>
+    sql.raw(
+      `case when page.target_type = '${type}' and page.target_id ~ '^[0-9]{1,9}$' then page.target_id::integer end`,
+    );
+  const rows = await db
+    .select({
+      id: page.id,
+      action: page.action,
+      targetType: page.targetType,
+      targetId: page.targetId,
+      personOrOrganisation: page.personOrOrganisation,
+      organisationSlug: page.organisationSlug,
+      data: page.data,
+      createdAt: page.createdAt,
+      actorId: page.actorId,
+      actorName: page.actorName,
+      actorEmail: page.actorEmail,
+      campaign: campaigns.title,
+      event: events.title,
+      eventId: events.id,
+      startsAt: eventOccurrences.startsAt,
+      thread: forumThreads.title,
+      threadId: forumThreads.id,
+      threadSlug: forumThreads.slug,
+      group: workingGroups.name,
+    })
+    .from(page)
+    .leftJoin(campaigns, and(eq(page.targetType, "campaign"), eq(campaigns.id, page.targetId)))
+    .leftJoin(
+      eventOccurrences,
+      and(eq(page.targetType, "event_occurrence"), eq(eventOccurrences.id, page.targetId)),
+    )
+    .leftJoin(
+      events,
+      eq(
+        events.id,
+        sql`coalesce(${eventOccurrences.eventId}, case when page.target_type = 'event' then page.target_id end)`,
+      ),
+    )
+    .leftJoin(forumPosts, eq(forumPosts.id, numericId("forum_post")))
+    .leftJoin(
+      forumThreads,
+      eq(forumThreads.id, sql`coalesce(${forumPosts.threadId}, ${numericId("forum_thread")})`),
+    )
+    .leftJoin(workingGroups, and(eq(page.targetType, "working_group"), eq(workingGroups.id, page.targetId)))
+    .orderBy(desc(page.createdAt), desc(page.id));
+  return rows.map(
+    ({
+      personOrOrganisation,
+      organisationSlug,
+      campaign,
+      event,
+      eventId,
+      startsAt,
+      thread,
+      threadId,
+      threadSlug,
+      group,
+      ...entry
+    }) => ({
+      ...entry,
+      targetName: personOrOrganisation ?? campaign ?? event ?? thread ?? group,
+      targetStartsAt: startsAt,
+      targetRef: organisationSlug
+        ? { slug: organisationSlug }
+        : eventId
+          ? { eventId }
+          : threadId !== null && threadSlug
+            ? { threadId, slug: threadSlug }
+            : null,
+    }),
+  );
 }
 
 /** The actions that occur in the log, for the filter's choices. */

@@ -1,6 +1,7 @@
 import { type Locale, TIME_ZONE } from "@/lib/i18n/config";
 import { dateTimeFormatter, formatList } from "@/lib/i18n/intl";
 import { namespaceTranslator } from "@/lib/i18n/translator";
+import type { AuditEntry } from "./data";
 
 /** Audit keys come from the database, so they are looked up as plain strings. */
 type Translate = { (key: string, values?: Record<string, string>): string; has(key: string): boolean };
@@ -36,6 +37,41 @@ export function auditTargetText(locale: Locale, type: string, id: string | null)
       id.split(",").map((key) => fieldLabel(t, key)),
     )}`;
   return `${kind} ${id}`;
+}
+
+type AuditTarget = Pick<
+  AuditEntry,
+  "targetType" | "targetId" | "targetName" | "targetStartsAt" | "targetRef"
+>;
+
+/** Where a coordinator sees the target, when it still exists and has a page. */
+export function auditTargetHref(target: AuditTarget): string | null {
+  const { targetType: type, targetId: id, targetRef: ref } = target;
+  if (!id) return null;
+  if (type === "user") return `/admin/users/${id}`;
+  if (type === "organisation") return ref?.slug ? `/organisations/${ref.slug}` : null;
+  if (type === "campaign") return target.targetName ? `/admin/campaigns/${id}` : null;
+  if (type === "event" || type === "event_occurrence") return ref?.eventId ? `/events/${ref.eventId}` : null;
+  if (type === "forum_thread")
+    return ref?.threadId !== undefined && ref.slug ? `/forum/t/${ref.threadId}/${ref.slug}` : null;
+  if (type === "forum_post") return ref?.threadId !== undefined ? `/forum/p/${id}` : null;
+  return null;
+}
+
+/**
+ * What an entry is about, in words: a person (or "former member"), an organisation, a campaign, an
+ * event (a date of it with its time), a thread or working group by their names; anything gone or
+ * without a name by auditTargetText.
+ */
+export function auditTargetLabel(locale: Locale, target: AuditTarget): string {
+  const t = translate(locale, "admin.audit");
+  const name = target.targetName;
+  if (target.targetType === "user")
+    return !name || name.endsWith("@erased.invalid") ? t("formerMember") : name;
+  if (!name) return auditTargetText(locale, target.targetType, target.targetId);
+  if (!target.targetStartsAt) return name;
+  const when = dateTimeFormatter(locale, { dateStyle: "medium", timeStyle: "short", timeZone: TIME_ZONE });
+  return `${name}, ${when.format(target.targetStartsAt)}`;
 }
 
 export type AuditDetail = { label: string; value: string };

@@ -103,3 +103,78 @@ describe("listAuditEntries", () => {
     expect(await listAuditEntries({ action, to: "2026-11-01" })).toHaveLength(0);
   });
 });
+
+describe("the audit log names its targets", () => {
+  it("by the campaign's, event's, date's, thread's and working group's names, linked where a page exists", async () => {
+    const { auditTargetHref, auditTargetLabel } = await import("@/lib/audit/utils");
+    const { createTestEvent } = await import("../support/event-factories");
+    const { createCategory, createGroup } = await import("../support/forum-factories");
+    const { campaigns, forumThreads } = await import("@/db/schema");
+    const coordinator = await createPerson("coordinator");
+    const db = await getDb();
+    const uid = crypto.randomUUID().slice(0, 6);
+    const [campaign] = await db
+      .insert(campaigns)
+      .values({ title: `Sommerfest ${uid}`, audience: {} as never, versions: {} })
+      .returning();
+    const event = await createTestEvent(coordinator.id, { title: `Sprechstunde Zeitz ${uid}` });
+    const date = event.occurrences[0]!;
+    const category = await createCategory("members");
+    const [thread] = await db
+      .insert(forumThreads)
+      .values({ categoryId: category.id, title: `Wohnungssuche ${uid}`, slug: "wohnungssuche" })
+      .returning();
+    const group = await createGroup();
+    const gone = crypto.randomUUID();
+    const action = `test.targets${uid}`;
+    const targets = [
+      ["campaign", campaign!.id],
+      ["event", event.eventId],
+      ["event_occurrence", date.id],
+      ["forum_thread", String(thread!.id)],
+      ["working_group", group.id],
+      ["campaign", gone],
+      ["forum_thread", "not-a-number"],
+    ] as const;
+    await db
+      .insert(auditLog)
+      .values(
+        targets.map(([targetType, targetId]) => ({ actorId: coordinator.id, action, targetType, targetId })),
+      );
+
+    const entries = await listAuditEntries({ action });
+    const shown = new Map(entries.map((e) => [`${e.targetType}:${e.targetId}`, e]));
+    const view = (type: string, id: string) => {
+      const entry = shown.get(`${type}:${id}`)!;
+      return { label: auditTargetLabel("de", entry), href: auditTargetHref(entry) };
+    };
+    expect(view("campaign", campaign!.id)).toEqual({
+      label: `Sommerfest ${uid}`,
+      href: `/admin/campaigns/${campaign!.id}`,
+    });
+    expect(view("event", event.eventId)).toEqual({
+      label: `Sprechstunde Zeitz ${uid}`,
+      href: `/events/${event.eventId}`,
+    });
+    const when = new Intl.DateTimeFormat("de", {
+      dateStyle: "medium",
+      timeStyle: "short",
+      timeZone: "Europe/Berlin",
+    }).format(date.startsAt);
+    expect(view("event_occurrence", date.id)).toEqual({
+      label: `Sprechstunde Zeitz ${uid}, ${when}`,
+      href: `/events/${event.eventId}`,
+    });
+    expect(when).toMatch(/10:00$/);
+    expect(view("forum_thread", String(thread!.id))).toEqual({
+      label: `Wohnungssuche ${uid}`,
+      href: `/forum/t/${thread!.id}/wohnungssuche`,
+    });
+    expect(view("working_group", group.id)).toEqual({ label: group.name, href: null });
+    // Something deleted since, or an id of an unexpected shape, keeps its kind and id, unlinked.
+    expect(view("campaign", gone)).toEqual({ label: `Kampagne ${gone}`, href: null });
+    expect(view("forum_thread", "not-a-number")).toEqual({ label: "Forumsthema not-a-number", href: null });
+    // The names come with the page's one query, in the page's order.
+    expect(entries.map((e) => e.targetId)).toEqual(targets.map(([, id]) => id).reverse());
+  });
+});

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { getFormatter } from "next-intl/server";
 import { requireCapability } from "@/lib/admin/loaders";
+import { AuditTargetCell } from "@/lib/audit/components/target-cell";
 import { listAuditActions, listAuditEntries, listAuditPeople } from "@/lib/audit/data";
 import { AUDIT_PAGE_SIZE, AuditFilter } from "@/lib/audit/schema";
-import { auditActionLabel, auditDetails, auditTargetText } from "@/lib/audit/utils";
+import { auditActionLabel, auditDetails } from "@/lib/audit/utils";
 import { getRequestLocale, getTranslations } from "@/lib/i18n/server";
 import { inputStyle, primaryButton } from "@/lib/ui/components/button-styles";
 import { PageLinks } from "@/lib/ui/components/page-links";
@@ -149,21 +150,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
                     </td>
                     <td className="py-2 pe-3">{label(e.action)}</td>
                     <td className="py-2 pe-3 break-words">
-                      {e.targetType === "user" && e.targetId ? (
-                        <a href={`/admin/users/${e.targetId}`}>
-                          <bdi>
-                            {e.targetName?.endsWith("@erased.invalid") || !e.targetName
-                              ? t("formerMember")
-                              : e.targetName}
-                          </bdi>
-                        </a>
-                      ) : e.targetType === "organisation" && e.targetSlug ? (
-                        <a href={`/organisations/${e.targetSlug}`}>
-                          <bdi>{e.targetName}</bdi>
-                        </a>
-                      ) : (
-                        auditTargetText(locale, e.targetType, e.targetId)
-                      )}
+                      <AuditTargetCell locale={locale} entry={e} />
                     </td>
                     <td className="py-2 break-words">
                       {details.length === 0 ? (
