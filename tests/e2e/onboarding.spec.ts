@@ -76,6 +76,8 @@ for (const { locale, applicant: makeApplicant } of people) {
       if ("pick" in applicant.organisation && applicant.organisation.pick) {
         await signup.submit();
         await expect(signup.field("proposedOrganisation")).toHaveValue(applicant.organisation.propose);
+        // in the Arabic layout the German name runs left to right from the left, as typed
+        await expect(signup.field("proposedOrganisation")).toHaveCSS("unicode-bidi", "plaintext");
         await expectNoA11yViolations(page);
         await signup.pickSimilar(applicant.organisation.pick);
       } else await signup.submitNew();
