@@ -51,7 +51,7 @@ function render(input: {
   const text: string[] = [input.heading, ""];
   for (const block of input.blocks) {
     if (block.type === "paragraph") {
-      html.push(`<p style="margin:0 0 16px">${escapeHtml(block.text)}</p>`);
+      html.push(`<p style="margin:0 0 16px;white-space:pre-line">${escapeHtml(block.text)}</p>`);
       text.push(block.text, "");
     } else if (block.type === "quote") {
       const author = block.author
@@ -112,7 +112,10 @@ const listUnsubscribe = (token: string) => ({
 
 /** One mail for a burst on one subject: what happened, what was written, a link, and how to turn it off. */
 export async function sendNotificationMail(
-  input: Recipient & { items: MailItem[]; excerpts: { author: string | null; text: string }[] },
+  input: Recipient & {
+    items: MailItem[];
+    excerpts: { author: string | null; text: string; plain?: boolean }[];
+  },
 ): Promise<void> {
   const n = translators(input.locale);
   const [first] = input.items;
@@ -127,6 +130,11 @@ export async function sendNotificationMail(
     });
   }
   for (const excerpt of input.excerpts.slice(-10)) {
+    // A source's own wording (an event's new times), not a quote of what someone wrote.
+    if (excerpt.plain) {
+      blocks.push({ type: "paragraph", text: excerpt.text });
+      continue;
+    }
     blocks.push({
       type: "quote",
       author: excerpt.author ? n("mail.from", { name: excerpt.author }) : null,

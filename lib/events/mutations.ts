@@ -14,7 +14,7 @@ import {
 } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/mutations";
 import { AppError } from "@/lib/errors";
-import { type EventNotice, sendEventNotices } from "./notices";
+import { type DateWas, type EventNotice, sendEventNotices } from "./notices";
 import { expandSeries } from "./recurrence";
 import { scheduleReminders } from "./reminders";
 
@@ -237,6 +237,11 @@ export async function withdrawAllAnswers(
 
 const PLACE_FIELDS = ["format", "venue", "address", "onlineUrl"] as const;
 
+/** A change this close to a date is mailed at once, not after the burst delay. */
+const URGENT_WITHIN_MS = 48 * 3_600_000;
+const isUrgent = (starts: Date[], now: Date) =>
+  starts.some((d) => d.getTime() < now.getTime() + URGENT_WITHIN_MS);
+
 /**
  * Saves an event. When its rule changes, dates are matched by their slot (the Berlin date the rule
  * gave them), so answers stay with their date; a moved date keeps its new time. People who answered
@@ -258,6 +263,7 @@ export async function updateEvent(input: { actorId: string; eventId: string; dat
     const slots = expandSeries(ruleOf(input.data));
     const bySlot = new Map(existing.map((o) => [o.slotDate, o]));
     const changed = new Set<string>();
+    const newStart = new Map<string, Date>();
     for (const slot of slots) {
       const old = bySlot.get(slot.slotDate);
       if (!old) {
@@ -277,6 +283,7 @@ export async function updateEvent(input: { actorId: string; eventId: string; dat
       if (startsAt.getTime() !== old.startsAt.getTime() || endsAt.getTime() !== old.endsAt.getTime())
         changed.add(old.id);
       if (placeChanged) changed.add(old.id);
+      newStart.set(old.id, startsAt);
       // A moved date keeps the original time its attendees were told it was moved from.
       await tx
         .update(eventOccurrences)
@@ -319,8 +326,29 @@ export async function updateEvent(input: { actorId: string; eventId: string; dat
       data: { changedDates: changed.size, droppedDates: dropped.length, placeChanged },
     });
     const result: EventNotice[] = [...promotedNotices];
+    const oldById = new Map(existing.map((o) => [o.id, o]));
+    const wasOf = (id: string): DateWas => {
+      const o = oldById.get(id)!;
+      return {
+        start: o.startsAt,
+        end: o.endsAt,
+        format: before.format,
+        venue: before.venue,
+        address: before.address,
+      };
+    };
     for (const [userId, occurrenceIds] of told)
-      result.push({ kind: "changed", userId, occurrenceId: occurrenceIds[0]!, actorId: input.actorId });
+      result.push({
+        kind: "changed",
+        userId,
+        occurrenceId: occurrenceIds[0]!,
+        actorId: input.actorId,
+        was: Object.fromEntries(occurrenceIds.map((id) => [id, wasOf(id)])),
+        urgent: isUrgent(
+          occurrenceIds.flatMap((id) => [wasOf(id).start, newStart.get(id)!]),
+          now,
+        ),
+      });
     // Dropped dates are deleted by now: their notices carry the times they had.
     const droppedById = new Map(dropped.map((o) => [o.id, { start: o.startsAt, end: o.endsAt }]));
     for (const [userId, occurrenceIds] of toldOfDrop)
@@ -393,7 +421,16 @@ export async function cancelEvent(input: { actorId: string; eventId: string; now
  */
 async function lockDateForChange(tx: Executor, occurrenceId: string) {
   const [row] = await tx
-    .select({ id: eventOccurrences.id, status: eventOccurrences.status, eventStatus: events.status })
+    .select({
+      id: eventOccurrences.id,
+      status: eventOccurrences.status,
+      startsAt: eventOccurrences.startsAt,
+      endsAt: eventOccurrences.endsAt,
+      eventStatus: events.status,
+      format: events.format,
+      venue: events.venue,
+      address: events.address,
+    })
     .from(eventOccurrences)
     .innerJoin(events, eq(events.id, eventOccurrences.eventId))
     .where(eq(eventOccurrences.id, occurrenceId))
@@ -456,7 +493,14 @@ export async function moveOccurrence(input: {
 }) {
   const db = await getDb();
   const notices = await db.transaction(async (tx) => {
-    await lockDateForChange(tx, input.occurrenceId);
+    const before = await lockDateForChange(tx, input.occurrenceId);
+    const was: DateWas = {
+      start: before.startsAt,
+      end: before.endsAt,
+      format: before.format,
+      venue: before.venue,
+      address: before.address,
+    };
     const [occurrence] = await tx
       .update(eventOccurrences)
       .set({ startsAt: input.startsAt, endsAt: input.endsAt })
@@ -481,6 +525,8 @@ export async function moveOccurrence(input: {
         userId,
         occurrenceId: occurrence.id,
         actorId: input.actorId,
+        was: { [occurrence.id]: was },
+        urgent: isUrgent([was.start, input.startsAt], new Date()),
       }),
     );
   });

@@ -9,7 +9,16 @@ import { notify } from "@/lib/notifications/mutations";
 /** What happened to someone's date, to tell them after the change is committed. */
 export type EventNotice =
   | { kind: "promoted"; userId: string; occurrenceId: string }
-  | { kind: "changed"; userId: string; occurrenceId: string; actorId: string }
+  | {
+      kind: "changed";
+      userId: string;
+      occurrenceId: string;
+      actorId: string;
+      /** What the recipient's changed dates were before, by date, for the mail's "bisher". */
+      was?: Record<string, DateWas>;
+      /** A date within the next two days changes: mailed without the burst delay. */
+      urgent?: boolean;
+    }
   | {
       kind: "cancelled";
       userId: string;
@@ -23,6 +32,30 @@ export type EventNotice =
       dates?: { start: Date; end: Date }[];
     };
 
+/** A date's time and place before a change. */
+export type DateWas = {
+  start: Date;
+  end: Date;
+  format: string;
+  venue: string | null;
+  address: string | null;
+};
+
+/** Kept in the notification's params as `was:<occurrenceId>` (lib/events/notification-source.ts reads them). */
+const wasParams = (was: Record<string, DateWas>) =>
+  Object.fromEntries(
+    Object.entries(was).map(([id, w]) => [
+      `was:${id}`,
+      JSON.stringify({
+        s: w.start.toISOString(),
+        e: w.end.toISOString(),
+        f: w.format,
+        v: w.venue,
+        a: w.address,
+      }),
+    ]),
+  );
+
 export const eventPath = (eventId: string, slotDate?: string) =>
   slotDate ? `/events/${eventId}?date=${slotDate}` : `/events/${eventId}`;
 
@@ -35,11 +68,21 @@ async function notifyChanges(
   notices: EventNotice[],
   date: Map<string, { eventId: string; slotDate: string; title: string }>,
 ): Promise<void> {
-  const byDate = new Map<string, { actorId: string; recipients: string[] }>();
+  const byDate = new Map<
+    string,
+    { actorId: string; recipients: string[]; was: Record<string, DateWas>; urgent: boolean }
+  >();
   for (const n of notices) {
     if (n.kind !== "changed" || !date.has(n.occurrenceId)) continue;
-    const entry = byDate.get(n.occurrenceId) ?? { actorId: n.actorId, recipients: [] };
+    const entry = byDate.get(n.occurrenceId) ?? {
+      actorId: n.actorId,
+      recipients: [],
+      was: {},
+      urgent: false,
+    };
     entry.recipients.push(n.userId);
+    Object.assign(entry.was, n.was);
+    entry.urgent ||= n.urgent === true;
     byDate.set(n.occurrenceId, entry);
   }
   for (const [occurrenceId, e] of byDate) {
@@ -51,7 +94,8 @@ async function notifyChanges(
         actorId: e.actorId,
         url: eventPath(d.eventId, d.slotDate),
         subjectKey: `event:${d.eventId}`,
-        params: { title: d.title },
+        params: { title: d.title, ...wasParams(e.was) },
+        urgent: e.urgent,
       });
     } catch (error) {
       console.error(`Event change notification for ${d.eventId} failed:`, error);

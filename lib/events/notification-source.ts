@@ -5,7 +5,8 @@ import { eventOccurrences, eventRsvps, events, users } from "@/db/schema";
 import { isLocale } from "@/lib/i18n/config";
 import { translatorFor } from "@/lib/i18n/translator";
 import { toEventViewer, visibleEvents } from "./access";
-import { formatWhen, placeOf } from "./format";
+import { formatTime, formatWhen, placeOf } from "./format";
+import { berlinDate } from "./time";
 
 const eventOf = (subjectKey: string) => subjectKey.slice("event:".length);
 
@@ -14,6 +15,7 @@ async function recipientDates(recipientId: string, eventId: string) {
   const db = await getDb();
   return db
     .select({
+      id: eventOccurrences.id,
       startsAt: eventOccurrences.startsAt,
       endsAt: eventOccurrences.endsAt,
       format: events.format,
@@ -36,6 +38,46 @@ async function recipientDates(recipientId: string, eventId: string) {
     .limit(10);
 }
 
+type Was = { s: string; e: string; f: string; v: string | null; a: string | null };
+
+/** What each date was before the changes the mail is about: the oldest notification's word stands. */
+function previousOf(params: Record<string, string>[]): Map<string, Was> {
+  const was = new Map<string, Was>();
+  for (const p of params)
+    for (const [key, value] of Object.entries(p)) {
+      if (!key.startsWith("was:") || was.has(key.slice(4))) continue;
+      try {
+        was.set(key.slice(4), JSON.parse(value) as Was);
+      } catch {
+        // A malformed entry only loses its "bisher".
+      }
+    }
+  return was;
+}
+
+/** "(bisher 16:00–17:00; bisher: Rathaus Zeitz)": only what changed; the day too when that changed. */
+function previousText(
+  t: ReturnType<typeof translatorFor>,
+  locale: string,
+  now: { startsAt: Date; endsAt: Date; place: string },
+  was: Was | undefined,
+): string {
+  if (!was) return "";
+  const start = new Date(was.s);
+  const end = new Date(was.e);
+  const parts: string[] = [];
+  if (start.getTime() !== now.startsAt.getTime() || end.getTime() !== now.endsAt.getTime()) {
+    const when =
+      berlinDate(start) === berlinDate(now.startsAt) && berlinDate(start) === berlinDate(end)
+        ? `${formatTime(locale, start)}–${formatTime(locale, end)}`
+        : formatWhen(locale, start, end);
+    parts.push(t("events.mail.changed.previousTime", { when }));
+  }
+  const place = placeOf({ format: was.f, venue: was.v, address: was.a }, t("events.online"));
+  if (place && place !== now.place) parts.push(t("events.mail.changed.previousPlace", { place }));
+  return parts.length ? ` (${parts.join("; ")})` : "";
+}
+
 /** Tells the mailer whether an event change may still go out, and the time and place it now has. */
 export const eventNotificationSource = {
   /**
@@ -55,27 +97,42 @@ export const eventNotificationSource = {
       .where(and(eq(events.id, eventOf(subjectKey)), visibleEvents(toEventViewer(recipient))));
     return event?.status === "scheduled";
   },
-  /** One line per date of theirs: the time (Berlin) and place it has now. */
+  /**
+   * A greeting, then one line per date of theirs: the time (Berlin) and place it has now, and what
+   * changed with what it was before ("bisher 16:00–17:00").
+   */
   async excerpts({
     recipientId,
     subjectKey,
     locale,
+    params,
   }: {
     recipientId: string;
     subjectKey: string;
     locale: string;
+    params: Record<string, string>[];
   }) {
     const dates = await recipientDates(recipientId, eventOf(subjectKey));
     if (dates.length === 0) return [];
     const language = isLocale(locale) ? locale : "de";
     const t = translatorFor(language);
+    const was = previousOf(params);
     const lines = dates.map((d) => {
       const when = formatWhen(language, d.startsAt, d.endsAt);
       const place = placeOf(d, t("events.online"));
-      return place
+      const line = place
         ? t("events.mail.changed.line", { when, place })
         : t("events.mail.changed.lineNoPlace", { when });
+      return `${line}${previousText(t, language, { ...d, place }, was.get(d.id))}`;
     });
-    return [{ author: null, text: [t("events.mail.changed.intro"), ...lines].join("\n") }];
+    const db = await getDb();
+    const [recipient] = await db.select({ name: users.name }).from(users).where(eq(users.id, recipientId));
+    const greeting = recipient?.name
+      ? t("mail.greeting", { name: recipient.name })
+      : t("mail.greetingAnonymous");
+    return [
+      { author: null, text: greeting, plain: true },
+      { author: null, text: [t("events.mail.changed.intro"), ...lines].join("\n"), plain: true },
+    ];
   },
 };

@@ -108,6 +108,7 @@ async function excerptsFor(recipient: Recipient, rows: Notification[]) {
     recipientId: recipient.id,
     locale: recipient.locale,
     subjectKey: first.subjectKey,
+    params: rows.map((r) => r.params),
   });
 }
 

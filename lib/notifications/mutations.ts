@@ -23,6 +23,8 @@ export type NotifyInput = {
   subjectKey: string;
   /** Filled into messages `notifications.kinds.<kind>`: `title` (the item's title), optional `excerpt`. */
   params: Record<string, string>;
+  /** Mailed without the burst delay (a date within the next two days changed). */
+  urgent?: boolean;
 };
 
 export const DELIVER_JOB = "notifications.deliver";
@@ -60,7 +62,10 @@ export async function notify(input: NotifyInput, tx?: Executor): Promise<void> {
   const absorbed = rowsOf<{ recipient_id: string }>(
     await db.execute(sql`
       UPDATE ${notifications}
-      SET count = count + 1, params = ${JSON.stringify(input.params)}::jsonb, url = ${input.url},
+      SET count = count + 1, url = ${input.url},
+          -- "was:" params say what the recipient knew before the burst: the first one stays.
+          params = ${JSON.stringify(input.params)}::jsonb || COALESCE(
+            (SELECT jsonb_object_agg(key, value) FROM jsonb_each(params) WHERE key LIKE 'was:%'), '{}'::jsonb),
           created_at = now()
       WHERE recipient_id IN (${sql.join(
         recipients.map((r) => sql`${r.id}`),
@@ -74,7 +79,7 @@ export async function notify(input: NotifyInput, tx?: Executor): Promise<void> {
   const done = new Set(absorbed.map((r) => r.recipient_id));
 
   const now = Date.now();
-  const dueAt = new Date(now + mailDelayMs());
+  const dueAt = new Date(input.urgent ? now : now + mailDelayMs());
   const fresh = recipients
     .filter((r) => !done.has(r.id))
     .map((r) => {

@@ -17,7 +17,9 @@ export type NotificationSource = {
     subjectKey: string;
     /** The recipient's language, for anything the area formats (dates, labels). */
     locale: string;
-  }): Promise<{ author: string | null; text: string }[]>;
+    /** The params of the notifications the mail is about, oldest first. */
+    params: Record<string, string>[];
+  }): Promise<{ author: string | null; text: string; plain?: boolean }[]>;
 };
 
 export const notificationSources: Record<string, NotificationSource> = {

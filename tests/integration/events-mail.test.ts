@@ -2,8 +2,15 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { notifications } from "@/db/schema";
-import { formatWhen } from "@/lib/events/format";
-import { cancelEvent, respond, setOccurrenceStatus, updateEvent } from "@/lib/events/mutations";
+import { formatTime, formatWhen } from "@/lib/events/format";
+import {
+  cancelEvent,
+  moveOccurrence,
+  respond,
+  setOccurrenceStatus,
+  updateEvent,
+} from "@/lib/events/mutations";
+import { berlinDateTimeToUtc } from "@/lib/events/time";
 import { runQueuedJobs } from "@/lib/jobs/testing";
 import { createTestEvent, daysFromNow, mailsTo } from "../support/event-factories";
 import { createUser } from "../support/factories";
@@ -92,7 +99,7 @@ describe("cancellation mails", () => {
     await runQueuedJobs({ dueWithinMs: 10 * 60 * 1000 });
     const changed = (await mailsTo(both.email)).find((m) => m.subject.includes("wurde geändert"));
     expect(changed?.text).toContain(
-      `> ${formatWhen("de", first!.startsAt, first!.endsAt)}, Schloss Moritzburg`,
+      `${formatWhen("de", first!.startsAt, first!.endsAt)}, Schloss Moritzburg, Altmarkt 1, 06712 Zeitz (bisher: Rathaus Zeitz, Saal 2, Altmarkt 1, 06712 Zeitz)`,
     );
   });
 });
@@ -126,13 +133,102 @@ describe("change mails", () => {
     expect(mail?.subject).toBe(`Die Veranstaltung „${data.title}“ wurde geändert`);
     expect(mail?.text).toContain("So findet es jetzt statt (Ihre Termine):");
     expect(mail?.text).toContain(
-      `> ${formatWhen("de", first!.startsAt, first!.endsAt)}, Schloss Moritzburg, Domplatz 1, 06712 Zeitz`,
+      `${formatWhen("de", first!.startsAt, first!.endsAt)}, Schloss Moritzburg, Domplatz 1, 06712 Zeitz (bisher: Rathaus Zeitz, Saal 2, Altmarkt 1, 06712 Zeitz)`,
     );
     expect(mail?.text).toContain(`/events/${eventId}?date=${first!.slotDate}`);
     const [english] = await mailsTo(later.email);
     expect(english?.text).toContain(
-      `> ${formatWhen("en", second!.startsAt, second!.endsAt)}, Schloss Moritzburg, Domplatz 1, 06712 Zeitz`,
+      `${formatWhen("en", second!.startsAt, second!.endsAt)}, Schloss Moritzburg, Domplatz 1, 06712 Zeitz (previously: Rathaus Zeitz, Saal 2, Altmarkt 1, 06712 Zeitz)`,
     );
     expect(english?.text).toContain(`/events/${eventId}?date=${second!.slotDate}`);
+  });
+
+  it("greet the attendee and give a moved date's new time with the one it had ('bisher 16:00–17:00')", async () => {
+    const coordinator = await createUser({ role: "coordinator" });
+    const attendee = await createUser({ name: "Mohammad Al-Ali" });
+    const arabic = await createUser({ locale: "ar" });
+    const { occurrences, data } = await createTestEvent(coordinator.id, {
+      frequency: "weekly",
+      startsAt: berlinDateTimeToUtc(daysFromNow(10), "16:00"),
+      durationMinutes: 60,
+      untilDate: daysFromNow(30),
+    });
+    const second = occurrences[1]!;
+    await respond({ occurrenceId: second.id, userId: attendee.id, response: "yes" });
+    await respond({ occurrenceId: second.id, userId: arabic.id, response: "maybe" });
+    const startsAt = berlinDateTimeToUtc(second.slotDate, "17:00");
+    const endsAt = berlinDateTimeToUtc(second.slotDate, "18:30");
+    await moveOccurrence({ actorId: coordinator.id, occurrenceId: second.id, startsAt, endsAt });
+
+    await runQueuedJobs({ dueWithinMs: 10 * 60 * 1000 });
+    const [mail] = await mailsTo(attendee.email);
+    expect(mail?.subject).toBe(`Die Veranstaltung „${data.title}“ wurde geändert`);
+    expect(mail?.text).toContain("Hallo Mohammad Al-Ali,");
+    expect(mail?.text).toContain(
+      `${formatWhen("de", startsAt, endsAt)}, Rathaus Zeitz, Saal 2, Altmarkt 1, 06712 Zeitz (bisher 16:00–17:00)`,
+    );
+    expect(mail?.text).not.toContain("> ");
+    expect(mail?.html).toContain("(bisher 16:00–17:00)");
+    const [inArabic] = await mailsTo(arabic.email);
+    expect(inArabic?.text).toContain(
+      `(سابقًا ${formatTime("ar", second.startsAt)}–${formatTime("ar", second.endsAt)})`,
+    );
+  });
+
+  it("go out without the burst delay when a date within the next two days changes, after it otherwise", async () => {
+    const coordinator = await createUser({ role: "coordinator" });
+    const soon = await createUser();
+    const later = await createUser();
+    const tomorrow = await createTestEvent(coordinator.id, {
+      startsAt: berlinDateTimeToUtc(daysFromNow(1), "16:00"),
+      durationMinutes: 60,
+    });
+    const nextWeek = await createTestEvent(coordinator.id, {
+      startsAt: berlinDateTimeToUtc(daysFromNow(7), "16:00"),
+      durationMinutes: 60,
+    });
+    await respond({ occurrenceId: tomorrow.occurrences[0]!.id, userId: soon.id, response: "yes" });
+    await respond({ occurrenceId: nextWeek.occurrences[0]!.id, userId: later.id, response: "yes" });
+    for (const { eventId, data } of [tomorrow, nextWeek])
+      await updateEvent({ actorId: coordinator.id, eventId, data: { ...data, venue: "Schloss Moritzburg" } });
+
+    // Due within seconds (the job waits only for the transaction), not after NOTIFY_MAIL_DELAY_SECONDS.
+    await runQueuedJobs({ dueWithinMs: 5_000 });
+    expect((await mailsTo(soon.email)).map((m) => m.subject)).toEqual([
+      `Die Veranstaltung „${tomorrow.data.title}“ wurde geändert`,
+    ]);
+    expect(await mailsTo(later.email)).toHaveLength(0);
+    await runQueuedJobs({ dueWithinMs: 10 * 60 * 1000 });
+    expect(await mailsTo(later.email)).toHaveLength(1);
+  });
+
+  it("still give the time people last heard of when a date is moved twice before the mail goes", async () => {
+    const coordinator = await createUser({ role: "coordinator" });
+    const attendee = await createUser();
+    const { occurrences } = await createTestEvent(coordinator.id, {
+      frequency: "weekly",
+      startsAt: berlinDateTimeToUtc(daysFromNow(10), "16:00"),
+      durationMinutes: 60,
+      untilDate: daysFromNow(30),
+    });
+    const date = occurrences[1]!;
+    await respond({ occurrenceId: date.id, userId: attendee.id, response: "yes" });
+    for (const [from, to] of [
+      ["17:00", "18:00"],
+      ["18:00", "19:30"],
+    ] as const)
+      await moveOccurrence({
+        actorId: coordinator.id,
+        occurrenceId: date.id,
+        startsAt: berlinDateTimeToUtc(date.slotDate, from),
+        endsAt: berlinDateTimeToUtc(date.slotDate, to),
+      });
+
+    await runQueuedJobs({ dueWithinMs: 10 * 60 * 1000 });
+    const mails = await mailsTo(attendee.email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]?.text).toContain(
+      `${formatWhen("de", berlinDateTimeToUtc(date.slotDate, "18:00"), berlinDateTimeToUtc(date.slotDate, "19:30"))}, Rathaus Zeitz, Saal 2, Altmarkt 1, 06712 Zeitz (bisher 16:00–17:00)`,
+    );
   });
 });
