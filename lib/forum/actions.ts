@@ -35,7 +35,7 @@ import {
   ThreadModeration,
   Watch,
 } from "./schema";
-import { pageOfNumber, parseReactionValue, postHref, threadHref } from "./utils";
+import { pageOfNumber, parseReactionValue, postHref, threadHref, withNotice } from "./utils";
 import { type ForumViewer, forumViewer, isModerator } from "./visibility";
 
 export type ComposerState =
@@ -161,9 +161,7 @@ export async function replyAction(_prev: ComposerState, formData: FormData): Pro
         hold: await shouldHold(viewer),
       });
       const href = postHref(thread, result.number);
-      return result.status === "pending"
-        ? href.replace("#", `${href.includes("?") ? "&" : "?"}held=1#`)
-        : href;
+      return result.status === "pending" ? withNotice(href, "held") : href;
     },
     { withAttachments: true },
   );
@@ -214,7 +212,7 @@ export async function restorePostAction(formData: FormData) {
   if (post?.status !== "hidden") redirect("/forum");
   await setPostStatus({ postId, status: "visible", actorId: viewer.id, audit: true });
   revalidatePath("/forum", "layout");
-  redirect(postHref(post.thread, post.number));
+  redirect(withNotice(postHref(post.thread, post.number), "restored"));
 }
 
 export async function reactAction(formData: FormData) {

@@ -397,6 +397,7 @@ export async function getPost({ viewer, postId }: { viewer: ForumViewer; postId:
       authorId: forumPosts.authorId,
       authorName: users.name,
       body: forumPosts.body,
+      bodyHtml: forumPosts.bodyHtml,
       editCount: forumPosts.editCount,
       createdAt: forumPosts.createdAt,
       readable: sql<boolean>`${postReadable(viewer, forumPosts.status, forumPosts.authorId)}`,

@@ -23,6 +23,7 @@ import type { ProcessedAttachment } from "./attachments";
 import { findMembersByNames } from "./data";
 import { sendForumNotification } from "./notify";
 import { claimForumPending } from "./pending-attachments";
+import { othersReplied } from "./removal";
 import { type Mentioned, renderPost } from "./render";
 import { mentionCandidates, postHref, slugify } from "./utils";
 
@@ -320,13 +321,6 @@ async function recount(tx: Executor, threadId: number, categoryIds: string[]) {
       post_count = (select count(*)::int from forum_posts p join forum_threads t on t.id = p.thread_id
         where t.category_id = c.id and t.status = 'visible' and p.status = 'visible')
     where c.id in ${categoryIds}`);
-}
-
-/** Whether anyone but the thread's author has a visible reply in it. */
-async function othersReplied(tx: Executor, threadId: number, authorId: string | null): Promise<boolean> {
-  const rows = await tx.execute(sql`select 1 from forum_posts where thread_id = ${threadId} and number > 1
-    and status = 'visible' and author_id is distinct from ${authorId} limit 1`);
-  return rowsOf(rows).length > 0;
 }
 
 /**

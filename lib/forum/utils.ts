@@ -35,6 +35,12 @@ export const threadHref = (thread: { id: number; slug: string }, page = 1, numbe
 export const postHref = (thread: { id: number; slug: string }, number: number): string =>
   threadHref(thread, pageOfNumber(number), number);
 
+/** A thread link with a flag for the page's notice (`held=1`, `restored=1`), before its #post anchor. */
+export const withNotice = (href: string, notice: string): string => {
+  const [path, anchor] = href.split("#");
+  return `${path}${path!.includes("?") ? "&" : "?"}${notice}=1${anchor ? `#${anchor}` : ""}`;
+};
+
 /**
  * Page links to show around the current one: first, last and a window, with gaps as null.
  * [1, null, 48, 49, 50, 51, 52, null, 500]

@@ -21,10 +21,11 @@ export async function resolveReportAction(formData: FormData) {
   const parsed = Decision.safeParse(Object.fromEntries(formData));
   if (parsed.success && parsed.data.decision === "delete" && parsed.data.confirmed !== "yes")
     redirect(`/admin/moderation?deleteReport=${encodeURIComponent(parsed.data.reportId)}#confirm-heading`);
-  if (parsed.success) await resolveReport({ ...parsed.data, actorId: viewer.id });
+  const resolved = parsed.success ? await resolveReport({ ...parsed.data, actorId: viewer.id }) : null;
   revalidatePath("/admin/moderation");
   revalidatePath("/forum", "layout");
-  redirect(`/admin/moderation?done=${parsed.success ? parsed.data.decision : "none"}`);
+  const done = parsed.success ? `${parsed.data.decision}${resolved?.threadGone ? "Thread" : ""}` : "none";
+  redirect(`/admin/moderation?done=${done}`);
 }
 
 const Approval = z.object({

@@ -65,7 +65,7 @@ export async function listHeldPosts() {
     .select({
       id: forumPosts.id,
       number: forumPosts.number,
-      body: sql<string>`left(${forumPosts.body}, 400)`,
+      bodyHtml: forumPosts.bodyHtml,
       createdAt: forumPosts.createdAt,
       authorName: users.name,
       threadId: forumThreads.id,

@@ -45,15 +45,19 @@ const STATUS_OF: Record<Decision, ReportStatus> = {
 
 /**
  * A coordinator decides on a report: the subject is hidden, restored or deleted (or the report
- * dismissed), every open report on the same subject is closed with it, and the reporters are told.
+ * dismissed), every open report on the same subject is closed with it, and the reporters are told
+ * (that the whole thread went, where an opening post took it along).
  */
 export async function resolveReport(input: { reportId: string; decision: Decision; actorId: string }) {
   const db = await getDb();
   const [report] = await db.select().from(reports).where(eq(reports.id, input.reportId));
   if (!report) return null;
   const handler = SUBJECTS[report.subjectType];
-  if (input.decision !== "dismiss" && handler)
-    await handler.apply(report.subjectId, input.decision, input.actorId);
+  const applied =
+    input.decision !== "dismiss" && handler
+      ? await handler.apply(report.subjectId, input.decision, input.actorId)
+      : undefined;
+  const threadGone = applied?.threadGone ?? false;
   const closed = await db.transaction(async (tx) => {
     const rows = await tx
       .update(reports)
@@ -88,7 +92,11 @@ export async function resolveReport(input: { reportId: string; decision: Decisio
         ? subject.url
         : NOTIFICATIONS_PATH,
     subjectKey: `report:${report.subjectType}:${report.subjectId}`,
-    params: { decision: input.decision, title: subject?.title ?? "" },
+    // "hideThread"/"deleteThread": the reporter learns the whole thread went, as the coordinator was told.
+    params: {
+      decision: threadGone ? `${input.decision}Thread` : input.decision,
+      title: subject?.title ?? "",
+    },
   });
-  return { ...report, status: STATUS_OF[input.decision] };
+  return { ...report, status: STATUS_OF[input.decision], threadGone };
 }

@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { forumPosts, forumThreads, users } from "@/db/schema";
 import { setPostStatus } from "@/lib/forum/mutations";
+import { getRemovalScope } from "@/lib/forum/removal";
 import { postHref } from "@/lib/forum/utils";
 import { messageSubject } from "@/lib/messages/moderation-subject";
 
@@ -16,8 +17,18 @@ export type SubjectHandler = {
     url: string | null;
     status: string;
     title: string;
+    /** The text as readers see it (sanitised HTML), where the subject has one. */
+    html?: string | null;
+    /** Whether hiding or deleting it takes its whole thread along (an opening post). */
+    takesThread?: { hide: boolean; delete: boolean };
   } | null>;
-  apply: (subjectId: string, decision: Exclude<Decision, "dismiss">, actorId: string) => Promise<void>;
+  /** Carries out the decision; `threadGone` says the subject's whole thread went with it. */
+  apply: (
+    subjectId: string,
+    decision: Exclude<Decision, "dismiss">,
+    actorId: string,
+    // biome-ignore lint/suspicious/noConfusingVoidType: a handler with nothing to tell (messages) returns nothing
+  ) => Promise<{ threadGone: boolean } | void>;
 };
 
 const STATUS_FOR = { hide: "hidden", restore: "visible", delete: "deleted" } as const;
@@ -29,7 +40,7 @@ const post: SubjectHandler = {
     const db = await getDb();
     const [row] = await db
       .select({
-        body: forumPosts.body,
+        html: forumPosts.bodyHtml,
         status: forumPosts.status,
         number: forumPosts.number,
         threadId: forumThreads.id,
@@ -43,17 +54,19 @@ const post: SubjectHandler = {
       .leftJoin(users, eq(users.id, forumPosts.authorId))
       .where(eq(forumPosts.id, id));
     if (!row) return null;
+    const scope = await getRemovalScope(id);
     return {
       authorName: row.authorName,
       excerpt: row.excerpt,
+      html: row.html,
+      takesThread: { hide: scope?.hideTakesThread ?? false, delete: scope?.deleteTakesThread ?? false },
       status: row.status,
       title: row.title,
       url: postHref({ id: row.threadId, slug: row.slug }, row.number),
     };
   },
-  apply: async (subjectId, decision, actorId) => {
-    await setPostStatus({ postId: Number(subjectId), status: STATUS_FOR[decision], actorId, audit: true });
-  },
+  apply: async (subjectId, decision, actorId) =>
+    setPostStatus({ postId: Number(subjectId), status: STATUS_FOR[decision], actorId, audit: true }),
 };
 
 /**

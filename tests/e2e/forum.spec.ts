@@ -603,6 +603,124 @@ test("a coordinator dismisses one report and deletes the post of another; the re
   ).toBeVisible();
 });
 
+test("a reported opening post: report page and queue show it as in the thread, the queue offers what fits its state and says the whole thread goes; restoring is confirmed; an Arabic paragraph reads right to left", async ({
+  coordinator,
+  newPage,
+  browser,
+}) => {
+  const carla = await invitedMember(coordinator, newPage, "Carla");
+  const title = `Dolmetschen gesucht ${uniqueSuffix()}`;
+  const arabic = "مرحبا بالجميع، نحتاج إلى مترجمين.";
+  await fillNewThread(coordinator, {
+    category: "Wohnen",
+    title,
+    body: `Wir suchen **ehrenamtliche Dolmetscherinnen** für Termine.\n\n${arabic}`,
+  });
+  await coordinator.getByRole("button", { name: t("forum.composer.createThread") }).click();
+  await expect(coordinator.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await coordinator
+    .getByRole("textbox", { name: t("forum.composer.replyBody") })
+    .fill("Termine bitte per Mail.");
+  await coordinator.getByRole("button", { name: t("forum.composer.sendReply") }).click();
+  await expect(post(coordinator, 2)).toContainText("Termine bitte per Mail.");
+  const threadUrl = coordinator.url().split("#")[0]!;
+
+  // In a German (left-to-right) page the Arabic paragraph starts at the right, its full stop at its left end.
+  const paragraph = post(coordinator, 1).locator("p").filter({ hasText: arabic });
+  const layout = await paragraph.evaluate((p) => {
+    const text = p.firstChild!;
+    const range = (from: number, to: number) => {
+      const r = document.createRange();
+      r.setStart(text, from);
+      r.setEnd(text, to);
+      return r.getBoundingClientRect();
+    };
+    const box = p.getBoundingClientRect();
+    const length = text.textContent!.length;
+    return {
+      gapRight: box.right - range(0, length).right,
+      gapLeft: range(0, length).left - box.left,
+      stopLeftOfFirstWord: range(length - 1, length).right <= range(0, 1).left,
+    };
+  });
+  expect(layout.gapRight).toBeLessThan(2);
+  expect(layout.gapLeft).toBeGreaterThan(50);
+  expect(layout.stopLeftOfFirstWord).toBe(true);
+
+  // Her own delete of the opening post, which only she answered, names the whole thread.
+  await post(coordinator, 1)
+    .getByRole("link", { name: t("forum.delete") })
+    .click();
+  const ownConfirm = coordinator.getByRole("region", {
+    name: t("forum.deleteConfirm.threadHeading", { title }),
+  });
+  await expect(ownConfirm).toContainText(t("forum.deleteConfirm.wholeThread"));
+  await ownConfirm.getByRole("link", { name: t("forum.deleteConfirm.keep") }).click();
+
+  const reasons = [`Werbung ${uniqueSuffix()}`, `Doppelt ${uniqueSuffix()}`];
+  for (const [index, reason] of reasons.entries()) {
+    await carla.page.goto(threadUrl);
+    await post(carla.page, index + 1)
+      .getByRole("link", { name: t("forum.report") })
+      .click();
+    if (index === 0) {
+      const shown = carla.page.getByRole("figure", {
+        name: new RegExp(escapeRegExp(t("forum.reportedPost"))),
+      });
+      await expect(shown.locator("strong")).toHaveText("ehrenamtliche Dolmetscherinnen");
+      await expect(shown).not.toContainText("**");
+      await expectNoA11yViolations(carla.page);
+    }
+    await carla.page.getByRole("textbox", { name: t("forum.reportReason") }).fill(reason);
+    await carla.page.getByRole("button", { name: t("forum.sendReport") }).click();
+    await expect(carla.page.getByText(t("forum.reportThanks"))).toBeVisible();
+  }
+
+  await coordinator.goto("/admin/moderation");
+  const report = (reason: string) => coordinator.getByRole("listitem").filter({ hasText: reason });
+  const opening = report(reasons[0]!);
+  await expect(opening.locator("strong")).toHaveText("ehrenamtliche Dolmetscherinnen");
+  await expect(opening.getByRole("button")).toHaveText([
+    t("moderation.decision.hideThread"),
+    t("moderation.decision.deleteThread"),
+    t("moderation.decision.dismiss"),
+  ]);
+  await expectNoA11yViolations(coordinator);
+  await report(reasons[1]!)
+    .getByRole("button", { name: t("moderation.decision.hide") })
+    .click();
+  await expect(coordinator.getByText(t("moderation.done.hide"))).toBeVisible();
+
+  // Restoring the hidden reply in the thread, without JavaScript, says it is back.
+  const noScript = await noScriptPage(browser, await coordinator.context().storageState());
+  await noScript.goto(threadUrl);
+  await post(noScript, 2)
+    .getByRole("button", { name: t("forum.restore") })
+    .click();
+  await expect(noScript.getByText(t("forum.restoredNotice"))).toBeVisible();
+  await expect(post(noScript, 2)).not.toContainText(t("forum.hiddenNote"));
+  await noScript.context().close();
+
+  await coordinator.goto("/admin/moderation");
+  await opening.getByRole("button", { name: t("moderation.decision.deleteThread") }).click();
+  const confirm = coordinator.getByRole("region", {
+    name: t("moderation.confirmDelete.threadHeading", { title }),
+  });
+  await expect(confirm).toContainText(t("moderation.confirmDelete.threadExplanation"));
+  await expectNoA11yViolations(coordinator);
+  await confirm.getByRole("button", { name: t("moderation.confirmDelete.confirm") }).click();
+  await expect(coordinator.getByText(t("moderation.done.deleteThread"))).toBeVisible();
+
+  await carla.page.goto(threadUrl);
+  await expect(carla.page.getByRole("heading", { level: 1, name: t("notFound.title") })).toBeVisible();
+  await carla.page.goto("/notifications");
+  await expect(
+    carla.page
+      .getByText(t("notifications.kinds.moderation", { decision: "deleteThread", title }), { exact: true })
+      .first(),
+  ).toBeVisible();
+});
+
 test("with first posts held, a new member's thread waits for the coordinator's approval", {
   tag: "@network-wide",
 }, async ({ admin, coordinator, newPage }) => {

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { requireRole } from "@/lib/auth/viewer";
+import { PostBody } from "@/lib/forum/components/post-body";
 import { postHref } from "@/lib/forum/utils";
 import { dateTimeFormat } from "@/lib/i18n/date-time";
 import { getTranslations } from "@/lib/i18n/server";
 import { ReportedMessageFiles } from "@/lib/messages/components/reported-files";
 import { approvePostAction, resolveReportAction } from "@/lib/moderation/actions";
 import { listHeldPosts, listOpenReports } from "@/lib/moderation/data";
+import { decisionsFor } from "@/lib/moderation/utils";
 import { secondaryButton } from "@/lib/ui/components/button-styles";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 import { ConfirmPanel } from "@/lib/users/components/confirm-panel";
@@ -35,8 +37,17 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
       {done && done !== "none" ? <FormAlert kind="success">{t(`done.${done as "hide"}`)}</FormAlert> : null}
       {reportToDelete ? (
         <ConfirmPanel
-          heading={t("confirmDelete.reportHeading")}
-          explanation={t("confirmDelete.reportExplanation")}
+          // An opening post nobody else answered takes its thread along: the step says so, and names it.
+          heading={
+            reportToDelete.subject?.takesThread?.delete
+              ? t("confirmDelete.threadHeading", { title: reportToDelete.subject.title })
+              : t("confirmDelete.reportHeading")
+          }
+          explanation={t(
+            reportToDelete.subject?.takesThread?.delete
+              ? "confirmDelete.threadExplanation"
+              : "confirmDelete.reportExplanation",
+          )}
           confirmLabel={t("confirmDelete.confirm")}
           cancelLabel={t("confirmDelete.keep")}
           cancelHref="/admin/moderation"
@@ -70,7 +81,11 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
                 {r.subject?.authorName ? ` – ${r.subject.authorName}` : ""}
                 {r.subject ? ` (${t(`status.${r.subject.status as "visible"}`)})` : ""}
               </h3>
-              {r.subject ? (
+              {r.subject?.html ? (
+                <blockquote className="my-2 border-s-4 border-gray-300 ps-3">
+                  <PostBody html={r.subject.html} />
+                </blockquote>
+              ) : r.subject ? (
                 <blockquote className="my-2 border-s-4 border-gray-300 ps-3 whitespace-pre-wrap break-words text-muted">
                   {r.subject.excerpt}
                 </blockquote>
@@ -87,9 +102,13 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
               </ul>
               <form action={resolveReportAction} className="flex flex-wrap gap-2">
                 <input type="hidden" name="reportId" value={r.reportId} />
-                {(["hide", "restore", "delete", "dismiss"] as const).map((d) => (
+                {decisionsFor(r.subject?.status ?? null).map((d) => (
                   <button key={d} type="submit" name="decision" value={d} className={button}>
-                    {t(`decision.${d}`)}
+                    {t(
+                      (d === "hide" || d === "delete") && r.subject?.takesThread?.[d]
+                        ? `decision.${d}Thread`
+                        : `decision.${d}`,
+                    )}
                   </button>
                 ))}
               </form>
@@ -109,8 +128,8 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
                 <a href={postHref({ id: p.threadId, slug: p.threadSlug }, p.number)}>{p.threadTitle}</a> –{" "}
                 {p.authorName}
               </h3>
-              <blockquote className="my-2 border-s-4 border-gray-300 ps-3 whitespace-pre-wrap break-words text-muted">
-                {p.body}
+              <blockquote className="my-2 border-s-4 border-gray-300 ps-3">
+                <PostBody html={p.bodyHtml} />
               </blockquote>
               <form action={approvePostAction} className="flex flex-wrap gap-2">
                 <input type="hidden" name="postId" value={p.id} />

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/viewer";
+import { PostBody } from "@/lib/forum/components/post-body";
 import { ReportForm } from "@/lib/forum/components/report-form";
 import { getPost } from "@/lib/forum/data";
 import { postHref } from "@/lib/forum/utils";
@@ -25,10 +26,14 @@ export default async function ReportPostPage({ params }: { params: Promise<{ id:
         <a href={back}>{post.thread.title}</a>
       </p>
       <h1 className="mb-4 text-3xl font-bold">{t("reportTitle")}</h1>
-      <blockquote className="mb-6 max-w-3xl border-s-4 border-gray-300 ps-3 text-muted">
-        <p className="font-semibold">{post.authorName ?? t("formerMember")}</p>
-        <p className="whitespace-pre-wrap break-words">{post.body.slice(0, 500)}</p>
-      </blockquote>
+      <figure className="mb-6 max-w-3xl">
+        <figcaption className="mb-1 font-semibold">
+          {t("reportedPost")}: <bdi>{post.authorName ?? t("formerMember")}</bdi>
+        </figcaption>
+        <blockquote className="border-s-4 border-gray-300 ps-3">
+          <PostBody html={post.bodyHtml} />
+        </blockquote>
+      </figure>
       <div className="max-w-3xl">
         <ClientMessages namespaces={["forum", "errors"]}>
           <ReportForm postId={post.id} backHref={back} />

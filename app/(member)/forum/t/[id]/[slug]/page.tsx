@@ -9,6 +9,7 @@ import { ThreadModeration } from "@/lib/forum/components/thread-moderation";
 import { WatchForm } from "@/lib/forum/components/watch-form";
 import { listCategories } from "@/lib/forum/data";
 import { loadQuote, loadThreadPage } from "@/lib/forum/loaders";
+import { getRemovalScope } from "@/lib/forum/removal";
 import { ACCEPTED_ATTACHMENT_TYPES } from "@/lib/forum/schema";
 import { postHref, quoteMarkdown, threadHref } from "@/lib/forum/utils";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
@@ -41,6 +42,8 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   const deleting = canReact
     ? posts.find((p) => String(p.id) === query.delete && p.authorId === viewer?.id && p.status === "visible")
     : undefined;
+  // Whether deleting it takes the whole thread along (an opening post nobody else answered).
+  const wholeThread = deleting ? (await getRemovalScope(deleting.id))?.deleteTakesThread : false;
   return (
     <>
       <p className="mb-2">
@@ -66,6 +69,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
         <span className="text-muted">{t("replies", { count: thread.replyCount })}</span>
       </p>
       {query.held ? <FormAlert kind="success">{t("heldNotice")}</FormAlert> : null}
+      {query.restored && moderator ? <FormAlert kind="success">{t("restoredNotice")}</FormAlert> : null}
       {viewer ? (
         <div className="mb-4 flex flex-wrap items-center gap-4">
           <WatchForm subjectType="thread" subjectId={String(thread.id)} level={watch} back={here} />
@@ -82,8 +86,18 @@ export default async function ThreadPage({ params, searchParams }: Props) {
       {moderator ? <ThreadModeration thread={thread} categories={categories} /> : null}
       {deleting ? (
         <ConfirmPanel
-          heading={t("deleteConfirm.heading", { number: deleting.number })}
-          explanation={t(deleting.number === 1 ? "deleteConfirm.firstPost" : "deleteConfirm.reply")}
+          heading={
+            wholeThread
+              ? t("deleteConfirm.threadHeading", { title: thread.title })
+              : t("deleteConfirm.heading", { number: deleting.number })
+          }
+          explanation={t(
+            wholeThread
+              ? "deleteConfirm.wholeThread"
+              : deleting.number === 1
+                ? "deleteConfirm.firstPost"
+                : "deleteConfirm.reply",
+          )}
           confirmLabel={t("deleteConfirm.confirm")}
           cancelLabel={t("deleteConfirm.keep")}
           cancelHref={`${here}#post-${deleting.number}`}

@@ -1,0 +1,13 @@
+import { describe, expect, it } from "vitest";
+import { decisionsFor } from "./utils";
+
+describe("decisionsFor", () => {
+  it("offers restoring only what is hidden, and hiding only what is visible", () => {
+    expect(decisionsFor("visible")).toEqual(["hide", "delete", "dismiss"]);
+    expect(decisionsFor("hidden")).toEqual(["restore", "delete", "dismiss"]);
+    expect(decisionsFor("deleted")).toEqual(["dismiss"]);
+  });
+  it("offers every decision where the state is unknown (a subject that is gone)", () => {
+    expect(decisionsFor(null)).toEqual(["hide", "restore", "delete", "dismiss"]);
+  });
+});

@@ -1,0 +1,20 @@
+import type { Decision } from "./subjects";
+
+/**
+ * The decisions that make sense for a reported thing in its state: a visible one can be hidden, a
+ * hidden one restored; a deleted one (by its author meanwhile) only leaves the report to close.
+ */
+export function decisionsFor(status: string | null): Decision[] {
+  switch (status) {
+    case "visible":
+      return ["hide", "delete", "dismiss"];
+    case "hidden":
+      return ["restore", "delete", "dismiss"];
+    case "pending":
+      return ["delete", "dismiss"];
+    case "deleted":
+      return ["dismiss"];
+    default:
+      return ["hide", "restore", "delete", "dismiss"];
+  }
+}
