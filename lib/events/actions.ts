@@ -12,6 +12,7 @@ import {
   getOccurrenceForViewer,
   listGroupOptions,
   listOrganiserOptions,
+  mostGoing,
 } from "./data";
 import {
   cancelEvent,
@@ -103,6 +104,9 @@ export const updateEventAction = formAction(
       eventId: event.id,
       data: await toEventData(viewer, input, event),
     });
+    // Fewer seats than people already registered: they keep their seat, and the form says so beside the field.
+    if (input.capacity !== undefined && (await mostGoing(event.id)) > input.capacity)
+      redirect(`/events/${event.id}/edit?saved=updated#event-capacity`);
     redirect(`/events/${event.id}?saved=updated`);
   },
   { multi: MULTI },

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gte, inArray, isNotNull, lt, ne, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, ne, type SQL, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import {
   calendarFeeds,
@@ -509,6 +509,26 @@ export async function countAnswered(occurrenceId: string): Promise<number> {
     .from(eventRsvps)
     .where(and(eq(eventRsvps.occurrenceId, occurrenceId), ne(eventRsvps.response, "no")));
   return row?.count ?? 0;
+}
+
+/** The most people holding a seat on one coming date of the event (0 when none). */
+export async function mostGoing(eventId: string, now = new Date()): Promise<number> {
+  const db = await getDb();
+  const rows = await db
+    .select({ going: sql<number>`count(*)`.mapWith(Number) })
+    .from(eventRsvps)
+    .innerJoin(eventOccurrences, eq(eventOccurrences.id, eventRsvps.occurrenceId))
+    .where(
+      and(
+        eq(eventOccurrences.eventId, eventId),
+        eq(eventOccurrences.status, "scheduled"),
+        gte(eventOccurrences.endsAt, now),
+        eq(eventRsvps.response, "yes"),
+        isNull(eventRsvps.waitingSince),
+      ),
+    )
+    .groupBy(eventOccurrences.id);
+  return Math.max(0, ...rows.map((r) => r.going));
 }
 
 /** An event's editable fields plus what the edit gate needs, if the viewer may see it. */

@@ -1,14 +1,24 @@
 import { eq } from "drizzle-orm";
+import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { eventOccurrences } from "@/db/schema";
-import { changeOccurrenceAction } from "@/lib/events/actions";
+import { toEventViewer } from "@/lib/events/access";
+import { changeOccurrenceAction, updateEventAction } from "@/lib/events/actions";
+import { RsvpPanel } from "@/lib/events/components/rsvp-panel";
+import { getEventDetail, getEventForEdit } from "@/lib/events/data";
+import { eventFormValues } from "@/lib/events/form-values";
 import { respond } from "@/lib/events/mutations";
+import { IDLE } from "@/lib/forms/schema";
 import { actAs } from "../support/actions";
 import { createTestEvent, daysFromNow, mailsTo } from "../support/event-factories";
 import { createSession, createUser } from "../support/factories";
 
 vi.mock("next/headers", () => import("../support/next-headers"));
+vi.mock("next-intl/server", async (original) => ({
+  ...(await original<typeof import("next-intl/server")>()),
+  getLocale: async () => "de",
+}));
 
 const form = (fields: Record<string, string>) => {
   const data = new FormData();
@@ -79,5 +89,45 @@ describe("cancelling one date of a series", () => {
         ),
       ).toBe("notFound");
     expect(await statusOf(occurrences[0]!.id)).toBe("scheduled");
+  });
+});
+
+describe("lowering the seats below the people registered", () => {
+  it("keeps their seats, says so beside the field, and the event reads fully booked instead of '2 von 1'", async () => {
+    const coordinator = await createUser({ role: "coordinator" });
+    const session = await createSession(coordinator.id);
+    const [first, second, third] = [await createUser(), await createUser(), await createUser()];
+    const { eventId, occurrences } = await createTestEvent(coordinator.id, { capacity: 2 });
+    const date = occurrences[0]!;
+    await respond({ occurrenceId: date.id, userId: first.id, response: "yes" });
+    await respond({ occurrenceId: date.id, userId: second.id, response: "yes" });
+
+    const save = async (capacity: string) => {
+      const event = await getEventForEdit(eventId, toEventViewer(coordinator));
+      const data = new FormData();
+      for (const [name, value] of Object.entries(eventFormValues(event!, coordinator.id)))
+        for (const v of Array.isArray(value) ? value : [value]) data.append(name, v);
+      data.set("eventId", eventId);
+      data.set("capacity", capacity);
+      return actAs(session, () => updateEventAction(IDLE, data));
+    };
+    // Saved, and the organiser is brought back to the seats field, which explains what happens.
+    expect(await save("1")).toBe(`redirected:/events/${eventId}/edit?saved=updated#event-capacity`);
+
+    const detail = await getEventDetail({ eventId, viewer: toEventViewer(third), slotDate: date.slotDate });
+    expect(detail?.capacity).toBe(1);
+    expect(detail?.counts.going).toBe(2);
+    const panel = renderToStaticMarkup(
+      await RsvpPanel({ event: detail!, signedIn: true, now: new Date() }),
+    ).replace(/<[^>]+>/g, " ");
+    expect(panel).toContain("Ausgebucht – 2 Personen angemeldet");
+    expect(panel).not.toContain("2 von 1");
+    expect(panel).toContain("Auf die Warteliste");
+    expect((await respond({ occurrenceId: date.id, userId: third.id, response: "yes" })).state).toBe(
+      "waiting",
+    );
+
+    // Enough seats again: back to the event page as usual.
+    expect(await save("5")).toBe(`redirected:/events/${eventId}?saved=updated`);
   });
 });

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import { useActionState } from "react";
 import { EVENT_FORMATS, EVENT_FREQUENCIES, EVENT_VISIBILITIES } from "@/db/schema/events";
 import { formView, IDLE } from "@/lib/forms/schema";
@@ -22,6 +23,8 @@ export function EventForm(props: {
   initial: EventFormValues;
   organisers: Option[];
   groups: Option[];
+  /** More people hold a seat than the event has seats now: told beside the field. */
+  capacityNote?: string;
 }) {
   const t = useTranslations("events.form");
   const tv = useTranslations("events");
@@ -52,7 +55,7 @@ export function EventForm(props: {
   const input = (
     name: string,
     type: "date" | "time" | "number" | "url" | "text",
-    extra: { hint?: string; req?: boolean; min?: number } = {},
+    extra: { hint?: ReactNode; req?: boolean; min?: number } = {},
   ) => (
     <Field {...field(name)} hint={extra.hint} {...(extra.req ? required : {})}>
       {(aria) => (
@@ -165,7 +168,19 @@ export function EventForm(props: {
             hint={t("groupHint")}
           />
         ) : null}
-        {input("capacity", "number", { hint: t("capacityHint"), min: 1 })}
+        {input("capacity", "number", {
+          hint: props.capacityNote ? (
+            <>
+              {t("capacityHint")}
+              <strong className="mt-1 block rounded-md border-2 border-brand bg-white p-2 text-base text-gray-900">
+                {props.capacityNote}
+              </strong>
+            </>
+          ) : (
+            t("capacityHint")
+          ),
+          min: 1,
+        })}
       </fieldset>
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton pendingLabel={t("saving")}>{props.eventId ? t("save") : t("create")}</SubmitButton>

@@ -36,9 +36,12 @@ export async function RsvpPanel({
         {t("rsvpTitle")}
       </h2>
       <p className="mb-2">
-        {event.capacity !== null
-          ? t("capacityInfo", { going: counts.going, capacity: event.capacity })
-          : t("goingInfo", { going: counts.going })}
+        {event.capacity === null
+          ? t("goingInfo", { going: counts.going })
+          : counts.going > event.capacity
+            ? // The organiser lowered the seats below those who kept theirs: no "2 of 1".
+              t("capacityOverbooked", { going: counts.going })
+            : t("capacityInfo", { going: counts.going, capacity: event.capacity })}
         {counts.maybe > 0 ? ` · ${t("maybeInfo", { count: counts.maybe })}` : ""}
         {counts.waiting > 0 ? ` · ${t("waitingInfo", { count: counts.waiting })}` : ""}
       </p>

@@ -14,6 +14,7 @@ import {
   listGroupOptions,
   listOccurrences,
   listOrganiserOptions,
+  mostGoing,
 } from "@/lib/events/data";
 import { eventFormValues } from "@/lib/events/form-values";
 import { formatWhen } from "@/lib/events/format";
@@ -46,11 +47,12 @@ export default async function EditEventPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const saved = query.saved;
   const t = await getTranslations("events");
-  const [organisers, groups, occurrences, current] = await Promise.all([
+  const [organisers, groups, occurrences, current, going] = await Promise.all([
     listOrganiserOptions(viewer, t("form.self", { name: user.name ?? user.email })),
     listGroupOptions(viewer),
     listOccurrences(event.id),
     currentOrganiserOption(event, viewer.id, t("formerMember")),
+    mostGoing(event.id),
   ]);
   const heading = (
     <>
@@ -109,7 +111,7 @@ export default async function EditEventPage({ params, searchParams }: Props) {
           danger
         />
       ) : null}
-      {saved === "dateCancelled" || saved === "dateRestored" || saved === "moved" ? (
+      {saved === "dateCancelled" || saved === "dateRestored" || saved === "moved" || saved === "updated" ? (
         <FormAlert kind="success">{t(`saved.${saved}`)}</FormAlert>
       ) : null}
       {event.frequency !== "none" ? <DateManager occurrences={occurrences} now={new Date()} /> : null}
@@ -120,6 +122,11 @@ export default async function EditEventPage({ params, searchParams }: Props) {
           initial={eventFormValues(event, viewer.id)}
           organisers={current ? [current, ...organisers] : organisers}
           groups={groups}
+          capacityNote={
+            event.capacity !== null && going > event.capacity
+              ? t("form.capacityKept", { count: going, capacity: event.capacity })
+              : undefined
+          }
         />
       </ClientMessages>
       {event.status === "scheduled" ? (
