@@ -108,6 +108,19 @@ test("a coordinator builds a segment, composes, test-sends and sends; recipients
   await expect(coordinator.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expectNoA11yViolations(coordinator);
 
+  // The audit log names the campaign by its title and links to it, also on a phone.
+  const campaignPage = coordinator.url().split("?")[0]!;
+  await coordinator.setViewportSize({ width: 390, height: 844 });
+  await coordinator.goto("/admin/audit?action=campaign.create");
+  const logged = coordinator
+    .getByRole("table", { name: t("admin.audit.title") })
+    .getByRole("link", { name: title, exact: true });
+  await expect(logged).toHaveAttribute("href", new URL(campaignPage).pathname);
+  expect(await coordinator.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expectNoA11yViolations(coordinator);
+  await coordinator.setViewportSize({ width: 1280, height: 720 });
+  await coordinator.goto(campaignPage);
+
   // A test to myself first.
   let since = Date.now();
   await coordinator.getByRole("button", { name: t("campaigns.detail.testSend") }).click();

@@ -175,3 +175,50 @@ test("a visitor on an event's page signs in from the reply panel with the mail's
   await expect(page).toHaveURL(new RegExp(`${escapeRegExp(eventPath)}$`));
   await expect(page.getByRole("button", { name: t("events.answer.maybe") })).toBeVisible();
 });
+
+/** Picks a language in the header, as a person does (a click on this site also keeps it with the account). */
+async function chooseLanguage(page: Page, from: "de" | "en", name: string, locale: string) {
+  await page
+    .getByRole("navigation", { name: tr(from)("shell.languageNav") })
+    .getByRole("link", { name })
+    .click();
+  await expect(page.locator("html")).toHaveAttribute("lang", locale);
+}
+
+test("a member who chose Ukrainian signs in on a new phone and the site opens in Ukrainian; a browser's own choice stays", async ({
+  coordinator,
+  newPage,
+}) => {
+  const member = await invitedMember(coordinator, newPage, "Dmytro");
+  await chooseLanguage(member.page, "de", "Українська", "uk");
+  const uk = tr("uk");
+
+  // A new phone, German by its browser, no language chosen on it yet.
+  const phone = await newPage({ viewport: { width: 390, height: 844 } });
+  await phone.goto("/login");
+  await expect(phone.locator("html")).toHaveAttribute("lang", "de");
+  let since = Date.now();
+  await phone.getByLabel(t("login.email"), { exact: true }).fill(member.email);
+  await phone.getByRole("button", { name: t("login.submit") }).click();
+  await expect(phone.getByRole("heading", { level: 1, name: t("checkEmail.title") })).toBeVisible();
+  const mail = await waitForMail(member.email, { subject: uk("mail.signin.subject"), since });
+  await phone.goto(linkIn(mail));
+  await expect(phone).toHaveURL(/\/home$/);
+  await expect(phone.locator("html")).toHaveAttribute("lang", "uk");
+  await phone.goto("/notifications");
+  await expect(phone.getByRole("heading", { level: 1, name: uk("notifications.title") })).toBeVisible();
+  await expectNoA11yViolations(phone);
+
+  // A browser where English was chosen before signing in stays English.
+  const laptop = await newPage();
+  await laptop.goto("/login");
+  await chooseLanguage(laptop, "de", "English", "en");
+  const en = tr("en");
+  since = Date.now();
+  await laptop.getByLabel(en("login.email"), { exact: true }).fill(member.email);
+  await laptop.getByRole("button", { name: en("login.submit") }).click();
+  await expect(laptop.getByRole("heading", { level: 1, name: en("checkEmail.title") })).toBeVisible();
+  await laptop.goto(linkIn(await waitForMail(member.email, { subject: uk("mail.signin.subject"), since })));
+  await expect(laptop).toHaveURL(/\/home$/);
+  await expect(laptop.locator("html")).toHaveAttribute("lang", "en");
+});
