@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { devOutbox } from "@/db/schema";
 import { env } from "@/lib/env";
 import { getMailSender } from "@/lib/settings/data";
+import { packDevHtml } from "./dev-outbox";
 
 export type OutgoingMail = {
   to: string;
@@ -27,17 +28,18 @@ async function smtpTransport(smtpUrl: string): Promise<Transporter> {
 
 /** Sends through SMTP_URL, or in demo mode stores the mail in the outbox shown at /dev/mailbox. */
 export async function deliverMail(mail: OutgoingMail): Promise<void> {
+  // The sender admins set at /admin/settings, else MAIL_FROM.
+  const from = (await getMailSender()) ?? env.MAIL_FROM;
   if (!env.SMTP_URL) {
     const db = await getDb();
+    const headers = { From: from, ...(mail.replyTo ? { "Reply-To": mail.replyTo } : {}), ...mail.headers };
     await db
       .insert(devOutbox)
-      .values({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+      .values({ to: mail.to, subject: mail.subject, text: mail.text, html: packDevHtml(mail.html, headers) });
     return;
   }
   const transport = await smtpTransport(env.SMTP_URL);
   try {
-    // The sender admins set at /admin/settings, else MAIL_FROM.
-    const from = (await getMailSender()) ?? env.MAIL_FROM;
     await transport.sendMail({ from, ...mail });
   } catch (error) {
     console.error(`SMTP delivery to ${mail.to} failed:`, error);

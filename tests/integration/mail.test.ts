@@ -57,8 +57,59 @@ describe("deliverMail", () => {
 
     const stored = await outboxFor(to);
     expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject(mail(to));
+    const { html, ...rest } = mail(to);
+    expect(stored[0]).toMatchObject(rest);
+    expect(stored[0]!.html).toContain(html);
     expect(smtp.messages.length).toBe(sentBefore);
+  });
+
+  it("shows the demo mailbox each mail's HTML part in a sandboxed frame and its key headers", async () => {
+    const { deliverMail } = await loadMail();
+    const { listDevMails } = await import("@/lib/mail/data");
+    const { DevMail } = await import("@/lib/mail/components/dev-mail");
+    const { createElement } = await import("react");
+    const { renderToStaticMarkup } = await import("react-dom/server");
+    const to = uniqueEmail();
+    const unsubscribe = "<http://localhost:3000/api/unsubscribe?token=abc.def>";
+    await deliverMail({
+      ...mail(to),
+      replyTo: "koordination@example.org",
+      headers: { "List-Unsubscribe": unsubscribe, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+    });
+    const shown = (await listDevMails({ limit: 50 })).find((m) => m.to === to)!;
+    expect(shown.html).toBe(mail(to).html);
+    expect(shown.headers).toMatchObject({
+      From: "Knotenpunkt <noreply@knotenpunkt.localhost>",
+      "Reply-To": "koordination@example.org",
+      "List-Unsubscribe": unsubscribe,
+    });
+    const markup = renderToStaticMarkup(
+      createElement(DevMail, {
+        mail: shown,
+        when: "heute",
+        labels: {
+          to: "An",
+          headers: "Kopfzeilen",
+          showHtml: "HTML-Fassung anzeigen",
+          htmlFrame: "HTML-Fassung",
+        },
+      }),
+    );
+    const frame = /<iframe [^>]*>/.exec(markup)![0];
+    expect(frame).toContain('sandbox=""');
+    expect(frame).toContain('title="HTML-Fassung"');
+    expect(frame).toContain(
+      'srcDoc="&lt;p&gt;Hallo, wir treffen uns um &lt;b&gt;10 Uhr&lt;/b&gt;.&lt;/p&gt;"',
+    );
+    expect(markup).toContain("<summary");
+    for (const [name, value] of [
+      ["From", "Knotenpunkt &lt;noreply@knotenpunkt.localhost&gt;"],
+      ["Reply-To", "koordination@example.org"],
+      ["List-Unsubscribe", "&lt;http://localhost:3000/api/unsubscribe?token=abc.def&gt;"],
+    ] as const)
+      expect(markup).toMatch(
+        new RegExp(`<dt[^>]*>${name}</dt><dd[^>]*>${value.replace(/[?.]/g, "\\$&")}</dd>`),
+      );
   });
 
   it("sends through SMTP when SMTP_URL is set, and keeps nothing in the outbox", async () => {

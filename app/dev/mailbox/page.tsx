@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getFormatter } from "next-intl/server";
 import { isDemoMode } from "@/lib/env";
 import { getTranslations } from "@/lib/i18n/server";
-import { LinkifiedText } from "@/lib/mail/components/linkified-text";
+import { DevMail } from "@/lib/mail/components/dev-mail";
 import { listDevMails } from "@/lib/mail/data";
 import { cardStyle } from "@/lib/ui/components/button-styles";
 
@@ -26,14 +26,16 @@ export default async function MailboxPage() {
         {mails.map((mail) => (
           <li key={mail.id}>
             <article className={cardStyle} aria-labelledby={`mail-${mail.id}`}>
-              <h2 id={`mail-${mail.id}`} className="text-lg font-bold" dir="auto">
-                {mail.subject}
-              </h2>
-              <p className="mb-3 text-sm text-muted">
-                {t("to")}: <span className="break-all">{mail.to}</span> ·{" "}
-                {format.dateTime(mail.createdAt, { dateStyle: "medium", timeStyle: "medium" })}
-              </p>
-              <LinkifiedText text={mail.text} />
+              <DevMail
+                mail={mail}
+                when={format.dateTime(mail.createdAt, { dateStyle: "medium", timeStyle: "medium" })}
+                labels={{
+                  to: t("to"),
+                  headers: t("headers"),
+                  showHtml: t("showHtml"),
+                  htmlFrame: t("htmlFrame", { subject: mail.subject }),
+                }}
+              />
             </article>
           </li>
         ))}
