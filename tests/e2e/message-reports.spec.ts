@@ -1,0 +1,146 @@
+import type { Page } from "@playwright/test";
+import sharp from "sharp";
+import { expectNoA11yViolations } from "./support/a11y";
+import { invitedMember } from "./support/admin-fixtures";
+import { expect, test, tr } from "./support/fixtures";
+import { waitForMail } from "./support/mailbox";
+
+const t = tr("de");
+const MAIL_TIMEOUT = 150_000;
+
+const mainNav = (page: Page) => page.getByRole("navigation", { name: t("shell.mainNav") });
+
+async function writeTo(page: Page, name: string, body: string) {
+  await page.goto("/messages/new");
+  await page.getByRole("searchbox", { name: t("messages.new.search") }).fill(name);
+  await page.getByRole("button", { name: t("messages.new.searchButton") }).click();
+  await page.getByRole("link", { name: t("messages.new.add", { name }) }).click();
+  await page.getByRole("textbox", { name: t("messages.compose.body") }).fill(body);
+  await page.getByRole("button", { name: t("messages.compose.send") }).click();
+  await expect(page).toHaveURL(/\/messages\/[\w-]+#m-/);
+}
+
+test("a reported message reaches the coordinator with its photo and PDF, and only while the report is open", async ({
+  coordinator,
+  newPage,
+}) => {
+  const amal = await invitedMember(coordinator, newPage, "Amal");
+  const iryna = await invitedMember(coordinator, newPage, "Iryna");
+  await writeTo(amal.page, iryna.name, "Hallo Iryna!");
+  const conversation = amal.page.url().replace(/#.*$/, "");
+  const flyer = `Hier der Flyer von ${amal.name}.`;
+  // Iryna has the conversation open while Amal writes on.
+  await iryna.page.goto(conversation);
+  await expect(iryna.page.getByText("Hallo Iryna!")).toBeVisible();
+
+  await test.step("Amal sends a photo and a PDF, then a private file in another message", async () => {
+    const photo = await sharp({ create: { width: 200, height: 120, channels: 3, background: "#c2410c" } })
+      .png()
+      .toBuffer();
+    const send = async (body: string, files: { name: string; mimeType: string; buffer: Buffer }[]) => {
+      await amal.page.getByRole("textbox", { name: t("messages.compose.body") }).fill(body);
+      await amal.page.getByLabel(t("messages.compose.attachments"), { exact: true }).setInputFiles(files);
+      await amal.page.getByRole("button", { name: t("messages.compose.send") }).click();
+      await expect(amal.page.getByText(body)).toBeVisible();
+    };
+    await send(flyer, [
+      { name: "img.png", mimeType: "image/png", buffer: photo },
+      { name: "doc.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%%EOF\n") },
+    ]);
+    await send("Nur für dich.", [
+      { name: "privat.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n% privat\n%%EOF\n") },
+    ]);
+  });
+
+  let privateFile = "";
+  await test.step("Iryna answers on her open page: what she answered counts as read", async () => {
+    await iryna.page.getByRole("textbox", { name: t("messages.compose.body") }).fill("Danke!");
+    await iryna.page.getByRole("button", { name: t("messages.compose.send") }).click();
+    await expect(iryna.page.getByText("Nur für dich.")).toBeVisible();
+    privateFile =
+      (await iryna.page
+        .getByRole("article")
+        .filter({ hasText: "Nur für dich." })
+        .getByRole("link", { name: /privat\.pdf/ })
+        .getAttribute("href")) ?? "";
+    await iryna.page.goto("/home");
+    await expect(
+      mainNav(iryna.page).getByRole("link", { name: t("notifications.navLabel"), exact: true }),
+    ).toBeVisible();
+  });
+
+  await test.step("Iryna reports the message with the files", async () => {
+    await iryna.page.goto(conversation);
+    await iryna.page
+      .getByRole("article")
+      .filter({ hasText: flyer })
+      .getByRole("link", { name: t("messages.conversation.report") })
+      .click();
+    await iryna.page.getByRole("textbox", { name: t("messages.conversation.reportReason") }).fill("Werbung?");
+    await iryna.page.getByRole("button", { name: t("messages.conversation.reportSend") }).click();
+    await expect(iryna.page.getByRole("status")).toHaveText(t("messages.conversation.reported"));
+  });
+
+  const report = coordinator.getByRole("listitem").filter({ hasText: flyer });
+  await test.step("the coordinator sees the files in the queue and opens them, not the other message's", async () => {
+    await coordinator.goto("/admin/moderation");
+    const files = report.getByRole("list", { name: t("messages.reportedFiles", { count: 2 }) });
+    await expect(files.getByRole("listitem")).toHaveCount(2);
+    // The thumbnail's text is the file name beside it in the link (alt=""); it loads lazily, once in view.
+    const image = files.getByRole("link", { name: /img\.png/ }).locator("img");
+    await image.scrollIntoViewIfNeeded();
+    await expect
+      .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBe(200);
+    const pdf = await coordinator.request.get(
+      (await files.getByRole("link", { name: /doc\.pdf/ }).getAttribute("href"))!,
+    );
+    expect(pdf.status()).toBe(200);
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+    await expectNoA11yViolations(coordinator);
+    expect((await coordinator.request.get(privateFile)).status()).toBe(404);
+  });
+
+  await test.step("once the report is dismissed, the coordinator opens the files no more", async () => {
+    const href = (await report.getByRole("link", { name: /img\.png/ }).getAttribute("href"))!;
+    await report.getByRole("button", { name: t("moderation.decision.dismiss") }).click();
+    await expect(coordinator.getByRole("status")).toHaveText(t("moderation.done.dismiss"));
+    expect((await coordinator.request.get(href)).status()).toBe(404);
+    expect((await iryna.page.request.get(href)).status()).toBe(200);
+  });
+});
+
+test("the turn-off link of an Arabic mail opens in Arabic in a German browser", async ({
+  coordinator,
+  newPage,
+}) => {
+  test.setTimeout(MAIL_TIMEOUT + 90_000);
+  const amal = await invitedMember(coordinator, newPage, "Amal");
+  const katrin = await invitedMember(coordinator, newPage, "Katrin");
+  await amal.page
+    .getByRole("navigation", { name: t("shell.languageNav") })
+    .getByRole("link", { name: "العربية" })
+    .click();
+  await expect(amal.page.locator("html")).toHaveAttribute("lang", "ar");
+
+  const since = Date.now();
+  await writeTo(katrin.page, amal.name, "Hallo Amal!");
+  const ar = tr("ar");
+  const mail = await waitForMail(amal.email, {
+    subject: ar("notifications.kinds.message", { group: "no", count: 1, actor: katrin.name, title: "" }),
+    since,
+    timeout: MAIL_TIMEOUT,
+  });
+  const off = mail.text.match(/https?:\/\/\S+\/notifications\/off\?\S+/)?.[0];
+  expect(off).toBeTruthy();
+
+  const phone = await newPage();
+  await phone.goto(off!);
+  await expect(phone.locator("html")).toHaveAttribute("lang", "ar");
+  await expect(phone.locator("html")).toHaveAttribute("dir", "rtl");
+  const kind = ar("notifications.kindLabels.message");
+  await expect(phone.getByText(ar("notifications.off.confirm", { kind }))).toBeVisible();
+  await expectNoA11yViolations(phone);
+  await phone.getByRole("button", { name: ar("notifications.off.button") }).click();
+  await expect(phone.getByRole("status")).toHaveText(ar("notifications.off.done", { kind }));
+});
