@@ -48,6 +48,8 @@ export type ComposerState =
       previewHtml?: string;
       /** Files sent with the form, kept for the member: the form lists them and posting attaches them. */
       attachments?: PendingAttachment[];
+      /** Names of chosen files refused as neither image nor PDF (the others are kept). */
+      refusedFiles?: string[];
     }
   | { status: "success"; message: string };
 
@@ -93,17 +95,19 @@ async function compose<T extends { intent: "preview" | "submit"; body: string }>
   const values = textValues(formData);
   const parsed = schema.safeParse(values);
   const viewer = await member();
-  const { pending: attachments, error: attachmentError } = withAttachments
-    ? await gatherAttachments(viewer.id, formData)
-    : { pending: undefined, error: undefined };
-  const kept = { values, attachments };
+  const {
+    pending: attachments,
+    error: attachmentError,
+    refused: refusedFiles,
+  } = withAttachments ? await gatherAttachments(viewer.id, formData) : { pending: undefined };
+  const kept = { values, attachments, refusedFiles };
   const fileErrors: FieldErrors = attachmentError ? { attachments: { key: attachmentError } } : {};
   if (!parsed.success)
     return { status: "error", fieldErrors: { ...toFieldErrors(parsed.error), ...fileErrors }, ...kept };
   if (parsed.data.intent === "preview") {
     // Mentions link as in the saved post; only members may learn which names belong to members.
     const previewHtml = renderPost(parsed.data.body, await resolveMentions(parsed.data.body));
-    return { status: "preview", fieldErrors: fileErrors, values, previewHtml, attachments };
+    return { status: "preview", fieldErrors: fileErrors, previewHtml, ...kept };
   }
   if (attachmentError) return { status: "error", fieldErrors: fileErrors, ...kept };
   let target: string;

@@ -32,6 +32,35 @@ export function attachmentName(name: string, contentType: string): string {
   return `${clean.replace(/\.[a-z0-9]+$/i, "")}.webp`;
 }
 
+/** An image's metadata if it is one the forum takes (JPEG, PNG, WebP, GIF, not too many pixels). */
+async function imageMetadata(input: Buffer): Promise<Metadata | null> {
+  try {
+    const meta = await sharp(input).metadata();
+    const taken = meta.format && ["jpeg", "png", "webp", "gif"].includes(meta.format);
+    return taken && meta.width && meta.height && meta.width * meta.height <= MAX_PIXELS ? meta : null;
+  } catch {
+    return null;
+  }
+}
+
+const isPdf = (input: Buffer) => input.subarray(0, 5).toString("latin1") === "%PDF-";
+
+/**
+ * The files that are neither a PDF nor an image the forum takes, judged by content as
+ * processAttachments does, so a refusal can name them and the others be kept.
+ */
+export async function filesOfOtherTypes(files: File[]): Promise<File[]> {
+  const refused: File[] = [];
+  for (const file of files) {
+    const input = Buffer.from(await file.arrayBuffer());
+    if (!isPdf(input) && !(await imageMetadata(input))) refused.push(file);
+  }
+  return refused;
+}
+
+/** The name a refused file is given back under (as typed, made safe to show). */
+export const refusedName = (file: File) => cleanName(file.name);
+
 /**
  * Checks each file by its content, not its name or declared type: images are re-encoded (metadata
  * such as GPS dropped, at most 1600 px), PDFs must start with "%PDF-". Anything else is refused.
@@ -44,7 +73,7 @@ export async function processAttachments(files: Blob[]): Promise<ProcessedAttach
   for (const file of real) {
     const input = Buffer.from(await file.arrayBuffer());
     const name = file instanceof File ? file.name : "datei";
-    if (input.subarray(0, 5).toString("latin1") === "%PDF-") {
+    if (isPdf(input)) {
       result.push({
         filename: attachmentName(name, "application/pdf"),
         contentType: "application/pdf",
@@ -54,15 +83,7 @@ export async function processAttachments(files: Blob[]): Promise<ProcessedAttach
       });
       continue;
     }
-    let meta: Metadata;
-    try {
-      meta = await sharp(input).metadata();
-    } catch (error) {
-      throw refuse("attachmentType", error);
-    }
-    if (!meta.format || !["jpeg", "png", "webp", "gif"].includes(meta.format) || !meta.width || !meta.height)
-      throw refuse("attachmentType");
-    if (meta.width * meta.height > MAX_PIXELS) throw refuse("attachmentType");
+    if (!(await imageMetadata(input))) throw refuse("attachmentType");
     try {
       const { data, info } = await sharp(input, { limitInputPixels: MAX_PIXELS, failOn: "error" })
         .autoOrient()

@@ -14,6 +14,8 @@ export const ATTACHMENT_LIMIT_ERRORS = {
   each: "attachmentTooLarge",
   total: "attachmentTooLarge",
 } as const satisfies Record<FileLimitBreach, string>;
+/** The message (in forum.errors) naming chosen files that are neither images nor PDFs. */
+export const ATTACHMENT_NOT_ACCEPTED = "attachmentNotAccepted";
 
 const body = z
   .string({ error: "required" })

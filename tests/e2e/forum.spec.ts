@@ -535,6 +535,37 @@ test("a reply takes the attachments the form allows, also without JavaScript and
   await page.context().close();
 });
 
+test("a reply with a text file named .pdf and an image: the refusal names the file, the image stays attached and goes with the reply", async ({
+  coordinator,
+  newPage,
+}) => {
+  const member = await invitedMember(coordinator, newPage, "Iryna");
+  const page = member.page;
+  await page.goto("/forum/c/willkommen");
+  await page.getByRole("link", { name: "Willkommen im Forum des Integrationsnetzwerks!" }).click();
+  const text = `Mein Lebenslauf ${uniqueSuffix()}`;
+  const body = page.getByRole("textbox", { name: t("forum.composer.replyBody") });
+  await body.fill(text);
+  // The thread's earlier posts may carry an "Anhänge" list too.
+  const files = page.locator("input[type=file]").and(page.getByLabel(t("forum.composer.attachments")));
+  await files.setInputFiles([
+    { name: "fake.pdf", mimeType: "application/pdf", buffer: Buffer.from("nur Text, kein PDF") },
+    { name: "img.png", mimeType: "image/png", buffer: await pngImage() },
+  ]);
+  await page.getByRole("button", { name: t("forum.composer.sendReply") }).click();
+  await expect(files).toHaveAccessibleDescription(
+    new RegExp(escapeRegExp(t("forum.errors.attachmentNotAccepted", { names: "fake.pdf", count: 1 }))),
+  );
+  await expect(body).toHaveValue(text);
+  const attached = page.getByRole("group", { name: t("forum.composer.attached") });
+  await expect(attached.getByRole("checkbox", { name: "img.webp" })).toBeChecked();
+  await expect(attached.getByRole("checkbox")).toHaveCount(1);
+  await expectNoA11yViolations(page);
+  await page.getByRole("button", { name: t("forum.composer.sendReply") }).click();
+  const reply = page.locator("article").filter({ hasText: text });
+  await expect(reply.getByRole("img")).toHaveCount(1);
+});
+
 test("a coordinator dismisses one report and deletes the post of another; the reporter is told", async ({
   coordinator,
   newPage,

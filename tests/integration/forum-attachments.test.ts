@@ -173,10 +173,39 @@ describe("attachments chosen before the preview", () => {
     );
     expect(state).toMatchObject({
       status: "preview",
-      fieldErrors: { attachments: { key: "attachmentType" } },
+      fieldErrors: { attachments: { key: "attachmentNotAccepted" } },
       values: { body: "Hier der Grundriss und ein Foto." },
       attachments: [],
+      refusedFiles: ["x.jpg"],
     });
+  });
+
+  it("name a refused file on sending and keep the good ones chosen with it, to go with the reply", async () => {
+    const w = await setting();
+    const token = await createSession(w.author.id);
+    const refused = await actAs(token, async () =>
+      replyAction(
+        { status: "idle" },
+        replyForm(w.thread.id, "submit", [
+          ["attachments", new File(["nur Text"], "fake.pdf", { type: "application/pdf" })],
+          ["attachments", await photo()],
+        ]),
+      ),
+    );
+    expect(refused).toMatchObject({
+      status: "error",
+      fieldErrors: { attachments: { key: "attachmentNotAccepted" } },
+      values: { body: "Hier der Grundriss und ein Foto." },
+      attachments: [{ filename: "foto.webp" }],
+      refusedFiles: ["fake.pdf"],
+    });
+    expect(await listThreadPosts({ viewer: w.author, threadId: w.thread.id, page: 1 })).toHaveLength(1);
+    const sent = await actAs(token, () =>
+      replyAction({ status: "idle" }, replyForm(w.thread.id, "submit", ticked(refused))),
+    );
+    expect(sent).toMatch(/^redirected:\/forum\/t\//);
+    const [, reply] = await listThreadPosts({ viewer: w.other, threadId: w.thread.id, page: 1 });
+    expect(reply!.attachments).toEqual([expect.objectContaining({ filename: "foto.webp" })]);
   });
 
   it("are deleted by the hourly job a day after the preview when never posted", async () => {

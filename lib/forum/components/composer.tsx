@@ -12,7 +12,7 @@ import { SubmitButton } from "@/lib/ui/components/submit-button";
 import { Textarea } from "@/lib/ui/components/textarea";
 import { useFileLimits } from "@/lib/ui/components/use-file-limits";
 import type { ComposerState } from "../actions";
-import { ATTACHMENT_LIMIT_ERRORS, ATTACHMENT_LIMITS } from "../schema";
+import { ATTACHMENT_LIMIT_ERRORS, ATTACHMENT_LIMITS, ATTACHMENT_NOT_ACCEPTED } from "../schema";
 import { useReplyDraft } from "./use-reply-draft";
 
 type Mode = "thread" | "reply" | "edit";
@@ -54,12 +54,16 @@ export function Composer({
   const values = state.status === "error" || state.status === "preview" ? state.values : {};
   // Files sent with a preview or a refused post, kept on the server: ticked, they go with the post.
   const kept = state.status === "error" || state.status === "preview" ? state.attachments : undefined;
-  const errors = state.status === "error" ? state.fieldErrors : {};
+  // A preview also says which chosen files were refused (the others are kept, listed below).
+  const errors = state.status === "error" || state.status === "preview" ? state.fieldErrors : {};
+  const refused = state.status === "error" || state.status === "preview" ? (state.refusedFiles ?? []) : [];
   const message = (error: FieldError | undefined) =>
     error
-      ? tfe.has(error.key)
-        ? tfe(error.key)
-        : (te as unknown as (k: string, v?: Record<string, number>) => string)(error.key, error.values)
+      ? error.key === ATTACHMENT_NOT_ACCEPTED
+        ? tfe(ATTACHMENT_NOT_ACCEPTED, { names: refused.join(", "), count: refused.length })
+        : tfe.has(error.key)
+          ? tfe(error.key)
+          : (te as unknown as (k: string, v?: Record<string, number>) => string)(error.key, error.values)
       : undefined;
   const value = (name: string, fallback = "") => values[name] ?? fallback;
   const id = (name: string) => `${mode}-${name}`;
