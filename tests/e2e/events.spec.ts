@@ -209,6 +209,7 @@ test("the organiser moves a date and changes the place, then cancels the event: 
 
   const changed = t("notifications.kinds.event_change", { title });
   await test.step("the first date moves a day later and an hour earlier: the attendee sees it in the notifications", async () => {
+    const since = Date.now();
     await coordinator.goto(`/events/${eventId}/edit`);
     const first = coordinator
       .getByRole("listitem")
@@ -222,6 +223,13 @@ test("the organiser moves a date and changes the place, then cancels the event: 
     await expect(coordinator.getByText(t("events.saved.moved"))).toBeVisible();
     await expect(coordinator.getByText(t("events.dates.moved"))).toHaveCount(1);
     await expectNoA11yViolations(coordinator);
+
+    // Mailed after the burst delay (unless read first): it greets them and names the new time beside the old one.
+    const mail = await waitForMail(THIRD!.email, { subject: changed, since });
+    expect(mail.text).toContain(t("mail.greeting", { name: THIRD!.name }));
+    expect(mail.text).toMatch(
+      /15:00–16:30, Stadtbibliothek, Altmarkt 1, 06712 Zeitz \(bisher .*16:00–17:30\)/,
+    );
 
     await attendee.goto("/notifications");
     await attendee.getByRole("link", { name: changed }).click();
@@ -238,6 +246,12 @@ test("the organiser moves a date and changes the place, then cancels the event: 
       .getByRole("button", { name: new RegExp(`^${t("events.dates.cancel")}`) })
       .first()
       .click();
+    // One person answered for it: a second step says who will be mailed, and nothing happens before.
+    const confirm = coordinator.getByRole("region", { name: /15:00/ });
+    await expect(confirm).toContainText(t("events.dates.confirmExplanation", { count: 1 }));
+    await expectNoA11yViolations(coordinator);
+    await expect(dates.getByText(t("events.dates.cancelled"), { exact: true })).toHaveCount(0);
+    await confirm.getByRole("button", { name: t("events.dates.confirm") }).click();
     await expect(coordinator.getByText(t("events.saved.dateCancelled"))).toBeVisible();
     await expect(dates.getByText(t("events.dates.cancelled"), { exact: true })).toHaveCount(1);
     await waitForMail(THIRD!.email, { subject: t("events.mail.cancelled.subject", { title }), since });
