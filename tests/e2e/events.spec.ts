@@ -276,6 +276,33 @@ test("the organiser moves a date and changes the place, then cancels the event: 
     await expect(attendee.getByText("Schützenplatz 3, 06712 Zeitz")).toBeVisible();
   });
 
+  await test.step("fewer seats than people registered: both keep theirs, the form says so beside the field, the page reads fully booked", async () => {
+    const second = await newPage();
+    await signInAs(second, FIRST!.email);
+    await second.goto(`/events/${eventId}?date=${firstDate}`);
+    await second.getByRole("button", { name: t("events.answer.yes"), exact: true }).click();
+    await expect(second.getByText(t("events.you.yes"))).toBeVisible();
+
+    await coordinator.goto(`/events/${eventId}/edit`);
+    await coordinator.getByLabel(t("events.form.capacity")).fill("1");
+    await coordinator.getByRole("button", { name: t("events.form.save") }).click();
+    await expect(coordinator.getByText(t("events.saved.updated"))).toBeVisible();
+    // The note is part of the field's description (aria-describedby), right under its label.
+    await expect(coordinator.locator("#event-capacity-hint")).toContainText(
+      t("events.form.capacityKept", { count: 2, capacity: 1 }),
+    );
+    await expect(coordinator.getByLabel(t("events.form.capacity"))).toHaveAttribute(
+      "aria-describedby",
+      /event-capacity-hint/,
+    );
+    await expectNoA11yViolations(coordinator);
+
+    await attendee.goto(`/events/${eventId}?date=${firstDate}`);
+    await expect(attendee.getByText(t("events.capacityOverbooked", { going: 2 }))).toBeVisible();
+    await expect(attendee.getByText(t("events.capacityInfo", { going: 2, capacity: 1 }))).toHaveCount(0);
+    await expect(attendee.getByText(t("events.you.yes"))).toBeVisible();
+  });
+
   await test.step("cancelling the whole event asks first; going back changes nothing", async () => {
     await coordinator.goto(`/events/${eventId}/edit`);
     await coordinator.getByRole("link", { name: t("events.cancelEvent.submit") }).click();
