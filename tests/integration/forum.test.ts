@@ -319,11 +319,12 @@ describe("moderation", () => {
     expect(post!.status).toBe("hidden");
     // The first post carries its thread: members no longer see it.
     expect(await getThread({ viewer: as(w.outsider), threadId: w.tMem.thread.id })).toBeNull();
-    // The reporter reads what was decided, and the line does not lead to a page they cannot open.
+    // The reporter reads what was decided (the whole thread, as it went along), and the line does not
+    // lead to a page they cannot open.
     const [told] = (await listNotifications({ userId: w.outsider.id })).items;
     expect(told?.url).toBe("/notifications");
     expect(notificationText(tn, told!)).toBe(
-      "Ihre Meldung zu „Mitgliederthema“: Der Inhalt wurde ausgeblendet",
+      "Ihre Meldung zu „Mitgliederthema“: Das ganze Thema wurde ausgeblendet",
     );
   });
 
