@@ -32,7 +32,7 @@ export const campaignMessageId = (deliveryId: string): string =>
  */
 export function compileCampaignBody(body: string) {
   return {
-    html: compileMergeTemplate(body, (text) => renderMarkdown(text, { breaks: true }), escapeHtml),
+    html: compileMergeTemplate(body, (text) => renderMarkdown(text), escapeHtml),
     text: compileMergeTemplate(body, markdownToText),
   };
 }
