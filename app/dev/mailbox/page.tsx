@@ -17,6 +17,7 @@ export default async function MailboxPage() {
   const t = await getTranslations("mailbox");
   const format = await getFormatter();
   const mails = await listDevMails({ limit: 50 });
+  const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "medium" });
   return (
     <>
       <h1 className="mb-3 text-3xl font-bold">{t("title")}</h1>
@@ -24,16 +25,21 @@ export default async function MailboxPage() {
       {mails.length === 0 ? <p>{t("empty")}</p> : null}
       <ol className="grid gap-4">
         {mails.map((mail) => (
-          <li key={mail.id}>
+          <li key={mail.id} className="min-w-0">
             <article className={cardStyle} aria-labelledby={`mail-${mail.id}`}>
               <DevMail
                 mail={mail}
-                when={format.dateTime(mail.createdAt, { dateStyle: "medium", timeStyle: "medium" })}
+                when={when(mail.createdAt)}
                 labels={{
                   to: t("to"),
                   headers: t("headers"),
                   showHtml: t("showHtml"),
-                  htmlFrame: t("htmlFrame", { subject: mail.subject }),
+                  // Unique per mail: two sign-in mails share their subject.
+                  htmlFrame: t("htmlFrame", {
+                    subject: mail.subject,
+                    to: mail.to,
+                    when: when(mail.createdAt),
+                  }),
                 }}
               />
             </article>

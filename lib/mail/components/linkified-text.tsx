@@ -2,7 +2,7 @@
 export function LinkifiedText({ text }: { text: string }) {
   const parts = text.split(/(https?:\/\/[^\s<>"]+)/g);
   return (
-    <pre className="whitespace-pre-wrap break-words font-sans" dir="auto">
+    <pre className="whitespace-pre-wrap font-sans [overflow-wrap:anywhere]" dir="auto">
       {parts.map((part, i) =>
         /^https?:\/\//.test(part) ? (
           <a key={i} href={part}>
