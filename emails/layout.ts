@@ -1,11 +1,8 @@
 import { directionOf, type Locale } from "@/lib/i18n/config";
 import { escapeHtml } from "@/lib/ui/html";
 
-/**
- * Text a person wrote (a name, a reason) keeps its own direction inside the mail's (a German name in an
- * Arabic mail): Unicode's first-strong isolate, which works in the HTML and in the plain text alike.
- */
-export const isolated = (text: string) => `\u2068${text}\u2069`;
+/** Text a person wrote (a name, a reason) keeps its own direction inside the mail's. */
+export { isolated } from "@/lib/i18n/intl";
 
 export type MailBody = {
   locale: Locale;

@@ -35,3 +35,10 @@ export function formatList(locale: string, items: string[]): string {
   }
   return format.format(items);
 }
+
+/**
+ * Text in another script's direction inside a translated sentence (a German name or excerpt in an
+ * Arabic line): wrapped in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE, the plain-text <bdi>, so
+ * its punctuation stays at its own end. For mails and strings that end up escaped in HTML.
+ */
+export const isolated = (text: string) => `\u2068${text}\u2069`;

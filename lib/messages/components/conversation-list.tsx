@@ -3,7 +3,7 @@ import { getTranslations } from "@/lib/i18n/server";
 import { HtmlElement } from "@/lib/ui/components/html-element";
 import { html } from "@/lib/ui/html";
 import type { ConversationListItem } from "../data";
-import { conversationTitle, plainExcerpt } from "./text";
+import { conversationTitle, lastMessageLine } from "./text";
 
 /**
  * The viewer's conversations: who, the last message they can see, when, and how many are unread.
@@ -24,15 +24,7 @@ export async function ConversationList({
     >
       {items.map((c) => {
         const title = conversationTitle(t, c);
-        const last = c.last;
-        let preview = "";
-        if (last) {
-          const who = last.senderId === viewerId ? t("you") : (last.senderName ?? t("formerMember"));
-          if (last.kind === "left") preview = t("leftNote", { name: who });
-          else if (last.deleted) preview = t("removed");
-          else
-            preview = t("lastFrom", { name: who, text: plainExcerpt(last.body, 140) || t("attachmentOnly") });
-        }
+        const preview = c.last ? lastMessageLine(t, c.last, viewerId) : "";
         const item = html`<div class="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1"><a href="/messages/${c.id}" class="inline-flex min-h-11 items-center text-lg break-words ${c.unreadCount > 0 ? "font-bold" : "font-semibold"}">${title}</a><span class="text-sm text-muted"><time datetime="${c.lastActivityAt.toISOString()}">${when(c.lastActivityAt)}</time></span></div>${
           preview ? html`<p class="text-muted break-words">${preview}</p>` : null
         }${

@@ -1,4 +1,6 @@
 import type { ConversationKind } from "@/db/schema/messages";
+import { isolated } from "@/lib/i18n/intl";
+import type { ConversationListItem } from "../data";
 
 type T = (key: string, values?: Record<string, string | number>) => string;
 
@@ -28,4 +30,19 @@ export function conversationTitle(
   return t("groupOf", {
     names: others > names.length ? t("andMore", { names: list, count: others - names.length }) : list,
   });
+}
+
+/**
+ * The list's line under a conversation: who wrote last and what. Name and excerpt are isolated, so a
+ * German sentence in the Arabic list keeps its full stop at its end.
+ */
+export function lastMessageLine(
+  t: T,
+  last: NonNullable<ConversationListItem["last"]>,
+  viewerId: string,
+): string {
+  const who = isolated(last.senderId === viewerId ? t("you") : (last.senderName ?? t("formerMember")));
+  if (last.kind === "left") return t("leftNote", { name: who });
+  if (last.deleted) return t("removed");
+  return t("lastFrom", { name: who, text: isolated(plainExcerpt(last.body, 140) || t("attachmentOnly")) });
 }
