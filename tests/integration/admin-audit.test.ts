@@ -174,6 +174,13 @@ describe("the audit log names its targets", () => {
     // Something deleted since, or an id of an unexpected shape, keeps its kind and id, unlinked.
     expect(view("campaign", gone)).toEqual({ label: `Kampagne ${gone}`, href: null });
     expect(view("forum_thread", "not-a-number")).toEqual({ label: "Forumsthema not-a-number", href: null });
+    // The "target" filter finds them by those names too ("who cancelled the Zeitz meeting?").
+    const byName = await listAuditEntries({ action, target: `zeitz ${uid}` });
+    expect(byName.map((e) => e.targetType).sort()).toEqual(["event", "event_occurrence"]);
+    expect(
+      (await listAuditEntries({ action, target: `Wohnungssuche ${uid}` })).map((e) => e.targetId),
+    ).toEqual([String(thread!.id)]);
+    expect(await listAuditEntries({ action, target: `Sommerfest ${uid}` })).toHaveLength(1);
     // The names come with the page's one query, in the page's order.
     expect(entries.map((e) => e.targetId)).toEqual(targets.map(([, id]) => id).reverse());
   });
