@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { type Executor, getDb, rowsOf } from "@/db/client";
 import {
   conversationParticipants,
@@ -14,7 +14,7 @@ import {
 import type { ConversationKind } from "@/db/schema/messages";
 import { uploadRow } from "@/db/uploads";
 import { AppError } from "@/lib/errors";
-import { markSubjectRead, notify } from "@/lib/notifications/mutations";
+import { markSubjectRead, notify, withdrawFromNotifications } from "@/lib/notifications/mutations";
 import type { PendingAttachment } from "@/lib/uploads/constants";
 import type { CheckedFile } from "./attachments";
 import { hasUnread } from "./data";
@@ -343,23 +343,51 @@ export async function leaveConversation(input: { userId: string; conversationId:
   });
 }
 
-/** The sender removes their own message: the others see that it was removed, never its text or files. */
+/**
+ * The sender removes their own message: the others see that it was removed, never its text or files.
+ * Whoever had not read it yet no longer counts it, nor finds it in their notification or its mail.
+ */
 export async function deleteOwnMessage(input: {
   userId: string;
   messageId: string;
 }): Promise<{ conversationId: string }> {
   const db = await getDb();
-  const rows = rowsOf<{ conversation_id: string }>(
-    await db.execute(sql`
-      UPDATE messages m SET deleted_at = now()
-      WHERE m.id = ${input.messageId} AND m.sender_id = ${input.userId} AND m.kind = 'text' AND m.deleted_at IS NULL
-        AND EXISTS (SELECT 1 FROM conversation_participants p WHERE p.conversation_id = m.conversation_id
-          AND p.user_id = ${input.userId} AND p.left_at IS NULL)
-      RETURNING m.conversation_id`),
-  );
-  const row = rows[0];
-  if (!row) throw new AppError({ code: "not_found", message: "messageNotFound" });
-  return { conversationId: row.conversation_id };
+  return db.transaction(async (tx) => {
+    const rows = rowsOf<{ conversation_id: string; at: string }>(
+      await tx.execute(sql`
+        UPDATE messages m SET deleted_at = now()
+        WHERE m.id = ${input.messageId} AND m.sender_id = ${input.userId} AND m.kind = 'text' AND m.deleted_at IS NULL
+          AND EXISTS (SELECT 1 FROM conversation_participants p WHERE p.conversation_id = m.conversation_id
+            AND p.user_id = ${input.userId} AND p.left_at IS NULL)
+        RETURNING m.conversation_id, m.created_at::text AS at`),
+    );
+    const row = rows[0];
+    if (!row) throw new AppError({ code: "not_found", message: "messageNotFound" });
+    const conversationId = row.conversation_id;
+    await recountUnread(
+      tx,
+      sql`p.conversation_id = ${conversationId} AND p.user_id <> ${input.userId} AND p.left_at IS NULL
+        AND p.last_read_at < ${row.at}::timestamptz`,
+    );
+    const [previous] = rowsOf<{ id: string }>(
+      await tx.execute(sql`
+        SELECT id FROM messages WHERE conversation_id = ${conversationId} AND sender_id = ${input.userId}
+          AND kind = 'text' AND deleted_at IS NULL AND created_at < ${row.at}::timestamptz
+        ORDER BY created_at DESC, id DESC LIMIT 1`),
+    );
+    await withdrawFromNotifications(
+      {
+        subjectKey: conversationSubject(conversationId),
+        kind: "message",
+        actorId: input.userId,
+        at: row.at,
+        url: conversationHref(conversationId, input.messageId),
+        previousUrl: previous ? conversationHref(conversationId, previous.id) : null,
+      },
+      tx,
+    );
+    return { conversationId };
+  });
 }
 
 /**
@@ -377,7 +405,7 @@ export async function blockMember(input: { blockerId: string; blockedId: string 
       .onConflictDoNothing()
       .returning({ id: memberBlocks.blockedId });
     if (inserted.length === 0) return;
-    await recountUnread(tx, input.blockerId, input.blockedId);
+    await recountUnreadWith(tx, input.blockerId, input.blockedId);
     // What they already caused is not shown or mailed any more.
     await tx
       .update(notifications)
@@ -398,20 +426,27 @@ export async function unblockMember(input: { blockerId: string; blockedId: strin
     await tx
       .delete(memberBlocks)
       .where(and(eq(memberBlocks.blockerId, input.blockerId), eq(memberBlocks.blockedId, input.blockedId)));
-    await recountUnread(tx, input.blockerId, input.blockedId);
+    await recountUnreadWith(tx, input.blockerId, input.blockedId);
   });
 }
 
 /** Unread counts of the member's conversations shared with `other`, counting only senders they see. */
-async function recountUnread(tx: Executor, userId: string, other: string) {
+const recountUnreadWith = (tx: Executor, userId: string, other: string) =>
+  recountUnread(
+    tx,
+    sql`p.user_id = ${userId} AND p.left_at IS NULL
+      AND EXISTS (SELECT 1 FROM conversation_participants o WHERE o.conversation_id = p.conversation_id AND o.user_id = ${other})`,
+  );
+
+/** Recounts the unread messages of the participations `where` picks (alias p), only senders they see. */
+async function recountUnread(tx: Executor, where: SQL) {
   await tx.execute(sql`
     UPDATE conversation_participants p SET unread_count = (
       SELECT count(*) FROM messages m
       WHERE m.conversation_id = p.conversation_id AND m.created_at > p.last_read_at AND m.kind = 'text'
         AND m.deleted_at IS NULL AND m.sender_id IS DISTINCT FROM p.user_id
         AND NOT EXISTS (SELECT 1 FROM member_blocks b WHERE b.blocker_id = p.user_id AND b.blocked_id = m.sender_id))
-    WHERE p.user_id = ${userId} AND p.left_at IS NULL
-      AND EXISTS (SELECT 1 FROM conversation_participants o WHERE o.conversation_id = p.conversation_id AND o.user_id = ${other})`);
+    WHERE ${where}`);
 }
 
 /** The message if the member may see it now (participant, sender not blocked, not removed). */

@@ -190,6 +190,47 @@ export async function retractNotifications(
     );
 }
 
+/**
+ * One event of a burst is gone (a message deleted before it was read). The unread line that took it
+ * (per recipient, the first by that actor created at or after it: an absorbing line moves its time
+ * forward) counts one fewer, or goes when it was its only one; if it led there it leads to `previousUrl`.
+ */
+export async function withdrawFromNotifications(
+  input: {
+    subjectKey: string;
+    kind: NotificationKind;
+    actorId: string;
+    /** When the event happened, as PostgreSQL's timestamptz text (full precision). */
+    at: string;
+    url: string;
+    previousUrl: string | null;
+  },
+  tx?: Executor,
+): Promise<void> {
+  const db = tx ?? (await getDb());
+  const took = rowsOf<{ id: string; count: number }>(
+    await db.execute(sql`
+      SELECT id, count FROM (
+        SELECT DISTINCT ON (recipient_id) id, count, read_at FROM ${notifications}
+        WHERE subject_key = ${input.subjectKey} AND kind = ${input.kind} AND actor_id = ${input.actorId}
+          AND created_at >= ${input.at}::timestamptz
+        ORDER BY recipient_id, created_at, id) first_after
+      WHERE read_at IS NULL`),
+  );
+  const gone = took.filter((row) => Number(row.count) <= 1).map((row) => row.id);
+  const fewer = took.filter((row) => Number(row.count) > 1).map((row) => row.id);
+  if (gone.length > 0) await db.delete(notifications).where(inArray(notifications.id, gone));
+  if (fewer.length > 0) {
+    await db
+      .update(notifications)
+      .set({
+        count: sql`${notifications.count} - 1`,
+        url: sql`CASE WHEN ${notifications.url} = ${input.url} THEN coalesce(${input.previousUrl}, ${notifications.url}) ELSE ${notifications.url} END`,
+      })
+      .where(inArray(notifications.id, fewer));
+  }
+}
+
 export type NotificationSettingsInput = {
   userId: string;
   modes: Record<NotificationKind, EmailMode>;
