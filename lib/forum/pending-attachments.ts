@@ -15,26 +15,14 @@ export const FORUM_PENDING: PendingKind = {
   rate: { key: "forum:pending", limit: 30, error: "forumRateLimited" },
   check: processAttachments,
   name: attachmentName,
+  otherTypes: filesOfOtherTypes,
+  refusedName,
+  notAccepted: ATTACHMENT_NOT_ACCEPTED,
 };
 
-/**
- * The pending files of this form and the newly chosen ones, kept for `ownerId` (see gatherPending).
- * A chosen file of another type does not cost the others: it is left out and named in `refused`,
- * the rest are kept as usual.
- */
-export async function gatherAttachments(
-  ownerId: string,
-  formData: FormData,
-): Promise<{ pending: PendingAttachment[]; error?: string; refused?: string[] }> {
-  const chosen = formData.getAll("attachments").filter((f): f is File => f instanceof File && f.size > 0);
-  const refused = await filesOfOtherTypes(chosen);
-  if (refused.length === 0) return gatherPending(FORUM_PENDING, ownerId, formData);
-  const rest = new FormData();
-  for (const [key, value] of formData.entries())
-    if (!(key === "attachments" && refused.includes(value as File))) rest.append(key, value);
-  const gathered = await gatherPending(FORUM_PENDING, ownerId, rest);
-  return { ...gathered, error: gathered.error ?? ATTACHMENT_NOT_ACCEPTED, refused: refused.map(refusedName) };
-}
+/** The pending files of this form and the newly chosen ones, kept for `ownerId` (see gatherPending). */
+export const gatherAttachments = (ownerId: string, formData: FormData) =>
+  gatherPending(FORUM_PENDING, ownerId, formData);
 
 /**
  * Attaches the author's pending uploads to their new post, inside the post's transaction. An id that

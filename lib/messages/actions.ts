@@ -30,8 +30,11 @@ import {
   StartConversationInput,
 } from "./schema";
 
-/** A message form's state: after an error it also lists the files kept for the member. */
-export type MessageFormState = FormState & { attachments?: PendingAttachment[] };
+/**
+ * A message form's state: after an error it also lists the files kept for the member, and names the
+ * chosen files refused as of another type (the others are kept).
+ */
+export type MessageFormState = FormState & { attachments?: PendingAttachment[]; refusedFiles?: string[] };
 
 /**
  * A message form's action whose files are not lost when the message comes back (too long, a blocked
@@ -62,7 +65,14 @@ function keepingFiles<S extends z.ZodType>(
       files.error && !state.fieldErrors.attachments
         ? { ...state.fieldErrors, attachments: { key: files.error } }
         : state.fieldErrors;
-    return { ...state, values, fieldErrors, filesToChooseAgain: undefined, attachments: files.pending };
+    return {
+      ...state,
+      values,
+      fieldErrors,
+      filesToChooseAgain: undefined,
+      attachments: files.pending,
+      refusedFiles: files.refused,
+    };
   };
 }
 

@@ -90,6 +90,30 @@ async function cleanImage(
   }
 }
 
+/** Whether messages take the file, by content as checkAttachments judges it (an image must be readable). */
+async function accepted(data: Buffer, fileName: string): Promise<boolean> {
+  const type = sniffType(data, fileName);
+  if (!type?.startsWith("image/")) return type !== null;
+  try {
+    const meta = await sharp(data, { animated: type === "image/gif" }).metadata();
+    return Boolean(meta.width && meta.height && meta.width * meta.height <= MAX_PIXELS);
+  } catch {
+    return false;
+  }
+}
+
+/** The chosen files messages do not take, so a refusal can name them and the others be kept. */
+export async function filesOfOtherTypes(files: File[]): Promise<File[]> {
+  const refused: File[] = [];
+  for (const file of files) {
+    if (!(await accepted(Buffer.from(await file.arrayBuffer()), safeFileName(file.name)))) refused.push(file);
+  }
+  return refused;
+}
+
+/** The name a refused file is given back under (as chosen, made safe to show). */
+export const refusedName = (file: File) => safeFileName(file.name);
+
 /** Checks every chosen file: count, size, type by content; images are cleaned. */
 export async function checkAttachments(files: File[]): Promise<CheckedFile[]> {
   const breach = fileLimitBreach(files, ATTACHMENT_LIMITS);

@@ -3,8 +3,8 @@ import type { Executor } from "@/db/client";
 import { messageAttachments } from "@/db/schema";
 import type { PendingAttachment } from "@/lib/uploads/constants";
 import { claimPending, gatherPending, type PendingKind } from "@/lib/uploads/pending";
-import { checkAttachments, safeFileName } from "./attachments";
-import { ATTACHMENT_LIMIT_ERRORS, ATTACHMENT_LIMITS } from "./schema";
+import { checkAttachments, filesOfOtherTypes, refusedName, safeFileName } from "./attachments";
+import { ATTACHMENT_LIMIT_ERRORS, ATTACHMENT_LIMITS, ATTACHMENT_NOT_ACCEPTED } from "./schema";
 
 /** Files sent with a message the server sent back, kept as in lib/uploads/pending.ts. */
 export const MESSAGE_PENDING: PendingKind = {
@@ -16,6 +16,9 @@ export const MESSAGE_PENDING: PendingKind = {
   rate: { key: "messages:pending", limit: 60, error: "rateLimited" },
   check: async (files) => (await checkAttachments(files)).map((f) => ({ ...f, filename: f.fileName })),
   name: (filename) => safeFileName(filename),
+  otherTypes: filesOfOtherTypes,
+  refusedName,
+  notAccepted: ATTACHMENT_NOT_ACCEPTED,
 };
 
 /** The pending files of this form and the newly chosen ones, kept for `ownerId` (see gatherPending). */

@@ -16,6 +16,8 @@ export const ATTACHMENT_LIMIT_ERRORS = {
   each: "attachmentTooLarge",
   total: "attachmentsTooLarge",
 } as const satisfies Record<FileLimitBreach, string>;
+/** The message (in messages.errors) naming chosen files messages do not take. */
+export const ATTACHMENT_NOT_ACCEPTED = "attachmentNotAccepted";
 export const ACCEPTED_ATTACHMENTS = ".jpg,.jpeg,.png,.webp,.gif,.pdf,.txt,.docx,.xlsx,.odt,.ods";
 
 const noControlChars = /^[^\p{Cc}\p{Cs}\p{Co}]*$/u;

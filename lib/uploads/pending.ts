@@ -27,7 +27,16 @@ export type PendingKind = {
   check: (files: File[]) => Promise<(StoredFile & { filename: string })[]>;
   /** The name to offer a kept file under, from the name the form sent back. */
   name: (filename: string, contentType: string) => string;
+  /** The chosen files of a type the area does not take, judged by content as `check` does. */
+  otherTypes: (files: File[]) => Promise<File[]>;
+  /** The name a refused file is given back under (as chosen, made safe to show). */
+  refusedName: (file: File) => string;
+  /** The message key naming refused files (values `names`, `count`). */
+  notAccepted: string;
 };
+
+/** What a form keeps: its pending files, an error for the attachments field, the refused files' names. */
+export type Gathered = { pending: PendingAttachment[]; error?: string; refused?: string[] };
 
 export type ClaimedAttachment = { id: string; filename: string; contentType: string; byteSize: number };
 
@@ -54,20 +63,37 @@ const ownedPending = (kind: PendingKind, ownerId: string, ids: string[]) =>
   and(inArray(uploads.id, ids), eq(uploads.ownerId, ownerId), eq(uploads.purpose, kind.purpose));
 
 /**
- * The pending files of this form and the newly chosen ones, kept for `ownerId`. Files listed that are
- * not the member's own pending uploads are dropped; files over a limit or of another type are not
- * kept. Either comes back as `error` (a message key for the attachments field) beside what was kept.
+ * The pending files of this form and the newly chosen ones, kept for `ownerId`. A chosen file of
+ * another type does not cost the others: it is left out and named in `refused`, the rest are kept.
+ * Files listed that are not the member's own pending uploads are dropped; over a limit, none of the
+ * chosen ones is kept. Either comes back as `error` (a message key for the attachments field).
  */
 export async function gatherPending(
   kind: PendingKind,
   ownerId: string,
   formData: FormData,
-): Promise<{ pending: PendingAttachment[]; error?: string }> {
-  const listed = pendingFromForm(formData);
+): Promise<Gathered> {
+  const chosen = formData.getAll("attachments").filter((f): f is File => f instanceof File && f.size > 0);
+  const refused = await kind.otherTypes(chosen);
+  const kept = await keepPending(
+    kind,
+    ownerId,
+    pendingFromForm(formData),
+    chosen.filter((file) => !refused.includes(file)),
+  );
+  if (refused.length === 0) return kept;
+  return { ...kept, error: kept.error ?? kind.notAccepted, refused: refused.map(kind.refusedName) };
+}
+
+async function keepPending(
+  kind: PendingKind,
+  ownerId: string,
+  listed: PendingAttachment[],
+  files: File[],
+): Promise<Gathered> {
   const owned = await ownPending(kind, ownerId, listed);
   const pending = owned.map(({ id, filename }) => ({ id, filename }));
   const error = pending.length < listed.length ? GONE : undefined;
-  const files = formData.getAll("attachments").filter((f): f is File => f instanceof Blob && f.size > 0);
   if (files.length === 0) return { pending, error };
   const breach = fileLimitBreach([...owned.map((p) => ({ size: p.byteSize })), ...files], kind.limits);
   if (breach) return { pending, error: kind.limitErrors[breach] };

@@ -124,6 +124,59 @@ describe("files of a message that comes back", () => {
     expect(await purposes(ids)).toEqual({ [ids[0]!]: "message_attachment", [ids[1]!]: "message_pending" });
   });
 
+  it("name a chosen file of another type and keep the good ones chosen with it, to go with the reply", async () => {
+    const w = await conversation();
+    const token = await createSession(w.anna.id);
+    const refused = await actAs(token, async () =>
+      sendMessageAction(
+        { status: "idle" },
+        replyForm(w.conversationId, "Hier das Foto.", [
+          ["attachments", new File(["nur Text, kein PDF"], "fake.pdf", { type: "application/pdf" })],
+          ["attachments", await photo()],
+        ]),
+      ),
+    );
+    expect(refused).toMatchObject({
+      status: "error",
+      fieldErrors: { attachments: { key: "attachmentNotAccepted" } },
+      values: { body: "Hier das Foto." },
+      attachments: [{ filename: "foto.png" }],
+      refusedFiles: ["fake.pdf"],
+    });
+    expect(await messageCount(w.conversationId)).toBe(1);
+
+    const sent = await actAs(token, () =>
+      sendMessageAction({ status: "idle" }, replyForm(w.conversationId, "Hier das Foto.", ticked(refused))),
+    );
+    expect(sent).toMatch(new RegExp(`^redirected:/messages/${w.conversationId}#m-`));
+    const { items } = await listMessages({ conversationId: w.conversationId, viewerId: w.bernd.id });
+    expect(items.find((m) => m.body === "Hier das Foto.")?.attachments).toEqual([
+      expect.objectContaining({ fileName: "foto.png", contentType: "image/png" }),
+    ]);
+  });
+
+  it("starting a conversation, name every refused file and keep the PDF chosen with them", async () => {
+    const anna = await member("Anna Beginnt");
+    const bernd = await member("Bernd Bekommt");
+    const token = await createSession(anna.id);
+    const form = new FormData();
+    form.append("to", bernd.id);
+    form.set("body", "Der Plan");
+    form.append("attachments", new File(["MZ\u0090"], "setup.exe"));
+    form.append("attachments", pdf());
+    form.append(
+      "attachments",
+      new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2])], "kaputt.png"),
+    );
+    const refused = await actAs(token, () => startConversationAction({ status: "idle" }, form));
+    expect(refused).toMatchObject({
+      status: "error",
+      fieldErrors: { attachments: { key: "attachmentNotAccepted" } },
+      attachments: [{ filename: "plan.pdf" }],
+      refusedFiles: ["setup.exe", "kaputt.png"],
+    });
+  });
+
   it("stay listed when the recipient is blocked, and a file alone can start the conversation later", async () => {
     const anna = await member("Anna Neu");
     const bernd = await member("Bernd Blockiert");

@@ -1,8 +1,9 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { formView, IDLE } from "@/lib/forms/schema";
+import { type FieldError, formView, IDLE } from "@/lib/forms/schema";
+import { formatList, isolated } from "@/lib/i18n/intl";
 import { inputStyle } from "@/lib/ui/components/button-styles";
 import { errorMessage, Field } from "@/lib/ui/components/field";
 import { FormAlert } from "@/lib/ui/components/form-alert";
@@ -12,7 +13,13 @@ import { SubmitButton } from "@/lib/ui/components/submit-button";
 import { Textarea } from "@/lib/ui/components/textarea";
 import { useFileLimits } from "@/lib/ui/components/use-file-limits";
 import { type MessageFormState, sendMessageAction, startConversationAction } from "../actions";
-import { ACCEPTED_ATTACHMENTS, ATTACHMENT_LIMIT_ERRORS, ATTACHMENT_LIMITS, MAX_TITLE } from "../schema";
+import {
+  ACCEPTED_ATTACHMENTS,
+  ATTACHMENT_LIMIT_ERRORS,
+  ATTACHMENT_LIMITS,
+  ATTACHMENT_NOT_ACCEPTED,
+  MAX_TITLE,
+} from "../schema";
 
 const fileInput =
   "block w-full min-h-11 rounded-md border border-gray-500 bg-white px-3 py-2 file:me-3 file:rounded file:border-0 file:bg-blue-50 file:px-3 file:py-1 file:font-semibold file:text-brand";
@@ -23,6 +30,16 @@ function MessageFields({ state, autoFocus }: { state: MessageFormState; autoFocu
   const view = formView(state);
   const tc = useTranslations("errors");
   const files = useFileLimits(ATTACHMENT_LIMITS, state);
+  const locale = useLocale();
+  // Refused files are named (each isolated: a Latin file name in an Arabic sentence); the others are kept.
+  const refused = state.refusedFiles ?? [];
+  const fileError = (error: FieldError | undefined) =>
+    error?.key === ATTACHMENT_NOT_ACCEPTED
+      ? te(ATTACHMENT_NOT_ACCEPTED, {
+          names: formatList(locale, refused.map(isolated)),
+          count: refused.length,
+        })
+      : errorMessage(te, error);
   return (
     <>
       <Field
@@ -50,7 +67,7 @@ function MessageFields({ state, autoFocus }: { state: MessageFormState; autoFocu
         error={
           files.breach
             ? te(ATTACHMENT_LIMIT_ERRORS[files.breach])
-            : (errorMessage(te, view.errors.attachments) ??
+            : (fileError(view.errors.attachments) ??
               (files.toChooseAgain ? tc("chooseFilesAgain", { count: files.toChooseAgain }) : undefined))
         }
       >
