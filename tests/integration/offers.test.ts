@@ -149,7 +149,7 @@ describe("organisations' offers", () => {
     ]);
     // the audit log names the organisation and links its page, and finds the entry by its name
     const [entry] = (await listAuditEntries({ target: org.name })).filter((e) => e.action.includes("offer"));
-    expect(entry).toMatchObject({ targetName: org.name, targetSlug: org.slug });
+    expect(entry).toMatchObject({ targetName: org.name, targetRef: { slug: org.slug } });
   });
 
   it("cannot edit one organisation's offer through another organisation it administers", async () => {
