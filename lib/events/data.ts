@@ -17,7 +17,7 @@ import {
   workingGroupMembers,
   workingGroups,
 } from "@/db/schema";
-import { nameAt } from "@/lib/members/visibility";
+import { nameAt, visibleAt } from "@/lib/members/visibility";
 import { type EventViewer, mayEditEvent, organisationsRunBy, visibleEvents } from "./access";
 
 export const EVENTS_PAGE_SIZE = 20;
@@ -334,26 +334,48 @@ export async function getRsvp(occurrenceId: string, userId: string): Promise<Vie
 }
 
 export type Attendee = {
+  userId: string;
   name: string;
-  email: string;
+  /** The contact e-mail of their profile where they show it to members; never the sign-in address. */
+  contactEmail: string | null;
   response: RsvpResponse;
   waiting: boolean;
   answeredAt: Date;
 };
 
-/** Everyone who answered for a date: going first, then the waiting list in order, maybe, no. For organisers only. */
+/** The profile's contact e-mail where its owner shows it to members (what organisers may see), else null. */
+const contactForOrganisers = sql<
+  string | null
+>`case when ${visibleAt(profiles.visContact, VISIBILITY.members)} then nullif(${profiles.contactEmail}, '') end`;
+
+/** What organisers see of this member besides name and answer: the contact e-mail they show members, if any. */
+export async function getContactShownToOrganisers(userId: string): Promise<string | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ email: contactForOrganisers })
+    .from(profiles)
+    .where(eq(profiles.userId, userId));
+  return row?.email ?? null;
+}
+
+/**
+ * Everyone who answered for a date: going first, then the waiting list in order, maybe, no. For
+ * organisers only, who see name and answer, and an e-mail only where the profile shows one to members.
+ */
 export async function listAttendees(occurrenceId: string): Promise<Attendee[]> {
   const db = await getDb();
   const rows = await db
     .select({
+      userId: users.id,
       name: users.name,
-      email: users.email,
+      contactEmail: contactForOrganisers,
       response: eventRsvps.response,
       waitingSince: eventRsvps.waitingSince,
       answeredAt: eventRsvps.updatedAt,
     })
     .from(eventRsvps)
     .innerJoin(users, eq(users.id, eventRsvps.userId))
+    .leftJoin(profiles, eq(profiles.userId, eventRsvps.userId))
     .where(eq(eventRsvps.occurrenceId, occurrenceId))
     .orderBy(
       sql`case when ${eventRsvps.response} = 'yes' and ${eventRsvps.waitingSince} is null then 0 when ${eventRsvps.waitingSince} is not null then 1 when ${eventRsvps.response} = 'maybe' then 2 else 3 end`,
@@ -361,8 +383,9 @@ export async function listAttendees(occurrenceId: string): Promise<Attendee[]> {
       asc(users.name),
     );
   return rows.map((r) => ({
+    userId: r.userId,
     name: r.name ?? "",
-    email: r.email,
+    contactEmail: r.contactEmail,
     response: r.response,
     waiting: r.waitingSince !== null,
     answeredAt: r.answeredAt,

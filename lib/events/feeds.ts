@@ -107,13 +107,13 @@ export async function attendeesCsvResponse(
   const rows = [
     [
       t("events.columns.name"),
-      t("events.columns.email"),
+      t("events.columns.contactEmail"),
       t("events.columns.response"),
       t("events.columns.answeredAt"),
     ],
     ...attendees.map((a) => [
       a.name,
-      a.email,
+      a.contactEmail ?? "",
       t(`events.responses.${a.waiting ? "waiting" : a.response}`),
       formatStamp(a.answeredAt),
     ]),

@@ -118,7 +118,7 @@ describe("lowering the seats below the people registered", () => {
     expect(detail?.capacity).toBe(1);
     expect(detail?.counts.going).toBe(2);
     const panel = renderToStaticMarkup(
-      await RsvpPanel({ event: detail!, signedIn: true, now: new Date() }),
+      await RsvpPanel({ event: detail!, viewer: { kind: "member", sharedContact: null }, now: new Date() }),
     ).replace(/<[^>]+>/g, " ");
     expect(panel).toContain("Ausgebucht – 2 Personen angemeldet");
     expect(panel).not.toContain("2 von 1");

@@ -4,8 +4,8 @@ import { getLocale } from "next-intl/server";
 import { cache } from "react";
 import { getViewer } from "@/lib/auth/viewer";
 import { toEventViewer } from "@/lib/events/access";
-import { RsvpPanel } from "@/lib/events/components/rsvp-panel";
-import { getEventDetail } from "@/lib/events/data";
+import { RsvpPanel, type RsvpViewer } from "@/lib/events/components/rsvp-panel";
+import { getContactShownToOrganisers, getEventDetail } from "@/lib/events/data";
 import { formatDay, formatTime, formatWhen } from "@/lib/events/format";
 import { formatList } from "@/lib/i18n/intl";
 import { getTranslations } from "@/lib/i18n/server";
@@ -24,7 +24,13 @@ const load = cache(async (id: string, slotDate: string | undefined) => {
   const viewer = await getViewer();
   const event = await getEventDetail({ eventId: id, viewer: toEventViewer(viewer), slotDate });
   if (!event) notFound();
-  return { event, signedIn: viewer?.status === "approved" };
+  const rsvpViewer: RsvpViewer =
+    viewer?.status === "approved"
+      ? { kind: "member", sharedContact: await getContactShownToOrganisers(viewer.id) }
+      : viewer
+        ? { kind: "applicant" }
+        : { kind: "visitor" };
+  return { event, rsvpViewer };
 });
 
 const dateParam = (value: string | undefined) => value?.match(/^\d{4}-\d{2}-\d{2}$/)?.[0];
@@ -39,7 +45,7 @@ const RSVP_STATES = ["going", "waiting", "maybe", "no"] as const;
 
 export default async function EventPage({ params, searchParams }: Props) {
   const search = await searchParams;
-  const { event, signedIn } = await load((await params).id, dateParam(one(search.date)));
+  const { event, rsvpViewer } = await load((await params).id, dateParam(one(search.date)));
   const t = await getTranslations("events");
   const tc = await getTranslations();
   const locale = await getLocale();
@@ -166,7 +172,7 @@ export default async function EventPage({ params, searchParams }: Props) {
           </>
         ) : null}
       </div>
-      <RsvpPanel event={event} signedIn={signedIn} notice={{ rsvp, error }} now={now} />
+      <RsvpPanel event={event} viewer={rsvpViewer} notice={{ rsvp, error }} now={now} />
       {event.description ? (
         <section aria-labelledby="about-heading" className="mb-8">
           <h2 id="about-heading" className="mb-2 text-xl font-bold">

@@ -73,7 +73,11 @@ export default async function AttendeesPage({ params, searchParams }: Props) {
           {t("exportCsv")}
         </a>
       </p>
-      {attendees.length === 0 ? <p role="status">{t("noAttendees")}</p> : null}
+      {attendees.length === 0 ? (
+        <p role="status">{t("noAttendees")}</p>
+      ) : (
+        <p className="mb-6 max-w-2xl">{t("attendeesContactNote")}</p>
+      )}
       {groups.map(([key, people]) =>
         people.length === 0 ? null : (
           <section key={key} aria-labelledby={`attendees-${key}`} className="mb-8">
@@ -93,7 +97,7 @@ export default async function AttendeesPage({ params, searchParams }: Props) {
                       {t("columns.name")}
                     </th>
                     <th scope="col" className="p-2 text-start">
-                      {t("columns.email")}
+                      {t("columns.contactEmail")}
                     </th>
                     <th scope="col" className="p-2 text-start">
                       {t("columns.answeredAt")}
@@ -102,11 +106,15 @@ export default async function AttendeesPage({ params, searchParams }: Props) {
                 </thead>
                 <tbody>
                   {people.map((p, i) => (
-                    <tr key={p.email} className="border-b border-gray-200">
+                    <tr key={p.userId} className="border-b border-gray-200">
                       {key === "waiting" ? <td className="p-2">{i + 1}</td> : null}
                       <td className="p-2">{p.name}</td>
                       <td className="p-2">
-                        <a href={`mailto:${p.email}`}>{p.email}</a>
+                        {p.contactEmail ? (
+                          <a href={`mailto:${p.contactEmail}`}>{p.contactEmail}</a>
+                        ) : (
+                          <span className="text-gray-700">{t("contactNotShared")}</span>
+                        )}
                       </td>
                       <td className="p-2">{when(p.answeredAt)}</td>
                     </tr>
