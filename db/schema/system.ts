@@ -22,6 +22,8 @@ export const devOutbox = pgTable(
     subject: text("subject").notNull(),
     text: text("text").notNull(),
     html: text("html").notNull(),
+    /** The headers the dev mailbox shows (From, Reply-To, List-Unsubscribe…), as sent. */
+    headers: jsonb("headers").$type<Record<string, string>>().notNull().default({}),
     createdAt: ts("created_at").notNull().defaultNow(),
   },
   (t) => [index("dev_outbox_created_idx").on(t.createdAt)],

@@ -4,7 +4,6 @@ import { getDb } from "@/db/client";
 import { devOutbox } from "@/db/schema";
 import { env } from "@/lib/env";
 import { getMailSender } from "@/lib/settings/data";
-import { packDevHtml } from "./dev-outbox";
 
 export type OutgoingMail = {
   to: string;
@@ -35,7 +34,7 @@ export async function deliverMail(mail: OutgoingMail): Promise<void> {
     const headers = { From: from, ...(mail.replyTo ? { "Reply-To": mail.replyTo } : {}), ...mail.headers };
     await db
       .insert(devOutbox)
-      .values({ to: mail.to, subject: mail.subject, text: mail.text, html: packDevHtml(mail.html, headers) });
+      .values({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers });
     return;
   }
   const transport = await smtpTransport(env.SMTP_URL);

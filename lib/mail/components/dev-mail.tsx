@@ -1,7 +1,9 @@
 import { Fragment } from "react";
-import type { DevMailView } from "@/lib/mail/data";
-import { DEV_MAIL_HEADERS } from "@/lib/mail/dev-outbox";
+import type { DevMail as StoredMail } from "@/db/schema";
 import { LinkifiedText } from "./linkified-text";
+
+/** The headers shown, in this order, when a mail has them. */
+const SHOWN_HEADERS = ["From", "Reply-To", "List-Unsubscribe", "List-Unsubscribe-Post"] as const;
 
 export type DevMailLabels = { to: string; headers: string; showHtml: string; htmlFrame: string };
 
@@ -10,8 +12,8 @@ export type DevMailLabels = { to: string; headers: string; showHtml: string; htm
  * a fully sandboxed frame (no scripts, forms or top navigation; the page's policy allows no other
  * host), as the mail client would show it.
  */
-export function DevMail({ mail, when, labels }: { mail: DevMailView; when: string; labels: DevMailLabels }) {
-  const headers = DEV_MAIL_HEADERS.filter((name) => mail.headers[name]);
+export function DevMail({ mail, when, labels }: { mail: StoredMail; when: string; labels: DevMailLabels }) {
+  const headers = SHOWN_HEADERS.filter((name) => mail.headers[name]);
   return (
     <>
       <h2 id={`mail-${mail.id}`} className="text-lg font-bold" dir="auto">
