@@ -56,6 +56,7 @@ export const AUDIT_ACTIONS = [
   "forum.post.pending",
   "forum.post.hidden",
   "forum.post.deleted",
+  "forum.post.versionsRemoved",
   "forum.thread.update",
   "forum.category.create",
   "forum.category.update",

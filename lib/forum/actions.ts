@@ -16,6 +16,7 @@ import {
   createThread,
   editPost,
   isFirstTimePoster,
+  removeEarlierVersions,
   resolveMentions,
   setPostStatus,
   setWatch,
@@ -35,7 +36,7 @@ import {
   ThreadModeration,
   Watch,
 } from "./schema";
-import { pageOfNumber, parseReactionValue, postHref, threadHref, withNotice } from "./utils";
+import { historyHref, pageOfNumber, parseReactionValue, postHref, threadHref, withNotice } from "./utils";
 import { type ForumViewer, forumViewer, isModerator } from "./visibility";
 
 export type ComposerState =
@@ -206,6 +207,24 @@ export async function deletePostAction(formData: FormData) {
   const { threadGone } = await setPostStatus({ postId, status: "deleted", actorId: viewer.id });
   revalidatePath("/forum", "layout");
   redirect(threadGone ? `/forum/c/${post.thread.categorySlug}` : postHref(post.thread, post.number));
+}
+
+/**
+ * The author (or a coordinator) removes a post's earlier versions, only from the history page's
+ * confirmation step (?confirm=delete). Anyone else is sent back to the history, which stays as it was.
+ */
+export async function removeVersionsAction(formData: FormData) {
+  const viewer = await member();
+  const { postId, confirmed } = DeletePost.parse(Object.fromEntries(formData));
+  const post = await getPost({ viewer, postId });
+  if (!post || post.status === "deleted") redirect("/forum");
+  const history = historyHref(post.id);
+  const own = post.authorId === viewer.id;
+  if (!own && !isModerator(viewer)) redirect(history);
+  if (confirmed !== "yes") redirect(`${history}?confirm=delete#confirm-heading`);
+  await removeEarlierVersions({ postId, actorId: viewer.id, audit: !own });
+  revalidatePath("/forum", "layout");
+  redirect(withNotice(history, "removed"));
 }
 
 /** A coordinator takes back the hiding of a post: its report was closed when it was hidden. */

@@ -19,7 +19,6 @@ import {
 import { recordRead } from "./mutations";
 import { pageCount } from "./utils";
 import { type ForumViewer, forumViewer, isModerator } from "./visibility";
-import { withholdInTexts } from "./withheld";
 
 export async function loadForumViewer(): Promise<ForumViewer> {
   return forumViewer(await getViewer());
@@ -108,24 +107,20 @@ export async function loadEditablePost(id: string) {
   return { viewer, post };
 }
 
+/**
+ * A post's earlier versions, for members who may read the post: visitors sign in first, as the
+ * history keeps what an author took out again. Its author and coordinators may remove them.
+ */
 export async function loadPostHistory(id: string) {
   const viewer = await loadForumViewer();
+  if (!viewer) return redirectToLogin();
   const postId = Number(id);
   if (!Number.isInteger(postId)) notFound();
   const post = await getPost({ viewer, postId });
   if (!post) notFound();
   const revisions = await listRevisions({ postId });
-  if (viewer) return { post, revisions };
-  // Visitors read the versions without the names of mentioned or quoted people kept to members.
-  const texts = [...revisions.map((r) => r.body), post.body];
-  const shown = await withholdInTexts(
-    texts.map((text) => ({ threadId: post.threadId, source: text, text })),
-    await getRequestLocale(),
-  );
-  return {
-    post: { ...post, body: shown.at(-1)! },
-    revisions: revisions.map((r, i) => ({ ...r, body: shown[i]! })),
-  };
+  const canRemove = post.status !== "deleted" && (post.authorId === viewer.id || isModerator(viewer));
+  return { post, revisions, canRemove };
 }
 
 /** The post to quote in a reply, if the viewer may read it and it is in this thread. */

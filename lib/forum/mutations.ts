@@ -262,7 +262,8 @@ async function notifyAfterPost(input: PostNotice) {
 }
 
 /**
- * Saves a new text, keeping the previous one as a revision anyone who can read the post can see.
+ * Saves a new text, keeping the previous one as a revision members who can read the post can see
+ * (until its author or a coordinator removes the earlier versions).
  * Members the edit newly names with @ are told, as for a new post.
  */
 export async function editPost(input: { postId: number; editorId: string; body: string }) {
@@ -306,6 +307,29 @@ export async function editPost(input: { postId: number; editorId: string; body: 
     number: edited.number,
     mentioned: mentioned.filter((m) => !before.has(m.id)),
     title: edited.thread.title,
+  });
+}
+
+/**
+ * Deletes every earlier version of a post, so its history holds only the current text (the post
+ * still counts as edited). A coordinator removing another member's versions is audited.
+ */
+export async function removeEarlierVersions(input: { postId: number; actorId: string; audit: boolean }) {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const removed = await tx
+      .delete(forumPostRevisions)
+      .where(eq(forumPostRevisions.postId, input.postId))
+      .returning({ id: forumPostRevisions.id });
+    if (input.audit && removed.length > 0)
+      await recordAudit(tx, {
+        actorId: input.actorId,
+        action: "forum.post.versionsRemoved",
+        targetType: "forum_post",
+        targetId: String(input.postId),
+        data: { versions: removed.length },
+      });
+    return removed.length;
   });
 }
 

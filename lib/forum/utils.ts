@@ -35,7 +35,11 @@ export const threadHref = (thread: { id: number; slug: string }, page = 1, numbe
 export const postHref = (thread: { id: number; slug: string }, number: number): string =>
   threadHref(thread, pageOfNumber(number), number);
 
+/** A post's page of earlier versions. */
+export const historyHref = (postId: number): string => `/forum/p/${postId}/history`;
+
 /** A thread link with a flag for the page's notice (`held=1`, `restored=1`), before its #post anchor. */
+
 export const withNotice = (href: string, notice: string): string => {
   const [path, anchor] = href.split("#");
   return `${path}${path!.includes("?") ? "&" : "?"}${notice}=1${anchor ? `#${anchor}` : ""}`;

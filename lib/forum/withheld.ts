@@ -72,19 +72,10 @@ export async function findWithheldForVisitors(
 }
 
 /**
- * For a visitor: plain texts (search snippets, a post's versions) with the names their source
- * Markdown mentions or quotes replaced by "Mitglied des Netzwerks" where visitors may not see them.
- */
-export async function withholdInTexts(
-  items: { threadId: number; source: string; text: string }[],
-  locale: Locale,
-): Promise<string[]> {
-  return (await withholdInItems(items, locale)).texts;
-}
-
-/**
- * `withholdInTexts` for a visitor's search page: also, per item, the names withheld in it that share
- * a word with the search words (a hit may have been found by those alone), and the label shown.
+ * For a visitor's search page: plain texts (search snippets) with the names their source Markdown
+ * mentions or quotes replaced by "Mitglied des Netzwerks" where visitors may not see them; also, per
+ * item, the names withheld in it that share a word with the search words (a hit may have been found
+ * by those alone), and the label shown.
  */
 export async function withholdInItems(
   items: { threadId: number; source: string; text: string }[],

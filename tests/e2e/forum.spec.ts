@@ -115,7 +115,7 @@ test("members discuss: image, preview, quote, mention, notification, edit histor
     await expect(reply).toHaveValue("Noch eine Frage zur Kaution:");
   });
 
-  await test.step("Anna edits her post; everyone can see the earlier version", async () => {
+  await test.step("Anna edits her post; members can see the earlier version", async () => {
     await anna.page.goto(threadUrl);
     await post(anna.page, 1)
       .getByRole("link", { name: t("forum.edit") })

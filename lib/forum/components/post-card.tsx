@@ -6,7 +6,7 @@ import { HtmlElement } from "@/lib/ui/components/html-element";
 import { type Html, html, trustedHtml } from "@/lib/ui/html";
 import { reactAction, restorePostAction } from "../actions";
 import type { PostView } from "../data";
-import { REACTIONS, reactionValue } from "../utils";
+import { historyHref, REACTIONS, reactionValue } from "../utils";
 
 /**
  * What the posts of one page label alike, worked out once per request and handed to every card (so
@@ -167,7 +167,9 @@ function postCardHtml({
         : text.formerMember
   }</h3><p class="text-sm text-muted"><a href="${threadHref}#post-${post.number}" class="text-muted">#${post.number}</a> · <time datetime="${post.createdAt.toISOString()}">${when(post.createdAt)}</time>${
     post.editCount > 0 && readable
-      ? html` · <a href="/forum/p/${post.id}/history">${t("edited", { count: post.editCount })}</a>`
+      ? viewerId
+        ? html` · <a href="${historyHref(post.id)}">${t("edited", { count: post.editCount })}</a>`
+        : html` · ${t("edited", { count: post.editCount })}`
       : null
   }</p></header>${statusNote("pending", "pendingNote", "bg-amber-50")}${statusNote("hidden", "hiddenNote", "bg-gray-100")}${statusNote("deleted", "deletedNote", "bg-gray-100")}${
     readable && (post.status !== "deleted" || moderator)
