@@ -1,7 +1,25 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb, rowsOf } from "@/db/client";
+import { plainExcerpt } from "@/lib/markdown/plain";
+import type { NotificationKind } from "@/lib/notifications/kinds";
 import { usersWhoCanSee } from "./mutations";
+
+/** At most this many posts are quoted in one mail, each at most this long (plain text). */
+const QUOTED_POSTS = 5;
+const EXCERPT_LENGTH = 300;
+
+const threadOf = (subjectKey: string) => Number(subjectKey.slice("thread:".length));
+const postNumberOf = (url: string) => Number(/#post-(\d+)$/.exec(url)?.[1] ?? Number.NaN);
+
+/** What the post says in its own words: the quotes of others it starts with are left out. */
+const ownWords = (body: string) => {
+  const own = body
+    .split("\n")
+    .filter((line) => !/^\s*>/.test(line))
+    .join("\n");
+  return plainExcerpt(own.trim() ? own : body, EXCERPT_LENGTH);
+};
 
 /**
  * Tells the mailer whether a thread's notification may still go out: only while the recipient may
@@ -10,7 +28,7 @@ import { usersWhoCanSee } from "./mutations";
  */
 export const forumNotificationSource = {
   async canSee({ recipientId, subjectKey }: { recipientId: string; subjectKey: string }): Promise<boolean> {
-    const threadId = Number(subjectKey.slice("thread:".length));
+    const threadId = threadOf(subjectKey);
     if (!Number.isInteger(threadId)) return false;
     const db = await getDb();
     const [thread] = rowsOf<{ category_id: string }>(
@@ -21,5 +39,54 @@ export const forumNotificationSource = {
               where r.thread_id = t.id and r.user_id = ${recipientId}), 0))`),
     );
     return thread !== undefined && (await usersWhoCanSee(db, [recipientId], thread.category_id)).length > 0;
+  },
+
+  /**
+   * The posts the mail is about, as they read now (called right after canSee): the post each
+   * mention or reply line leads to and, for a burst, its author's posts before it that the recipient
+   * has not read and no earlier mail quoted. Only visible posts in a visible thread, never by someone
+   * the recipient blocked.
+   */
+  async excerpts({
+    recipientId,
+    subjectKey,
+    items,
+  }: {
+    recipientId: string;
+    subjectKey: string;
+    items: { kind: NotificationKind; actorId: string | null; url: string; count: number }[];
+  }) {
+    const threadId = threadOf(subjectKey);
+    if (!Number.isInteger(threadId)) return [];
+    const db = await getDb();
+    const quoted = new Map<number, { author: string | null; text: string }>();
+    for (const item of items) {
+      const number = postNumberOf(item.url);
+      if ((item.kind !== "mention" && item.kind !== "reply") || !item.actorId || !Number.isInteger(number))
+        continue;
+      const rows = rowsOf<{ number: number; author: string | null; body: string }>(
+        await db.execute(sql`
+          SELECT p.number, u.name AS author, left(p.body, 4000) AS body
+          FROM forum_posts p
+          JOIN forum_threads t ON t.id = p.thread_id AND t.status = 'visible'
+          LEFT JOIN users u ON u.id = p.author_id
+          WHERE p.thread_id = ${threadId} AND p.author_id = ${item.actorId} AND p.status = 'visible'
+            AND NOT EXISTS (SELECT 1 FROM member_blocks b WHERE b.blocker_id = ${recipientId} AND b.blocked_id = p.author_id)
+            AND (p.number = ${number} OR (p.number < ${number}
+              AND p.number > coalesce((SELECT r.last_read_number FROM forum_read_state r
+                WHERE r.thread_id = p.thread_id AND r.user_id = ${recipientId}), 0)
+              AND p.created_at > coalesce((SELECT max(n.email_claimed_at) FROM notifications n
+                WHERE n.recipient_id = ${recipientId} AND n.subject_key = ${subjectKey}
+                  AND n.email_status = 'sent'), '-infinity')))
+          ORDER BY p.number DESC LIMIT ${Math.min(Math.max(item.count, 1), QUOTED_POSTS)}`),
+      );
+      for (const row of rows)
+        quoted.set(Number(row.number), { author: row.author, text: ownWords(row.body) });
+    }
+    return [...quoted.entries()]
+      .sort(([a], [b]) => a - b)
+      .slice(-QUOTED_POSTS)
+      .map(([, excerpt]) => excerpt)
+      .filter((excerpt) => excerpt.text);
   },
 };

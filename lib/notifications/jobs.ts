@@ -109,6 +109,7 @@ async function excerptsFor(recipient: Recipient, rows: Notification[]) {
     locale: recipient.locale,
     subjectKey: first.subjectKey,
     params: rows.map((r) => r.params),
+    items: rows.map((r) => ({ kind: r.kind, actorId: r.actorId, url: r.url, count: r.count })),
   });
 }
 

@@ -3,6 +3,7 @@ import { applicationsNotificationSource } from "@/lib/applications/reminder";
 import { eventNotificationSource } from "@/lib/events/notification-source";
 import { forumNotificationSource } from "@/lib/forum/notification-source";
 import { messageNotificationSource } from "@/lib/messages/notification-source";
+import type { NotificationKind } from "./kinds";
 
 /**
  * What an area tells the mailer about its subjects (keyed by the subject key's prefix, e.g.
@@ -19,6 +20,8 @@ export type NotificationSource = {
     locale: string;
     /** The params of the notifications the mail is about, oldest first. */
     params: Record<string, string>[];
+    /** The notifications the mail is about, oldest first: who did what, where it leads, how often. */
+    items: { kind: NotificationKind; actorId: string | null; url: string; count: number }[];
   }): Promise<{ author: string | null; text: string; plain?: boolean }[]>;
 };
 

@@ -1,20 +1,9 @@
 import type { ConversationKind } from "@/db/schema/messages";
 import { isolated } from "@/lib/i18n/intl";
+import { plainExcerpt } from "@/lib/markdown/plain";
 import type { ConversationListItem } from "../data";
 
 type T = (key: string, values?: Record<string, string | number>) => string;
-
-/** Markdown as a short single line of plain text (for the list and previews). */
-export function plainExcerpt(markdown: string, max: number): string {
-  const text = markdown
-    .replace(/```[\s\S]*?```/g, " ")
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, " ")
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/[*_`#>~|]+/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
-  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
-}
 
 /** A group's title, or who is in it; a direct conversation is named after the other member. */
 export function conversationTitle(
