@@ -273,6 +273,45 @@ test("without JavaScript, the file of a new message sent back stays listed and g
   await expectNoA11yViolations(dieter.page);
 });
 
+test("a reply with a text file named .pdf and a photo: the refusal names the file, the photo stays attached and goes with it", async ({
+  coordinator,
+  newPage,
+}) => {
+  const carla = await invitedMember(coordinator, newPage, "Carla");
+  const dieter = await invitedMember(coordinator, newPage, "Dieter");
+  const page = carla.page;
+  await writeTo(page, dieter.name, "Hallo Dieter");
+  const body = page.getByRole("textbox", { name: t("messages.compose.body") });
+  await body.fill("Das Foto vom Aushang.");
+  const files = page.getByLabel(t("messages.compose.attachments"), { exact: true });
+  const photo = await sharp({ create: { width: 120, height: 80, channels: 3, background: "#16a085" } })
+    .png()
+    .toBuffer();
+  await files.setInputFiles([
+    { name: "fake.pdf", mimeType: "application/pdf", buffer: Buffer.from("nur Text, kein PDF") },
+    { name: "aushang.png", mimeType: "image/png", buffer: photo },
+  ]);
+  await page.getByRole("button", { name: t("messages.compose.send") }).click();
+  // The file name is isolated (FSI … PDI), so it keeps its own direction in an Arabic sentence.
+  const [before, after] = t("messages.errors.attachmentNotAccepted", { names: "NAMES", count: 1 }).split(
+    "NAMES",
+  );
+  await expect(files).toHaveAccessibleDescription(
+    new RegExp(`${escapeRegExp(before!)}\\u2068?fake\\.pdf\\u2069?${escapeRegExp(after!)}`),
+  );
+  await expect(body).toHaveValue("Das Foto vom Aushang.");
+  const attached = page.getByRole("group", { name: t("messages.compose.attached") });
+  await expect(attached.getByRole("checkbox", { name: "aushang.png" })).toBeChecked();
+  await expect(attached.getByRole("checkbox")).toHaveCount(1);
+  await expectNoA11yViolations(page);
+  await page.getByRole("button", { name: t("messages.compose.send") }).click();
+  await expect(page).toHaveURL(/\/messages\/[\w-]+#m-/);
+  await dieter.page.goto(page.url());
+  const message = dieter.page.getByRole("article").filter({ hasText: "Das Foto vom Aushang." });
+  await expect(message.getByRole("img", { name: "aushang", exact: true })).toBeVisible();
+  await expect(message.getByText("fake.pdf")).toHaveCount(0);
+});
+
 test("a blocked member can no longer write, and their messages disappear", async ({
   coordinator,
   newPage,
