@@ -121,6 +121,8 @@ test("a coordinator creates a weekly series with one seat; the waiting list move
     await expect(first.getByText(t("events.onlineLinkHidden"))).toBeVisible();
     await first.getByRole("button", { name: t("events.answer.yes"), exact: true }).click();
     await expect(first.getByText(t("events.you.yes"))).toBeVisible();
+    // Her profile shows no contact e-mail: the organisers see her name and answer, and she is told so.
+    await expect(first.getByText(t("events.organisersSee"))).toBeVisible();
     await expect(
       first.getByRole("link", { name: "https://meet.example.org/e2e-sprechstunde" }),
     ).toBeVisible();
@@ -159,12 +161,17 @@ test("a coordinator creates a weekly series with one seat; the waiting list move
     await expect(going.getByRole("cell", { name: SECOND!.name })).toBeVisible();
     const declined = coordinator.getByRole("region", { name: t("events.attendeeGroups.no", { count: 1 }) });
     await expect(declined.getByRole("cell", { name: FIRST!.name })).toBeVisible();
+    // Neither shows a contact e-mail to members, and their sign-in addresses are nobody's business.
+    await expect(going.getByRole("cell", { name: t("events.contactNotShared") })).toBeVisible();
+    await expect(coordinator.getByRole("main")).not.toContainText(SECOND!.email);
+    await expect(coordinator.getByRole("main")).not.toContainText(FIRST!.email);
     await expectNoA11yViolations(coordinator);
     const csv = await coordinator.request.get(`/events/${eventId}/attendees.csv?date=${firstDate}`);
     expect(csv.status()).toBe(200);
     const body = await csv.text();
-    expect(body).toContain(SECOND!.email);
-    expect(body).toContain(t("events.responses.yes"));
+    expect(body).toContain(`"${SECOND!.name}";"";"${t("events.responses.yes")}"`);
+    expect(body).not.toContain(SECOND!.email);
+    expect(body).not.toContain(FIRST!.email);
   });
 
   await test.step("a member may not see the attendee list", async () => {
@@ -206,6 +213,10 @@ test("the organiser moves a date and changes the place, then cancels the event: 
   await attendee.goto(`/events/${eventId}?date=${firstDate}`);
   await attendee.getByRole("button", { name: t("events.answer.yes"), exact: true }).click();
   await expect(attendee.getByText(t("events.you.yes"))).toBeVisible();
+  // His profile shows members a contact e-mail: the panel says the organisers see it too.
+  await expect(attendee.getByRole("region", { name: t("events.rsvpTitle") })).toContainText(
+    /Kontakt-E-Mail aus Ihrem Profil \(.*lukas\.wagner@example\.org.*\)/,
+  );
 
   const changed = t("notifications.kinds.event_change", { title });
   await test.step("the first date moves a day later and an hour earlier: the attendee sees it in the notifications", async () => {
@@ -256,14 +267,14 @@ test("the organiser moves a date and changes the place, then cancels the event: 
     await expect(dates.getByText(t("events.dates.cancelled"), { exact: true })).toHaveCount(1);
     await waitForMail(THIRD!.email, { subject: t("events.mail.cancelled.subject", { title }), since });
     await attendee.goto(`/events/${eventId}?date=${firstDate}`);
-    await expect(attendee.getByText(t("events.dateCancelledNote"))).toBeVisible();
+    await expect(attendee.getByText(t("events.dateCancelledNote"), { exact: true })).toBeVisible();
 
     await dates.getByRole("button", { name: new RegExp(`^${t("events.dates.restore")}`) }).click();
     await expect(coordinator.getByText(t("events.saved.dateRestored"))).toBeVisible();
     await expect(dates.getByText(t("events.dates.cancelled"), { exact: true })).toHaveCount(0);
     await expectNoA11yViolations(coordinator);
     await attendee.reload();
-    await expect(attendee.getByText(t("events.dateCancelledNote"))).toHaveCount(0);
+    await expect(attendee.getByText(t("events.dateCancelledNote"), { exact: true })).toHaveCount(0);
     await expect(attendee.getByText(t("events.you.yes"))).toBeVisible();
   });
 
@@ -334,9 +345,12 @@ test("the organiser moves a date and changes the place, then cancels the event: 
     expect(mail.text).toContain(t("events.mail.cancelled.bodyEvent", { title }));
     await attendee.goto(`/events/${eventId}?date=${firstDate}`);
     await expect(attendee.getByText(t("events.eventCancelled"))).toBeVisible();
-    // Past tense, and no reminder promised for a date that will not happen.
-    await expect(attendee.getByText(t("events.youWere.yes"))).toBeVisible();
+    // The answer panel says so too, in the past tense, with no reminder promised and nothing to answer.
+    const panel = attendee.getByRole("region", { name: t("events.rsvpTitle") });
+    await expect(panel).toContainText(t("events.rsvpCancelled.event"));
+    await expect(panel).toContainText(`${t("events.youWere.yes")} ${t("events.rsvpVoid")}`);
     await expect(attendee.getByText(t("events.you.yes"))).toHaveCount(0);
+    await expect(panel.getByRole("button")).toHaveCount(0);
     await expectNoA11yViolations(attendee);
   });
 
@@ -448,6 +462,20 @@ test("a visitor sees public events and subscribes; members-only events stay hidd
   await expect(page).toHaveURL(/format=in_person/);
   await expect(page.getByRole("link", { name: /Online-Sprechstunde/ })).toHaveCount(0);
   await expectNoA11yViolations(page);
+  // A newcomer without an account is shown the way in, not only the sign-in.
+  await page
+    .getByRole("link", { name: /Sprachcafé Hohenmölsen/ })
+    .first()
+    .click();
+  const panel = page.getByRole("region", { name: t("events.rsvpTitle") });
+  await expect(panel).toContainText(t("events.rsvpForMembers"));
+  await expect(panel.getByRole("link", { name: t("events.signInToRsvp") })).toHaveAttribute(
+    "href",
+    /^\/login\?next=/,
+  );
+  await panel.getByRole("link", { name: /Mitglied werden/ }).click();
+  await expect(page).toHaveURL(/\/signup$/);
+  await page.goBack();
   const feed = await page.request.get("/api/calendar/public");
   expect(await feed.text()).not.toContain("Netzwerktreffen Integration");
 
