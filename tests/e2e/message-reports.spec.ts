@@ -1,24 +1,11 @@
-import type { Page } from "@playwright/test";
 import sharp from "sharp";
 import { expectNoA11yViolations } from "./support/a11y";
 import { invitedMember } from "./support/admin-fixtures";
 import { expect, test, tr } from "./support/fixtures";
 import { waitForMail } from "./support/mailbox";
+import { MAIL_TIMEOUT, mainNav, writeTo } from "./support/messages";
 
 const t = tr("de");
-const MAIL_TIMEOUT = 150_000;
-
-const mainNav = (page: Page) => page.getByRole("navigation", { name: t("shell.mainNav") });
-
-async function writeTo(page: Page, name: string, body: string) {
-  await page.goto("/messages/new");
-  await page.getByRole("searchbox", { name: t("messages.new.search") }).fill(name);
-  await page.getByRole("button", { name: t("messages.new.searchButton") }).click();
-  await page.getByRole("link", { name: t("messages.new.add", { name }) }).click();
-  await page.getByRole("textbox", { name: t("messages.compose.body") }).fill(body);
-  await page.getByRole("button", { name: t("messages.compose.send") }).click();
-  await expect(page).toHaveURL(/\/messages\/[\w-]+#m-/);
-}
 
 test("a reported message reaches the coordinator with its photo and PDF, and only while the report is open", async ({
   coordinator,

@@ -1,27 +1,11 @@
-import type { Page } from "@playwright/test";
 import sharp from "sharp";
 import { expectNoA11yViolations } from "./support/a11y";
 import { invitedMember } from "./support/admin-fixtures";
 import { escapeRegExp, expect, test, tr } from "./support/fixtures";
 import { waitForMail } from "./support/mailbox";
+import { MAIL_TIMEOUT, mainNav, writeTo } from "./support/messages";
 
 const t = tr("de");
-// Immediate mails wait NOTIFY_MAIL_DELAY_SECONDS (90 s unless the server is started with less).
-const MAIL_TIMEOUT = 150_000;
-
-const mainNav = (page: Page) => page.getByRole("navigation", { name: t("shell.mainNav") });
-
-/** Starts a conversation from the "new message" page: search, add, write, send. */
-async function writeTo(page: Page, name: string, body: string) {
-  await page.goto("/messages/new");
-  await page.getByRole("searchbox", { name: t("messages.new.search") }).fill(name);
-  await page.getByRole("button", { name: t("messages.new.searchButton") }).click();
-  await page.getByRole("link", { name: t("messages.new.add", { name }) }).click();
-  await expect(page.getByRole("link", { name: t("messages.new.remove", { name }) })).toBeVisible();
-  await page.getByRole("textbox", { name: t("messages.compose.body") }).fill(body);
-  await page.getByRole("button", { name: t("messages.compose.send") }).click();
-  await expect(page).toHaveURL(/\/messages\/[\w-]+#m-/);
-}
 
 test("two members write to each other; the mail links to the conversation", async ({
   coordinator,
