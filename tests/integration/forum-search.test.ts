@@ -54,7 +54,7 @@ describe("forum search", () => {
     expect((await searchPosts({ viewer: as(insider), query: `Kursplanung ${key}` })).hits).toHaveLength(3);
   });
 
-  it("finds a plural by its singular and a compound by its first word, but a short word not by another's start", async () => {
+  it("finds a plural by its singular and the other way round, but a word not by another's start", async () => {
     const key = `Stichwort${unique()}`;
     const member = await createUser();
     const categoryId = (await createCategory("members")).id;
@@ -62,16 +62,17 @@ describe("forum search", () => {
       authorId: member.id,
       categoryId,
       title: "Neue Kurse ab Februar",
-      body: `Zwei neue Integrationskurse in Naumburg, und Hilfe bei der Wohnungssuche. ${key}`,
+      body: `Zwei neue Integrationskurse in Naumburg, weitere Kurse am Abend, dazu ein Sprachkurs. ${key}`,
     });
     await createThread({ authorId: member.id, categoryId, title: "Kurz notiert", body: `Nur kurz: ${key}` });
     const threadsFor = async (query: string) =>
       (await searchPosts({ viewer: as(member), query: `${query} ${key}` })).hits.map((h) => h.threadId);
     // the German stemmer cuts "Integrationskurs" and "Integrationskurse" apart
     expect(await threadsFor("Integrationskurs")).toEqual([thread.id]);
-    expect(await threadsFor("Wohnung")).toEqual([thread.id]);
+    expect(await threadsFor("Sprachkurse")).toEqual([thread.id]);
+    expect(await threadsFor("Kurs")).toEqual([thread.id]);
     expect(await threadsFor('"neue Integrationskurs"')).toEqual([thread.id]);
-    expect(await threadsFor("Kurs")).toEqual([]);
+    expect(await threadsFor("Kurs -Integrationskurs")).toEqual([]);
     const [hit] = (await searchPosts({ viewer: as(member), query: `Integrationskurs ${key}` })).hits;
     expect(hit?.snippet).toContain("[[[mark]]]Integrationskurse[[[/mark]]]");
   });
