@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, isNull, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { getDb, rowsOf } from "@/db/client";
-import { conversationParticipants, conversations, memberBlocks, users } from "@/db/schema";
+import { conversationParticipants, conversations, memberBlocks, notifications, users } from "@/db/schema";
 import type { ConversationKind, MessageKind } from "@/db/schema/messages";
 import type { Cursor } from "./cursor";
 import { CONVERSATIONS_PAGE_SIZE, MESSAGES_PAGE_SIZE } from "./schema";
@@ -124,9 +124,12 @@ export type ConversationView = {
   participants: Participant[];
   lastReadAt: Date;
   unreadCount: number;
-  /** Something came since the viewer last read it (or is counted unread). */
+  /** Something came since the viewer last read it (or is counted unread), or a notification about it is unread. */
   unread: boolean;
 };
+
+/** A conversation's notifications share this subject key (a burst of messages becomes one). */
+export const conversationSubject = (conversationId: string) => `conversation:${conversationId}`;
 
 /** The participant has something to mark read: messages counted unread, or one since they last read. */
 export const hasUnread = (lastMessageAt: SQLWrapper): SQL<boolean> =>
@@ -145,7 +148,10 @@ export async function getConversationForParticipant(input: {
       title: conversations.title,
       lastReadAt: conversationParticipants.lastReadAt,
       unreadCount: conversationParticipants.unreadCount,
-      unread: hasUnread(conversations.lastMessageAt),
+      // or a notification about it is still unread (one from before the viewer answered, say)
+      unread: sql<boolean>`(${hasUnread(conversations.lastMessageAt)} or exists (select 1 from ${notifications}
+        where ${notifications.recipientId} = ${input.userId} and ${notifications.readAt} is null
+          and ${notifications.subjectKey} = ${conversationSubject(input.conversationId)}))`,
     })
     .from(conversationParticipants)
     .innerJoin(conversations, eq(conversations.id, conversationParticipants.conversationId))

@@ -21,7 +21,7 @@ export async function loadConversationList(searchParams: SearchParams) {
 /**
  * A conversation for one of its current participants; anyone else (another member, a coordinator,
  * an admin) gets "not found", the same as for an id that does not exist. Opening the newest page
- * marks it and its notifications read (both writes touch nothing when nothing is unread).
+ * marks it and its notifications read when something there is unread; reopening a read one writes nothing.
  */
 export async function loadConversation(id: string, searchParams: SearchParams) {
   const viewer = await requireUser();
@@ -30,7 +30,7 @@ export async function loadConversation(id: string, searchParams: SearchParams) {
   if (!conversation) notFound();
   const before = decodeCursor(first(searchParams.before));
   const page = await listMessages({ conversationId: id, viewerId: viewer.id, before });
-  if (!before) await markConversationRead({ userId: viewer.id, conversationId: id });
+  if (!before && conversation.unread) await markConversationRead({ userId: viewer.id, conversationId: id });
   return { viewer, conversation, ...page, paged: before !== null };
 }
 

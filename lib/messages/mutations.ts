@@ -17,10 +17,10 @@ import { AppError } from "@/lib/errors";
 import { markSubjectRead, notify, withdrawFromNotifications } from "@/lib/notifications/mutations";
 import type { PendingAttachment } from "@/lib/uploads/constants";
 import type { CheckedFile } from "./attachments";
-import { hasUnread } from "./data";
+import { conversationSubject, hasUnread } from "./data";
 import { claimMessagePending } from "./pending-attachments";
 
-export const conversationSubject = (conversationId: string) => `conversation:${conversationId}`;
+export { conversationSubject };
 export const conversationHref = (conversationId: string, messageId?: string) =>
   `/messages/${conversationId}${messageId ? `#m-${messageId}` : ""}`;
 
