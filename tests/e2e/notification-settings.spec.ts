@@ -28,7 +28,10 @@ test("saved notification settings stay chosen with JavaScript, and a second save
 
   // only the hour changes now; the first choice must not be sent back as it was before
   await hour.selectOption("20");
+  // the status from the first save is still shown: wait for this save's answer before reloading
+  const saved = page.waitForResponse((response) => response.request().method() === "POST");
   await save.click();
+  await saved;
   await expect(hour).toHaveValue("20");
   await expect(mention("off")).toBeChecked();
   await page.reload();
