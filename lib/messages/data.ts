@@ -274,6 +274,25 @@ export type StoredAttachment = {
   data: Buffer;
 };
 
+/** The first row of a query for an attachment's id, file_name, content_type, byte_size and upload data. */
+export function firstStoredAttachment(result: unknown): StoredAttachment | null {
+  const [row] = rowsOf<{
+    id: string;
+    file_name: string;
+    content_type: string;
+    byte_size: number;
+    data: Buffer | Uint8Array;
+  }>(result);
+  if (!row) return null;
+  return {
+    id: row.id,
+    fileName: row.file_name,
+    contentType: row.content_type,
+    byteSize: Number(row.byte_size),
+    data: Buffer.from(row.data),
+  };
+}
+
 /**
  * An attachment for a viewer who takes part in its conversation now and has not blocked its sender;
  * null for everyone else, exactly as for an unknown id.
@@ -283,13 +302,7 @@ export async function getAttachmentForParticipant(input: {
   userId: string;
 }): Promise<StoredAttachment | null> {
   const db = await getDb();
-  const rows = rowsOf<{
-    id: string;
-    file_name: string;
-    content_type: string;
-    byte_size: number;
-    data: Buffer | Uint8Array;
-  }>(
+  return firstStoredAttachment(
     await db.execute(sql`
       SELECT a.id, a.file_name, a.content_type, a.byte_size, up.data
       FROM message_attachments a
@@ -301,15 +314,6 @@ export async function getAttachmentForParticipant(input: {
         AND NOT EXISTS (SELECT 1 FROM member_blocks b WHERE b.blocker_id = ${input.userId} AND b.blocked_id = m.sender_id)
       LIMIT 1`),
   );
-  const row = rows[0];
-  if (!row) return null;
-  return {
-    id: row.id,
-    fileName: row.file_name,
-    contentType: row.content_type,
-    byteSize: Number(row.byte_size),
-    data: Buffer.from(row.data),
-  };
 }
 
 /** Members the viewer blocked, by name. */

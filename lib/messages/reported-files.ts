@@ -1,7 +1,7 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import { getDb, rowsOf } from "@/db/client";
-import type { AttachmentView, StoredAttachment } from "./data";
+import { type AttachmentView, firstStoredAttachment, type StoredAttachment } from "./data";
 
 /**
  * Coordinators read only what was reported, and only while they judge it: the files of a message
@@ -31,26 +31,11 @@ export async function listReportedMessageAttachments(messageId: string): Promise
 /** An attachment of a message under an open report, for a coordinator; null otherwise. */
 export async function getReportedAttachment(attachmentId: string): Promise<StoredAttachment | null> {
   const db = await getDb();
-  const rows = rowsOf<{
-    id: string;
-    file_name: string;
-    content_type: string;
-    byte_size: number;
-    data: Buffer | Uint8Array;
-  }>(
+  return firstStoredAttachment(
     await db.execute(sql`
       SELECT a.id, a.file_name, a.content_type, a.byte_size, up.data
       FROM message_attachments a JOIN uploads up ON up.id = a.upload_id
       WHERE a.id = ${attachmentId} AND ${underOpenReport(sql`a.message_id`)}
       LIMIT 1`),
   );
-  const row = rows[0];
-  if (!row) return null;
-  return {
-    id: row.id,
-    fileName: row.file_name,
-    contentType: row.content_type,
-    byteSize: Number(row.byte_size),
-    data: Buffer.from(row.data),
-  };
 }
