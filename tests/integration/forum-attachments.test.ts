@@ -1,7 +1,6 @@
 // Files chosen before "Vorschau": kept as the member's pending uploads, listed in the form, attached
 // when the post is sent; only the member's own, and deleted a day later when never posted.
 import { eq, inArray, sql } from "drizzle-orm";
-import sharp from "sharp";
 import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { forumPosts, forumThreads, uploads } from "@/db/schema";
@@ -12,24 +11,11 @@ import { jobHandlers, jobSchedules } from "@/lib/jobs/registry";
 import type { PendingAttachment } from "@/lib/uploads/constants";
 import { actAs } from "../support/actions";
 import { createSession, createUser } from "../support/factories";
+import { imageFile, pdfFile } from "../support/files";
 import { createCategory } from "../support/forum-factories";
 
 vi.mock("next/headers", () => import("../support/next-headers"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
-
-const photo = async () =>
-  new File(
-    [
-      new Uint8Array(
-        await sharp({ create: { width: 40, height: 30, channels: 3, background: "#3366aa" } })
-          .jpeg()
-          .toBuffer(),
-      ),
-    ],
-    "foto.jpg",
-    { type: "image/jpeg" },
-  );
-const pdf = () => new File(["%PDF-1.4\n%%EOF\n"], "plan.pdf", { type: "application/pdf" });
 
 async function setting() {
   const author = await createUser({ name: "Amal Anhang" });
@@ -77,8 +63,8 @@ describe("attachments chosen before the preview", () => {
       replyAction(
         { status: "idle" },
         replyForm(w.thread.id, "preview", [
-          ["attachments", await photo()],
-          ["attachments", pdf()],
+          ["attachments", await imageFile("foto.jpg")],
+          ["attachments", pdfFile()],
         ]),
       ),
     );
@@ -118,7 +104,7 @@ describe("attachments chosen before the preview", () => {
       return f;
     };
     const refused = await actAs(token, () =>
-      createThreadAction({ status: "idle" }, form("", [["attachments", pdf()]])),
+      createThreadAction({ status: "idle" }, form("", [["attachments", pdfFile()]])),
     );
     expect(refused).toMatchObject({ status: "error", attachments: [{ filename: "plan.pdf" }] });
     expect((refused as { fieldErrors: object }).fieldErrors).toHaveProperty("title");
@@ -140,7 +126,7 @@ describe("attachments chosen before the preview", () => {
   it("refuse another member's pending file: nothing is posted and the file stays theirs", async () => {
     const w = await setting();
     const theirs = await actAs(await createSession(w.other.id), () =>
-      replyAction({ status: "idle" }, replyForm(w.thread.id, "preview", [["attachments", pdf()]])),
+      replyAction({ status: "idle" }, replyForm(w.thread.id, "preview", [["attachments", pdfFile()]])),
     );
     const stolen = ticked(theirs);
     expect(stolen).toHaveLength(1);
@@ -188,7 +174,7 @@ describe("attachments chosen before the preview", () => {
         { status: "idle" },
         replyForm(w.thread.id, "submit", [
           ["attachments", new File(["nur Text"], "fake.pdf", { type: "application/pdf" })],
-          ["attachments", await photo()],
+          ["attachments", await imageFile("foto.jpg")],
         ]),
       ),
     );
@@ -213,12 +199,12 @@ describe("attachments chosen before the preview", () => {
     const token = await createSession(w.author.id);
     const old = ticked(
       await actAs(token, () =>
-        replyAction({ status: "idle" }, replyForm(w.thread.id, "preview", [["attachments", pdf()]])),
+        replyAction({ status: "idle" }, replyForm(w.thread.id, "preview", [["attachments", pdfFile()]])),
       ),
     );
     const fresh = ticked(
       await actAs(token, () =>
-        replyAction({ status: "idle" }, replyForm(w.thread.id, "preview", [["attachments", pdf()]])),
+        replyAction({ status: "idle" }, replyForm(w.thread.id, "preview", [["attachments", pdfFile()]])),
       ),
     );
     const [oldId, freshId] = [old[0]![1].slice(0, 36), fresh[0]![1].slice(0, 36)];

@@ -2,7 +2,6 @@
 // member's pending uploads, listed in the form, attached when the message is sent; only the member's own,
 // and deleted a day later when never sent.
 import { eq, inArray, sql } from "drizzle-orm";
-import sharp from "sharp";
 import { describe, expect, it, vi } from "vitest";
 import { GET as getAttachment } from "@/app/(member)/messages/attachments/[id]/route";
 import { getDb } from "@/db/client";
@@ -15,24 +14,11 @@ import { MAX_BODY } from "@/lib/messages/schema";
 import type { PendingAttachment } from "@/lib/uploads/constants";
 import { actAs } from "../support/actions";
 import { createSession } from "../support/factories";
+import { imageFile, pdfFile } from "../support/files";
 import { member } from "../support/messages-factories";
 
 vi.mock("next/headers", () => import("../support/next-headers"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
-
-const photo = async () =>
-  new File(
-    [
-      new Uint8Array(
-        await sharp({ create: { width: 40, height: 30, channels: 3, background: "#3366aa" } })
-          .png()
-          .toBuffer(),
-      ),
-    ],
-    "foto.png",
-    { type: "image/png" },
-  );
-const pdf = () => new File(["%PDF-1.4\n%%EOF\n"], "plan.pdf", { type: "application/pdf" });
 
 type Entry = [string, string | File];
 
@@ -92,8 +78,8 @@ describe("files of a message that comes back", () => {
       sendMessageAction(
         { status: "idle" },
         replyForm(w.conversationId, "x".repeat(MAX_BODY + 1), [
-          ["attachments", await photo()],
-          ["attachments", pdf()],
+          ["attachments", await imageFile("foto.png")],
+          ["attachments", pdfFile()],
         ]),
       ),
     );
@@ -132,7 +118,7 @@ describe("files of a message that comes back", () => {
         { status: "idle" },
         replyForm(w.conversationId, "Hier das Foto.", [
           ["attachments", new File(["nur Text, kein PDF"], "fake.pdf", { type: "application/pdf" })],
-          ["attachments", await photo()],
+          ["attachments", await imageFile("foto.png")],
         ]),
       ),
     );
@@ -163,7 +149,7 @@ describe("files of a message that comes back", () => {
     form.append("to", bernd.id);
     form.set("body", "Der Plan");
     form.append("attachments", new File(["MZ\u0090"], "setup.exe"));
-    form.append("attachments", pdf());
+    form.append("attachments", pdfFile());
     form.append(
       "attachments",
       new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2])], "kaputt.png"),
@@ -190,7 +176,7 @@ describe("files of a message that comes back", () => {
       return f;
     };
     const refused = await actAs(token, () =>
-      startConversationAction({ status: "idle" }, form([["attachments", pdf()]])),
+      startConversationAction({ status: "idle" }, form([["attachments", pdfFile()]])),
     );
     expect(refused).toMatchObject({
       status: "error",
@@ -210,7 +196,7 @@ describe("files of a message that comes back", () => {
     const theirs = await actAs(await createSession(w.bernd.id), () =>
       sendMessageAction(
         { status: "idle" },
-        replyForm(w.conversationId, "x".repeat(MAX_BODY + 1), [["attachments", pdf()]]),
+        replyForm(w.conversationId, "x".repeat(MAX_BODY + 1), [["attachments", pdfFile()]]),
       ),
     );
     const stolen = ticked(theirs);
@@ -237,7 +223,7 @@ describe("files of a message that comes back", () => {
         await actAs(token, () =>
           sendMessageAction(
             { status: "idle" },
-            replyForm(w.conversationId, "x".repeat(MAX_BODY + 1), [["attachments", pdf()]]),
+            replyForm(w.conversationId, "x".repeat(MAX_BODY + 1), [["attachments", pdfFile()]]),
           ),
         ),
       );

@@ -1,6 +1,5 @@
 // A reported direct message is judged with its files: coordinators see them in the queue and open them
 // while a report on that message is open; never another message's files, and none once it is decided.
-import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { GET as getAttachment } from "@/app/(member)/messages/attachments/[id]/route";
 import { checkAttachments } from "@/lib/messages/attachments";
@@ -10,6 +9,7 @@ import { sendMessage, startConversation } from "@/lib/messages/mutations";
 import { listReportedMessageAttachments } from "@/lib/messages/reported-files";
 import { resolveReport } from "@/lib/moderation/mutations";
 import { createSession } from "../support/factories";
+import { imageFile, pdfFile } from "../support/files";
 import { member } from "../support/messages-factories";
 
 async function fetchAttachment(id: string, userId: string) {
@@ -17,20 +17,6 @@ async function fetchAttachment(id: string, userId: string) {
   const request = new Request(`http://localhost:3000/messages/attachments/${id}`, { headers: { cookie } });
   return getAttachment(request, { params: Promise.resolve({ id }) });
 }
-
-const png = async () =>
-  new File(
-    [
-      new Uint8Array(
-        await sharp({ create: { width: 40, height: 30, channels: 3, background: "#aa3366" } })
-          .png()
-          .toBuffer(),
-      ),
-    ],
-    "img.png",
-    { type: "image/png" },
-  );
-const pdf = (name: string) => new File(["%PDF-1.4\n%%EOF\n"], name, { type: "application/pdf" });
 
 async function reportedWithFiles() {
   const amal = await member("Amal Sendet");
@@ -42,13 +28,13 @@ async function reportedWithFiles() {
     senderId: amal.id,
     recipientIds: [iryna.id],
     body: "Hier der Flyer.",
-    files: await checkAttachments([await png(), pdf("doc.pdf")]),
+    files: await checkAttachments([await imageFile("img.png"), pdfFile("doc.pdf")]),
   });
   await sendMessage({
     senderId: amal.id,
     conversationId,
     body: "Und noch etwas Privates.",
-    files: await checkAttachments([pdf("privat.pdf")]),
+    files: await checkAttachments([pdfFile("privat.pdf")]),
   });
   const { items } = await listMessages({ conversationId, viewerId: iryna.id });
   const [reported, other] = items;
