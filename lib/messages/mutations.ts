@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import { type Executor, getDb, rowsOf } from "@/db/client";
 import {
   conversationParticipants,
@@ -353,25 +353,39 @@ export async function deleteOwnMessage(input: {
 }): Promise<{ conversationId: string }> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const rows = rowsOf<{ conversation_id: string; at: string }>(
-      await tx.execute(sql`
-        UPDATE messages m SET deleted_at = now()
-        WHERE m.id = ${input.messageId} AND m.sender_id = ${input.userId} AND m.kind = 'text' AND m.deleted_at IS NULL
-          AND EXISTS (SELECT 1 FROM conversation_participants p WHERE p.conversation_id = m.conversation_id
-            AND p.user_id = ${input.userId} AND p.left_at IS NULL)
-        RETURNING m.conversation_id, m.created_at::text AS at`),
+    const [removed] = await removeMessages(
+      tx,
+      sql`m.id = ${input.messageId} AND m.sender_id = ${input.userId} AND m.kind = 'text'
+        AND EXISTS (SELECT 1 FROM conversation_participants p WHERE p.conversation_id = m.conversation_id
+          AND p.user_id = ${input.userId} AND p.left_at IS NULL)`,
     );
-    const row = rows[0];
-    if (!row) throw new AppError({ code: "not_found", message: "messageNotFound" });
+    if (!removed) throw new AppError({ code: "not_found", message: "messageNotFound" });
+    return { conversationId: removed.conversationId };
+  });
+}
+
+/**
+ * Removes the messages `where` picks (alias m) that are not removed yet, for everyone, and takes them
+ * back from those who had not read them: their unread count, their notification and its mail.
+ */
+async function removeMessages(tx: Executor, where: SQL) {
+  const rows = rowsOf<{ id: string; conversation_id: string; sender_id: string | null; at: string }>(
+    await tx.execute(sql`
+      UPDATE messages m SET deleted_at = now() WHERE ${where} AND m.deleted_at IS NULL
+      RETURNING m.id, m.conversation_id, m.sender_id, m.created_at::text AS at`),
+  );
+  for (const row of rows) {
     const conversationId = row.conversation_id;
     await recountUnread(
       tx,
-      sql`p.conversation_id = ${conversationId} AND p.user_id <> ${input.userId} AND p.left_at IS NULL
-        AND p.last_read_at < ${row.at}::timestamptz`,
+      sql`p.conversation_id = ${conversationId} AND p.user_id IS DISTINCT FROM ${row.sender_id}
+        AND p.left_at IS NULL AND p.last_read_at < ${row.at}::timestamptz`,
     );
+    // A former member's notifications name no actor any more: none can be told apart to take back.
+    if (row.sender_id === null) continue;
     const [previous] = rowsOf<{ id: string }>(
       await tx.execute(sql`
-        SELECT id FROM messages WHERE conversation_id = ${conversationId} AND sender_id = ${input.userId}
+        SELECT id FROM messages WHERE conversation_id = ${conversationId} AND sender_id = ${row.sender_id}
           AND kind = 'text' AND deleted_at IS NULL AND created_at < ${row.at}::timestamptz
         ORDER BY created_at DESC, id DESC LIMIT 1`),
     );
@@ -379,15 +393,15 @@ export async function deleteOwnMessage(input: {
       {
         subjectKey: conversationSubject(conversationId),
         kind: "message",
-        actorId: input.userId,
+        actorId: row.sender_id,
         at: row.at,
-        url: conversationHref(conversationId, input.messageId),
+        url: conversationHref(conversationId, row.id),
         previousUrl: previous ? conversationHref(conversationId, previous.id) : null,
       },
       tx,
     );
-    return { conversationId };
-  });
+  }
+  return rows.map((row) => ({ conversationId: row.conversation_id }));
 }
 
 /**
@@ -464,11 +478,24 @@ export async function findVisibleMessage(input: { userId: string; messageId: str
   return rows[0] ?? null;
 }
 
-/** Moderation: a coordinator hides or deletes (removed for everyone) or restores a reported message. */
+/**
+ * Moderation: a coordinator hides or deletes (removed for everyone, taken back from who had not read
+ * it, as when its sender deletes it) or restores a reported message (unread again for who had not).
+ */
 export async function setMessageRemoved(input: { messageId: string; removed: boolean }): Promise<void> {
   const db = await getDb();
-  await db
-    .update(messages)
-    .set({ deletedAt: input.removed ? sql`now()` : null })
-    .where(eq(messages.id, input.messageId));
+  await db.transaction(async (tx) => {
+    if (input.removed) {
+      await removeMessages(tx, sql`m.id = ${input.messageId}`);
+      return;
+    }
+    const [restored] = await tx
+      .update(messages)
+      .set({ deletedAt: null })
+      .where(and(eq(messages.id, input.messageId), isNotNull(messages.deletedAt)))
+      .returning({ conversationId: messages.conversationId });
+    if (restored) {
+      await recountUnread(tx, sql`p.conversation_id = ${restored.conversationId} AND p.left_at IS NULL`);
+    }
+  });
 }
