@@ -1,5 +1,5 @@
 import { dateTimeFormat } from "@/lib/i18n/date-time";
-import { getTranslations } from "@/lib/i18n/server";
+import { getRequestLocale, getTranslations } from "@/lib/i18n/server";
 import { HtmlElement } from "@/lib/ui/components/html-element";
 import { html } from "@/lib/ui/html";
 import type { ConversationListItem } from "../data";
@@ -16,14 +16,18 @@ export async function ConversationList({
   items: ConversationListItem[];
   viewerId: string;
 }) {
-  const [t, when] = await Promise.all([getTranslations("messages"), dateTimeFormat()]);
+  const [t, when, locale] = await Promise.all([
+    getTranslations("messages"),
+    dateTimeFormat(),
+    getRequestLocale(),
+  ]);
   return (
     <ul
       aria-label={t("listLabel")}
       className="divide-y divide-gray-300 rounded-lg border border-gray-300 bg-white"
     >
       {items.map((c) => {
-        const title = conversationTitle(t, c);
+        const title = conversationTitle(t, locale, c);
         const preview = c.last ? lastMessageLine(t, c.last, viewerId) : "";
         const item = html`<div class="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1"><a href="/messages/${c.id}" class="inline-flex min-h-11 items-center text-lg break-words ${c.unreadCount > 0 ? "font-bold" : "font-semibold"}">${title}</a><span class="text-sm text-muted"><time datetime="${c.lastActivityAt.toISOString()}">${when(c.lastActivityAt)}</time></span></div>${
           preview ? html`<p class="text-muted break-words">${preview}</p>` : null

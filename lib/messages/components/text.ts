@@ -1,24 +1,28 @@
 import type { ConversationKind } from "@/db/schema/messages";
-import { isolated } from "@/lib/i18n/intl";
+import { formatList, isolated } from "@/lib/i18n/intl";
 import { plainExcerpt } from "@/lib/markdown/plain";
 import type { ConversationListItem } from "../data";
 
 type T = (key: string, values?: Record<string, string | number>) => string;
 
-/** A group's title, or who is in it; a direct conversation is named after the other member. */
+/**
+ * A group's title, or who is in it as the language writes a list ("Anna, Bernd und 2 weitere
+ * Personen", "Anna وBernd وشخص آخر"), each name isolated in its own direction; a direct
+ * conversation is named after the other member.
+ */
 export function conversationTitle(
   t: T,
+  locale: string,
   c: { kind: ConversationKind; title: string | null; names: string[]; memberCount: number },
 ): string {
   if (c.title) return c.title;
   const names = c.names.filter(Boolean);
   if (c.kind === "direct") return names[0] ?? t("formerMember");
   if (names.length === 0) return t("nobodyElse");
-  const others = c.memberCount - 1;
-  const list = names.join(", ");
-  return t("groupOf", {
-    names: others > names.length ? t("andMore", { names: list, count: others - names.length }) : list,
-  });
+  const more = c.memberCount - 1 - names.length;
+  const items = names.map(isolated);
+  if (more > 0) items.push(t("morePeople", { count: more }));
+  return t("groupOf", { names: formatList(locale, items) });
 }
 
 /**

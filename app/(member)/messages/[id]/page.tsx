@@ -34,7 +34,7 @@ export default async function ConversationPage({
   const { t } = labels;
   const tt = t as unknown as T;
   const others = conversation.participants;
-  const title = conversationTitle(tt, {
+  const title = conversationTitle(tt, locale, {
     kind: conversation.kind,
     title: conversation.title,
     names: others.map((p) => p.name ?? ""),
