@@ -10,7 +10,7 @@ import {
   users,
   type Visibility,
 } from "@/db/schema";
-import { foldedWordsMatch } from "@/db/search-fields";
+import { foldedWordsMatch, foldName } from "@/db/search-fields";
 import { DIRECTORY_PAGE_SIZE, type DirectoryCursor } from "./schema";
 import { searchWeights, type ViewerLevel, visibleAt } from "./visibility";
 
@@ -182,6 +182,44 @@ export async function searchDirectory({
     members: page.map(({ nameFolded: _, ...member }) => toSummary(member)),
     next: rows.length > limit && last ? { nameFolded: last.nameFolded, id: last.id } : null,
   };
+}
+
+/** A member offered while typing "@Na…": what the viewer may see of name, function and organisation. */
+export type MemberSuggestion = Pick<MemberSummary, "id" | "organisation" | "jobFunction"> & { name: string };
+
+/**
+ * Up to `limit` members whose name matches what was typed, as the directory's name search matches it
+ * (typo- and umlaut-tolerant, only members the viewer may find there). Names that start with the text
+ * come first, then names with a word that starts with it.
+ */
+export async function suggestMembers({
+  level,
+  q,
+  limit,
+}: {
+  level: ViewerLevel;
+  q: string;
+  limit: number;
+}): Promise<MemberSuggestion[]> {
+  const match = foldedWordsMatch(q, profiles.nameFolded);
+  if (!match) return [];
+  const folded = foldName(q).replace(/\s+/g, " ");
+  const db = await getDb();
+  const { id, name, organisation, jobFunction } = summaryColumns(level);
+  const rows = await db
+    .select({ id, name, organisation, jobFunction })
+    .from(profiles)
+    .innerJoin(users, eq(users.id, profiles.userId))
+    .leftJoin(organisations, eq(organisations.id, profiles.organisationId))
+    .where(and(listed(level), match))
+    .orderBy(
+      sql`starts_with(${profiles.nameFolded}, ${folded}) desc`,
+      sql`strpos(${profiles.nameFolded}, ${` ${folded}`}) > 0 desc`,
+      asc(profiles.nameFolded),
+      asc(profiles.userId),
+    )
+    .limit(limit);
+  return rows.filter((row): row is MemberSuggestion => row.name !== null);
 }
 
 export const PROFILE_FIELDS = [

@@ -1,0 +1,45 @@
+/** Suggestions start after "@" and this many letters. */
+export const MENTION_QUERY_MIN_LETTERS = 2;
+/** Longer text after "@" is no name being typed. */
+export const MENTION_QUERY_MAX = 80;
+
+/** A member offered for "@Na…": the name as the viewer may see it, function and organisation if visible. */
+export type MentionSuggestion = { id: string; name: string; detail: string };
+
+/** The "@Na…" being typed: from the "@" (`start`) to the end of the word at the caret (`end`). */
+export type ActiveMention = { start: number; end: number; query: string };
+
+// As lib/forum/utils.ts mentionCandidates reads a mention: a letter, then up to three words.
+const WORD = String.raw`[\p{L}][\p{L}\p{N}\-'.]*`;
+const NAME_SO_FAR = new RegExp(String.raw`^${WORD}(?:[ \t]+${WORD}){0,2}[ \t]?$`, "u");
+const NOT_BEFORE_AT = /[\p{L}\p{N}_@]/u;
+const WORD_REST = /^[\p{L}\p{N}\-'.]*/u;
+
+/**
+ * The mention typed just before the caret, if suggestions should be offered for it: not in a quote
+ * or code (the parser ignores mentions there), at least two letters, at most three words.
+ */
+export function activeMention(text: string, caret: number): ActiveMention | null {
+  const before = text.slice(0, caret);
+  const start = before.lastIndexOf("@");
+  if (start < 0 || caret - start > MENTION_QUERY_MAX + 1) return null;
+  if (start > 0 && NOT_BEFORE_AT.test(before[start - 1]!)) return null;
+  const typed = before.slice(start + 1);
+  if (!NAME_SO_FAR.test(typed)) return null;
+  if ((typed.match(/\p{L}/gu)?.length ?? 0) < MENTION_QUERY_MIN_LETTERS) return null;
+  const line = before.slice(before.lastIndexOf("\n") + 1);
+  if (/^[ \t]*>/.test(line) || before.split("```").length % 2 === 0 || line.split("`").length % 2 === 0)
+    return null;
+  const rest = /[ \t]$/.test(typed) ? "" : (text.slice(caret).match(WORD_REST)?.[0] ?? "");
+  return { start, end: caret + rest.length, query: typed.trim() };
+}
+
+/** The text with the mention replaced by "@Full Name" and a space, and where the caret goes. */
+export function insertMention(text: string, mention: ActiveMention, name: string) {
+  const after = text.slice(mention.end);
+  const inserted = `@${name}${/^\s/.test(after) ? "" : " "}`;
+  return {
+    text: text.slice(0, mention.start) + inserted + after,
+    caret: mention.start + inserted.length + (/^\s/.test(after) ? 1 : 0),
+  };
+}

@@ -1,0 +1,46 @@
+import "server-only";
+import { getViewerFromRequest } from "@/lib/auth/viewer";
+import { suggestMembers } from "@/lib/members/data";
+import { viewerLevel } from "@/lib/members/visibility";
+import { hitRateLimit } from "@/lib/rate-limit/mutations";
+import {
+  MENTION_QUERY_MAX,
+  MENTION_QUERY_MIN_LETTERS,
+  type MentionSuggestion,
+} from "./components/mention-query";
+import { mentionCandidates } from "./utils";
+
+export const MENTION_SUGGESTIONS = 8;
+
+const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  Response.json(body, { status, headers: { "Cache-Control": "private, no-store", ...headers } });
+
+/** Whether "@name" in a post resolves to this name again (lib/forum/mutations.ts resolveMentions). */
+const mentionable = (name: string) => mentionCandidates(`@${name}`)[0]?.[0] === name.toLowerCase();
+
+/**
+ * The composer's "@Na…" suggestions: approved members only (a visitor gets 401, anyone else 404), each
+ * suggested member as the directory shows them to members, and only those "@Name" will link to.
+ */
+export async function mentionSuggestionsResponse(request: Request): Promise<Response> {
+  const viewer = await getViewerFromRequest(request);
+  if (!viewer) return json({ error: "unauthorized" }, 401);
+  if (viewer.status !== "approved" || viewer.needsConsent) return json({ error: "not_found" }, 404);
+  const q = (new URL(request.url).searchParams.get("q") ?? "").trim().slice(0, MENTION_QUERY_MAX);
+  if ((q.match(/\p{L}/gu)?.length ?? 0) < MENTION_QUERY_MIN_LETTERS) return json({ members: [] });
+  // Members may browse the directory anyway; this only keeps a script from hammering the database.
+  const rate = await hitRateLimit({ key: `forum:mentions:${viewer.id}`, limit: 120, windowSeconds: 60 });
+  if (!rate.allowed)
+    return json({ error: "rate_limited" }, 429, { "Retry-After": String(rate.retryAfterSeconds) });
+  // A few more than are shown, for names "@Name" cannot link to (more than three words, rare).
+  const found = await suggestMembers({ level: viewerLevel(viewer), q, limit: MENTION_SUGGESTIONS * 2 });
+  const members: MentionSuggestion[] = found
+    .filter((m) => mentionable(m.name))
+    .slice(0, MENTION_SUGGESTIONS)
+    .map((m) => ({
+      id: m.id,
+      name: m.name,
+      detail: [m.jobFunction, m.organisation].filter(Boolean).join(", "),
+    }));
+  return json({ members });
+}

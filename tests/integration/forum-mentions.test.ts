@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { GET } from "@/app/api/forum/mentions/route";
+import { VISIBILITY } from "@/db/schema";
+import type { MentionSuggestion } from "@/lib/forum/components/mention-query";
+import { createApplicant, createMember, createOrganisation, createSession } from "../support/factories";
+
+const { public: PUBLIC, hidden: HIDDEN } = VISIBILITY;
+
+/** A surname nobody else has, so a query finds only this test's people (the database is shared). */
+const marker = () =>
+  Array.from(crypto.getRandomValues(new Uint8Array(10)), (b) => String.fromCharCode(97 + (b % 26))).join("");
+
+/** What the composer asks for "@" + q, as the signed-in user (or a visitor). */
+async function suggest(q: string, userId?: string): Promise<Response> {
+  const cookie = userId ? `authjs.session-token=${await createSession(userId)}` : "";
+  return GET(
+    new Request(`http://localhost:3000/api/forum/mentions?q=${encodeURIComponent(q)}`, {
+      headers: { cookie },
+    }),
+  );
+}
+
+async function suggested(q: string, userId: string): Promise<MentionSuggestion[]> {
+  const response = await suggest(q, userId);
+  expect(response.status).toBe(200);
+  expect(response.headers.get("cache-control")).toContain("no-store");
+  return (await response.json()).members;
+}
+
+describe("mention suggestions in the forum's composer", () => {
+  it("suggests approved members by name, umlaut- and typo-tolerantly, names that start so first", async () => {
+    const word = marker();
+    const viewer = await createMember({ name: `Leser ${marker()}` });
+    const jordis = await createMember({ name: `Jördis ${word}` });
+    const marjorie = await createMember({ name: `Marjorie ${word}` });
+    const found = await suggested(`Jordis ${word.slice(0, 6)}`, viewer.id);
+    expect(found.map((m) => m.name)).toEqual([`Jördis ${word}`]);
+    expect((await suggested(`Jördsi ${word}`, viewer.id)).map((m) => m.id)).toEqual([jordis.id]);
+    expect((await suggested(`${word.slice(0, 4)} jo`, viewer.id)).map((m) => m.id)).toEqual([
+      jordis.id,
+      marjorie.id,
+    ]);
+  });
+
+  it("never suggests a member whose name is hidden from members, nor an applicant", async () => {
+    const word = marker();
+    const viewer = await createMember({ name: `Leser ${marker()}` });
+    const shown = await createMember({ name: `Amira ${word}`, visibility: { name: PUBLIC } });
+    await createMember({ name: `Amira ${word}`, visibility: { name: HIDDEN } });
+    await createMember({ name: `Amira ${word}`, status: "pending" });
+    expect((await suggested(word, viewer.id)).map((m) => m.id)).toEqual([shown.id]);
+  });
+
+  it("shows function and organisation only where the member lets members see them", async () => {
+    const word = marker();
+    const viewer = await createMember({ name: `Leser ${marker()}` });
+    const org = await createOrganisation({ name: `Verein ${word}` });
+    await createMember({
+      name: `Olena ${word}`,
+      profile: { jobFunction: "Sozialarbeiterin", organisationId: org.id },
+    });
+    await createMember({
+      name: `Oleh ${word}`,
+      profile: { jobFunction: "Geheimagent", organisationId: org.id },
+      visibility: { jobFunction: HIDDEN, organisation: HIDDEN },
+    });
+    const found = await suggested(`Ole ${word}`, viewer.id);
+    expect(found.map((m) => [m.name, m.detail])).toEqual([
+      [`Oleh ${word}`, ""],
+      [`Olena ${word}`, `Sozialarbeiterin, Verein ${word}`],
+    ]);
+    expect(JSON.stringify(found)).not.toContain("Geheimagent");
+  });
+
+  it("offers at most eight, only names '@Name' links to, and nothing for fewer than two letters", async () => {
+    const word = marker();
+    const viewer = await createMember({ name: `Leser ${marker()}` });
+    for (let i = 0; i < 10; i++) await createMember({ name: `Anna ${word}` });
+    await createMember({ name: `Anna Maria Berg ${word}` });
+    const found = await suggested(word, viewer.id);
+    expect(found).toHaveLength(8);
+    expect(found.every((m) => m.name === `Anna ${word}`)).toBe(true);
+    expect(await suggested("A", viewer.id)).toEqual([]);
+  });
+
+  it("refuses visitors (401) and applicants (404)", async () => {
+    const word = marker();
+    await createMember({ name: `Amira ${word}` });
+    const visitor = await suggest(word);
+    expect(visitor.status).toBe(401);
+    expect(await visitor.text()).not.toContain(word);
+    const applicant = await createApplicant();
+    const refused = await suggest(word, applicant.userId);
+    expect(refused.status).toBe(404);
+    expect(await refused.text()).not.toContain(word);
+  });
+});
