@@ -17,7 +17,7 @@ import {
 import { uploadRow } from "@/db/uploads";
 import { recordAudit } from "@/lib/audit/mutations";
 import { NOTIFICATIONS_PATH } from "@/lib/notifications/kinds";
-import { retractNotifications } from "@/lib/notifications/mutations";
+import { retractNotifications, withdrawItem } from "@/lib/notifications/mutations";
 import type { PendingAttachment } from "@/lib/uploads/constants";
 import type { ProcessedAttachment } from "./attachments";
 import { findMembersByNames } from "./data";
@@ -211,13 +211,31 @@ type PostNotice = {
   number: number;
   mentioned: Mentioned[];
   title: string;
+  /** Members who have read the thread up to this post are not told (a restored post). */
+  skipReaders?: boolean;
 };
 
+/** Of these members, those not to tell about the post: nobody, or (skipReaders) who read that far. */
+async function readersOf(input: PostNotice): Promise<Set<string>> {
+  if (!input.skipReaders) return new Set();
+  const db = await getDb();
+  const rows = await db
+    .select({ userId: forumReadState.userId })
+    .from(forumReadState)
+    .where(
+      and(
+        eq(forumReadState.threadId, input.thread.id),
+        sql`${forumReadState.lastReadNumber} >= ${input.number}`,
+      ),
+    );
+  return new Set(rows.map((r) => r.userId));
+}
+
 /** Mentioned members who may see the category get "mention"; returns who was told. */
-async function notifyMentions(input: PostNotice): Promise<string[]> {
+async function notifyMentions(input: PostNotice, skip = new Set<string>()): Promise<string[]> {
   const mentionIds = await usersWhoCanSee(
     await getDb(),
-    input.mentioned.map((m) => m.id).filter((id) => id !== input.authorId),
+    input.mentioned.map((m) => m.id).filter((id) => id !== input.authorId && !skip.has(id)),
     input.categoryId,
   );
   await sendForumNotification({
@@ -237,7 +255,8 @@ async function notifyMentions(input: PostNotice): Promise<string[]> {
  */
 async function notifyAfterPost(input: PostNotice) {
   const db = await getDb();
-  const mentionIds = await notifyMentions(input);
+  const skip = await readersOf(input);
+  const mentionIds = await notifyMentions(input, skip);
   const watchers = rowsOf<{ user_id: string }>(
     await db.execute(sql`select w.user_id from forum_watches w
       where ((w.subject_type = 'thread' and w.subject_id = ${String(input.thread.id)})
@@ -248,7 +267,7 @@ async function notifyAfterPost(input: PostNotice) {
   ).map((r) => r.user_id);
   const replyIds = await usersWhoCanSee(
     db,
-    [...new Set(watchers)].filter((id) => !mentionIds.includes(id)),
+    [...new Set(watchers)].filter((id) => !mentionIds.includes(id) && !skip.has(id)),
     input.categoryId,
   );
   await sendForumNotification({
@@ -394,13 +413,10 @@ export async function setPostStatus(input: {
     }
     await recount(tx, post.thread.id, [post.categoryId]);
     if (input.status !== "visible") {
-      // Read or not, a line about something gone would lead nowhere.
-      await retractNotifications(
-        withThread
-          ? { subjectKey: `thread:${post.thread.id}` }
-          : { subjectKey: `thread:${post.thread.id}`, url: postHref(post.thread, post.number) },
-        tx,
-      );
+      // Read or not, a line about something gone would lead nowhere; a burst keeps its other posts.
+      const subjectKey = `thread:${post.thread.id}`;
+      if (withThread) await retractNotifications({ subjectKey }, tx);
+      else await withdrawItem({ subjectKey, url: postHref(post.thread, post.number) }, tx);
     }
     if (input.audit) {
       await recordAudit(tx, {
@@ -414,6 +430,18 @@ export async function setPostStatus(input: {
   });
   if (!change) return { threadGone: false };
   const { post, withThread } = change;
+  if (post.status === "hidden" && input.status === "visible" && post.authorId) {
+    // Hiding took the post out of everyone's notifications: it is back for those who have not read it.
+    await notifyAfterPost({
+      authorId: post.authorId,
+      categoryId: post.categoryId,
+      thread: post.thread,
+      number: post.number,
+      mentioned: await resolveMentions(post.body),
+      title: post.thread.title,
+      skipReaders: true,
+    });
+  }
   if (post.status === "pending" && post.authorId && input.status !== "pending") {
     const approved = input.status === "visible";
     if (approved) {

@@ -42,28 +42,41 @@ export const forumNotificationSource = {
   },
 
   /**
-   * The posts the mail is about, as they read now (called right after canSee): the post each
-   * mention or reply line leads to and, for a burst, its author's posts before it that the recipient
-   * has not read and no earlier mail quoted. Only visible posts in a visible thread, never by someone
-   * the recipient blocked.
+   * The posts the mail is about, as they read now (called right after canSee): those a line lists or,
+   * for a line without its list, the post it leads to and its author's posts before it that the
+   * recipient has not read and no earlier mail quoted. Only visible posts in a visible thread, never
+   * by someone the recipient blocked.
    */
   async excerpts({
     recipientId,
     subjectKey,
+    params,
     items,
   }: {
     recipientId: string;
     subjectKey: string;
+    params: Record<string, string>[];
     items: { kind: NotificationKind; actorId: string | null; url: string; count: number }[];
   }) {
     const threadId = threadOf(subjectKey);
     if (!Number.isInteger(threadId)) return [];
     const db = await getDb();
     const quoted = new Map<number, { author: string | null; text: string }>();
-    for (const item of items) {
+    for (const [index, item] of items.entries()) {
       const number = postNumberOf(item.url);
       if ((item.kind !== "mention" && item.kind !== "reply") || !item.actorId || !Number.isInteger(number))
         continue;
+      // A line that lists its posts (lib/forum/notify.ts) is about exactly those.
+      const listed = (params[index]?.items ?? "").split(" ").map(postNumberOf).filter(Number.isInteger);
+      const which =
+        listed.length > 0
+          ? sql`p.number in ${listed}`
+          : sql`(p.number = ${number} OR (p.number < ${number}
+              AND p.number > coalesce((SELECT r.last_read_number FROM forum_read_state r
+                WHERE r.thread_id = p.thread_id AND r.user_id = ${recipientId}), 0)
+              AND p.created_at > coalesce((SELECT max(n.email_claimed_at) FROM notifications n
+                WHERE n.recipient_id = ${recipientId} AND n.subject_key = ${subjectKey}
+                  AND n.email_status = 'sent'), '-infinity')))`;
       const rows = rowsOf<{ number: number; author: string | null; body: string }>(
         await db.execute(sql`
           SELECT p.number, u.name AS author, left(p.body, 4000) AS body
@@ -72,12 +85,7 @@ export const forumNotificationSource = {
           LEFT JOIN users u ON u.id = p.author_id
           WHERE p.thread_id = ${threadId} AND p.author_id = ${item.actorId} AND p.status = 'visible'
             AND NOT EXISTS (SELECT 1 FROM member_blocks b WHERE b.blocker_id = ${recipientId} AND b.blocked_id = p.author_id)
-            AND (p.number = ${number} OR (p.number < ${number}
-              AND p.number > coalesce((SELECT r.last_read_number FROM forum_read_state r
-                WHERE r.thread_id = p.thread_id AND r.user_id = ${recipientId}), 0)
-              AND p.created_at > coalesce((SELECT max(n.email_claimed_at) FROM notifications n
-                WHERE n.recipient_id = ${recipientId} AND n.subject_key = ${subjectKey}
-                  AND n.email_status = 'sent'), '-infinity')))
+            AND ${which}
           ORDER BY p.number DESC LIMIT ${Math.min(Math.max(item.count, 1), QUOTED_POSTS)}`),
       );
       for (const row of rows)

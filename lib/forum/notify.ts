@@ -17,5 +17,6 @@ export type ForumNotification = {
  */
 export async function sendForumNotification(input: ForumNotification, tx?: Executor): Promise<void> {
   if (input.recipientIds.length === 0) return;
-  await notify(input, tx);
+  // A line about posts keeps their links, so hiding one post takes out only its share (withdrawItem).
+  await notify({ ...input, itemized: input.kind !== "moderation" }, tx);
 }

@@ -25,6 +25,11 @@ export type NotifyInput = {
   params: Record<string, string>;
   /** Mailed without the burst delay (a date within the next two days changed). */
   urgent?: boolean;
+  /**
+   * The line keeps the links of the events it stands for (params.items, oldest first, space-separated),
+   * so one of them can be taken out again (withdrawItem).
+   */
+  itemized?: boolean;
 };
 
 export const DELIVER_JOB = "notifications.deliver";
@@ -65,7 +70,8 @@ export async function notify(input: NotifyInput, tx?: Executor): Promise<void> {
       SET count = count + 1, url = ${input.url},
           -- "was:" params say what the recipient knew before the burst: the first one stays.
           params = ${JSON.stringify(input.params)}::jsonb || COALESCE(
-            (SELECT jsonb_object_agg(key, value) FROM jsonb_each(params) WHERE key LIKE 'was:%'), '{}'::jsonb),
+            (SELECT jsonb_object_agg(key, value) FROM jsonb_each(params) WHERE key LIKE 'was:%'), '{}'::jsonb)
+          ${input.itemized ? sql`|| jsonb_build_object('items', concat_ws(' ', params->>'items', ${input.url}::text))` : sql``},
           created_at = now()
       WHERE recipient_id IN (${sql.join(
         recipients.map((r) => sql`${r.id}`),
@@ -90,7 +96,7 @@ export async function notify(input: NotifyInput, tx?: Executor): Promise<void> {
         kind: input.kind,
         url: input.url,
         subjectKey: input.subjectKey,
-        params: input.params,
+        params: input.itemized ? { ...input.params, items: input.url } : input.params,
         emailStatus:
           mode === "immediate"
             ? ("pending" as const)
@@ -170,12 +176,9 @@ export async function markSubjectRead(
     );
 }
 
-/**
- * Removes notifications about something that is gone (a deleted post, a cancelled conversation);
- * with `url`, only those leading there (one post of a thread).
- */
+/** Removes every notification about something that is gone (a hidden thread, a cancelled conversation). */
 export async function retractNotifications(
-  input: { subjectKey: string; recipientIds?: string[]; url?: string },
+  input: { subjectKey: string; recipientIds?: string[] },
   tx?: Executor,
 ): Promise<void> {
   const db = tx ?? (await getDb());
@@ -185,9 +188,35 @@ export async function retractNotifications(
       and(
         eq(notifications.subjectKey, input.subjectKey),
         input.recipientIds ? inArray(notifications.recipientId, input.recipientIds) : undefined,
-        input.url ? eq(notifications.url, input.url) : undefined,
       ),
     );
+}
+
+/**
+ * One item of a subject is gone (a hidden post): each line standing for it (an itemized line that
+ * lists its link; a line without a list when it leads there) loses it. A line left with nothing goes;
+ * one that stood for more counts one fewer and, if it led there, leads to its last item left.
+ */
+export async function withdrawItem(input: { subjectKey: string; url: string }, tx?: Executor): Promise<void> {
+  const db = tx ?? (await getDb());
+  const items = sql`string_to_array(${notifications.params}->>'items', ' ')`;
+  const left = sql`array_remove(${items}, ${input.url}::text)`;
+  const holds = sql`${input.url}::text = ANY(${items})`;
+  await db.delete(notifications).where(
+    and(
+      eq(notifications.subjectKey, input.subjectKey),
+      sql`CASE WHEN ${notifications.params}->>'items' IS NOT NULL THEN ${holds} AND cardinality(${left}) = 0
+          ELSE ${notifications.url} = ${input.url} END`,
+    ),
+  );
+  await db
+    .update(notifications)
+    .set({
+      count: sql`greatest(${notifications.count} - 1, 1)`,
+      params: sql`jsonb_set(${notifications.params}, '{items}', to_jsonb(array_to_string(${left}, ' ')))`,
+      url: sql`CASE WHEN ${notifications.url} = ${input.url} THEN (${left})[cardinality(${left})] ELSE ${notifications.url} END`,
+    })
+    .where(and(eq(notifications.subjectKey, input.subjectKey), sql`${holds}`));
 }
 
 /**

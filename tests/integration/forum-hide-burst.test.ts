@@ -1,0 +1,195 @@
+// Hiding one post of a burst ("3 neue Antworten") takes out only that post's share: the line keeps
+// its other posts (count, text, link) and goes only when none is left; its mail does not quote the
+// hidden post. Restoring the post tells those who have not read it again.
+import { eq } from "drizzle-orm";
+import { createTranslator } from "next-intl";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { notifications } from "@/db/schema";
+import { createReply, createThread, recordRead, setPostStatus, setWatch } from "@/lib/forum/mutations";
+import { MESSAGES } from "@/lib/i18n/messages";
+import { runQueuedJobs } from "@/lib/jobs/testing";
+import { type KindTranslator, notificationText } from "@/lib/notifications/text";
+import { createMember, createUser } from "../support/factories";
+import { createCategory } from "../support/forum-factories";
+import { member, outboxTo } from "../support/messages-factories";
+
+const MAIL_WINDOW = 10 * 60 * 1000;
+
+const tn = createTranslator({
+  locale: "de",
+  messages: MESSAGES.de,
+  namespace: "notifications",
+}) as unknown as KindTranslator;
+
+/** The member's notification lines as the centre shows them (text with the actor's name, link). */
+async function linesOf(userId: string, actorName: string) {
+  const db = await getDb();
+  const rows = await db.select().from(notifications).where(eq(notifications.recipientId, userId));
+  return rows.map((r) => ({ text: notificationText(tn, { ...r, actorName }), url: r.url }));
+}
+
+/** Otto's thread, followed by Katrin; Iryna answers three times in a row. */
+async function burst() {
+  const otto = await member("Otto Eröffnet");
+  const iryna = await member("Iryna Antwortet");
+  const katrin = await member("Katrin Folgt");
+  const coordinator = await createUser({ role: "coordinator" });
+  const category = await createCategory("members");
+  const { thread } = await createThread({
+    authorId: otto.id,
+    categoryId: category.id,
+    title: "Wohnungssuche",
+    body: "Wer kennt eine Wohnung?",
+  });
+  await setWatch({ userId: katrin.id, subjectType: "thread", subjectId: String(thread.id), level: "watch" });
+  const replies: Awaited<ReturnType<typeof createReply>>[] = [];
+  for (const body of [
+    "Erste Antwort: Frau Lindner.",
+    "Zweite Antwort: Herr Braun.",
+    "Dritte Antwort: Genossenschaft.",
+  ])
+    replies.push(await createReply({ authorId: iryna.id, threadId: thread.id, body }));
+  const href = (n: number) => `/forum/t/${thread.id}/${thread.slug}#post-${n}`;
+  const hide = (i: number) =>
+    setPostStatus({ postId: replies[i]!.postId, status: "hidden", actorId: coordinator.id });
+  const restore = (i: number) =>
+    setPostStatus({ postId: replies[i]!.postId, status: "visible", actorId: coordinator.id, audit: true });
+  return { iryna, katrin, coordinator, thread, href, hide, restore };
+}
+
+const replies = (count: number, name: string) =>
+  count === 1
+    ? `Neue Antwort von ${name} in „Wohnungssuche“`
+    : `${count} neue Antworten von ${name} in „Wohnungssuche“`;
+
+describe("hiding one post of a burst", () => {
+  it("keeps the line for the other posts, leading to the last one left, and its mail leaves the hidden post out", async () => {
+    const w = await burst();
+    expect(await linesOf(w.katrin.id, w.iryna.name!)).toEqual([
+      { text: replies(3, w.iryna.name!), url: w.href(4) },
+    ]);
+
+    await w.hide(2);
+    expect(await linesOf(w.katrin.id, w.iryna.name!)).toEqual([
+      { text: replies(2, w.iryna.name!), url: w.href(3) },
+    ]);
+
+    await runQueuedJobs({ dueWithinMs: MAIL_WINDOW });
+    const mails = await outboxTo(w.katrin.email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.text).toContain(replies(2, w.iryna.name!));
+    expect(mails[0]!.text).toContain("> Erste Antwort: Frau Lindner.");
+    expect(mails[0]!.text).toContain("> Zweite Antwort: Herr Braun.");
+    expect(mails[0]!.text).not.toContain("Genossenschaft");
+  });
+
+  it("counts one fewer when a post in the middle is hidden, and keeps the link", async () => {
+    const w = await burst();
+    await w.hide(1);
+    expect(await linesOf(w.katrin.id, w.iryna.name!)).toEqual([
+      { text: replies(2, w.iryna.name!), url: w.href(4) },
+    ]);
+    await runQueuedJobs({ dueWithinMs: MAIL_WINDOW });
+    const [mail] = await outboxTo(w.katrin.email);
+    expect(mail!.text).toContain(replies(2, w.iryna.name!));
+    expect(mail!.text).not.toContain("Herr Braun");
+  });
+
+  it("takes the share out of a line already mailed too", async () => {
+    const w = await burst();
+    await runQueuedJobs({ dueWithinMs: MAIL_WINDOW });
+    expect(await outboxTo(w.katrin.email)).toHaveLength(1);
+    await w.hide(2);
+    expect(await linesOf(w.katrin.id, w.iryna.name!)).toEqual([
+      { text: replies(2, w.iryna.name!), url: w.href(3) },
+    ]);
+  });
+
+  it("removes the line, and its mail, once none of its posts is visible", async () => {
+    const w = await burst();
+    await w.hide(0);
+    await w.hide(2);
+    expect(await linesOf(w.katrin.id, w.iryna.name!)).toEqual([
+      { text: replies(1, w.iryna.name!), url: w.href(3) },
+    ]);
+    await w.hide(1);
+    expect(await linesOf(w.katrin.id, w.iryna.name!)).toEqual([]);
+    await runQueuedJobs({ dueWithinMs: MAIL_WINDOW });
+    expect(await outboxTo(w.katrin.email)).toHaveLength(0);
+  });
+
+  it("keeps a mention line while another post still names the member", async () => {
+    const w = await burst();
+    // A name of letters only, so "@Name" finds exactly this member.
+    const named = await createMember({
+      name: `Nadia ${crypto
+        .randomUUID()
+        .replace(/[^a-f]/g, "")
+        .slice(0, 6)}`,
+    });
+    await createReply({ authorId: w.iryna.id, threadId: w.thread.id, body: `@${named.name} hilfst du?` });
+    const second = await createReply({
+      authorId: w.iryna.id,
+      threadId: w.thread.id,
+      body: `@${named.name} bitte melde dich.`,
+    });
+    await setPostStatus({ postId: second.postId, status: "hidden", actorId: w.coordinator.id });
+    expect(await linesOf(named.id, w.iryna.name!)).toEqual([
+      { text: `${w.iryna.name} hat Sie in „Wohnungssuche“ erwähnt`, url: w.href(5) },
+    ]);
+    await runQueuedJobs({ dueWithinMs: MAIL_WINDOW });
+    const mails = await outboxTo(named.email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.text).toContain("hilfst du?");
+    expect(mails[0]!.text).not.toContain("bitte melde dich");
+  });
+});
+
+describe("restoring a hidden post", () => {
+  it("gives the share back to a waiting line, and tells again who had lost the line", async () => {
+    const w = await burst();
+    await w.hide(2);
+    await w.restore(2);
+    expect(await linesOf(w.katrin.id, w.iryna.name!)).toEqual([
+      { text: replies(3, w.iryna.name!), url: w.href(4) },
+    ]);
+
+    const single = await burst();
+    await single.hide(0);
+    await single.hide(1);
+    await single.hide(2);
+    await single.restore(1);
+    expect(await linesOf(single.katrin.id, single.iryna.name!)).toEqual([
+      { text: replies(1, single.iryna.name!), url: single.href(3) },
+    ]);
+    await runQueuedJobs({ dueWithinMs: MAIL_WINDOW });
+    const [mail] = await outboxTo(single.katrin.email);
+    expect(mail!.text).toContain("> Zweite Antwort: Herr Braun.");
+    expect(mail!.text).not.toContain("Frau Lindner");
+  });
+
+  it("quotes every post of the line in its mail, the restored one too", async () => {
+    const w = await burst();
+    await w.hide(0);
+    await w.restore(0);
+    expect(await linesOf(w.katrin.id, w.iryna.name!)).toEqual([
+      { text: replies(3, w.iryna.name!), url: w.href(2) },
+    ]);
+    await runQueuedJobs({ dueWithinMs: MAIL_WINDOW });
+    const mails = await outboxTo(w.katrin.email);
+    expect(mails).toHaveLength(1);
+    for (const quote of ["Frau Lindner", "Herr Braun", "Genossenschaft"])
+      expect(mails[0]!.text).toContain(quote);
+  });
+
+  it("tells nobody who had read that far", async () => {
+    const w = await burst();
+    await w.hide(2);
+    await recordRead({ userId: w.katrin.id, threadId: w.thread.id, number: 4 });
+    await w.restore(2);
+    expect(await linesOf(w.katrin.id, w.iryna.name!)).toEqual([
+      { text: replies(2, w.iryna.name!), url: w.href(3) },
+    ]);
+  });
+});
