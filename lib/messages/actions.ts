@@ -8,19 +8,13 @@ import { AppError } from "@/lib/errors";
 import { formAction } from "@/lib/forms/action";
 import type { FormState } from "@/lib/forms/schema";
 import { PENDING_FIELD, type PendingAttachment } from "@/lib/uploads/constants";
+import { blockMember, unblockMember } from "./blocks";
 import { reportMessage } from "./moderation";
-import {
-  blockMember,
-  conversationHref,
-  deleteOwnMessage,
-  leaveConversation,
-  type Posted,
-  sendMessage,
-  startConversation,
-  unblockMember,
-} from "./mutations";
+import { conversationHref, type Posted, sendMessage, startConversation } from "./mutations";
+import { leaveConversation } from "./participation";
 import { gatherMessageFiles } from "./pending-attachments";
 import { checkMessagingRate } from "./rate";
+import { deleteOwnMessage } from "./removal";
 import {
   ConversationIdInput,
   MemberIdInput,

@@ -338,3 +338,18 @@ export async function hasBlocked(input: { blockerId: string; blockedId: string }
     .limit(1);
   return Boolean(row);
 }
+
+/** The message if the member may see it now (participant, sender not blocked, not removed). */
+export async function findVisibleMessage(input: { userId: string; messageId: string }) {
+  const db = await getDb();
+  const rows = rowsOf<{ id: string; conversation_id: string; sender_id: string | null }>(
+    await db.execute(sql`
+      SELECT m.id, m.conversation_id, m.sender_id FROM messages m
+      JOIN conversation_participants p ON p.conversation_id = m.conversation_id
+        AND p.user_id = ${input.userId} AND p.left_at IS NULL
+      WHERE m.id = ${input.messageId} AND m.deleted_at IS NULL AND m.kind = 'text'
+        AND NOT EXISTS (SELECT 1 FROM member_blocks b WHERE b.blocker_id = ${input.userId} AND b.blocked_id = m.sender_id)
+      LIMIT 1`),
+  );
+  return rows[0] ?? null;
+}

@@ -4,8 +4,8 @@ import { VISIBILITY } from "@/db/schema";
 import { requireUser } from "@/lib/auth/viewer";
 import { getMemberSummary, searchDirectory } from "@/lib/members/data";
 import { decodeCursor } from "./cursor";
-import { getConversationForParticipant, listConversations, listMessages } from "./data";
-import { findVisibleMessage, markConversationRead } from "./mutations";
+import { findVisibleMessage, getConversationForParticipant, listConversations, listMessages } from "./data";
+import { markConversationRead } from "./participation";
 import { MAX_RECIPIENTS } from "./schema";
 
 type SearchParams = Record<string, string | string[] | undefined>;

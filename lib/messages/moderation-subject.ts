@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { messages, users } from "@/db/schema";
 import type { SubjectHandler } from "@/lib/moderation/subjects";
-import { setMessageRemoved } from "./mutations";
+import { setMessageRemoved } from "./removal";
 
 /**
  * For lib/moderation/subjects.ts (SUBJECTS.message): what the queue shows of a reported message and

@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { reportContent } from "@/lib/moderation/mutations";
-import { findVisibleMessage } from "./mutations";
+import { findVisibleMessage } from "./data";
 
 /**
  * A participant reports a message to the moderation queue. Coordinators then see that one message

@@ -3,12 +3,9 @@
 import { describe, expect, it } from "vitest";
 import { runQueuedJobs } from "@/lib/jobs/testing";
 import { listConversations } from "@/lib/messages/data";
-import {
-  deleteOwnMessage,
-  markConversationRead,
-  sendMessage,
-  startConversation,
-} from "@/lib/messages/mutations";
+import { sendMessage, startConversation } from "@/lib/messages/mutations";
+import { markConversationRead } from "@/lib/messages/participation";
+import { deleteOwnMessage } from "@/lib/messages/removal";
 import { countUnread, listNotifications } from "@/lib/notifications/data";
 import { member, outboxTo } from "../support/messages-factories";
 

@@ -6,6 +6,7 @@ import { getDb } from "@/db/client";
 import { reports } from "@/db/schema";
 import { runQueuedJobs } from "@/lib/jobs/testing";
 import { checkAttachments } from "@/lib/messages/attachments";
+import { blockMember, unblockMember } from "@/lib/messages/blocks";
 import {
   getAttachmentForParticipant,
   getConversationForParticipant,
@@ -13,16 +14,10 @@ import {
   listMessages,
 } from "@/lib/messages/data";
 import { reportMessage } from "@/lib/messages/moderation";
-import {
-  blockMember,
-  deleteOwnMessage,
-  leaveConversation,
-  markConversationRead,
-  sendMessage,
-  startConversation,
-  unblockMember,
-} from "@/lib/messages/mutations";
+import { sendMessage, startConversation } from "@/lib/messages/mutations";
+import { leaveConversation, markConversationRead } from "@/lib/messages/participation";
 import { checkMessagingRate } from "@/lib/messages/rate";
+import { deleteOwnMessage } from "@/lib/messages/removal";
 import { countUnread, listNotifications } from "@/lib/notifications/data";
 import { deleteOwnAccount } from "@/lib/privacy/mutations";
 import { createSession } from "../support/factories";

@@ -1,0 +1,92 @@
+import "server-only";
+import { and, eq, isNotNull, type SQL, sql } from "drizzle-orm";
+import { type Executor, getDb, rowsOf } from "@/db/client";
+import { messages } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { withdrawFromNotifications } from "@/lib/notifications/mutations";
+import { conversationSubject } from "./data";
+import { conversationHref } from "./mutations";
+import { recountUnread } from "./participation";
+
+/**
+ * The sender removes their own message: the others see that it was removed, never its text or files.
+ * Whoever had not read it yet no longer counts it, nor finds it in their notification or its mail.
+ */
+export async function deleteOwnMessage(input: {
+  userId: string;
+  messageId: string;
+}): Promise<{ conversationId: string }> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [removed] = await removeMessages(
+      tx,
+      sql`m.id = ${input.messageId} AND m.sender_id = ${input.userId} AND m.kind = 'text'
+        AND EXISTS (SELECT 1 FROM conversation_participants p WHERE p.conversation_id = m.conversation_id
+          AND p.user_id = ${input.userId} AND p.left_at IS NULL)`,
+    );
+    if (!removed) throw new AppError({ code: "not_found", message: "messageNotFound" });
+    return { conversationId: removed.conversationId };
+  });
+}
+
+/**
+ * Removes the messages `where` picks (alias m) that are not removed yet, for everyone, and takes them
+ * back from those who had not read them: their unread count, their notification and its mail.
+ */
+async function removeMessages(tx: Executor, where: SQL) {
+  const rows = rowsOf<{ id: string; conversation_id: string; sender_id: string | null; at: string }>(
+    await tx.execute(sql`
+      UPDATE messages m SET deleted_at = now() WHERE ${where} AND m.deleted_at IS NULL
+      RETURNING m.id, m.conversation_id, m.sender_id, m.created_at::text AS at`),
+  );
+  for (const row of rows) {
+    const conversationId = row.conversation_id;
+    await recountUnread(
+      tx,
+      sql`p.conversation_id = ${conversationId} AND p.user_id IS DISTINCT FROM ${row.sender_id}
+        AND p.left_at IS NULL AND p.last_read_at < ${row.at}::timestamptz`,
+    );
+    // A former member's notifications name no actor any more: none can be told apart to take back.
+    if (row.sender_id === null) continue;
+    const [previous] = rowsOf<{ id: string }>(
+      await tx.execute(sql`
+        SELECT id FROM messages WHERE conversation_id = ${conversationId} AND sender_id = ${row.sender_id}
+          AND kind = 'text' AND deleted_at IS NULL AND created_at < ${row.at}::timestamptz
+        ORDER BY created_at DESC, id DESC LIMIT 1`),
+    );
+    await withdrawFromNotifications(
+      {
+        subjectKey: conversationSubject(conversationId),
+        kind: "message",
+        actorId: row.sender_id,
+        at: row.at,
+        url: conversationHref(conversationId, row.id),
+        previousUrl: previous ? conversationHref(conversationId, previous.id) : null,
+      },
+      tx,
+    );
+  }
+  return rows.map((row) => ({ conversationId: row.conversation_id }));
+}
+
+/**
+ * Moderation: a coordinator hides or deletes (removed for everyone, taken back from who had not read
+ * it, as when its sender deletes it) or restores a reported message (unread again for who had not).
+ */
+export async function setMessageRemoved(input: { messageId: string; removed: boolean }): Promise<void> {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    if (input.removed) {
+      await removeMessages(tx, sql`m.id = ${input.messageId}`);
+      return;
+    }
+    const [restored] = await tx
+      .update(messages)
+      .set({ deletedAt: null })
+      .where(and(eq(messages.id, input.messageId), isNotNull(messages.deletedAt)))
+      .returning({ conversationId: messages.conversationId });
+    if (restored) {
+      await recountUnread(tx, sql`p.conversation_id = ${restored.conversationId} AND p.left_at IS NULL`);
+    }
+  });
+}
