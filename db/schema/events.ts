@@ -96,6 +96,11 @@ export const eventOccurrences = pgTable(
     status: text("status").$type<"scheduled" | "cancelled">().notNull().default("scheduled"),
     /** The start the reminder went out for; a moved date gets a new reminder. */
     remindedFor: ts("reminded_for"),
+    /** This date's own place, when it differs from the event's: set (with the three below) or null for the event's. */
+    format: text("format").$type<EventFormat>(),
+    venue: text("venue"),
+    address: text("address"),
+    onlineUrl: text("online_url"),
   },
   (t) => [
     uniqueIndex("event_occurrences_slot_idx").on(t.eventId, t.slotDate),
