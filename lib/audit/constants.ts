@@ -69,6 +69,8 @@ export const AUDIT_ACTIONS = [
   "event.date_cancel",
   "event.date_restore",
   "event.date_move",
+  "event.date_place",
+  "event.date_place_clear",
   "faq.created",
   "faq.updated",
   "faq.translated",

@@ -15,6 +15,7 @@ import {
 import { recordAudit } from "@/lib/audit/mutations";
 import { AppError } from "@/lib/errors";
 import { type DateWas, type EventNotice, sendEventNotices } from "./notices";
+import { cleanPlace, ownPlaceOf, type Place, placeOfDate, samePlace } from "./place";
 import { expandSeries } from "./recurrence";
 import { scheduleReminders } from "./reminders";
 
@@ -282,7 +283,8 @@ export async function updateEvent(input: { actorId: string; eventId: string; dat
       const endsAt = moved ? old.endsAt : slot.endsAt;
       if (startsAt.getTime() !== old.startsAt.getTime() || endsAt.getTime() !== old.endsAt.getTime())
         changed.add(old.id);
-      if (placeChanged) changed.add(old.id);
+      // A date with a place of its own keeps it when the event's place changes.
+      if (placeChanged && !ownPlaceOf(old)) changed.add(old.id);
       newStart.set(old.id, startsAt);
       // A moved date keeps the original time its attendees were told it was moved from.
       await tx
@@ -329,12 +331,13 @@ export async function updateEvent(input: { actorId: string; eventId: string; dat
     const oldById = new Map(existing.map((o) => [o.id, o]));
     const wasOf = (id: string): DateWas => {
       const o = oldById.get(id)!;
+      const place = placeOfDate(before, ownPlaceOf(o));
       return {
         start: o.startsAt,
         end: o.endsAt,
-        format: before.format,
-        venue: before.venue,
-        address: before.address,
+        format: place.format,
+        venue: place.venue,
+        address: place.address,
       };
     };
     for (const [userId, occurrenceIds] of told)
@@ -426,10 +429,20 @@ async function lockDateForChange(tx: Executor, occurrenceId: string) {
       status: eventOccurrences.status,
       startsAt: eventOccurrences.startsAt,
       endsAt: eventOccurrences.endsAt,
+      eventId: events.id,
       eventStatus: events.status,
-      format: events.format,
-      venue: events.venue,
-      address: events.address,
+      event: {
+        format: events.format,
+        venue: events.venue,
+        address: events.address,
+        onlineUrl: events.onlineUrl,
+      },
+      own: {
+        format: eventOccurrences.format,
+        venue: eventOccurrences.venue,
+        address: eventOccurrences.address,
+        onlineUrl: eventOccurrences.onlineUrl,
+      },
     })
     .from(eventOccurrences)
     .innerJoin(events, eq(events.id, eventOccurrences.eventId))
@@ -437,8 +450,17 @@ async function lockDateForChange(tx: Executor, occurrenceId: string) {
     .for("update");
   if (!row) throw new AppError({ code: "not_found", message: "notFound" });
   if (row.eventStatus === "cancelled") throw new AppError({ code: "conflict", message: "eventCancelled" });
-  return row;
+  return { ...row, place: placeOfDate(row.event, ownPlaceOf(row.own)) };
 }
+
+/** What a date was before an organiser's change, for the change mail's "bisher". */
+const wasOfDate = (d: { startsAt: Date; endsAt: Date; place: Place }): DateWas => ({
+  start: d.startsAt,
+  end: d.endsAt,
+  format: d.place.format,
+  venue: d.place.venue,
+  address: d.place.address,
+});
 
 /** Cancels one date of a series (or takes the cancellation back); those who answered are told. */
 export async function setOccurrenceStatus(input: {
@@ -494,13 +516,7 @@ export async function moveOccurrence(input: {
   const db = await getDb();
   const notices = await db.transaction(async (tx) => {
     const before = await lockDateForChange(tx, input.occurrenceId);
-    const was: DateWas = {
-      start: before.startsAt,
-      end: before.endsAt,
-      format: before.format,
-      venue: before.venue,
-      address: before.address,
-    };
+    const was = wasOfDate(before);
     const [occurrence] = await tx
       .update(eventOccurrences)
       .set({ startsAt: input.startsAt, endsAt: input.endsAt })
@@ -536,6 +552,64 @@ export async function moveOccurrence(input: {
     .from(eventOccurrences)
     .where(eq(eventOccurrences.id, input.occurrenceId));
   if (row) await scheduleReminders(row.eventId);
+}
+
+/**
+ * Gives one date a place of its own (another address, another link, or in person instead of online
+ * and back), or with `place: null` the event's place again. Those who answered yes or maybe are told,
+ * at once when the date is within two days, as for a moved date.
+ */
+export async function setOccurrencePlace(input: {
+  actorId: string;
+  occurrenceId: string;
+  place: Place | null;
+  now?: Date;
+}): Promise<{ notified: number }> {
+  const db = await getDb();
+  const now = input.now ?? new Date();
+  const own = input.place ? cleanPlace(input.place) : null;
+  const notices = await db.transaction(async (tx) => {
+    const before = await lockDateForChange(tx, input.occurrenceId);
+    const after = placeOfDate(before.event, own);
+    const ownBefore = ownPlaceOf(before.own);
+    const unchanged = samePlace(before.place, after) && (own === null) === (ownBefore === null);
+    if (unchanged) return [];
+    await tx
+      .update(eventOccurrences)
+      .set({
+        format: own?.format ?? null,
+        venue: own?.venue ?? null,
+        address: own?.address ?? null,
+        onlineUrl: own?.onlineUrl ?? null,
+      })
+      .where(eq(eventOccurrences.id, before.id));
+    await tx
+      .update(events)
+      .set({ sequence: sql`${events.sequence} + 1`, updatedAt: now })
+      .where(eq(events.id, before.eventId));
+    await recordAudit(tx, {
+      actorId: input.actorId,
+      action: own ? "event.date_place" : "event.date_place_clear",
+      targetType: "event_occurrence",
+      targetId: before.id,
+      data: own ? { format: own.format } : {},
+    });
+    // Same place in other words (only the override set or cleared): nobody needs a mail.
+    if (samePlace(before.place, after) || before.status === "cancelled" || before.endsAt < now) return [];
+    const told = await interestedIn(tx, [before.id]);
+    return [...told.keys()].map(
+      (userId): EventNotice => ({
+        kind: "changed",
+        userId,
+        occurrenceId: before.id,
+        actorId: input.actorId,
+        was: { [before.id]: wasOfDate(before) },
+        urgent: isUrgent([before.startsAt], now),
+      }),
+    );
+  });
+  await sendEventNotices(notices);
+  return { notified: notices.length };
 }
 
 /** A new secret feed address for the member; the old one stops working at once. */

@@ -5,6 +5,7 @@ import { eventOccurrences, events, users } from "@/db/schema";
 import { sendEventMail } from "@/emails/event-mails";
 import { isLocale } from "@/lib/i18n/config";
 import { notify } from "@/lib/notifications/mutations";
+import { datePlaceColumns } from "./place-sql";
 
 /** What happened to someone's date, to tell them after the change is committed. */
 export type EventNotice =
@@ -131,10 +132,7 @@ export async function sendEventNotices(notices: EventNotice[]): Promise<void> {
           endsAt: eventOccurrences.endsAt,
           eventId: events.id,
           title: events.title,
-          format: events.format,
-          venue: events.venue,
-          address: events.address,
-          onlineUrl: events.onlineUrl,
+          ...datePlaceColumns,
         })
         .from(eventOccurrences)
         .innerJoin(events, eq(events.id, eventOccurrences.eventId))

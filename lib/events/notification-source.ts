@@ -6,6 +6,7 @@ import { isLocale } from "@/lib/i18n/config";
 import { translatorFor } from "@/lib/i18n/translator";
 import { toEventViewer, visibleEvents } from "./access";
 import { formatTime, formatWhen, placeOf } from "./format";
+import { datePlaceColumns } from "./place-sql";
 import { berlinDate } from "./time";
 
 const eventOf = (subjectKey: string) => subjectKey.slice("event:".length);
@@ -18,9 +19,9 @@ async function recipientDates(recipientId: string, eventId: string) {
       id: eventOccurrences.id,
       startsAt: eventOccurrences.startsAt,
       endsAt: eventOccurrences.endsAt,
-      format: events.format,
-      venue: events.venue,
-      address: events.address,
+      format: datePlaceColumns.format,
+      venue: datePlaceColumns.venue,
+      address: datePlaceColumns.address,
     })
     .from(eventRsvps)
     .innerJoin(eventOccurrences, eq(eventOccurrences.id, eventRsvps.occurrenceId))

@@ -6,6 +6,7 @@ import { sendEventMail } from "@/emails/event-mails";
 import { isLocale } from "@/lib/i18n/config";
 import { sendJob } from "@/lib/jobs/queue";
 import { eventPath } from "./notices";
+import { ownPlaceOf, placeOfDate } from "./place";
 
 export const REMINDER_JOB = "events.reminder";
 const DAY = 24 * 3_600_000;
@@ -61,6 +62,7 @@ export async function sendReminder(input: { occurrenceId: string; startsAt: stri
     .returning();
   if (!occurrence) return 0;
   const [event] = await db.select().from(events).where(eq(events.id, occurrence.eventId));
+  const place = placeOfDate(event!, ownPlaceOf(occurrence));
   const attendees = await db
     .select({ email: users.email, name: users.name, locale: users.locale })
     .from(eventRsvps)
@@ -83,8 +85,8 @@ export async function sendReminder(input: { occurrenceId: string; startsAt: stri
         title: event!.title,
         eventPath: eventPath(event!.id, occurrence.slotDate),
         when: { start: occurrence.startsAt, end: occurrence.endsAt },
-        place: event!,
-        onlineUrl: event!.onlineUrl,
+        place,
+        onlineUrl: place.format === "online" ? place.onlineUrl : null,
       });
     } catch (error) {
       console.error(`Event reminder to ${a.email} failed:`, error);
