@@ -19,6 +19,8 @@ import {
 } from "@/db/schema";
 import { nameAt, visibleAt } from "@/lib/members/visibility";
 import { type EventViewer, mayEditEvent, organisationsRunBy, visibleEvents } from "./access";
+import { type OwnPlaceColumns, ownPlaceOf, type Place, placeOfDate } from "./place";
+import { datePlaceColumns } from "./place-sql";
 
 export const EVENTS_PAGE_SIZE = 20;
 const DAY = 24 * 3_600_000;
@@ -90,7 +92,7 @@ export async function listEvents(input: {
     filters.topic ? eq(events.topic, filters.topic) : undefined,
     filters.language ? sql`${events.languages} @> array[${filters.language}]::text[]` : undefined,
     filters.municipality ? eq(events.municipality, filters.municipality) : undefined,
-    filters.format ? eq(events.format, filters.format) : undefined,
+    filters.format ? sql`${datePlaceColumns.format} = ${filters.format}` : undefined,
     cursor
       ? upcoming
         ? sql`(${eventOccurrences.startsAt}, ${eventOccurrences.id}) > (${cursor.at.toISOString()}::timestamptz, ${cursor.id})`
@@ -108,8 +110,8 @@ export async function listEvents(input: {
       endsAt: eventOccurrences.endsAt,
       occurrenceStatus: eventOccurrences.status,
       eventStatus: events.status,
-      format: events.format,
-      venue: events.venue,
+      format: datePlaceColumns.format,
+      venue: datePlaceColumns.venue,
       municipality: events.municipality,
       languages: events.languages,
       topic: events.topic,
@@ -150,6 +152,8 @@ export type OccurrenceSummary = {
   originalStartsAt: Date;
   cancelled: boolean;
   moved: boolean;
+  /** The date's own place, when it does not take place where the event does. */
+  ownPlace: Place | null;
 };
 
 export type ViewerRsvp = { response: RsvpResponse; waiting: boolean; position: number | null } | null;
@@ -166,6 +170,8 @@ export type EventDetail = NonNullable<Awaited<ReturnType<typeof getEventRow>>> &
   canEdit: boolean;
   /** Whether the viewer may see the online link (it is then in onlineUrl; otherwise null). */
   showOnlineUrl: boolean;
+  /** The selected date has a place of its own (format, venue, address, onlineUrl are then its). */
+  selectedOwnPlace: boolean;
 };
 
 async function getEventRow(eventId: string, viewer: EventViewer) {
@@ -204,14 +210,16 @@ async function getEventRow(eventId: string, viewer: EventViewer) {
   return row ?? null;
 }
 
-const toSummary = (o: {
-  id: string;
-  slotDate: string;
-  startsAt: Date;
-  endsAt: Date;
-  originalStartsAt: Date;
-  status: string;
-}): OccurrenceSummary => ({
+const toSummary = (
+  o: {
+    id: string;
+    slotDate: string;
+    startsAt: Date;
+    endsAt: Date;
+    originalStartsAt: Date;
+    status: string;
+  } & OwnPlaceColumns,
+): OccurrenceSummary => ({
   id: o.id,
   slotDate: o.slotDate,
   startsAt: o.startsAt,
@@ -219,6 +227,7 @@ const toSummary = (o: {
   originalStartsAt: o.originalStartsAt,
   cancelled: o.status === "cancelled",
   moved: o.startsAt.getTime() !== o.originalStartsAt.getTime(),
+  ownPlace: ownPlaceOf(o),
 });
 
 /** All dates of an event, in order. */
@@ -293,17 +302,30 @@ export async function getEventDetail(input: {
     Object.assign(counts, tallies[0]);
     rsvp = answer;
   }
+  // The selected date's place is shown; its link, like the event's, only to those attending that date.
+  const place = placeOfDate(event, selected?.ownPlace ?? null);
   const attending = rsvp?.response === "yes" && !rsvp.waiting;
-  const showOnlineUrl = Boolean(event.onlineUrl) && (!event.onlineUrlAttendeesOnly || attending || canEdit);
+  const showOnlineUrl =
+    place.format === "online" &&
+    Boolean(place.onlineUrl) &&
+    (!event.onlineUrlAttendeesOnly || attending || canEdit);
+  // Other dates' own links never leave the server with the page's data: only the selected date's may show.
+  const withoutLinks = occurrences.map((o) =>
+    o.ownPlace ? { ...o, ownPlace: { ...o.ownPlace, onlineUrl: null } } : o,
+  );
   return {
     ...event,
-    onlineUrl: showOnlineUrl ? event.onlineUrl : null,
+    format: place.format,
+    venue: place.venue,
+    address: place.address,
+    onlineUrl: showOnlineUrl ? place.onlineUrl : null,
+    selectedOwnPlace: Boolean(selected?.ownPlace),
     organiser: names?.organisation ?? names?.person ?? null,
     organiserWithheld: !names?.organisation && Boolean(names?.personWithheld),
     organiserOrganisationSlug: names?.organisationSlug ?? null,
     groupName: names?.group ?? null,
-    occurrences,
-    selected,
+    occurrences: withoutLinks,
+    selected: selected && withoutLinks.find((o) => o.id === selected.id)!,
     counts,
     rsvp,
     canEdit,

@@ -17,7 +17,7 @@ import {
 } from "./data";
 import { formatStamp } from "./format";
 import { calendarOf, type IcalLabels } from "./ical";
-import { eventsWithOnlineLink } from "./online-link";
+import { datesWithOnlineLink, eventsWithOnlineLink } from "./online-link";
 
 /** What a calendar writes in words, in the feed's language. */
 const icalLabels = (locale: Locale): IcalLabels => {
@@ -36,11 +36,28 @@ const calendarResponse = (body: string, init: { filename?: string; cache: string
     },
   });
 
-/** These events without the online links kept for attendees, unless this viewer is one (or runs it). */
+/**
+ * These events without the online links kept for attendees, unless this viewer is one (or runs it):
+ * the event's link for attendees of its dates, a date's own link for attendees of that date.
+ */
 async function withOnlineLinksFor<E extends FeedEvent>(viewer: EventViewer, feed: E[]): Promise<E[]> {
   const reserved = feed.filter((e) => e.onlineUrl && e.onlineUrlAttendeesOnly).map((e) => e.id);
-  const allowed = await eventsWithOnlineLink(viewer, reserved);
-  return feed.map((e) => (reserved.includes(e.id) && !allowed.has(e.id) ? { ...e, onlineUrl: null } : e));
+  const reservedDates = feed
+    .filter((e) => e.onlineUrlAttendeesOnly)
+    .flatMap((e) => e.occurrences.filter((o) => o.ownPlace?.onlineUrl).map((o) => o.id));
+  const [allowed, allowedDates] = await Promise.all([
+    eventsWithOnlineLink(viewer, reserved),
+    datesWithOnlineLink(viewer, reservedDates),
+  ]);
+  return feed.map((e) => ({
+    ...e,
+    onlineUrl: reserved.includes(e.id) && !allowed.has(e.id) ? null : e.onlineUrl,
+    occurrences: e.occurrences.map((o) =>
+      o.ownPlace && reservedDates.includes(o.id) && !allowedDates.has(o.id)
+        ? { ...o, ownPlace: { ...o.ownPlace, onlineUrl: null } }
+        : o,
+    ),
+  }));
 }
 
 const notFound = () => new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });

@@ -2,13 +2,14 @@ import "server-only";
 import { type IcalEvent, writeCalendar } from "@/lib/calendar/ical";
 import { env } from "@/lib/env";
 import type { FeedEvent } from "./data";
+import { type Place, placeOfDate } from "./place";
 import { rruleFor } from "./recurrence";
 import { berlinClock, berlinDateTimeToUtc } from "./time";
 
 /**
  * An event as iCalendar: one VEVENT (with RRULE and EXDATE for a series), plus one override per moved
- * date. The online link is written where the event has one: feeds.ts takes out a link kept for
- * attendees before a calendar reaches anyone else.
+ * date or date with a place of its own. The online link is written where the event (or the date) has
+ * one: feeds.ts takes out a link kept for attendees before a calendar reaches anyone else.
  */
 export type IcalLabels = {
   online: string;
@@ -16,20 +17,22 @@ export type IcalLabels = {
   topic: (key: string) => string;
 };
 
+const locationOf = (place: Place, labels: IcalLabels) =>
+  (place.format === "online"
+    ? [labels.online, place.onlineUrl].filter(Boolean).join(": ")
+    : [place.venue, place.address].filter(Boolean).join(", ")) || undefined;
+
 export function toIcalEvents(event: FeedEvent, labels: IcalLabels): IcalEvent[] {
   const url = new URL(`/events/${event.id}`, env.APP_URL).toString();
   const uid = `${event.id}@knotenpunkt`;
-  const location =
-    event.format === "online"
-      ? [labels.online, event.onlineUrl].filter(Boolean).join(": ")
-      : [event.venue, event.address].filter(Boolean).join(", ");
+  const location = locationOf(event, labels);
   const base = {
     uid,
     sequence: event.sequence,
     stamp: event.updatedAt,
     summary: event.title,
     description: [event.description, url].filter(Boolean).join("\n\n"),
-    location: location || undefined,
+    location,
     url,
     categories: event.topic ? [labels.topic(event.topic)] : undefined,
   };
@@ -43,6 +46,7 @@ export function toIcalEvents(event: FeedEvent, labels: IcalLabels): IcalEvent[] 
         ...base,
         start: first.startsAt,
         end: first.endsAt,
+        location: locationOf(placeOfDate(event, first.ownPlace), labels),
         status: cancelled || first.cancelled ? "CANCELLED" : "CONFIRMED",
       },
     ];
@@ -60,14 +64,21 @@ export function toIcalEvents(event: FeedEvent, labels: IcalLabels): IcalEvent[] 
     exdates: dates.filter((d) => d.cancelled).map(ruleStart),
     status: cancelled ? "CANCELLED" : "CONFIRMED",
   };
+  // A date with its own place names it, and links to that date's page.
   const overrides = dates
-    .filter((d) => d.moved && !d.cancelled)
+    .filter((d) => (d.moved || d.ownPlace) && !d.cancelled)
     .map(
       (d): IcalEvent => ({
         ...base,
         recurrenceId: ruleStart(d),
         start: d.startsAt,
         end: d.endsAt,
+        ...(d.ownPlace
+          ? {
+              location: locationOf(d.ownPlace, labels),
+              url: new URL(`/events/${event.id}?date=${d.slotDate}`, env.APP_URL).toString(),
+            }
+          : {}),
         status: cancelled ? "CANCELLED" : "CONFIRMED",
       }),
     );

@@ -6,7 +6,7 @@ import { getViewer } from "@/lib/auth/viewer";
 import { toEventViewer } from "@/lib/events/access";
 import { RsvpPanel, type RsvpViewer } from "@/lib/events/components/rsvp-panel";
 import { getContactShownToOrganisers, getEventDetail } from "@/lib/events/data";
-import { formatDay, formatTime, formatWhen } from "@/lib/events/format";
+import { formatDay, formatTime, formatWhen, placeOf } from "@/lib/events/format";
 import { formatList } from "@/lib/i18n/intl";
 import { getTranslations } from "@/lib/i18n/server";
 import { renderMarkdown } from "@/lib/markdown/render";
@@ -111,7 +111,10 @@ export default async function EventPage({ params, searchParams }: Props) {
               {event.address ? <span className="block">{event.address}</span> : null}
             </>
           )}
-          {event.municipality ? <span className="block text-sm">{event.municipality}</span> : null}
+          {event.municipality && !event.selectedOwnPlace ? (
+            <span className="block text-sm">{event.municipality}</span>
+          ) : null}
+          {event.selectedOwnPlace ? <span className="block text-sm">{t("ownPlaceNote")}</span> : null}
         </dd>
         {event.languages.length > 0 ? (
           <>
@@ -207,6 +210,11 @@ export default async function EventPage({ params, searchParams }: Props) {
                   <span className="ms-2 font-semibold text-danger">{t("cancelledBadge")}</span>
                 ) : null}
                 {o.moved && !o.cancelled ? <span className="ms-2 text-sm">{t("movedBadge")}</span> : null}
+                {o.ownPlace && !o.cancelled ? (
+                  <span className="ms-2 text-sm">
+                    {t("ownPlaceBadge", { place: placeOf(o.ownPlace, t("online")) })}
+                  </span>
+                ) : null}
               </li>
             ))}
           </ul>
