@@ -22,10 +22,20 @@ import {
   renewFeedToken,
   respond,
   revokeFeedToken,
+  setOccurrencePlace,
   setOccurrenceStatus,
   updateEvent,
 } from "./mutations";
-import { CancelEvent, EventInput, EventUpdate, MoveOccurrence, OccurrenceChange, Rsvp } from "./schema";
+import {
+  CancelEvent,
+  ClearOccurrencePlace,
+  EventInput,
+  EventUpdate,
+  MoveOccurrence,
+  OccurrenceChange,
+  OccurrencePlace,
+  Rsvp,
+} from "./schema";
 import { berlinDateTimeToUtc } from "./time";
 
 const MULTI = ["languages"] as const;
@@ -177,6 +187,38 @@ export const moveOccurrenceAction = formAction(MoveOccurrence, async (input) => 
   });
   redirect(`/events/${occurrence.eventId}/edit?saved=moved#dates`);
 });
+
+/** Gives one date its own place; its attendees are told. */
+export const setOccurrencePlaceAction = formAction(OccurrencePlace, async (input) => {
+  const { viewer, occurrence } = await requireOccurrenceEditor(input.occurrenceId);
+  await setOccurrencePlace({
+    actorId: viewer.id,
+    occurrenceId: occurrence.id,
+    place: {
+      format: input.format,
+      venue: input.venue ?? null,
+      address: input.address ?? null,
+      onlineUrl: input.onlineUrl ?? null,
+    },
+  });
+  redirect(`/events/${occurrence.eventId}/edit?saved=placeChanged#dates`);
+});
+
+/** The date takes place where the event does again: a plain form post. */
+export async function clearOccurrencePlaceAction(formData: FormData): Promise<void> {
+  const parsed = ClearOccurrencePlace.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) notFound();
+  const { viewer, occurrence } = await requireOccurrenceEditor(parsed.data.occurrenceId);
+  try {
+    await setOccurrencePlace({ actorId: viewer.id, occurrenceId: occurrence.id, place: null });
+  } catch (error) {
+    // The event was cancelled meanwhile: its edit page now says so.
+    if (error instanceof AppError && error.message === "eventCancelled")
+      redirect(`/events/${occurrence.eventId}/edit`);
+    throw error;
+  }
+  redirect(`/events/${occurrence.eventId}/edit?saved=placeCleared#dates`);
+}
 
 export async function cancelEventAction(formData: FormData): Promise<void> {
   const parsed = CancelEvent.safeParse(Object.fromEntries(formData));

@@ -112,6 +112,29 @@ export const MoveOccurrence = z
   );
 export type MoveOccurrence = z.infer<typeof MoveOccurrence>;
 
+/** One date's own place: the same rules as the event's place, beside the field concerned. */
+export const OccurrencePlace = z
+  .object({
+    occurrenceId: z.string().min(1).max(64),
+    format: z.enum(EVENT_FORMATS, { error: "invalidChoice" }),
+    venue: optionalLine(200),
+    address: optionalLine(300),
+    onlineUrl: optional(webLink),
+  })
+  .superRefine((v, ctx) => {
+    const issue = (path: string, message: string, reads: string[]) => {
+      if (validFields(ctx, [path, ...reads])) ctx.addIssue({ code: "custom", path: [path], message });
+    };
+    if (v.format === "in_person" && !v.address && !v.venue)
+      issue("address", "addressRequired", ["format", "venue"]);
+    if (v.format === "online" && !v.onlineUrl) issue("onlineUrl", "onlineUrlRequired", ["format"]);
+  }, whenValid());
+export type OccurrencePlace = z.infer<typeof OccurrencePlace>;
+
+/** Back to the event's place for one date. */
+export const ClearOccurrencePlace = z.object({ occurrenceId: z.string().min(1).max(64) });
+export type ClearOccurrencePlace = z.infer<typeof ClearOccurrencePlace>;
+
 export const EventId = z.object({ eventId: z.string().min(1).max(64) });
 export type EventId = z.infer<typeof EventId>;
 

@@ -28,6 +28,15 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
+const EDIT_SAVED = [
+  "dateCancelled",
+  "dateRestored",
+  "moved",
+  "updated",
+  "placeChanged",
+  "placeCleared",
+] as const;
+
 /** Only those who may edit the event; anyone else finds nothing here. */
 const load = cache(async (id: string) => {
   const user = await requireUser();
@@ -71,7 +80,7 @@ export default async function EditEventPage({ params, searchParams }: Props) {
           {t("cancelledReadOnly")}
         </p>
         {event.frequency !== "none" ? (
-          <DateManager occurrences={occurrences} now={new Date()} readOnly />
+          <DateManager occurrences={occurrences} eventPlace={event} now={new Date()} readOnly />
         ) : null}
       </>
     );
@@ -111,10 +120,12 @@ export default async function EditEventPage({ params, searchParams }: Props) {
           danger
         />
       ) : null}
-      {saved === "dateCancelled" || saved === "dateRestored" || saved === "moved" || saved === "updated" ? (
-        <FormAlert kind="success">{t(`saved.${saved}`)}</FormAlert>
+      {typeof saved === "string" && EDIT_SAVED.some((s) => s === saved) ? (
+        <FormAlert kind="success">{t(`saved.${saved as (typeof EDIT_SAVED)[number]}`)}</FormAlert>
       ) : null}
-      {event.frequency !== "none" ? <DateManager occurrences={occurrences} now={new Date()} /> : null}
+      {event.frequency !== "none" ? (
+        <DateManager occurrences={occurrences} eventPlace={event} now={new Date()} />
+      ) : null}
       <h2 className="mb-4 text-2xl font-bold">{t("detailsTitle")}</h2>
       <ClientMessages namespaces={["events", "errors", "topics", "languages"]}>
         <EventForm

@@ -1,0 +1,62 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { EVENT_FORMATS } from "@/db/schema/events";
+import { formView, IDLE } from "@/lib/forms/schema";
+import { SelectField, TextField } from "@/lib/ui/components/field";
+import { FormAlert } from "@/lib/ui/components/form-alert";
+import { SubmitButton } from "@/lib/ui/components/submit-button";
+import { setOccurrencePlaceAction } from "../actions";
+import type { Place } from "../place";
+
+/** Gives one date of a series its own place (address or link): a form folded into a <details>. */
+export function PlaceDateForm(props: { occurrenceId: string; place: Place }) {
+  const t = useTranslations("events.dates");
+  const tv = useTranslations("events");
+  const te = useTranslations("errors");
+  const tee = useTranslations("events.errors");
+  const tf = useTranslations("events.form");
+  const [state, action] = useActionState(setOccurrencePlaceAction, IDLE);
+  const { errors, text } = formView(state);
+  const failed = state.status === "error";
+  const value = (name: keyof Place) => (failed ? text(name) : (props.place[name] ?? ""));
+  const message = (name: string) => {
+    const e = errors[name];
+    return e ? (tee.has(e.key) ? tee(e.key, e.values) : te(e.key, e.values)) : undefined;
+  };
+  const field = (name: keyof Place) => ({
+    id: `place-${props.occurrenceId}-${name}`,
+    name,
+    label: t(name),
+    error: message(name),
+    defaultValue: value(name),
+  });
+  // Open after a failed try (also without scripts), so the errors beside the fields are seen.
+  return (
+    <details className="mt-2" open={failed || undefined}>
+      <summary className="cursor-pointer">{t("placeSummary")}</summary>
+      <form action={action} noValidate className="mt-2 max-w-xl">
+        {failed ? (
+          <FormAlert kind="error">
+            {state.formError
+              ? tee.has(state.formError)
+                ? tee(state.formError)
+                : te(state.formError)
+              : tf("fixErrors", { count: Object.keys(errors).length })}
+          </FormAlert>
+        ) : null}
+        <p className="mb-3 text-sm">{t("placeIntro")}</p>
+        <input type="hidden" name="occurrenceId" value={props.occurrenceId} />
+        <SelectField
+          {...field("format")}
+          options={EVENT_FORMATS.map((f) => [f, tv(`formats.${f}`)] as const)}
+        />
+        <TextField {...field("venue")} hint={tf("venueHint")} />
+        <TextField {...field("address")} hint={tf("addressHint")} autoComplete="street-address" />
+        <TextField {...field("onlineUrl")} type="url" hint={tf("onlineUrlHint")} />
+        <SubmitButton pendingLabel={t("placeSaving")}>{t("placeSave")}</SubmitButton>
+      </form>
+    </details>
+  );
+}
