@@ -9,10 +9,10 @@ import { FormAlert } from "@/lib/ui/components/form-alert";
 import { KeptFiles } from "@/lib/ui/components/kept-files";
 import { markdownTags } from "@/lib/ui/components/markdown-sample";
 import { SubmitButton } from "@/lib/ui/components/submit-button";
-import { Textarea } from "@/lib/ui/components/textarea";
 import { useFileLimits } from "@/lib/ui/components/use-file-limits";
 import type { ComposerState } from "../actions";
 import { ATTACHMENT_LIMIT_ERRORS, ATTACHMENT_LIMITS, ATTACHMENT_NOT_ACCEPTED } from "../schema";
+import { MentionTextarea } from "./mention-textarea";
 import { useReplyDraft } from "./use-reply-draft";
 
 type Mode = "thread" | "reply" | "edit";
@@ -136,7 +136,7 @@ export function Composer({
         error={message(errors.body)}
       >
         {(aria) => (
-          <Textarea
+          <MentionTextarea
             key={`${state.status}-${value("body", initialBody).length}`}
             {...aria}
             name="body"
