@@ -23,20 +23,30 @@ const ownWords = (body: string) => {
 
 /**
  * Tells the mailer whether a thread's notification may still go out: only while the recipient may
- * see the thread and it has a visible post they have not read (nothing for a deleted or hidden post,
- * nor for a thread read since).
+ * see the thread and has not seen it all: a visible post after the last one they read, or the thread
+ * not read since the notification (an edit naming them in a post they had read). Nothing for a thread
+ * read since; a hidden or deleted post is taken out of its notifications (withdrawItem).
  */
 export const forumNotificationSource = {
-  async canSee({ recipientId, subjectKey }: { recipientId: string; subjectKey: string }): Promise<boolean> {
+  async canSee({
+    recipientId,
+    subjectKey,
+    since,
+  }: {
+    recipientId: string;
+    subjectKey: string;
+    since: Date;
+  }): Promise<boolean> {
     const threadId = threadOf(subjectKey);
     if (!Number.isInteger(threadId)) return false;
     const db = await getDb();
     const [thread] = rowsOf<{ category_id: string }>(
       await db.execute(sql`select t.category_id from forum_threads t
+        left join forum_read_state r on r.thread_id = t.id and r.user_id = ${recipientId}
         where t.id = ${threadId} and t.status = 'visible'
-          and exists (select 1 from forum_posts p where p.thread_id = t.id and p.status = 'visible'
-            and p.number > coalesce((select r.last_read_number from forum_read_state r
-              where r.thread_id = t.id and r.user_id = ${recipientId}), 0))`),
+          and (r.updated_at is null or r.updated_at < ${since.toISOString()}::timestamptz
+            or exists (select 1 from forum_posts p where p.thread_id = t.id and p.status = 'visible'
+              and p.number > r.last_read_number))`),
     );
     return thread !== undefined && (await usersWhoCanSee(db, [recipientId], thread.category_id)).length > 0;
   },

@@ -84,19 +84,17 @@ async function setStatus(ids: string[], status: "pending" | "digest" | "sent" | 
 /** Drops what must not be mailed: already read, or no longer visible to the recipient. */
 async function stillWanted(recipient: Recipient, rows: Notification[]): Promise<Notification[]> {
   if (recipient.status !== "approved") return [];
-  const visible = new Map<string, boolean>();
-  const wanted: Notification[] = [];
-  for (const row of rows) {
-    if (row.readAt) continue;
-    let canSee = visible.get(row.subjectKey);
-    if (canSee === undefined) {
-      const source = notificationSources[subjectArea(row.subjectKey)];
-      canSee = source ? await source.canSee({ recipientId: recipient.id, subjectKey: row.subjectKey }) : true;
-      visible.set(row.subjectKey, canSee);
-    }
-    if (canSee) wanted.push(row);
+  const unread = rows.filter((row) => !row.readAt);
+  const newest = new Map<string, number>();
+  for (const row of unread)
+    newest.set(row.subjectKey, Math.max(newest.get(row.subjectKey) ?? 0, row.createdAt.getTime()));
+  const visible = new Set<string>();
+  for (const [subjectKey, at] of newest) {
+    const source = notificationSources[subjectArea(subjectKey)];
+    if (!source || (await source.canSee({ recipientId: recipient.id, subjectKey, since: new Date(at) })))
+      visible.add(subjectKey);
   }
-  return wanted;
+  return unread.filter((row) => visible.has(row.subjectKey));
 }
 
 async function excerptsFor(recipient: Recipient, rows: Notification[]) {

@@ -10,8 +10,11 @@ import type { NotificationKind } from "./kinds";
  * "conversation" for "conversation:<id>"). Areas without an entry count as visible to the recipient.
  */
 export type NotificationSource = {
-  /** Whether the recipient may still see the subject: no mail goes out otherwise. */
-  canSee(input: { recipientId: string; subjectKey: string }): Promise<boolean>;
+  /**
+   * Whether the recipient may still see the subject and has not seen what the mail is about: no mail
+   * goes out otherwise. `since`: when the newest of the notifications to mail happened.
+   */
+  canSee(input: { recipientId: string; subjectKey: string; since: Date }): Promise<boolean>;
   /** What the mail quotes: the items the recipient has not seen yet, oldest first. */
   excerpts?(input: {
     recipientId: string;
