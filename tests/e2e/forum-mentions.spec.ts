@@ -16,7 +16,7 @@ async function replyBox(page: Page, label = t("forum.composer.replyBody")): Prom
 const activeOption = async (page: Page, reply: Locator) =>
   page.locator(`[id="${await reply.getAttribute("aria-activedescendant")}"]`);
 
-test("a member types @ and a few letters in a reply, picks a suggestion with the keyboard, and the post links the member", async ({
+test("a member types @ and a few letters in a reply, picks a suggestion with the keyboard or a click, and the post links the member", async ({
   coordinator,
   newPage,
 }) => {
@@ -88,5 +88,11 @@ test("a member types @ and a few letters in a reply, picks a suggestion with the
     // It stays closed for this "@" (the same query would otherwise open it again at once).
     await reply.pressSequentially(" ");
     await expect(page.getByRole("listbox")).toHaveCount(0);
+    // A new "@" opens it again, and a click picks a member as Enter does.
+    await reply.pressSequentially(`@${word.slice(0, 4)}`);
+    await list.getByRole("option", { name: martin.name }).click();
+    await expect(page.getByRole("listbox")).toHaveCount(0);
+    await expect(reply).toHaveValue(`@${word.slice(0, 4)} @${martin.name} `);
+    await expect(reply).toBeFocused();
   });
 });
