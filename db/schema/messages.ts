@@ -1,5 +1,14 @@
 import { sql } from "drizzle-orm";
-import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  check,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { uploads } from "./network";
 
@@ -61,6 +70,10 @@ export const conversationParticipants = pgTable(
 export const MESSAGE_KINDS = ["text", "left", "joined"] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
+/** Who removed a message: its sender (final) or a coordinator deciding on a report (restorable). */
+export const MESSAGE_REMOVERS = ["author", "moderator"] as const;
+export type MessageRemover = (typeof MESSAGE_REMOVERS)[number];
+
 export const messages = pgTable(
   "messages",
   {
@@ -76,14 +89,20 @@ export const messages = pgTable(
     /** Markdown source; rendered and sanitised on display. */
     body: text("body").notNull().default(""),
     createdAt: ts("created_at").notNull().defaultNow(),
-    /** Removed by its sender: shown as "deleted", never mailed. */
+    /** Removed by its sender or a coordinator: shown as "deleted", never mailed. */
     deletedAt: ts("deleted_at"),
+    /** Set with deleted_at: only a coordinator's removal can be taken back. */
+    removedBy: text("removed_by").$type<MessageRemover>(),
   },
   (t) => [
     index("messages_conversation_idx").on(
       t.conversationId,
       t.createdAt.desc().nullsFirst(),
       t.id.desc().nullsFirst(),
+    ),
+    check(
+      "messages_removed_by_check",
+      sql`(${t.deletedAt} IS NULL AND ${t.removedBy} IS NULL) OR (${t.deletedAt} IS NOT NULL AND ${t.removedBy} IN ('author', 'moderator'))`,
     ),
   ],
 );

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, isNotNull, type SQL, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import { type Executor, getDb, rowsOf } from "@/db/client";
-import { messages } from "@/db/schema";
+import { type MessageRemover, messages } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { withdrawFromNotifications } from "@/lib/notifications/mutations";
 import { conversationSubject } from "./data";
@@ -11,6 +11,7 @@ import { recountUnread } from "./participation";
 /**
  * The sender removes their own message: the others see that it was removed, never its text or files.
  * Whoever had not read it yet no longer counts it, nor finds it in their notification or its mail.
+ * Final: no coordinator can bring it back.
  */
 export async function deleteOwnMessage(input: {
   userId: string;
@@ -20,6 +21,7 @@ export async function deleteOwnMessage(input: {
   return db.transaction(async (tx) => {
     const [removed] = await removeMessages(
       tx,
+      "author",
       sql`m.id = ${input.messageId} AND m.sender_id = ${input.userId} AND m.kind = 'text'
         AND EXISTS (SELECT 1 FROM conversation_participants p WHERE p.conversation_id = m.conversation_id
           AND p.user_id = ${input.userId} AND p.left_at IS NULL)`,
@@ -33,10 +35,10 @@ export async function deleteOwnMessage(input: {
  * Removes the messages `where` picks (alias m) that are not removed yet, for everyone, and takes them
  * back from those who had not read them: their unread count, their notification and its mail.
  */
-async function removeMessages(tx: Executor, where: SQL) {
+async function removeMessages(tx: Executor, by: MessageRemover, where: SQL) {
   const rows = rowsOf<{ id: string; conversation_id: string; sender_id: string | null; at: string }>(
     await tx.execute(sql`
-      UPDATE messages m SET deleted_at = now() WHERE ${where} AND m.deleted_at IS NULL
+      UPDATE messages m SET deleted_at = now(), removed_by = ${by} WHERE ${where} AND m.deleted_at IS NULL
       RETURNING m.id, m.conversation_id, m.sender_id, m.created_at::text AS at`),
   );
   for (const row of rows) {
@@ -72,21 +74,28 @@ async function removeMessages(tx: Executor, where: SQL) {
 /**
  * Moderation: a coordinator hides or deletes (removed for everyone, taken back from who had not read
  * it, as when its sender deletes it) or restores a reported message (unread again for who had not).
+ * Only a coordinator's removal can be restored: one by its sender is refused ("removedByAuthor").
  */
 export async function setMessageRemoved(input: { messageId: string; removed: boolean }): Promise<void> {
   const db = await getDb();
   await db.transaction(async (tx) => {
     if (input.removed) {
-      await removeMessages(tx, sql`m.id = ${input.messageId}`);
+      await removeMessages(tx, "moderator", sql`m.id = ${input.messageId}`);
       return;
     }
     const [restored] = await tx
       .update(messages)
-      .set({ deletedAt: null })
-      .where(and(eq(messages.id, input.messageId), isNotNull(messages.deletedAt)))
+      .set({ deletedAt: null, removedBy: null })
+      .where(and(eq(messages.id, input.messageId), eq(messages.removedBy, "moderator")))
       .returning({ conversationId: messages.conversationId });
     if (restored) {
       await recountUnread(tx, sql`p.conversation_id = ${restored.conversationId} AND p.left_at IS NULL`);
+      return;
     }
+    const [removed] = await tx
+      .select({ by: messages.removedBy })
+      .from(messages)
+      .where(eq(messages.id, input.messageId));
+    if (removed?.by === "author") throw new AppError({ code: "forbidden", message: "removedByAuthor" });
   });
 }
