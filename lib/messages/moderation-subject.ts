@@ -7,7 +7,8 @@ import { setMessageRemoved } from "./removal";
 
 /**
  * For lib/moderation/subjects.ts (SUBJECTS.message): what the queue shows of a reported message and
- * how a decision is carried out. Hide and delete remove it for everyone; restore brings it back.
+ * how a decision is carried out. Hide and delete remove it for everyone; restore brings back what a
+ * coordinator removed, never what its author deleted ("authorDeleted": the report can only be closed).
  */
 export const messageSubject: SubjectHandler = {
   preview: async (subjectId: string) => {
@@ -17,6 +18,7 @@ export const messageSubject: SubjectHandler = {
         authorName: users.name,
         excerpt: sql<string>`left(${messages.body}, 400)`,
         deletedAt: messages.deletedAt,
+        removedBy: messages.removedBy,
       })
       .from(messages)
       .leftJoin(users, eq(users.id, messages.senderId))
@@ -29,7 +31,7 @@ export const messageSubject: SubjectHandler = {
       url: null,
       // A message has no title: the start of its text names it in the reporter's notification.
       title: row.excerpt.slice(0, 60),
-      status: row.deletedAt ? "hidden" : "visible",
+      status: !row.deletedAt ? "visible" : row.removedBy === "author" ? "authorDeleted" : "hidden",
     };
   },
   apply: async (subjectId: string, decision: "hide" | "restore" | "delete") => {

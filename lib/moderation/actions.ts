@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireRole } from "@/lib/auth/viewer";
+import { AppError } from "@/lib/errors";
 import { setPostStatus } from "@/lib/forum/mutations";
 import { resolveReport } from "./mutations";
 
@@ -21,11 +22,20 @@ export async function resolveReportAction(formData: FormData) {
   const parsed = Decision.safeParse(Object.fromEntries(formData));
   if (parsed.success && parsed.data.decision === "delete" && parsed.data.confirmed !== "yes")
     redirect(`/admin/moderation?deleteReport=${encodeURIComponent(parsed.data.reportId)}#confirm-heading`);
-  const resolved = parsed.success ? await resolveReport({ ...parsed.data, actorId: viewer.id }) : null;
+  const resolved = parsed.success
+    ? await resolveReport({ ...parsed.data, actorId: viewer.id }).catch(refused)
+    : null;
   revalidatePath("/admin/moderation");
   revalidatePath("/forum", "layout");
   const done = parsed.success ? `${parsed.data.decision}${resolved?.threadGone ? "Thread" : ""}` : "none";
   redirect(`/admin/moderation?done=${done}`);
+}
+
+/** Restoring a message its author deleted is refused (also from a forged form): the report stays open. */
+function refused(error: unknown): never {
+  if (error instanceof AppError && error.message === "removedByAuthor")
+    redirect("/admin/moderation?done=restoreRefused");
+  throw error;
 }
 
 const Approval = z.object({

@@ -6,6 +6,7 @@ describe("decisionsFor", () => {
     expect(decisionsFor("visible")).toEqual(["hide", "delete", "dismiss"]);
     expect(decisionsFor("hidden")).toEqual(["restore", "delete", "dismiss"]);
     expect(decisionsFor("deleted")).toEqual(["dismiss"]);
+    expect(decisionsFor("authorDeleted")).toEqual(["dismiss"]);
   });
   it("offers every decision where the state is unknown (a subject that is gone)", () => {
     expect(decisionsFor(null)).toEqual(["hide", "restore", "delete", "dismiss"]);

@@ -3,6 +3,7 @@ import type { Decision } from "./subjects";
 /**
  * The decisions that make sense for a reported thing in its state: a visible one can be hidden, a
  * hidden one restored; a deleted one (by its author meanwhile) only leaves the report to close.
+ * "authorDeleted": a message its author deleted, which nobody may bring back.
  */
 export function decisionsFor(status: string | null): Decision[] {
   switch (status) {
@@ -13,6 +14,7 @@ export function decisionsFor(status: string | null): Decision[] {
     case "pending":
       return ["delete", "dismiss"];
     case "deleted":
+    case "authorDeleted":
       return ["dismiss"];
     default:
       return ["hide", "restore", "delete", "dismiss"];

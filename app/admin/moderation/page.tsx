@@ -34,7 +34,11 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
   return (
     <>
       <h1 className="mb-4 text-3xl font-bold">{t("title")}</h1>
-      {done && done !== "none" ? <FormAlert kind="success">{t(`done.${done as "hide"}`)}</FormAlert> : null}
+      {done === "restoreRefused" ? (
+        <FormAlert kind="error">{t("done.restoreRefused")}</FormAlert>
+      ) : done && done !== "none" ? (
+        <FormAlert kind="success">{t(`done.${done as "hide"}`)}</FormAlert>
+      ) : null}
       {reportToDelete ? (
         <ConfirmPanel
           // An opening post nobody else answered takes its thread along: the step says so, and names it.
@@ -81,6 +85,9 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
                 {r.subject?.authorName ? ` – ${r.subject.authorName}` : ""}
                 {r.subject ? ` (${t(`status.${r.subject.status as "visible"}`)})` : ""}
               </h3>
+              {r.subject?.status === "authorDeleted" ? (
+                <p className="my-2">{t("authorDeletedNote")}</p>
+              ) : null}
               {r.subject?.html ? (
                 <blockquote className="my-2 border-s-4 border-gray-300 ps-3">
                   <PostBody html={r.subject.html} />

@@ -1,0 +1,131 @@
+// Who removed a reported message decides what the queue may do with it: a coordinator can take back
+// their own hiding, never a deletion by the message's author, not even with a forged form.
+import { eq } from "drizzle-orm";
+import { describe, expect, it, vi } from "vitest";
+import { getDb } from "@/db/client";
+import { messages, reports } from "@/db/schema";
+import { listMessages } from "@/lib/messages/data";
+import { reportMessage } from "@/lib/messages/moderation";
+import { startConversation } from "@/lib/messages/mutations";
+import { deleteOwnMessage, setMessageRemoved } from "@/lib/messages/removal";
+import { resolveReportAction } from "@/lib/moderation/actions";
+import { listOpenReports } from "@/lib/moderation/data";
+import { decisionsFor } from "@/lib/moderation/utils";
+import { actAs } from "../support/actions";
+import { createSession } from "../support/factories";
+import { member } from "../support/messages-factories";
+
+// The action reads the session cookie; here it is whatever session the test signed in with.
+vi.mock("next/headers", () => import("../support/next-headers"));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+
+/** Katrin writes to Amal, Amal reports the message. */
+async function reported(body: string) {
+  const katrin = await member("Katrin Schreibt");
+  const amal = await member("Amal Meldet");
+  const coordinator = await member("Clara Koordiniert", { role: "coordinator" });
+  const { conversationId, messageId } = await startConversation({
+    senderId: katrin.id,
+    recipientIds: [amal.id],
+    body,
+    files: [],
+  });
+  const report = await reportMessage({ reporterId: amal.id, messageId, reason: "Beleidigend" });
+  return { katrin, amal, coordinator, conversationId, messageId, reportId: report.id };
+}
+
+/** The queue's entry for the message: the state it shows and the buttons it offers. */
+async function queueEntry(messageId: string) {
+  const entry = (await listOpenReports()).find((r) => r.subjectId === messageId);
+  return entry && { status: entry.subject?.status, decisions: decisionsFor(entry.subject?.status ?? null) };
+}
+
+/** Submits a decision on the report as the coordinator, as the queue's form (or a forged one) does. */
+async function decide(coordinatorId: string, reportId: string, decision: string) {
+  const form = new FormData();
+  form.set("reportId", reportId);
+  form.set("decision", decision);
+  return actAs(await createSession(coordinatorId), () => resolveReportAction(form));
+}
+
+async function seenBy(viewerId: string, conversationId: string, messageId: string) {
+  const { items } = await listMessages({ conversationId, viewerId });
+  const message = items.find((m) => m.id === messageId)!;
+  return { deleted: message.deleted, body: message.body };
+}
+
+async function reportStatus(reportId: string) {
+  const db = await getDb();
+  const [row] = await db.select({ status: reports.status }).from(reports).where(eq(reports.id, reportId));
+  return row?.status;
+}
+
+describe("a reported message its author deleted", () => {
+  it("shows in the queue as deleted by its author, offering only to close the report", async () => {
+    const w = await reported("Das nehme ich zurück");
+    await deleteOwnMessage({ userId: w.katrin.id, messageId: w.messageId });
+
+    expect(await queueEntry(w.messageId)).toEqual({ status: "authorDeleted", decisions: ["dismiss"] });
+  });
+
+  it("stays deleted when a coordinator sends a forged restore; the report can still be closed", async () => {
+    const w = await reported("Das nehme ich zurück");
+    await deleteOwnMessage({ userId: w.katrin.id, messageId: w.messageId });
+
+    expect(await decide(w.coordinator.id, w.reportId, "restore")).toBe(
+      "redirected:/admin/moderation?done=restoreRefused",
+    );
+    expect(await seenBy(w.amal.id, w.conversationId, w.messageId)).toEqual({ deleted: true, body: "" });
+    expect(await reportStatus(w.reportId)).toBe("open");
+
+    expect(await decide(w.coordinator.id, w.reportId, "dismiss")).toBe(
+      "redirected:/admin/moderation?done=dismiss",
+    );
+    expect(await reportStatus(w.reportId)).toBe("dismissed");
+    expect(await seenBy(w.amal.id, w.conversationId, w.messageId)).toEqual({ deleted: true, body: "" });
+  });
+
+  it("stays deleted when a coordinator 'hides' it afterwards and then restores that", async () => {
+    const w = await reported("Das nehme ich zurück");
+    await deleteOwnMessage({ userId: w.katrin.id, messageId: w.messageId });
+
+    await decide(w.coordinator.id, w.reportId, "hide");
+    expect(await decide(w.coordinator.id, w.reportId, "restore")).toBe(
+      "redirected:/admin/moderation?done=restoreRefused",
+    );
+    expect(await seenBy(w.amal.id, w.conversationId, w.messageId)).toEqual({ deleted: true, body: "" });
+  });
+});
+
+describe("a reported message a coordinator hid", () => {
+  it("shows as hidden and comes back when the coordinator restores it", async () => {
+    const w = await reported("Vielleicht doch in Ordnung");
+    const db = await getDb();
+    expect(await decide(w.coordinator.id, w.reportId, "hide")).toBe("redirected:/admin/moderation?done=hide");
+    expect(await seenBy(w.amal.id, w.conversationId, w.messageId)).toEqual({ deleted: true, body: "" });
+    const [hidden] = await db.select().from(messages).where(eq(messages.id, w.messageId));
+    expect(hidden?.removedBy).toBe("moderator");
+
+    // Once hidden, its author cannot delete it any more: it stays the coordinator's to restore.
+    await expect(deleteOwnMessage({ userId: w.katrin.id, messageId: w.messageId })).rejects.toThrow();
+
+    expect(await decide(w.coordinator.id, w.reportId, "restore")).toBe(
+      "redirected:/admin/moderation?done=restore",
+    );
+    expect(await seenBy(w.amal.id, w.conversationId, w.messageId)).toEqual({
+      deleted: false,
+      body: "Vielleicht doch in Ordnung",
+    });
+    const [restored] = await db.select().from(messages).where(eq(messages.id, w.messageId));
+    expect(restored?.removedBy).toBeNull();
+  });
+
+  it("is shown as hidden with restore offered while its report is open", async () => {
+    const w = await reported("Noch offen");
+    await setMessageRemoved({ messageId: w.messageId, removed: true });
+    expect(await queueEntry(w.messageId)).toEqual({
+      status: "hidden",
+      decisions: ["restore", "delete", "dismiss"],
+    });
+  });
+});
