@@ -6,25 +6,37 @@ import { containing } from "@/db/like";
 import {
   auditLog,
   campaigns,
+  contactImports,
   eventOccurrences,
   events,
+  faqTranslations,
   forumPosts,
   forumThreads,
+  newsletterContacts,
   organisations,
   users,
+  videoTranslations,
   workingGroups,
 } from "@/db/schema";
 import { AUDIT_PAGE_SIZE, type AuditFilter } from "./schema";
+import { type AuditReader, LOOKED_UP, namedLike } from "./target-data";
 
 export type AuditEntry = {
   id: string;
   action: string;
   targetType: string;
   targetId: string | null;
-  /** What the target is called now (a person, organisation, campaign, event, thread); null once gone. */
+  /**
+   * What the target is called now (a person, organisation, campaign, event, thread, FAQ question,
+   * video, contact's address, import's file); null once gone or not the reader's to see.
+   */
   targetName: string | null;
-  /** For a date of an event: when it takes place. */
+  /** The target was looked up by its kind and is not there any more. */
+  targetDeleted: boolean;
+  /** For a date of an event: when it takes place; for an import: when it was uploaded. */
   targetStartsAt: Date | null;
+  /** For an import: how many rows its file has. */
+  targetCount: number | null;
   /** Where the target's page is, when it has one (see auditTargetHref). */
   targetRef: { slug?: string; eventId?: string; threadId?: number } | null;
   data: Record<string, unknown> | null;
@@ -36,26 +48,13 @@ export type AuditEntry = {
 
 const TZ = "Europe/Berlin";
 
-/**
- * The entry's campaign, event (or date of one) or forum thread is called like the pattern: "Zeitz"
- * finds who cancelled the Zeitz meeting. Each branch is one index lookup for its own type.
- */
-const namedLike = (pattern: string) => sql`exists (
-  select 1 from campaigns c where ${auditLog.targetType} = 'campaign' and c.id = ${auditLog.targetId}
-    and c.title ilike ${pattern}
-  union all
-  select 1 from events e where ${auditLog.targetType} = 'event' and e.id = ${auditLog.targetId}
-    and e.title ilike ${pattern}
-  union all
-  select 1 from event_occurrences o join events e on e.id = o.event_id
-    where ${auditLog.targetType} = 'event_occurrence' and o.id = ${auditLog.targetId} and e.title ilike ${pattern}
-  union all
-  select 1 from forum_threads t where ${auditLog.targetType} = 'forum_thread' and t.title ilike ${pattern}
-    and t.id = case when ${auditLog.targetId} ~ '^[0-9]{1,9}$' then ${auditLog.targetId}::integer end)`;
-
 /** Newest first, paged by keyset: the cursor is the last entry's id, looked up for its exact time. */
-export async function listAuditEntries(filter: AuditFilter): Promise<AuditEntry[]> {
+export async function listAuditEntries(
+  filter: AuditFilter,
+  reader: AuditReader = { campaignsArea: false },
+): Promise<AuditEntry[]> {
   const db = await getDb();
+  const campaignsOnly = (...on: SQL[]) => (reader.campaignsArea ? and(...on) : sql`false`);
   const actor = alias(users, "actor");
   const target = alias(users, "target");
   const conditions: (SQL | undefined)[] = [];
@@ -72,7 +71,7 @@ export async function listAuditEntries(filter: AuditFilter): Promise<AuditEntry[
         ilike(target.name, pattern),
         ilike(target.email, pattern),
         ilike(organisations.name, pattern),
-        namedLike(pattern),
+        namedLike(pattern, reader),
       ),
     );
   }
@@ -140,6 +139,12 @@ export async function listAuditEntries(filter: AuditFilter): Promise<AuditEntry[
       threadId: forumThreads.id,
       threadSlug: forumThreads.slug,
       group: workingGroups.name,
+      question: faqTranslations.question,
+      video: videoTranslations.title,
+      contact: newsletterContacts.email,
+      upload: contactImports.filename,
+      uploadedAt: contactImports.createdAt,
+      uploadRows: contactImports.total,
     })
     .from(page)
     .leftJoin(campaigns, and(eq(page.targetType, "campaign"), eq(campaigns.id, page.targetId)))
@@ -160,6 +165,30 @@ export async function listAuditEntries(filter: AuditFilter): Promise<AuditEntry[
       eq(forumThreads.id, sql`coalesce(${forumPosts.threadId}, ${numericId("forum_thread")})`),
     )
     .leftJoin(workingGroups, and(eq(page.targetType, "working_group"), eq(workingGroups.id, page.targetId)))
+    .leftJoin(
+      faqTranslations,
+      and(
+        eq(page.targetType, "faq_entry"),
+        eq(faqTranslations.entryId, page.targetId),
+        eq(faqTranslations.locale, "de"),
+      ),
+    )
+    .leftJoin(
+      videoTranslations,
+      and(
+        eq(page.targetType, "video"),
+        eq(videoTranslations.videoId, page.targetId),
+        eq(videoTranslations.locale, "de"),
+      ),
+    )
+    .leftJoin(
+      newsletterContacts,
+      campaignsOnly(eq(page.targetType, "contact"), eq(newsletterContacts.id, page.targetId)),
+    )
+    .leftJoin(
+      contactImports,
+      campaignsOnly(eq(page.targetType, "contact_import"), eq(contactImports.id, page.targetId)),
+    )
     .orderBy(desc(page.createdAt), desc(page.id));
   return rows.map(
     ({
@@ -173,19 +202,42 @@ export async function listAuditEntries(filter: AuditFilter): Promise<AuditEntry[
       threadId,
       threadSlug,
       group,
+      question,
+      video,
+      contact,
+      upload,
+      uploadedAt,
+      uploadRows,
       ...entry
-    }) => ({
-      ...entry,
-      targetName: personOrOrganisation ?? campaign ?? event ?? thread ?? group,
-      targetStartsAt: startsAt,
-      targetRef: organisationSlug
-        ? { slug: organisationSlug }
-        : eventId
-          ? { eventId }
-          : threadId !== null && threadSlug
-            ? { threadId, slug: threadSlug }
-            : null,
-    }),
+    }) => {
+      const targetName =
+        personOrOrganisation ??
+        campaign ??
+        event ??
+        thread ??
+        group ??
+        question ??
+        video ??
+        contact ??
+        upload;
+      const hidden =
+        !reader.campaignsArea && (entry.targetType === "contact" || entry.targetType === "contact_import");
+      return {
+        ...entry,
+        targetName,
+        targetDeleted:
+          targetName === null && !hidden && entry.targetId !== null && LOOKED_UP.has(entry.targetType),
+        targetStartsAt: startsAt ?? uploadedAt,
+        targetCount: uploadRows,
+        targetRef: organisationSlug
+          ? { slug: organisationSlug }
+          : eventId
+            ? { eventId }
+            : threadId !== null && threadSlug
+              ? { threadId, slug: threadSlug }
+              : null,
+      };
+    },
   );
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { auditActionLabel, auditDetails, auditTargetText } from "./utils";
+import { auditActionLabel, auditDataFor, auditDetails, auditTargetText } from "./utils";
 
 describe("auditDetails", () => {
   it("reads a role change as translated label: value pairs, never JSON", () => {
@@ -52,5 +52,17 @@ describe("auditActionLabel", () => {
   it("labels nested action keys", () => {
     expect(auditActionLabel("de", "moderation.hide")).toBe("Gemeldeten Inhalt ausgeblendet");
     expect(auditActionLabel("uk", "forum.post.hidden")).toBe("Допис форуму приховано");
+  });
+});
+
+describe("auditDataFor", () => {
+  it("keeps a contact's address and an import's file for readers of the campaigns area only", () => {
+    const removed = { targetType: "contact", data: { email: "erika@example.org" } };
+    const upload = { targetType: "contact_import", data: { filename: "liste.csv", rows: 3 } };
+    expect(auditDataFor(removed, { campaignsArea: true })).toEqual({ email: "erika@example.org" });
+    expect(auditDataFor(removed, { campaignsArea: false })).toEqual({});
+    expect(auditDataFor(upload, { campaignsArea: false })).toEqual({ rows: 3 });
+    const role = { targetType: "user", data: { email: "new@example.org" } };
+    expect(auditDataFor(role, { campaignsArea: false })).toEqual({ email: "new@example.org" });
   });
 });

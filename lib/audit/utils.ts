@@ -2,9 +2,13 @@ import { type Locale, TIME_ZONE } from "@/lib/i18n/config";
 import { dateTimeFormatter, formatList } from "@/lib/i18n/intl";
 import { namespaceTranslator } from "@/lib/i18n/translator";
 import type { AuditEntry } from "./data";
+import type { AuditReader } from "./target-data";
 
 /** Audit keys come from the database, so they are looked up as plain strings. */
-type Translate = { (key: string, values?: Record<string, string>): string; has(key: string): boolean };
+type Translate = {
+  (key: string, values?: Record<string, string | number>): string;
+  has(key: string): boolean;
+};
 const translate = (locale: Locale, namespace: string) =>
   namespaceTranslator(locale, namespace) as unknown as Translate;
 
@@ -41,7 +45,7 @@ export function auditTargetText(locale: Locale, type: string, id: string | null)
 
 type AuditTarget = Pick<
   AuditEntry,
-  "targetType" | "targetId" | "targetName" | "targetStartsAt" | "targetRef"
+  "targetType" | "targetId" | "targetName" | "targetDeleted" | "targetStartsAt" | "targetCount" | "targetRef"
 >;
 
 /** Where a coordinator sees the target, when it still exists and has a page. */
@@ -55,26 +59,58 @@ export function auditTargetHref(target: AuditTarget): string | null {
   if (type === "forum_thread")
     return ref?.threadId !== undefined && ref.slug ? `/forum/t/${ref.threadId}/${ref.slug}` : null;
   if (type === "forum_post") return ref?.threadId !== undefined ? `/forum/p/${id}` : null;
+  if (!target.targetName) return null;
+  if (type === "faq_entry") return `/admin/faq/${id}`;
+  if (type === "video") return `/admin/videos/${id}`;
+  // A contact has no page of its own: the contact list, searched for its address, shows it.
+  if (type === "contact")
+    return `/admin/campaigns/contacts?q=${encodeURIComponent(target.targetName)}#contacts`;
+  if (type === "contact_import") return `/admin/campaigns/imports/${id}`;
   return null;
 }
 
 /**
  * What an entry is about, in words: a person (or "former member"), an organisation, a campaign, an
- * event (a date of it with its time), a thread or working group by their names; anything gone or
- * without a name by auditTargetText.
+ * event (a date of it with its time), a thread, working group, FAQ question, video or contact by
+ * their names, an import by its file, upload time and rows; anything deleted since by its kind and
+ * id marked "deleted"; anything else without a name by auditTargetText.
  */
 export function auditTargetLabel(locale: Locale, target: AuditTarget): string {
   const t = translate(locale, "admin.audit");
   const name = target.targetName;
   if (target.targetType === "user")
     return !name || name.endsWith("@erased.invalid") ? t("formerMember") : name;
-  if (!name) return auditTargetText(locale, target.targetType, target.targetId);
+  if (!name)
+    return target.targetDeleted && target.targetId
+      ? t("deleted", { kind: auditTargetTypeLabel(locale, target.targetType), id: target.targetId })
+      : auditTargetText(locale, target.targetType, target.targetId);
   if (!target.targetStartsAt) return name;
   const when = dateTimeFormatter(locale, { dateStyle: "medium", timeStyle: "short", timeZone: TIME_ZONE });
+  if (target.targetCount !== null)
+    return t("importName", {
+      file: name,
+      when: when.format(target.targetStartsAt),
+      rows: target.targetCount,
+    });
   return `${name}, ${when.format(target.targetStartsAt)}`;
 }
 
 export type AuditDetail = { label: string; value: string };
+
+const CAMPAIGN_AREA_KEYS = new Set(["email", "filename"]);
+
+/**
+ * An entry's data as its reader may see it: a contact's address and an import's file name only for
+ * someone who sees them in the campaigns area too.
+ */
+export function auditDataFor(
+  entry: Pick<AuditEntry, "targetType" | "data">,
+  reader: AuditReader,
+): Record<string, unknown> | null {
+  const { targetType: type, data } = entry;
+  if (reader.campaignsArea || !data || (type !== "contact" && type !== "contact_import")) return data;
+  return Object.fromEntries(Object.entries(data).filter(([key]) => !CAMPAIGN_AREA_KEYS.has(key)));
+}
 
 /**
  * An entry's data as translated "label: value" pairs: statuses and roles by their names, languages

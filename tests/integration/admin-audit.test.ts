@@ -171,9 +171,12 @@ describe("the audit log names its targets", () => {
       href: `/forum/t/${thread!.id}/wohnungssuche`,
     });
     expect(view("working_group", group.id)).toEqual({ label: group.name, href: null });
-    // Something deleted since, or an id of an unexpected shape, keeps its kind and id, unlinked.
-    expect(view("campaign", gone)).toEqual({ label: `Kampagne ${gone}`, href: null });
-    expect(view("forum_thread", "not-a-number")).toEqual({ label: "Forumsthema not-a-number", href: null });
+    // Something deleted since, or an id of an unexpected shape, shows its kind and id marked deleted, unlinked.
+    expect(view("campaign", gone)).toEqual({ label: `Kampagne ${gone} (gelöscht)`, href: null });
+    expect(view("forum_thread", "not-a-number")).toEqual({
+      label: "Forumsthema not-a-number (gelöscht)",
+      href: null,
+    });
     // The "target" filter finds them by those names too ("who cancelled the Zeitz meeting?").
     const byName = await listAuditEntries({ action, target: `zeitz ${uid}` });
     expect(byName.map((e) => e.targetType).sort()).toEqual(["event", "event_occurrence"]);

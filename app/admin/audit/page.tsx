@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { getFormatter } from "next-intl/server";
 import { requireCapability } from "@/lib/admin/loaders";
+import { may } from "@/lib/admin/permissions";
 import { AuditTargetCell } from "@/lib/audit/components/target-cell";
 import { listAuditActions, listAuditEntries, listAuditPeople } from "@/lib/audit/data";
 import { AUDIT_PAGE_SIZE, AuditFilter } from "@/lib/audit/schema";
-import { auditActionLabel, auditDetails } from "@/lib/audit/utils";
+import { auditActionLabel, auditDataFor, auditDetails } from "@/lib/audit/utils";
 import { getRequestLocale, getTranslations } from "@/lib/i18n/server";
 import { inputStyle, primaryButton } from "@/lib/ui/components/button-styles";
 import { PageLinks } from "@/lib/ui/components/page-links";
@@ -19,7 +20,9 @@ const text = (v: unknown) => (typeof v === "string" && v.trim() ? v : undefined)
 
 /** Read-only: the log has no edit or delete anywhere (and the database refuses both). */
 export default async function AdminAuditPage({ searchParams }: { searchParams: Promise<Search> }) {
-  await requireCapability("audit.view");
+  const viewer = await requireCapability("audit.view");
+  // Contacts and imports are named for those who see them in the campaigns area anyway.
+  const reader = { campaignsArea: may(viewer, "campaigns.manage") };
   const raw = await searchParams;
   const filter = AuditFilter.parse({
     action: text(raw.action),
@@ -32,7 +35,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
   const t = await getTranslations("admin.audit");
   const format = await getFormatter();
   const locale = await getRequestLocale();
-  const [entries, actions] = await Promise.all([listAuditEntries(filter), listAuditActions()]);
+  const [entries, actions] = await Promise.all([listAuditEntries(filter, reader), listAuditActions()]);
   const people = await listAuditPeople(entries);
   const label = (action: string) => auditActionLabel(locale, action);
   const { after, ...withoutCursor } = filter;
@@ -126,7 +129,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
             </thead>
             <tbody>
               {entries.map((e) => {
-                const details = auditDetails(locale, e.data, people);
+                const details = auditDetails(locale, auditDataFor(e, reader), people);
                 return (
                   <tr key={e.id} className="border-b border-gray-300 align-top">
                     <td className="py-2 pe-3">
