@@ -376,6 +376,118 @@ test("the organiser moves a date and changes the place, then cancels the event: 
   });
 });
 
+test("the organiser gives one date of a series another address: its attendee is mailed and reads the new place, the other dates keep theirs", async ({
+  coordinator,
+  newPage,
+}) => {
+  const title = `Elterncafé Test ${uniqueSuffix()}`;
+  // Tomorrow: a change this close is mailed at once.
+  const firstDate = dayFromNow(1);
+  const secondDate = dayFromNow(8);
+  const series = "Stadtbibliothek, Altmarkt 1, 06712 Zeitz";
+
+  await test.step("a weekly series in person, with one attendee on its first date", async () => {
+    await coordinator.goto("/events/new");
+    await coordinator.getByLabel(t("events.form.title")).fill(title);
+    await coordinator.getByLabel(t("events.form.date")).fill(firstDate);
+    await coordinator.getByLabel(t("events.form.startTime")).fill("16:00");
+    await coordinator.getByLabel(t("events.form.endTime")).fill("17:30");
+    await coordinator
+      .getByLabel(t("events.form.frequency"), { exact: true })
+      .selectOption({ label: t("events.form.frequencies.weekly") });
+    await coordinator.getByLabel(t("events.form.untilDate")).fill(dayFromNow(15));
+    await coordinator
+      .getByLabel(t("events.form.format"))
+      .selectOption({ label: t("events.formats.in_person") });
+    await coordinator.getByLabel(t("events.form.venue")).fill("Stadtbibliothek");
+    await coordinator.getByLabel(t("events.form.address")).fill("Altmarkt 1, 06712 Zeitz");
+    await coordinator.getByRole("button", { name: t("events.form.create") }).click();
+    await expect(coordinator.getByText(t("events.saved.created"))).toBeVisible();
+  });
+  const eventId = new URL(coordinator.url()).pathname.split("/").at(-1)!;
+  const attendee = await newPage();
+  await signInAs(attendee, SECOND!.email);
+  await attendee.goto(`/events/${eventId}?date=${firstDate}`);
+  await attendee.getByRole("button", { name: t("events.answer.yes"), exact: true }).click();
+  await expect(attendee.getByText(t("events.you.yes"))).toBeVisible();
+
+  const firstItem = () =>
+    coordinator
+      .getByRole("region", { name: t("events.dates.title") })
+      .getByRole("listitem")
+      .first();
+  await test.step("a place without venue or address is explained beside the field, also without scripts", async () => {
+    const plain = await newPage({ storageState: COORDINATOR_STATE, javaScriptEnabled: false });
+    for (const page of [plain, coordinator]) {
+      await page.goto(`/events/${eventId}/edit`);
+      const item = page
+        .getByRole("region", { name: t("events.dates.title") })
+        .getByRole("listitem")
+        .first();
+      await item.getByText(t("events.dates.placeSummary")).click();
+      await item.getByLabel(t("events.dates.venue")).fill("");
+      await item.getByLabel(t("events.dates.address")).fill("");
+      await item.getByRole("button", { name: t("events.dates.placeSave") }).click();
+      const address = item.getByLabel(t("events.dates.address"));
+      await expect(address).toHaveAttribute("aria-invalid", "true");
+      await expect(address).toHaveAccessibleDescription(
+        new RegExp(t("events.errors.addressRequired").slice(0, 20)),
+      );
+    }
+    await expectNoA11yViolations(coordinator);
+  });
+
+  await test.step("the first date moves to the Bürgerhaus: the attendee is mailed at once with the old place", async () => {
+    const since = Date.now();
+    await firstItem().getByLabel(t("events.dates.venue")).fill("Bürgerhaus Zeitz");
+    await firstItem().getByLabel(t("events.dates.address")).fill("Schützenplatz 1, 06712 Zeitz");
+    await firstItem()
+      .getByRole("button", { name: t("events.dates.placeSave") })
+      .click();
+    await expect(coordinator.getByText(t("events.saved.placeChanged"))).toBeVisible();
+    await expect(firstItem()).toContainText(
+      t("events.dates.ownPlace", { place: "Bürgerhaus Zeitz, Schützenplatz 1, 06712 Zeitz" }),
+    );
+    await expectNoA11yViolations(coordinator);
+
+    const mail = await waitForMail(SECOND!.email, {
+      subject: t("notifications.kinds.event_change", { title }),
+      since,
+    });
+    expect(mail.text).toContain(`Bürgerhaus Zeitz, Schützenplatz 1, 06712 Zeitz (bisher: ${series})`);
+    expect(mail.text).toContain(`/events/${eventId}?date=${firstDate}`);
+  });
+
+  await test.step("the attendee reads the new place on that date, the series' place on the next", async () => {
+    await attendee.goto(`/events/${eventId}?date=${firstDate}`);
+    const main = attendee.getByRole("main");
+    await expect(main).toContainText("Schützenplatz 1, 06712 Zeitz");
+    await expect(attendee.getByText(t("events.ownPlaceNote"))).toBeVisible();
+    await expect(main).not.toContainText("Altmarkt 1");
+    await expect(
+      attendee.getByText(
+        t("events.ownPlaceBadge", { place: "Bürgerhaus Zeitz, Schützenplatz 1, 06712 Zeitz" }),
+      ),
+    ).toBeVisible();
+    await expectNoA11yViolations(attendee);
+    await attendee.goto(`/events/${eventId}?date=${secondDate}`);
+    await expect(attendee.getByRole("main")).toContainText("Altmarkt 1, 06712 Zeitz");
+    await expect(attendee.getByText(t("events.ownPlaceNote"))).toHaveCount(0);
+  });
+
+  await test.step("back to the series' place, a plain form post", async () => {
+    const plain = await newPage({ storageState: COORDINATOR_STATE, javaScriptEnabled: false });
+    await plain.goto(`/events/${eventId}/edit`);
+    await plain
+      .getByRole("region", { name: t("events.dates.title") })
+      .getByRole("button", { name: new RegExp(`^${t("events.dates.placeClear")}`) })
+      .click();
+    await expect(plain.getByText(t("events.saved.placeCleared"))).toBeVisible();
+    await attendee.goto(`/events/${eventId}?date=${firstDate}`);
+    await expect(attendee.getByRole("main")).toContainText("Altmarkt 1, 06712 Zeitz");
+  });
+});
+
 test("without JavaScript, a date that cannot be moved comes back open with the error, not beside a stale success notice", async ({
   coordinator,
   newPage,
@@ -412,7 +524,9 @@ test("without JavaScript, a date that cannot be moved comes back open with the e
   await second.getByRole("button", { name: t("events.dates.move") }).click();
 
   const failed = dates.getByRole("listitem").nth(1);
-  await expect(failed.locator("details")).toHaveAttribute("open", "");
+  const moveForm = (item: typeof failed) =>
+    item.locator("details").filter({ hasText: t("events.dates.moveSummary") });
+  await expect(moveForm(failed)).toHaveAttribute("open", "");
   await expect(failed.getByRole("alert")).toHaveText(t("events.form.fixErrors", { count: 1 }));
   const end = failed.getByLabel(t("events.dates.endTime"));
   await expect(end).toHaveAttribute("aria-invalid", "true");
@@ -420,7 +534,9 @@ test("without JavaScript, a date that cannot be moved comes back open with the e
   await expect(end).toHaveValue("13:00");
   await expect(failed.getByLabel(t("events.dates.startTime"))).toHaveValue("14:00");
   // The other dates' forms stay folded; the notice of the earlier action is gone.
-  await expect(dates.getByRole("listitem").first().locator("details")).not.toHaveAttribute("open", "");
+  await expect(dates.getByRole("listitem").first().locator("details")).toHaveCount(2);
+  for (const folded of await dates.getByRole("listitem").first().locator("details").all())
+    await expect(folded).not.toHaveAttribute("open", "");
   await expect(notice).toBeHidden();
 
   // axe needs scripts: the same failure on a page with them.
@@ -434,7 +550,7 @@ test("without JavaScript, a date that cannot be moved comes back open with the e
   await scripted.getByLabel(t("events.dates.endTime")).fill("08:00");
   await move.click();
   await expect(scripted.getByRole("alert")).toHaveText(t("events.form.fixErrors", { count: 1 }));
-  await expect(scripted.locator("details")).toHaveAttribute("open", "");
+  await expect(moveForm(scripted)).toHaveAttribute("open", "");
   await expectNoA11yViolations(coordinator);
 
   await end.fill("15:30");
