@@ -331,14 +331,7 @@ export async function updateEvent(input: { actorId: string; eventId: string; dat
     const oldById = new Map(existing.map((o) => [o.id, o]));
     const wasOf = (id: string): DateWas => {
       const o = oldById.get(id)!;
-      const place = placeOfDate(before, ownPlaceOf(o));
-      return {
-        start: o.startsAt,
-        end: o.endsAt,
-        format: place.format,
-        venue: place.venue,
-        address: place.address,
-      };
+      return wasOfDate({ ...o, place: placeOfDate(before, ownPlaceOf(o)) });
     };
     for (const [userId, occurrenceIds] of told)
       result.push({
@@ -460,6 +453,7 @@ const wasOfDate = (d: { startsAt: Date; endsAt: Date; place: Place }): DateWas =
   format: d.place.format,
   venue: d.place.venue,
   address: d.place.address,
+  onlineUrl: d.place.onlineUrl,
 });
 
 /** Cancels one date of a series (or takes the cancellation back); those who answered are told. */

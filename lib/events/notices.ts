@@ -40,6 +40,8 @@ export type DateWas = {
   format: string;
   venue: string | null;
   address: string | null;
+  /** Kept only to tell that an online date's link changed; never written into a mail. */
+  onlineUrl?: string | null;
 };
 
 /** Kept in the notification's params as `was:<occurrenceId>` (lib/events/notification-source.ts reads them). */
@@ -53,6 +55,7 @@ const wasParams = (was: Record<string, DateWas>) =>
         f: w.format,
         v: w.venue,
         a: w.address,
+        ...(w.format === "online" ? { u: w.onlineUrl ?? null } : {}),
       }),
     ]),
   );

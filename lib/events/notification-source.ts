@@ -22,6 +22,7 @@ async function recipientDates(recipientId: string, eventId: string) {
       format: datePlaceColumns.format,
       venue: datePlaceColumns.venue,
       address: datePlaceColumns.address,
+      onlineUrl: datePlaceColumns.onlineUrl,
     })
     .from(eventRsvps)
     .innerJoin(eventOccurrences, eq(eventOccurrences.id, eventRsvps.occurrenceId))
@@ -39,7 +40,8 @@ async function recipientDates(recipientId: string, eventId: string) {
     .limit(10);
 }
 
-type Was = { s: string; e: string; f: string; v: string | null; a: string | null };
+/** `u`: an online date's link then, only to tell that it changed (the mail never names it). */
+type Was = { s: string; e: string; f: string; v: string | null; a: string | null; u?: string | null };
 
 /** What each date was before the changes the mail is about: the oldest notification's word stands. */
 function previousOf(params: Record<string, string>[]): Map<string, Was> {
@@ -60,7 +62,7 @@ function previousOf(params: Record<string, string>[]): Map<string, Was> {
 function previousText(
   t: ReturnType<typeof translatorFor>,
   locale: string,
-  now: { startsAt: Date; endsAt: Date; place: string },
+  now: { startsAt: Date; endsAt: Date; place: string; format: string; onlineUrl: string | null },
   was: Was | undefined,
 ): string {
   if (!was) return "";
@@ -76,6 +78,8 @@ function previousText(
   }
   const place = placeOf({ format: was.f, venue: was.v, address: was.a }, t("events.online"));
   if (place && place !== now.place) parts.push(t("events.mail.changed.previousPlace", { place }));
+  else if (was.f === "online" && now.format === "online" && was.u !== undefined && was.u !== now.onlineUrl)
+    parts.push(t("events.mail.changed.newLink"));
   return parts.length ? ` (${parts.join("; ")})` : "";
 }
 

@@ -188,6 +188,27 @@ describe("a date with a place of its own", () => {
     expect(await mailsTo(other.email)).toHaveLength(0);
   });
 
+  it("switched to online, then to another link, says so in the mail without naming the link", async () => {
+    const coordinator = await createUser({ role: "coordinator" });
+    const attendee = await createUser();
+    const { occurrences } = await weekly(coordinator.id);
+    const date = occurrences[1]!;
+    await respond({ occurrenceId: date.id, userId: attendee.id, response: "maybe" });
+    const when = formatWhen("de", date.startsAt, date.endsAt);
+    for (const link of ["https://meet.example.org/eins", "https://meet.example.org/zwei"]) {
+      await setOccurrencePlace({
+        actorId: coordinator.id,
+        occurrenceId: date.id,
+        place: { format: "online", venue: "ignored", address: null, onlineUrl: link },
+      });
+      await runQueuedJobs({ dueWithinMs: 10 * 60 * 1000 });
+    }
+    const [second, first] = await mailsTo(attendee.email);
+    expect(first?.text).toContain(`${when}, Online (bisher: ${SERIES})`);
+    expect(second?.text).toContain(`${when}, Online (neuer Link)`);
+    for (const mail of [first, second]) expect(mail?.text).not.toContain("meet.example.org");
+  });
+
   it("is mailed at once when the date is within two days, after the burst delay otherwise", async () => {
     const coordinator = await createUser({ role: "coordinator" });
     const [soon, later] = [await createUser(), await createUser()];
