@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import ICAL from "ical.js";
 import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
-import { eventOccurrences } from "@/db/schema";
+import { eventOccurrences, organisationAdmins } from "@/db/schema";
 import { toEventViewer } from "@/lib/events/access";
 import { clearOccurrencePlaceAction, setOccurrencePlaceAction } from "@/lib/events/actions";
 import { getEventDetail, listEvents } from "@/lib/events/data";
@@ -15,7 +15,8 @@ import { IDLE } from "@/lib/forms/schema";
 import { runQueuedJobs } from "@/lib/jobs/testing";
 import { actAs } from "../support/actions";
 import { createTestEvent, daysFromNow, mailsTo } from "../support/event-factories";
-import { createSession, createUser } from "../support/factories";
+import { createOrganisation, createSession, createUser } from "../support/factories";
+import { addMember } from "../support/organisation-factories";
 
 vi.mock("next/headers", () => import("../support/next-headers"));
 
@@ -151,6 +152,33 @@ describe("a date with a place of its own", () => {
     const db = await getDb();
     const [row] = await db.select().from(eventOccurrences).where(eq(eventOccurrences.id, date.id));
     expect([row?.format, row?.onlineUrl]).toEqual([null, null]);
+  });
+
+  it("is set by an admin of the organising organisation, and refused to the admin of another", async () => {
+    const coordinator = await createUser({ role: "coordinator" });
+    const [organising, otherOrganisation] = [await createOrganisation(), await createOrganisation()];
+    const [admin, otherAdmin] = [await addMember(organising.id), await addMember(otherOrganisation.id)];
+    const db = await getDb();
+    await db.insert(organisationAdmins).values([
+      { organisationId: organising.id, userId: admin.id },
+      { organisationId: otherOrganisation.id, userId: otherAdmin.id },
+    ]);
+    const { eventId, occurrences } = await createTestEvent(coordinator.id, {
+      frequency: "weekly",
+      untilDate: daysFromNow(25),
+      organiserOrganisationId: organising.id,
+    });
+    const date = occurrences[1]!;
+    const place = (venue: string) =>
+      form({ occurrenceId: date.id, format: "in_person", venue, address: "", onlineUrl: "" });
+    expect(
+      await actAs(await createSession(otherAdmin.id), () => setOccurrencePlaceAction(IDLE, place("Fremd"))),
+    ).toBe("notFound");
+    expect(
+      await actAs(await createSession(admin.id), () => setOccurrencePlaceAction(IDLE, place("Vereinshaus"))),
+    ).toBe(`redirected:/events/${eventId}/edit?saved=placeChanged#dates`);
+    const [row] = await db.select().from(eventOccurrences).where(eq(eventOccurrences.id, date.id));
+    expect(row?.venue).toBe("Vereinshaus");
   });
 
   it("is mailed to that date's attendees only, with the place it had ('bisher: …')", async () => {
