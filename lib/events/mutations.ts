@@ -561,9 +561,11 @@ export async function setOccurrencePlace(input: {
 }): Promise<{ notified: number }> {
   const db = await getDb();
   const now = input.now ?? new Date();
-  const own = input.place ? cleanPlace(input.place) : null;
+  const given = input.place ? cleanPlace(input.place) : null;
   const notices = await db.transaction(async (tx) => {
     const before = await lockDateForChange(tx, input.occurrenceId);
+    // The event's own place given again (the form comes filled with it) is no place of its own.
+    const own = given && !samePlace(given, cleanPlace(before.event)) ? given : null;
     const after = placeOfDate(before.event, own);
     const ownBefore = ownPlaceOf(before.own);
     const unchanged = samePlace(before.place, after) && (own === null) === (ownBefore === null);

@@ -107,6 +107,23 @@ describe("a date with a place of its own", () => {
     expect([back?.venue, back?.selectedOwnPlace]).toEqual(["Rathaus Zeitz, Saal 2", false]);
   });
 
+  it("saved unchanged with the series' place (as the form comes filled) is no place of its own", async () => {
+    const coordinator = await createUser({ role: "coordinator" });
+    const attendee = await createUser();
+    const { eventId, occurrences, data } = await weekly(coordinator.id);
+    const date = occurrences[1]!;
+    await respond({ occurrenceId: date.id, userId: attendee.id, response: "yes" });
+    await setOccurrencePlace({
+      actorId: coordinator.id,
+      occurrenceId: date.id,
+      place: { format: "in_person", venue: data.venue, address: data.address, onlineUrl: null },
+    });
+    const detail = await getEventDetail({ eventId, viewer: null, slotDate: date.slotDate });
+    expect(detail?.selectedOwnPlace).toBe(false);
+    await runQueuedJobs({ dueWithinMs: 10 * 60 * 1000 });
+    expect(await mailsTo(attendee.email)).toHaveLength(0);
+  });
+
   it("says beside the field what is missing, and saves nothing", async () => {
     const coordinator = await createUser({ role: "coordinator" });
     const session = await createSession(coordinator.id);
