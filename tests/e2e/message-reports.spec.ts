@@ -131,3 +131,56 @@ test("the turn-off link of an Arabic mail opens in Arabic in a German browser", 
   await phone.getByRole("button", { name: ar("notifications.off.button") }).click();
   await expect(phone.getByRole("status")).toHaveText(ar("notifications.off.done", { kind }));
 });
+
+test("a reported message its author deleted shows so in the queue, which offers no restore", async ({
+  coordinator,
+  newPage,
+}) => {
+  const amal = await invitedMember(coordinator, newPage, "Amal");
+  const iryna = await invitedMember(coordinator, newPage, "Iryna");
+  const body = `Das war daneben, sagt ${amal.name}.`;
+  await writeTo(amal.page, iryna.name, body);
+  const conversation = amal.page.url().replace(/#.*$/, "");
+
+  await test.step("Iryna reports the message, then Amal deletes it", async () => {
+    await iryna.page.goto(conversation);
+    await iryna.page
+      .getByRole("article")
+      .filter({ hasText: body })
+      .getByRole("link", { name: t("messages.conversation.report") })
+      .click();
+    await iryna.page
+      .getByRole("textbox", { name: t("messages.conversation.reportReason") })
+      .fill("Unfreundlich");
+    await iryna.page.getByRole("button", { name: t("messages.conversation.reportSend") }).click();
+    await expect(iryna.page.getByRole("status")).toHaveText(t("messages.conversation.reported"));
+
+    await amal.page.goto(conversation);
+    await amal.page
+      .getByRole("article")
+      .filter({ hasText: body })
+      .getByRole("link", { name: t("messages.conversation.delete") })
+      .click();
+    await amal.page.getByRole("button", { name: t("messages.conversation.deleteConfirm") }).click();
+    await expect(amal.page.getByText(t("messages.removed"))).toBeVisible();
+  });
+
+  const report = coordinator.getByRole("listitem").filter({ hasText: body });
+  await test.step("the queue says its author deleted it and offers only to close the report", async () => {
+    await coordinator.goto("/admin/moderation");
+    await expect(report.getByRole("heading", { level: 3 })).toContainText(
+      t("moderation.status.authorDeleted"),
+    );
+    await expect(report.getByText(t("moderation.authorDeletedNote"))).toBeVisible();
+    await expect(report.getByRole("button")).toHaveText([t("moderation.decision.dismiss")]);
+    await expectNoA11yViolations(coordinator);
+  });
+
+  await test.step("closing the report leaves the message deleted", async () => {
+    await report.getByRole("button", { name: t("moderation.decision.dismiss") }).click();
+    await expect(coordinator.getByRole("status")).toHaveText(t("moderation.done.dismiss"));
+    await iryna.page.goto(conversation);
+    await expect(iryna.page.getByText(t("messages.removed"))).toBeVisible();
+    await expect(iryna.page.getByText(body)).toHaveCount(0);
+  });
+});
