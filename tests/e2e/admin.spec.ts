@@ -224,6 +224,35 @@ test("audit log: actions, targets and details in words, and readable on a phone"
   await expectNoA11yViolations(coordinator);
 });
 
+test("audit log: a new FAQ entry by its question, found by name and linked to its edit page", async ({
+  coordinator,
+}) => {
+  const question = `Wo finde ich einen Sprachkurs (${uniqueLetters()})?`;
+  await coordinator.goto("/admin/faq/new");
+  await coordinator.getByLabel(t("faqAdmin.question")).fill(question);
+  await coordinator.getByLabel(t("faqAdmin.answer")).fill("Bei der Volkshochschule.");
+  await coordinator.getByRole("button", { name: t("faqAdmin.save") }).click();
+  await expect(coordinator.getByRole("status")).toHaveText(t("faqAdmin.saved.created"));
+  const editPath = new URL(coordinator.url()).pathname;
+  expect(editPath).toMatch(/^\/admin\/faq\/[\w-]+$/);
+
+  await coordinator.goto("/admin/audit");
+  await coordinator.getByRole("textbox", { name: t("admin.audit.target") }).fill(question.slice(9));
+  await coordinator.getByRole("button", { name: t("admin.audit.filter") }).click();
+  const table = coordinator.getByRole("table", { name: t("admin.audit.title") });
+  const created = table.getByRole("row").filter({ hasText: t("admin.audit.actions.faq.created") });
+  await expect(created).toHaveCount(1);
+  // the target column names the entry by its question, not by its kind and id
+  await expect(created.getByRole("cell").nth(3)).toHaveText(question);
+  await expectNoA11yViolations(coordinator);
+  await created.getByRole("link", { name: question }).click();
+  await expect(coordinator).toHaveURL(editPath);
+  // the German question comes first, before its translations
+  await expect(coordinator.getByRole("textbox", { name: t("faqAdmin.question") }).first()).toHaveValue(
+    question,
+  );
+});
+
 test("dashboard on a phone: whole-number axes and labels of at least 12 px", async ({ admin }, testInfo) => {
   await admin.setViewportSize({ width: 390, height: 844 });
   await admin.goto("/admin");
