@@ -16,6 +16,7 @@ import {
 } from "@/db/schema";
 import { uploadRow } from "@/db/uploads";
 import { recordAudit } from "@/lib/audit/mutations";
+import { AppError } from "@/lib/errors";
 import { NOTIFICATIONS_PATH } from "@/lib/notifications/kinds";
 import { retractNotifications, withdrawItem } from "@/lib/notifications/mutations";
 import type { PendingAttachment } from "@/lib/uploads/constants";
@@ -372,12 +373,15 @@ async function recount(tx: Executor, threadId: number, categoryIds: string[]) {
  * thread unless others have answered (then only the post is blanked, their replies stay). Returns
  * whether the thread went with it. A released post is announced as a new one would be; what is gone
  * is taken out of everyone's notifications; the author of a held post hears the decision.
+ * `allowedFrom`: a change the post's current state (read under its lock) does not allow is refused,
+ * nothing changed ("decisionRefused").
  */
 export async function setPostStatus(input: {
   postId: number;
   status: PostStatus;
   actorId: string;
   audit?: boolean;
+  allowedFrom?: (current: PostStatus) => boolean;
 }): Promise<{ threadGone: boolean }> {
   const db = await getDb();
   const change = await db.transaction(async (tx) => {
@@ -395,6 +399,8 @@ export async function setPostStatus(input: {
       .where(eq(forumPosts.id, input.postId))
       .for("update", { of: forumPosts });
     if (!post) return null;
+    if (input.allowedFrom && !input.allowedFrom(post.status))
+      throw new AppError({ code: "conflict", message: "decisionRefused" });
     await tx.update(forumPosts).set({ status: input.status }).where(eq(forumPosts.id, input.postId));
     const withThread =
       post.number === 1 &&

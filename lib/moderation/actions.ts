@@ -6,6 +6,7 @@ import { z } from "zod";
 import { requireRole } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { setPostStatus } from "@/lib/forum/mutations";
+import { REFUSALS } from "./constants";
 import { resolveReport } from "./mutations";
 
 /** "confirmed" comes only from the page's confirmation step, which every delete passes first. */
@@ -31,10 +32,13 @@ export async function resolveReportAction(formData: FormData) {
   redirect(`/admin/moderation?done=${done}`);
 }
 
-/** Restoring a message its author deleted is refused (also from a forged form): the report stays open. */
+/**
+ * A decision on a closed report, or one the queue does not offer for the subject's state (also from a
+ * forged form), is refused: nothing changes, and the queue says why.
+ */
 function refused(error: unknown): never {
-  if (error instanceof AppError && error.message === "removedByAuthor")
-    redirect("/admin/moderation?done=restoreRefused");
+  if (error instanceof AppError && Object.hasOwn(REFUSALS, error.message))
+    redirect(`/admin/moderation?done=${REFUSALS[error.message as keyof typeof REFUSALS]}`);
   throw error;
 }
 

@@ -4,9 +4,11 @@ import { getDb } from "@/db/client";
 import { type ReportStatus, reports } from "@/db/schema";
 import { isAuditTargetType } from "@/lib/audit/constants";
 import { recordAudit } from "@/lib/audit/mutations";
+import { AppError } from "@/lib/errors";
 import { sendForumNotification } from "@/lib/forum/notify";
 import { NOTIFICATIONS_PATH } from "@/lib/notifications/kinds";
 import { type Decision, SUBJECTS } from "./subjects";
+import { decisionFits } from "./utils";
 
 /**
  * A member reports some content ("post", "message", …). A second report of the same thing by the
@@ -46,13 +48,21 @@ const STATUS_OF: Record<Decision, ReportStatus> = {
 /**
  * A coordinator decides on a report: the subject is hidden, restored or deleted (or the report
  * dismissed), every open report on the same subject is closed with it, and the reporters are told
- * (that the whole thread went, where an opening post took it along).
+ * (that the whole thread went, where an opening post took it along). A closed report ("reportClosed")
+ * or a decision the queue does not offer for the subject's state ("decisionRefused"; "removedByAuthor"
+ * for restoring a message its author deleted) is refused: nothing changes, is logged or told.
  */
 export async function resolveReport(input: { reportId: string; decision: Decision; actorId: string }) {
   const db = await getDb();
   const [report] = await db.select().from(reports).where(eq(reports.id, input.reportId));
   if (!report) return null;
+  if (report.status !== "open") throw new AppError({ code: "conflict", message: "reportClosed" });
   const handler = SUBJECTS[report.subjectType];
+  const subject = await handler?.preview(report.subjectId);
+  if (subject && !decisionFits(subject.status, input.decision)) {
+    const byAuthor = subject.status === "authorDeleted" && input.decision === "restore";
+    throw new AppError({ code: "conflict", message: byAuthor ? "removedByAuthor" : "decisionRefused" });
+  }
   const applied =
     input.decision !== "dismiss" && handler
       ? await handler.apply(report.subjectId, input.decision, input.actorId)
@@ -69,7 +79,10 @@ export async function resolveReport(input: { reportId: string; decision: Decisio
           inArray(reports.status, ["open"]),
         ),
       )
-      .returning({ reporterId: reports.reporterId });
+      .returning({ id: reports.id, reporterId: reports.reporterId });
+    // Another coordinator closed it meanwhile: theirs is the decision logged and told, not this one.
+    if (!rows.some((r) => r.id === report.id))
+      throw new AppError({ code: "conflict", message: "reportClosed" });
     await recordAudit(tx, {
       actorId: input.actorId,
       action: `moderation.${input.decision}`,
@@ -81,7 +94,6 @@ export async function resolveReport(input: { reportId: string; decision: Decisio
     return rows;
   });
   const reporterIds = [...new Set(closed.map((r) => r.reporterId).filter((id): id is string => Boolean(id)))];
-  const subject = await handler?.preview(report.subjectId);
   await sendForumNotification({
     recipientIds: reporterIds,
     kind: "moderation",

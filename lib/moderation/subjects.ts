@@ -6,6 +6,7 @@ import { setPostStatus } from "@/lib/forum/mutations";
 import { getRemovalScope } from "@/lib/forum/removal";
 import { postHref } from "@/lib/forum/utils";
 import { messageSubject } from "@/lib/messages/moderation-subject";
+import { decisionFits } from "./utils";
 
 export type Decision = "hide" | "restore" | "delete" | "dismiss";
 
@@ -65,8 +66,15 @@ const post: SubjectHandler = {
       url: postHref({ id: row.threadId, slug: row.slug }, row.number),
     };
   },
+  // Checked again under the post's lock: its author may have deleted it since the queue was read.
   apply: async (subjectId, decision, actorId) =>
-    setPostStatus({ postId: Number(subjectId), status: STATUS_FOR[decision], actorId, audit: true }),
+    setPostStatus({
+      postId: Number(subjectId),
+      status: STATUS_FOR[decision],
+      actorId,
+      audit: true,
+      allowedFrom: (current) => decisionFits(current, decision),
+    }),
 };
 
 /**

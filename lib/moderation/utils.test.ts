@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decisionsFor } from "./utils";
+import { decisionFits, decisionsFor } from "./utils";
 
 describe("decisionsFor", () => {
   it("offers restoring only what is hidden, and hiding only what is visible", () => {
@@ -10,5 +10,12 @@ describe("decisionsFor", () => {
   });
   it("offers every decision where the state is unknown (a subject that is gone)", () => {
     expect(decisionsFor(null)).toEqual(["hide", "restore", "delete", "dismiss"]);
+  });
+  it("lets through exactly the decisions it offers", () => {
+    expect(decisionFits("hidden", "restore")).toBe(true);
+    expect(decisionFits("deleted", "restore")).toBe(false);
+    expect(decisionFits("authorDeleted", "hide")).toBe(false);
+    expect(decisionFits("visible", "restore")).toBe(false);
+    expect(decisionFits("deleted", "dismiss")).toBe(true);
   });
 });

@@ -20,3 +20,8 @@ export function decisionsFor(status: string | null): Decision[] {
       return ["hide", "restore", "delete", "dismiss"];
   }
 }
+
+/** Whether the decision is one the queue offers for this state: the server allows exactly those. */
+export function decisionFits(status: string | null, decision: Decision): boolean {
+  return decisionsFor(status).includes(decision);
+}

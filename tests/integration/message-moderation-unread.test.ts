@@ -6,6 +6,7 @@ import { listConversations } from "@/lib/messages/data";
 import { reportMessage } from "@/lib/messages/moderation";
 import { sendMessage, startConversation } from "@/lib/messages/mutations";
 import { markConversationRead } from "@/lib/messages/participation";
+import { setMessageRemoved } from "@/lib/messages/removal";
 import { resolveReport } from "@/lib/moderation/mutations";
 import { countUnread, listNotifications } from "@/lib/notifications/data";
 import { member, outboxTo } from "../support/messages-factories";
@@ -87,9 +88,9 @@ describe("a reported message a coordinator removes before it was read", () => {
 
   it("counts as unread again for whoever had not read it once a coordinator restores it", async () => {
     const w = await reportedInGroup("Wer hilft am Samstag?", "Doch nicht so schlimm");
-    await resolveReport({ reportId: w.reportId, decision: "hide", actorId: w.coordinator.id });
+    // A coordinator hid it while its report is still open: the queue offers "restore".
+    await setMessageRemoved({ messageId: w.reported.messageId, removed: true });
     expect(await unreadIn(w.bernd.id, w.conversationId)).toBe(1);
-    // The queue offers "restore" on the decided report of a hidden message.
     await resolveReport({ reportId: w.reportId, decision: "restore", actorId: w.coordinator.id });
 
     expect(await unreadIn(w.bernd.id, w.conversationId)).toBe(2);

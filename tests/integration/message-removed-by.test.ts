@@ -98,7 +98,7 @@ describe("a reported message its author deleted", () => {
 });
 
 describe("a reported message a coordinator hid", () => {
-  it("shows as hidden and comes back when the coordinator restores it", async () => {
+  it("shows as hidden, and stays the coordinator's: its author cannot delete it", async () => {
     const w = await reported("Vielleicht doch in Ordnung");
     const db = await getDb();
     expect(await decide(w.coordinator.id, w.reportId, "hide")).toBe("redirected:/admin/moderation?done=hide");
@@ -109,6 +109,17 @@ describe("a reported message a coordinator hid", () => {
     // Once hidden, its author cannot delete it any more: it stays the coordinator's to restore.
     await expect(deleteOwnMessage({ userId: w.katrin.id, messageId: w.messageId })).rejects.toThrow();
 
+    // Its report is decided: a second decision on it (an old form) changes nothing.
+    expect(await decide(w.coordinator.id, w.reportId, "restore")).toBe(
+      "redirected:/admin/moderation?done=reportClosed",
+    );
+    expect(await seenBy(w.amal.id, w.conversationId, w.messageId)).toEqual({ deleted: true, body: "" });
+  });
+
+  it("comes back when the coordinator restores it while its report is open", async () => {
+    const w = await reported("Vielleicht doch in Ordnung");
+    const db = await getDb();
+    await setMessageRemoved({ messageId: w.messageId, removed: true });
     expect(await decide(w.coordinator.id, w.reportId, "restore")).toBe(
       "redirected:/admin/moderation?done=restore",
     );

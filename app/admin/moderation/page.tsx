@@ -6,6 +6,7 @@ import { dateTimeFormat } from "@/lib/i18n/date-time";
 import { getTranslations } from "@/lib/i18n/server";
 import { ReportedMessageFiles } from "@/lib/messages/components/reported-files";
 import { approvePostAction, resolveReportAction } from "@/lib/moderation/actions";
+import { REFUSAL_NOTICES } from "@/lib/moderation/constants";
 import { listHeldPosts, listOpenReports } from "@/lib/moderation/data";
 import { decisionsFor } from "@/lib/moderation/utils";
 import { secondaryButton } from "@/lib/ui/components/button-styles";
@@ -34,8 +35,8 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
   return (
     <>
       <h1 className="mb-4 text-3xl font-bold">{t("title")}</h1>
-      {done === "restoreRefused" ? (
-        <FormAlert kind="error">{t("done.restoreRefused")}</FormAlert>
+      {done && REFUSAL_NOTICES.includes(done) ? (
+        <FormAlert kind="error">{t(`done.${done as "reportClosed"}`)}</FormAlert>
       ) : done && done !== "none" ? (
         <FormAlert kind="success">{t(`done.${done as "hide"}`)}</FormAlert>
       ) : null}

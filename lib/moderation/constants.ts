@@ -1,0 +1,9 @@
+/** The queue's notice (moderation.done.*) for each reason a decision is refused (an AppError message). */
+export const REFUSALS = {
+  removedByAuthor: "restoreRefused",
+  decisionRefused: "decisionRefused",
+  reportClosed: "reportClosed",
+} as const;
+
+/** The notices that tell of a refusal, shown as errors. */
+export const REFUSAL_NOTICES: readonly string[] = Object.values(REFUSALS);

@@ -1,0 +1,231 @@
+// The queue offers only the decisions that fit a reported thing's state, and only on open reports.
+// A forged form (or an old report id) gets nothing more: nothing changes, nothing is logged, no
+// reporter is told, and the report stays as it was.
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it, vi } from "vitest";
+import { getDb } from "@/db/client";
+import { auditLog, forumPosts, messages, notifications, reports } from "@/db/schema";
+import { createReply, createThread, setPostStatus } from "@/lib/forum/mutations";
+import { listMessages } from "@/lib/messages/data";
+import { reportMessage } from "@/lib/messages/moderation";
+import { startConversation } from "@/lib/messages/mutations";
+import { deleteOwnMessage } from "@/lib/messages/removal";
+import { resolveReportAction } from "@/lib/moderation/actions";
+import { reportContent } from "@/lib/moderation/mutations";
+import { SUBJECTS } from "@/lib/moderation/subjects";
+import { actAs } from "../support/actions";
+import { createSession, createUser } from "../support/factories";
+import { createCategory } from "../support/forum-factories";
+import { member } from "../support/messages-factories";
+
+vi.mock("next/headers", () => import("../support/next-headers"));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+
+/** Submits a decision as the coordinator, as the queue's form (or a forged one) does. */
+async function decide(coordinatorId: string, reportId: string, decision: string, confirmed?: "yes") {
+  const form = new FormData();
+  form.set("reportId", reportId);
+  form.set("decision", decision);
+  if (confirmed) form.set("confirmed", confirmed);
+  return actAs(await createSession(coordinatorId), () => resolveReportAction(form));
+}
+
+async function reportStatus(reportId: string) {
+  const db = await getDb();
+  const [row] = await db.select({ status: reports.status }).from(reports).where(eq(reports.id, reportId));
+  return row?.status;
+}
+
+async function postStatus(postId: number) {
+  const db = await getDb();
+  const [row] = await db
+    .select({ status: forumPosts.status })
+    .from(forumPosts)
+    .where(eq(forumPosts.id, postId));
+  return row?.status;
+}
+
+/** What the coordinator's decisions left in the log and in the reporter's notifications. */
+async function traces(coordinatorId: string, reporterId: string) {
+  const db = await getDb();
+  const audit = await db
+    .select({ action: auditLog.action })
+    .from(auditLog)
+    .where(eq(auditLog.actorId, coordinatorId));
+  const told = await db
+    .select({ kind: notifications.kind })
+    .from(notifications)
+    .where(and(eq(notifications.recipientId, reporterId), eq(notifications.kind, "moderation")));
+  return { audit: audit.map((a) => a.action).sort(), told: told.length };
+}
+
+/** A reply by its author in someone's thread, reported by another member. */
+async function reportedReply() {
+  const opener = await createUser();
+  const author = await createUser();
+  const reporter = await createUser();
+  const coordinator = await createUser({ role: "coordinator" });
+  const category = await createCategory("members");
+  const { thread } = await createThread({
+    authorId: opener.id,
+    categoryId: category.id,
+    title: `Thema ${crypto.randomUUID().slice(0, 8)}`,
+    body: "Eröffnung",
+  });
+  const { postId } = await createReply({
+    authorId: author.id,
+    threadId: thread.id,
+    body: "Gemeldete Antwort",
+  });
+  const report = await reportContent({
+    reporterId: reporter.id,
+    subjectType: "post",
+    subjectId: String(postId),
+    reason: "Spam",
+  });
+  return { author, reporter, coordinator, postId, reportId: report.id };
+}
+
+/** Katrin writes to Amal, Amal reports the message. */
+async function reportedMessage() {
+  const katrin = await member("Katrin Schreibt");
+  const amal = await member("Amal Meldet");
+  const coordinator = await member("Clara Koordiniert", { role: "coordinator" });
+  const { conversationId, messageId } = await startConversation({
+    senderId: katrin.id,
+    recipientIds: [amal.id],
+    body: "Gemeldete Nachricht",
+    files: [],
+  });
+  const report = await reportMessage({ reporterId: amal.id, messageId, reason: "Beleidigend" });
+  return { katrin, amal, coordinator, conversationId, messageId, reportId: report.id };
+}
+
+describe("a reported forum post its author deleted", () => {
+  it("stays deleted when a coordinator sends a forged restore; nothing is logged, nobody told, the report stays open", async () => {
+    const w = await reportedReply();
+    await setPostStatus({ postId: w.postId, status: "deleted", actorId: w.author.id });
+
+    expect(await decide(w.coordinator.id, w.reportId, "restore")).toBe(
+      "redirected:/admin/moderation?done=decisionRefused",
+    );
+    expect(await postStatus(w.postId)).toBe("deleted");
+    expect(await reportStatus(w.reportId)).toBe("open");
+    expect(await traces(w.coordinator.id, w.reporter.id)).toEqual({ audit: [], told: 0 });
+
+    // Hiding or deleting what is gone is refused alike; closing the report still works.
+    expect(await decide(w.coordinator.id, w.reportId, "hide")).toBe(
+      "redirected:/admin/moderation?done=decisionRefused",
+    );
+    expect(await decide(w.coordinator.id, w.reportId, "delete", "yes")).toBe(
+      "redirected:/admin/moderation?done=decisionRefused",
+    );
+    expect(await postStatus(w.postId)).toBe("deleted");
+    expect(await decide(w.coordinator.id, w.reportId, "dismiss")).toBe(
+      "redirected:/admin/moderation?done=dismiss",
+    );
+    expect(await reportStatus(w.reportId)).toBe("dismissed");
+    expect(await postStatus(w.postId)).toBe("deleted");
+  });
+});
+
+describe("a post deleted by its author between reading the queue and deciding", () => {
+  it("is refused where the post is changed, under its lock", async () => {
+    const w = await reportedReply();
+    await setPostStatus({ postId: w.postId, status: "deleted", actorId: w.author.id });
+    await expect(SUBJECTS.post!.apply(String(w.postId), "restore", w.coordinator.id)).rejects.toThrow(
+      "decisionRefused",
+    );
+    expect(await postStatus(w.postId)).toBe("deleted");
+    expect(await traces(w.coordinator.id, w.reporter.id)).toEqual({ audit: [], told: 0 });
+  });
+});
+
+describe("a reported forum post in the queue", () => {
+  it("is hidden by the coordinator; restoring a visible post is refused", async () => {
+    const w = await reportedReply();
+    expect(await decide(w.coordinator.id, w.reportId, "restore")).toBe(
+      "redirected:/admin/moderation?done=decisionRefused",
+    );
+    expect(await traces(w.coordinator.id, w.reporter.id)).toEqual({ audit: [], told: 0 });
+
+    expect(await decide(w.coordinator.id, w.reportId, "hide")).toBe("redirected:/admin/moderation?done=hide");
+    expect(await postStatus(w.postId)).toBe("hidden");
+    expect(await reportStatus(w.reportId)).toBe("hidden");
+    expect(await traces(w.coordinator.id, w.reporter.id)).toEqual({
+      audit: ["forum.post.hidden", "moderation.hide"],
+      told: 1,
+    });
+  });
+
+  it("hidden by a coordinator while reported, comes back with restore", async () => {
+    const w = await reportedReply();
+    await setPostStatus({ postId: w.postId, status: "hidden", actorId: w.coordinator.id });
+
+    expect(await decide(w.coordinator.id, w.reportId, "restore")).toBe(
+      "redirected:/admin/moderation?done=restore",
+    );
+    expect(await postStatus(w.postId)).toBe("visible");
+    expect(await reportStatus(w.reportId)).toBe("restored");
+  });
+});
+
+describe("a report already decided", () => {
+  it("refuses a second decision: nothing changes, nothing is logged, nobody is told again", async () => {
+    const w = await reportedReply();
+    expect(await decide(w.coordinator.id, w.reportId, "dismiss")).toBe(
+      "redirected:/admin/moderation?done=dismiss",
+    );
+    const before = await traces(w.coordinator.id, w.reporter.id);
+    expect(before).toEqual({ audit: ["moderation.dismiss"], told: 1 });
+
+    expect(await decide(w.coordinator.id, w.reportId, "hide")).toBe(
+      "redirected:/admin/moderation?done=reportClosed",
+    );
+    expect(await decide(w.coordinator.id, w.reportId, "delete", "yes")).toBe(
+      "redirected:/admin/moderation?done=reportClosed",
+    );
+    expect(await decide(w.coordinator.id, w.reportId, "dismiss")).toBe(
+      "redirected:/admin/moderation?done=reportClosed",
+    );
+    expect(await postStatus(w.postId)).toBe("visible");
+    expect(await reportStatus(w.reportId)).toBe("dismissed");
+    expect(await traces(w.coordinator.id, w.reporter.id)).toEqual(before);
+  });
+});
+
+describe("a reported message its author deleted", () => {
+  it("is not 'hidden' by a forged form: no log entry, no word to the reporter, the report can still be dismissed", async () => {
+    const w = await reportedMessage();
+    await deleteOwnMessage({ userId: w.katrin.id, messageId: w.messageId });
+
+    expect(await decide(w.coordinator.id, w.reportId, "hide")).toBe(
+      "redirected:/admin/moderation?done=decisionRefused",
+    );
+    expect(await decide(w.coordinator.id, w.reportId, "delete", "yes")).toBe(
+      "redirected:/admin/moderation?done=decisionRefused",
+    );
+    expect(await reportStatus(w.reportId)).toBe("open");
+    expect(await traces(w.coordinator.id, w.amal.id)).toEqual({ audit: [], told: 0 });
+    // The sender's deletion stays hers: no coordinator's removal takes its place.
+    const db = await getDb();
+    const [row] = await db
+      .select({ removedBy: messages.removedBy })
+      .from(messages)
+      .where(eq(messages.id, w.messageId));
+    expect(row?.removedBy).toBe("author");
+
+    expect(await decide(w.coordinator.id, w.reportId, "dismiss")).toBe(
+      "redirected:/admin/moderation?done=dismiss",
+    );
+    expect(await reportStatus(w.reportId)).toBe("dismissed");
+  });
+
+  it("a visible reported message is still hidden by the coordinator, and the reporter told", async () => {
+    const w = await reportedMessage();
+    expect(await decide(w.coordinator.id, w.reportId, "hide")).toBe("redirected:/admin/moderation?done=hide");
+    const { items } = await listMessages({ conversationId: w.conversationId, viewerId: w.amal.id });
+    expect(items.find((m) => m.id === w.messageId)?.deleted).toBe(true);
+    expect(await traces(w.coordinator.id, w.amal.id)).toEqual({ audit: ["moderation.hide"], told: 1 });
+  });
+});
