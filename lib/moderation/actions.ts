@@ -6,7 +6,7 @@ import { z } from "zod";
 import { requireRole } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { setPostStatus } from "@/lib/forum/mutations";
-import { REFUSALS } from "./constants";
+import { APPROVE_REFUSED, REFUSALS } from "./constants";
 import { resolveReport } from "./mutations";
 
 /** "confirmed" comes only from the page's confirmation step, which every delete passes first. */
@@ -42,6 +42,12 @@ function refused(error: unknown): never {
   throw error;
 }
 
+function notHeld(error: unknown): never {
+  if (error instanceof AppError && error.message === "decisionRefused")
+    redirect(`/admin/moderation?done=${APPROVE_REFUSED}`);
+  throw error;
+}
+
 const Approval = z.object({
   postId: z.coerce.number().int().positive(),
   decision: z.enum(["approve", "delete"]),
@@ -60,7 +66,9 @@ export async function approvePostAction(formData: FormData) {
       status: parsed.data.decision === "approve" ? "visible" : "deleted",
       actorId: viewer.id,
       audit: true,
-    });
+      // Only a held post: never one its author deleted or a published one (a forged or old form).
+      allowedFrom: (current) => current === "pending",
+    }).catch(notHeld);
   }
   revalidatePath("/admin/moderation");
   revalidatePath("/forum", "layout");

@@ -5,5 +5,8 @@ export const REFUSALS = {
   reportClosed: "reportClosed",
 } as const;
 
+/** The notice for the held-posts form sent for a post that is not held (any more). */
+export const APPROVE_REFUSED = "approveRefused";
+
 /** The notices that tell of a refusal, shown as errors. */
-export const REFUSAL_NOTICES: readonly string[] = Object.values(REFUSALS);
+export const REFUSAL_NOTICES: readonly string[] = [...Object.values(REFUSALS), APPROVE_REFUSED];

@@ -10,7 +10,7 @@ import { listMessages } from "@/lib/messages/data";
 import { reportMessage } from "@/lib/messages/moderation";
 import { startConversation } from "@/lib/messages/mutations";
 import { deleteOwnMessage } from "@/lib/messages/removal";
-import { resolveReportAction } from "@/lib/moderation/actions";
+import { approvePostAction, resolveReportAction } from "@/lib/moderation/actions";
 import { reportContent } from "@/lib/moderation/mutations";
 import { SUBJECTS } from "@/lib/moderation/subjects";
 import { actAs } from "../support/actions";
@@ -57,6 +57,15 @@ async function traces(coordinatorId: string, reporterId: string) {
     .from(notifications)
     .where(and(eq(notifications.recipientId, reporterId), eq(notifications.kind, "moderation")));
   return { audit: audit.map((a) => a.action).sort(), told: told.length };
+}
+
+/** Submits the held-posts form (approve, or the confirmed delete) as the coordinator. */
+async function approval(coordinatorId: string, postId: number, decision: "approve" | "delete") {
+  const form = new FormData();
+  form.set("postId", String(postId));
+  form.set("decision", decision);
+  form.set("confirmed", "yes");
+  return actAs(await createSession(coordinatorId), () => approvePostAction(form));
 }
 
 /** A reply by its author in someone's thread, reported by another member. */
@@ -227,5 +236,22 @@ describe("a reported message its author deleted", () => {
     const { items } = await listMessages({ conversationId: w.conversationId, viewerId: w.amal.id });
     expect(items.find((m) => m.id === w.messageId)?.deleted).toBe(true);
     expect(await traces(w.coordinator.id, w.amal.id)).toEqual({ audit: ["moderation.hide"], told: 1 });
+  });
+});
+
+describe("the held-posts form sent for a post that is not held", () => {
+  it("does not bring back a post its author deleted, nor delete a published one", async () => {
+    const w = await reportedReply();
+    expect(await approval(w.coordinator.id, w.postId, "delete")).toBe(
+      "redirected:/admin/moderation?done=approveRefused",
+    );
+    expect(await postStatus(w.postId)).toBe("visible");
+
+    await setPostStatus({ postId: w.postId, status: "deleted", actorId: w.author.id });
+    expect(await approval(w.coordinator.id, w.postId, "approve")).toBe(
+      "redirected:/admin/moderation?done=approveRefused",
+    );
+    expect(await postStatus(w.postId)).toBe("deleted");
+    expect(await traces(w.coordinator.id, w.reporter.id)).toEqual({ audit: [], told: 0 });
   });
 });
