@@ -14,6 +14,7 @@ import { markdownTags } from "@/lib/ui/components/markdown-sample";
 import { SubmitButton } from "@/lib/ui/components/submit-button";
 import { createEventAction, updateEventAction } from "../actions";
 import type { EventFormValues } from "../form-values";
+import { useEventErrors } from "./use-event-errors";
 
 type Option = { value: string; label: string };
 
@@ -29,20 +30,14 @@ export function EventForm(props: {
   const t = useTranslations("events.form");
   const tv = useTranslations("events");
   const tc = useTranslations();
-  const te = useTranslations("errors");
-  const tee = useTranslations("events.errors");
   const [state, action] = useActionState(props.eventId ? updateEventAction : createEventAction, IDLE);
   const { errors, text, list } = formView(state);
+  const { message, summary } = useEventErrors(state, errors);
   const failed = state.status === "error";
   const value = (name: string): string => {
     if (failed) return text(name);
     const v = props.initial[name];
     return typeof v === "string" ? v : "";
-  };
-  const message = (name: string) => {
-    const e = errors[name];
-    if (!e) return undefined;
-    return tee.has(e.key) ? tee(e.key, e.values) : te(e.key, e.values);
   };
   const field = (name: string) => ({
     id: `event-${name}`,
@@ -77,15 +72,7 @@ export function EventForm(props: {
 
   return (
     <form action={action} noValidate className="max-w-2xl">
-      {failed ? (
-        <FormAlert kind="error">
-          {state.formError
-            ? tee.has(state.formError)
-              ? tee(state.formError)
-              : te(state.formError)
-            : t("fixErrors", { count: Object.keys(errors).length })}
-        </FormAlert>
-      ) : null}
+      {failed ? <FormAlert kind="error">{summary()}</FormAlert> : null}
       {props.eventId ? <input type="hidden" name="eventId" value={props.eventId} /> : null}
       <fieldset className="mb-6">
         <legend className="mb-3 text-xl font-bold">{t("sectionWhat")}</legend>

@@ -8,6 +8,7 @@ import { Field } from "@/lib/ui/components/field";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 import { SubmitButton } from "@/lib/ui/components/submit-button";
 import { moveOccurrenceAction } from "../actions";
+import { useEventErrors } from "./use-event-errors";
 
 /** Moves one date of a series to another day or time: a form folded into a <details>. */
 export function MoveDateForm(props: {
@@ -17,17 +18,11 @@ export function MoveDateForm(props: {
   endTime: string;
 }) {
   const t = useTranslations("events.dates");
-  const te = useTranslations("errors");
-  const tee = useTranslations("events.errors");
-  const tf = useTranslations("events.form");
   const [state, action] = useActionState(moveOccurrenceAction, IDLE);
   const { errors, text } = formView(state);
+  const { message, summary } = useEventErrors(state, errors);
   const failed = state.status === "error";
   const value = (name: "date" | "startTime" | "endTime") => (failed ? text(name) : props[name]);
-  const message = (name: string) => {
-    const e = errors[name];
-    return e ? (tee.has(e.key) ? tee(e.key, e.values) : te(e.key, e.values)) : undefined;
-  };
   const id = (name: string) => `move-${props.occurrenceId}-${name}`;
   // Open after a failed try (also without scripts, when the server renders this state), so the
   // errors beside the fields are seen.
@@ -37,13 +32,7 @@ export function MoveDateForm(props: {
       <form action={action} noValidate className="mt-2 grid items-end gap-x-3 sm:grid-cols-4">
         {failed ? (
           <div className="sm:col-span-4">
-            <FormAlert kind="error">
-              {state.formError
-                ? tee.has(state.formError)
-                  ? tee(state.formError)
-                  : te(state.formError)
-                : tf("fixErrors", { count: Object.keys(errors).length })}
-            </FormAlert>
+            <FormAlert kind="error">{summary()}</FormAlert>
           </div>
         ) : null}
         <input type="hidden" name="occurrenceId" value={props.occurrenceId} />

@@ -9,22 +9,18 @@ import { FormAlert } from "@/lib/ui/components/form-alert";
 import { SubmitButton } from "@/lib/ui/components/submit-button";
 import { setOccurrencePlaceAction } from "../actions";
 import type { Place } from "../place";
+import { useEventErrors } from "./use-event-errors";
 
 /** Gives one date of a series its own place (address or link): a form folded into a <details>. */
 export function PlaceDateForm(props: { occurrenceId: string; place: Place }) {
   const t = useTranslations("events.dates");
   const tv = useTranslations("events");
-  const te = useTranslations("errors");
-  const tee = useTranslations("events.errors");
   const tf = useTranslations("events.form");
   const [state, action] = useActionState(setOccurrencePlaceAction, IDLE);
   const { errors, text } = formView(state);
+  const { message, summary } = useEventErrors(state, errors);
   const failed = state.status === "error";
   const value = (name: keyof Place) => (failed ? text(name) : (props.place[name] ?? ""));
-  const message = (name: string) => {
-    const e = errors[name];
-    return e ? (tee.has(e.key) ? tee(e.key, e.values) : te(e.key, e.values)) : undefined;
-  };
   const field = (name: keyof Place) => ({
     id: `place-${props.occurrenceId}-${name}`,
     name,
@@ -37,15 +33,7 @@ export function PlaceDateForm(props: { occurrenceId: string; place: Place }) {
     <details className="mt-2" open={failed || undefined}>
       <summary className="cursor-pointer">{t("placeSummary")}</summary>
       <form action={action} noValidate className="mt-2 max-w-xl">
-        {failed ? (
-          <FormAlert kind="error">
-            {state.formError
-              ? tee.has(state.formError)
-                ? tee(state.formError)
-                : te(state.formError)
-              : tf("fixErrors", { count: Object.keys(errors).length })}
-          </FormAlert>
-        ) : null}
+        {failed ? <FormAlert kind="error">{summary()}</FormAlert> : null}
         <p className="mb-3 text-sm">{t("placeIntro")}</p>
         <input type="hidden" name="occurrenceId" value={props.occurrenceId} />
         <SelectField
