@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import ICAL from "ical.js";
 import { MEMBERS } from "../../db/seed-data/network";
 import { XSS_PAYLOADS } from "../fixtures/xss-payloads";
@@ -189,30 +190,16 @@ test("the organiser moves a date and changes the place, then cancels the event: 
   const firstDate = dayFromNow(28);
   const movedDate = dayFromNow(29);
 
-  await test.step("a weekly series in person, with one attendee on its first date", async () => {
-    await coordinator.goto("/events/new");
-    await coordinator.getByLabel(t("events.form.title")).fill(title);
-    await coordinator.getByLabel(t("events.form.date")).fill(firstDate);
-    await coordinator.getByLabel(t("events.form.startTime")).fill("16:00");
-    await coordinator.getByLabel(t("events.form.endTime")).fill("17:30");
-    await coordinator
-      .getByLabel(t("events.form.frequency"), { exact: true })
-      .selectOption({ label: t("events.form.frequencies.weekly") });
-    await coordinator.getByLabel(t("events.form.untilDate")).fill(dayFromNow(28 + 7 * 2));
-    await coordinator
-      .getByLabel(t("events.form.format"))
-      .selectOption({ label: t("events.formats.in_person") });
-    await coordinator.getByLabel(t("events.form.venue")).fill("Stadtbibliothek");
-    await coordinator.getByLabel(t("events.form.address")).fill("Altmarkt 1, 06712 Zeitz");
-    await coordinator.getByRole("button", { name: t("events.form.create") }).click();
-    await expect(coordinator.getByText(t("events.saved.created"))).toBeVisible();
-  });
-  const eventId = new URL(coordinator.url()).pathname.split("/").at(-1)!;
-  const attendee = await newPage();
-  await signInAs(attendee, THIRD!.email);
-  await attendee.goto(`/events/${eventId}?date=${firstDate}`);
-  await attendee.getByRole("button", { name: t("events.answer.yes"), exact: true }).click();
-  await expect(attendee.getByText(t("events.you.yes"))).toBeVisible();
+  const { eventId, attendee } =
+    await test.step("a weekly series in person, with one attendee on its first date", () =>
+      seriesWithAttendee({
+        coordinator,
+        newPage,
+        title,
+        firstDate,
+        until: dayFromNow(28 + 7 * 2),
+        attendeeEmail: THIRD!.email,
+      }));
   // His profile shows members a contact e-mail: the panel says the organisers see it too.
   await expect(attendee.getByRole("region", { name: t("events.rsvpTitle") })).toContainText(
     /Kontakt-E-Mail aus Ihrem Profil \(.*lukas\.wagner@example\.org.*\)/,
@@ -386,30 +373,16 @@ test("the organiser gives one date of a series another address: its attendee is 
   const secondDate = dayFromNow(8);
   const series = "Stadtbibliothek, Altmarkt 1, 06712 Zeitz";
 
-  await test.step("a weekly series in person, with one attendee on its first date", async () => {
-    await coordinator.goto("/events/new");
-    await coordinator.getByLabel(t("events.form.title")).fill(title);
-    await coordinator.getByLabel(t("events.form.date")).fill(firstDate);
-    await coordinator.getByLabel(t("events.form.startTime")).fill("16:00");
-    await coordinator.getByLabel(t("events.form.endTime")).fill("17:30");
-    await coordinator
-      .getByLabel(t("events.form.frequency"), { exact: true })
-      .selectOption({ label: t("events.form.frequencies.weekly") });
-    await coordinator.getByLabel(t("events.form.untilDate")).fill(dayFromNow(15));
-    await coordinator
-      .getByLabel(t("events.form.format"))
-      .selectOption({ label: t("events.formats.in_person") });
-    await coordinator.getByLabel(t("events.form.venue")).fill("Stadtbibliothek");
-    await coordinator.getByLabel(t("events.form.address")).fill("Altmarkt 1, 06712 Zeitz");
-    await coordinator.getByRole("button", { name: t("events.form.create") }).click();
-    await expect(coordinator.getByText(t("events.saved.created"))).toBeVisible();
-  });
-  const eventId = new URL(coordinator.url()).pathname.split("/").at(-1)!;
-  const attendee = await newPage();
-  await signInAs(attendee, SECOND!.email);
-  await attendee.goto(`/events/${eventId}?date=${firstDate}`);
-  await attendee.getByRole("button", { name: t("events.answer.yes"), exact: true }).click();
-  await expect(attendee.getByText(t("events.you.yes"))).toBeVisible();
+  const { eventId, attendee } =
+    await test.step("a weekly series in person, with one attendee on its first date", () =>
+      seriesWithAttendee({
+        coordinator,
+        newPage,
+        title,
+        firstDate,
+        until: dayFromNow(15),
+        attendeeEmail: SECOND!.email,
+      }));
 
   const firstItem = () =>
     coordinator
@@ -658,3 +631,41 @@ test("an event description with 60 XSS payloads renders inert for the organiser 
   );
   expect(dialogs).toEqual([]);
 });
+
+/**
+ * A weekly in-person series (16:00–17:30 at the Stadtbibliothek, from `firstDate` until `until`),
+ * created by the coordinator, and a member who said yes to its first date.
+ */
+async function seriesWithAttendee(input: {
+  coordinator: Page;
+  newPage: () => Promise<Page>;
+  title: string;
+  firstDate: string;
+  until: string;
+  attendeeEmail: string;
+}) {
+  const { coordinator, firstDate } = input;
+  await coordinator.goto("/events/new");
+  await coordinator.getByLabel(t("events.form.title")).fill(input.title);
+  await coordinator.getByLabel(t("events.form.date")).fill(firstDate);
+  await coordinator.getByLabel(t("events.form.startTime")).fill("16:00");
+  await coordinator.getByLabel(t("events.form.endTime")).fill("17:30");
+  await coordinator
+    .getByLabel(t("events.form.frequency"), { exact: true })
+    .selectOption({ label: t("events.form.frequencies.weekly") });
+  await coordinator.getByLabel(t("events.form.untilDate")).fill(input.until);
+  await coordinator
+    .getByLabel(t("events.form.format"))
+    .selectOption({ label: t("events.formats.in_person") });
+  await coordinator.getByLabel(t("events.form.venue")).fill("Stadtbibliothek");
+  await coordinator.getByLabel(t("events.form.address")).fill("Altmarkt 1, 06712 Zeitz");
+  await coordinator.getByRole("button", { name: t("events.form.create") }).click();
+  await expect(coordinator.getByText(t("events.saved.created"))).toBeVisible();
+  const eventId = new URL(coordinator.url()).pathname.split("/").at(-1)!;
+  const attendee = await input.newPage();
+  await signInAs(attendee, input.attendeeEmail);
+  await attendee.goto(`/events/${eventId}?date=${firstDate}`);
+  await attendee.getByRole("button", { name: t("events.answer.yes"), exact: true }).click();
+  await expect(attendee.getByText(t("events.you.yes"))).toBeVisible();
+  return { eventId, attendee };
+}
