@@ -13,7 +13,7 @@ import {
 } from "@/db/schema";
 import { XSS_PAYLOADS } from "../fixtures/xss-payloads";
 import { createMember, createSession, createUser, uniqueEmail } from "../support/factories";
-import { type SmtpCapture, startSmtpCapture } from "../support/smtp-capture";
+import { type SmtpCapture, startSmtpCapture, stopSmtpCapture } from "../support/smtp-capture";
 
 let smtp: SmtpCapture;
 let app: {
@@ -47,18 +47,7 @@ beforeAll(async () => {
   };
 });
 
-afterAll(async () => {
-  delete process.env.SMTP_URL;
-  const holder = globalThis as {
-    __knotenpunktSmtp?: { close: () => void };
-    __kpCampaignSmtp?: { transport: { close: () => void } };
-  };
-  holder.__knotenpunktSmtp?.close();
-  holder.__kpCampaignSmtp?.transport.close();
-  delete holder.__knotenpunktSmtp;
-  delete holder.__kpCampaignSmtp;
-  await smtp.close();
-});
+afterAll(() => stopSmtpCapture(smtp));
 
 const NONE: CampaignAudience = {
   members: false,

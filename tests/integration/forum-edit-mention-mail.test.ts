@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createMember } from "../support/factories";
 import { createCategory } from "../support/forum-factories";
 import { member } from "../support/messages-factories";
-import { type SmtpCapture, startSmtpCapture } from "../support/smtp-capture";
+import { type SmtpCapture, startSmtpCapture, stopSmtpCapture } from "../support/smtp-capture";
 
 let smtp: SmtpCapture;
 let forum: typeof import("@/lib/forum/mutations");
@@ -24,13 +24,7 @@ beforeAll(async () => {
   DEFAULT_EMAIL_MODES = (await import("@/lib/notifications/kinds")).DEFAULT_EMAIL_MODES;
 });
 
-afterAll(async () => {
-  delete process.env.SMTP_URL;
-  const holder = globalThis as { __knotenpunktSmtp?: { close: () => void } };
-  holder.__knotenpunktSmtp?.close();
-  delete holder.__knotenpunktSmtp;
-  await smtp.close();
-});
+afterAll(() => stopSmtpCapture(smtp));
 
 const MAIL_WINDOW = 10 * 60 * 1000;
 const mailsTo = (email: string) => smtp.messages.filter((m) => m.to.includes(email));

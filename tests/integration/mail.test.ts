@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { getDb } from "@/db/client";
 import { devOutbox } from "@/db/schema";
 import { uniqueEmail } from "../support/factories";
-import { type SmtpCapture, startSmtpCapture } from "../support/smtp-capture";
+import { type SmtpCapture, startSmtpCapture, stopSmtpCapture } from "../support/smtp-capture";
 
 let smtp: SmtpCapture;
 
@@ -18,12 +18,7 @@ afterEach(() => {
   smtp.refuseWith = null;
 });
 
-afterAll(async () => {
-  const holder = globalThis as { __knotenpunktSmtp?: { close: () => void } };
-  holder.__knotenpunktSmtp?.close();
-  delete holder.__knotenpunktSmtp;
-  await smtp.close();
-});
+afterAll(() => stopSmtpCapture(smtp));
 
 async function loadMail(smtpUrl?: string) {
   if (smtpUrl) process.env.SMTP_URL = smtpUrl;

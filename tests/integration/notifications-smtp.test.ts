@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { notifications } from "@/db/schema";
 import { member } from "../support/messages-factories";
-import { type SmtpCapture, startSmtpCapture } from "../support/smtp-capture";
+import { type SmtpCapture, startSmtpCapture, stopSmtpCapture } from "../support/smtp-capture";
 
 let smtp: SmtpCapture;
 let app: {
@@ -30,13 +30,7 @@ beforeAll(async () => {
   };
 });
 
-afterAll(async () => {
-  delete process.env.SMTP_URL;
-  const holder = globalThis as { __knotenpunktSmtp?: { close: () => void } };
-  holder.__knotenpunktSmtp?.close();
-  delete holder.__knotenpunktSmtp;
-  await smtp.close();
-});
+afterAll(() => stopSmtpCapture(smtp));
 
 const MAIL_WINDOW = 10 * 60 * 1000;
 const mailsTo = (email: string) => smtp.messages.filter((m) => m.to.includes(email));

@@ -8,7 +8,12 @@ import { listFeedback } from "@/lib/feedback/data";
 import { IDLE } from "@/lib/forms/schema";
 import { redirectOf } from "../support/actions";
 import { createUser, signUpFormData, uniqueEmail } from "../support/factories";
-import { type CapturedMail, type SmtpCapture, startSmtpCapture } from "../support/smtp-capture";
+import {
+  type CapturedMail,
+  type SmtpCapture,
+  startSmtpCapture,
+  stopSmtpCapture,
+} from "../support/smtp-capture";
 
 // Its own client address: sign-ups are limited per address and hour, and PostgreSQL runs share the count.
 vi.mock("next/headers", async () => {
@@ -39,11 +44,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await setReplyTo(null);
-  delete process.env.SMTP_URL;
-  const holder = globalThis as { __knotenpunktSmtp?: { close: () => void } };
-  holder.__knotenpunktSmtp?.close();
-  delete holder.__knotenpunktSmtp;
-  await smtp.close();
+  await stopSmtpCapture(smtp);
 });
 
 const OFFICE = "koordination@netzwerk.example";

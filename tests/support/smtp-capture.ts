@@ -77,3 +77,20 @@ export async function startSmtpCapture(): Promise<SmtpCapture> {
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   });
 }
+
+/**
+ * Ends a test file's mail set-up: SMTP_URL unset, the app's pooled transports to the capture
+ * (lib/mail/transport.ts, the campaign sender's) closed and forgotten, then the capture stopped.
+ */
+export async function stopSmtpCapture(smtp: SmtpCapture): Promise<void> {
+  delete process.env.SMTP_URL;
+  const holder = globalThis as {
+    __knotenpunktSmtp?: { close: () => void };
+    __kpCampaignSmtp?: { transport: { close: () => void } };
+  };
+  holder.__knotenpunktSmtp?.close();
+  holder.__kpCampaignSmtp?.transport.close();
+  delete holder.__knotenpunktSmtp;
+  delete holder.__kpCampaignSmtp;
+  await smtp.close();
+}
