@@ -132,7 +132,7 @@ test("the turn-off link of an Arabic mail opens in Arabic in a German browser", 
   await expect(phone.getByRole("status")).toHaveText(ar("notifications.off.done", { kind }));
 });
 
-test("a reported message its author deleted shows so in the queue, which offers no restore", async ({
+test("a reported message its author deleted shows so in the queue, which offers no restore and refuses a hide sent from a page read before", async ({
   coordinator,
   newPage,
 }) => {
@@ -142,7 +142,8 @@ test("a reported message its author deleted shows so in the queue, which offers 
   await writeTo(amal.page, iryna.name, body);
   const conversation = amal.page.url().replace(/#.*$/, "");
 
-  await test.step("Iryna reports the message, then Amal deletes it", async () => {
+  const report = coordinator.getByRole("listitem").filter({ hasText: body });
+  await test.step("Iryna reports the message; the coordinator opens the queue, then Amal deletes it", async () => {
     await iryna.page.goto(conversation);
     await iryna.page
       .getByRole("article")
@@ -154,6 +155,8 @@ test("a reported message its author deleted shows so in the queue, which offers 
       .fill("Unfreundlich");
     await iryna.page.getByRole("button", { name: t("messages.conversation.reportSend") }).click();
     await expect(iryna.page.getByRole("status")).toHaveText(t("messages.conversation.reported"));
+    await coordinator.goto("/admin/moderation");
+    await expect(report.getByRole("button", { name: t("moderation.decision.hide") })).toBeVisible();
 
     await amal.page.goto(conversation);
     await amal.page
@@ -165,7 +168,15 @@ test("a reported message its author deleted shows so in the queue, which offers 
     await expect(amal.page.getByText(t("messages.removed"))).toBeVisible();
   });
 
-  const report = coordinator.getByRole("listitem").filter({ hasText: body });
+  await test.step("hiding it from the queue read before is refused: nothing is changed, the report stays open", async () => {
+    await report.getByRole("button", { name: t("moderation.decision.hide") }).click();
+    await expect(coordinator.getByRole("main").getByRole("alert")).toHaveText(
+      t("moderation.done.decisionRefused"),
+    );
+    await expect(report.getByRole("button")).toHaveText([t("moderation.decision.dismiss")]);
+    await expectNoA11yViolations(coordinator);
+  });
+
   await test.step("the queue says its author deleted it and offers only to close the report", async () => {
     await coordinator.goto("/admin/moderation");
     await expect(report.getByRole("heading", { level: 3 })).toContainText(
