@@ -155,6 +155,10 @@ test("members discuss: image, preview, quote, mention, notification, edit histor
     await expectNoA11yViolations(coordinator);
     await item.getByRole("button", { name: t("moderation.decision.hide") }).click();
     await expect(coordinator.getByText(t("moderation.done.hide"))).toBeVisible();
+    // Only the queue's own outcomes are announced: a link with a made-up one shows none.
+    await coordinator.goto("/admin/moderation?done=allesErledigt");
+    await expect(coordinator.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(coordinator.getByRole("status")).toHaveCount(0);
 
     await anna.page.goto(threadUrl);
     await expect(post(anna.page, 2)).toContainText(t("forum.hiddenNote"));

@@ -35,10 +35,11 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
   return (
     <>
       <h1 className="mb-4 text-3xl font-bold">{t("title")}</h1>
-      {done && REFUSAL_NOTICES.includes(done) ? (
-        <FormAlert kind="error">{t(`done.${done as "reportClosed"}`)}</FormAlert>
-      ) : done && done !== "none" ? (
-        <FormAlert kind="success">{t(`done.${done as "hide"}`)}</FormAlert>
+      {/* Only the queue's own outcomes: a link with another ?done= shows nothing. */}
+      {done && t.has(`done.${done}`) ? (
+        <FormAlert kind={REFUSAL_NOTICES.includes(done) ? "error" : "success"}>
+          {t(`done.${done as "hide"}`)}
+        </FormAlert>
       ) : null}
       {reportToDelete ? (
         <ConfirmPanel
