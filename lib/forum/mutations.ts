@@ -436,8 +436,10 @@ export async function setPostStatus(input: {
   });
   if (!change) return { threadGone: false };
   const { post, withThread } = change;
-  if (post.status === "hidden" && input.status === "visible" && post.authorId) {
-    // Hiding took the post out of everyone's notifications: it is back for those who have not read it.
+  // A held post now published is news to its watchers and mentioned members; a hidden one restored
+  // is news again (hiding took it out of everyone's notifications) for those who have not read it.
+  const restored = post.status === "hidden";
+  if ((restored || post.status === "pending") && input.status === "visible" && post.authorId) {
     await notifyAfterPost({
       authorId: post.authorId,
       categoryId: post.categoryId,
@@ -445,21 +447,11 @@ export async function setPostStatus(input: {
       number: post.number,
       mentioned: await resolveMentions(post.body),
       title: post.thread.title,
-      skipReaders: true,
+      skipReaders: restored,
     });
   }
   if (post.status === "pending" && post.authorId && input.status !== "pending") {
     const approved = input.status === "visible";
-    if (approved) {
-      await notifyAfterPost({
-        authorId: post.authorId,
-        categoryId: post.categoryId,
-        thread: post.thread,
-        number: post.number,
-        mentioned: await resolveMentions(post.body),
-        title: post.thread.title,
-      });
-    }
     await sendForumNotification({
       recipientIds: [post.authorId],
       kind: "moderation",
