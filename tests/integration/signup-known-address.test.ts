@@ -8,6 +8,7 @@ import { listFeedback } from "@/lib/feedback/data";
 import { IDLE } from "@/lib/forms/schema";
 import { redirectOf } from "../support/actions";
 import { createUser, signUpFormData, uniqueEmail } from "../support/factories";
+import { ownDatabaseForThisFile } from "../support/own-database";
 import {
   type CapturedMail,
   type SmtpCapture,
@@ -30,6 +31,10 @@ let app: {
   decide: typeof import("@/emails/application-decision").sendApplicationDecisionEmail;
   feedback: typeof import("@/lib/feedback/mutations").submitAccessibilityFeedback;
 };
+
+// Feedback goes to every coordinator: on PostgreSQL, the shared database holds hundreds by the time
+// this file runs, and mailing them all took this test to its time limit.
+ownDatabaseForThisFile();
 
 beforeAll(async () => {
   smtp = await startSmtpCapture();
