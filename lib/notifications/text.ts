@@ -18,5 +18,7 @@ export function notificationText(
     actor: item.actorName ?? t("someone"),
     count: item.count,
   };
+  // A group without a title of its own is named by its members on its page; a line names no one.
+  if (values.group === "yes" && !values.title) values.group = "untitled";
   return t(`kinds.${item.kind}`, values);
 }
