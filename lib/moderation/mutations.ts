@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { type ReportStatus, reports } from "@/db/schema";
+import { auditLog, type ReportStatus, reports } from "@/db/schema";
 import { isAuditTargetType } from "@/lib/audit/constants";
 import { recordAudit } from "@/lib/audit/mutations";
 import { AppError } from "@/lib/errors";
@@ -38,6 +38,29 @@ export async function reportContent(input: {
   return row!;
 }
 
+/**
+ * Whether a reported thing is gone because its author deleted it: a message says so itself; a post
+ * deleted without a coordinator's logged deletion (a held post rejected, a queue decision) was
+ * deleted by its author, the only other way a post goes.
+ */
+async function removedByAuthor(subjectType: string, subjectId: string, status: string | undefined) {
+  if (status === "authorDeleted") return true;
+  if (subjectType !== "post" || status !== "deleted") return false;
+  const db = await getDb();
+  const [logged] = await db
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.action, "forum.post.deleted"),
+        eq(auditLog.targetType, "forum_post"),
+        eq(auditLog.targetId, subjectId),
+      ),
+    )
+    .limit(1);
+  return !logged;
+}
+
 const STATUS_OF: Record<Decision, ReportStatus> = {
   hide: "hidden",
   restore: "restored",
@@ -68,6 +91,10 @@ export async function resolveReport(input: { reportId: string; decision: Decisio
       ? await handler.apply(report.subjectId, input.decision, input.actorId)
       : undefined;
   const threadGone = applied?.threadGone ?? false;
+  // Dismissing a report on what its author deleted meanwhile: the reporter learns it is gone.
+  const goneByAuthor =
+    input.decision === "dismiss" &&
+    (await removedByAuthor(report.subjectType, report.subjectId, subject?.status));
   const closed = await db.transaction(async (tx) => {
     const rows = await tx
       .update(reports)
@@ -100,13 +127,14 @@ export async function resolveReport(input: { reportId: string; decision: Decisio
     actorId: input.actorId,
     // A hidden or deleted post or message is gone for the reporter: the line says so and links nowhere.
     url:
-      subject?.url && (input.decision === "restore" || input.decision === "dismiss")
+      subject?.url && !goneByAuthor && (input.decision === "restore" || input.decision === "dismiss")
         ? subject.url
         : NOTIFICATIONS_PATH,
     subjectKey: `report:${report.subjectType}:${report.subjectId}`,
-    // "hideThread"/"deleteThread": the reporter learns the whole thread went, as the coordinator was told.
+    // "hideThread"/"deleteThread": the reporter learns the whole thread went, as the coordinator was told;
+    // "authorDeleted": a dismissed report on what its author deleted does not claim it stays visible.
     params: {
-      decision: threadGone ? `${input.decision}Thread` : input.decision,
+      decision: goneByAuthor ? "authorDeleted" : threadGone ? `${input.decision}Thread` : input.decision,
       title: subject?.title ?? "",
     },
   });

@@ -1,0 +1,147 @@
+// A report is dismissed after the reported thing's author deleted it themselves: the reporter is
+// told it is gone (by its author's hand), not that it "was reviewed and stays visible".
+import { and, eq } from "drizzle-orm";
+import { createTranslator } from "next-intl";
+import { describe, expect, it, vi } from "vitest";
+import { getDb } from "@/db/client";
+import { notifications } from "@/db/schema";
+import { createReply, createThread, setPostStatus } from "@/lib/forum/mutations";
+import { MESSAGES } from "@/lib/i18n/messages";
+import { runQueuedJobs } from "@/lib/jobs/testing";
+import { reportMessage } from "@/lib/messages/moderation";
+import { startConversation } from "@/lib/messages/mutations";
+import { deleteOwnMessage } from "@/lib/messages/removal";
+import { resolveReportAction } from "@/lib/moderation/actions";
+import { reportContent } from "@/lib/moderation/mutations";
+import { type KindTranslator, notificationText } from "@/lib/notifications/text";
+import { actAs } from "../support/actions";
+import { createSession, createUser } from "../support/factories";
+import { createCategory } from "../support/forum-factories";
+import { member, outboxTo } from "../support/messages-factories";
+
+vi.mock("next/headers", () => import("../support/next-headers"));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+
+const tn = createTranslator({
+  locale: "de",
+  messages: MESSAGES.de,
+  namespace: "notifications",
+}) as unknown as KindTranslator;
+
+/** Dismisses the report as the coordinator, through the queue's form. */
+async function dismiss(coordinatorId: string, reportId: string) {
+  const form = new FormData();
+  form.set("reportId", reportId);
+  form.set("decision", "dismiss");
+  return actAs(await createSession(coordinatorId), () => resolveReportAction(form));
+}
+
+/** The reporter's moderation lines as the notification centre shows them in German. */
+async function toldTo(reporterId: string) {
+  const db = await getDb();
+  const rows = await db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.recipientId, reporterId), eq(notifications.kind, "moderation")));
+  return rows.map((r) => ({ text: notificationText(tn, { ...r, actorName: null }), url: r.url }));
+}
+
+/** Katrin writes to Amal, Amal reports the message. */
+async function reportedMessage() {
+  const katrin = await member("Katrin Schreibt");
+  const amal = await member("Amal Meldet");
+  const coordinator = await member("Clara Koordiniert", { role: "coordinator" });
+  const { messageId } = await startConversation({
+    senderId: katrin.id,
+    recipientIds: [amal.id],
+    body: "Gemeldete Nachricht",
+    files: [],
+  });
+  const report = await reportMessage({ reporterId: amal.id, messageId, reason: "Beleidigend" });
+  return { katrin, amal, coordinator, messageId, reportId: report.id };
+}
+
+/** A reply by its author in someone's thread, reported by another member. */
+async function reportedReply() {
+  const opener = await createUser();
+  const author = await createUser();
+  const reporter = await createUser();
+  const coordinator = await createUser({ role: "coordinator" });
+  const category = await createCategory("members");
+  const title = `Thema ${crypto.randomUUID().slice(0, 8)}`;
+  const { thread } = await createThread({
+    authorId: opener.id,
+    categoryId: category.id,
+    title,
+    body: "Eröffnung",
+  });
+  const { postId } = await createReply({
+    authorId: author.id,
+    threadId: thread.id,
+    body: "Gemeldete Antwort",
+  });
+  const report = await reportContent({
+    reporterId: reporter.id,
+    subjectType: "post",
+    subjectId: String(postId),
+    reason: "Spam",
+  });
+  return { author, reporter, coordinator, postId, title, reportId: report.id };
+}
+
+const GONE = "ist erledigt: Der Inhalt wurde inzwischen von der Person gelöscht, die ihn geschrieben hat";
+const STAYS = "Der Inhalt wurde geprüft und bleibt sichtbar";
+
+describe("dismissing a report on a message its author deleted", () => {
+  it("tells the reporter the author deleted it, not that it stays visible", async () => {
+    const w = await reportedMessage();
+    await deleteOwnMessage({ userId: w.katrin.id, messageId: w.messageId });
+
+    expect(await dismiss(w.coordinator.id, w.reportId)).toBe("redirected:/admin/moderation?done=dismiss");
+
+    const [line, ...rest] = await toldTo(w.amal.id);
+    expect(rest).toEqual([]);
+    expect(line?.text).toBe(`Ihre Meldung zu „Gemeldete Nachricht“ ${GONE}`);
+    expect(line?.text).not.toContain(STAYS);
+    expect(line?.url).toBe("/notifications");
+
+    // Moderation notices are mailed at once: the mail says the same.
+    await runQueuedJobs({ dueWithinMs: 10 * 60 * 1000 });
+    const mails = await outboxTo(w.amal.email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.text).toContain(GONE);
+    expect(mails[0]!.text).not.toContain(STAYS);
+  });
+
+  it("still tells the reporter a visible message stays visible", async () => {
+    const w = await reportedMessage();
+
+    expect(await dismiss(w.coordinator.id, w.reportId)).toBe("redirected:/admin/moderation?done=dismiss");
+
+    const lines = await toldTo(w.amal.id);
+    expect(lines.map((l) => l.text)).toEqual([`Ihre Meldung zu „Gemeldete Nachricht“: ${STAYS}`]);
+  });
+});
+
+describe("dismissing a report on a forum post", () => {
+  it("its author deleted tells the reporter so, linking nowhere", async () => {
+    const w = await reportedReply();
+    await setPostStatus({ postId: w.postId, status: "deleted", actorId: w.author.id });
+
+    expect(await dismiss(w.coordinator.id, w.reportId)).toBe("redirected:/admin/moderation?done=dismiss");
+
+    const lines = await toldTo(w.reporter.id);
+    expect(lines).toEqual([{ text: `Ihre Meldung zu „${w.title}“ ${GONE}`, url: "/notifications" }]);
+  });
+
+  it("still visible tells the reporter it stays visible, linking to it", async () => {
+    const w = await reportedReply();
+
+    expect(await dismiss(w.coordinator.id, w.reportId)).toBe("redirected:/admin/moderation?done=dismiss");
+
+    const [line, ...rest] = await toldTo(w.reporter.id);
+    expect(rest).toEqual([]);
+    expect(line?.text).toBe(`Ihre Meldung zu „${w.title}“: ${STAYS}`);
+    expect(line?.url).not.toBe("/notifications");
+  });
+});
