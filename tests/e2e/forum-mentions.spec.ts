@@ -95,4 +95,24 @@ test("a member types @ and a few letters in a reply, picks a suggestion with the
     await expect(reply).toHaveValue(`@${word.slice(0, 4)} @${martin.name} `);
     await expect(reply).toBeFocused();
   });
+
+  await test.step("in an Arabic sentence the mention still reads '@Name', the sign before the name", async () => {
+    const reply = await replyBox(page, tr("ar")("forum.composer.replyBody"));
+    await reply.fill(`شكرا @${martin.name} على المساعدة`);
+    await page.getByRole("button", { name: tr("ar")("forum.composer.sendReply") }).click();
+    const link = page.locator("#post-3").getByRole("link", { name: `@${martin.name}` });
+    await expect(link).toBeVisible();
+    // Where the "@" and the name's first letter are drawn: the sign must stand left of the Latin name.
+    const [sign, letter] = await link.evaluate((a) => {
+      const text = a.firstChild as Text;
+      const x = (i: number) => {
+        const range = document.createRange();
+        range.setStart(text, i);
+        range.setEnd(text, i + 1);
+        return range.getBoundingClientRect().x;
+      };
+      return [x(0), x(1)];
+    });
+    expect(sign).toBeLessThan(letter);
+  });
 });
