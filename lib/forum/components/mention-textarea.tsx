@@ -71,7 +71,11 @@ export function MentionTextarea(props: TextareaHTMLAttributes<HTMLTextAreaElemen
     const step = { ArrowDown: 1, ArrowUp: -1 }[event.key];
     if (step) {
       event.preventDefault();
-      setActive((current + step + suggestions.length) % suggestions.length);
+      const next = (current + step + suggestions.length) % suggestions.length;
+      setActive(next);
+      // The list grows with its (at most eight) entries instead of scrolling inside itself, where a
+      // keyboard could not follow; on a small screen the page brings the chosen one into view.
+      document.getElementById(optionId(next))?.scrollIntoView({ block: "nearest" });
     } else if ((event.key === "Enter" || event.key === "Tab") && !event.shiftKey) {
       event.preventDefault();
       pick(event.currentTarget, current);
@@ -110,7 +114,7 @@ export function MentionTextarea(props: TextareaHTMLAttributes<HTMLTextAreaElemen
           id={listId}
           role="listbox"
           aria-label={t("mentionList")}
-          className="absolute inset-x-0 top-full z-20 mt-1 max-h-80 overflow-y-auto rounded-md border border-gray-500 bg-white py-1 text-start shadow-lg"
+          className="absolute inset-x-0 top-full z-20 mt-1 rounded-md border border-gray-500 bg-white py-1 text-start shadow-lg"
         >
           {suggestions.map((person, i) => (
             // biome-ignore lint/a11y/useKeyWithClickEvents: the keys are the text box's (aria-activedescendant)
