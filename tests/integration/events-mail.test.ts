@@ -131,7 +131,7 @@ describe("change mails", () => {
     await runQueuedJobs({ dueWithinMs: 10 * 60 * 1000 });
     const [mail] = await mailsTo(early.email);
     expect(mail?.subject).toBe(`Die Veranstaltung „${data.title}“ wurde geändert`);
-    expect(mail?.text).toContain("So findet es jetzt statt (Ihre Termine):");
+    expect(mail?.text).toContain("So finden Ihre Termine jetzt statt:");
     expect(mail?.text).toContain(
       `${formatWhen("de", first!.startsAt, first!.endsAt)}, Schloss Moritzburg, Domplatz 1, 06712 Zeitz (bisher: Rathaus Zeitz, Saal 2, Altmarkt 1, 06712 Zeitz)`,
     );
