@@ -125,8 +125,9 @@ export const OccurrencePlace = z
     const issue = (path: string, message: string, reads: string[]) => {
       if (validFields(ctx, [path, ...reads])) ctx.addIssue({ code: "custom", path: [path], message });
     };
+    // Worded after this form's own fields (Treffpunkt, Anschrift), not the event form's.
     if (v.format === "in_person" && !v.address && !v.venue)
-      issue("address", "addressRequired", ["format", "venue"]);
+      issue("address", "datePlaceRequired", ["format", "venue"]);
     if (v.format === "online" && !v.onlineUrl) issue("onlineUrl", "onlineUrlRequired", ["format"]);
   }, whenValid());
 export type OccurrencePlace = z.infer<typeof OccurrencePlace>;

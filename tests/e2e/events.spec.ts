@@ -404,7 +404,7 @@ test("the organiser gives one date of a series another address: its attendee is 
       const address = item.getByLabel(t("events.dates.address"));
       await expect(address).toHaveAttribute("aria-invalid", "true");
       await expect(address).toHaveAccessibleDescription(
-        new RegExp(t("events.errors.addressRequired").slice(0, 20)),
+        new RegExp(t("events.errors.datePlaceRequired").slice(0, 20)),
       );
     }
     await expectNoA11yViolations(coordinator);

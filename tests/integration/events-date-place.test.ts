@@ -134,7 +134,7 @@ describe("a date with a place of its own", () => {
     );
     expect(inPerson).toMatchObject({
       status: "error",
-      fieldErrors: { address: { key: "addressRequired" } },
+      fieldErrors: { address: { key: "datePlaceRequired" } },
     });
     const online = await actAs(session, () =>
       setOccurrencePlaceAction(
