@@ -207,6 +207,8 @@ test("two members write to each other; the mail links to the conversation", asyn
     await anna.page.goto(bernd.page.url());
     await expect(anna.page.getByText("Falsche Unterhaltung")).toHaveCount(0);
     await expect(anna.page.getByText(t("messages.removed"))).toBeVisible();
+    // Removed before she read it: nothing new for her, no "new messages" line above it.
+    await expect(anna.page.getByText(t("messages.conversation.newDivider"))).toHaveCount(0);
     await expect(
       anna.page
         .getByRole("article")

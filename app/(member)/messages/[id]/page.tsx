@@ -49,7 +49,12 @@ export default async function ConversationPage({
   const firstUnread = paged
     ? undefined
     : items.find(
-        (m) => m.senderId !== viewer.id && m.kind === "text" && m.createdAt > conversation.lastReadAt,
+        // A removed message is nothing new to read (the unread counts skip it too).
+        (m) =>
+          m.senderId !== viewer.id &&
+          m.kind === "text" &&
+          !m.deleted &&
+          m.createdAt > conversation.lastReadAt,
       )?.id;
   const here = `/messages/${conversation.id}`;
 
