@@ -8,12 +8,10 @@ import { listMessages } from "@/lib/messages/data";
 import { reportMessage } from "@/lib/messages/moderation";
 import { startConversation } from "@/lib/messages/mutations";
 import { deleteOwnMessage, setMessageRemoved } from "@/lib/messages/removal";
-import { resolveReportAction } from "@/lib/moderation/actions";
 import { listOpenReports } from "@/lib/moderation/data";
 import { decisionsFor } from "@/lib/moderation/utils";
-import { actAs } from "../support/actions";
-import { createSession } from "../support/factories";
 import { member } from "../support/messages-factories";
+import { decideReport } from "../support/moderation";
 
 // The action reads the session cookie; here it is whatever session the test signed in with.
 vi.mock("next/headers", () => import("../support/next-headers"));
@@ -40,14 +38,6 @@ async function queueEntry(messageId: string) {
   return entry && { status: entry.subject?.status, decisions: decisionsFor(entry.subject?.status ?? null) };
 }
 
-/** Submits a decision on the report as the coordinator, as the queue's form (or a forged one) does. */
-async function decide(coordinatorId: string, reportId: string, decision: string) {
-  const form = new FormData();
-  form.set("reportId", reportId);
-  form.set("decision", decision);
-  return actAs(await createSession(coordinatorId), () => resolveReportAction(form));
-}
-
 async function seenBy(viewerId: string, conversationId: string, messageId: string) {
   const { items } = await listMessages({ conversationId, viewerId });
   const message = items.find((m) => m.id === messageId)!;
@@ -72,13 +62,13 @@ describe("a reported message its author deleted", () => {
     const w = await reported("Das nehme ich zurück");
     await deleteOwnMessage({ userId: w.katrin.id, messageId: w.messageId });
 
-    expect(await decide(w.coordinator.id, w.reportId, "restore")).toBe(
+    expect(await decideReport(w.coordinator.id, w.reportId, "restore")).toBe(
       "redirected:/admin/moderation?done=restoreRefused",
     );
     expect(await seenBy(w.amal.id, w.conversationId, w.messageId)).toEqual({ deleted: true, body: "" });
     expect(await reportStatus(w.reportId)).toBe("open");
 
-    expect(await decide(w.coordinator.id, w.reportId, "dismiss")).toBe(
+    expect(await decideReport(w.coordinator.id, w.reportId, "dismiss")).toBe(
       "redirected:/admin/moderation?done=dismiss",
     );
     expect(await reportStatus(w.reportId)).toBe("dismissed");
@@ -89,8 +79,8 @@ describe("a reported message its author deleted", () => {
     const w = await reported("Das nehme ich zurück");
     await deleteOwnMessage({ userId: w.katrin.id, messageId: w.messageId });
 
-    await decide(w.coordinator.id, w.reportId, "hide");
-    expect(await decide(w.coordinator.id, w.reportId, "restore")).toBe(
+    await decideReport(w.coordinator.id, w.reportId, "hide");
+    expect(await decideReport(w.coordinator.id, w.reportId, "restore")).toBe(
       "redirected:/admin/moderation?done=restoreRefused",
     );
     expect(await seenBy(w.amal.id, w.conversationId, w.messageId)).toEqual({ deleted: true, body: "" });
@@ -101,7 +91,9 @@ describe("a reported message a coordinator hid", () => {
   it("shows as hidden, and stays the coordinator's: its author cannot delete it", async () => {
     const w = await reported("Vielleicht doch in Ordnung");
     const db = await getDb();
-    expect(await decide(w.coordinator.id, w.reportId, "hide")).toBe("redirected:/admin/moderation?done=hide");
+    expect(await decideReport(w.coordinator.id, w.reportId, "hide")).toBe(
+      "redirected:/admin/moderation?done=hide",
+    );
     expect(await seenBy(w.amal.id, w.conversationId, w.messageId)).toEqual({ deleted: true, body: "" });
     const [hidden] = await db.select().from(messages).where(eq(messages.id, w.messageId));
     expect(hidden?.removedBy).toBe("moderator");
@@ -110,7 +102,7 @@ describe("a reported message a coordinator hid", () => {
     await expect(deleteOwnMessage({ userId: w.katrin.id, messageId: w.messageId })).rejects.toThrow();
 
     // Its report is decided: a second decision on it (an old form) changes nothing.
-    expect(await decide(w.coordinator.id, w.reportId, "restore")).toBe(
+    expect(await decideReport(w.coordinator.id, w.reportId, "restore")).toBe(
       "redirected:/admin/moderation?done=reportClosed",
     );
     expect(await seenBy(w.amal.id, w.conversationId, w.messageId)).toEqual({ deleted: true, body: "" });
@@ -120,7 +112,7 @@ describe("a reported message a coordinator hid", () => {
     const w = await reported("Vielleicht doch in Ordnung");
     const db = await getDb();
     await setMessageRemoved({ messageId: w.messageId, removed: true });
-    expect(await decide(w.coordinator.id, w.reportId, "restore")).toBe(
+    expect(await decideReport(w.coordinator.id, w.reportId, "restore")).toBe(
       "redirected:/admin/moderation?done=restore",
     );
     expect(await seenBy(w.amal.id, w.conversationId, w.messageId)).toEqual({

@@ -11,13 +11,12 @@ import { runQueuedJobs } from "@/lib/jobs/testing";
 import { reportMessage } from "@/lib/messages/moderation";
 import { startConversation } from "@/lib/messages/mutations";
 import { deleteOwnMessage } from "@/lib/messages/removal";
-import { resolveReportAction } from "@/lib/moderation/actions";
 import { reportContent } from "@/lib/moderation/mutations";
 import { type KindTranslator, notificationText } from "@/lib/notifications/text";
-import { actAs } from "../support/actions";
-import { createSession, createUser } from "../support/factories";
+import { createUser } from "../support/factories";
 import { createCategory } from "../support/forum-factories";
 import { member, outboxTo } from "../support/messages-factories";
+import { decideReport } from "../support/moderation";
 
 vi.mock("next/headers", () => import("../support/next-headers"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
@@ -27,14 +26,6 @@ const tn = createTranslator({
   messages: MESSAGES.de,
   namespace: "notifications",
 }) as unknown as KindTranslator;
-
-/** Dismisses the report as the coordinator, through the queue's form. */
-async function dismiss(coordinatorId: string, reportId: string) {
-  const form = new FormData();
-  form.set("reportId", reportId);
-  form.set("decision", "dismiss");
-  return actAs(await createSession(coordinatorId), () => resolveReportAction(form));
-}
 
 /** The reporter's moderation lines as the notification centre shows them in German. */
 async function toldTo(reporterId: string) {
@@ -97,7 +88,9 @@ describe("dismissing a report on a message its author deleted", () => {
     const w = await reportedMessage();
     await deleteOwnMessage({ userId: w.katrin.id, messageId: w.messageId });
 
-    expect(await dismiss(w.coordinator.id, w.reportId)).toBe("redirected:/admin/moderation?done=dismiss");
+    expect(await decideReport(w.coordinator.id, w.reportId, "dismiss")).toBe(
+      "redirected:/admin/moderation?done=dismiss",
+    );
 
     const [line, ...rest] = await toldTo(w.amal.id);
     expect(rest).toEqual([]);
@@ -116,7 +109,9 @@ describe("dismissing a report on a message its author deleted", () => {
   it("still tells the reporter a visible message stays visible", async () => {
     const w = await reportedMessage();
 
-    expect(await dismiss(w.coordinator.id, w.reportId)).toBe("redirected:/admin/moderation?done=dismiss");
+    expect(await decideReport(w.coordinator.id, w.reportId, "dismiss")).toBe(
+      "redirected:/admin/moderation?done=dismiss",
+    );
 
     const lines = await toldTo(w.amal.id);
     expect(lines.map((l) => l.text)).toEqual([`Ihre Meldung zu „Gemeldete Nachricht“: ${STAYS}`]);
@@ -128,7 +123,9 @@ describe("dismissing a report on a forum post", () => {
     const w = await reportedReply();
     await setPostStatus({ postId: w.postId, status: "deleted", actorId: w.author.id });
 
-    expect(await dismiss(w.coordinator.id, w.reportId)).toBe("redirected:/admin/moderation?done=dismiss");
+    expect(await decideReport(w.coordinator.id, w.reportId, "dismiss")).toBe(
+      "redirected:/admin/moderation?done=dismiss",
+    );
 
     const lines = await toldTo(w.reporter.id);
     expect(lines).toEqual([{ text: `Ihre Meldung zu „${w.title}“ ${GONE}`, url: "/notifications" }]);
@@ -137,7 +134,9 @@ describe("dismissing a report on a forum post", () => {
   it("still visible tells the reporter it stays visible, linking to it", async () => {
     const w = await reportedReply();
 
-    expect(await dismiss(w.coordinator.id, w.reportId)).toBe("redirected:/admin/moderation?done=dismiss");
+    expect(await decideReport(w.coordinator.id, w.reportId, "dismiss")).toBe(
+      "redirected:/admin/moderation?done=dismiss",
+    );
 
     const [line, ...rest] = await toldTo(w.reporter.id);
     expect(rest).toEqual([]);

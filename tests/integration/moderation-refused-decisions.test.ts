@@ -10,25 +10,17 @@ import { listMessages } from "@/lib/messages/data";
 import { reportMessage } from "@/lib/messages/moderation";
 import { startConversation } from "@/lib/messages/mutations";
 import { deleteOwnMessage } from "@/lib/messages/removal";
-import { approvePostAction, resolveReportAction } from "@/lib/moderation/actions";
+import { approvePostAction } from "@/lib/moderation/actions";
 import { reportContent } from "@/lib/moderation/mutations";
 import { SUBJECTS } from "@/lib/moderation/subjects";
 import { actAs } from "../support/actions";
 import { createSession, createUser } from "../support/factories";
 import { createCategory } from "../support/forum-factories";
 import { member } from "../support/messages-factories";
+import { decideReport } from "../support/moderation";
 
 vi.mock("next/headers", () => import("../support/next-headers"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
-
-/** Submits a decision as the coordinator, as the queue's form (or a forged one) does. */
-async function decide(coordinatorId: string, reportId: string, decision: string, confirmed?: "yes") {
-  const form = new FormData();
-  form.set("reportId", reportId);
-  form.set("decision", decision);
-  if (confirmed) form.set("confirmed", confirmed);
-  return actAs(await createSession(coordinatorId), () => resolveReportAction(form));
-}
 
 async function reportStatus(reportId: string) {
   const db = await getDb();
@@ -115,7 +107,7 @@ describe("a reported forum post its author deleted", () => {
     const w = await reportedReply();
     await setPostStatus({ postId: w.postId, status: "deleted", actorId: w.author.id });
 
-    expect(await decide(w.coordinator.id, w.reportId, "restore")).toBe(
+    expect(await decideReport(w.coordinator.id, w.reportId, "restore")).toBe(
       "redirected:/admin/moderation?done=decisionRefused",
     );
     expect(await postStatus(w.postId)).toBe("deleted");
@@ -123,14 +115,14 @@ describe("a reported forum post its author deleted", () => {
     expect(await traces(w.coordinator.id, w.reporter.id)).toEqual({ audit: [], told: 0 });
 
     // Hiding or deleting what is gone is refused alike; closing the report still works.
-    expect(await decide(w.coordinator.id, w.reportId, "hide")).toBe(
+    expect(await decideReport(w.coordinator.id, w.reportId, "hide")).toBe(
       "redirected:/admin/moderation?done=decisionRefused",
     );
-    expect(await decide(w.coordinator.id, w.reportId, "delete", "yes")).toBe(
+    expect(await decideReport(w.coordinator.id, w.reportId, "delete", "yes")).toBe(
       "redirected:/admin/moderation?done=decisionRefused",
     );
     expect(await postStatus(w.postId)).toBe("deleted");
-    expect(await decide(w.coordinator.id, w.reportId, "dismiss")).toBe(
+    expect(await decideReport(w.coordinator.id, w.reportId, "dismiss")).toBe(
       "redirected:/admin/moderation?done=dismiss",
     );
     expect(await reportStatus(w.reportId)).toBe("dismissed");
@@ -153,12 +145,14 @@ describe("a post deleted by its author between reading the queue and deciding", 
 describe("a reported forum post in the queue", () => {
   it("is hidden by the coordinator; restoring a visible post is refused", async () => {
     const w = await reportedReply();
-    expect(await decide(w.coordinator.id, w.reportId, "restore")).toBe(
+    expect(await decideReport(w.coordinator.id, w.reportId, "restore")).toBe(
       "redirected:/admin/moderation?done=decisionRefused",
     );
     expect(await traces(w.coordinator.id, w.reporter.id)).toEqual({ audit: [], told: 0 });
 
-    expect(await decide(w.coordinator.id, w.reportId, "hide")).toBe("redirected:/admin/moderation?done=hide");
+    expect(await decideReport(w.coordinator.id, w.reportId, "hide")).toBe(
+      "redirected:/admin/moderation?done=hide",
+    );
     expect(await postStatus(w.postId)).toBe("hidden");
     expect(await reportStatus(w.reportId)).toBe("hidden");
     expect(await traces(w.coordinator.id, w.reporter.id)).toEqual({
@@ -171,7 +165,7 @@ describe("a reported forum post in the queue", () => {
     const w = await reportedReply();
     await setPostStatus({ postId: w.postId, status: "hidden", actorId: w.coordinator.id });
 
-    expect(await decide(w.coordinator.id, w.reportId, "restore")).toBe(
+    expect(await decideReport(w.coordinator.id, w.reportId, "restore")).toBe(
       "redirected:/admin/moderation?done=restore",
     );
     expect(await postStatus(w.postId)).toBe("visible");
@@ -182,19 +176,19 @@ describe("a reported forum post in the queue", () => {
 describe("a report already decided", () => {
   it("refuses a second decision: nothing changes, nothing is logged, nobody is told again", async () => {
     const w = await reportedReply();
-    expect(await decide(w.coordinator.id, w.reportId, "dismiss")).toBe(
+    expect(await decideReport(w.coordinator.id, w.reportId, "dismiss")).toBe(
       "redirected:/admin/moderation?done=dismiss",
     );
     const before = await traces(w.coordinator.id, w.reporter.id);
     expect(before).toEqual({ audit: ["moderation.dismiss"], told: 1 });
 
-    expect(await decide(w.coordinator.id, w.reportId, "hide")).toBe(
+    expect(await decideReport(w.coordinator.id, w.reportId, "hide")).toBe(
       "redirected:/admin/moderation?done=reportClosed",
     );
-    expect(await decide(w.coordinator.id, w.reportId, "delete", "yes")).toBe(
+    expect(await decideReport(w.coordinator.id, w.reportId, "delete", "yes")).toBe(
       "redirected:/admin/moderation?done=reportClosed",
     );
-    expect(await decide(w.coordinator.id, w.reportId, "dismiss")).toBe(
+    expect(await decideReport(w.coordinator.id, w.reportId, "dismiss")).toBe(
       "redirected:/admin/moderation?done=reportClosed",
     );
     expect(await postStatus(w.postId)).toBe("visible");
@@ -208,10 +202,10 @@ describe("a reported message its author deleted", () => {
     const w = await reportedMessage();
     await deleteOwnMessage({ userId: w.katrin.id, messageId: w.messageId });
 
-    expect(await decide(w.coordinator.id, w.reportId, "hide")).toBe(
+    expect(await decideReport(w.coordinator.id, w.reportId, "hide")).toBe(
       "redirected:/admin/moderation?done=decisionRefused",
     );
-    expect(await decide(w.coordinator.id, w.reportId, "delete", "yes")).toBe(
+    expect(await decideReport(w.coordinator.id, w.reportId, "delete", "yes")).toBe(
       "redirected:/admin/moderation?done=decisionRefused",
     );
     expect(await reportStatus(w.reportId)).toBe("open");
@@ -224,7 +218,7 @@ describe("a reported message its author deleted", () => {
       .where(eq(messages.id, w.messageId));
     expect(row?.removedBy).toBe("author");
 
-    expect(await decide(w.coordinator.id, w.reportId, "dismiss")).toBe(
+    expect(await decideReport(w.coordinator.id, w.reportId, "dismiss")).toBe(
       "redirected:/admin/moderation?done=dismiss",
     );
     expect(await reportStatus(w.reportId)).toBe("dismissed");
@@ -232,7 +226,9 @@ describe("a reported message its author deleted", () => {
 
   it("a visible reported message is still hidden by the coordinator, and the reporter told", async () => {
     const w = await reportedMessage();
-    expect(await decide(w.coordinator.id, w.reportId, "hide")).toBe("redirected:/admin/moderation?done=hide");
+    expect(await decideReport(w.coordinator.id, w.reportId, "hide")).toBe(
+      "redirected:/admin/moderation?done=hide",
+    );
     const { items } = await listMessages({ conversationId: w.conversationId, viewerId: w.amal.id });
     expect(items.find((m) => m.id === w.messageId)?.deleted).toBe(true);
     expect(await traces(w.coordinator.id, w.amal.id)).toEqual({ audit: ["moderation.hide"], told: 1 });
