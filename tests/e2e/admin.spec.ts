@@ -3,7 +3,7 @@ import sharp from "sharp";
 import { SignupPage } from "./pages/signup-page";
 import { expectNoA11yViolations } from "./support/a11y";
 import { expect, invitedMember, test } from "./support/admin-fixtures";
-import { tr, uniqueEmail, uniqueLetters } from "./support/fixtures";
+import { tr, uniqueEmail, uniqueLetters, waitForHydration } from "./support/fixtures";
 import { waitForMail } from "./support/mailbox";
 
 const t = tr("de");
@@ -456,6 +456,8 @@ test("settings: contrast is checked before saving; name, logo and legal texts ar
       .getByRole("link", { name: t("shell.imprint") })
       .click();
     await expect(admin.getByRole("heading", { level: 1, name: t("shell.imprint") })).toBeVisible();
+    // A plain link: the page loads anew, and a click before React has taken it over can be lost.
+    await waitForHydration(admin.getByRole("button", { name: t("admin.settings.saveLegal") }));
     const german = admin.getByRole("textbox", { name: t("admin.settings.legalLanguage.de") });
     const english = admin.getByRole("textbox", { name: t("admin.settings.legalLanguage.en") });
     const original = await german.inputValue();
