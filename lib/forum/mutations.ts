@@ -26,7 +26,7 @@ import { sendForumNotification } from "./notify";
 import { claimForumPending } from "./pending-attachments";
 import { othersReplied } from "./removal";
 import { type Mentioned, renderPost } from "./render";
-import { mentionCandidates, postHref, slugify } from "./utils";
+import { mentionCandidates, postAnchor, postHref, slugify } from "./utils";
 
 /** Members named with @ in a text, resolved to approved members (longest matching name wins). */
 export async function resolveMentions(body: string): Promise<Mentioned[]> {
@@ -422,7 +422,7 @@ export async function setPostStatus(input: {
       // Read or not, a line about something gone would lead nowhere; a burst keeps its other posts.
       const subjectKey = `thread:${post.thread.id}`;
       if (withThread) await retractNotifications({ subjectKey }, tx);
-      else await withdrawItem({ subjectKey, url: postHref(post.thread, post.number) }, tx);
+      else await withdrawItem({ subjectKey, anchor: postAnchor(post.number) }, tx);
     }
     if (input.audit) {
       await recordAudit(tx, {

@@ -29,8 +29,11 @@ export function slugify(title: string): string {
   return slug || "thema";
 }
 
+/** A post's anchor on its thread page, which names it within its thread whatever the thread's title. */
+export const postAnchor = (number: number): string => `post-${number}`;
+
 export const threadHref = (thread: { id: number; slug: string }, page = 1, number?: number): string =>
-  `/forum/t/${thread.id}/${thread.slug}${page > 1 ? `?page=${page}` : ""}${number ? `#post-${number}` : ""}`;
+  `/forum/t/${thread.id}/${thread.slug}${page > 1 ? `?page=${page}` : ""}${number ? `#${postAnchor(number)}` : ""}`;
 
 export const postHref = (thread: { id: number; slug: string }, number: number): string =>
   threadHref(thread, pageOfNumber(number), number);

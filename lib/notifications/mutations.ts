@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { type Executor, getDb, rowsOf } from "@/db/client";
 import { memberBlocks, notificationPreferences, notifications, users } from "@/db/schema";
 import { env } from "@/lib/env";
@@ -194,19 +194,27 @@ export async function retractNotifications(
 
 /**
  * One item of a subject is gone (a hidden post): each line standing for it (an itemized line that
- * lists its link; a line without a list when it leads there) loses it. A line left with nothing goes;
- * one that stood for more counts one fewer and, if it led there, leads to its last item left.
+ * lists its link; a line without a list when it leads there) loses it. A link is known by its
+ * `#anchor`, which names the item within its subject, so a link whose other parts changed since (a
+ * renamed thread's address) still matches. A line left with nothing goes; one that stood for more
+ * counts one fewer and, if it led there, leads to its last item left.
  */
-export async function withdrawItem(input: { subjectKey: string; url: string }, tx?: Executor): Promise<void> {
+export async function withdrawItem(
+  input: { subjectKey: string; anchor: string },
+  tx?: Executor,
+): Promise<void> {
   const db = tx ?? (await getDb());
+  const anchorOf = (link: SQL) => sql`split_part(${link}, '#', 2)`;
   const items = sql`string_to_array(${notifications.params}->>'items', ' ')`;
-  const left = sql`array_remove(${items}, ${input.url}::text)`;
-  const holds = sql`${input.url}::text = ANY(${items})`;
+  const left = sql`coalesce((SELECT array_agg(i ORDER BY n) FROM unnest(${items}) WITH ORDINALITY AS u(i, n)
+    WHERE ${anchorOf(sql`i`)} <> ${input.anchor}), '{}')`;
+  const holds = sql`EXISTS (SELECT 1 FROM unnest(${items}) AS i WHERE ${anchorOf(sql`i`)} = ${input.anchor})`;
+  const leadsThere = sql`${anchorOf(sql`${notifications.url}`)} = ${input.anchor}`;
   await db.delete(notifications).where(
     and(
       eq(notifications.subjectKey, input.subjectKey),
       sql`CASE WHEN ${notifications.params}->>'items' IS NOT NULL THEN ${holds} AND cardinality(${left}) = 0
-          ELSE ${notifications.url} = ${input.url} END`,
+          ELSE ${leadsThere} END`,
     ),
   );
   await db
@@ -214,9 +222,9 @@ export async function withdrawItem(input: { subjectKey: string; url: string }, t
     .set({
       count: sql`greatest(${notifications.count} - 1, 1)`,
       params: sql`jsonb_set(${notifications.params}, '{items}', to_jsonb(array_to_string(${left}, ' ')))`,
-      url: sql`CASE WHEN ${notifications.url} = ${input.url} THEN (${left})[cardinality(${left})] ELSE ${notifications.url} END`,
+      url: sql`CASE WHEN ${leadsThere} THEN (${left})[cardinality(${left})] ELSE ${notifications.url} END`,
     })
-    .where(and(eq(notifications.subjectKey, input.subjectKey), sql`${holds}`));
+    .where(and(eq(notifications.subjectKey, input.subjectKey), holds));
 }
 
 /**

@@ -6,7 +6,14 @@ import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { notifications } from "@/db/schema";
-import { createReply, createThread, recordRead, setPostStatus, setWatch } from "@/lib/forum/mutations";
+import {
+  createReply,
+  createThread,
+  recordRead,
+  setPostStatus,
+  setWatch,
+  updateThreadFlags,
+} from "@/lib/forum/mutations";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { runQueuedJobs } from "@/lib/jobs/testing";
 import { type KindTranslator, notificationText } from "@/lib/notifications/text";
@@ -117,6 +124,23 @@ describe("hiding one post of a burst", () => {
     expect(await linesOf(w.katrin.id, w.iryna.name!)).toEqual([]);
     await runQueuedJobs({ dueWithinMs: MAIL_WINDOW });
     expect(await outboxTo(w.katrin.email)).toHaveLength(0);
+  });
+
+  it("takes the share out after the thread was renamed, whose new title changed its links", async () => {
+    const w = await burst();
+    await updateThreadFlags({
+      threadId: w.thread.id,
+      actorId: w.coordinator.id,
+      set: { title: "Wohnungen gesucht" },
+    });
+    await w.hide(2);
+    const renamed = (count: number) => replies(count, w.iryna.name!);
+    // The line keeps the title and address it had for post 3 (the thread page finds a thread by its number).
+    expect(await linesOf(w.katrin.id, w.iryna.name!)).toEqual([{ text: renamed(2), url: w.href(3) }]);
+    await w.hide(0);
+    expect(await linesOf(w.katrin.id, w.iryna.name!)).toEqual([{ text: renamed(1), url: w.href(3) }]);
+    await w.hide(1);
+    expect(await linesOf(w.katrin.id, w.iryna.name!)).toEqual([]);
   });
 
   it("keeps a mention line while another post still names the member", async () => {
