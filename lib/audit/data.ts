@@ -38,7 +38,7 @@ export type AuditEntry = {
   /** For an import: how many rows its file has. */
   targetCount: number | null;
   /** Where the target's page is, when it has one (see auditTargetHref). */
-  targetRef: { slug?: string; eventId?: string; threadId?: number } | null;
+  targetRef: { slug?: string; eventId?: string; date?: string; threadId?: number } | null;
   data: Record<string, unknown> | null;
   createdAt: Date;
   actorId: string | null;
@@ -135,6 +135,7 @@ export async function listAuditEntries(
       event: events.title,
       eventId: events.id,
       startsAt: eventOccurrences.startsAt,
+      slotDate: eventOccurrences.slotDate,
       thread: forumThreads.title,
       threadId: forumThreads.id,
       threadSlug: forumThreads.slug,
@@ -198,6 +199,7 @@ export async function listAuditEntries(
       event,
       eventId,
       startsAt,
+      slotDate,
       thread,
       threadId,
       threadSlug,
@@ -232,7 +234,7 @@ export async function listAuditEntries(
         targetRef: organisationSlug
           ? { slug: organisationSlug }
           : eventId
-            ? { eventId }
+            ? { eventId, ...(slotDate ? { date: slotDate } : {}) }
             : threadId !== null && threadSlug
               ? { threadId, slug: threadSlug }
               : null,

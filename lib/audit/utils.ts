@@ -55,7 +55,11 @@ export function auditTargetHref(target: AuditTarget): string | null {
   if (type === "user") return `/admin/users/${id}`;
   if (type === "organisation") return ref?.slug ? `/organisations/${ref.slug}` : null;
   if (type === "campaign") return target.targetName ? `/admin/campaigns/${id}` : null;
-  if (type === "event" || type === "event_occurrence") return ref?.eventId ? `/events/${ref.eventId}` : null;
+  if (type === "event" || type === "event_occurrence") {
+    if (!ref?.eventId) return null;
+    // A date of a series opens on that date, not on the series' next one.
+    return ref.date ? `/events/${ref.eventId}?date=${ref.date}` : `/events/${ref.eventId}`;
+  }
   if (type === "forum_thread")
     return ref?.threadId !== undefined && ref.slug ? `/forum/t/${ref.threadId}/${ref.slug}` : null;
   if (type === "forum_post") return ref?.threadId !== undefined ? `/forum/p/${id}` : null;

@@ -105,7 +105,7 @@ describe("listAuditEntries", () => {
 });
 
 describe("the audit log names its targets", () => {
-  it("by the campaign's, event's, date's, thread's and working group's names, linked where a page exists", async () => {
+  it("by the campaign's, event's, date's, thread's and working group's names, linked where a page exists (a date to its day)", async () => {
     const { auditTargetHref, auditTargetLabel } = await import("@/lib/audit/utils");
     const { createTestEvent } = await import("../support/event-factories");
     const { createCategory, createGroup } = await import("../support/forum-factories");
@@ -161,9 +161,10 @@ describe("the audit log names its targets", () => {
       timeStyle: "short",
       timeZone: "Europe/Berlin",
     }).format(date.startsAt);
+    // A date of a series links to that date, not to the series' next one.
     expect(view("event_occurrence", date.id)).toEqual({
       label: `Sprechstunde Zeitz ${uid}, ${when}`,
-      href: `/events/${event.eventId}`,
+      href: `/events/${event.eventId}?date=${date.slotDate}`,
     });
     expect(when).toMatch(/10:00$/);
     expect(view("forum_thread", String(thread!.id))).toEqual({
