@@ -4,6 +4,7 @@ import { directionOf, type Locale, TIME_ZONE } from "@/lib/i18n/config";
 import { translatorFor } from "@/lib/i18n/translator";
 import { deliverMail } from "@/lib/mail/transport";
 import type { NotificationKind } from "@/lib/notifications/kinds";
+import type { MailExcerpt } from "@/lib/notifications/sources";
 import { type KindTranslator, notificationText } from "@/lib/notifications/text";
 import { createTurnOffToken, oneClickUrl, type TurnOffScope, turnOffUrl } from "@/lib/notifications/tokens";
 import { getNetworkName } from "@/lib/settings/data";
@@ -30,10 +31,25 @@ function translators(locale: Locale) {
 }
 
 type Block =
-  | { type: "paragraph"; text: string }
+  | { type: "paragraph"; text: string; links?: string[] }
   | { type: "quote"; author: string | null; text: string }
   | { type: "item"; text: string; link: Link; meta?: string }
   | { type: "button"; link: Link };
+
+/** The text escaped, with each of these addresses in it as a link. */
+function linked(text: string, links: string[] = []): string {
+  const urls = [...new Set(links)].filter(Boolean).toSorted((a, b) => b.length - a.length);
+  if (urls.length === 0) return escapeHtml(text);
+  const pattern = new RegExp(`(${urls.map((u) => u.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})`);
+  return text
+    .split(pattern)
+    .map((part, i) =>
+      i % 2 === 1
+        ? `<a href="${escapeHtml(part)}" style="color:#0b5394">${escapeHtml(part)}</a>`
+        : escapeHtml(part),
+    )
+    .join("");
+}
 
 /** The notification mails' layout: the shared look of emails/layout.ts, with several links. RTL-aware. */
 function render(input: {
@@ -51,7 +67,7 @@ function render(input: {
   const text: string[] = [input.heading, ""];
   for (const block of input.blocks) {
     if (block.type === "paragraph") {
-      html.push(`<p style="margin:0 0 16px;white-space:pre-line">${escapeHtml(block.text)}</p>`);
+      html.push(`<p style="margin:0 0 16px;white-space:pre-line">${linked(block.text, block.links)}</p>`);
       text.push(block.text, "");
     } else if (block.type === "quote") {
       const author = block.author
@@ -114,7 +130,7 @@ const listUnsubscribe = (token: string) => ({
 export async function sendNotificationMail(
   input: Recipient & {
     items: MailItem[];
-    excerpts: { author: string | null; text: string; plain?: boolean }[];
+    excerpts: MailExcerpt[];
   },
 ): Promise<void> {
   const n = translators(input.locale);
@@ -132,7 +148,7 @@ export async function sendNotificationMail(
   for (const excerpt of input.excerpts.slice(-10)) {
     // A source's own wording (an event's new times), not a quote of what someone wrote.
     if (excerpt.plain) {
-      blocks.push({ type: "paragraph", text: excerpt.text });
+      blocks.push({ type: "paragraph", text: excerpt.text, links: excerpt.links });
       continue;
     }
     blocks.push({

@@ -40,7 +40,7 @@ export type DateWas = {
   format: string;
   venue: string | null;
   address: string | null;
-  /** Kept only to tell that an online date's link changed; never written into a mail. */
+  /** Kept to tell that an online date's link changed; a mail names only the new one, to those who may see it. */
   onlineUrl?: string | null;
 };
 

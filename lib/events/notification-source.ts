@@ -1,8 +1,9 @@
 import "server-only";
-import { and, asc, eq, gte, ne } from "drizzle-orm";
+import { and, asc, eq, gte, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { eventOccurrences, eventRsvps, events, users } from "@/db/schema";
 import { isLocale } from "@/lib/i18n/config";
+import { isolated } from "@/lib/i18n/intl";
 import { translatorFor } from "@/lib/i18n/translator";
 import { toEventViewer, visibleEvents } from "./access";
 import { formatTime, formatWhen, placeOf } from "./format";
@@ -23,6 +24,8 @@ async function recipientDates(recipientId: string, eventId: string) {
       venue: datePlaceColumns.venue,
       address: datePlaceColumns.address,
       onlineUrl: datePlaceColumns.onlineUrl,
+      attending: sql<boolean>`${eventRsvps.response} = 'yes' and ${eventRsvps.waitingSince} is null`,
+      linkForAttendees: events.onlineUrlAttendeesOnly,
     })
     .from(eventRsvps)
     .innerJoin(eventOccurrences, eq(eventOccurrences.id, eventRsvps.occurrenceId))
@@ -40,7 +43,7 @@ async function recipientDates(recipientId: string, eventId: string) {
     .limit(10);
 }
 
-/** `u`: an online date's link then, only to tell that it changed (the mail never names it). */
+/** `u`: an online date's link then, only to tell that it changed (the mail names only the new one). */
 type Was = { s: string; e: string; f: string; v: string | null; a: string | null; u?: string | null };
 
 /** What each date was before the changes the mail is about: the oldest notification's word stands. */
@@ -58,16 +61,30 @@ function previousOf(params: Record<string, string>[]): Map<string, Was> {
   return was;
 }
 
+type RecipientDate = Awaited<ReturnType<typeof recipientDates>>[number];
+
+/**
+ * The link an online date has now when it is new to the recipient (another link, or online instead
+ * of in person), and only if they may see it as on the event page: attending, or not kept for attendees.
+ */
+function newLinkOf(now: RecipientDate, was: Was | undefined): string | null {
+  if (!was || now.format !== "online" || !now.onlineUrl) return null;
+  if (!now.attending && now.linkForAttendees) return null;
+  const isNew = was.f !== "online" || (was.u !== undefined && was.u !== now.onlineUrl);
+  return isNew ? now.onlineUrl : null;
+}
+
 /** "(bisher 16:00–17:00; bisher: Rathaus Zeitz)": only what changed; the day too when that changed. */
 function previousText(
   t: ReturnType<typeof translatorFor>,
   locale: string,
-  now: { startsAt: Date; endsAt: Date; place: string; format: string; onlineUrl: string | null },
+  now: RecipientDate & { place: string },
   was: Was | undefined,
 ): string {
   if (!was) return "";
   const start = new Date(was.s);
   const end = new Date(was.e);
+  const link = newLinkOf(now, was);
   const parts: string[] = [];
   if (start.getTime() !== now.startsAt.getTime() || end.getTime() !== now.endsAt.getTime()) {
     const when =
@@ -78,6 +95,10 @@ function previousText(
   }
   const place = placeOf({ format: was.f, venue: was.v, address: was.a }, t("events.online"));
   if (place && place !== now.place) parts.push(t("events.mail.changed.previousPlace", { place }));
+  if (link)
+    parts.push(
+      t(`events.mail.changed.${was.f === "online" ? "newLinkUrl" : "link"}`, { url: isolated(link) }),
+    );
   else if (was.f === "online" && now.format === "online" && was.u !== undefined && was.u !== now.onlineUrl)
     parts.push(t("events.mail.changed.newLink"));
   return parts.length ? ` (${parts.join("; ")})` : "";
@@ -130,6 +151,8 @@ export const eventNotificationSource = {
         : t("events.mail.changed.lineNoPlace", { when });
       return `${line}${previousText(t, language, { ...d, place }, was.get(d.id))}`;
     });
+    // The new links in those lines, for the mail to make them clickable.
+    const links = dates.flatMap((d) => newLinkOf(d, was.get(d.id)) ?? []);
     const db = await getDb();
     const [recipient] = await db.select({ name: users.name }).from(users).where(eq(users.id, recipientId));
     const greeting = recipient?.name
@@ -137,7 +160,7 @@ export const eventNotificationSource = {
       : t("mail.greetingAnonymous");
     return [
       { author: null, text: greeting, plain: true },
-      { author: null, text: [t("events.mail.changed.intro"), ...lines].join("\n"), plain: true },
+      { author: null, text: [t("events.mail.changed.intro"), ...lines].join("\n"), plain: true, links },
     ];
   },
 };

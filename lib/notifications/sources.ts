@@ -25,8 +25,14 @@ export type NotificationSource = {
     params: Record<string, string>[];
     /** The notifications the mail is about, oldest first: who did what, where it leads, how often. */
     items: { kind: NotificationKind; actorId: string | null; url: string; count: number }[];
-  }): Promise<{ author: string | null; text: string; plain?: boolean }[]>;
+  }): Promise<MailExcerpt[]>;
 };
+
+/**
+ * What a mail quotes, or with `plain` a source's own wording; `links`: addresses in that wording
+ * the mail makes clickable (an event's new online link).
+ */
+export type MailExcerpt = { author: string | null; text: string; plain?: boolean; links?: string[] };
 
 export const notificationSources: Record<string, NotificationSource> = {
   conversation: messageNotificationSource,

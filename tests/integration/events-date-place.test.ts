@@ -233,7 +233,7 @@ describe("a date with a place of its own", () => {
     expect(await mailsTo(other.email)).toHaveLength(0);
   });
 
-  it("switched to online, then to another link, says so in the mail without naming the link", async () => {
+  it("switched to online, then to another link, says so in the mail without naming the link to who answered maybe", async () => {
     const coordinator = await createUser({ role: "coordinator" });
     const attendee = await createUser();
     const { occurrences } = await weekly(coordinator.id);

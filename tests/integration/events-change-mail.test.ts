@@ -1,0 +1,101 @@
+// The change mail as it reaches an attendee's mailbox: the new online link (to those who may see it)
+// and a subject naming the date when only one date changed. Through the real mail job to a real SMTP
+// peer; lib/env.ts reads SMTP_URL once, at import: the modules under test are imported afresh after it is set.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createTestEvent, daysFromNow } from "../support/event-factories";
+import { createUser } from "../support/factories";
+import { type SmtpCapture, startSmtpCapture, stopSmtpCapture } from "../support/smtp-capture";
+
+let smtp: SmtpCapture;
+let events: typeof import("@/lib/events/mutations");
+let runQueuedJobs: typeof import("@/lib/jobs/testing").runQueuedJobs;
+let berlinDateTimeToUtc: typeof import("@/lib/events/time").berlinDateTimeToUtc;
+
+beforeAll(async () => {
+  smtp = await startSmtpCapture();
+  process.env.SMTP_URL = smtp.url;
+  vi.resetModules();
+  events = await import("@/lib/events/mutations");
+  runQueuedJobs = (await import("@/lib/jobs/testing")).runQueuedJobs;
+  berlinDateTimeToUtc = (await import("@/lib/events/time")).berlinDateTimeToUtc;
+});
+
+afterAll(() => stopSmtpCapture(smtp));
+
+const MAIL_WINDOW = 10 * 60 * 1000;
+const mailsTo = (email: string) => smtp.messages.filter((m) => m.to.includes(email));
+const LINK = "https://meet.example.org/neu?raum=7&pin=1";
+const HTML_LINK = `<a href="https://meet.example.org/neu?raum=7&amp;pin=1"`;
+
+/** A weekly series of three dates, ten days from now, held online or in person. */
+const weekly = (coordinatorId: string, online: boolean) =>
+  createTestEvent(coordinatorId, {
+    frequency: "weekly",
+    startsAt: berlinDateTimeToUtc(daysFromNow(10), "16:00"),
+    untilDate: daysFromNow(24),
+    ...(online
+      ? { format: "online", venue: null, address: null, onlineUrl: "https://meet.example.org/alt" }
+      : {}),
+  });
+
+describe("a change mail about a new online link", () => {
+  it("gives a date's new link, clickable, to that date's attendees only; not to who answered maybe", async () => {
+    const coordinator = await createUser({ role: "coordinator" });
+    const [yes, maybe, other] = [await createUser(), await createUser(), await createUser()];
+    const { occurrences } = await weekly(coordinator.id, false);
+    const [first, second] = occurrences;
+    await events.respond({ occurrenceId: second!.id, userId: yes.id, response: "yes" });
+    await events.respond({ occurrenceId: second!.id, userId: maybe.id, response: "maybe" });
+    await events.respond({ occurrenceId: first!.id, userId: other.id, response: "yes" });
+
+    // In person to online, then another link: each change mailed before the next.
+    for (const onlineUrl of ["https://meet.example.org/erst", LINK]) {
+      await events.setOccurrencePlace({
+        actorId: coordinator.id,
+        occurrenceId: second!.id,
+        place: { format: "online", venue: null, address: null, onlineUrl },
+      });
+      await runQueuedJobs({ dueWithinMs: MAIL_WINDOW });
+    }
+
+    const [switched, relinked] = mailsTo(yes.email);
+    expect(switched?.text).toContain(
+      "Online (bisher: Rathaus Zeitz, Saal 2, Altmarkt 1, 06712 Zeitz; Link: \u2068https://meet.example.org/erst\u2069)",
+    );
+    expect(switched?.html).toContain('<a href="https://meet.example.org/erst"');
+    expect(relinked?.text).toContain(`Online (neuer Link: \u2068${LINK}\u2069)`);
+    expect(relinked?.html).toContain(HTML_LINK);
+    const [maybeMail] = mailsTo(maybe.email);
+    expect(maybeMail?.text).toContain("Online (bisher: Rathaus Zeitz");
+    expect(maybeMail?.text).not.toContain("meet.example.org");
+    expect(maybeMail?.html).not.toContain("meet.example.org");
+    expect(mailsTo(other.email)).toHaveLength(0);
+  });
+
+  it("gives the event's new link to its attendees, and to everyone told when the link is not kept for attendees", async () => {
+    const coordinator = await createUser({ role: "coordinator" });
+    const [yes, maybe] = [await createUser(), await createUser()];
+    const { eventId, occurrences, data } = await weekly(coordinator.id, true);
+    await events.respond({ occurrenceId: occurrences[0]!.id, userId: yes.id, response: "yes" });
+    await events.respond({ occurrenceId: occurrences[1]!.id, userId: maybe.id, response: "maybe" });
+
+    await events.updateEvent({ actorId: coordinator.id, eventId, data: { ...data, onlineUrl: LINK } });
+    await runQueuedJobs({ dueWithinMs: MAIL_WINDOW });
+    const [mail] = mailsTo(yes.email);
+    expect(mail?.subject).toBe(`Die Veranstaltung „${data.title}“ wurde geändert`);
+    expect(mail?.text).toContain(`Online (neuer Link: \u2068${LINK}\u2069)`);
+    expect(mail?.html).toContain(HTML_LINK);
+    expect(mailsTo(maybe.email)[0]?.text).toContain("Online (neuer Link)");
+    expect(mailsTo(maybe.email)[0]?.text).not.toContain("meet.example.org");
+
+    const open = "https://meet.example.org/offen";
+    await events.updateEvent({
+      actorId: coordinator.id,
+      eventId,
+      data: { ...data, onlineUrl: open, onlineUrlAttendeesOnly: false },
+    });
+    await runQueuedJobs({ dueWithinMs: MAIL_WINDOW });
+    expect(mailsTo(maybe.email)).toHaveLength(2);
+    expect(mailsTo(maybe.email)[1]?.text).toContain(`Online (neuer Link: \u2068${open}\u2069)`);
+  });
+});
