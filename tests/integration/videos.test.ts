@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { POST as upload } from "@/app/api/videos/[id]/upload/route";
 import { GET as captionsRoute } from "@/app/api/videos/captions/[id]/[locale]/route";
 import { GET as media } from "@/app/api/videos/media/[id]/route";
-import { getVideo, getVideoForEdit, listPublishedVideos } from "@/lib/videos/data";
+import { getVideoForEdit } from "@/lib/videos/admin-data";
+import { getVideo, listPublishedVideos } from "@/lib/videos/data";
 import { saveCaptions, saveVideo, setVideoPublished } from "@/lib/videos/mutations";
 import { createSession, createUser } from "../support/factories";
 

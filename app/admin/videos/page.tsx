@@ -6,7 +6,7 @@ import { getTranslations } from "@/lib/i18n/server";
 import { cardStyle, primaryButton, secondaryButton } from "@/lib/ui/components/button-styles";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 import { moveVideoAction, setVideoPublishedAction } from "@/lib/videos/actions";
-import { listVideosForAdmin } from "@/lib/videos/data";
+import { listVideosForAdmin } from "@/lib/videos/admin-data";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("videosAdmin"))("pageTitle") };

@@ -9,12 +9,12 @@ import { DeleteSection } from "@/lib/ui/components/delete-section";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 import { ConfirmPanel } from "@/lib/users/components/confirm-panel";
 import { deleteVideoAction } from "@/lib/videos/actions";
+import { getVideoForEdit } from "@/lib/videos/admin-data";
 import { CaptionsForm } from "@/lib/videos/components/captions-form";
 import { UploadForm } from "@/lib/videos/components/upload-form";
 import { VideoForm } from "@/lib/videos/components/video-form";
 import { VideoTranslationForm } from "@/lib/videos/components/video-translation-form";
 import { MAX_POSTER_BYTES, MAX_VIDEO_BYTES } from "@/lib/videos/constants";
-import { getVideoForEdit } from "@/lib/videos/data";
 import { VIDEO_TRANSLATION_LOCALES } from "@/lib/videos/schema";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { getViewerFromRequest, hasRole } from "@/lib/auth/viewer";
+import { videoExists } from "@/lib/videos/admin-data";
 import { MAX_POSTER_BYTES, MAX_VIDEO_BYTES, type MediaKind } from "@/lib/videos/constants";
-import { videoExists } from "@/lib/videos/data";
 import { receiveUpload, type UploadError } from "@/lib/videos/upload";
 
 export const dynamic = "force-dynamic";
