@@ -3,7 +3,8 @@ import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { messages, users } from "@/db/schema";
 import type { SubjectHandler } from "@/lib/moderation/subjects";
-import { setMessageRemoved } from "./removal";
+import { decisionFits } from "@/lib/moderation/utils";
+import { messageState, setMessageRemoved } from "./removal";
 
 /**
  * For lib/moderation/subjects.ts (SUBJECTS.message): what the queue shows of a reported message and
@@ -31,10 +32,15 @@ export const messageSubject: SubjectHandler = {
       url: null,
       // A message has no title: the start of its text names it in the reporter's notification.
       title: row.excerpt.slice(0, 60),
-      status: !row.deletedAt ? "visible" : row.removedBy === "author" ? "authorDeleted" : "hidden",
+      status: messageState(row),
     };
   },
+  // Checked again under the message's lock: its author may have deleted it since the queue was read.
   apply: async (subjectId: string, decision: "hide" | "restore" | "delete") => {
-    await setMessageRemoved({ messageId: subjectId, removed: decision !== "restore" });
+    await setMessageRemoved({
+      messageId: subjectId,
+      removed: decision !== "restore",
+      allowedFrom: (current) => decisionFits(current, decision),
+    });
   },
 };

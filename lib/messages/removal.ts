@@ -71,14 +71,41 @@ async function removeMessages(tx: Executor, by: MessageRemover, where: SQL) {
   return rows.map((row) => ({ conversationId: row.conversation_id }));
 }
 
+/** A message as the moderation queue sees it: visible, removed by a coordinator, or by its author. */
+export type MessageState = "visible" | "hidden" | "authorDeleted";
+
+export function messageState(row: {
+  deletedAt: Date | null;
+  removedBy: MessageRemover | null;
+}): MessageState {
+  if (!row.deletedAt) return "visible";
+  return row.removedBy === "author" ? "authorDeleted" : "hidden";
+}
+
 /**
  * Moderation: a coordinator hides or deletes (removed for everyone, taken back from who had not read
  * it, as when its sender deletes it) or restores a reported message (unread again for who had not).
- * Only a coordinator's removal can be restored: one by its sender is refused ("removedByAuthor").
+ * Checked under the message's lock, so a deletion by its sender that came first is seen: restoring it
+ * is refused ("removedByAuthor"), and so is a change `allowedFrom` does not allow ("decisionRefused").
  */
-export async function setMessageRemoved(input: { messageId: string; removed: boolean }): Promise<void> {
+export async function setMessageRemoved(input: {
+  messageId: string;
+  removed: boolean;
+  allowedFrom?: (current: MessageState) => boolean;
+}): Promise<void> {
   const db = await getDb();
   await db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ deletedAt: messages.deletedAt, removedBy: messages.removedBy })
+      .from(messages)
+      .where(eq(messages.id, input.messageId))
+      .for("update");
+    if (!row) return;
+    const current = messageState(row);
+    if (!input.removed && current === "authorDeleted")
+      throw new AppError({ code: "forbidden", message: "removedByAuthor" });
+    if (input.allowedFrom && !input.allowedFrom(current))
+      throw new AppError({ code: "conflict", message: "decisionRefused" });
     if (input.removed) {
       await removeMessages(tx, "moderator", sql`m.id = ${input.messageId}`);
       return;
@@ -88,14 +115,7 @@ export async function setMessageRemoved(input: { messageId: string; removed: boo
       .set({ deletedAt: null, removedBy: null })
       .where(and(eq(messages.id, input.messageId), eq(messages.removedBy, "moderator")))
       .returning({ conversationId: messages.conversationId });
-    if (restored) {
+    if (restored)
       await recountUnread(tx, sql`p.conversation_id = ${restored.conversationId} AND p.left_at IS NULL`);
-      return;
-    }
-    const [removed] = await tx
-      .select({ by: messages.removedBy })
-      .from(messages)
-      .where(eq(messages.id, input.messageId));
-    if (removed?.by === "author") throw new AppError({ code: "forbidden", message: "removedByAuthor" });
   });
 }
