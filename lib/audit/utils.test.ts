@@ -36,6 +36,18 @@ describe("auditDetails", () => {
     expect(auditDetails("en", { rows: 1234 })[0]?.value).toBe("1,234");
   });
 
+  it("names an event's format as the event form does, in every language", () => {
+    expect(auditDetails("de", { format: "in_person" })).toEqual([
+      { label: "Art der Veranstaltung", value: "Vor Ort" },
+    ]);
+    expect(auditDetails("en", { format: "online" })).toEqual([{ label: "Type of event", value: "Online" }]);
+    expect(auditDetails("ar", { format: "in_person" })).toEqual([
+      { label: "نوع الفعالية", value: "حضوريًا" },
+    ]);
+    expect(auditDetails("uk", { format: "in_person" })).toEqual([{ label: "Формат заходу", value: "Очно" }]);
+    expect(auditDetails("de", { versions: 2 })).toEqual([{ label: "Entfernte Fassungen", value: "2" }]);
+  });
+
   it("names settings by their labels, also nested ones", () => {
     expect(auditDetails("de", { "network.colors": { brand: "#0b5394", brandDark: "#073763" } })).toEqual([
       { label: "Farben", value: "Hauptfarbe: #0b5394, Dunkle Farbe: #073763" },

@@ -117,8 +117,8 @@ export function auditDataFor(
 }
 
 /**
- * An entry's data as translated "label: value" pairs: statuses and roles by their names, languages
- * by theirs, dates in the reader's format, yes/no for flags, and people by name (`names`, by id).
+ * An entry's data as translated "label: value" pairs: statuses, roles and event formats by their names,
+ * languages by theirs, dates in the reader's format, yes/no for flags, and people by name (`names`, by id).
  */
 export function auditDetails(
   locale: Locale,
@@ -128,6 +128,7 @@ export function auditDetails(
   if (!data) return [];
   const t = translate(locale, "admin.audit");
   const tUsers = translate(locale, "admin.users");
+  const tEvents = translate(locale, "events");
   const languages = new Intl.DisplayNames([locale], { type: "language" });
   const number = new Intl.NumberFormat(locale);
   const value = (key: string, v: unknown): string => {
@@ -147,6 +148,8 @@ export function auditDetails(
         return tUsers(`statuses.${v}`);
       if ((key === "from" || key === "to") && tUsers.has(`roles.${v}`)) return tUsers(`roles.${v}`);
       if (key === "locale") return languages.of(v) ?? v;
+      // an event's format as the event form offers it
+      if (key === "format" && tEvents.has(`formats.${v}`)) return tEvents(`formats.${v}`);
       if (key === "userId") return names.get(v) ?? t("formerMember");
       if (t.has(`values.${key}.${v}`)) return t(`values.${key}.${v}`);
       if (ISO_TIME.test(v) && !Number.isNaN(Date.parse(v)))
