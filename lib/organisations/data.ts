@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, inArray, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
 import {
@@ -10,7 +10,7 @@ import {
   type Role,
   users,
 } from "@/db/schema";
-import { foldedInSql, foldedWordsMatch, foldName } from "@/db/search-fields";
+import { foldedInSql, foldedWordsMatch } from "@/db/search-fields";
 import { type ViewerLevel, visibleAt } from "@/lib/members/visibility";
 import { adminWorksThere, worksAt } from "./works-at";
 
@@ -213,78 +213,6 @@ async function tally(
     .from(values)
     .groupBy(values.key)
     .orderBy(desc(sql`n`), asc(values.key));
-}
-
-export type SimilarOrganisation = { id: string; slug: string; name: string; proposed: boolean };
-
-/** From this whole-name trigram similarity a longer spelling ("… e.V.") of an existing name counts too. */
-const SIMILAR_NAME = 0.5;
-
-/**
- * Confirmed organisations (and, with `withProposed`, those still waiting) whose name is probably the
- * same organisation as `name`, most similar first: every word of `name` is found in theirs
- * (umlaut-folded, typo-tolerant, as the organisation list searches), or the two names are alike as a
- * whole. Only coordinators see waiting proposals: their names are unchecked input of other applicants.
- */
-export async function listSimilarOrganisations(input: {
-  name: string;
-  withProposed?: boolean;
-  excludeId?: string;
-  limit?: number;
-}): Promise<SimilarOrganisation[]> {
-  const name = input.name.trim();
-  if (!name) return [];
-  const db = await getDb();
-  const folded = foldedInSql(organisations.name);
-  const alike = sql`similarity(${folded}, ${foldName(name)})`;
-  return db
-    .select({
-      id: organisations.id,
-      slug: organisations.slug,
-      name: organisations.name,
-      proposed: sql<boolean>`${organisations.status} = 'proposed'`,
-    })
-    .from(organisations)
-    .where(
-      and(
-        inArray(organisations.status, input.withProposed ? ["active", "proposed"] : ["active"]),
-        input.excludeId ? ne(organisations.id, input.excludeId) : undefined,
-        or(foldedWordsMatch(name, folded), sql`${alike} >= ${SIMILAR_NAME}`),
-      ),
-    )
-    .orderBy(desc(alike), asc(organisations.name))
-    .limit(input.limit ?? 5);
-}
-
-/** Organisations proposed at sign-up, oldest first, with who proposed them (null once deleted). */
-export async function listProposedOrganisations() {
-  const db = await getDb();
-  return db
-    .select({
-      id: organisations.id,
-      slug: organisations.slug,
-      name: organisations.name,
-      municipality: organisations.municipality,
-      createdAt: organisations.createdAt,
-      proposerId: users.id,
-      proposerName: users.name,
-      proposerEmail: users.email,
-      proposerStatus: users.status,
-    })
-    .from(organisations)
-    .leftJoin(users, eq(users.id, organisations.proposedById))
-    .where(eq(organisations.status, "proposed"))
-    .orderBy(asc(organisations.createdAt), asc(organisations.id));
-}
-export type ProposedOrganisation = Awaited<ReturnType<typeof listProposedOrganisations>>[number];
-
-export async function countProposedOrganisations(): Promise<number> {
-  const db = await getDb();
-  const [row] = await db
-    .select({ n: count() })
-    .from(organisations)
-    .where(eq(organisations.status, "proposed"));
-  return row?.n ?? 0;
 }
 
 /** Flagged as admin of the organisation, and still an approved member working there (main or further). */

@@ -11,7 +11,7 @@ import type { FormState } from "@/lib/forms/schema";
 import { isLocale, type Locale } from "@/lib/i18n/config";
 import { resolveLocale } from "@/lib/i18n/request";
 import { getPolicyVersion } from "@/lib/legal/data";
-import { listSimilarOrganisations, type SimilarOrganisation } from "@/lib/organisations/data";
+import { listSimilarOrganisations, type SimilarOrganisation } from "@/lib/organisations/proposal-data";
 import { clientIp } from "@/lib/rate-limit/client-ip";
 import { hitRateLimits } from "@/lib/rate-limit/mutations";
 import { signUpLimits } from "@/lib/rate-limit/policies";

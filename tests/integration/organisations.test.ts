@@ -7,12 +7,9 @@ import { IDLE } from "@/lib/forms/schema";
 import type { Locale } from "@/lib/i18n/config";
 import { translatorFor } from "@/lib/i18n/translator";
 import { decideOrganisationAction } from "@/lib/organisations/actions";
-import {
-  getOrganisationBySlug,
-  listOrganisations,
-  listProposedOrganisations,
-} from "@/lib/organisations/data";
+import { getOrganisationBySlug, listOrganisations } from "@/lib/organisations/data";
 import { confirmOrganisation, rejectOrganisation } from "@/lib/organisations/mutations";
+import { listProposedOrganisations } from "@/lib/organisations/proposal-data";
 import { createApplication } from "@/lib/signup/mutations";
 import { mailsTo } from "../support/event-factories";
 import { createOrganisation, createSession, createUser, signUpInput } from "../support/factories";

@@ -6,7 +6,8 @@ import { viewerLevel } from "@/lib/members/visibility";
 import { MUNICIPALITIES } from "@/lib/network/constants";
 import { OrganisationCard } from "@/lib/organisations/components/organisation-card";
 import { OrganisationFilter } from "@/lib/organisations/components/organisation-filter";
-import { countProposedOrganisations, listOrganisations } from "@/lib/organisations/data";
+import { listOrganisations } from "@/lib/organisations/data";
+import { countProposedOrganisations } from "@/lib/organisations/proposal-data";
 import { PageLinks } from "@/lib/ui/components/page-links";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -5,7 +5,7 @@ import { ClientMessages } from "@/lib/i18n/components/client-messages";
 import { getTranslations } from "@/lib/i18n/server";
 import { OrganisationAdminForm } from "@/lib/organisations/components/organisation-admin-form";
 import { ProposedDecisionForm } from "@/lib/organisations/components/proposed-decision-form";
-import { listProposedOrganisations, listSimilarOrganisations } from "@/lib/organisations/data";
+import { listProposedOrganisations, listSimilarOrganisations } from "@/lib/organisations/proposal-data";
 import { cardStyle } from "@/lib/ui/components/button-styles";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -6,7 +6,7 @@ import { IDLE } from "@/lib/forms/schema";
 import { primaryButton, secondaryButton } from "@/lib/ui/components/button-styles";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 import { decideOrganisationAction, mergeOrganisationAction } from "../actions";
-import type { SimilarOrganisation } from "../data";
+import type { SimilarOrganisation } from "../proposal-data";
 
 /**
  * Confirm or reject a proposed organisation, or assign its people to a similar existing one instead:

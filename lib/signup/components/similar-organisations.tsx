@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { SimilarOrganisation } from "@/lib/organisations/data";
+import type { SimilarOrganisation } from "@/lib/organisations/proposal-data";
 import { ErrorText } from "@/lib/ui/components/field";
 import { NEW_ORGANISATION } from "../schema";
 
