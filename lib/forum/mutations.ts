@@ -367,6 +367,16 @@ async function recount(tx: Executor, threadId: number, categoryIds: string[]) {
     where c.id in ${categoryIds}`);
 }
 
+/** The thread's visible posts, in order. */
+async function visiblePosts(threadId: number) {
+  const db = await getDb();
+  return db
+    .select({ number: forumPosts.number, authorId: forumPosts.authorId, body: forumPosts.body })
+    .from(forumPosts)
+    .where(and(eq(forumPosts.threadId, threadId), eq(forumPosts.status, "visible")))
+    .orderBy(forumPosts.number);
+}
+
 /**
  * Sets a post's status (author's soft delete, or a coordinator's hide/restore/delete/approve).
  * The first post carries its thread: hiding it hides the thread too, and deleting it deletes the
@@ -437,18 +447,23 @@ export async function setPostStatus(input: {
   if (!change) return { threadGone: false };
   const { post, withThread } = change;
   // A held post now published is news to its watchers and mentioned members; a hidden one restored
-  // is news again (hiding took it out of everyone's notifications) for those who have not read it.
+  // is news again (hiding took it out of everyone's notifications) for those who have not read it. A
+  // restored opening post brings back its thread, whose hiding took every line about the thread.
   const restored = post.status === "hidden";
-  if ((restored || post.status === "pending") && input.status === "visible" && post.authorId) {
-    await notifyAfterPost({
-      authorId: post.authorId,
-      categoryId: post.categoryId,
-      thread: post.thread,
-      number: post.number,
-      mentioned: await resolveMentions(post.body),
-      title: post.thread.title,
-      skipReaders: restored,
-    });
+  if ((restored || post.status === "pending") && input.status === "visible") {
+    const news = restored && withThread ? await visiblePosts(post.thread.id) : [post];
+    for (const one of news) {
+      if (!one.authorId) continue;
+      await notifyAfterPost({
+        authorId: one.authorId,
+        categoryId: post.categoryId,
+        thread: post.thread,
+        number: one.number,
+        mentioned: await resolveMentions(one.body),
+        title: post.thread.title,
+        skipReaders: restored,
+      });
+    }
   }
   if (post.status === "pending" && post.authorId && input.status !== "pending") {
     const approved = input.status === "visible";

@@ -1,11 +1,11 @@
 // Hiding one post of a burst ("3 neue Antworten") takes out only that post's share: the line keeps
 // its other posts (count, text, link) and goes only when none is left; its mail does not quote the
 // hidden post. Restoring the post tells those who have not read it again.
-import { eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { notifications } from "@/db/schema";
+import { notifications, users } from "@/db/schema";
 import {
   createReply,
   createThread,
@@ -29,11 +29,19 @@ const tn = createTranslator({
   namespace: "notifications",
 }) as unknown as KindTranslator;
 
-/** The member's notification lines as the centre shows them (text with the actor's name, link). */
-async function linesOf(userId: string, actorName: string) {
+/** The member's notification lines as the centre shows them, newest first (text with the actor's name, link). */
+async function linesOf(userId: string) {
   const db = await getDb();
-  const rows = await db.select().from(notifications).where(eq(notifications.recipientId, userId));
-  return rows.map((r) => ({ text: notificationText(tn, { ...r, actorName }), url: r.url }));
+  const rows = await db
+    .select({ line: notifications, actorName: users.name })
+    .from(notifications)
+    .leftJoin(users, eq(users.id, notifications.actorId))
+    .where(eq(notifications.recipientId, userId))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id));
+  return rows.map((r) => ({
+    text: notificationText(tn, { ...r.line, actorName: r.actorName }),
+    url: r.line.url,
+  }));
 }
 
 /** Otto's thread, followed by Katrin; Iryna answers three times in a row. */
@@ -43,7 +51,7 @@ async function burst() {
   const katrin = await member("Katrin Folgt");
   const coordinator = await createUser({ role: "coordinator" });
   const category = await createCategory("members");
-  const { thread } = await createThread({
+  const { thread, postId: openingId } = await createThread({
     authorId: otto.id,
     categoryId: category.id,
     title: "Wohnungssuche",
@@ -62,7 +70,7 @@ async function burst() {
     setPostStatus({ postId: replies[i]!.postId, status: "hidden", actorId: coordinator.id });
   const restore = (i: number) =>
     setPostStatus({ postId: replies[i]!.postId, status: "visible", actorId: coordinator.id, audit: true });
-  return { iryna, katrin, coordinator, thread, href, hide, restore };
+  return { otto, iryna, katrin, coordinator, thread, openingId, href, hide, restore };
 }
 
 const replies = (count: number, name: string) =>
@@ -73,14 +81,10 @@ const replies = (count: number, name: string) =>
 describe("hiding one post of a burst", () => {
   it("keeps the line for the other posts, leading to the last one left, and its mail leaves the hidden post out", async () => {
     const w = await burst();
-    expect(await linesOf(w.katrin.id, w.iryna.name!)).toEqual([
-      { text: replies(3, w.iryna.name!), url: w.href(4) },
-    ]);
+    expect(await linesOf(w.katrin.id)).toEqual([{ text: replies(3, w.iryna.name!), url: w.href(4) }]);
 
     await w.hide(2);
-    expect(await linesOf(w.katrin.id, w.iryna.name!)).toEqual([
-      { text: replies(2, w.iryna.name!), url: w.href(3) },
-    ]);
+    expect(await linesOf(w.katrin.id)).toEqual([{ text: replies(2, w.iryna.name!), url: w.href(3) }]);
 
     await runQueuedJobs({ dueWithinMs: MAIL_WINDOW });
     const mails = await outboxTo(w.katrin.email);
@@ -94,9 +98,7 @@ describe("hiding one post of a burst", () => {
   it("counts one fewer when a post in the middle is hidden, and keeps the link", async () => {
     const w = await burst();
     await w.hide(1);
-    expect(await linesOf(w.katrin.id, w.iryna.name!)).toEqual([
-      { text: replies(2, w.iryna.name!), url: w.href(4) },
-    ]);
+    expect(await linesOf(w.katrin.id)).toEqual([{ text: replies(2, w.iryna.name!), url: w.href(4) }]);
     await runQueuedJobs({ dueWithinMs: MAIL_WINDOW });
     const [mail] = await outboxTo(w.katrin.email);
     expect(mail!.text).toContain(replies(2, w.iryna.name!));
@@ -108,20 +110,16 @@ describe("hiding one post of a burst", () => {
     await runQueuedJobs({ dueWithinMs: MAIL_WINDOW });
     expect(await outboxTo(w.katrin.email)).toHaveLength(1);
     await w.hide(2);
-    expect(await linesOf(w.katrin.id, w.iryna.name!)).toEqual([
-      { text: replies(2, w.iryna.name!), url: w.href(3) },
-    ]);
+    expect(await linesOf(w.katrin.id)).toEqual([{ text: replies(2, w.iryna.name!), url: w.href(3) }]);
   });
 
   it("removes the line, and its mail, once none of its posts is visible", async () => {
     const w = await burst();
     await w.hide(0);
     await w.hide(2);
-    expect(await linesOf(w.katrin.id, w.iryna.name!)).toEqual([
-      { text: replies(1, w.iryna.name!), url: w.href(3) },
-    ]);
+    expect(await linesOf(w.katrin.id)).toEqual([{ text: replies(1, w.iryna.name!), url: w.href(3) }]);
     await w.hide(1);
-    expect(await linesOf(w.katrin.id, w.iryna.name!)).toEqual([]);
+    expect(await linesOf(w.katrin.id)).toEqual([]);
     await runQueuedJobs({ dueWithinMs: MAIL_WINDOW });
     expect(await outboxTo(w.katrin.email)).toHaveLength(0);
   });
@@ -136,11 +134,11 @@ describe("hiding one post of a burst", () => {
     await w.hide(2);
     const renamed = (count: number) => replies(count, w.iryna.name!);
     // The line keeps the title and address it had for post 3 (the thread page finds a thread by its number).
-    expect(await linesOf(w.katrin.id, w.iryna.name!)).toEqual([{ text: renamed(2), url: w.href(3) }]);
+    expect(await linesOf(w.katrin.id)).toEqual([{ text: renamed(2), url: w.href(3) }]);
     await w.hide(0);
-    expect(await linesOf(w.katrin.id, w.iryna.name!)).toEqual([{ text: renamed(1), url: w.href(3) }]);
+    expect(await linesOf(w.katrin.id)).toEqual([{ text: renamed(1), url: w.href(3) }]);
     await w.hide(1);
-    expect(await linesOf(w.katrin.id, w.iryna.name!)).toEqual([]);
+    expect(await linesOf(w.katrin.id)).toEqual([]);
   });
 
   it("keeps a mention line while another post still names the member", async () => {
@@ -159,7 +157,7 @@ describe("hiding one post of a burst", () => {
       body: `@${named.name} bitte melde dich.`,
     });
     await setPostStatus({ postId: second.postId, status: "hidden", actorId: w.coordinator.id });
-    expect(await linesOf(named.id, w.iryna.name!)).toEqual([
+    expect(await linesOf(named.id)).toEqual([
       { text: `${w.iryna.name} hat Sie in „Wohnungssuche“ erwähnt`, url: w.href(5) },
     ]);
     await runQueuedJobs({ dueWithinMs: MAIL_WINDOW });
@@ -175,16 +173,14 @@ describe("restoring a hidden post", () => {
     const w = await burst();
     await w.hide(2);
     await w.restore(2);
-    expect(await linesOf(w.katrin.id, w.iryna.name!)).toEqual([
-      { text: replies(3, w.iryna.name!), url: w.href(4) },
-    ]);
+    expect(await linesOf(w.katrin.id)).toEqual([{ text: replies(3, w.iryna.name!), url: w.href(4) }]);
 
     const single = await burst();
     await single.hide(0);
     await single.hide(1);
     await single.hide(2);
     await single.restore(1);
-    expect(await linesOf(single.katrin.id, single.iryna.name!)).toEqual([
+    expect(await linesOf(single.katrin.id)).toEqual([
       { text: replies(1, single.iryna.name!), url: single.href(3) },
     ]);
     await runQueuedJobs({ dueWithinMs: MAIL_WINDOW });
@@ -197,9 +193,7 @@ describe("restoring a hidden post", () => {
     const w = await burst();
     await w.hide(0);
     await w.restore(0);
-    expect(await linesOf(w.katrin.id, w.iryna.name!)).toEqual([
-      { text: replies(3, w.iryna.name!), url: w.href(2) },
-    ]);
+    expect(await linesOf(w.katrin.id)).toEqual([{ text: replies(3, w.iryna.name!), url: w.href(2) }]);
     await runQueuedJobs({ dueWithinMs: MAIL_WINDOW });
     const mails = await outboxTo(w.katrin.email);
     expect(mails).toHaveLength(1);
@@ -207,13 +201,43 @@ describe("restoring a hidden post", () => {
       expect(mails[0]!.text).toContain(quote);
   });
 
+  it("restoring the opening post tells again, once, who has not read the thread's replies", async () => {
+    const w = await burst();
+    const lena = await member("Lena Liest");
+    await setWatch({
+      userId: lena.id,
+      subjectType: "thread",
+      subjectId: String(w.thread.id),
+      level: "watch",
+    });
+    await recordRead({ userId: lena.id, threadId: w.thread.id, number: 3 });
+    await w.hide(1);
+    // Hiding the opening post hides the thread, and every line about it goes.
+    await setPostStatus({ postId: w.openingId, status: "hidden", actorId: w.coordinator.id });
+    expect(await linesOf(w.katrin.id)).toEqual([]);
+
+    await setPostStatus({ postId: w.openingId, status: "visible", actorId: w.coordinator.id, audit: true });
+    // As any restored post, the opening post is news to whoever has not read it: Katrin never opened the thread.
+    expect(await linesOf(w.katrin.id)).toEqual([
+      { text: replies(2, w.iryna.name!), url: w.href(4) },
+      { text: `Neues Thema von ${w.otto.name}: „Wohnungssuche“`, url: w.href(1) },
+    ]);
+    expect(await linesOf(lena.id)).toEqual([{ text: replies(1, w.iryna.name!), url: w.href(4) }]);
+    expect(await linesOf(w.otto.id)).toEqual([{ text: replies(2, w.iryna.name!), url: w.href(4) }]);
+
+    await runQueuedJobs({ dueWithinMs: MAIL_WINDOW });
+    const mails = await outboxTo(w.katrin.email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.text).toContain("> Erste Antwort: Frau Lindner.");
+    expect(mails[0]!.text).toContain("> Dritte Antwort: Genossenschaft.");
+    expect(mails[0]!.text).not.toContain("Herr Braun");
+  });
+
   it("tells nobody who had read that far", async () => {
     const w = await burst();
     await w.hide(2);
     await recordRead({ userId: w.katrin.id, threadId: w.thread.id, number: 4 });
     await w.restore(2);
-    expect(await linesOf(w.katrin.id, w.iryna.name!)).toEqual([
-      { text: replies(2, w.iryna.name!), url: w.href(3) },
-    ]);
+    expect(await linesOf(w.katrin.id)).toEqual([{ text: replies(2, w.iryna.name!), url: w.href(3) }]);
   });
 });
