@@ -494,7 +494,7 @@ export async function setOccurrenceStatus(input: {
               occurrenceIds: [occurrence.id],
               actorId: input.actorId,
             }
-          : { kind: "changed", userId, occurrenceId: occurrence.id, actorId: input.actorId },
+          : { kind: "changed", userId, occurrenceId: occurrence.id, actorId: input.actorId, oneDate: true },
     );
   });
   await sendEventNotices(notices);
@@ -537,6 +537,7 @@ export async function moveOccurrence(input: {
         actorId: input.actorId,
         was: { [occurrence.id]: was },
         urgent: isUrgent([was.start, input.startsAt], new Date()),
+        oneDate: true,
       }),
     );
   });
@@ -601,6 +602,7 @@ export async function setOccurrencePlace(input: {
         actorId: input.actorId,
         was: { [before.id]: wasOfDate(before) },
         urgent: isUrgent([before.startsAt], now),
+        oneDate: true,
       }),
     );
   });

@@ -19,6 +19,8 @@ export type EventNotice =
       was?: Record<string, DateWas>;
       /** A date within the next two days changes: mailed without the burst delay. */
       urgent?: boolean;
+      /** Only this date changed (moved, a place of its own, called off no more): the subject names it. */
+      oneDate?: boolean;
     }
   | {
       kind: "cancelled";
@@ -70,11 +72,11 @@ export const eventPath = (eventId: string, slotDate?: string) =>
  */
 async function notifyChanges(
   notices: EventNotice[],
-  date: Map<string, { eventId: string; slotDate: string; title: string }>,
+  date: Map<string, { eventId: string; slotDate: string; title: string; startsAt: Date }>,
 ): Promise<void> {
   const byDate = new Map<
     string,
-    { actorId: string; recipients: string[]; was: Record<string, DateWas>; urgent: boolean }
+    { actorId: string; recipients: string[]; was: Record<string, DateWas>; urgent: boolean; oneDate: boolean }
   >();
   for (const n of notices) {
     if (n.kind !== "changed" || !date.has(n.occurrenceId)) continue;
@@ -83,10 +85,12 @@ async function notifyChanges(
       recipients: [],
       was: {},
       urgent: false,
+      oneDate: false,
     };
     entry.recipients.push(n.userId);
     Object.assign(entry.was, n.was);
     entry.urgent ||= n.urgent === true;
+    entry.oneDate ||= n.oneDate === true;
     byDate.set(n.occurrenceId, entry);
   }
   for (const [occurrenceId, e] of byDate) {
@@ -98,7 +102,12 @@ async function notifyChanges(
         actorId: e.actorId,
         url: eventPath(d.eventId, d.slotDate),
         subjectKey: `event:${d.eventId}`,
-        params: { title: d.title, ...wasParams(e.was) },
+        params: {
+          title: d.title,
+          ...wasParams(e.was),
+          // The day its attendees knew it on (lib/notifications/text.ts formats it).
+          ...(e.oneDate ? { on: (e.was[occurrenceId]?.start ?? d.startsAt).toISOString() } : {}),
+        },
         urgent: e.urgent,
       });
     } catch (error) {

@@ -30,3 +30,24 @@ describe("a new message's line", () => {
     );
   });
 });
+
+describe("an event change's line", () => {
+  const change = (params: Record<string, string>, count = 1) =>
+    ({ kind: "event_change", params, count, actorName: null }) as const;
+
+  it("names the one date that changed by its day in Berlin, and the event when several changes came together", () => {
+    const de = namespaceTranslator("de", "notifications");
+    // 23:30 UTC is already the next day in Berlin.
+    const one = change({ title: "Sprechstunde", on: "2026-12-15T23:30:00.000Z" });
+    expect(notificationText(de, one)).toBe("Geändert: „Sprechstunde“ am Mittwoch, 16. Dezember");
+    expect(notificationText(namespaceTranslator("en", "notifications"), one)).toBe(
+      "Changed: “Sprechstunde” on Wednesday, December 16",
+    );
+    expect(notificationText(de, { ...one, count: 2 })).toBe(
+      "Die Veranstaltung „Sprechstunde“ wurde geändert",
+    );
+    expect(notificationText(de, change({ title: "Sprechstunde" }))).toBe(
+      "Die Veranstaltung „Sprechstunde“ wurde geändert",
+    );
+  });
+});

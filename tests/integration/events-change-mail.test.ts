@@ -2,6 +2,7 @@
 // and a subject naming the date when only one date changed. Through the real mail job to a real SMTP
 // peer; lib/env.ts reads SMTP_URL once, at import: the modules under test are imported afresh after it is set.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Locale } from "@/lib/i18n/config";
 import { createTestEvent, daysFromNow } from "../support/event-factories";
 import { createUser } from "../support/factories";
 import { type SmtpCapture, startSmtpCapture, stopSmtpCapture } from "../support/smtp-capture";
@@ -97,5 +98,69 @@ describe("a change mail about a new online link", () => {
     await runQueuedJobs({ dueWithinMs: MAIL_WINDOW });
     expect(mailsTo(maybe.email)).toHaveLength(2);
     expect(mailsTo(maybe.email)[1]?.text).toContain(`Online (neuer Link: \u2068${open}\u2069)`);
+  });
+});
+/** "Dienstag, 15. Dezember" in the recipient's language, Berlin time. */
+const dayOf = (locale: Locale, d: Date) =>
+  new Intl.DateTimeFormat(locale, {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    timeZone: "Europe/Berlin",
+  }).format(d);
+
+describe("a change mail's subject", () => {
+  it("names the date when only that date moved or got a place of its own, in the recipient's language", async () => {
+    const coordinator = await createUser({ role: "coordinator" });
+    const people = {
+      de: await createUser({ locale: "de" }),
+      en: await createUser({ locale: "en" }),
+      uk: await createUser({ locale: "uk" }),
+      ar: await createUser({ locale: "ar" }),
+    };
+    const { occurrences, data } = await weekly(coordinator.id, false);
+    const date = occurrences[1]!;
+    for (const person of Object.values(people))
+      await events.respond({ occurrenceId: date.id, userId: person.id, response: "yes" });
+
+    await events.setOccurrencePlace({
+      actorId: coordinator.id,
+      occurrenceId: date.id,
+      place: { format: "in_person", venue: "Bürgerhaus Zeitz", address: null, onlineUrl: null },
+    });
+    await runQueuedJobs({ dueWithinMs: MAIL_WINDOW });
+    const expected: Record<Locale, string> = {
+      de: `Geändert: „${data.title}“ am ${dayOf("de", date.startsAt)}`,
+      en: `Changed: “${data.title}” on ${dayOf("en", date.startsAt)}`,
+      uk: `Змінено: «${data.title}» на ${dayOf("uk", date.startsAt)}`,
+      ar: `تغيير في «${data.title}» يوم ${dayOf("ar", date.startsAt)}`,
+    };
+    for (const [locale, person] of Object.entries(people))
+      expect(mailsTo(person.email)[0]?.subject).toBe(expected[locale as Locale]);
+
+    // A moved date is named by the day its attendees knew it on.
+    const later = new Date(date.startsAt.getTime() + 24 * 3_600_000);
+    await events.moveOccurrence({
+      actorId: coordinator.id,
+      occurrenceId: date.id,
+      startsAt: later,
+      endsAt: new Date(later.getTime() + 90 * 60_000),
+    });
+    await runQueuedJobs({ dueWithinMs: MAIL_WINDOW });
+    expect(mailsTo(people.de.email)[1]?.subject).toBe(expected.de);
+  });
+
+  it("stays the event's when the series changes", async () => {
+    const coordinator = await createUser({ role: "coordinator" });
+    const attendee = await createUser();
+    const { eventId, occurrences, data } = await weekly(coordinator.id, false);
+    await events.respond({ occurrenceId: occurrences[0]!.id, userId: attendee.id, response: "yes" });
+    await events.updateEvent({
+      actorId: coordinator.id,
+      eventId,
+      data: { ...data, venue: "Schloss Moritzburg" },
+    });
+    await runQueuedJobs({ dueWithinMs: MAIL_WINDOW });
+    expect(mailsTo(attendee.email)[0]?.subject).toBe(`Die Veranstaltung „${data.title}“ wurde geändert`);
   });
 });

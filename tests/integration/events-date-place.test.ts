@@ -215,7 +215,7 @@ describe("a date with a place of its own", () => {
     await runQueuedJobs({ dueWithinMs: 10 * 60 * 1000 });
     for (const person of [yes, maybe]) {
       const [mail] = await mailsTo(person.email);
-      expect(mail?.subject).toBe(`Die Veranstaltung „${data.title}“ wurde geändert`);
+      expect(mail?.subject).toMatch(`Geändert: „${data.title}“ am `);
       expect(mail?.text).toContain(
         `${formatWhen("de", second!.startsAt, second!.endsAt)}, Bürgerhaus Zeitz, Schützenplatz 1 (bisher: ${SERIES})`,
       );

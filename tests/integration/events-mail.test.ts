@@ -162,7 +162,13 @@ describe("change mails", () => {
 
     await runQueuedJobs({ dueWithinMs: 10 * 60 * 1000 });
     const [mail] = await mailsTo(attendee.email);
-    expect(mail?.subject).toBe(`Die Veranstaltung „${data.title}“ wurde geändert`);
+    const day = new Intl.DateTimeFormat("de", {
+      weekday: "long",
+      day: "numeric",
+      month: "long",
+      timeZone: "Europe/Berlin",
+    });
+    expect(mail?.subject).toBe(`Geändert: „${data.title}“ am ${day.format(second.startsAt)}`);
     expect(mail?.text).toContain("Hallo Mohammad Al-Ali,");
     expect(mail?.text).toContain(
       `${formatWhen("de", startsAt, endsAt)}, Rathaus Zeitz, Saal 2, Altmarkt 1, 06712 Zeitz (bisher 16:00–17:00)`,
