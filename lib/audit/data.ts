@@ -19,7 +19,7 @@ import {
   workingGroups,
 } from "@/db/schema";
 import { AUDIT_PAGE_SIZE, type AuditFilter } from "./schema";
-import { type AuditReader, LOOKED_UP, namedLike } from "./target-data";
+import { type AuditReader, keptName, LOOKED_UP, namedLike } from "./target-data";
 
 export type AuditEntry = {
   id: string;
@@ -28,7 +28,8 @@ export type AuditEntry = {
   targetId: string | null;
   /**
    * What the target is called now (a person, organisation, campaign, event, thread, FAQ question,
-   * video, contact's address, import's file); null once gone or not the reader's to see.
+   * video, contact's address, import's file), or what its entry kept of it once gone (a removed
+   * contact's address); null otherwise or when not the reader's to see.
    */
   targetName: string | null;
   /** The target was looked up by its kind and is not there any more. */
@@ -212,7 +213,7 @@ export async function listAuditEntries(
       uploadRows,
       ...entry
     }) => {
-      const targetName =
+      const liveName =
         personOrOrganisation ??
         campaign ??
         event ??
@@ -224,11 +225,12 @@ export async function listAuditEntries(
         upload;
       const hidden =
         !reader.campaignsArea && (entry.targetType === "contact" || entry.targetType === "contact_import");
+      const deleted =
+        liveName === null && !hidden && entry.targetId !== null && LOOKED_UP.has(entry.targetType);
       return {
         ...entry,
-        targetName,
-        targetDeleted:
-          targetName === null && !hidden && entry.targetId !== null && LOOKED_UP.has(entry.targetType),
+        targetName: liveName ?? (deleted ? keptName(entry.targetType, entry.data) : null),
+        targetDeleted: deleted,
         targetStartsAt: startsAt ?? uploadedAt,
         targetCount: uploadRows,
         targetRef: organisationSlug

@@ -15,6 +15,16 @@ export const LOOKED_UP = new Set([
   "contact_import",
 ]);
 
+/** What an entry keeps of a target that is deleted with it (a removed contact's address), by kind. */
+const KEPT_NAME: Record<string, string> = { contact: "email" };
+
+/** The name an entry recorded for its target, for when the target is gone. */
+export function keptName(type: string, data: Record<string, unknown> | null): string | null {
+  const key = KEPT_NAME[type];
+  const value = key ? data?.[key] : undefined;
+  return typeof value === "string" && value ? value : null;
+}
+
 /**
  * Whom the log is read by. Contacts and imports are named only for someone who may see them in the
  * campaigns area (`campaigns.manage`); otherwise they stay a kind and an id, and the filter ignores them.
@@ -23,8 +33,8 @@ export type AuditReader = { campaignsArea: boolean };
 
 /**
  * The entry's campaign, event (or date of one), forum thread, FAQ entry (its German question), video
- * (its German title), contact or import is called like the pattern: "Zeitz" finds who cancelled the
- * Zeitz meeting. Each branch is one index lookup for its own type.
+ * (its German title), contact (also a removed one, by what its entry kept) or import is called like the
+ * pattern: "Zeitz" finds who cancelled the Zeitz meeting. Each branch is one index lookup for its own type.
  */
 export const namedLike = (pattern: string, reader: AuditReader) =>
   sql`exists (
@@ -50,6 +60,9 @@ export const namedLike = (pattern: string, reader: AuditReader) =>
       ? sql`union all
   select 1 from newsletter_contacts n where ${auditLog.targetType} = 'contact' and n.id = ${auditLog.targetId}
     and (n.email ilike ${pattern} or n.name ilike ${pattern})
+  union all
+  select 1 where ${auditLog.targetType} = 'contact'
+    and (${auditLog.data}->>'email' ilike ${pattern} or ${auditLog.data}->>'name' ilike ${pattern})
   union all
   select 1 from contact_imports i where ${auditLog.targetType} = 'contact_import' and i.id = ${auditLog.targetId}
     and i.filename ilike ${pattern}`

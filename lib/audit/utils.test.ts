@@ -41,9 +41,7 @@ describe("auditDetails", () => {
       { label: "Art der Veranstaltung", value: "Vor Ort" },
     ]);
     expect(auditDetails("en", { format: "online" })).toEqual([{ label: "Type of event", value: "Online" }]);
-    expect(auditDetails("ar", { format: "in_person" })).toEqual([
-      { label: "نوع الفعالية", value: "حضوريًا" },
-    ]);
+    expect(auditDetails("ar", { format: "in_person" })).toEqual([{ label: "نوع الفعالية", value: "حضوريًا" }]);
     expect(auditDetails("uk", { format: "in_person" })).toEqual([{ label: "Формат заходу", value: "Очно" }]);
     expect(auditDetails("de", { versions: 2 })).toEqual([{ label: "Entfernte Fassungen", value: "2" }]);
   });

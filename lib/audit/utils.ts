@@ -53,6 +53,7 @@ export function auditTargetHref(target: AuditTarget): string | null {
   const { targetType: type, targetId: id, targetRef: ref } = target;
   if (!id) return null;
   if (type === "user") return `/admin/users/${id}`;
+  if (target.targetDeleted) return null;
   if (type === "organisation") return ref?.slug ? `/organisations/${ref.slug}` : null;
   if (type === "campaign") return target.targetName ? `/admin/campaigns/${id}` : null;
   if (type === "event" || type === "event_occurrence") {
@@ -76,8 +77,9 @@ export function auditTargetHref(target: AuditTarget): string | null {
 /**
  * What an entry is about, in words: a person (or "former member"), an organisation, a campaign, an
  * event (a date of it with its time), a thread, working group, FAQ question, video or contact by
- * their names, an import by its file, upload time and rows; anything deleted since by its kind and
- * id marked "deleted"; anything else without a name by auditTargetText.
+ * their names, an import by its file, upload time and rows; anything deleted since by the name its
+ * entry kept (a removed contact's address) or else its kind and id, marked "deleted"; anything else
+ * without a name by auditTargetText.
  */
 export function auditTargetLabel(locale: Locale, target: AuditTarget): string {
   const t = translate(locale, "admin.audit");
@@ -88,6 +90,7 @@ export function auditTargetLabel(locale: Locale, target: AuditTarget): string {
     return target.targetDeleted && target.targetId
       ? t("deleted", { kind: auditTargetTypeLabel(locale, target.targetType), id: target.targetId })
       : auditTargetText(locale, target.targetType, target.targetId);
+  if (target.targetDeleted) return t("deletedName", { name });
   if (!target.targetStartsAt) return name;
   const when = dateTimeFormatter(locale, { dateStyle: "medium", timeStyle: "short", timeZone: TIME_ZONE });
   if (target.targetCount !== null)
@@ -101,10 +104,10 @@ export function auditTargetLabel(locale: Locale, target: AuditTarget): string {
 
 export type AuditDetail = { label: string; value: string };
 
-const CAMPAIGN_AREA_KEYS = new Set(["email", "filename"]);
+const CAMPAIGN_AREA_KEYS = new Set(["email", "name", "filename"]);
 
 /**
- * An entry's data as its reader may see it: a contact's address and an import's file name only for
+ * An entry's data as its reader may see it: a contact's address and name and an import's file name only for
  * someone who sees them in the campaigns area too.
  */
 export function auditDataFor(

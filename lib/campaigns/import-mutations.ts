@@ -28,7 +28,11 @@ export async function removeContact(input: { actorId: string; contactId: string 
     const [contact] = await tx
       .delete(newsletterContacts)
       .where(eq(newsletterContacts.id, input.contactId))
-      .returning({ id: newsletterContacts.id, email: newsletterContacts.email });
+      .returning({
+        id: newsletterContacts.id,
+        email: newsletterContacts.email,
+        name: newsletterContacts.name,
+      });
     if (!contact) return false;
     const email = contact.email.toLowerCase();
     await tx.insert(suppressions).values({ email, reason: "unsubscribed" }).onConflictDoNothing();
@@ -37,7 +41,8 @@ export async function removeContact(input: { actorId: string; contactId: string 
       action: "contacts.removed",
       targetType: "contact",
       targetId: contact.id,
-      data: { email },
+      // The contact is gone: the entry keeps what the log names and finds it by.
+      data: contact.name ? { email, name: contact.name } : { email },
     });
     return true;
   });

@@ -11,7 +11,8 @@ import {
   videoTranslations,
 } from "@/db/schema";
 import { listAuditEntries } from "@/lib/audit/data";
-import { auditTargetHref, auditTargetLabel } from "@/lib/audit/utils";
+import { auditDataFor, auditDetails, auditTargetHref, auditTargetLabel } from "@/lib/audit/utils";
+import { removeContact } from "@/lib/campaigns/import-mutations";
 import { createPerson } from "../support/admin-factories";
 
 /** One FAQ entry, video, contact and import, each logged once, plus one of each kind deleted since. */
@@ -153,5 +154,50 @@ describe("the audit log names FAQ entries, videos, contacts and imports", () => 
     expect(view("contact_import", upload.id)).toEqual({ label: `Kontakt-Import ${upload.id}`, href: null });
     expect(await listAuditEntries({ action, target: `erika.${uid}` })).toEqual([]);
     expect(await listAuditEntries({ action, target: `fachtag-${uid}` })).toEqual([]);
+  });
+});
+
+describe("a removed contact in the audit log", () => {
+  /** A coordinator removes a contact through the campaigns area, as someone asked by phone. */
+  async function removedContact() {
+    const coordinator = await createPerson("coordinator");
+    const db = await getDb();
+    const uid = crypto.randomUUID().slice(0, 8);
+    const email = `jana.${uid}@example.org`;
+    const [contact] = await db
+      .insert(newsletterContacts)
+      .values({ email, name: `Jana Vogel ${uid}` })
+      .returning();
+    expect(await removeContact({ actorId: coordinator.id, contactId: contact!.id })).toBe(true);
+    return { uid, email, id: contact!.id };
+  }
+
+  it("is named by the address it had, marked deleted, and found by that address or its name", async () => {
+    const { uid, email, id } = await removedContact();
+    const reader = { campaignsArea: true };
+    const [entry] = await listAuditEntries({ action: "contacts.removed", target: `jana.${uid}` }, reader);
+    expect(entry?.targetId).toBe(id);
+    expect({ label: auditTargetLabel("de", entry!), href: auditTargetHref(entry!) }).toEqual({
+      label: `${email} (gelöscht)`,
+      href: null,
+    });
+    expect(auditDetails("de", auditDataFor(entry!, reader))).toEqual([
+      { label: "Name", value: `Jana Vogel ${uid}` },
+      { label: "E-Mail-Adresse", value: email },
+    ]);
+    const byName = await listAuditEntries({ action: "contacts.removed", target: `Vogel ${uid}` }, reader);
+    expect(byName.map((e) => e.targetId)).toEqual([id]);
+  });
+
+  it("stays a kind and an id for someone without the campaigns area, and is not found by its name", async () => {
+    const { uid, id } = await removedContact();
+    const reader = { campaignsArea: false };
+    expect(await listAuditEntries({ action: "contacts.removed", target: `jana.${uid}` }, reader)).toEqual([]);
+    expect(await listAuditEntries({ action: "contacts.removed", target: `Vogel ${uid}` }, reader)).toEqual(
+      [],
+    );
+    const [entry] = await listAuditEntries({ action: "contacts.removed", target: id }, reader);
+    expect(auditTargetLabel("de", entry!)).toBe(`Newsletter-Kontakt ${id}`);
+    expect(auditDetails("de", auditDataFor(entry!, reader))).toEqual([]);
   });
 });
