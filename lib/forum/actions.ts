@@ -300,11 +300,17 @@ export async function reportPostAction(_prev: ReportState, formData: FormData): 
   if (!parsed.success) return { status: "error", fieldErrors: toFieldErrors(parsed.error), values };
   const post = await getPost({ viewer, postId: parsed.data.postId });
   if (!post) return { status: "error", fieldErrors: { reason: { key: "notFound" } }, values };
-  await reportContent({
-    reporterId: viewer.id,
-    subjectType: "post",
-    subjectId: String(post.id),
-    reason: parsed.data.reason,
-  });
+  try {
+    await reportContent({
+      reporterId: viewer.id,
+      subjectType: "post",
+      subjectId: String(post.id),
+      reason: parsed.data.reason,
+    });
+  } catch (error) {
+    // Reported already and still waiting for the coordinators: said beside the reason.
+    if (!(error instanceof AppError && error.field)) throw error;
+    return { status: "error", fieldErrors: { [error.field]: { key: error.message } }, values };
+  }
   return { status: "success" };
 }

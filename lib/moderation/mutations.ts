@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { auditLog, type ReportStatus, reports } from "@/db/schema";
+import { auditLog, type ReportStatus, reports, users } from "@/db/schema";
 import { isAuditTargetType } from "@/lib/audit/constants";
 import { recordAudit } from "@/lib/audit/mutations";
 import { AppError } from "@/lib/errors";
@@ -12,7 +12,8 @@ import { decisionFits } from "./utils";
 
 /**
  * A member reports some content ("post", "message", …). A second report of the same thing by the
- * same person while the first is open is not stored twice.
+ * same person while the first is open is refused ("alreadyReported", beside the reason): checked under
+ * the reporter's row lock, so two sent at once store one.
  */
 export async function reportContent(input: {
   reporterId: string;
@@ -21,21 +22,24 @@ export async function reportContent(input: {
   reason: string;
 }): Promise<{ id: string }> {
   const db = await getDb();
-  const [existing] = await db
-    .select({ id: reports.id })
-    .from(reports)
-    .where(
-      and(
-        eq(reports.reporterId, input.reporterId),
-        eq(reports.subjectType, input.subjectType),
-        eq(reports.subjectId, input.subjectId),
-        eq(reports.status, "open"),
-      ),
-    )
-    .limit(1);
-  if (existing) return existing;
-  const [row] = await db.insert(reports).values(input).returning({ id: reports.id });
-  return row!;
+  return db.transaction(async (tx) => {
+    await tx.select({ id: users.id }).from(users).where(eq(users.id, input.reporterId)).for("update");
+    const [existing] = await tx
+      .select({ id: reports.id })
+      .from(reports)
+      .where(
+        and(
+          eq(reports.reporterId, input.reporterId),
+          eq(reports.subjectType, input.subjectType),
+          eq(reports.subjectId, input.subjectId),
+          eq(reports.status, "open"),
+        ),
+      )
+      .limit(1);
+    if (existing) throw new AppError({ code: "conflict", message: "alreadyReported", field: "reason" });
+    const [row] = await tx.insert(reports).values(input).returning({ id: reports.id });
+    return row!;
+  });
 }
 
 /**

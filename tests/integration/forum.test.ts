@@ -302,13 +302,14 @@ describe("moderation", () => {
       subjectId: String(w.tMem.postId),
       reason: "Beleidigend",
     });
-    const again = await reportContent({
-      reporterId: w.outsider.id,
-      subjectType: "post",
-      subjectId: String(w.tMem.postId),
-      reason: "Nochmal",
-    });
-    expect(again.id).toBe(report.id);
+    await expect(
+      reportContent({
+        reporterId: w.outsider.id,
+        subjectType: "post",
+        subjectId: String(w.tMem.postId),
+        reason: "Nochmal",
+      }),
+    ).rejects.toMatchObject({ message: "alreadyReported", field: "reason" });
     await resolveReport({ reportId: report.id, decision: "hide", actorId: w.coordinator.id });
     const [row] = await db.select().from(reports).where(eq(reports.id, report.id));
     expect(row!.status).toBe("hidden");

@@ -34,7 +34,12 @@ export function ReportForm({ postId, backHref }: { postId: number; backHref: str
           error
             ? error.key === "notFound"
               ? t("errors.forumThreadGone")
-              : (te as unknown as (k: string, v?: Record<string, number>) => string)(error.key, error.values)
+              : error.key === "alreadyReported"
+                ? t("errors.alreadyReported")
+                : (te as unknown as (k: string, v?: Record<string, number>) => string)(
+                    error.key,
+                    error.values,
+                  )
             : undefined
         }
       />
