@@ -78,6 +78,7 @@ export const AUDIT_ACTIONS = [
   "faq.unpublished",
   "faq.deleted",
   "faq.category_created",
+  "faq.reordered",
   "video.created",
   "video.updated",
   "video.translated",

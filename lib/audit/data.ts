@@ -9,6 +9,7 @@ import {
   contactImports,
   eventOccurrences,
   events,
+  faqCategories,
   faqTranslations,
   forumPosts,
   forumThreads,
@@ -27,8 +28,8 @@ export type AuditEntry = {
   targetType: string;
   targetId: string | null;
   /**
-   * What the target is called now (a person, organisation, campaign, event, thread, FAQ question,
-   * video, contact's address, import's file), or what its entry kept of it once gone (a removed
+   * What the target is called now (a person, organisation, campaign, event, thread, FAQ question or
+   * category, video, contact's address, import's file), or what its entry kept of it once gone (a removed
    * contact's address); null otherwise or when not the reader's to see.
    */
   targetName: string | null;
@@ -142,6 +143,7 @@ export async function listAuditEntries(
       threadSlug: forumThreads.slug,
       group: workingGroups.name,
       question: faqTranslations.question,
+      faqCategory: sql<string | null>`${faqCategories.names}->>'de'`,
       video: videoTranslations.title,
       contact: newsletterContacts.email,
       upload: contactImports.filename,
@@ -175,6 +177,7 @@ export async function listAuditEntries(
         eq(faqTranslations.locale, "de"),
       ),
     )
+    .leftJoin(faqCategories, and(eq(page.targetType, "faq_category"), eq(faqCategories.id, page.targetId)))
     .leftJoin(
       videoTranslations,
       and(
@@ -206,6 +209,7 @@ export async function listAuditEntries(
       threadSlug,
       group,
       question,
+      faqCategory,
       video,
       contact,
       upload,
@@ -220,6 +224,7 @@ export async function listAuditEntries(
         thread ??
         group ??
         question ??
+        faqCategory ??
         video ??
         contact ??
         upload;

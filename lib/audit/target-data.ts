@@ -10,6 +10,7 @@ export const LOOKED_UP = new Set([
   "forum_thread",
   "working_group",
   "faq_entry",
+  "faq_category",
   "video",
   "contact",
   "contact_import",
@@ -32,7 +33,8 @@ export function keptName(type: string, data: Record<string, unknown> | null): st
 export type AuditReader = { campaignsArea: boolean };
 
 /**
- * The entry's campaign, event (or date of one), forum thread, FAQ entry (its German question), video
+ * The entry's campaign, event (or date of one), forum thread, FAQ entry (its German question) or
+ * category (its German name), video
  * (its German title), contact (also a removed one, by what its entry kept) or import is called like the
  * pattern: "Zeitz" finds who cancelled the Zeitz meeting. Each branch is one index lookup for its own type.
  */
@@ -52,6 +54,9 @@ export const namedLike = (pattern: string, reader: AuditReader) =>
   union all
   select 1 from faq_translations f where ${auditLog.targetType} = 'faq_entry' and f.entry_id = ${auditLog.targetId}
     and f.locale = 'de' and f.question ilike ${pattern}
+  union all
+  select 1 from faq_categories k where ${auditLog.targetType} = 'faq_category' and k.id = ${auditLog.targetId}
+    and k.names->>'de' ilike ${pattern}
   union all
   select 1 from video_translations v where ${auditLog.targetType} = 'video' and v.video_id = ${auditLog.targetId}
     and v.locale = 'de' and v.title ilike ${pattern}

@@ -66,6 +66,7 @@ export function auditTargetHref(target: AuditTarget): string | null {
   if (type === "forum_post") return ref?.threadId !== undefined ? `/forum/p/${id}` : null;
   if (!target.targetName) return null;
   if (type === "faq_entry") return `/admin/faq/${id}`;
+  if (type === "faq_category") return `/admin/faq#cat-${id}`;
   if (type === "video") return `/admin/videos/${id}`;
   // A contact has no page of its own: the contact list, searched for its address, shows it.
   if (type === "contact")
@@ -76,7 +77,7 @@ export function auditTargetHref(target: AuditTarget): string | null {
 
 /**
  * What an entry is about, in words: a person (or "former member"), an organisation, a campaign, an
- * event (a date of it with its time), a thread, working group, FAQ question, video or contact by
+ * event (a date of it with its time), a thread, working group, FAQ question or category, video or contact by
  * their names, an import by its file, upload time and rows; anything deleted since by the name its
  * entry kept (a removed contact's address) or else its kind and id, marked "deleted"; anything else
  * without a name by auditTargetText.

@@ -259,6 +259,19 @@ export async function moveFaqEntry(input: { actorId: string; data: MoveFaqEntry 
     for (const [position, id] of ids.entries()) {
       await tx.update(faqEntries).set({ position }).where(eq(faqEntries.id, id));
     }
+    const [moved] = await tx
+      .select({ question: faqTranslations.question })
+      .from(faqTranslations)
+      .where(and(eq(faqTranslations.entryId, input.data.entryId), eq(faqTranslations.locale, "de")))
+      .limit(1);
+    // One entry per move, on the category whose order changed: which question, and where it is now.
+    await recordAudit(tx, {
+      actorId: input.actorId,
+      action: "faq.reordered",
+      targetType: "faq_category",
+      targetId: entry.categoryId,
+      data: { moved: moved?.question ?? null, position: to + 1 },
+    });
   });
 }
 

@@ -13,6 +13,7 @@ import {
 import { listAuditEntries } from "@/lib/audit/data";
 import { auditDataFor, auditDetails, auditTargetHref, auditTargetLabel } from "@/lib/audit/utils";
 import { removeContact } from "@/lib/campaigns/import-mutations";
+import { moveFaqEntry, saveFaqCategory, saveFaqEntry } from "@/lib/faq/mutations";
 import { createPerson } from "../support/admin-factories";
 
 /** One FAQ entry, video, contact and import, each logged once, plus one of each kind deleted since. */
@@ -199,5 +200,40 @@ describe("a removed contact in the audit log", () => {
     const [entry] = await listAuditEntries({ action: "contacts.removed", target: id }, reader);
     expect(auditTargetLabel("de", entry!)).toBe(`Newsletter-Kontakt ${id}`);
     expect(auditDetails("de", auditDataFor(entry!, reader))).toEqual([]);
+  });
+});
+
+describe("FAQ categories in the audit log", () => {
+  it("are named by their German name; a reorder is one entry on its category, naming the question moved", async () => {
+    const coordinator = await createPerson("coordinator");
+    const uid = crypto.randomUUID().slice(0, 8);
+    const name = `Wohnen und Arbeit ${uid}`;
+    const category = await saveFaqCategory({
+      actorId: coordinator.id,
+      data: { nameDe: name, nameEn: "Housing" },
+    });
+    const entry = (question: string) =>
+      saveFaqEntry({
+        actorId: coordinator.id,
+        data: { categoryId: category.id, slug: undefined, question, answer: "Ja.", published: true },
+      });
+    await entry(`Erste Frage ${uid}?`);
+    const second = await entry(`Zweite Frage ${uid}?`);
+    const move = (direction: "up" | "down") =>
+      moveFaqEntry({ actorId: coordinator.id, data: { entryId: second.id, direction } });
+    await move("up");
+    await move("up"); // already first: nothing changes, nothing is logged
+
+    const entries = await listAuditEntries({ target: `und Arbeit ${uid}` });
+    expect(entries.map((e) => e.action)).toEqual(["faq.reordered", "faq.category_created"]);
+    const [reordered] = entries;
+    expect({ label: auditTargetLabel("de", reordered!), href: auditTargetHref(reordered!) }).toEqual({
+      label: name,
+      href: `/admin/faq#cat-${category.id}`,
+    });
+    expect(auditDetails("de", reordered!.data)).toEqual([
+      { label: "Verschobene Frage", value: `Zweite Frage ${uid}?` },
+      { label: "Position", value: "1" },
+    ]);
   });
 });
