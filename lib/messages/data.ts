@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, isNull, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { getDb, rowsOf } from "@/db/client";
 import { conversationParticipants, conversations, memberBlocks, notifications, users } from "@/db/schema";
-import type { ConversationKind, MessageKind } from "@/db/schema/messages";
+import type { ConversationKind, MessageKind, MessageRemover } from "@/db/schema/messages";
 import type { Cursor } from "./cursor";
 import { CONVERSATIONS_PAGE_SIZE, MESSAGES_PAGE_SIZE } from "./schema";
 
@@ -21,6 +21,7 @@ export type ConversationListItem = {
     kind: MessageKind;
     body: string;
     deleted: boolean;
+    removedBy: MessageRemover | null;
   } | null;
 };
 
@@ -36,6 +37,7 @@ type ListRow = {
   last_body: string | null;
   last_kind: MessageKind | null;
   last_deleted: string | Date | null;
+  last_removed_by: MessageRemover | null;
   last_sender_id: string | null;
   last_sender_name: string | null;
 };
@@ -64,11 +66,12 @@ export async function listConversations(input: {
         (SELECT count(*)::int FROM conversation_participants op
           WHERE op.conversation_id = c.id AND op.left_at IS NULL) AS member_count,
         lm.body AS last_body, lm.kind AS last_kind, lm.deleted_at AS last_deleted,
+        lm.removed_by AS last_removed_by,
         lm.sender_id AS last_sender_id, su.name AS last_sender_name
       FROM conversation_participants p
       JOIN conversations c ON c.id = p.conversation_id
       LEFT JOIN LATERAL (
-        SELECT m.body, m.kind, m.deleted_at, m.sender_id FROM messages m
+        SELECT m.body, m.kind, m.deleted_at, m.removed_by, m.sender_id FROM messages m
         WHERE m.conversation_id = p.conversation_id
           AND NOT EXISTS (SELECT 1 FROM member_blocks b WHERE b.blocker_id = ${userId} AND b.blocked_id = m.sender_id)
         ORDER BY m.created_at DESC, m.id DESC LIMIT 1
@@ -94,6 +97,7 @@ export async function listConversations(input: {
           kind: r.last_kind,
           body: r.last_body ?? "",
           deleted: r.last_deleted !== null,
+          removedBy: r.last_removed_by,
         }
       : null,
   }));
@@ -202,6 +206,8 @@ export type MessageView = {
   body: string;
   createdAt: Date;
   deleted: boolean;
+  /** Who removed it, once removed: its sender or a coordinator. */
+  removedBy: MessageRemover | null;
   attachments: AttachmentView[];
 };
 
@@ -214,6 +220,7 @@ type MessageRow = {
   created_at: string | Date;
   at: string;
   deleted_at: string | Date | null;
+  removed_by: MessageRemover | null;
   attachments: AttachmentView[];
 };
 
@@ -234,7 +241,7 @@ export async function listMessages(input: {
   const rows = rowsOf<MessageRow>(
     await db.execute(sql`
       SELECT m.id, m.sender_id, u.name AS sender_name, m.kind, m.body, m.created_at,
-        m.created_at::text AS at, m.deleted_at,
+        m.created_at::text AS at, m.deleted_at, m.removed_by,
         (SELECT coalesce(json_agg(json_build_object('id', a.id, 'fileName', a.file_name,
             'contentType', a.content_type, 'byteSize', a.byte_size) ORDER BY a.file_name), '[]'::json)
           FROM message_attachments a WHERE a.message_id = m.id) AS attachments
@@ -258,6 +265,7 @@ export async function listMessages(input: {
         body: deleted ? "" : r.body,
         createdAt: new Date(r.created_at),
         deleted,
+        removedBy: r.removed_by,
         attachments: deleted ? [] : r.attachments,
       };
     })

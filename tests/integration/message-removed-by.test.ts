@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { messages, reports } from "@/db/schema";
-import { listMessages } from "@/lib/messages/data";
+import { listConversations, listMessages } from "@/lib/messages/data";
 import { reportMessage } from "@/lib/messages/moderation";
 import { startConversation } from "@/lib/messages/mutations";
 import { deleteOwnMessage, setMessageRemoved } from "@/lib/messages/removal";
@@ -130,5 +130,35 @@ describe("a reported message a coordinator hid", () => {
       status: "hidden",
       decisions: ["restore", "delete", "dismiss"],
     });
+  });
+});
+
+describe("who removed a message, as the conversation tells it", () => {
+  /** What its author and the other participant read of it, in the conversation and in their lists. */
+  async function removedAsSeen(w: Awaited<ReturnType<typeof reported>>) {
+    return Promise.all(
+      [w.katrin.id, w.amal.id].map(async (viewerId) => {
+        const { items } = await listMessages({ conversationId: w.conversationId, viewerId });
+        const { items: list } = await listConversations({ userId: viewerId });
+        return {
+          message: items.find((m) => m.id === w.messageId)?.removedBy,
+          list: list.find((c) => c.id === w.conversationId)?.last?.removedBy,
+        };
+      }),
+    );
+  }
+
+  it("is the coordination for a message a coordinator hid, for its author and the others alike", async () => {
+    const w = await reported("Wird ausgeblendet");
+    await decideReport(w.coordinator.id, w.reportId, "hide");
+    const byCoordination = { message: "moderator", list: "moderator" };
+    expect(await removedAsSeen(w)).toEqual([byCoordination, byCoordination]);
+  });
+
+  it("is its author for a message they deleted themselves", async () => {
+    const w = await reported("Nehme ich zurück");
+    await deleteOwnMessage({ userId: w.katrin.id, messageId: w.messageId });
+    const byAuthor = { message: "author", list: "author" };
+    expect(await removedAsSeen(w)).toEqual([byAuthor, byAuthor]);
   });
 });

@@ -6,6 +6,7 @@ import { renderMarkdown } from "@/lib/markdown/render";
 import { HtmlElement } from "@/lib/ui/components/html-element";
 import { type Html, html, trustedHtml } from "@/lib/ui/html";
 import type { MessageView } from "../data";
+import { removedText } from "./text";
 
 const attachmentHref = (id: string) => `/messages/attachments/${id}`;
 
@@ -53,7 +54,7 @@ function messageHtml({ message, viewerId, labels: { t, when }, firstUnread }: Me
   });
   // One link, to a page of its own: a <details> with a form in each of fifty messages made up a third of the page.
   const content = message.deleted
-    ? html`<p class="italic text-muted">${t("removed")}</p>`
+    ? html`<p class="italic text-muted">${removedText(t, message.removedBy)}</p>`
     : html`${message.body ? html`<div dir="auto" class="message-body">${trustedHtml(renderMarkdown(message.body))}</div>` : null}${
         attachments.length > 0
           ? html`<div class="mt-3"><p class="sr-only">${t("conversation.attachments")}</p><ul class="flex flex-col gap-2">${attachments}</ul></div>`

@@ -13,6 +13,7 @@ const last = {
   kind: "text" as const,
   body: "Ja, **Donnerstag** passt!",
   deleted: false,
+  removedBy: null,
 };
 
 describe("the line under a conversation in the list", () => {
@@ -26,9 +27,26 @@ describe("the line under a conversation in the list", () => {
     expect(lastMessageLine(t("de"), { ...last, kind: "left" }, "a")).toBe(
       "\u2068Katrin Vogel\u2069 hat die Gruppe verlassen.",
     );
-    expect(lastMessageLine(t("de"), { ...last, deleted: true }, "a")).toBe(
-      translatorFor("de")("messages.removed"),
+    expect(lastMessageLine(t("de"), { ...last, deleted: true, removedBy: "author" }, "a")).toBe(
+      "Diese Nachricht wurde entfernt.",
     );
+  });
+  it("says when the coordinators removed it, in every language; its author's own delete reads as before", () => {
+    const byCoordination = { ...last, deleted: true, removedBy: "moderator" as const };
+    expect(lastMessageLine(t("de"), byCoordination, "a")).toBe(
+      "Diese Nachricht wurde von der Koordination entfernt.",
+    );
+    expect(lastMessageLine(t("de"), byCoordination, "b")).toBe(
+      "Diese Nachricht wurde von der Koordination entfernt.",
+    );
+    for (const locale of ["en", "ar", "uk"] as const) {
+      expect(lastMessageLine(t(locale), byCoordination, "a")).toBe(
+        translatorFor(locale)("messages.removedByCoordination"),
+      );
+      expect(translatorFor(locale)("messages.removedByCoordination")).not.toBe(
+        translatorFor(locale)("messages.removed"),
+      );
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import type { ConversationKind } from "@/db/schema/messages";
+import type { ConversationKind, MessageRemover } from "@/db/schema/messages";
 import { formatList, isolated } from "@/lib/i18n/intl";
 import { plainExcerpt } from "@/lib/markdown/plain";
 import type { ConversationListItem } from "../data";
@@ -25,6 +25,10 @@ export function conversationTitle(
   return t("groupOf", { names: formatList(locale, items) });
 }
 
+/** What stands in a removed message's place: whether a coordinator removed it, or its sender. */
+export const removedText = (t: T, removedBy: MessageRemover | null): string =>
+  t(removedBy === "moderator" ? "removedByCoordination" : "removed");
+
 /**
  * The list's line under a conversation: who wrote last and what. Name and excerpt are isolated, so a
  * German sentence in the Arabic list keeps its full stop at its end.
@@ -36,6 +40,6 @@ export function lastMessageLine(
 ): string {
   const who = isolated(last.senderId === viewerId ? t("you") : (last.senderName ?? t("formerMember")));
   if (last.kind === "left") return t("leftNote", { name: who });
-  if (last.deleted) return t("removed");
+  if (last.deleted) return removedText(t, last.removedBy);
   return t("lastFrom", { name: who, text: isolated(plainExcerpt(last.body, 140) || t("attachmentOnly")) });
 }
