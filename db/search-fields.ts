@@ -62,10 +62,13 @@ export function latinSpellings(word: string): string[] {
  * it (`<%`: pg_trgm word similarity from 0.5, db/session-settings.ts) or be contained in it. Word by
  * word, because a whole-text `%` lets "Jördis Mueller" find "Jördis Schröder". "Mueller" is also
  * tried as "muller", the way foldName spells "Müller", and a word in Cyrillic in Latin letters.
+ * A query of only one- or two-letter words ("Jo") finds the words starting so (`<%` does): inside
+ * words they are in a quarter of all names, and the trigram index cannot look up text that short.
  */
 export function foldedWordsMatch(q: string, folded: SQL | AnyPgColumn): SQL | undefined {
   const words = q.split(/\s+/).filter(Boolean).slice(0, 6);
   if (!words.length) return undefined;
+  const inside = words.some((typed) => foldName(typed).length >= 3);
   const wordMatches = (typed: string) => {
     const word = foldName(typed);
     const variants = new Set([
@@ -73,7 +76,11 @@ export function foldedWordsMatch(q: string, folded: SQL | AnyPgColumn): SQL | un
       word.replace(/ae/g, "a").replace(/oe/g, "o").replace(/ue/g, "u"),
       ...latinSpellings(typed),
     ]);
-    return or(...[...variants].map((v) => sql`(${v} <% ${folded} or ${folded} ilike ${containing(v)})`));
+    return or(
+      ...[...variants].map((v) =>
+        inside ? sql`(${v} <% ${folded} or ${folded} ilike ${containing(v)})` : sql`${v} <% ${folded}`,
+      ),
+    );
   };
   return and(...words.map(wordMatches));
 }

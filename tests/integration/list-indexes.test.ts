@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, rowsOf } from "@/db/client";
+import { foldedWordsMatch } from "@/db/search-fields";
 
 /**
  * Newest-first lists read their index in order and stop after a page. An index whose order differs
@@ -53,5 +54,30 @@ describe("search and filter indexes", () => {
     expect(indexes.map((index) => index.name)).toContain("profiles_name_trgm_idx");
     for (const index of indexes)
       expect({ [index.name]: String(index.options) }).toEqual({ [index.name]: "fastupdate=false" });
+  });
+
+  it("find a name from two typed letters through the name index (the composer's '@Jo'), not by reading every name", async () => {
+    // A table with only profiles' trigram index on the folded name: pg_trgm finds no three letters in
+    // '%jo%', so such a LIKE reads the whole index (or the table).
+    const typed = ["Jo", "jö", "Ka Mü"];
+    const db = await getDb();
+    const shown = await db.transaction(async (tx) => {
+      await tx.execute(sql`create temp table names (name_folded text not null) on commit drop`);
+      await tx.execute(sql`create index on names using gin (name_folded gin_trgm_ops)`);
+      await tx.execute(sql`set local enable_seqscan = off`);
+      const plans: string[] = [];
+      for (const q of typed) {
+        const match = foldedWordsMatch(q, sql.identifier("name_folded"));
+        const rows = rowsOf<Record<string, string>>(
+          await tx.execute(sql`explain select 1 from names where ${match}`),
+        );
+        plans.push(rows.map((row) => Object.values(row)[0]).join("\n"));
+      }
+      return plans;
+    });
+    for (const plan of shown) {
+      expect(plan).toMatch(/Index Cond: .*name_folded %>/);
+      expect(plan).not.toMatch(/~~\*|Seq Scan/);
+    }
   });
 });
