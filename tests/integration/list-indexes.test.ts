@@ -67,7 +67,7 @@ describe("search and filter indexes", () => {
       await tx.execute(sql`set local enable_seqscan = off`);
       const plans: string[] = [];
       for (const q of typed) {
-        const match = foldedWordsMatch(q, sql.identifier("name_folded"));
+        const match = foldedWordsMatch(q, sql`name_folded`);
         const rows = rowsOf<Record<string, string>>(
           await tx.execute(sql`explain select 1 from names where ${match}`),
         );
