@@ -1,17 +1,14 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { connect, type Socket } from "node:net";
 import { sql } from "drizzle-orm";
-import type { Transporter } from "nodemailer";
 import { getDb, rowsOf } from "@/db/client";
 import type { CampaignVersion } from "@/db/schema/campaigns";
 import { campaignMailer, type RecipientReason } from "@/emails/campaign";
 import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
 import { classifySmtpRefusal } from "@/lib/mail/bounce";
-import { deliverMail, type OutgoingMail } from "@/lib/mail/transport";
-import { getMailSender } from "@/lib/settings/data";
 import { pickVersion } from "./content";
+import { pacer, transportFor } from "./sender-transport";
 
 /** Attempts before a mail that keeps failing temporarily counts as failed. */
 export const MAX_ATTEMPTS = 8;
@@ -49,79 +46,6 @@ type Claimed = {
 };
 
 type CampaignLease = { kind: string; versions: Partial<Record<string, CampaignVersion>> };
-
-const holder = globalThis as unknown as {
-  __kpCampaignSmtp?: { url: string; size: number; transport: Transporter };
-};
-
-type SocketOptions = { host?: string; port?: number; secure?: boolean; connectionTimeout?: number };
-
-/**
- * nodemailer leaves Nagle's algorithm on: the last bytes of each message then wait for the server's
- * delayed ACK (40 ms on Linux), which caps a connection at about 25 mails a second. Its pool takes
- * sockets from `getSocket`: these are opened with TCP_NODELAY (TLS is still added by nodemailer).
- */
-function socketWithoutDelay(
-  options: SocketOptions,
-  callback: (error: Error | null, socketOptions?: { connection: Socket }) => void,
-): void {
-  const socket = connect({
-    host: options.host ?? "localhost",
-    port: options.port || (options.secure ? 465 : 587),
-    noDelay: true,
-  });
-  socket.setTimeout(options.connectionTimeout ?? 2 * 60 * 1000, () =>
-    socket.destroy(Object.assign(new Error("Connection timeout"), { code: "ETIMEDOUT" })),
-  );
-  socket.once("error", callback);
-  socket.once("connect", () => {
-    socket.setTimeout(0);
-    socket.off("error", callback);
-    callback(null, { connection: socket });
-  });
-}
-
-/** One pooled SMTP transport per process (as many connections as the concurrency). */
-async function pooledTransport(url: string, size: number): Promise<Transporter> {
-  const current = holder.__kpCampaignSmtp;
-  if (current?.url === url && current.size === size) return current.transport;
-  current?.transport.close();
-  const nodemailer = await import("nodemailer");
-  const { parseConnectionUrl } = await import("nodemailer/lib/shared");
-  // nodemailer reads transport options from the URL's query: the pool's size goes there.
-  const pooled = new URL(url);
-  pooled.searchParams.set("pool", "true");
-  pooled.searchParams.set("maxConnections", String(size));
-  pooled.searchParams.set("maxMessages", "1000000");
-  const transport = nodemailer.createTransport({
-    ...parseConnectionUrl(pooled.toString()),
-    getSocket: socketWithoutDelay,
-  });
-  holder.__kpCampaignSmtp = { url, size, transport };
-  return transport;
-}
-
-async function transportFor(concurrency: number): Promise<(mail: OutgoingMail) => Promise<void>> {
-  if (!env.SMTP_URL) return deliverMail; // demo mode: the dev mailbox
-  const transport = await pooledTransport(env.SMTP_URL, concurrency);
-  const from = (await getMailSender()) ?? env.MAIL_FROM;
-  return async (mail) => {
-    await transport.sendMail({ from, ...mail });
-  };
-}
-
-/** Spaces sends evenly at `ratePerMinute`, never bursting to catch up; 0 lets everything through. */
-export function pacer(ratePerMinute: number): () => Promise<void> {
-  if (ratePerMinute <= 0) return async () => {};
-  const interval = 60_000 / ratePerMinute;
-  let next = 0;
-  return async () => {
-    const now = performance.now();
-    const slot = Math.max(next, now);
-    next = slot + interval;
-    if (slot > now) await new Promise((resolve) => setTimeout(resolve, slot - now));
-  };
-}
 
 /** 30 s, 1 min, 2 min, … up to 4 hours. */
 export const retryDelaySeconds = (attempts: number): number =>
