@@ -13,14 +13,16 @@ import {
   faqTranslations,
   forumPosts,
   forumThreads,
+  messages,
   newsletterContacts,
   organisations,
+  reports,
   users,
   videoTranslations,
   workingGroups,
 } from "@/db/schema";
 import { AUDIT_PAGE_SIZE, type AuditFilter } from "./schema";
-import { type AuditReader, keptName, LOOKED_UP, namedLike } from "./target-data";
+import { type AuditReader, keptName, LOOKED_UP, namedLike, withReport } from "./target-data";
 
 export type AuditEntry = {
   id: string;
@@ -28,9 +30,9 @@ export type AuditEntry = {
   targetType: string;
   targetId: string | null;
   /**
-   * What the target is called now (a person, organisation, campaign, event, thread, FAQ question or
-   * category, video, contact's address, import's file), or what its entry kept of it once gone (a removed
-   * contact's address); null otherwise or when not the reader's to see.
+   * What the target is called now (a person, organisation, campaign, event, thread, a message's author,
+   * FAQ question or category, video, contact's address, import's file), or what its entry kept of it
+   * once gone (a removed contact's address); null otherwise or when not the reader's to see.
    */
   targetName: string | null;
   /** The target was looked up by its kind and is not there any more. */
@@ -115,40 +117,37 @@ export async function listAuditEntries(
     .limit(AUDIT_PAGE_SIZE)
     .as("page");
   // Names of the page's other targets, one index lookup per row in the same query. Forum ids are numbers:
-  // cast only for their own type and shape (CASE decides before the cast), so no other row can break it.
-  const numericId = (type: string) =>
+  // cast only for their own types and shape (CASE decides before the cast), so no other row can break it.
+  const numericId = (...types: string[]) =>
     sql.raw(
-      `case when page.target_type = '${type}' and page.target_id ~ '^[0-9]{1,9}$' then page.target_id::integer end`,
+      `case when page.target_type in ('${types.join("','")}') and page.target_id ~ '^[0-9]{1,9}$' then page.target_id::integer end`,
     );
+  const author = alias(users, "author");
   const rows = await db
     .select({
       id: page.id,
       action: page.action,
       targetType: page.targetType,
       targetId: page.targetId,
-      personOrOrganisation: page.personOrOrganisation,
-      organisationSlug: page.organisationSlug,
       data: page.data,
       createdAt: page.createdAt,
       actorId: page.actorId,
       actorName: page.actorName,
       actorEmail: page.actorEmail,
-      campaign: campaigns.title,
-      event: events.title,
+      // A message is named by its author ('' once the account is gone), never by its text.
+      liveName: sql<string | null>`coalesce(${page.personOrOrganisation}, ${campaigns.title}, ${events.title},
+        ${forumThreads.title}, ${workingGroups.name}, ${faqTranslations.question}, ${faqCategories.names}->>'de',
+        ${videoTranslations.title}, ${newsletterContacts.email}, ${contactImports.filename},
+        case when ${messages.id} is not null then coalesce(${author.name}, ${author.email}, '') end)`,
+      organisationSlug: page.organisationSlug,
       eventId: events.id,
       startsAt: eventOccurrences.startsAt,
+      uploadedAt: contactImports.createdAt,
       slotDate: eventOccurrences.slotDate,
-      thread: forumThreads.title,
       threadId: forumThreads.id,
       threadSlug: forumThreads.slug,
-      group: workingGroups.name,
-      question: faqTranslations.question,
-      faqCategory: sql<string | null>`${faqCategories.names}->>'de'`,
-      video: videoTranslations.title,
-      contact: newsletterContacts.email,
-      upload: contactImports.filename,
-      uploadedAt: contactImports.createdAt,
       uploadRows: contactImports.total,
+      report: reports.reason,
     })
     .from(page)
     .leftJoin(campaigns, and(eq(page.targetType, "campaign"), eq(campaigns.id, page.targetId)))
@@ -163,7 +162,7 @@ export async function listAuditEntries(
         sql`coalesce(${eventOccurrences.eventId}, case when page.target_type = 'event' then page.target_id end)`,
       ),
     )
-    .leftJoin(forumPosts, eq(forumPosts.id, numericId("forum_post")))
+    .leftJoin(forumPosts, eq(forumPosts.id, numericId("forum_post", "post")))
     .leftJoin(
       forumThreads,
       eq(forumThreads.id, sql`coalesce(${forumPosts.threadId}, ${numericId("forum_thread")})`),
@@ -194,46 +193,31 @@ export async function listAuditEntries(
       contactImports,
       campaignsOnly(eq(page.targetType, "contact_import"), eq(contactImports.id, page.targetId)),
     )
+    .leftJoin(messages, and(eq(page.targetType, "message"), eq(messages.id, page.targetId)))
+    .leftJoin(author, eq(author.id, messages.senderId))
+    .leftJoin(reports, eq(reports.id, sql`${page.data}->>'reportId'`))
     .orderBy(desc(page.createdAt), desc(page.id));
   return rows.map(
     ({
-      personOrOrganisation,
+      liveName,
       organisationSlug,
-      campaign,
-      event,
       eventId,
       startsAt,
+      uploadedAt,
       slotDate,
-      thread,
       threadId,
       threadSlug,
-      group,
-      question,
-      faqCategory,
-      video,
-      contact,
-      upload,
-      uploadedAt,
       uploadRows,
+      report,
       ...entry
     }) => {
-      const liveName =
-        personOrOrganisation ??
-        campaign ??
-        event ??
-        thread ??
-        group ??
-        question ??
-        faqCategory ??
-        video ??
-        contact ??
-        upload;
       const hidden =
         !reader.campaignsArea && (entry.targetType === "contact" || entry.targetType === "contact_import");
       const deleted =
         liveName === null && !hidden && entry.targetId !== null && LOOKED_UP.has(entry.targetType);
       return {
         ...entry,
+        data: report === null ? entry.data : withReport(entry.data, report),
         targetName: liveName ?? (deleted ? keptName(entry.targetType, entry.data) : null),
         targetDeleted: deleted,
         targetStartsAt: startsAt ?? uploadedAt,

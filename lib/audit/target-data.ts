@@ -14,6 +14,7 @@ export const LOOKED_UP = new Set([
   "video",
   "contact",
   "contact_import",
+  "message",
 ]);
 
 /** What an entry keeps of a target that is deleted with it (a removed contact's address), by kind. */
@@ -27,14 +28,23 @@ export function keptName(type: string, data: Record<string, unknown> | null): st
 }
 
 /**
+ * A moderation entry's data with the report's reason in place of its id: what the reporter told the
+ * coordinators, who alone read the log and the queue, never the reported text itself.
+ */
+export function withReport(data: Record<string, unknown> | null, reason: string) {
+  const { reportId: _, ...rest } = data ?? {};
+  return { report: reason, ...rest };
+}
+
+/**
  * Whom the log is read by. Contacts and imports are named only for someone who may see them in the
  * campaigns area (`campaigns.manage`); otherwise they stay a kind and an id, and the filter ignores them.
  */
 export type AuditReader = { campaignsArea: boolean };
 
 /**
- * The entry's campaign, event (or date of one), forum thread, FAQ entry (its German question) or
- * category (its German name), video
+ * The entry's campaign, event (or date of one), forum thread (or post in it), message (its author),
+ * report (its reason), FAQ entry (its German question) or category (its German name), video
  * (its German title), contact (also a removed one, by what its entry kept) or import is called like the
  * pattern: "Zeitz" finds who cancelled the Zeitz meeting. Each branch is one index lookup for its own type.
  */
@@ -51,6 +61,15 @@ export const namedLike = (pattern: string, reader: AuditReader) =>
   union all
   select 1 from forum_threads t where ${auditLog.targetType} = 'forum_thread' and t.title ilike ${pattern}
     and t.id = case when ${auditLog.targetId} ~ '^[0-9]{1,9}$' then ${auditLog.targetId}::integer end
+  union all
+  select 1 from forum_posts p join forum_threads t on t.id = p.thread_id
+    where ${auditLog.targetType} in ('forum_post', 'post') and t.title ilike ${pattern}
+    and p.id = case when ${auditLog.targetId} ~ '^[0-9]{1,9}$' then ${auditLog.targetId}::integer end
+  union all
+  select 1 from messages m join users u on u.id = m.sender_id
+    where ${auditLog.targetType} = 'message' and m.id = ${auditLog.targetId} and u.name ilike ${pattern}
+  union all
+  select 1 from reports r where r.id = ${auditLog.data}->>'reportId' and r.reason ilike ${pattern}
   union all
   select 1 from faq_translations f where ${auditLog.targetType} = 'faq_entry' and f.entry_id = ${auditLog.targetId}
     and f.locale = 'de' and f.question ilike ${pattern}

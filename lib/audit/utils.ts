@@ -63,7 +63,7 @@ export function auditTargetHref(target: AuditTarget): string | null {
   }
   if (type === "forum_thread")
     return ref?.threadId !== undefined && ref.slug ? `/forum/t/${ref.threadId}/${ref.slug}` : null;
-  if (type === "forum_post") return ref?.threadId !== undefined ? `/forum/p/${id}` : null;
+  if (type === "forum_post" || type === "post") return ref?.threadId !== undefined ? `/forum/p/${id}` : null;
   if (!target.targetName) return null;
   if (type === "faq_entry") return `/admin/faq/${id}`;
   if (type === "faq_category") return `/admin/faq#cat-${id}`;
@@ -87,6 +87,11 @@ export function auditTargetLabel(locale: Locale, target: AuditTarget): string {
   const name = target.targetName;
   if (target.targetType === "user")
     return !name || name.endsWith("@erased.invalid") ? t("formerMember") : name;
+  // A message by its author only ('' once their account is gone): its text and conversation stay private.
+  if (target.targetType === "message" && name !== null)
+    return t("messageBy", {
+      author: !name || name.endsWith("@erased.invalid") ? t("formerMember") : name,
+    });
   if (!name)
     return target.targetDeleted && target.targetId
       ? t("deleted", { kind: auditTargetTypeLabel(locale, target.targetType), id: target.targetId })
