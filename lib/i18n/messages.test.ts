@@ -79,4 +79,18 @@ describe("messages", () => {
     }
     expect(differing).toEqual([]);
   });
+
+  it("ar: web addresses, file endings and colour codes are isolated, so they read left to right", () => {
+    // "https://" bare in an Arabic sentence is drawn "//:https", "(.ics)" as "(ics.)". Markdown samples
+    // (<code>) are isolated by their element; a left-to-right mark before the token also holds it.
+    const token = /(?:https?:\/\/|www\.)[^\s\u2069<]*|(?<![\w.])\.[a-z]{2,4}\b|(?<![\w/])#\w+/gi;
+    const bare: string[] = [];
+    for (const [key, message] of flatten(load("ar"))) {
+      const text = message.replace(/<code>.*?<\/code>/g, "");
+      for (const match of text.matchAll(token)) {
+        if (!["\u2066", "\u200e"].includes(text[match.index - 1] ?? "")) bare.push(`${key}: ${match[0]}`);
+      }
+    }
+    expect(bare).toEqual([]);
+  });
 });

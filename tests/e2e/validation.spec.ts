@@ -1,5 +1,6 @@
 import { type Applicant, SignupPage } from "./pages/signup-page";
 import { expectNoA11yViolations } from "./support/a11y";
+import { drawnPositions, leftToRight } from "./support/bidi";
 import { escapeRegExp, expect, MEMBER, test, tr, uniqueEmail } from "./support/fixtures";
 import { linkIn, waitForMail } from "./support/mailbox";
 
@@ -93,5 +94,39 @@ test("a 200-character name is refused with the limit", async ({ page }) => {
   await expect(signup.field("name")).toHaveAccessibleDescription(describedAs("errors.tooLong", { max: 100 }));
   await expect(page.getByText(/höchstens 100 Zeichen/)).toBeVisible();
   await expect(signup.field("name")).toHaveValue(name);
+  await expectNoA11yViolations(page);
+});
+
+test("in Arabic, web addresses and file endings in hints, errors and links read left to right, as typed", async ({
+  coordinator,
+  baseURL,
+}) => {
+  const ar = tr("ar");
+  const page = coordinator;
+  await page.context().addCookies([{ name: "locale", value: "ar", url: baseURL! }]);
+  const expectLeftToRight = async (text: string, tokens: string[]) => {
+    for (const token of tokens) {
+      const positions = await drawnPositions(page.getByText(text), token);
+      expect(leftToRight(positions), `${token} drawn at ${positions.join(", ")}`).toBe(true);
+    }
+  };
+
+  await page.goto("/events/new");
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expectLeftToRight(ar("events.form.onlineUrlHint"), ["https://"]);
+
+  await page.goto("/events");
+  await page
+    .getByRole("link", { name: /Sprachcafé Hohenmölsen/ })
+    .first()
+    .click();
+  await expectLeftToRight(ar("events.ics"), [".ics"]);
+
+  await page.goto("/settings/profile");
+  await page.getByRole("textbox", { name: ar("profile.website") }).fill("ftp://example.org");
+  await page.getByRole("button", { name: ar("profile.save") }).click();
+  await expect(page.getByText(ar("errors.invalidUrl"))).toBeVisible();
+  await expectLeftToRight(ar("errors.invalidUrl"), ["http://", "https://"]);
+  await expectLeftToRight(ar("profile.websiteHint"), ["www.example.org", "https://example.org"]);
   await expectNoA11yViolations(page);
 });
