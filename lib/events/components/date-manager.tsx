@@ -4,7 +4,7 @@ import { getTranslations } from "@/lib/i18n/server";
 import { secondaryButton } from "@/lib/ui/components/button-styles";
 import { changeOccurrenceAction, clearOccurrencePlaceAction } from "../actions";
 import type { OccurrenceSummary } from "../data";
-import { formatDay, formatTime, placeOf } from "../format";
+import { formatDayTime, formatTime, placeOf } from "../format";
 import { type Place, placeOfDate } from "../place";
 import { berlinClock, berlinDate } from "../time";
 import { MoveDateForm } from "./move-date-form";
@@ -40,7 +40,7 @@ export async function DateManager({
       <ClientMessages namespaces={["events", "errors"]}>
         <ul className="grid gap-3">
           {coming.map((o) => {
-            const label = `${formatDay(locale, o.startsAt)}, ${formatTime(locale, o.startsAt)}–${formatTime(locale, o.endsAt)}`;
+            const label = `${formatDayTime(locale, o.startsAt)}–${formatTime(locale, o.endsAt)}`;
             return (
               <li key={o.id} className="rounded-md border border-gray-300 p-3">
                 <div className="flex flex-wrap items-center justify-between gap-3">

@@ -6,7 +6,7 @@ import { getViewer } from "@/lib/auth/viewer";
 import { toEventViewer } from "@/lib/events/access";
 import { RsvpPanel, type RsvpViewer } from "@/lib/events/components/rsvp-panel";
 import { getContactShownToOrganisers, getEventDetail } from "@/lib/events/data";
-import { formatDay, formatTime, formatWhen, placeOf } from "@/lib/events/format";
+import { formatDayTime, formatWhen, placeOf } from "@/lib/events/format";
 import { formatList } from "@/lib/i18n/intl";
 import { getTranslations } from "@/lib/i18n/server";
 import { renderMarkdown } from "@/lib/markdown/render";
@@ -82,7 +82,7 @@ export default async function EventPage({ params, searchParams }: Props) {
               {date.moved ? (
                 <span className="block text-sm">
                   {t("movedFrom", {
-                    date: `${formatDay(locale, date.originalStartsAt)}, ${formatTime(locale, date.originalStartsAt)}`,
+                    date: formatDayTime(locale, date.originalStartsAt),
                   })}
                 </span>
               ) : null}
@@ -204,7 +204,7 @@ export default async function EventPage({ params, searchParams }: Props) {
                   aria-current={o.id === date?.id ? "true" : undefined}
                   className={o.id === date?.id ? "font-bold" : undefined}
                 >
-                  {formatDay(locale, o.startsAt)}, {formatTime(locale, o.startsAt)}
+                  {formatDayTime(locale, o.startsAt)}
                 </a>
                 {o.cancelled ? (
                   <span className="ms-2 font-semibold text-danger">{t("cancelledBadge")}</span>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getLocale } from "next-intl/server";
 import { cache } from "react";
-import { formatDay, formatTime } from "@/lib/events/format";
+import { formatDayTime } from "@/lib/events/format";
 import { loadAttendees } from "@/lib/events/loaders";
 import { getTranslations } from "@/lib/i18n/server";
 import { secondaryButton } from "@/lib/ui/components/button-styles";
@@ -26,7 +26,7 @@ export default async function AttendeesPage({ params, searchParams }: Props) {
   );
   const t = await getTranslations("events");
   const locale = await getLocale();
-  const when = (d: Date) => `${formatDay(locale, d)}, ${formatTime(locale, d)}`;
+  const when = (d: Date) => formatDayTime(locale, d);
   const groups = [
     ["going", attendees.filter((a) => a.response === "yes" && !a.waiting)],
     ["waiting", attendees.filter((a) => a.waiting)],
