@@ -1,5 +1,6 @@
 import "server-only";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { VISIBILITY } from "@/db/schema";
 import { requireUser } from "@/lib/auth/viewer";
 import { getMemberSummary, searchDirectory } from "@/lib/members/data";
@@ -19,15 +20,25 @@ export async function loadConversationList(searchParams: SearchParams) {
 }
 
 /**
- * A conversation for one of its current participants; anyone else (another member, a coordinator,
- * an admin) gets "not found", the same as for an id that does not exist. Opening the newest page
- * marks it and its notifications read when something there is unread; reopening a read one writes nothing.
+ * A conversation and its participants for one of its current participants; anyone else (another
+ * member, a coordinator, an admin) gets "not found", the same as for an id that does not exist.
+ * Once per request: the page's title (generateMetadata) and the page itself both ask.
  */
-export async function loadConversation(id: string, searchParams: SearchParams) {
+export const loadConversationHead = cache(async (id: string) => {
   const viewer = await requireUser();
   if (id.length > 64) notFound();
   const conversation = await getConversationForParticipant({ conversationId: id, userId: viewer.id });
   if (!conversation) notFound();
+  return { viewer, conversation };
+});
+
+/**
+ * A conversation's page of messages for one of its current participants (loadConversationHead).
+ * Opening the newest page marks it and its notifications read when something there is unread;
+ * reopening a read one writes nothing.
+ */
+export async function loadConversation(id: string, searchParams: SearchParams) {
+  const { viewer, conversation } = await loadConversationHead(id);
   const before = decodeCursor(first(searchParams.before));
   const page = await listMessages({ conversationId: id, viewerId: viewer.id, before });
   if (!before && conversation.unread) await markConversationRead({ userId: viewer.id, conversationId: id });

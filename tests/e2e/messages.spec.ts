@@ -306,6 +306,8 @@ test("a blocked member can no longer write, and their messages disappear", async
   const clara = await invitedMember(coordinator, newPage, "Clara");
   const dieter = await invitedMember(coordinator, newPage, "Dieter");
   await writeTo(dieter.page, clara.name, "Melde dich mal!");
+  // The page is named after the other member, as in the list, followed by the network's name.
+  await expect(dieter.page).toHaveTitle(new RegExp(`^${escapeRegExp(clara.name)} · \\S`));
   const conversation = dieter.page.url().replace(/#.*$/, "");
 
   await clara.page.goto(conversation);
@@ -348,6 +350,8 @@ test("a blocked member can no longer write, and their messages disappear", async
   await test.step("others do not even learn the conversation exists", async () => {
     const response = await coordinator.goto(conversation);
     expect(response?.status()).toBe(404);
+    await expect(coordinator).toHaveTitle(/\S/);
+    await expect(coordinator).not.toHaveTitle(new RegExp(escapeRegExp(clara.name)));
   });
 
   await test.step("unblocking shows the messages again", async () => {
@@ -386,6 +390,7 @@ test("a member leaves a group; the others see the note and write on without them
     await emil.page.getByRole("button", { name: t("messages.compose.send") }).click();
     await expect(emil.page).toHaveURL(/\/messages\/[\w-]+#m-/);
     await expect(emil.page.getByRole("heading", { level: 1, name: "AK Wohnen" })).toBeVisible();
+    await expect(emil.page).toHaveTitle(/^AK Wohnen · \S/);
   });
   const conversation = emil.page.url().replace(/#.*$/, "");
 
@@ -400,6 +405,8 @@ test("a member leaves a group; the others see the note and write on without them
     await expect(frieda.page.getByRole("link", { name: /AK Wohnen/ })).toHaveCount(0);
     const response = await frieda.page.goto(conversation);
     expect(response?.status()).toBe(404);
+    await expect(frieda.page).toHaveTitle(/\S/);
+    await expect(frieda.page).not.toHaveTitle(/AK Wohnen/);
   });
 
   await test.step("Gustav sees that Frieda left, and his answer reaches Emil", async () => {

@@ -7,16 +7,31 @@ import { loadMessageLabels, MessageItem } from "@/lib/messages/components/messag
 import { ParticipantNames } from "@/lib/messages/components/participant-names";
 import { conversationTitle } from "@/lib/messages/components/text";
 import { encodeCursor } from "@/lib/messages/cursor";
-import { loadConversation } from "@/lib/messages/loaders";
+import type { ConversationView } from "@/lib/messages/data";
+import { loadConversation, loadConversationHead } from "@/lib/messages/loaders";
 import { secondaryButton } from "@/lib/ui/components/button-styles";
 
 type Params = Promise<{ id: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 type T = (key: string, values?: Record<string, string | number>) => string;
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("messages"))("title"), robots: { index: false } };
+/** Named as in the conversation list; only for its participants (anyone else gets "not found"). */
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const [{ conversation }, t, locale] = await Promise.all([
+    params.then(({ id }) => loadConversationHead(id)),
+    getTranslations("messages"),
+    getRequestLocale(),
+  ]);
+  return { title: titleOf(t as unknown as T, locale, conversation), robots: { index: false } };
 }
+
+const titleOf = (t: T, locale: string, conversation: ConversationView) =>
+  conversationTitle(t, locale, {
+    kind: conversation.kind,
+    title: conversation.title,
+    names: conversation.participants.map((p) => p.name ?? ""),
+    memberCount: conversation.participants.length + 1,
+  });
 
 export default async function ConversationPage({
   params,
@@ -34,12 +49,7 @@ export default async function ConversationPage({
   const { t } = labels;
   const tt = t as unknown as T;
   const others = conversation.participants;
-  const title = conversationTitle(tt, locale, {
-    kind: conversation.kind,
-    title: conversation.title,
-    names: others.map((p) => p.name ?? ""),
-    memberCount: others.length + 1,
-  });
+  const title = titleOf(tt, locale, conversation);
   const direct = conversation.kind === "direct";
   const other = direct ? others[0] : undefined;
   const blockedByMe = Boolean(other?.blockedByViewer);
