@@ -1,7 +1,7 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { messages, users } from "@/db/schema";
+import { messages, reports, users } from "@/db/schema";
 import type { SubjectHandler } from "@/lib/moderation/subjects";
 import { decisionFits } from "@/lib/moderation/utils";
 import { messageState, setMessageRemoved } from "./removal";
@@ -44,3 +44,33 @@ export const messageSubject: SubjectHandler = {
     });
   },
 };
+
+/**
+ * The messages coordinators removed by deciding on a report, that no open report brings to the queue
+ * again: the last removed first, each to be restored. Found through their reports (few), not by
+ * reading through all messages.
+ */
+export async function listRemovedMessages() {
+  const db = await getDb();
+  return db
+    .selectDistinct({
+      id: messages.id,
+      authorName: users.name,
+      excerpt: sql<string>`left(${messages.body}, 400)`,
+      removedAt: messages.deletedAt,
+    })
+    .from(reports)
+    .innerJoin(messages, eq(messages.id, reports.subjectId))
+    .leftJoin(users, eq(users.id, messages.senderId))
+    .where(
+      and(
+        eq(reports.subjectType, "message"),
+        inArray(reports.status, ["hidden", "deleted"]),
+        eq(messages.removedBy, "moderator"),
+        sql`NOT EXISTS (SELECT 1 FROM reports o WHERE o.subject_type = 'message'
+          AND o.subject_id = ${messages.id} AND o.status = 'open')`,
+      ),
+    )
+    .orderBy(desc(messages.deletedAt))
+    .limit(50);
+}

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import { type Executor, getDb, rowsOf } from "@/db/client";
 import { type MessageRemover, messages } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/mutations";
 import { AppError } from "@/lib/errors";
 import { withdrawFromNotifications } from "@/lib/notifications/mutations";
 import { conversationSubject } from "./data";
@@ -86,12 +87,14 @@ export function messageState(row: {
  * Moderation: a coordinator hides or deletes (removed for everyone, taken back from who had not read
  * it, as when its sender deletes it) or restores a reported message (unread again for who had not).
  * Checked under the message's lock, so a deletion by its sender that came first is seen: restoring it
- * is refused ("removedByAuthor"), and so is a change `allowedFrom` does not allow ("decisionRefused").
+ * is refused ("removedByAuthor"), and so is a change `allowedFrom` does not allow ("decisionRefused";
+ * null: no such message). `audit`: the change is logged in the same transaction.
  */
 export async function setMessageRemoved(input: {
   messageId: string;
   removed: boolean;
-  allowedFrom?: (current: MessageState) => boolean;
+  allowedFrom?: (current: MessageState | null) => boolean;
+  audit?: { actorId: string };
 }): Promise<void> {
   const db = await getDb();
   await db.transaction(async (tx) => {
@@ -100,22 +103,44 @@ export async function setMessageRemoved(input: {
       .from(messages)
       .where(eq(messages.id, input.messageId))
       .for("update");
-    if (!row) return;
-    const current = messageState(row);
+    const current = row ? messageState(row) : null;
     if (!input.removed && current === "authorDeleted")
       throw new AppError({ code: "forbidden", message: "removedByAuthor" });
     if (input.allowedFrom && !input.allowedFrom(current))
       throw new AppError({ code: "conflict", message: "decisionRefused" });
+    if (!row) return;
     if (input.removed) {
       await removeMessages(tx, "moderator", sql`m.id = ${input.messageId}`);
-      return;
+    } else {
+      const [restored] = await tx
+        .update(messages)
+        .set({ deletedAt: null, removedBy: null })
+        .where(and(eq(messages.id, input.messageId), eq(messages.removedBy, "moderator")))
+        .returning({ conversationId: messages.conversationId });
+      if (restored)
+        await recountUnread(tx, sql`p.conversation_id = ${restored.conversationId} AND p.left_at IS NULL`);
     }
-    const [restored] = await tx
-      .update(messages)
-      .set({ deletedAt: null, removedBy: null })
-      .where(and(eq(messages.id, input.messageId), eq(messages.removedBy, "moderator")))
-      .returning({ conversationId: messages.conversationId });
-    if (restored)
-      await recountUnread(tx, sql`p.conversation_id = ${restored.conversationId} AND p.left_at IS NULL`);
+    if (input.audit) {
+      await recordAudit(tx, {
+        actorId: input.audit.actorId,
+        action: input.removed ? "moderation.hide" : "moderation.restore",
+        targetType: "message",
+        targetId: input.messageId,
+      });
+    }
+  });
+}
+
+/**
+ * A coordinator brings back a message a coordinator removed, after its report was decided (as the
+ * forum restores a hidden post): its participants see it again, unread for who had not read it. Not
+ * one its sender deleted ("removedByAuthor"), nor one not removed ("decisionRefused"). Logged.
+ */
+export async function restoreMessage(input: { messageId: string; actorId: string }): Promise<void> {
+  await setMessageRemoved({
+    messageId: input.messageId,
+    removed: false,
+    allowedFrom: (current) => current === "hidden",
+    audit: { actorId: input.actorId },
   });
 }

@@ -6,7 +6,8 @@ import { z } from "zod";
 import { requireRole } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { setPostStatus } from "@/lib/forum/mutations";
-import { APPROVE_REFUSED, REFUSALS } from "./constants";
+import { restoreMessage } from "@/lib/messages/removal";
+import { APPROVE_REFUSED, REFUSALS, RESTORE_MESSAGE_REFUSED } from "./constants";
 import { resolveReport } from "./mutations";
 
 /** "confirmed" comes only from the page's confirmation step, which every delete passes first. */
@@ -75,4 +76,27 @@ export async function approvePostAction(formData: FormData) {
   redirect(
     `/admin/moderation?done=${parsed.success ? (parsed.data.decision === "delete" ? "reject" : "approve") : "none"}`,
   );
+}
+
+const MessageRef = z.object({ messageId: z.string().min(1).max(64) });
+
+/**
+ * A coordinator brings back a message removed by a report's decision (the queue's list of removed
+ * messages), as the forum restores a hidden post. One its author deleted, or one not removed, is not.
+ */
+export async function restoreMessageAction(formData: FormData) {
+  const viewer = await requireRole("coordinator");
+  const parsed = MessageRef.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) redirect("/admin/moderation");
+  await restoreMessage({ messageId: parsed.data.messageId, actorId: viewer.id }).catch((error: unknown) => {
+    if (
+      error instanceof AppError &&
+      (error.message === "removedByAuthor" || error.message === "decisionRefused")
+    )
+      redirect(`/admin/moderation?done=${RESTORE_MESSAGE_REFUSED}`);
+    throw error;
+  });
+  revalidatePath("/admin/moderation");
+  revalidatePath("/messages");
+  redirect("/admin/moderation?done=restoreMessage");
 }

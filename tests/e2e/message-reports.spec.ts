@@ -95,6 +95,21 @@ test("a reported message reaches the coordinator with its photo and PDF, and onl
     expect((await coordinator.request.get(href)).status()).toBe(404);
     expect((await iryna.page.request.get(href)).status()).toBe(200);
   });
+
+  await test.step("the audit log names the message by its author and the reason, never by its text", async () => {
+    await coordinator.goto(`/admin/audit?target=${encodeURIComponent(amal.name)}`);
+    const dismissed = coordinator
+      .getByRole("table", { name: t("admin.audit.title") })
+      .getByRole("row")
+      .filter({ hasText: t("admin.audit.actions.moderation.dismiss") });
+    await expect(dismissed).toHaveCount(1);
+    await expect(dismissed.getByRole("cell").nth(3)).toHaveText(
+      t("admin.audit.messageBy", { author: amal.name }),
+    );
+    await expect(dismissed).toContainText(`${t("admin.audit.fields.report")}: Werbung?`);
+    await expect(dismissed).not.toContainText("Flyer");
+    await expectNoA11yViolations(coordinator);
+  });
 });
 
 test("the turn-off link of an Arabic mail opens in Arabic in a German browser", async ({
@@ -193,5 +208,71 @@ test("a reported message its author deleted shows so in the queue, which offers 
     await iryna.page.goto(conversation);
     await expect(iryna.page.getByText(t("messages.removed"))).toBeVisible();
     await expect(iryna.page.getByText(body)).toHaveCount(0);
+  });
+});
+
+test("a message the coordinator hid through its report says so in the conversation, and the coordinator restores it later", async ({
+  coordinator,
+  newPage,
+}) => {
+  const amal = await invitedMember(coordinator, newPage, "Amal");
+  const iryna = await invitedMember(coordinator, newPage, "Iryna");
+  const body = `Das war so nicht gemeint, sagt ${amal.name}.`;
+  await writeTo(amal.page, iryna.name, body);
+  const conversation = amal.page.url().replace(/#.*$/, "");
+  const reportLink = iryna.page
+    .getByRole("article")
+    .filter({ hasText: body })
+    .getByRole("link", { name: t("messages.conversation.report") });
+  const reason = iryna.page.getByRole("textbox", { name: t("messages.conversation.reportReason") });
+
+  await test.step("Iryna reports the message; a second report of it is refused beside the reason", async () => {
+    await iryna.page.goto(conversation);
+    await reportLink.click();
+    await reason.fill("Unfreundlich");
+    await iryna.page.getByRole("button", { name: t("messages.conversation.reportSend") }).click();
+    await expect(iryna.page.getByRole("status")).toHaveText(t("messages.conversation.reported"));
+    await iryna.page.goto(conversation);
+    await reportLink.click();
+    await reason.fill("Immer noch unfreundlich");
+    await iryna.page.getByRole("button", { name: t("messages.conversation.reportSend") }).click();
+    await expect(reason).toHaveAccessibleDescription(new RegExp(t("messages.errors.alreadyReported")));
+    await expect(reason).toHaveValue("Immer noch unfreundlich");
+    await expectNoA11yViolations(iryna.page);
+  });
+
+  const reports = coordinator.getByRole("region", { name: /Meldung/ });
+  const removed = coordinator.getByRole("region", { name: /entfernte Nachricht/ });
+  await test.step("the coordinator hides it; both read that the coordination removed it", async () => {
+    await coordinator.goto("/admin/moderation");
+    await reports
+      .getByRole("listitem")
+      .filter({ hasText: body })
+      .getByRole("button", { name: t("moderation.decision.hide") })
+      .click();
+    await expect(coordinator.getByRole("status")).toHaveText(t("moderation.done.hide"));
+    for (const page of [iryna.page, amal.page]) {
+      await page.goto(conversation);
+      await expect(page.getByText(t("messages.removedByCoordination"))).toBeVisible();
+      await expect(page.getByText(body)).toHaveCount(0);
+    }
+    await expectNoA11yViolations(amal.page);
+  });
+
+  await test.step("the queue lists it among the removed messages; the coordinator restores it", async () => {
+    const entry = removed.getByRole("listitem").filter({ hasText: body });
+    await expect(entry.getByRole("heading", { level: 3 })).toContainText(amal.name);
+    await expectNoA11yViolations(coordinator);
+    await entry.getByRole("button", { name: t("moderation.decision.restore") }).click();
+    await expect(coordinator.getByRole("status")).toHaveText(t("moderation.done.restoreMessage"));
+    await expect(removed.getByText(body)).toHaveCount(0);
+  });
+
+  await test.step("Iryna and Amal see the message again", async () => {
+    for (const page of [iryna.page, amal.page]) {
+      await page.goto(conversation);
+      await expect(page.getByRole("article").filter({ hasText: body })).toBeVisible();
+      await expect(page.getByText(t("messages.removedByCoordination"))).toHaveCount(0);
+    }
   });
 });

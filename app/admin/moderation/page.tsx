@@ -4,6 +4,7 @@ import { PostBody } from "@/lib/forum/components/post-body";
 import { postHref } from "@/lib/forum/utils";
 import { dateTimeFormat } from "@/lib/i18n/date-time";
 import { getTranslations } from "@/lib/i18n/server";
+import { RemovedMessages } from "@/lib/messages/components/removed-messages";
 import { ReportedMessageFiles } from "@/lib/messages/components/reported-files";
 import { approvePostAction, resolveReportAction } from "@/lib/moderation/actions";
 import { REFUSAL_NOTICES } from "@/lib/moderation/constants";
@@ -153,6 +154,7 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
           ))}
         </ul>
       </section>
+      <RemovedMessages />
     </>
   );
 }
