@@ -1,7 +1,7 @@
 import "server-only";
-import { desc, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { feedback } from "@/db/schema";
+import { feedback, users } from "@/db/schema";
 
 export const FEEDBACK_PAGE_SIZE = 50;
 
@@ -34,4 +34,45 @@ export async function listFeedback({ after }: { after?: string }): Promise<Feedb
     )
     .orderBy(desc(feedback.createdAt), desc(feedback.id))
     .limit(FEEDBACK_PAGE_SIZE);
+}
+
+/** One piece of feedback, for its mails; null when there is none with this id. */
+export async function getFeedback({ id }: { id: string }): Promise<Omit<FeedbackEntry, "id"> | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      name: feedback.name,
+      email: feedback.email,
+      pageUrl: feedback.pageUrl,
+      message: feedback.message,
+      createdAt: feedback.createdAt,
+    })
+    .from(feedback)
+    .where(eq(feedback.id, id))
+    .limit(1);
+  return row ?? null;
+}
+
+const isRecipient = and(inArray(users.role, ["coordinator", "admin"]), eq(users.status, "approved"));
+
+/** Who receives feedback: every approved coordinator and admin. */
+export async function listFeedbackRecipientIds(): Promise<string[]> {
+  const db = await getDb();
+  const rows = await db.select({ id: users.id }).from(users).where(isRecipient);
+  return rows.map((row) => row.id);
+}
+
+/** A recipient's address and language, while they still receive feedback; else null. */
+export async function getFeedbackRecipient({
+  userId,
+}: {
+  userId: string;
+}): Promise<{ email: string; locale: string | null } | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ email: users.email, locale: users.locale })
+    .from(users)
+    .where(and(eq(users.id, userId), isRecipient))
+    .limit(1);
+  return row ?? null;
 }

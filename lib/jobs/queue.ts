@@ -12,6 +12,11 @@ export type SendJobOptions = {
    * still be idempotent (claim their rows).
    */
   singletonKey?: string;
+  /**
+   * The job's id (a UUID): a second send with the same id is dropped (returns null), also once the
+   * first has run. Use it to queue a job exactly once whatever retries the sender makes.
+   */
+  id?: string;
   /** Attempts after the first failure (default 8, with exponential backoff from 30 s). */
   retryLimit?: number;
   /** Enqueue inside this drizzle transaction: the job exists only if the transaction commits. */
@@ -41,6 +46,7 @@ export async function sendJob(
     if (rows.length > 0) return null;
   }
   const id = await boss.send(name, data, {
+    id: options.id,
     startAfter: options.startAfter,
     singletonKey: options.singletonKey,
     retryLimit: options.retryLimit ?? JOB_DEFAULTS.retryLimit,

@@ -3,6 +3,7 @@ import { applicationJobs, applicationSchedules } from "@/lib/applications/jobs";
 import { contactImportJobs } from "@/lib/campaigns/import-jobs";
 import { campaignJobs, campaignSchedules } from "@/lib/campaigns/jobs";
 import { eventsJobs, eventsSchedules } from "@/lib/events/jobs";
+import { feedbackJobs } from "@/lib/feedback/jobs";
 import { forumJobs, forumSchedules } from "@/lib/forum/jobs";
 import { messagesJobs, messagesSchedules } from "@/lib/messages/jobs";
 import { notificationJobs, notificationSchedules } from "@/lib/notifications/jobs";
@@ -22,6 +23,7 @@ export const jobHandlers: Record<string, JobHandler> = {
   ...applicationJobs,
   ...forumJobs,
   ...messagesJobs,
+  ...feedbackJobs,
 };
 
 /** Recurring jobs (cron, Europe/Berlin unless stated). */
