@@ -205,7 +205,8 @@ test("the organiser moves a date and changes the place, then cancels the event: 
     /Kontakt-E-Mail aus Ihrem Profil \(.*lukas\.wagner@example\.org.*\)/,
   );
 
-  const changed = t("notifications.kinds.event_change", { title });
+  // One date changed: the subject names it by the day its attendee knew it on.
+  const changed = t("notifications.kinds.event_change", { title, on: new Date(`${firstDate}T12:00:00Z`) });
   await test.step("the first date moves a day later and an hour earlier: the attendee sees it in the notifications", async () => {
     const since = Date.now();
     await coordinator.goto(`/events/${eventId}/edit`);
@@ -424,7 +425,7 @@ test("the organiser gives one date of a series another address: its attendee is 
     await expectNoA11yViolations(coordinator);
 
     const mail = await waitForMail(SECOND!.email, {
-      subject: t("notifications.kinds.event_change", { title }),
+      subject: t("notifications.kinds.event_change", { title, on: new Date(`${firstDate}T12:00:00Z`) }),
       since,
     });
     expect(mail.text).toContain(`Bürgerhaus Zeitz, Schützenplatz 1, 06712 Zeitz (bisher: ${series})`);

@@ -21,7 +21,7 @@ export { expect };
  * spec that names it restores the name before anything else runs.
  */
 export const tr = (locale: Locale = "de") => {
-  const t = createTranslator({ locale, messages: MESSAGES[locale] });
+  const t = createTranslator({ locale, messages: MESSAGES[locale], timeZone: "Europe/Berlin" });
   const network = t("shell.siteName");
   // Only where a message names the network: a value given to a rich-text message without one ("<link>")
   // makes the translator format its tags, which it cannot here.
