@@ -144,6 +144,7 @@ export async function listUserAuditEntries({ userId, limit = 10 }: { userId: str
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(limit);
 }
+export type UserAuditEntry = Awaited<ReturnType<typeof listUserAuditEntries>>[number];
 
 /** Whether an invited person has never signed in (Auth.js marks the address verified on first sign-in). */
 export const mayResendInvitation = (u: Pick<UserDetail, "invited" | "emailVerified" | "status">) =>

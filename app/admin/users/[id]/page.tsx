@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getFormatter } from "next-intl/server";
 import { ROLES, type Role } from "@/db/schema";
 import { getPendingEmailChange } from "@/lib/account/data";
 import { requireCapability } from "@/lib/admin/loaders";
@@ -19,6 +18,8 @@ import {
 } from "@/lib/users/actions";
 import { ConfirmPanel } from "@/lib/users/components/confirm-panel";
 import { UserEmail } from "@/lib/users/components/user-email";
+import { UserFacts } from "@/lib/users/components/user-facts";
+import { UserHistory } from "@/lib/users/components/user-history";
 import { UserOrganisations } from "@/lib/users/components/user-organisations";
 import {
   getUserDetail,
@@ -105,8 +106,6 @@ export default async function AdminUserPage({
   if (!user) notFound();
   const search = await searchParams;
   const t = await getTranslations("admin.users");
-  const tAudit = await getTranslations("admin.audit");
-  const format = await getFormatter();
   const [history, worksAt, organisationOptions, pendingEmail] = await Promise.all([
     listUserAuditEntries({ userId: user.id }),
     listUserOrganisations({ userId: user.id }),
@@ -206,38 +205,7 @@ export default async function AdminUserPage({
         />
       ) : null}
 
-      <dl className="mb-8 grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]">
-        <dt className="font-semibold">{t("email")}</dt>
-        <dd className="break-all">{user.email ?? "–"}</dd>
-        <dt className="font-semibold">{t("role")}</dt>
-        <dd>{t(`roles.${user.role}`)}</dd>
-        <dt className="font-semibold">{t("status")}</dt>
-        <dd>{t(`statuses.${user.status}`)}</dd>
-        {blocked ? (
-          <>
-            <dt className="font-semibold">{t("statusBeforeBlock")}</dt>
-            <dd>{t(`statuses.${restored}`)}</dd>
-          </>
-        ) : null}
-        <dt className="font-semibold">{t("organisation")}</dt>
-        <dd>{user.organisation ?? "–"}</dd>
-        <dt className="font-semibold">{t("since")}</dt>
-        <dd>{format.dateTime(user.createdAt, { dateStyle: "medium", timeStyle: "short" })}</dd>
-        <dt className="font-semibold">{t("invitedBy")}</dt>
-        <dd>{user.invited ? (user.invitedBy ?? t("formerMember")) : "–"}</dd>
-        <dt className="font-semibold">{t("firstSignIn")}</dt>
-        <dd>
-          {user.emailVerified ? format.dateTime(user.emailVerified, { dateStyle: "medium" }) : t("never")}
-        </dd>
-        <dt className="font-semibold">{t("activeSessions")}</dt>
-        <dd>{user.sessionCount}</dd>
-        {user.erasedAt ? (
-          <>
-            <dt className="font-semibold">{t("deletedOn")}</dt>
-            <dd>{format.dateTime(user.erasedAt, { dateStyle: "medium", timeStyle: "short" })}</dd>
-          </>
-        ) : null}
-      </dl>
+      <UserFacts user={user} />
 
       {!deleted ? (
         <section aria-labelledby="actions-heading" className="mb-10">
@@ -305,24 +273,7 @@ export default async function AdminUserPage({
         />
       ) : null}
 
-      <section aria-labelledby="history-heading">
-        <h2 id="history-heading" className="mb-3 text-2xl font-bold">
-          {t("history")}
-        </h2>
-        {history.length === 0 ? <p>{t("noHistory")}</p> : null}
-        <ul className="list-disc ps-6">
-          {history.map((entry) => (
-            <li key={entry.id}>
-              {format.dateTime(entry.createdAt, { dateStyle: "medium", timeStyle: "short" })}:{" "}
-              {tAudit.has(`actions.${entry.action}`) ? tAudit(`actions.${entry.action}`) : entry.action}
-              {entry.actor ? ` (${entry.actor})` : ""}
-            </li>
-          ))}
-        </ul>
-        <p className="mt-3">
-          <a href={`/admin/audit?target=${user.id}`}>{t("fullHistory")}</a>
-        </p>
-      </section>
+      <UserHistory userId={user.id} history={history} />
     </>
   );
 }
