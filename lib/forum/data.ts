@@ -290,6 +290,29 @@ export async function getThread({
 }
 export type Thread = NonNullable<Awaited<ReturnType<typeof getThread>>>;
 
+/** The category of this thread, or this category, if the viewer may read it; null otherwise. */
+export async function getReadableCategoryId({
+  viewer,
+  where,
+}: {
+  viewer: ForumViewer;
+  where: { threadId: number } | { categoryId: string };
+}): Promise<string | null> {
+  const db = await getDb();
+  const [row] =
+    "threadId" in where
+      ? await db
+          .select({ id: forumThreads.categoryId })
+          .from(forumThreads)
+          .innerJoin(forumCategories, eq(forumCategories.id, forumThreads.categoryId))
+          .where(and(eq(forumThreads.id, where.threadId), threadVisibleSql(viewer), categoryVisible(viewer)))
+      : await db
+          .select({ id: forumCategories.id })
+          .from(forumCategories)
+          .where(and(eq(forumCategories.id, where.categoryId), categoryVisible(viewer)));
+  return row?.id ?? null;
+}
+
 export type PostView = {
   id: number;
   number: number;

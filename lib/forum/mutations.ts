@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { type Executor, getDb, rowsOf } from "@/db/client";
 import {
   forumAttachments,
@@ -12,6 +12,7 @@ import {
   forumWatches,
   type PostStatus,
   uploads,
+  users,
   type WatchLevel,
 } from "@/db/schema";
 import { uploadRow } from "@/db/uploads";
@@ -27,6 +28,7 @@ import { claimForumPending } from "./pending-attachments";
 import { othersReplied } from "./removal";
 import { type Mentioned, renderPost } from "./render";
 import { mentionCandidates, postAnchor, postHref, slugify } from "./utils";
+import { mayReadCategory } from "./visibility";
 
 /** Members named with @ in a text, resolved to approved members (longest matching name wins). */
 export async function resolveMentions(body: string): Promise<Mentioned[]> {
@@ -44,11 +46,11 @@ export async function resolveMentions(body: string): Promise<Mentioned[]> {
 /** Of these users, the approved ones who may see the category: nobody learns of restricted content. */
 export async function usersWhoCanSee(tx: Executor, userIds: string[], categoryId: string): Promise<string[]> {
   if (userIds.length === 0) return [];
-  const rows = await tx.execute(sql`select u.id from users u, forum_categories c
-    where c.id = ${categoryId} and u.id in ${userIds} and u.status = 'approved'
-      and (c.visibility in ('public', 'members') or u.role in ('coordinator', 'admin')
-        or exists (select 1 from working_group_members g where g.group_id = c.group_id and g.user_id = u.id))`);
-  return rowsOf<{ id: string }>(rows).map((r) => r.id);
+  const rows = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(inArray(users.id, userIds), eq(users.status, "approved"), mayReadCategory(categoryId)));
+  return rows.map((r) => r.id);
 }
 
 async function addAttachments(tx: Executor, ownerId: string, postId: number, files: ProcessedAttachment[]) {

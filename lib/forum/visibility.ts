@@ -27,6 +27,15 @@ export function categoryVisible(viewer: ForumViewer): SQL {
     select 1 from working_group_members wgm where wgm.group_id = forum_categories.group_id and wgm.user_id = ${viewer.id})))`;
 }
 
+/**
+ * The member (a row of `users`) may read this category: categoryVisible for that member, for
+ * choosing whom to tell or to offer ("@Na…") what is said there.
+ */
+export const mayReadCategory = (categoryId: string): SQL =>
+  sql`exists (select 1 from forum_categories c where c.id = ${categoryId} and (c.visibility in ('public', 'members')
+    or ${users.role} in ('coordinator', 'admin')
+    or exists (select 1 from working_group_members g where g.group_id = c.group_id and g.user_id = ${users.id})))`;
+
 /** `column` (a category id) is one the viewer can see. */
 export function inVisibleCategory(viewer: ForumViewer, column: AnyPgColumn | SQL): SQL {
   return sql`${column} in (select forum_categories.id from forum_categories where ${categoryVisible(viewer)})`;

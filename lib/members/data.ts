@@ -189,17 +189,20 @@ export type MemberSuggestion = Pick<MemberSummary, "id" | "organisation" | "jobF
 
 /**
  * Up to `limit` members whose name matches what was typed, as the directory's name search matches it
- * (typo- and umlaut-tolerant, only members the viewer may find there). Names that start with the text
- * come first, then names with a word that starts with it.
+ * (typo- and umlaut-tolerant, only members the viewer may find there), and who meet `among` (SQL over
+ * `users`: who may read a forum category). Names that start with the text come first, then names with
+ * a word that starts with it.
  */
 export async function suggestMembers({
   level,
   q,
   limit,
+  among,
 }: {
   level: ViewerLevel;
   q: string;
   limit: number;
+  among?: SQL;
 }): Promise<MemberSuggestion[]> {
   const match = foldedWordsMatch(q, profiles.nameFolded);
   if (!match) return [];
@@ -211,7 +214,7 @@ export async function suggestMembers({
     .from(profiles)
     .innerJoin(users, eq(users.id, profiles.userId))
     .leftJoin(organisations, eq(organisations.id, profiles.organisationId))
-    .where(and(listed(level), match))
+    .where(and(listed(level), match, among))
     .orderBy(
       sql`starts_with(${profiles.nameFolded}, ${folded}) desc`,
       sql`strpos(${profiles.nameFolded}, ${` ${folded}`}) > 0 desc`,

@@ -2,6 +2,7 @@ import type { Locator, Page } from "@playwright/test";
 import { expectNoA11yViolations } from "./support/a11y";
 import { invitedMember, test } from "./support/admin-fixtures";
 import { expect, tr, uniqueLetters, uniqueSuffix, waitForHydration } from "./support/fixtures";
+import { createGroupCategory } from "./support/forum-groups";
 
 const t = tr("de");
 
@@ -115,5 +116,52 @@ test("a member types @ and a few letters in a reply, picks a suggestion with the
       return [x(0), x(1)];
     });
     expect(sign).toBeLessThan(letter);
+  });
+});
+
+test("in a working group's category the suggestions offer only members of the group, who can read it", async ({
+  coordinator,
+  newPage,
+}) => {
+  const word = uniqueLetters();
+  const marta = await invitedMember(coordinator, newPage, `Marta ${word}`);
+  const mara = await invitedMember(coordinator, newPage, `Mara ${word}`);
+  const martin = await invitedMember(coordinator, newPage, `Martin ${word}`);
+  const category = `Intern ${uniqueLetters()}`;
+  await createGroupCategory(coordinator, {
+    group: `AK ${uniqueLetters()}`,
+    category,
+    members: [marta, mara],
+  });
+  const page = marta.page;
+  const list = page.getByRole("listbox", { name: t("forum.composer.mentionList") });
+
+  await test.step("a new thread in the group's category: Martin, outside the group, is not offered", async () => {
+    await page.goto("/forum/new");
+    await page.getByLabel(t("forum.composer.category")).selectOption({ label: category });
+    const body = await replyBox(page, t("forum.composer.body"));
+    await body.pressSequentially(`@${word}`);
+    await expect(list.getByRole("option")).toHaveText([mara.name, marta.name]);
+    await expectNoA11yViolations(page);
+  });
+
+  await test.step("in a category every member reads, he is", async () => {
+    await page.getByLabel(t("forum.composer.category")).selectOption({ label: "Wohnen" });
+    const body = await replyBox(page, t("forum.composer.body"));
+    await body.fill("");
+    await body.pressSequentially(`@${word}`);
+    await expect(list.getByRole("option")).toHaveText([mara.name, marta.name, martin.name]);
+  });
+
+  await test.step("a reply in a thread of the group's category offers only the group's members", async () => {
+    await page.getByLabel(t("forum.composer.category")).selectOption({ label: category });
+    await page
+      .getByRole("textbox", { name: t("forum.composer.threadTitle") })
+      .fill(`Intern ${uniqueSuffix()}`);
+    await (await replyBox(page, t("forum.composer.body"))).fill("Wer plant mit?");
+    await page.getByRole("button", { name: t("forum.composer.createThread") }).click();
+    const reply = await replyBox(page);
+    await reply.pressSequentially(`@${word}`);
+    await expect(list.getByRole("option")).toHaveText([mara.name, marta.name]);
   });
 });

@@ -4,6 +4,7 @@ import { XSS_PAYLOADS } from "../fixtures/xss-payloads";
 import { expectNoA11yViolations } from "./support/a11y";
 import { invitedMember, test } from "./support/admin-fixtures";
 import { escapeRegExp, expect, tr, uniqueLetters, uniqueSuffix, waitForHydration } from "./support/fixtures";
+import { createGroupCategory } from "./support/forum-groups";
 import { expectInertFor, recordDialogs } from "./support/xss";
 
 const t = tr("de");
@@ -313,31 +314,7 @@ test("a working group gets its own category; a watcher is notified and marks it 
   const title = `Besichtigungen ${uniqueSuffix()}`;
 
   await test.step("the coordinator creates the working group, adds both and gives it a category", async () => {
-    await coordinator.goto("/admin/forum");
-    await coordinator.getByLabel(t("forumAdmin.groupName")).fill(group);
-    await coordinator.getByRole("button", { name: t("forumAdmin.createGroup") }).click();
-    await expect(coordinator.getByText(t("forumAdmin.groupCreated"))).toBeVisible();
-    const adder = coordinator.locator("form").filter({
-      has: coordinator.getByLabel(t("forumAdmin.addMember", { group })),
-    });
-    for (const person of [anna, boris]) {
-      await adder.getByLabel(t("forumAdmin.addMember", { group })).fill(person.email);
-      await adder.getByRole("button", { name: t("forumAdmin.add") }).click();
-      await expect(coordinator.getByText(`${person.name} (${person.email})`)).toBeVisible();
-    }
-    const creator = coordinator
-      .locator("form")
-      .filter({ has: coordinator.getByRole("button", { name: t("forumAdmin.createCategory") }) });
-    await creator.getByLabel(t("forumAdmin.name"), { exact: true }).fill(category);
-    await creator.getByLabel(t("forumAdmin.description"), { exact: true }).fill("Nur für den Arbeitskreis.");
-    await creator
-      .getByLabel(t("forumAdmin.visibility"))
-      .selectOption({ label: t("forumAdmin.visibilityGroup") });
-    await creator.getByLabel(t("forumAdmin.group"), { exact: true }).selectOption({ label: group });
-    await creator.getByRole("button", { name: t("forumAdmin.createCategory") }).click();
-    await expect(coordinator.getByText(t("forumAdmin.categorySaved"))).toBeVisible();
-    await expect(coordinator.locator("summary", { hasText: category })).toBeVisible();
-    await expectNoA11yViolations(coordinator);
+    await createGroupCategory(coordinator, { group, category, members: [anna, boris] });
   });
 
   await test.step("Anna opens a thread there; Boris watches it", async () => {

@@ -1,8 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/forum/mentions/route";
 import { VISIBILITY } from "@/db/schema";
 import type { MentionSuggestion } from "@/lib/forum/components/mention-query";
+import { createThread } from "@/lib/forum/mutations";
 import { createApplicant, createMember, createOrganisation, createSession } from "../support/factories";
+import { createCategory, createGroup } from "../support/forum-factories";
 
 const { public: PUBLIC, hidden: HIDDEN } = VISIBILITY;
 
@@ -10,18 +12,27 @@ const { public: PUBLIC, hidden: HIDDEN } = VISIBILITY;
 const marker = () =>
   Array.from(crypto.getRandomValues(new Uint8Array(10)), (b) => String.fromCharCode(97 + (b % 26))).join("");
 
-/** What the composer asks for "@" + q, as the signed-in user (or a visitor). */
-async function suggest(q: string, userId?: string): Promise<Response> {
+/** Where the composer is: a thread, or the category a new thread goes to. */
+type Scope = { thread: number } | { category: string } | null;
+
+let membersCategory: Scope = null;
+beforeAll(async () => {
+  membersCategory = { category: (await createCategory("members")).id };
+});
+
+/** What the composer asks for "@" + q, as the signed-in user (or a visitor), by default in a members' category. */
+async function suggest(q: string, userId?: string, scope: Scope = membersCategory): Promise<Response> {
   const cookie = userId ? `authjs.session-token=${await createSession(userId)}` : "";
+  const where = scope ? `&${new URLSearchParams(Object.entries(scope).map(([k, v]) => [k, String(v)]))}` : "";
   return GET(
-    new Request(`http://localhost:3000/api/forum/mentions?q=${encodeURIComponent(q)}`, {
+    new Request(`http://localhost:3000/api/forum/mentions?q=${encodeURIComponent(q)}${where}`, {
       headers: { cookie },
     }),
   );
 }
 
-async function suggested(q: string, userId: string): Promise<MentionSuggestion[]> {
-  const response = await suggest(q, userId);
+async function suggested(q: string, userId: string, scope?: Scope): Promise<MentionSuggestion[]> {
+  const response = await suggest(q, userId, scope);
   expect(response.status).toBe(200);
   expect(response.headers.get("cache-control")).toContain("no-store");
   return (await response.json()).members;
@@ -93,5 +104,38 @@ describe("mention suggestions in the forum's composer", () => {
     const refused = await suggest(word, applicant.userId);
     expect(refused.status).toBe(404);
     expect(await refused.text()).not.toContain(word);
+  });
+
+  it("in a working group's category offers only who may read it, and refuses a category or thread the asker cannot read", async () => {
+    const word = marker();
+    const asker = await createMember({ name: `Greta ${word}` });
+    const colleague = await createMember({ name: `Gerd ${word}` });
+    const outsider = await createMember({ name: `Gisela ${word}` });
+    const coordinator = await createMember({ role: "coordinator", name: `Gunda ${word}` });
+    const group = await createGroup([asker.id, colleague.id]);
+    const category = await createCategory("group", group.id);
+    const { thread } = await createThread({
+      authorId: asker.id,
+      categoryId: category.id,
+      title: "Nur für den Arbeitskreis",
+      body: "Intern",
+    });
+    for (const scope of [{ category: category.id }, { thread: thread.id }]) {
+      const ids = (await suggested(word, asker.id, scope)).map((m) => m.id);
+      expect(ids).toContain(colleague.id);
+      expect(ids).toContain(coordinator.id);
+      expect(ids).not.toContain(outsider.id);
+    }
+    // Everyone may read a members' category.
+    expect((await suggested(word, asker.id)).map((m) => m.id)).toContain(outsider.id);
+
+    for (const scope of [{ category: category.id }, { thread: thread.id }]) {
+      const refused = await suggest(word, outsider.id, scope);
+      expect(refused.status).toBe(404);
+      expect(await refused.text()).not.toContain(word);
+    }
+    const unscoped = await suggest(word, asker.id, null);
+    expect(unscoped.status).toBe(400);
+    expect(await unscoped.text()).not.toContain(word);
   });
 });

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useRef } from "react";
+import { useActionState, useRef, useState } from "react";
 import type { FieldError } from "@/lib/forms/schema";
 import { inputStyle, secondaryButton } from "@/lib/ui/components/button-styles";
 import { Field } from "@/lib/ui/components/field";
@@ -29,6 +29,7 @@ export function Composer({
   initialBody = "",
   categories,
   defaultCategoryId = "",
+  threadId,
   acceptedTypes,
 }: {
   mode: Mode;
@@ -37,6 +38,8 @@ export function Composer({
   initialBody?: string;
   categories?: { id: string; name: string }[];
   defaultCategoryId?: string;
+  /** The thread a reply or an edit is in (a new thread's "@" suggestions follow its chosen category). */
+  threadId?: number;
   acceptedTypes?: string;
 }) {
   const t = useTranslations("forum.composer");
@@ -66,6 +69,9 @@ export function Composer({
           : (te as unknown as (k: string, v?: Record<string, number>) => string)(error.key, error.values)
       : undefined;
   const value = (name: string, fallback = "") => values[name] ?? fallback;
+  const [chosenCategory, setChosenCategory] = useState<string | null>(null);
+  const categoryId = chosenCategory ?? value("categoryId", defaultCategoryId);
+  const mentionScope = threadId ? { thread: threadId } : categoryId ? { category: categoryId } : null;
   const id = (name: string) => `${mode}-${name}`;
   // A reply's form sits under the thread's "Antworten" heading; a new thread's and an edit's under the h1.
   const PreviewHeading = mode === "reply" ? "h3" : "h2";
@@ -103,6 +109,7 @@ export function Composer({
               {...aria}
               name="categoryId"
               defaultValue={value("categoryId", defaultCategoryId)}
+              onChange={(event) => setChosenCategory(event.target.value)}
               className={inputStyle}
             >
               <option value="">{t("chooseCategory")}</option>
@@ -140,6 +147,7 @@ export function Composer({
             key={`${state.status}-${value("body", initialBody).length}`}
             {...aria}
             name="body"
+            mentionScope={mentionScope}
             rows={mode === "reply" ? 6 : 10}
             defaultValue={value("body", initialBody)}
             className={inputStyle}

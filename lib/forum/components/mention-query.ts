@@ -3,6 +3,13 @@ export const MENTION_QUERY_MIN_LETTERS = 2;
 /** Longer text after "@" is no name being typed. */
 export const MENTION_QUERY_MAX = 80;
 
+/** Where the composer is, for the suggestions to offer only who may read it: a thread, or a new thread's category. */
+export type MentionScope = { thread: number } | { category: string };
+
+/** The scope as the suggestions' query parameters ("thread=12", "category=…"). */
+export const mentionScopeParams = (scope: MentionScope): string =>
+  "thread" in scope ? `thread=${scope.thread}` : `category=${encodeURIComponent(scope.category)}`;
+
 /** A member offered for "@Na…": the name as the viewer may see it, function and organisation if visible. */
 export type MentionSuggestion = { id: string; name: string; detail: string };
 

@@ -10,7 +10,7 @@ import {
   useSyncExternalStore,
 } from "react";
 import { Textarea } from "@/lib/ui/components/textarea";
-import { type ActiveMention, activeMention, insertMention } from "./mention-query";
+import { type ActiveMention, activeMention, insertMention, type MentionScope } from "./mention-query";
 import { useMentionSuggestions } from "./use-mention-suggestions";
 
 const noSubscription = () => () => {};
@@ -20,13 +20,20 @@ const noSubscription = () => () => {};
  * pattern on a textarea: the list is announced, arrow keys move, Enter or Tab inserts "@Full Name",
  * Escape closes). Without JavaScript it is a plain textarea, and typing the name works as before.
  */
-export function MentionTextarea(props: TextareaHTMLAttributes<HTMLTextAreaElement> & { id: string }) {
+export function MentionTextarea({
+  mentionScope,
+  ...props
+}: TextareaHTMLAttributes<HTMLTextAreaElement> & {
+  id: string;
+  /** The thread or category written in: only members who may read it are offered (none without one). */
+  mentionScope: MentionScope | null;
+}) {
   const t = useTranslations("forum.composer");
   const [mention, setMention] = useState<ActiveMention | null>(null);
   const [active, setActive] = useState(0);
   // The "@" whose list was picked from or closed with Escape: it stays closed while the caret is there.
   const dismissed = useRef<number | null>(null);
-  const { suggestions, loaded } = useMentionSuggestions(mention?.query ?? null);
+  const { suggestions, loaded } = useMentionSuggestions(mention?.query ?? null, mentionScope);
   const hydrated = useSyncExternalStore(
     noSubscription,
     () => true,

@@ -25,6 +25,7 @@ export default async function EditPostPage({ params }: { params: Promise<{ id: s
             mode="edit"
             action={editPostAction}
             hidden={{ postId: String(post.id) }}
+            threadId={post.thread.id}
             initialBody={post.body}
           />
         </ClientMessages>

@@ -138,6 +138,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
               mode="reply"
               action={replyAction}
               hidden={{ threadId: String(thread.id) }}
+              threadId={thread.id}
               initialBody={
                 quote
                   ? quoteMarkdown(
