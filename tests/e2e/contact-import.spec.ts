@@ -123,6 +123,21 @@ test("a coordinator imports contacts from CSV: preview with per-row errors, prog
   await coordinator.getByRole("searchbox", { name: c("list.search") }).fill(list.anna.email);
   await coordinator.getByRole("button", { name: c("list.searchButton") }).click();
   await expect(coordinator.getByText(c("list.noMatches", { query: list.anna.email }))).toBeVisible();
+
+  // The audit log still names her by her address, marked deleted, and finds her by her name.
+  await coordinator.goto("/admin/audit");
+  await coordinator.getByRole("textbox", { name: t("admin.audit.target") }).fill(list.anna.name);
+  await coordinator.getByRole("button", { name: t("admin.audit.filter") }).click();
+  const removed = coordinator
+    .getByRole("table", { name: t("admin.audit.title") })
+    .getByRole("row")
+    .filter({ hasText: t("admin.audit.actions.contacts.removed") });
+  await expect(removed).toHaveCount(1);
+  await expect(removed.getByRole("cell").nth(3)).toHaveText(
+    t("admin.audit.deletedName", { name: list.anna.email.toLowerCase() }),
+  );
+  await expect(removed).toContainText(`${t("admin.audit.fields.name")}: ${list.anna.name}`);
+  await expectNoA11yViolations(coordinator);
 });
 
 test("without JavaScript the import runs and its page refreshes itself; a member gets “not found”", {
