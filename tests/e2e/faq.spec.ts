@@ -178,6 +178,19 @@ test("a coordinator adds a topic with two questions: publishes, reorders, withdr
     expect(await top(second)).toBeLessThan(await top(first));
   }).toPass(CACHE_RENEWAL);
 
+  // The audit log has the move once, on the topic by its name, linked to it on the FAQ page.
+  await coordinator.goto(`/admin/audit?target=${encodeURIComponent(topic)}`);
+  const log = coordinator.getByRole("table", { name: de("admin.audit.title") });
+  const moved = log.getByRole("row").filter({ hasText: de("admin.audit.actions.faq.reordered") });
+  await expect(moved).toHaveCount(1);
+  await expect(moved).toContainText(`${de("admin.audit.fields.moved")}: ${second}`);
+  await expect(
+    log.getByRole("row").filter({ hasText: de("admin.audit.actions.faq.category_created") }),
+  ).toHaveCount(1);
+  await expectNoA11yViolations(coordinator);
+  await moved.getByRole("link", { name: topic }).click();
+  await expect(coordinator).toHaveURL(/\/admin\/faq#cat-[\w-]+$/);
+
   await section.getByRole("button", { name: de("faqAdmin.unpublishLabel", { question: second }) }).click();
   await expect(coordinator.getByRole("status")).toHaveText(de("faqAdmin.saved.unpublished"));
   // Deleting asks first: one click only shows what will happen, "cancel" keeps the question.
