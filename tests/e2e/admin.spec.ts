@@ -3,7 +3,7 @@ import sharp from "sharp";
 import { SignupPage } from "./pages/signup-page";
 import { expectNoA11yViolations } from "./support/a11y";
 import { expect, invitedMember, test } from "./support/admin-fixtures";
-import { tr, uniqueEmail, uniqueLetters, waitForHydration } from "./support/fixtures";
+import { dayFromNow, tr, uniqueEmail, uniqueLetters, waitForHydration } from "./support/fixtures";
 import { waitForMail } from "./support/mailbox";
 
 const t = tr("de");
@@ -251,6 +251,45 @@ test("audit log: a new FAQ entry by its question, found by name and linked to it
   await expect(coordinator.getByRole("textbox", { name: t("faqAdmin.question") }).first()).toHaveValue(
     question,
   );
+});
+
+test("audit log: a date of a series given its own place links to that date, its format in words", async ({
+  coordinator,
+}) => {
+  const title = `Sprechstunde ${uniqueLetters()}`;
+  await coordinator.goto("/events/new");
+  await coordinator.getByLabel(t("events.form.title")).fill(title);
+  await coordinator.getByLabel(t("events.form.date")).fill(dayFromNow(21));
+  await coordinator.getByLabel(t("events.form.startTime")).fill("09:00");
+  await coordinator.getByLabel(t("events.form.endTime")).fill("10:30");
+  await coordinator
+    .getByLabel(t("events.form.frequency"), { exact: true })
+    .selectOption({ label: t("events.form.frequencies.weekly") });
+  await coordinator.getByLabel(t("events.form.untilDate")).fill(dayFromNow(35));
+  await coordinator.getByLabel(t("events.form.venue")).fill("Familienzentrum");
+  await coordinator.getByRole("button", { name: t("events.form.create") }).click();
+  await expect(coordinator.getByText(t("events.saved.created"))).toBeVisible();
+  const eventId = new URL(coordinator.url()).pathname.split("/").at(-1)!;
+  // The series' second date moves to the Bürgerhaus.
+  await coordinator.goto(`/events/${eventId}/edit`);
+  const second = coordinator
+    .getByRole("region", { name: t("events.dates.title") })
+    .getByRole("listitem")
+    .nth(1);
+  await second.getByText(t("events.dates.placeSummary")).click();
+  await second.getByLabel(t("events.dates.venue")).fill("Bürgerhaus Zeitz");
+  await second.getByRole("button", { name: t("events.dates.placeSave") }).click();
+  await expect(coordinator.getByText(t("events.saved.placeChanged"))).toBeVisible();
+
+  await coordinator.goto(`/admin/audit?target=${encodeURIComponent(title)}`);
+  const table = coordinator.getByRole("table", { name: t("admin.audit.title") });
+  const placed = table.getByRole("row").filter({ hasText: t("admin.audit.actions.event.date_place") });
+  await expect(placed).toContainText(`${t("admin.audit.fields.format")}: ${t("events.formats.in_person")}`);
+  await expect(placed).not.toContainText("in_person");
+  await expectNoA11yViolations(coordinator);
+  await placed.getByRole("link", { name: new RegExp(`^${title}, `) }).click();
+  await expect(coordinator).toHaveURL(new RegExp(`/events/${eventId}\\?date=${dayFromNow(28)}$`));
+  await expect(coordinator.getByRole("main")).toContainText("Bürgerhaus Zeitz");
 });
 
 test("dashboard on a phone: whole-number axes and labels of at least 12 px", async ({ admin }, testInfo) => {
