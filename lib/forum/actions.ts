@@ -11,18 +11,17 @@ import { reportContent } from "@/lib/moderation/mutations";
 import { hitRateLimits } from "@/lib/rate-limit/mutations";
 import { PENDING_FIELD, type PendingAttachment } from "@/lib/uploads/constants";
 import { getPost, getThread, isHoldFirstPostsOn, listCategories } from "./data";
+import { setPostStatus, updateThreadFlags } from "./moderation-mutations";
 import {
   createReply,
   createThread,
   editPost,
   isFirstTimePoster,
   removeEarlierVersions,
-  resolveMentions,
-  setPostStatus,
   setWatch,
   toggleReaction,
-  updateThreadFlags,
 } from "./mutations";
+import { resolveMentions } from "./notify";
 import { gatherAttachments } from "./pending-attachments";
 import { renderPost } from "./render";
 import {

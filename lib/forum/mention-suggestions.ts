@@ -17,7 +17,7 @@ export const MENTION_SUGGESTIONS = 8;
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
   Response.json(body, { status, headers: { "Cache-Control": "private, no-store", ...headers } });
 
-/** Whether "@name" in a post resolves to this name again (lib/forum/mutations.ts resolveMentions). */
+/** Whether "@name" in a post resolves to this name again (lib/forum/notify.ts resolveMentions). */
 const mentionable = (name: string) => mentionCandidates(`@${name}`)[0]?.[0] === name.toLowerCase();
 
 /** The thread (?thread=12) or the new thread's category (?category=…) the composer asks for. */

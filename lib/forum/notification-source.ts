@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { getDb, rowsOf } from "@/db/client";
 import { plainExcerpt } from "@/lib/markdown/plain";
 import type { NotificationKind } from "@/lib/notifications/kinds";
-import { usersWhoCanSee } from "./mutations";
+import { usersWhoCanSee } from "./notify";
 
 /** At most this many posts are quoted in one mail, each at most this long (plain text). */
 const QUOTED_POSTS = 5;

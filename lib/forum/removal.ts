@@ -17,7 +17,7 @@ export async function othersReplied(
 /**
  * What hiding or deleting a post takes with it, for the confirmations to say so beforehand: the
  * opening post carries its thread when hidden, and when deleted unless others have answered
- * (setPostStatus in ./mutations.ts does the same).
+ * (setPostStatus in ./moderation-mutations.ts does the same).
  */
 export async function getRemovalScope(postId: number) {
   const db = await getDb();

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireRole } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
-import { setPostStatus } from "@/lib/forum/mutations";
+import { setPostStatus } from "@/lib/forum/moderation-mutations";
 import { restoreMessage } from "@/lib/messages/removal";
 import { APPROVE_REFUSED, REFUSALS, RESTORE_MESSAGE_REFUSED } from "./constants";
 import { resolveReport } from "./mutations";

@@ -2,7 +2,7 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { forumPosts, forumThreads, users } from "@/db/schema";
-import { setPostStatus } from "@/lib/forum/mutations";
+import { setPostStatus } from "@/lib/forum/moderation-mutations";
 import { getRemovalScope } from "@/lib/forum/removal";
 import { postHref } from "@/lib/forum/utils";
 import { messageSubject } from "@/lib/messages/moderation-subject";

@@ -6,14 +6,8 @@ import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { notifications, users } from "@/db/schema";
-import {
-  createReply,
-  createThread,
-  recordRead,
-  setPostStatus,
-  setWatch,
-  updateThreadFlags,
-} from "@/lib/forum/mutations";
+import { setPostStatus, updateThreadFlags } from "@/lib/forum/moderation-mutations";
+import { createReply, createThread, recordRead, setWatch } from "@/lib/forum/mutations";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { runQueuedJobs } from "@/lib/jobs/testing";
 import { type KindTranslator, notificationText } from "@/lib/notifications/text";

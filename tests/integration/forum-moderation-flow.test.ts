@@ -5,15 +5,8 @@ import { getDb } from "@/db/client";
 import { forumCategories, forumPosts, forumThreads, notifications } from "@/db/schema";
 import { deletePostAction } from "@/lib/forum/actions";
 import { listCategoryThreads } from "@/lib/forum/data";
-import {
-  createReply,
-  createThread,
-  editPost,
-  recordRead,
-  setPostStatus,
-  setWatch,
-  updateThreadFlags,
-} from "@/lib/forum/mutations";
+import { setPostStatus, updateThreadFlags } from "@/lib/forum/moderation-mutations";
+import { createReply, createThread, editPost, recordRead, setWatch } from "@/lib/forum/mutations";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { runQueuedJobs } from "@/lib/jobs/testing";
 import { approvePostAction } from "@/lib/moderation/actions";

@@ -2,7 +2,8 @@
 // excerpt of each post, as it reads when the mail goes out, and never a post the recipient may no
 // longer see.
 import { describe, expect, it } from "vitest";
-import { createReply, createThread, editPost, setPostStatus, setWatch } from "@/lib/forum/mutations";
+import { setPostStatus } from "@/lib/forum/moderation-mutations";
+import { createReply, createThread, editPost, setWatch } from "@/lib/forum/mutations";
 import { quoteMarkdown } from "@/lib/forum/utils";
 import { runQueuedJobs } from "@/lib/jobs/testing";
 import { createUser } from "../support/factories";

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
-import { createReply, createThread, setPostStatus } from "@/lib/forum/mutations";
+import { setPostStatus } from "@/lib/forum/moderation-mutations";
+import { createReply, createThread } from "@/lib/forum/mutations";
 import type { ForumViewer } from "@/lib/forum/visibility";
 import { searchPosts } from "@/lib/search/data";
 import { loadSearch } from "@/lib/search/loaders";

@@ -13,16 +13,16 @@ import {
   listRevisions,
   listThreadPosts,
 } from "@/lib/forum/data";
+import { setPostStatus } from "@/lib/forum/moderation-mutations";
 import {
   createReply,
   createThread,
   editPost,
   recordRead,
-  setPostStatus,
   setWatch,
   toggleReaction,
-  usersWhoCanSee,
 } from "@/lib/forum/mutations";
+import { usersWhoCanSee } from "@/lib/forum/notify";
 import type { ForumViewer } from "@/lib/forum/visibility";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { reportContent, resolveReport } from "@/lib/moderation/mutations";

@@ -1,0 +1,169 @@
+/** A post's status (hidden, restored, held, deleted) and a thread's flags, pin, lock, move and title. */
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import { type Executor, getDb } from "@/db/client";
+import { forumCategories, forumPosts, forumThreads, type PostStatus } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/mutations";
+import { AppError } from "@/lib/errors";
+import { NOTIFICATIONS_PATH } from "@/lib/notifications/kinds";
+import { retractNotifications, withdrawItem } from "@/lib/notifications/mutations";
+import { notifyAfterPost, resolveMentions, sendForumNotification } from "./notify";
+import { othersReplied } from "./removal";
+import { postAnchor, postHref, slugify } from "./utils";
+
+/**
+ * Thread and category counters from the posts themselves: visible replies of the thread, visible
+ * threads of the categories and their visible posts. Run in every transaction that changes them.
+ */
+async function recount(tx: Executor, threadId: number, categoryIds: string[]) {
+  await tx.execute(sql`update forum_threads t set reply_count = (select count(*)::int from forum_posts p
+    where p.thread_id = t.id and p.number > 1 and p.status = 'visible') where t.id = ${threadId}`);
+  await tx.execute(sql`update forum_categories c
+    set thread_count = (select count(*)::int from forum_threads t where t.category_id = c.id and t.status = 'visible'),
+      post_count = (select count(*)::int from forum_posts p join forum_threads t on t.id = p.thread_id
+        where t.category_id = c.id and t.status = 'visible' and p.status = 'visible')
+    where c.id in ${categoryIds}`);
+}
+
+/** The thread's visible posts, in order. */
+async function visiblePosts(threadId: number) {
+  const db = await getDb();
+  return db
+    .select({ number: forumPosts.number, authorId: forumPosts.authorId, body: forumPosts.body })
+    .from(forumPosts)
+    .where(and(eq(forumPosts.threadId, threadId), eq(forumPosts.status, "visible")))
+    .orderBy(forumPosts.number);
+}
+
+/**
+ * Sets a post's status (author's soft delete, or a coordinator's hide/restore/delete/approve).
+ * The first post carries its thread: hiding it hides the thread too, and deleting it deletes the
+ * thread unless others have answered (then only the post is blanked, their replies stay). Returns
+ * whether the thread went with it. A released post is announced as a new one would be; what is gone
+ * is taken out of everyone's notifications; the author of a held post hears the decision.
+ * `allowedFrom`: a change the post's current state (read under its lock) does not allow is refused,
+ * nothing changed ("decisionRefused").
+ */
+export async function setPostStatus(input: {
+  postId: number;
+  status: PostStatus;
+  actorId: string;
+  audit?: boolean;
+  allowedFrom?: (current: PostStatus) => boolean;
+}): Promise<{ threadGone: boolean }> {
+  const db = await getDb();
+  const change = await db.transaction(async (tx) => {
+    const [post] = await tx
+      .select({
+        status: forumPosts.status,
+        number: forumPosts.number,
+        authorId: forumPosts.authorId,
+        body: forumPosts.body,
+        categoryId: forumPosts.categoryId,
+        thread: { id: forumThreads.id, slug: forumThreads.slug, title: forumThreads.title },
+      })
+      .from(forumPosts)
+      .innerJoin(forumThreads, eq(forumThreads.id, forumPosts.threadId))
+      .where(eq(forumPosts.id, input.postId))
+      .for("update", { of: forumPosts });
+    if (!post) return null;
+    if (input.allowedFrom && !input.allowedFrom(post.status))
+      throw new AppError({ code: "conflict", message: "decisionRefused" });
+    await tx.update(forumPosts).set({ status: input.status }).where(eq(forumPosts.id, input.postId));
+    const withThread =
+      post.number === 1 &&
+      !(input.status === "deleted" && (await othersReplied(tx, post.thread.id, post.authorId)));
+    if (withThread)
+      await tx.update(forumThreads).set({ status: input.status }).where(eq(forumThreads.id, post.thread.id));
+    if (post.status === "pending" && input.status === "visible") {
+      await tx
+        .update(forumThreads)
+        .set({ lastPostAt: sql`now()` })
+        .where(eq(forumThreads.id, post.thread.id));
+      await tx
+        .update(forumCategories)
+        .set({ lastPostAt: sql`now()` })
+        .where(eq(forumCategories.id, post.categoryId));
+    }
+    await recount(tx, post.thread.id, [post.categoryId]);
+    if (input.status !== "visible") {
+      // Read or not, a line about something gone would lead nowhere; a burst keeps its other posts.
+      const subjectKey = `thread:${post.thread.id}`;
+      if (withThread) await retractNotifications({ subjectKey }, tx);
+      else await withdrawItem({ subjectKey, anchor: postAnchor(post.number) }, tx);
+    }
+    if (input.audit) {
+      await recordAudit(tx, {
+        actorId: input.actorId,
+        action: `forum.post.${input.status}`,
+        targetType: "forum_post",
+        targetId: String(input.postId),
+      });
+    }
+    return { post, withThread };
+  });
+  if (!change) return { threadGone: false };
+  const { post, withThread } = change;
+  // A held post now published is news to its watchers and mentioned members; a hidden one restored
+  // is news again (hiding took it out of everyone's notifications) for those who have not read it. A
+  // restored opening post brings back its thread, whose hiding took every line about the thread.
+  const restored = post.status === "hidden";
+  if ((restored || post.status === "pending") && input.status === "visible") {
+    const news = restored && withThread ? await visiblePosts(post.thread.id) : [post];
+    for (const one of news) {
+      if (!one.authorId) continue;
+      await notifyAfterPost({
+        authorId: one.authorId,
+        categoryId: post.categoryId,
+        thread: post.thread,
+        number: one.number,
+        mentioned: await resolveMentions(one.body),
+        title: post.thread.title,
+        skipReaders: restored,
+      });
+    }
+  }
+  if (post.status === "pending" && post.authorId && input.status !== "pending") {
+    const approved = input.status === "visible";
+    await sendForumNotification({
+      recipientIds: [post.authorId],
+      kind: "moderation",
+      actorId: input.actorId,
+      url: approved ? postHref(post.thread, post.number) : NOTIFICATIONS_PATH,
+      subjectKey: `post:${input.postId}`,
+      params: { decision: approved ? "approve" : "reject", title: post.thread.title },
+    });
+  }
+  return { threadGone: withThread && input.status !== "visible" };
+}
+
+export async function updateThreadFlags(input: {
+  threadId: number;
+  actorId: string;
+  set: Partial<{ pinned: boolean; locked: boolean; closed: boolean; categoryId: string; title: string }>;
+}) {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const values = { ...input.set, ...(input.set.title ? { slug: slugify(input.set.title) } : {}) };
+    const [before] = await tx
+      .select({ categoryId: forumThreads.categoryId })
+      .from(forumThreads)
+      .where(eq(forumThreads.id, input.threadId))
+      .for("update");
+    await tx.update(forumThreads).set(values).where(eq(forumThreads.id, input.threadId));
+    if (input.set.categoryId && before && before.categoryId !== input.set.categoryId) {
+      await tx
+        .update(forumPosts)
+        .set({ categoryId: input.set.categoryId })
+        .where(eq(forumPosts.threadId, input.threadId));
+      await recount(tx, input.threadId, [before.categoryId, input.set.categoryId]);
+    }
+    await recordAudit(tx, {
+      actorId: input.actorId,
+      action: "forum.thread.update",
+      targetType: "forum_thread",
+      targetId: String(input.threadId),
+      data: input.set,
+    });
+  });
+}
