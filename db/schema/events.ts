@@ -101,6 +101,8 @@ export const eventOccurrences = pgTable(
     venue: text("venue"),
     address: text("address"),
     onlineUrl: text("online_url"),
+    /** The municipality of this date's own place in person (the events list filters by it). */
+    municipality: text("municipality"),
   },
   (t) => [
     uniqueIndex("event_occurrences_slot_idx").on(t.eventId, t.slotDate),

@@ -199,6 +199,7 @@ export const setOccurrencePlaceAction = formAction(OccurrencePlace, async (input
       venue: input.venue ?? null,
       address: input.address ?? null,
       onlineUrl: input.onlineUrl ?? null,
+      municipality: input.municipality ?? null,
     },
   });
   redirect(`/events/${occurrence.eventId}/edit?saved=placeChanged#dates`);

@@ -91,7 +91,8 @@ export async function listEvents(input: {
       : and(lt(eventOccurrences.endsAt, now), lt(eventOccurrences.startsAt, now)),
     filters.topic ? eq(events.topic, filters.topic) : undefined,
     filters.language ? sql`${events.languages} @> array[${filters.language}]::text[]` : undefined,
-    filters.municipality ? eq(events.municipality, filters.municipality) : undefined,
+    // A date with a place of its own is found by its own municipality.
+    filters.municipality ? sql`${datePlaceColumns.municipality} = ${filters.municipality}` : undefined,
     filters.format ? sql`${datePlaceColumns.format} = ${filters.format}` : undefined,
     cursor
       ? upcoming
@@ -112,7 +113,7 @@ export async function listEvents(input: {
       eventStatus: events.status,
       format: datePlaceColumns.format,
       venue: datePlaceColumns.venue,
-      municipality: events.municipality,
+      municipality: datePlaceColumns.municipality,
       languages: events.languages,
       topic: events.topic,
       frequency: events.frequency,
@@ -318,6 +319,7 @@ export async function getEventDetail(input: {
     format: place.format,
     venue: place.venue,
     address: place.address,
+    municipality: place.municipality ?? null,
     onlineUrl: showOnlineUrl ? place.onlineUrl : null,
     selectedOwnPlace: Boolean(selected?.ownPlace),
     organiser: names?.organisation ?? names?.person ?? null,

@@ -15,7 +15,7 @@ import {
 import { recordAudit } from "@/lib/audit/mutations";
 import { AppError } from "@/lib/errors";
 import { type DateWas, type EventNotice, sendEventNotices } from "./notices";
-import { cleanPlace, ownPlaceOf, type Place, placeOfDate, samePlace } from "./place";
+import { cleanPlace, ownPlaceOf, type Place, placeOfDate, samePlace, sameSavedPlace } from "./place";
 import { expandSeries } from "./recurrence";
 import { scheduleReminders } from "./reminders";
 
@@ -429,12 +429,14 @@ async function lockDateForChange(tx: Executor, occurrenceId: string) {
         venue: events.venue,
         address: events.address,
         onlineUrl: events.onlineUrl,
+        municipality: events.municipality,
       },
       own: {
         format: eventOccurrences.format,
         venue: eventOccurrences.venue,
         address: eventOccurrences.address,
         onlineUrl: eventOccurrences.onlineUrl,
+        municipality: eventOccurrences.municipality,
       },
     })
     .from(eventOccurrences)
@@ -565,11 +567,16 @@ export async function setOccurrencePlace(input: {
   const given = input.place ? cleanPlace(input.place) : null;
   const notices = await db.transaction(async (tx) => {
     const before = await lockDateForChange(tx, input.occurrenceId);
+    // An address given without a municipality (not through the form) keeps the event's.
+    const place =
+      given?.format === "in_person" && given.municipality === undefined
+        ? { ...given, municipality: before.event.municipality }
+        : given;
     // The event's own place given again (the form comes filled with it) is no place of its own.
-    const own = given && !samePlace(given, cleanPlace(before.event)) ? given : null;
+    const own = place && !sameSavedPlace(place, cleanPlace(before.event)) ? place : null;
     const after = placeOfDate(before.event, own);
     const ownBefore = ownPlaceOf(before.own);
-    const unchanged = samePlace(before.place, after) && (own === null) === (ownBefore === null);
+    const unchanged = sameSavedPlace(before.place, after) && (own === null) === (ownBefore === null);
     if (unchanged) return [];
     await tx
       .update(eventOccurrences)
@@ -578,6 +585,7 @@ export async function setOccurrencePlace(input: {
         venue: own?.venue ?? null,
         address: own?.address ?? null,
         onlineUrl: own?.onlineUrl ?? null,
+        municipality: own?.municipality ?? null,
       })
       .where(eq(eventOccurrences.id, before.id));
     await tx
@@ -591,7 +599,7 @@ export async function setOccurrencePlace(input: {
       targetId: before.id,
       data: own ? { format: own.format } : {},
     });
-    // Same place in other words (only the override set or cleared): nobody needs a mail.
+    // Same place in other words (only the override set or cleared, or its municipality): nobody needs a mail.
     if (samePlace(before.place, after) || before.status === "cancelled" || before.endsAt < now) return [];
     const told = await interestedIn(tx, [before.id]);
     return [...told.keys()].map(

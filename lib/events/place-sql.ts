@@ -14,4 +14,7 @@ export const datePlaceColumns = {
   onlineUrl: sql<
     string | null
   >`case when ${own} then ${eventOccurrences.onlineUrl} else ${events.onlineUrl} end`,
+  municipality: sql<
+    string | null
+  >`case when ${own} then ${eventOccurrences.municipality} else ${events.municipality} end`,
 };

@@ -119,6 +119,7 @@ export const OccurrencePlace = z
     format: z.enum(EVENT_FORMATS, { error: "invalidChoice" }),
     venue: optionalLine(200),
     address: optionalLine(300),
+    municipality: optional(z.enum(MUNICIPALITIES, { error: "invalidChoice" })),
     onlineUrl: optional(webLink),
   })
   .superRefine((v, ctx) => {

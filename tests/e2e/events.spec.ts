@@ -411,10 +411,12 @@ test("the organiser gives one date of a series another address: its attendee is 
     await expectNoA11yViolations(coordinator);
   });
 
-  await test.step("the first date moves to the Bürgerhaus: the attendee is mailed at once with the old place", async () => {
+  await test.step("the first date moves to the Bürgerhaus in Zeitz: the attendee is mailed at once with the old place", async () => {
     const since = Date.now();
     await firstItem().getByLabel(t("events.dates.venue")).fill("Bürgerhaus Zeitz");
     await firstItem().getByLabel(t("events.dates.address")).fill("Schützenplatz 1, 06712 Zeitz");
+    // The series names no municipality; this date's place is in Zeitz.
+    await firstItem().getByLabel(t("events.form.municipality")).selectOption("Zeitz");
     await firstItem()
       .getByRole("button", { name: t("events.dates.placeSave") })
       .click();
@@ -437,6 +439,8 @@ test("the organiser gives one date of a series another address: its attendee is 
     const main = attendee.getByRole("main");
     await expect(main).toContainText("Schützenplatz 1, 06712 Zeitz");
     await expect(attendee.getByText(t("events.ownPlaceNote"))).toBeVisible();
+    // The date's own municipality, under its address.
+    await expect(main.getByText("Zeitz", { exact: true })).toBeVisible();
     await expect(main).not.toContainText("Altmarkt 1");
     await expect(
       attendee.getByText(
@@ -447,6 +451,17 @@ test("the organiser gives one date of a series another address: its attendee is 
     await attendee.goto(`/events/${eventId}?date=${secondDate}`);
     await expect(attendee.getByRole("main")).toContainText("Altmarkt 1, 06712 Zeitz");
     await expect(attendee.getByText(t("events.ownPlaceNote"))).toHaveCount(0);
+  });
+
+  await test.step("the events list filtered by Zeitz finds that date, not the series' other dates", async () => {
+    await attendee.goto("/events");
+    await attendee.getByLabel(t("events.municipality")).selectOption("Zeitz");
+    await attendee.getByRole("button", { name: t("events.filter") }).click();
+    await expect(attendee).toHaveURL(/municipality=Zeitz/);
+    const found = attendee.getByRole("link", { name: title });
+    await expect(found).toHaveCount(1);
+    await expect(found).toHaveAttribute("href", `/events/${eventId}?date=${firstDate}`);
+    await expectNoA11yViolations(attendee);
   });
 
   await test.step("back to the series' place, a plain form post", async () => {

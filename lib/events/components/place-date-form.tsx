@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { EVENT_FORMATS } from "@/db/schema/events";
 import { formView, IDLE } from "@/lib/forms/schema";
+import { MUNICIPALITIES } from "@/lib/network/constants";
 import { SelectField, TextField } from "@/lib/ui/components/field";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 import { SubmitButton } from "@/lib/ui/components/submit-button";
@@ -21,10 +22,10 @@ export function PlaceDateForm(props: { occurrenceId: string; place: Place }) {
   const { message, summary } = useEventErrors(state, errors);
   const failed = state.status === "error";
   const value = (name: keyof Place) => (failed ? text(name) : (props.place[name] ?? ""));
-  const field = (name: keyof Place) => ({
+  const field = (name: keyof Place, label?: string) => ({
     id: `place-${props.occurrenceId}-${name}`,
     name,
-    label: t(name),
+    label: label ?? t(name),
     error: message(name),
     defaultValue: value(name),
   });
@@ -42,6 +43,11 @@ export function PlaceDateForm(props: { occurrenceId: string; place: Place }) {
         />
         <TextField {...field("venue")} hint={tf("venueHint")} />
         <TextField {...field("address")} hint={tf("addressHint")} autoComplete="street-address" />
+        <SelectField
+          {...field("municipality", tf("municipality"))}
+          placeholder={tf("noMunicipality")}
+          options={MUNICIPALITIES.map((m) => [m, m] as const)}
+        />
         <TextField {...field("onlineUrl")} type="url" hint={tf("onlineUrlHint")} />
         <SubmitButton pendingLabel={t("placeSaving")}>{t("placeSave")}</SubmitButton>
       </form>

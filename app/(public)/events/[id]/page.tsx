@@ -111,9 +111,7 @@ export default async function EventPage({ params, searchParams }: Props) {
               {event.address ? <span className="block">{event.address}</span> : null}
             </>
           )}
-          {event.municipality && !event.selectedOwnPlace ? (
-            <span className="block text-sm">{event.municipality}</span>
-          ) : null}
+          {event.municipality ? <span className="block text-sm">{event.municipality}</span> : null}
           {event.selectedOwnPlace ? <span className="block text-sm">{t("ownPlaceNote")}</span> : null}
         </dd>
         {event.languages.length > 0 ? (
