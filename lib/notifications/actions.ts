@@ -7,13 +7,9 @@ import { formAction } from "@/lib/forms/action";
 import type { FormState } from "@/lib/forms/schema";
 import { decodeCursor } from "@/lib/messages/cursor";
 import { NOTIFICATION_KINDS } from "./kinds";
-import {
-  markAllNotificationsRead,
-  markNotificationRead,
-  saveNotificationSettings,
-  turnOffByToken,
-} from "./mutations";
+import { markAllNotificationsRead, markNotificationRead } from "./mutations";
 import { NotificationIdInput, SettingsInput, TurnOffInput } from "./schema";
+import { saveNotificationSettings, turnOffByToken } from "./settings-mutations";
 import { verifyTurnOffToken } from "./tokens";
 
 export async function markNotificationReadAction(formData: FormData): Promise<void> {

@@ -11,7 +11,7 @@ import { type SmtpCapture, startSmtpCapture, stopSmtpCapture } from "../support/
 let smtp: SmtpCapture;
 let forum: typeof import("@/lib/forum/mutations");
 let runQueuedJobs: typeof import("@/lib/jobs/testing").runQueuedJobs;
-let saveNotificationSettings: typeof import("@/lib/notifications/mutations").saveNotificationSettings;
+let saveNotificationSettings: typeof import("@/lib/notifications/settings-mutations").saveNotificationSettings;
 let DEFAULT_EMAIL_MODES: typeof import("@/lib/notifications/kinds").DEFAULT_EMAIL_MODES;
 
 beforeAll(async () => {
@@ -20,7 +20,8 @@ beforeAll(async () => {
   vi.resetModules();
   forum = await import("@/lib/forum/mutations");
   runQueuedJobs = (await import("@/lib/jobs/testing")).runQueuedJobs;
-  saveNotificationSettings = (await import("@/lib/notifications/mutations")).saveNotificationSettings;
+  saveNotificationSettings = (await import("@/lib/notifications/settings-mutations"))
+    .saveNotificationSettings;
   DEFAULT_EMAIL_MODES = (await import("@/lib/notifications/kinds")).DEFAULT_EMAIL_MODES;
 });
 

@@ -10,9 +10,8 @@ import {
   markNotificationRead,
   markSubjectRead,
   notify,
-  saveNotificationSettings,
-  turnOffByToken,
 } from "@/lib/notifications/mutations";
+import { saveNotificationSettings, turnOffByToken } from "@/lib/notifications/settings-mutations";
 import { createTurnOffToken, verifyTurnOffToken } from "@/lib/notifications/tokens";
 import { createTestEvent } from "../support/event-factories";
 import { createUser } from "../support/factories";

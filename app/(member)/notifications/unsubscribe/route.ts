@@ -1,4 +1,4 @@
-import { turnOffByToken } from "@/lib/notifications/mutations";
+import { turnOffByToken } from "@/lib/notifications/settings-mutations";
 import { verifyTurnOffToken } from "@/lib/notifications/tokens";
 
 export const dynamic = "force-dynamic";
