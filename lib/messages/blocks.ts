@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
-import { memberBlocks, notifications } from "@/db/schema";
+import { memberBlocks, notifications, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { recountUnread } from "./participation";
 
@@ -68,3 +68,16 @@ const recountUnreadWith = (tx: Executor, userId: string, other: string) =>
     sql`p.user_id = ${userId} AND p.left_at IS NULL
       AND EXISTS (SELECT 1 FROM conversation_participants o WHERE o.conversation_id = p.conversation_id AND o.user_id = ${other})`,
   );
+
+/** Members the viewer blocked, by name. */
+export async function listBlockedMembers(
+  userId: string,
+): Promise<{ id: string; name: string | null; since: Date }[]> {
+  const db = await getDb();
+  return db
+    .select({ id: users.id, name: users.name, since: memberBlocks.createdAt })
+    .from(memberBlocks)
+    .innerJoin(users, eq(users.id, memberBlocks.blockedId))
+    .where(eq(memberBlocks.blockerId, userId))
+    .orderBy(users.name);
+}

@@ -1,7 +1,8 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import { getDb, rowsOf } from "@/db/client";
-import { type AttachmentView, firstStoredAttachment, type StoredAttachment } from "./data";
+import { firstStoredAttachment, type StoredAttachment } from "./attachment-data";
+import type { AttachmentView } from "./data";
 
 /**
  * Coordinators read only what was reported, and only while they judge it: the files of a message

@@ -5,14 +5,10 @@ import { GET as getAttachment } from "@/app/(member)/messages/attachments/[id]/r
 import { getDb } from "@/db/client";
 import { reports } from "@/db/schema";
 import { runQueuedJobs } from "@/lib/jobs/testing";
+import { getAttachmentForParticipant } from "@/lib/messages/attachment-data";
 import { checkAttachments } from "@/lib/messages/attachments";
 import { blockMember, unblockMember } from "@/lib/messages/blocks";
-import {
-  getAttachmentForParticipant,
-  getConversationForParticipant,
-  listConversations,
-  listMessages,
-} from "@/lib/messages/data";
+import { getConversationForParticipant, listConversations, listMessages } from "@/lib/messages/data";
 import { reportMessage } from "@/lib/messages/moderation";
 import { sendMessage, startConversation } from "@/lib/messages/mutations";
 import { leaveConversation, markConversationRead } from "@/lib/messages/participation";

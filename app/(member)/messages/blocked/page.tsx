@@ -3,7 +3,7 @@ import { getFormatter } from "next-intl/server";
 import { requireUser } from "@/lib/auth/viewer";
 import { getTranslations } from "@/lib/i18n/server";
 import { unblockMemberAction } from "@/lib/messages/actions";
-import { listBlockedMembers } from "@/lib/messages/data";
+import { listBlockedMembers } from "@/lib/messages/blocks";
 import { secondaryButton } from "@/lib/ui/components/button-styles";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,5 +1,5 @@
 import { getViewerFromRequest, hasRole } from "@/lib/auth/viewer";
-import { getAttachmentForParticipant } from "@/lib/messages/data";
+import { getAttachmentForParticipant } from "@/lib/messages/attachment-data";
 import { getReportedAttachment } from "@/lib/messages/reported-files";
 
 export const dynamic = "force-dynamic";
