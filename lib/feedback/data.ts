@@ -14,18 +14,19 @@ export type FeedbackEntry = {
   createdAt: Date;
 };
 
+const FEEDBACK_TEXT = {
+  name: feedback.name,
+  email: feedback.email,
+  pageUrl: feedback.pageUrl,
+  message: feedback.message,
+  createdAt: feedback.createdAt,
+};
+
 /** Stored feedback, newest first, paged by keyset: `after` is the last shown entry's id. */
 export async function listFeedback({ after }: { after?: string }): Promise<FeedbackEntry[]> {
   const db = await getDb();
   return db
-    .select({
-      id: feedback.id,
-      name: feedback.name,
-      email: feedback.email,
-      pageUrl: feedback.pageUrl,
-      message: feedback.message,
-      createdAt: feedback.createdAt,
-    })
+    .select({ id: feedback.id, ...FEEDBACK_TEXT })
     .from(feedback)
     .where(
       after
@@ -39,17 +40,7 @@ export async function listFeedback({ after }: { after?: string }): Promise<Feedb
 /** One piece of feedback, for its mails; null when there is none with this id. */
 export async function getFeedback({ id }: { id: string }): Promise<Omit<FeedbackEntry, "id"> | null> {
   const db = await getDb();
-  const [row] = await db
-    .select({
-      name: feedback.name,
-      email: feedback.email,
-      pageUrl: feedback.pageUrl,
-      message: feedback.message,
-      createdAt: feedback.createdAt,
-    })
-    .from(feedback)
-    .where(eq(feedback.id, id))
-    .limit(1);
+  const [row] = await db.select(FEEDBACK_TEXT).from(feedback).where(eq(feedback.id, id)).limit(1);
   return row ?? null;
 }
 

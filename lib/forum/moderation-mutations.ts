@@ -35,6 +35,24 @@ async function visiblePosts(threadId: number) {
     .orderBy(forumPosts.number);
 }
 
+/** A post with its thread, its row locked until the transaction ends; undefined if there is none. */
+export async function lockPost(tx: Executor, postId: number) {
+  const [post] = await tx
+    .select({
+      status: forumPosts.status,
+      number: forumPosts.number,
+      authorId: forumPosts.authorId,
+      body: forumPosts.body,
+      categoryId: forumPosts.categoryId,
+      thread: { id: forumThreads.id, slug: forumThreads.slug, title: forumThreads.title },
+    })
+    .from(forumPosts)
+    .innerJoin(forumThreads, eq(forumThreads.id, forumPosts.threadId))
+    .where(eq(forumPosts.id, postId))
+    .for("update", { of: forumPosts });
+  return post;
+}
+
 /**
  * Sets a post's status (author's soft delete, or a coordinator's hide/restore/delete/approve).
  * The first post carries its thread: hiding it hides the thread too, and deleting it deletes the
@@ -53,19 +71,7 @@ export async function setPostStatus(input: {
 }): Promise<{ threadGone: boolean }> {
   const db = await getDb();
   const change = await db.transaction(async (tx) => {
-    const [post] = await tx
-      .select({
-        status: forumPosts.status,
-        number: forumPosts.number,
-        authorId: forumPosts.authorId,
-        body: forumPosts.body,
-        categoryId: forumPosts.categoryId,
-        thread: { id: forumThreads.id, slug: forumThreads.slug, title: forumThreads.title },
-      })
-      .from(forumPosts)
-      .innerJoin(forumThreads, eq(forumThreads.id, forumPosts.threadId))
-      .where(eq(forumPosts.id, input.postId))
-      .for("update", { of: forumPosts });
+    const post = await lockPost(tx, input.postId);
     if (!post) return null;
     if (input.allowedFrom && !input.allowedFrom(post.status))
       throw new AppError({ code: "conflict", message: "decisionRefused" });

@@ -18,6 +18,7 @@ import { uploadRow } from "@/db/uploads";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { PendingAttachment } from "@/lib/uploads/constants";
 import type { ProcessedAttachment } from "./attachments";
+import { lockPost } from "./moderation-mutations";
 import { notifyAfterPost, notifyMentions, resolveMentions } from "./notify";
 import { claimForumPending } from "./pending-attachments";
 import { renderPost } from "./render";
@@ -186,19 +187,7 @@ export async function editPost(input: { postId: number; editorId: string; body: 
   const db = await getDb();
   const mentioned = await resolveMentions(input.body);
   const edited = await db.transaction(async (tx) => {
-    const [old] = await tx
-      .select({
-        body: forumPosts.body,
-        status: forumPosts.status,
-        number: forumPosts.number,
-        authorId: forumPosts.authorId,
-        categoryId: forumPosts.categoryId,
-        thread: { id: forumThreads.id, slug: forumThreads.slug, title: forumThreads.title },
-      })
-      .from(forumPosts)
-      .innerJoin(forumThreads, eq(forumThreads.id, forumPosts.threadId))
-      .where(eq(forumPosts.id, input.postId))
-      .for("update", { of: forumPosts });
+    const old = await lockPost(tx, input.postId);
     if (!old || old.body === input.body) return null;
     await tx
       .insert(forumPostRevisions)
