@@ -11,6 +11,7 @@ import {
   events,
   faqCategories,
   faqTranslations,
+  forumCategories,
   forumPosts,
   forumThreads,
   messages,
@@ -245,19 +246,38 @@ export async function listAuditActions(): Promise<string[]> {
   return rows.map((r) => r.action);
 }
 
-/** Names of the people an entry's data mentions (`userId`); null for a deleted account. */
-export async function listAuditPeople(entries: { data: Record<string, unknown> | null }[]) {
-  const ids = [
-    ...new Set(entries.map((e) => e.data?.userId).filter((id): id is string => typeof id === "string")),
+/**
+ * Names of what an entry's data mentions by id: people (`userId`; null for a deleted account), forum
+ * categories (`categoryId`, a thread moved there) and working groups (`groupId`, a category's group).
+ */
+export async function listAuditNames(entries: { data: Record<string, unknown> | null }[]) {
+  const idsOf = (key: string) => [
+    ...new Set(entries.map((e) => e.data?.[key]).filter((id): id is string => typeof id === "string")),
   ];
+  const [people, categories, groups] = [idsOf("userId"), idsOf("categoryId"), idsOf("groupId")];
   const names = new Map<string, string | null>();
-  if (ids.length === 0) return names;
   const db = await getDb();
-  const rows = await db
-    .select({ id: users.id, name: users.name, email: users.email })
-    .from(users)
-    .where(inArray(users.id, ids));
-  for (const row of rows)
-    names.set(row.id, row.email.endsWith("@erased.invalid") ? null : (row.name ?? row.email));
+  if (people.length > 0) {
+    const rows = await db
+      .select({ id: users.id, name: users.name, email: users.email })
+      .from(users)
+      .where(inArray(users.id, people));
+    for (const row of rows)
+      names.set(row.id, row.email.endsWith("@erased.invalid") ? null : (row.name ?? row.email));
+  }
+  if (categories.length > 0) {
+    const rows = await db
+      .select({ id: forumCategories.id, name: forumCategories.name })
+      .from(forumCategories)
+      .where(inArray(forumCategories.id, categories));
+    for (const row of rows) names.set(row.id, row.name);
+  }
+  if (groups.length > 0) {
+    const rows = await db
+      .select({ id: workingGroups.id, name: workingGroups.name })
+      .from(workingGroups)
+      .where(inArray(workingGroups.id, groups));
+    for (const row of rows) names.set(row.id, row.name);
+  }
   return names;
 }

@@ -12,6 +12,13 @@ describe("auditDetails", () => {
     ]);
   });
 
+  it("names a forum category and a working group by the names given, a vanished one by its id marked deleted", () => {
+    expect(auditDetails("de", { categoryId: "c1", groupId: "g9" }, new Map([["c1", "Wohnen"]]))).toEqual([
+      { label: "Kategorie", value: "Wohnen" },
+      { label: "Arbeitsgruppe", value: "g9 (gelöscht)" },
+    ]);
+  });
+
   it("formats dates, numbers, flags, languages and people for the reader", () => {
     const details = auditDetails(
       "de",

@@ -127,7 +127,8 @@ export function auditDataFor(
 
 /**
  * An entry's data as translated "label: value" pairs: statuses, roles and event formats by their names,
- * languages by theirs, dates in the reader's format, yes/no for flags, and people by name (`names`, by id).
+ * languages by theirs, dates in the reader's format, yes/no for flags, and people, forum categories and
+ * working groups by name (`names`, by id).
  */
 export function auditDetails(
   locale: Locale,
@@ -160,6 +161,7 @@ export function auditDetails(
       // an event's format as the event form offers it
       if (key === "format" && tEvents.has(`formats.${v}`)) return tEvents(`formats.${v}`);
       if (key === "userId") return names.get(v) ?? t("formerMember");
+      if (key === "categoryId" || key === "groupId") return names.get(v) ?? t("deletedName", { name: v });
       if (t.has(`values.${key}.${v}`)) return t(`values.${key}.${v}`);
       if (ISO_TIME.test(v) && !Number.isNaN(Date.parse(v)))
         return dateTimeFormatter(locale, {

@@ -395,6 +395,14 @@ test("a working group gets its own category; a watcher is notified and marks it 
     await expect(coordinator.getByRole("link", { name: "Wohnen", exact: true })).toBeVisible();
     await boris.page.goto(threadUrl);
     await expect(boris.page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+    // The audit log names the category the thread went to, not its id.
+    await coordinator.goto(`/admin/audit?target=${encodeURIComponent(title)}`);
+    const moved = coordinator
+      .getByRole("table", { name: t("admin.audit.title") })
+      .getByRole("row")
+      .filter({ hasText: t("admin.audit.actions.forum.thread.update") })
+      .filter({ hasText: `${t("admin.audit.fields.categoryId")}: Wohnen` });
+    await expect(moved).toHaveCount(1);
   });
 });
 

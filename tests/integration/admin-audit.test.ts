@@ -2,10 +2,15 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditLog } from "@/db/schema";
-import { listAuditActions, listAuditEntries } from "@/lib/audit/data";
+import { listAuditActions, listAuditEntries, listAuditNames } from "@/lib/audit/data";
 import { AUDIT_PAGE_SIZE } from "@/lib/audit/schema";
+import { auditDetails } from "@/lib/audit/utils";
+import { updateThreadFlags } from "@/lib/forum/moderation-mutations";
+import { createThread } from "@/lib/forum/mutations";
+import { saveCategory } from "@/lib/groups/mutations";
 import { createPerson } from "../support/admin-factories";
 import { createUser } from "../support/factories";
+import { createCategory, createGroup } from "../support/forum-factories";
 
 describe("the audit log is append-only in the database", () => {
   it("refuses to change or delete an entry", async () => {
@@ -187,5 +192,39 @@ describe("the audit log names its targets", () => {
     expect(await listAuditEntries({ action, target: `Sommerfest ${uid}` })).toHaveLength(1);
     // The names come with the page's one query, in the page's order.
     expect(entries.map((e) => e.targetId)).toEqual(targets.map(([, id]) => id).reverse());
+  });
+});
+
+describe("listAuditNames", () => {
+  it("names the category a thread was moved to and a category's working group, not their ids", async () => {
+    const coordinator = await createPerson("coordinator");
+    const group = await createGroup();
+    const from = await createCategory("members");
+    const to = await createCategory("members");
+    const { thread } = await createThread({
+      authorId: coordinator.id,
+      categoryId: from.id,
+      title: "Umzug nach Zeitz",
+      body: "Wer hilft?",
+    });
+    await updateThreadFlags({ threadId: thread.id, actorId: coordinator.id, set: { categoryId: to.id } });
+    const category = await saveCategory({
+      actorId: coordinator.id,
+      name: `AK-Kategorie ${crypto.randomUUID().slice(0, 6)}`,
+      description: "",
+      color: "#1d4ed8",
+      visibility: "group",
+      groupId: group.id,
+      position: 1,
+    });
+
+    const [moved] = await listAuditEntries({ action: "forum.thread.update", target: String(thread.id) });
+    const [created] = await listAuditEntries({ action: "forum.category.create", target: category.id });
+    const names = await listAuditNames([moved!, created!]);
+    expect(auditDetails("de", moved!.data, names)).toEqual([{ label: "Kategorie", value: to.name }]);
+    expect(auditDetails("de", created!.data, names)).toContainEqual({
+      label: "Arbeitsgruppe",
+      value: group.name,
+    });
   });
 });

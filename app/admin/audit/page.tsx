@@ -3,7 +3,7 @@ import { getFormatter } from "next-intl/server";
 import { requireCapability } from "@/lib/admin/loaders";
 import { may } from "@/lib/admin/permissions";
 import { AuditTargetCell } from "@/lib/audit/components/target-cell";
-import { listAuditActions, listAuditEntries, listAuditPeople } from "@/lib/audit/data";
+import { listAuditActions, listAuditEntries, listAuditNames } from "@/lib/audit/data";
 import { AUDIT_PAGE_SIZE, AuditFilter } from "@/lib/audit/schema";
 import { auditActionLabel, auditDataFor, auditDetails } from "@/lib/audit/utils";
 import { getRequestLocale, getTranslations } from "@/lib/i18n/server";
@@ -36,7 +36,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
   const format = await getFormatter();
   const locale = await getRequestLocale();
   const [entries, actions] = await Promise.all([listAuditEntries(filter, reader), listAuditActions()]);
-  const people = await listAuditPeople(entries);
+  const names = await listAuditNames(entries);
   const label = (action: string) => auditActionLabel(locale, action);
   const { after, ...withoutCursor } = filter;
   const query = (extra: Record<string, string>) =>
@@ -129,7 +129,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
             </thead>
             <tbody>
               {entries.map((e) => {
-                const details = auditDetails(locale, auditDataFor(e, reader), people);
+                const details = auditDetails(locale, auditDataFor(e, reader), names);
                 return (
                   <tr key={e.id} className="border-b border-gray-300 align-top">
                     <td className="py-2 pe-3">
