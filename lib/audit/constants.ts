@@ -78,6 +78,7 @@ export const AUDIT_ACTIONS = [
   "faq.unpublished",
   "faq.deleted",
   "faq.category_created",
+  "faq.category_updated",
   "faq.reordered",
   "video.created",
   "video.updated",

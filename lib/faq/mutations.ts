@@ -4,6 +4,7 @@ import { type Executor, getDb } from "@/db/client";
 import { faqCategories, faqEntries, faqTranslations } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/mutations";
 import { AppError } from "@/lib/errors";
+import { LOCALES } from "@/lib/i18n/config";
 import { bumpContentVersion, publishContentChange } from "@/lib/page-cache/mutations";
 import type { MoveFaqEntry, SaveFaqCategory, SaveFaqEntry, SaveFaqTranslation } from "./schema";
 import { slugify } from "./utils";
@@ -304,13 +305,32 @@ export async function saveFaqCategory(input: {
   );
   return editFaq(async (tx) => {
     if (data.categoryId) {
-      const [row] = await tx
+      const [before] = await tx
+        .select({ names: faqCategories.names })
+        .from(faqCategories)
+        .where(eq(faqCategories.id, data.categoryId))
+        .for("update");
+      if (!before) throw new AppError({ code: "not_found", message: "categoryGone" });
+      await tx
         .update(faqCategories)
         .set({ names, updatedAt: new Date() })
-        .where(eq(faqCategories.id, data.categoryId))
-        .returning({ id: faqCategories.id });
-      if (!row) throw new AppError({ code: "not_found", message: "categoryGone" });
-      return row;
+        .where(eq(faqCategories.id, data.categoryId));
+      // Logged by what changed: the German name, or which other languages' names.
+      const changed = LOCALES.filter((l) => l !== "de" && (before.names[l] ?? "") !== (names[l] ?? ""));
+      if (before.names.de !== names.de || changed.length > 0)
+        await recordAudit(tx, {
+          actorId: input.actorId,
+          action: "faq.category_updated",
+          targetType: "faq_category",
+          targetId: data.categoryId,
+          data: {
+            ...(before.names.de !== names.de ? { previousName: before.names.de, name: names.de } : {}),
+            ...(changed.length > 0
+              ? { translations: Object.fromEntries(changed.map((l) => [l, names[l]])) }
+              : {}),
+          },
+        });
+      return { id: data.categoryId };
     }
     const [{ next } = { next: 0 }] = await tx
       .select({ next: sql<number>`coalesce(max(${faqCategories.position}), -1)::int + 1` })

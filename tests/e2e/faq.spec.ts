@@ -214,6 +214,21 @@ test("a coordinator adds a topic with two questions: publishes, reorders, withdr
     await visitor.reload();
     await expect(visitor.getByRole("article").filter({ hasText: suffix })).toHaveCount(0, { timeout: 100 });
   }).toPass(CACHE_RENEWAL);
+
+  // Renaming the topic is logged with its old and new name.
+  const renamed = `Kinderbetreuung und Schule ${suffix}`;
+  await coordinator.goto("/admin/faq");
+  const edit = coordinator
+    .getByRole("group")
+    .filter({ hasText: de("faqAdmin.categoryEdit", { name: topic }) });
+  await edit.getByText(de("faqAdmin.categoryEdit", { name: topic })).click();
+  await edit.getByLabel(de("faqAdmin.nameDe")).fill(renamed);
+  await edit.getByRole("button", { name: de("faqAdmin.saveCategory") }).click();
+  await expect(coordinator.getByRole("status")).toHaveText(de("faqAdmin.saved.category"));
+  await coordinator.goto(`/admin/audit?target=${encodeURIComponent(renamed)}`);
+  const rename = log.getByRole("row").filter({ hasText: de("admin.audit.actions.faq.category_updated") });
+  await expect(rename).toContainText(`${de("admin.audit.fields.previousName")}: ${topic}`);
+  await expect(rename.getByRole("link", { name: renamed })).toBeVisible();
 });
 
 test("visitors search the FAQ in German and in their own language", async ({ newPage }) => {

@@ -236,4 +236,32 @@ describe("FAQ categories in the audit log", () => {
       { label: "Position", value: "1" },
     ]);
   });
+
+  it("log a rename with the old and new German name, and a translation by its language; saving unchanged logs nothing", async () => {
+    const coordinator = await createPerson("coordinator");
+    const uid = crypto.randomUUID().slice(0, 8);
+    const category = await saveFaqCategory({
+      actorId: coordinator.id,
+      data: { nameDe: `Gesundheit ${uid}` },
+    });
+    const save = (data: { nameDe: string; nameUk?: string }) =>
+      saveFaqCategory({ actorId: coordinator.id, data: { categoryId: category.id, ...data } });
+    await save({ nameDe: `Gesundheit und Pflege ${uid}` });
+    await save({ nameDe: `Gesundheit und Pflege ${uid}`, nameUk: "Здоров'я" });
+    await save({ nameDe: `Gesundheit und Pflege ${uid}`, nameUk: "Здоров'я" });
+
+    const entries = await listAuditEntries({ target: `und Pflege ${uid}` });
+    expect(entries.map((e) => e.action)).toEqual([
+      "faq.category_updated",
+      "faq.category_updated",
+      "faq.category_created",
+    ]);
+    const [translated, renamed] = entries;
+    expect(auditDetails("de", renamed!.data)).toEqual([
+      { label: "Name", value: `Gesundheit und Pflege ${uid}` },
+      { label: "Name vorher", value: `Gesundheit ${uid}` },
+    ]);
+    expect(auditDetails("de", translated!.data)).toEqual([{ label: "Übersetzungen", value: "Ukrainisch" }]);
+    expect(auditTargetLabel("de", renamed!)).toBe(`Gesundheit und Pflege ${uid}`);
+  });
 });
