@@ -14,18 +14,16 @@ import {
   listOrganiserOptions,
   mostGoing,
 } from "./data";
+import { moveOccurrence, setOccurrencePlace, setOccurrenceStatus } from "./date-mutations";
 import {
   cancelEvent,
   createEvent,
   type EventData,
-  moveOccurrence,
   renewFeedToken,
-  respond,
   revokeFeedToken,
-  setOccurrencePlace,
-  setOccurrenceStatus,
   updateEvent,
 } from "./mutations";
+import { respond } from "./rsvp-mutations";
 import {
   CancelEvent,
   ClearOccurrencePlace,

@@ -5,6 +5,7 @@ import { eventOccurrences, events, users } from "@/db/schema";
 import { sendEventMail } from "@/emails/event-mails";
 import { isLocale } from "@/lib/i18n/config";
 import { notify } from "@/lib/notifications/mutations";
+import type { Place } from "./place";
 import { datePlaceColumns } from "./place-sql";
 
 /** What happened to someone's date, to tell them after the change is committed. */
@@ -196,3 +197,18 @@ export async function sendEventNotices(notices: EventNotice[]): Promise<void> {
     }
   }
 }
+
+/** A change this close to a date is mailed at once, not after the burst delay. */
+const URGENT_WITHIN_MS = 48 * 3_600_000;
+export const isUrgent = (starts: Date[], now: Date) =>
+  starts.some((d) => d.getTime() < now.getTime() + URGENT_WITHIN_MS);
+
+/** What a date was before an organiser's change, for the change mail's "bisher". */
+export const wasOfDate = (d: { startsAt: Date; endsAt: Date; place: Place }): DateWas => ({
+  start: d.startsAt,
+  end: d.endsAt,
+  format: d.place.format,
+  venue: d.place.venue,
+  address: d.place.address,
+  onlineUrl: d.place.onlineUrl,
+});

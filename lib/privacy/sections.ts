@@ -22,8 +22,8 @@ import {
   workingGroups,
 } from "@/db/schema";
 import { EMAIL_CHANGE_SECTION } from "@/lib/account/privacy-section";
-import { withdrawAllAnswers } from "@/lib/events/mutations";
 import { sendEventNotices } from "@/lib/events/notices";
+import { withdrawAllAnswers } from "@/lib/events/rsvp-mutations";
 import { eraseNameFromPosts } from "@/lib/forum/privacy-section";
 import { ACTIVITY_SECTIONS } from "./activity-sections";
 import { COMMUNICATION_SECTIONS } from "./communication-sections";

@@ -2,13 +2,9 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { eventOccurrences, notifications } from "@/db/schema";
-import {
-  cancelEvent,
-  moveOccurrence,
-  respond,
-  setOccurrenceStatus,
-  updateEvent,
-} from "@/lib/events/mutations";
+import { moveOccurrence, setOccurrenceStatus } from "@/lib/events/date-mutations";
+import { cancelEvent, updateEvent } from "@/lib/events/mutations";
+import { respond } from "@/lib/events/rsvp-mutations";
 import { runQueuedJobs } from "@/lib/jobs/testing";
 import { createTestEvent, daysFromNow, mailsTo } from "../support/event-factories";
 import { createUser } from "../support/factories";

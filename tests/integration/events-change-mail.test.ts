@@ -8,7 +8,9 @@ import { createUser } from "../support/factories";
 import { type SmtpCapture, startSmtpCapture, stopSmtpCapture } from "../support/smtp-capture";
 
 let smtp: SmtpCapture;
-let events: typeof import("@/lib/events/mutations");
+let events: typeof import("@/lib/events/mutations") &
+  typeof import("@/lib/events/date-mutations") &
+  typeof import("@/lib/events/rsvp-mutations");
 let runQueuedJobs: typeof import("@/lib/jobs/testing").runQueuedJobs;
 let berlinDateTimeToUtc: typeof import("@/lib/events/time").berlinDateTimeToUtc;
 
@@ -16,7 +18,11 @@ beforeAll(async () => {
   smtp = await startSmtpCapture();
   process.env.SMTP_URL = smtp.url;
   vi.resetModules();
-  events = await import("@/lib/events/mutations");
+  events = {
+    ...(await import("@/lib/events/mutations")),
+    ...(await import("@/lib/events/date-mutations")),
+    ...(await import("@/lib/events/rsvp-mutations")),
+  };
   runQueuedJobs = (await import("@/lib/jobs/testing")).runQueuedJobs;
   berlinDateTimeToUtc = (await import("@/lib/events/time")).berlinDateTimeToUtc;
 });

@@ -2,7 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { eventRsvps } from "@/db/schema";
-import { respond } from "@/lib/events/mutations";
+import { respond } from "@/lib/events/rsvp-mutations";
 import { createTestEvent } from "../support/event-factories";
 import { createUser } from "../support/factories";
 

@@ -6,7 +6,7 @@ import { getDb } from "@/db/client";
 import { eventOccurrences } from "@/db/schema";
 import { setOccurrencePlaceAction } from "@/lib/events/actions";
 import { getEventDetail, listEvents } from "@/lib/events/data";
-import { respond } from "@/lib/events/mutations";
+import { respond } from "@/lib/events/rsvp-mutations";
 import { berlinDateTimeToUtc } from "@/lib/events/time";
 import { IDLE } from "@/lib/forms/schema";
 import { runQueuedJobs } from "@/lib/jobs/testing";

@@ -9,7 +9,8 @@ import {
   personalFeedResponse,
   publicFeedResponse,
 } from "@/lib/events/feeds";
-import { renewFeedToken, respond } from "@/lib/events/mutations";
+import { renewFeedToken } from "@/lib/events/mutations";
+import { respond } from "@/lib/events/rsvp-mutations";
 import { createTestEvent } from "../support/event-factories";
 import { createUser } from "../support/factories";
 

@@ -2,14 +2,10 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { notifications } from "@/db/schema";
+import { moveOccurrence, setOccurrenceStatus } from "@/lib/events/date-mutations";
 import { formatTime, formatWhen } from "@/lib/events/format";
-import {
-  cancelEvent,
-  moveOccurrence,
-  respond,
-  setOccurrenceStatus,
-  updateEvent,
-} from "@/lib/events/mutations";
+import { cancelEvent, updateEvent } from "@/lib/events/mutations";
+import { respond } from "@/lib/events/rsvp-mutations";
 import { berlinDateTimeToUtc } from "@/lib/events/time";
 import { runQueuedJobs } from "@/lib/jobs/testing";
 import { createTestEvent, daysFromNow, mailsTo } from "../support/event-factories";

@@ -8,7 +8,7 @@ import { changeOccurrenceAction, updateEventAction } from "@/lib/events/actions"
 import { RsvpPanel } from "@/lib/events/components/rsvp-panel";
 import { getEventDetail, getEventForEdit } from "@/lib/events/data";
 import { eventFormValues } from "@/lib/events/form-values";
-import { respond } from "@/lib/events/mutations";
+import { respond } from "@/lib/events/rsvp-mutations";
 import { IDLE } from "@/lib/forms/schema";
 import { actAs } from "../support/actions";
 import { createTestEvent, daysFromNow, mailsTo } from "../support/event-factories";

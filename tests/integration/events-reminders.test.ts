@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { respond } from "@/lib/events/mutations";
 import { REMINDER_JOB, scheduleReminders } from "@/lib/events/reminders";
+import { respond } from "@/lib/events/rsvp-mutations";
 import { jobStates, runQueuedJobs } from "@/lib/jobs/testing";
 import { createTestEvent, mailsTo } from "../support/event-factories";
 import { createUser } from "../support/factories";

@@ -5,17 +5,11 @@ import { getDb } from "@/db/client";
 import { notifications, organisationAdmins, workingGroupMembers, workingGroups } from "@/db/schema";
 import { toEventViewer } from "@/lib/events/access";
 import { getEventDetail, getEventForEdit, listEvents, listFeedEvents } from "@/lib/events/data";
+import { moveOccurrence, setOccurrenceStatus } from "@/lib/events/date-mutations";
 import { attendeesCsvResponse, personalFeedResponse, publicFeedResponse } from "@/lib/events/feeds";
-import {
-  cancelEvent,
-  moveOccurrence,
-  renewFeedToken,
-  respond,
-  revokeFeedToken,
-  setOccurrenceStatus,
-  updateEvent,
-} from "@/lib/events/mutations";
+import { cancelEvent, renewFeedToken, revokeFeedToken, updateEvent } from "@/lib/events/mutations";
 import { sendReminder } from "@/lib/events/reminders";
+import { respond } from "@/lib/events/rsvp-mutations";
 import { berlinClock, berlinDateTimeToUtc } from "@/lib/events/time";
 import { createTestEvent, daysFromNow, eventData, mailsTo } from "../support/event-factories";
 import { createOrganisation, createUser } from "../support/factories";

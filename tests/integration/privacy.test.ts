@@ -20,7 +20,7 @@ import {
   users,
 } from "@/db/schema";
 import { getViewerBySessionToken } from "@/lib/auth/viewer";
-import { respond } from "@/lib/events/mutations";
+import { respond } from "@/lib/events/rsvp-mutations";
 import { getPolicyVersion } from "@/lib/legal/data";
 import { exportUserData, findDeletionTarget } from "@/lib/privacy/data";
 import { acceptPrivacyPolicy, deleteOwnAccount, deleteUserAccount } from "@/lib/privacy/mutations";
