@@ -6,15 +6,10 @@ import { getViewer, requireUser } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { formAction } from "@/lib/forms/action";
 import { mayCreateEvents, mayEditEvent, toEventViewer } from "./access";
-import {
-  countAnswered,
-  getEventForEdit,
-  getOccurrenceForViewer,
-  listGroupOptions,
-  listOrganiserOptions,
-  mostGoing,
-} from "./data";
+import { countAnswered, mostGoing } from "./attendee-data";
+import { getOccurrenceForViewer } from "./data";
 import { moveOccurrence, setOccurrencePlace, setOccurrenceStatus } from "./date-mutations";
+import { getEventForEdit, listGroupOptions, listOrganiserOptions } from "./editor-data";
 import {
   cancelEvent,
   createEvent,

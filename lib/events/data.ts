@@ -1,8 +1,7 @@
 import "server-only";
-import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, ne, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import {
-  calendarFeeds,
   type EventFormat,
   type EventFrequency,
   type EventVisibility,
@@ -11,14 +10,13 @@ import {
   events,
   organisations,
   profiles,
-  type RsvpResponse,
   users,
   VISIBILITY,
-  workingGroupMembers,
   workingGroups,
 } from "@/db/schema";
-import { nameAt, visibleAt } from "@/lib/members/visibility";
-import { type EventViewer, mayEditEvent, organisationsRunBy, visibleEvents } from "./access";
+import { nameAt } from "@/lib/members/visibility";
+import { type EventViewer, mayEditEvent, visibleEvents } from "./access";
+import { getRsvp, type ViewerRsvp } from "./attendee-data";
 import { type OwnPlaceColumns, ownPlaceOf, type Place, placeOfDate } from "./place";
 import { datePlaceColumns } from "./place-sql";
 
@@ -157,8 +155,6 @@ export type OccurrenceSummary = {
   ownPlace: Place | null;
 };
 
-export type ViewerRsvp = { response: RsvpResponse; waiting: boolean; position: number | null } | null;
-
 export type EventDetail = NonNullable<Awaited<ReturnType<typeof getEventRow>>> & {
   organiser: string | null;
   organiserWithheld: boolean;
@@ -175,7 +171,7 @@ export type EventDetail = NonNullable<Awaited<ReturnType<typeof getEventRow>>> &
   selectedOwnPlace: boolean;
 };
 
-async function getEventRow(eventId: string, viewer: EventViewer) {
+export async function getEventRow(eventId: string, viewer: EventViewer) {
   const db = await getDb();
   const [row] = await db
     .select({
@@ -211,7 +207,7 @@ async function getEventRow(eventId: string, viewer: EventViewer) {
   return row ?? null;
 }
 
-const toSummary = (
+export const toSummary = (
   o: {
     id: string;
     slotDate: string;
@@ -335,202 +331,6 @@ export async function getEventDetail(input: {
   };
 }
 
-/** The viewer's answer for a date, with their place in the waiting list (1 = next). */
-export async function getRsvp(occurrenceId: string, userId: string): Promise<ViewerRsvp> {
-  const db = await getDb();
-  const [row] = await db
-    .select({ response: eventRsvps.response, waitingSince: eventRsvps.waitingSince })
-    .from(eventRsvps)
-    .where(and(eq(eventRsvps.occurrenceId, occurrenceId), eq(eventRsvps.userId, userId)));
-  if (!row) return null;
-  if (!row.waitingSince) return { response: row.response, waiting: false, position: null };
-  const [ahead] = await db
-    .select({ n: sql<number>`count(*)`.mapWith(Number) })
-    .from(eventRsvps)
-    .where(
-      and(
-        eq(eventRsvps.occurrenceId, occurrenceId),
-        isNotNull(eventRsvps.waitingSince),
-        sql`(${eventRsvps.waitingSince}, ${eventRsvps.userId}) < (${row.waitingSince.toISOString()}::timestamptz, ${userId})`,
-      ),
-    );
-  return { response: row.response, waiting: true, position: (ahead?.n ?? 0) + 1 };
-}
-
-export type Attendee = {
-  userId: string;
-  name: string;
-  /** The contact e-mail of their profile where they show it to members; never the sign-in address. */
-  contactEmail: string | null;
-  response: RsvpResponse;
-  waiting: boolean;
-  answeredAt: Date;
-};
-
-/** The profile's contact e-mail where its owner shows it to members (what organisers may see), else null. */
-const contactForOrganisers = sql<
-  string | null
->`case when ${visibleAt(profiles.visContact, VISIBILITY.members)} then nullif(${profiles.contactEmail}, '') end`;
-
-/** What organisers see of this member besides name and answer: the contact e-mail they show members, if any. */
-export async function getContactShownToOrganisers(userId: string): Promise<string | null> {
-  const db = await getDb();
-  const [row] = await db
-    .select({ email: contactForOrganisers })
-    .from(profiles)
-    .where(eq(profiles.userId, userId));
-  return row?.email ?? null;
-}
-
-/**
- * Everyone who answered for a date: going first, then the waiting list in order, maybe, no. For
- * organisers only, who see name and answer, and an e-mail only where the profile shows one to members.
- */
-export async function listAttendees(occurrenceId: string): Promise<Attendee[]> {
-  const db = await getDb();
-  const rows = await db
-    .select({
-      userId: users.id,
-      name: users.name,
-      contactEmail: contactForOrganisers,
-      response: eventRsvps.response,
-      waitingSince: eventRsvps.waitingSince,
-      answeredAt: eventRsvps.updatedAt,
-    })
-    .from(eventRsvps)
-    .innerJoin(users, eq(users.id, eventRsvps.userId))
-    .leftJoin(profiles, eq(profiles.userId, eventRsvps.userId))
-    .where(eq(eventRsvps.occurrenceId, occurrenceId))
-    .orderBy(
-      sql`case when ${eventRsvps.response} = 'yes' and ${eventRsvps.waitingSince} is null then 0 when ${eventRsvps.waitingSince} is not null then 1 when ${eventRsvps.response} = 'maybe' then 2 else 3 end`,
-      asc(eventRsvps.waitingSince),
-      asc(users.name),
-    );
-  return rows.map((r) => ({
-    userId: r.userId,
-    name: r.name ?? "",
-    contactEmail: r.contactEmail,
-    response: r.response,
-    waiting: r.waitingSince !== null,
-    answeredAt: r.answeredAt,
-  }));
-}
-
-export type OrganiserOption = { value: string; label: string };
-
-/** What the viewer may pick as organiser: themselves, and the organisations they may run events for. */
-export async function listOrganiserOptions(
-  viewer: NonNullable<EventViewer>,
-  selfLabel: string,
-): Promise<OrganiserOption[]> {
-  const db = await getDb();
-  const orgs = await organisationsRunBy(db, viewer);
-  const rows = await db
-    .select({ id: organisations.id, name: organisations.name })
-    .from(organisations)
-    .where(
-      and(
-        eq(organisations.status, "active"),
-        orgs === "all" ? undefined : orgs.length ? inArray(organisations.id, orgs) : sql`false`,
-      ),
-    )
-    .orderBy(asc(organisations.name))
-    .limit(500);
-  return [{ value: "self", label: selfLabel }, ...rows.map((r) => ({ value: `org:${r.id}`, label: r.name }))];
-}
-
-/** Working groups the viewer may address: all for coordinators, else their own. */
-export async function listGroupOptions(viewer: NonNullable<EventViewer>): Promise<OrganiserOption[]> {
-  const db = await getDb();
-  const rows = await db
-    .select({ id: workingGroups.id, name: workingGroups.name })
-    .from(workingGroups)
-    .where(
-      viewer.coordinator
-        ? undefined
-        : sql`exists (select 1 from ${workingGroupMembers} where ${workingGroupMembers.groupId} = ${workingGroups.id} and ${workingGroupMembers.userId} = ${viewer.id})`,
-    )
-    .orderBy(asc(workingGroups.name));
-  return rows.map((r) => ({ value: r.id, label: r.name }));
-}
-
-/** Events for a calendar feed: those visible, not long over, newest change last. */
-export async function listFeedEvents(viewer: EventViewer, options: { publicOnly?: boolean } = {}) {
-  const db = await getDb();
-  const since = new Date(Date.now() - 90 * 24 * 3_600_000);
-  const eventRows = await db
-    .select({
-      id: events.id,
-      title: events.title,
-      description: events.description,
-      format: events.format,
-      venue: events.venue,
-      address: events.address,
-      onlineUrl: events.onlineUrl,
-      onlineUrlAttendeesOnly: events.onlineUrlAttendeesOnly,
-      frequency: events.frequency,
-      startsAt: events.startsAt,
-      durationMinutes: events.durationMinutes,
-      untilDate: events.untilDate,
-      status: events.status,
-      sequence: events.sequence,
-      updatedAt: events.updatedAt,
-      topic: events.topic,
-    })
-    .from(events)
-    .where(
-      and(
-        options.publicOnly ? eq(events.visibility, "public") : visibleEvents(viewer),
-        sql`exists (select 1 from ${eventOccurrences} where ${eventOccurrences.eventId} = ${events.id} and ${eventOccurrences.endsAt} >= ${since.toISOString()}::timestamptz)`,
-      ),
-    )
-    .orderBy(asc(events.startsAt))
-    .limit(1000);
-  const ids = eventRows.map((e) => e.id);
-  const occurrences = ids.length
-    ? await db
-        .select()
-        .from(eventOccurrences)
-        .where(inArray(eventOccurrences.eventId, ids))
-        .orderBy(asc(eventOccurrences.startsAt))
-    : [];
-  const byEvent = new Map<string, OccurrenceSummary[]>();
-  for (const o of occurrences) {
-    const list = byEvent.get(o.eventId) ?? [];
-    list.push(toSummary(o));
-    byEvent.set(o.eventId, list);
-  }
-  return eventRows.map((e) => ({ ...e, occurrences: byEvent.get(e.id) ?? [] }));
-}
-export type FeedEvent = Awaited<ReturnType<typeof listFeedEvents>>[number];
-
-/** One event for its .ics file, if the viewer may see it. */
-export async function getFeedEvent(eventId: string, viewer: EventViewer): Promise<FeedEvent | null> {
-  const event = await getEventRow(eventId, viewer);
-  if (!event) return null;
-  return { ...event, occurrences: await listOccurrences(event.id) };
-}
-
-/** The member behind a calendar feed token, if the token is still valid. */
-export async function getFeedOwner(token: string) {
-  const db = await getDb();
-  const [row] = await db
-    .select({ id: users.id, role: users.role, status: users.status, locale: users.locale })
-    .from(calendarFeeds)
-    .innerJoin(users, eq(users.id, calendarFeeds.userId))
-    .where(and(eq(calendarFeeds.token, token), ne(users.status, "blocked")));
-  return row ?? null;
-}
-
-export async function getFeedToken(userId: string): Promise<string | null> {
-  const db = await getDb();
-  const [row] = await db
-    .select({ token: calendarFeeds.token })
-    .from(calendarFeeds)
-    .where(eq(calendarFeeds.userId, userId));
-  return row?.token ?? null;
-}
-
 /** A date with what the RSVP and organiser actions need, if the viewer may see its event. */
 export async function getOccurrenceForViewer(occurrenceId: string, viewer: EventViewer) {
   const db = await getDb();
@@ -546,58 +346,4 @@ export async function getOccurrenceForViewer(occurrenceId: string, viewer: Event
     .innerJoin(events, eq(events.id, eventOccurrences.eventId))
     .where(and(eq(eventOccurrences.id, occurrenceId), visibleEvents(viewer)));
   return row ?? null;
-}
-
-/** How many people an organiser's change of this date reaches: those who said yes (or wait) or maybe. */
-export async function countAnswered(occurrenceId: string): Promise<number> {
-  const db = await getDb();
-  const [row] = await db
-    .select({ count: sql<number>`count(*)`.mapWith(Number) })
-    .from(eventRsvps)
-    .where(and(eq(eventRsvps.occurrenceId, occurrenceId), ne(eventRsvps.response, "no")));
-  return row?.count ?? 0;
-}
-
-/** The most people holding a seat on one coming date of the event (0 when none). */
-export async function mostGoing(eventId: string, now = new Date()): Promise<number> {
-  const db = await getDb();
-  const rows = await db
-    .select({ going: sql<number>`count(*)`.mapWith(Number) })
-    .from(eventRsvps)
-    .innerJoin(eventOccurrences, eq(eventOccurrences.id, eventRsvps.occurrenceId))
-    .where(
-      and(
-        eq(eventOccurrences.eventId, eventId),
-        eq(eventOccurrences.status, "scheduled"),
-        gte(eventOccurrences.endsAt, now),
-        eq(eventRsvps.response, "yes"),
-        isNull(eventRsvps.waitingSince),
-      ),
-    )
-    .groupBy(eventOccurrences.id);
-  return Math.max(0, ...rows.map((r) => r.going));
-}
-
-/** An event's editable fields plus what the edit gate needs, if the viewer may see it. */
-export async function getEventForEdit(eventId: string, viewer: EventViewer) {
-  const event = await getEventRow(eventId, viewer);
-  if (!event) return null;
-  const db = await getDb();
-  return (await mayEditEvent(db, viewer, event)) ? event : null;
-}
-export type EditableEvent = NonNullable<Awaited<ReturnType<typeof getEventForEdit>>>;
-
-/**
- * The current organiser as a choice on the edit form, when it is someone other than the editor;
- * an erased account has no name and is labelled `formerMember`.
- */
-export async function currentOrganiserOption(
-  event: { organiserUserId: string | null },
-  viewerId: string,
-  formerMember: string,
-): Promise<OrganiserOption | null> {
-  if (!event.organiserUserId || event.organiserUserId === viewerId) return null;
-  const db = await getDb();
-  const [row] = await db.select({ name: users.name }).from(users).where(eq(users.id, event.organiserUserId));
-  return row ? { value: `user:${event.organiserUserId}`, label: row.name ?? formerMember } : null;
 }

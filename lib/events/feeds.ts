@@ -5,16 +5,11 @@ import { translatorFor } from "@/lib/i18n/translator";
 import { TOPICS } from "@/lib/network/constants";
 import { getNetworkName } from "@/lib/settings/data";
 import { type EventViewer, toEventViewer } from "./access";
+import { listAttendees } from "./attendee-data";
 import { toCsv } from "./csv";
-import {
-  type FeedEvent,
-  getEventForEdit,
-  getFeedEvent,
-  getFeedOwner,
-  listAttendees,
-  listFeedEvents,
-  listOccurrences,
-} from "./data";
+import { listOccurrences } from "./data";
+import { getEventForEdit } from "./editor-data";
+import { type FeedEvent, getFeedEvent, getFeedOwner, listFeedEvents } from "./feed-data";
 import { formatStamp } from "./format";
 import { calendarOf, type IcalLabels } from "./ical";
 import { datesWithOnlineLink, eventsWithOnlineLink } from "./online-link";

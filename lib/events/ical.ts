@@ -1,7 +1,7 @@
 import "server-only";
 import { type IcalEvent, writeCalendar } from "@/lib/calendar/ical";
 import { env } from "@/lib/env";
-import type { FeedEvent } from "./data";
+import type { FeedEvent } from "./feed-data";
 import { type Place, placeOfDate } from "./place";
 import { rruleFor } from "./recurrence";
 import { berlinClock, berlinDateTimeToUtc } from "./time";

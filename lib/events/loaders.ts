@@ -2,7 +2,9 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/viewer";
 import { toEventViewer } from "./access";
-import { getEventForEdit, listAttendees, listOccurrences } from "./data";
+import { listAttendees } from "./attendee-data";
+import { listOccurrences } from "./data";
+import { getEventForEdit } from "./editor-data";
 
 /** An event's attendee list for one date, for those who may edit the event; anyone else: not found. */
 export async function loadAttendees(eventId: string, slotDate: string | undefined) {

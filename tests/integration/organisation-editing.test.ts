@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { auditLog, organisationAdmins, organisations, profileOrganisations, profiles } from "@/db/schema";
 import { toEventViewer } from "@/lib/events/access";
-import { listOrganiserOptions } from "@/lib/events/data";
+import { listOrganiserOptions } from "@/lib/events/editor-data";
 import { IDLE } from "@/lib/forms/schema";
 import { updateOrganisationAction } from "@/lib/organisations/actions";
 import { isOrganisationAdmin, mayEditOrganisation } from "@/lib/organisations/data";

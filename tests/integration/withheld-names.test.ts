@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
 import { VISIBILITY } from "@/db/schema";
 import { toEventViewer } from "@/lib/events/access";
-import { currentOrganiserOption, getEventDetail, listEvents } from "@/lib/events/data";
+import { getEventDetail, listEvents } from "@/lib/events/data";
+import { currentOrganiserOption } from "@/lib/events/editor-data";
 import { eventIcsResponse, publicFeedResponse } from "@/lib/events/feeds";
 import { listCategoryThreads, listLatestThreads, listThreadPosts } from "@/lib/forum/data";
 import { loadPostHistory } from "@/lib/forum/loaders";

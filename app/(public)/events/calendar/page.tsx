@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/viewer";
 import { env } from "@/lib/env";
 import { renewFeedAction, revokeFeedAction } from "@/lib/events/actions";
-import { getFeedToken } from "@/lib/events/data";
+import { getFeedToken } from "@/lib/events/feed-data";
 import { getTranslations } from "@/lib/i18n/server";
 import { primaryButton, secondaryButton } from "@/lib/ui/components/button-styles";
 import { FormAlert } from "@/lib/ui/components/form-alert";

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { requireUser } from "@/lib/auth/viewer";
 import { mayCreateEvents, toEventViewer } from "@/lib/events/access";
 import { EventForm } from "@/lib/events/components/event-form";
-import { listGroupOptions, listOrganiserOptions } from "@/lib/events/data";
+import { listGroupOptions, listOrganiserOptions } from "@/lib/events/editor-data";
 import { NEW_EVENT_VALUES } from "@/lib/events/form-values";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
 import { getTranslations } from "@/lib/i18n/server";

@@ -5,17 +5,16 @@ import { cache } from "react";
 import { requireUser } from "@/lib/auth/viewer";
 import { toEventViewer } from "@/lib/events/access";
 import { cancelEventAction, changeOccurrenceAction } from "@/lib/events/actions";
+import { countAnswered, mostGoing } from "@/lib/events/attendee-data";
 import { DateManager } from "@/lib/events/components/date-manager";
 import { EventForm } from "@/lib/events/components/event-form";
+import { listOccurrences } from "@/lib/events/data";
 import {
-  countAnswered,
   currentOrganiserOption,
   getEventForEdit,
   listGroupOptions,
-  listOccurrences,
   listOrganiserOptions,
-  mostGoing,
-} from "@/lib/events/data";
+} from "@/lib/events/editor-data";
 import { eventFormValues } from "@/lib/events/form-values";
 import { formatWhen } from "@/lib/events/format";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
