@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { auditActionLabel, auditDataFor, auditDetails, auditTargetText } from "./utils";
+import { auditActionLabel, auditDataFor, auditDetails, auditTargetLabel, auditTargetText } from "./utils";
 
 describe("auditDetails", () => {
   it("reads a role change as translated label: value pairs, never JSON", () => {
@@ -81,5 +81,21 @@ describe("auditDataFor", () => {
     expect(auditDataFor(upload, { campaignsArea: false })).toEqual({ rows: 3 });
     const role = { targetType: "user", data: { email: "new@example.org" } };
     expect(auditDataFor(role, { campaignsArea: false })).toEqual({ email: "new@example.org" });
+  });
+});
+
+describe("auditTargetLabel", () => {
+  it("joins a date's name and time with the reader's comma: '،' in Arabic", () => {
+    const target = {
+      targetType: "event_occurrence",
+      targetId: "o1",
+      targetName: "Sprechstunde",
+      targetDeleted: false,
+      targetStartsAt: new Date("2026-03-24T09:00:00Z"),
+      targetCount: null,
+      targetRef: null,
+    };
+    expect(auditTargetLabel("de", target)).toBe("Sprechstunde, 24.03.2026, 10:00");
+    expect(auditTargetLabel("ar", target)).toMatch(/^Sprechstunde، /);
   });
 });

@@ -105,7 +105,7 @@ export function auditTargetLabel(locale: Locale, target: AuditTarget): string {
       when: when.format(target.targetStartsAt),
       rows: target.targetCount,
     });
-  return `${name}, ${when.format(target.targetStartsAt)}`;
+  return t("datedName", { name, when: when.format(target.targetStartsAt) });
 }
 
 export type AuditDetail = { label: string; value: string };
