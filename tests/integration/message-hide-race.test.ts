@@ -5,33 +5,15 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { auditLog, messages, notifications, reports } from "@/db/schema";
-import { reportMessage } from "@/lib/messages/moderation";
 import { messageSubject } from "@/lib/messages/moderation-subject";
-import { startConversation } from "@/lib/messages/mutations";
 import { deleteOwnMessage } from "@/lib/messages/removal";
-import { member } from "../support/messages-factories";
-import { decideReport } from "../support/moderation";
+import { decideReport, reportedMessage } from "../support/moderation";
 
 vi.mock("next/headers", () => import("../support/next-headers"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
-/** Katrin writes to Amal, Amal reports the message. */
-async function reported() {
-  const katrin = await member("Katrin Schreibt");
-  const amal = await member("Amal Meldet");
-  const coordinator = await member("Clara Koordiniert", { role: "coordinator" });
-  const { messageId } = await startConversation({
-    senderId: katrin.id,
-    recipientIds: [amal.id],
-    body: "Gemeldete Nachricht",
-    files: [],
-  });
-  const report = await reportMessage({ reporterId: amal.id, messageId, reason: "Beleidigend" });
-  return { katrin, amal, coordinator, messageId, reportId: report.id };
-}
-
 /** Who removed the message, the report's state, what was logged and whether the reporter was told. */
-async function outcome(w: Awaited<ReturnType<typeof reported>>) {
+async function outcome(w: Awaited<ReturnType<typeof reportedMessage>>) {
   const db = await getDb();
   const [message] = await db
     .select({ removedBy: messages.removedBy })
@@ -59,7 +41,7 @@ async function outcome(w: Awaited<ReturnType<typeof reported>>) {
 
 describe("a message its author deletes after the queue's check and before the hide", () => {
   it("is refused where the message is changed: it stays the author's, the report open, nothing logged or told", async () => {
-    const w = await reported();
+    const w = await reportedMessage();
     // The queue read the message as visible; its author deletes it before the coordinator's hide lands.
     const preview = messageSubject.preview;
     const spy = vi.spyOn(messageSubject, "preview").mockImplementationOnce(async (id) => {
@@ -75,7 +57,7 @@ describe("a message its author deletes after the queue's check and before the hi
   });
 
   it("is refused by the handler itself, under the message's lock", async () => {
-    const w = await reported();
+    const w = await reportedMessage();
     await deleteOwnMessage({ userId: w.katrin.id, messageId: w.messageId });
     await expect(messageSubject.apply(w.messageId, "hide", w.coordinator.id)).rejects.toThrow(
       "decisionRefused",
@@ -90,7 +72,7 @@ describe("a message its author deletes after the queue's check and before the hi
 describe("a coordinator's hide and the author's delete at the same moment", () => {
   it("leaves exactly one of them done, and the state tells which", async () => {
     for (let round = 0; round < 3; round++) {
-      const w = await reported();
+      const w = await reportedMessage();
       const [decided, deleted] = await Promise.all([
         decideReport(w.coordinator.id, w.reportId, "hide"),
         deleteOwnMessage({ userId: w.katrin.id, messageId: w.messageId }).then(

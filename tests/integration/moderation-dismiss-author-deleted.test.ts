@@ -9,15 +9,13 @@ import { setPostStatus } from "@/lib/forum/moderation-mutations";
 import { createReply, createThread } from "@/lib/forum/mutations";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { runQueuedJobs } from "@/lib/jobs/testing";
-import { reportMessage } from "@/lib/messages/moderation";
-import { startConversation } from "@/lib/messages/mutations";
 import { deleteOwnMessage } from "@/lib/messages/removal";
 import { reportContent } from "@/lib/moderation/mutations";
 import { type KindTranslator, notificationText } from "@/lib/notifications/text";
 import { createUser } from "../support/factories";
 import { createCategory } from "../support/forum-factories";
-import { member, outboxTo } from "../support/messages-factories";
-import { decideReport } from "../support/moderation";
+import { outboxTo } from "../support/messages-factories";
+import { decideReport, reportedMessage } from "../support/moderation";
 
 vi.mock("next/headers", () => import("../support/next-headers"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
@@ -36,21 +34,6 @@ async function toldTo(reporterId: string) {
     .from(notifications)
     .where(and(eq(notifications.recipientId, reporterId), eq(notifications.kind, "moderation")));
   return rows.map((r) => ({ text: notificationText(tn, { ...r, actorName: null }), url: r.url }));
-}
-
-/** Katrin writes to Amal, Amal reports the message. */
-async function reportedMessage() {
-  const katrin = await member("Katrin Schreibt");
-  const amal = await member("Amal Meldet");
-  const coordinator = await member("Clara Koordiniert", { role: "coordinator" });
-  const { messageId } = await startConversation({
-    senderId: katrin.id,
-    recipientIds: [amal.id],
-    body: "Gemeldete Nachricht",
-    files: [],
-  });
-  const report = await reportMessage({ reporterId: amal.id, messageId, reason: "Beleidigend" });
-  return { katrin, amal, coordinator, messageId, reportId: report.id };
 }
 
 /** A reply by its author in someone's thread, reported by another member. */
