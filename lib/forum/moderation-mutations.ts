@@ -1,6 +1,6 @@
 /** A post's status (hidden, restored, held, deleted) and a thread's flags, pin, lock, move and title. */
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, desc, eq, gt, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import { forumCategories, forumPosts, forumThreads, type PostStatus } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/mutations";
@@ -25,14 +25,28 @@ async function recount(tx: Executor, threadId: number, categoryIds: string[]) {
     where c.id in ${categoryIds}`);
 }
 
-/** The thread's visible posts, in order. */
-async function visiblePosts(threadId: number) {
+/**
+ * At most this many of a restored thread's replies, its latest, are announced again: each costs a
+ * round of notification queries, and a thread of 10,000 replies took 50 s.
+ */
+export const RESTORE_ANNOUNCED_REPLIES = 50;
+
+/** A restored thread's news, in order: its opening post and its latest visible replies. */
+async function restoredThreadPosts(threadId: number) {
   const db = await getDb();
-  return db
-    .select({ number: forumPosts.number, authorId: forumPosts.authorId, body: forumPosts.body })
+  const visible = and(eq(forumPosts.threadId, threadId), eq(forumPosts.status, "visible"));
+  const columns = { number: forumPosts.number, authorId: forumPosts.authorId, body: forumPosts.body };
+  const [opening] = await db
+    .select(columns)
     .from(forumPosts)
-    .where(and(eq(forumPosts.threadId, threadId), eq(forumPosts.status, "visible")))
-    .orderBy(forumPosts.number);
+    .where(and(visible, eq(forumPosts.number, 1)));
+  const latest = await db
+    .select(columns)
+    .from(forumPosts)
+    .where(and(visible, gt(forumPosts.number, 1)))
+    .orderBy(desc(forumPosts.number))
+    .limit(RESTORE_ANNOUNCED_REPLIES);
+  return [...(opening ? [opening] : []), ...latest.reverse()];
 }
 
 /** A post with its thread, its row locked until the transaction ends; undefined if there is none. */
@@ -115,7 +129,7 @@ export async function setPostStatus(input: {
   // restored opening post brings back its thread, whose hiding took every line about the thread.
   const restored = post.status === "hidden";
   if ((restored || post.status === "pending") && input.status === "visible") {
-    const news = restored && withThread ? await visiblePosts(post.thread.id) : [post];
+    const news = restored && withThread ? await restoredThreadPosts(post.thread.id) : [post];
     for (const one of news) {
       if (!one.authorId) continue;
       await notifyAfterPost({

@@ -1,12 +1,16 @@
 // Hiding one post of a burst ("3 neue Antworten") takes out only that post's share: the line keeps
 // its other posts (count, text, link) and goes only when none is left; its mail does not quote the
 // hidden post. Restoring the post tells those who have not read it again.
-import { desc, eq } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { notifications, users } from "@/db/schema";
-import { setPostStatus, updateThreadFlags } from "@/lib/forum/moderation-mutations";
+import {
+  RESTORE_ANNOUNCED_REPLIES,
+  setPostStatus,
+  updateThreadFlags,
+} from "@/lib/forum/moderation-mutations";
 import { createReply, createThread, recordRead, setWatch } from "@/lib/forum/mutations";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { runQueuedJobs } from "@/lib/jobs/testing";
@@ -225,6 +229,24 @@ describe("restoring a hidden post", () => {
     expect(mails[0]!.text).toContain("> Erste Antwort: Frau Lindner.");
     expect(mails[0]!.text).toContain("> Dritte Antwort: Genossenschaft.");
     expect(mails[0]!.text).not.toContain("Herr Braun");
+  });
+
+  it("announces a long thread's opening post and only its latest replies again", async () => {
+    const w = await burst();
+    const db = await getDb();
+    // 60 more replies by Iryna, #5 to #64, written straight into the table
+    await db.execute(sql`insert into forum_posts (thread_id, category_id, author_id, number, body, body_html, status)
+      select t.id, t.category_id, ${w.iryna.id}, g, 'Antwort ' || g, '<p>Antwort ' || g || '</p>', 'visible'
+      from forum_threads t, generate_series(5, 64) g where t.id = ${w.thread.id}`);
+    await setPostStatus({ postId: w.openingId, status: "hidden", actorId: w.coordinator.id });
+    await setPostStatus({ postId: w.openingId, status: "visible", actorId: w.coordinator.id });
+    expect(await linesOf(w.katrin.id)).toEqual([
+      {
+        text: replies(RESTORE_ANNOUNCED_REPLIES, w.iryna.name!),
+        url: `/forum/t/${w.thread.id}/${w.thread.slug}?page=4#post-64`,
+      },
+      { text: `Neues Thema von ${w.otto.name}: „Wohnungssuche“`, url: w.href(1) },
+    ]);
   });
 
   it("tells nobody who had read that far", async () => {
