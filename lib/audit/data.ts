@@ -250,34 +250,38 @@ export async function listAuditActions(): Promise<string[]> {
  * Names of what an entry's data mentions by id: people (`userId`; null for a deleted account), forum
  * categories (`categoryId`, a thread moved there) and working groups (`groupId`, a category's group).
  */
-export async function listAuditNames(entries: { data: Record<string, unknown> | null }[]) {
+export async function listAuditNames(
+  entries: { data: Record<string, unknown> | null }[],
+): Promise<Map<string, string | null>> {
   const idsOf = (key: string) => [
     ...new Set(entries.map((e) => e.data?.[key]).filter((id): id is string => typeof id === "string")),
   ];
-  const [people, categories, groups] = [idsOf("userId"), idsOf("categoryId"), idsOf("groupId")];
-  const names = new Map<string, string | null>();
+  const lookup = (ids: string[], query: (ids: string[]) => Promise<{ id: string; name: string | null }[]>) =>
+    ids.length > 0 ? query(ids) : Promise.resolve([]);
   const db = await getDb();
-  if (people.length > 0) {
-    const rows = await db
-      .select({ id: users.id, name: users.name, email: users.email })
-      .from(users)
-      .where(inArray(users.id, people));
-    for (const row of rows)
-      names.set(row.id, row.email.endsWith("@erased.invalid") ? null : (row.name ?? row.email));
-  }
-  if (categories.length > 0) {
-    const rows = await db
-      .select({ id: forumCategories.id, name: forumCategories.name })
-      .from(forumCategories)
-      .where(inArray(forumCategories.id, categories));
-    for (const row of rows) names.set(row.id, row.name);
-  }
-  if (groups.length > 0) {
-    const rows = await db
-      .select({ id: workingGroups.id, name: workingGroups.name })
-      .from(workingGroups)
-      .where(inArray(workingGroups.id, groups));
-    for (const row of rows) names.set(row.id, row.name);
-  }
-  return names;
+  const found = await Promise.all([
+    lookup(idsOf("userId"), (ids) =>
+      db
+        .select({
+          id: users.id,
+          name: sql<string | null>`case when ${users.email} like '%@erased.invalid' then null
+            else coalesce(${users.name}, ${users.email}) end`,
+        })
+        .from(users)
+        .where(inArray(users.id, ids)),
+    ),
+    lookup(idsOf("categoryId"), (ids) =>
+      db
+        .select({ id: forumCategories.id, name: forumCategories.name })
+        .from(forumCategories)
+        .where(inArray(forumCategories.id, ids)),
+    ),
+    lookup(idsOf("groupId"), (ids) =>
+      db
+        .select({ id: workingGroups.id, name: workingGroups.name })
+        .from(workingGroups)
+        .where(inArray(workingGroups.id, ids)),
+    ),
+  ]);
+  return new Map(found.flat().map((row) => [row.id, row.name]));
 }

@@ -43,6 +43,10 @@ export function auditTargetText(locale: Locale, type: string, id: string | null)
   return `${kind} ${id}`;
 }
 
+/** A person by name, or "former member" once the account is erased or gone. */
+const personName = (t: Translate, name: string | null) =>
+  !name || name.endsWith("@erased.invalid") ? t("formerMember") : name;
+
 type AuditTarget = Pick<
   AuditEntry,
   "targetType" | "targetId" | "targetName" | "targetDeleted" | "targetStartsAt" | "targetCount" | "targetRef"
@@ -85,12 +89,11 @@ export function auditTargetHref(target: AuditTarget): string | null {
 export function auditTargetLabel(locale: Locale, target: AuditTarget): string {
   const t = translate(locale, "admin.audit");
   const name = target.targetName;
-  if (target.targetType === "user")
-    return !name || name.endsWith("@erased.invalid") ? t("formerMember") : name;
+  if (target.targetType === "user") return personName(t, name);
   // A message by its author only ('' once their account is gone): its text and conversation stay private.
   if (target.targetType === "message" && name !== null)
     return t("messageBy", {
-      author: !name || name.endsWith("@erased.invalid") ? t("formerMember") : name,
+      author: personName(t, name),
     });
   if (!name)
     return target.targetDeleted && target.targetId

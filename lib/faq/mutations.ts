@@ -317,14 +317,15 @@ export async function saveFaqCategory(input: {
         .where(eq(faqCategories.id, data.categoryId));
       // Logged by what changed: the German name, or which other languages' names.
       const changed = LOCALES.filter((l) => l !== "de" && (before.names[l] ?? "") !== (names[l] ?? ""));
-      if (before.names.de !== names.de || changed.length > 0)
+      const renamed = before.names.de !== names.de;
+      if (renamed || changed.length > 0)
         await recordAudit(tx, {
           actorId: input.actorId,
           action: "faq.category_updated",
           targetType: "faq_category",
           targetId: data.categoryId,
           data: {
-            ...(before.names.de !== names.de ? { previousName: before.names.de, name: names.de } : {}),
+            ...(renamed ? { previousName: before.names.de, name: names.de } : {}),
             ...(changed.length > 0
               ? { translations: Object.fromEntries(changed.map((l) => [l, names[l]])) }
               : {}),
