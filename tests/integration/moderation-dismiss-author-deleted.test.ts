@@ -6,16 +6,12 @@ import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { notifications } from "@/db/schema";
 import { setPostStatus } from "@/lib/forum/moderation-mutations";
-import { createReply, createThread } from "@/lib/forum/mutations";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { runQueuedJobs } from "@/lib/jobs/testing";
 import { deleteOwnMessage } from "@/lib/messages/removal";
-import { reportContent } from "@/lib/moderation/mutations";
 import { type KindTranslator, notificationText } from "@/lib/notifications/text";
-import { createUser } from "../support/factories";
-import { createCategory } from "../support/forum-factories";
 import { outboxTo } from "../support/messages-factories";
-import { decideReport, reportedMessage } from "../support/moderation";
+import { decideReport, reportedMessage, reportedReply } from "../support/moderation";
 
 vi.mock("next/headers", () => import("../support/next-headers"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
@@ -34,34 +30,6 @@ async function toldTo(reporterId: string) {
     .from(notifications)
     .where(and(eq(notifications.recipientId, reporterId), eq(notifications.kind, "moderation")));
   return rows.map((r) => ({ text: notificationText(tn, { ...r, actorName: null }), url: r.url }));
-}
-
-/** A reply by its author in someone's thread, reported by another member. */
-async function reportedReply() {
-  const opener = await createUser();
-  const author = await createUser();
-  const reporter = await createUser();
-  const coordinator = await createUser({ role: "coordinator" });
-  const category = await createCategory("members");
-  const title = `Thema ${crypto.randomUUID().slice(0, 8)}`;
-  const { thread } = await createThread({
-    authorId: opener.id,
-    categoryId: category.id,
-    title,
-    body: "Eröffnung",
-  });
-  const { postId } = await createReply({
-    authorId: author.id,
-    threadId: thread.id,
-    body: "Gemeldete Antwort",
-  });
-  const report = await reportContent({
-    reporterId: reporter.id,
-    subjectType: "post",
-    subjectId: String(postId),
-    reason: "Spam",
-  });
-  return { author, reporter, coordinator, postId, title, reportId: report.id };
 }
 
 const GONE = "ist erledigt: Der Inhalt wurde inzwischen von der Person gelöscht, die ihn geschrieben hat";

@@ -6,19 +6,13 @@ import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { auditLog, forumPosts, messages, notifications, reports } from "@/db/schema";
 import { setPostStatus } from "@/lib/forum/moderation-mutations";
-import { createReply, createThread } from "@/lib/forum/mutations";
 import { listMessages } from "@/lib/messages/data";
-import { reportMessage } from "@/lib/messages/moderation";
-import { startConversation } from "@/lib/messages/mutations";
 import { deleteOwnMessage } from "@/lib/messages/removal";
 import { approvePostAction } from "@/lib/moderation/actions";
-import { reportContent } from "@/lib/moderation/mutations";
 import { SUBJECTS } from "@/lib/moderation/subjects";
 import { actAs } from "../support/actions";
-import { createSession, createUser } from "../support/factories";
-import { createCategory } from "../support/forum-factories";
-import { member } from "../support/messages-factories";
-import { decideReport } from "../support/moderation";
+import { createSession } from "../support/factories";
+import { decideReport, reportedMessage, reportedReply } from "../support/moderation";
 
 vi.mock("next/headers", () => import("../support/next-headers"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
@@ -59,48 +53,6 @@ async function approval(coordinatorId: string, postId: number, decision: "approv
   form.set("decision", decision);
   form.set("confirmed", "yes");
   return actAs(await createSession(coordinatorId), () => approvePostAction(form));
-}
-
-/** A reply by its author in someone's thread, reported by another member. */
-async function reportedReply() {
-  const opener = await createUser();
-  const author = await createUser();
-  const reporter = await createUser();
-  const coordinator = await createUser({ role: "coordinator" });
-  const category = await createCategory("members");
-  const { thread } = await createThread({
-    authorId: opener.id,
-    categoryId: category.id,
-    title: `Thema ${crypto.randomUUID().slice(0, 8)}`,
-    body: "Eröffnung",
-  });
-  const { postId } = await createReply({
-    authorId: author.id,
-    threadId: thread.id,
-    body: "Gemeldete Antwort",
-  });
-  const report = await reportContent({
-    reporterId: reporter.id,
-    subjectType: "post",
-    subjectId: String(postId),
-    reason: "Spam",
-  });
-  return { author, reporter, coordinator, postId, reportId: report.id };
-}
-
-/** Katrin writes to Amal, Amal reports the message. */
-async function reportedMessage() {
-  const katrin = await member("Katrin Schreibt");
-  const amal = await member("Amal Meldet");
-  const coordinator = await member("Clara Koordiniert", { role: "coordinator" });
-  const { conversationId, messageId } = await startConversation({
-    senderId: katrin.id,
-    recipientIds: [amal.id],
-    body: "Gemeldete Nachricht",
-    files: [],
-  });
-  const report = await reportMessage({ reporterId: amal.id, messageId, reason: "Beleidigend" });
-  return { katrin, amal, coordinator, conversationId, messageId, reportId: report.id };
 }
 
 describe("a reported forum post its author deleted", () => {
