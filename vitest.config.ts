@@ -1,4 +1,4 @@
-// Before anything else: the forked test workers inherit this, so dates are never tested in UTC only.
+// Before anything else: the test workers inherit this, so dates are never tested in UTC only.
 process.env.TZ = "Europe/Berlin";
 
 import path from "node:path";
@@ -16,7 +16,10 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "db/**/*.test.ts", "tests/integration/**/*.test.ts"],
     env: { TZ: "Europe/Berlin" },
-    pool: "forks",
+    // A fresh worker thread per file, not a fresh process: each file still gets its own modules and
+    // database, without a new Node.js process to start each time. The PGlite run took
+    // 371 s and 448 s of CPU in threads against 506 s and 690 s in forked processes (147 files).
+    pool: "threads",
     // PGlite: every file has its own in-memory database. PostgreSQL: files share one database,
     // so tests create unique rows and never assume empty tables.
     fileParallelism: true,
