@@ -85,7 +85,11 @@ export async function requestSignInLink(page: Page, email: string) {
   const t = tr(await pageLocale(page));
   await page.getByLabel(t("login.email"), { exact: true }).fill(email);
   await page.getByRole("button", { name: t("login.submit") }).click();
-  await expect(page.getByRole("heading", { level: 1, name: t("checkEmail.title") })).toBeVisible();
+  // The request answers once the mail is sent. On PGlite, which serves one query at a time, another
+  // spec's long write kept the button at "Wird gesendet …" for over 10 s once in CI.
+  await expect(page.getByRole("heading", { level: 1, name: t("checkEmail.title") })).toBeVisible({
+    timeout: 20_000,
+  });
 }
 
 /** Asks for a sign-in link, then opens the link from the mail. Returns the mail. */
