@@ -5,32 +5,14 @@ import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { messages, reports } from "@/db/schema";
 import { listConversations, listMessages } from "@/lib/messages/data";
-import { reportMessage } from "@/lib/messages/moderation";
-import { startConversation } from "@/lib/messages/mutations";
 import { deleteOwnMessage, setMessageRemoved } from "@/lib/messages/removal";
 import { listOpenReports } from "@/lib/moderation/data";
 import { decisionsFor } from "@/lib/moderation/utils";
-import { member } from "../support/messages-factories";
-import { decideReport } from "../support/moderation";
+import { decideReport, reportedMessage } from "../support/moderation";
 
 // The action reads the session cookie; here it is whatever session the test signed in with.
 vi.mock("next/headers", () => import("../support/next-headers"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
-
-/** Katrin writes to Amal, Amal reports the message. */
-async function reported(body: string) {
-  const katrin = await member("Katrin Schreibt");
-  const amal = await member("Amal Meldet");
-  const coordinator = await member("Clara Koordiniert", { role: "coordinator" });
-  const { conversationId, messageId } = await startConversation({
-    senderId: katrin.id,
-    recipientIds: [amal.id],
-    body,
-    files: [],
-  });
-  const report = await reportMessage({ reporterId: amal.id, messageId, reason: "Beleidigend" });
-  return { katrin, amal, coordinator, conversationId, messageId, reportId: report.id };
-}
 
 /** The queue's entry for the message: the state it shows and the buttons it offers. */
 async function queueEntry(messageId: string) {
@@ -52,14 +34,14 @@ async function reportStatus(reportId: string) {
 
 describe("a reported message its author deleted", () => {
   it("shows in the queue as deleted by its author, offering only to close the report", async () => {
-    const w = await reported("Das nehme ich zurück");
+    const w = await reportedMessage("Das nehme ich zurück");
     await deleteOwnMessage({ userId: w.katrin.id, messageId: w.messageId });
 
     expect(await queueEntry(w.messageId)).toEqual({ status: "authorDeleted", decisions: ["dismiss"] });
   });
 
   it("stays deleted when a coordinator sends a forged restore; the report can still be closed", async () => {
-    const w = await reported("Das nehme ich zurück");
+    const w = await reportedMessage("Das nehme ich zurück");
     await deleteOwnMessage({ userId: w.katrin.id, messageId: w.messageId });
 
     expect(await decideReport(w.coordinator.id, w.reportId, "restore")).toBe(
@@ -76,7 +58,7 @@ describe("a reported message its author deleted", () => {
   });
 
   it("stays deleted when a coordinator 'hides' it afterwards and then restores that", async () => {
-    const w = await reported("Das nehme ich zurück");
+    const w = await reportedMessage("Das nehme ich zurück");
     await deleteOwnMessage({ userId: w.katrin.id, messageId: w.messageId });
 
     await decideReport(w.coordinator.id, w.reportId, "hide");
@@ -89,7 +71,7 @@ describe("a reported message its author deleted", () => {
 
 describe("a reported message a coordinator hid", () => {
   it("shows as hidden, and stays the coordinator's: its author cannot delete it", async () => {
-    const w = await reported("Vielleicht doch in Ordnung");
+    const w = await reportedMessage("Vielleicht doch in Ordnung");
     const db = await getDb();
     expect(await decideReport(w.coordinator.id, w.reportId, "hide")).toBe(
       "redirected:/admin/moderation?done=hide",
@@ -109,7 +91,7 @@ describe("a reported message a coordinator hid", () => {
   });
 
   it("comes back when the coordinator restores it while its report is open", async () => {
-    const w = await reported("Vielleicht doch in Ordnung");
+    const w = await reportedMessage("Vielleicht doch in Ordnung");
     const db = await getDb();
     await setMessageRemoved({ messageId: w.messageId, removed: true });
     expect(await decideReport(w.coordinator.id, w.reportId, "restore")).toBe(
@@ -124,7 +106,7 @@ describe("a reported message a coordinator hid", () => {
   });
 
   it("is shown as hidden with restore offered while its report is open", async () => {
-    const w = await reported("Noch offen");
+    const w = await reportedMessage("Noch offen");
     await setMessageRemoved({ messageId: w.messageId, removed: true });
     expect(await queueEntry(w.messageId)).toEqual({
       status: "hidden",
@@ -135,7 +117,7 @@ describe("a reported message a coordinator hid", () => {
 
 describe("who removed a message, as the conversation tells it", () => {
   /** What its author and the other participant read of it, in the conversation and in their lists. */
-  async function removedAsSeen(w: Awaited<ReturnType<typeof reported>>) {
+  async function removedAsSeen(w: Awaited<ReturnType<typeof reportedMessage>>) {
     return Promise.all(
       [w.katrin.id, w.amal.id].map(async (viewerId) => {
         const { items } = await listMessages({ conversationId: w.conversationId, viewerId });
@@ -149,14 +131,14 @@ describe("who removed a message, as the conversation tells it", () => {
   }
 
   it("is the coordination for a message a coordinator hid, for its author and the others alike", async () => {
-    const w = await reported("Wird ausgeblendet");
+    const w = await reportedMessage("Wird ausgeblendet");
     await decideReport(w.coordinator.id, w.reportId, "hide");
     const byCoordination = { message: "moderator", list: "moderator" };
     expect(await removedAsSeen(w)).toEqual([byCoordination, byCoordination]);
   });
 
   it("is its author for a message they deleted themselves", async () => {
-    const w = await reported("Nehme ich zurück");
+    const w = await reportedMessage("Nehme ich zurück");
     await deleteOwnMessage({ userId: w.katrin.id, messageId: w.messageId });
     const byAuthor = { message: "author", list: "author" };
     expect(await removedAsSeen(w)).toEqual([byAuthor, byAuthor]);

@@ -23,14 +23,14 @@ export async function decideReport(
 }
 
 /** Katrin writes to Amal, Amal reports the message. */
-export async function reportedMessage() {
+export async function reportedMessage(body = "Gemeldete Nachricht") {
   const katrin = await member("Katrin Schreibt");
   const amal = await member("Amal Meldet");
   const coordinator = await member("Clara Koordiniert", { role: "coordinator" });
   const { conversationId, messageId } = await startConversation({
     senderId: katrin.id,
     recipientIds: [amal.id],
-    body: "Gemeldete Nachricht",
+    body,
     files: [],
   });
   const report = await reportMessage({ reporterId: amal.id, messageId, reason: "Beleidigend" });
