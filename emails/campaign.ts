@@ -1,5 +1,6 @@
 import "server-only";
-import type { CampaignVersion, LegalBasis } from "@/db/schema/campaigns";
+import type { CampaignVersion } from "@/db/schema/campaigns";
+import type { LegalBasis } from "@/db/schema/enums";
 import { compileMergeTemplate, markdownToText } from "@/lib/campaigns/content";
 import { createUnsubscribeToken, unsubscribePageUrl, unsubscribeUrl } from "@/lib/campaigns/tokens";
 import { env } from "@/lib/env";

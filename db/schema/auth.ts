@@ -1,7 +1,6 @@
 import { index, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import type { Role } from "./enums";
 
-export const ROLES = ["member", "coordinator", "admin"] as const;
-export type Role = (typeof ROLES)[number];
 /** pending: applied, waiting for approval · approved: member · rejected · blocked: sessions ended, no sign-in. */
 export const USER_STATUSES = ["pending", "approved", "rejected", "blocked"] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];

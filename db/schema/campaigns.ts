@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./auth";
+import type { LegalBasis } from "./enums";
 import { timeOrderedId } from "./time-ordered-id";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
@@ -107,10 +108,6 @@ export type CampaignDelivery = typeof campaignDeliveries.$inferSelect;
 
 export const CONTACT_STATUSES = ["pending", "confirmed", "unsubscribed"] as const;
 export type ContactStatus = (typeof CONTACT_STATUSES)[number];
-
-/** Why we may mail an external contact (GDPR Art. 6): recorded for every import. */
-export const LEGAL_BASES = ["consent", "contract", "legitimate_interest"] as const;
-export type LegalBasis = (typeof LEGAL_BASES)[number];
 
 /** External newsletter subscribers: from the public form (double opt-in) or a CSV import. */
 export const newsletterContacts = pgTable(

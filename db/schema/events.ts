@@ -11,21 +11,12 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
+import type { EventFormat, EventFrequency, EventVisibility, RsvpResponse } from "./enums";
 import { GIN_READ_MOSTLY } from "./gin";
 import { workingGroups } from "./groups";
 import { organisations } from "./network";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
-
-export const EVENT_VISIBILITIES = ["public", "members", "group"] as const;
-export type EventVisibility = (typeof EVENT_VISIBILITIES)[number];
-export const EVENT_FORMATS = ["in_person", "online"] as const;
-export type EventFormat = (typeof EVENT_FORMATS)[number];
-/** none: a single date · weekly · biweekly: every two weeks · monthly: on the n-th weekday of the month. */
-export const EVENT_FREQUENCIES = ["none", "weekly", "biweekly", "monthly"] as const;
-export type EventFrequency = (typeof EVENT_FREQUENCIES)[number];
-export const RSVP_RESPONSES = ["yes", "maybe", "no"] as const;
-export type RsvpResponse = (typeof RSVP_RESPONSES)[number];
 
 /** An event or a series of them; its dates live in event_occurrences. */
 export const events = pgTable(

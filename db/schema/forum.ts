@@ -12,18 +12,13 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
+import type { CategoryTranslations } from "./enums";
 import { GIN_READ_MOSTLY } from "./gin";
 import { workingGroups } from "./groups";
 import { uploads } from "./network";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
-
-/** Languages a category's name and description can be translated into; German is the original. */
-export const CATEGORY_TRANSLATION_LOCALES = ["en", "ar", "uk"] as const;
-export type CategoryTranslations = Partial<
-  Record<(typeof CATEGORY_TRANSLATION_LOCALES)[number], { name?: string; description?: string }>
->;
 
 export const CATEGORY_VISIBILITIES = ["public", "members", "group"] as const;
 export type CategoryVisibility = (typeof CATEGORY_VISIBILITIES)[number];

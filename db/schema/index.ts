@@ -2,6 +2,7 @@ export * from "./admin";
 export * from "./auth";
 export * from "./campaigns";
 export * from "./email-changes";
+export * from "./enums";
 export * from "./events";
 export * from "./faq";
 export * from "./forum";

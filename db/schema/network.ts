@@ -12,20 +12,10 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
+import type { OrganisationType } from "./enums";
 import { GIN_READ_MOSTLY } from "./gin";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
-
-export const ORGANISATION_TYPES = [
-  "public_authority",
-  "welfare_association",
-  "association",
-  "migrant_organisation",
-  "education_provider",
-  "employer",
-  "other",
-] as const;
-export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
 
 export const organisations = pgTable(
   "organisations",

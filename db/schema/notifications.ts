@@ -1,23 +1,9 @@
 import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, smallint, text, timestamp } from "drizzle-orm/pg-core";
 import { users } from "./auth";
+import type { EmailMode, NotificationKind } from "./enums";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
-
-export const NOTIFICATION_KINDS = [
-  "mention",
-  "reply",
-  "message",
-  "moderation",
-  "event_change",
-  "application_decision",
-  "applications_waiting",
-] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
-
-/** How a member hears about a kind by e-mail: at once (a burst batched into one mail), daily, never. */
-export const EMAIL_MODES = ["immediate", "digest", "off"] as const;
-export type EmailMode = (typeof EMAIL_MODES)[number];
 
 /**
  * none: no mail wanted · pending: an immediate mail is due at email_due_at · digest: waits for the

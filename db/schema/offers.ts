@@ -1,12 +1,9 @@
 import { index, pgTable, smallint, text, timestamp } from "drizzle-orm/pg-core";
+import type { OfferFormat } from "./enums";
 import { GIN_READ_MOSTLY } from "./gin";
 import { organisations, type Visibility } from "./network";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
-
-/** How an offer reaches people: at a place, online (video), by phone. */
-export const OFFER_FORMATS = ["in_person", "online", "phone"] as const;
-export type OfferFormat = (typeof OFFER_FORMATS)[number];
 
 /**
  * What an organisation runs for newcomers: a counselling service, a language course, an open café.

@@ -11,6 +11,7 @@ import { translatorFor } from "@/lib/i18n/translator";
 import { clientIp } from "@/lib/rate-limit/client-ip";
 import { hitRateLimits } from "@/lib/rate-limit/mutations";
 import { newsletterLimits } from "@/lib/rate-limit/policies";
+import { AUDIENCE_LISTS } from "./constants";
 import {
   type CampaignTransition,
   changeCampaignStatus,
@@ -19,7 +20,7 @@ import {
   sendTestMail,
   startCampaign,
 } from "./mutations";
-import { AUDIENCE_LISTS, SaveCampaign, SendCampaign, Subscribe } from "./schema";
+import { SaveCampaign, SendCampaign, Subscribe } from "./schema";
 import { confirmSubscription, resubscribe, subscribe } from "./subscriptions";
 import { verifyConfirmToken } from "./tokens";
 

@@ -6,7 +6,7 @@ import { requireCapability } from "@/lib/admin/loaders";
 import { decodeCsv } from "@/lib/csv/utils";
 import { AppError } from "@/lib/errors";
 import { formAction } from "@/lib/forms/action";
-import type { FormState } from "@/lib/forms/schema";
+import type { FormState } from "@/lib/forms/state";
 import { MAX_IMPORT_BYTES } from "./import";
 import {
   createContactImport,

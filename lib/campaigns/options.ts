@@ -1,7 +1,6 @@
 import "server-only";
 import { getLocale } from "next-intl/server";
-import { ROLES } from "@/db/schema/auth";
-import { ORGANISATION_TYPES } from "@/db/schema/network";
+import { ORGANISATION_TYPES, ROLES } from "@/db/schema/enums";
 import { collatorFor } from "@/lib/i18n/intl";
 import { getTranslations } from "@/lib/i18n/server";
 import { MUNICIPALITIES, SPOKEN_LANGUAGES, TOPICS } from "@/lib/network/constants";

@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { ROLES } from "@/db/schema/auth";
-import { type CampaignAudience, type CampaignVersion, LEGAL_BASES } from "@/db/schema/campaigns";
-import { ORGANISATION_TYPES } from "@/db/schema/network";
+import type { CampaignAudience, CampaignVersion } from "@/db/schema/campaigns";
+import { LEGAL_BASES, ORGANISATION_TYPES, ROLES } from "@/db/schema/enums";
 import {
   emailAddress,
   isExistingDate,
@@ -14,24 +13,7 @@ import {
 } from "@/lib/forms/schema";
 import { LOCALES } from "@/lib/i18n/config";
 import { MUNICIPALITIES, SPOKEN_LANGUAGES, TOPICS } from "@/lib/network/constants";
-
-export const MAX_BODY = 50_000;
-export const MAX_SUBJECT = 200;
-
-/** Form field names of each language version: subjectDe, bodyDe, subjectEn, … */
-export const versionFields = (locale: string) => {
-  const suffix = locale.charAt(0).toUpperCase() + locale.slice(1);
-  return { subject: `subject${suffix}`, body: `body${suffix}` } as const;
-};
-
-/** Checkbox lists of the segment builder (several values each). */
-export const AUDIENCE_LISTS = [
-  "roles",
-  "topics",
-  "languages",
-  "municipalities",
-  "organisationTypes",
-] as const;
+import { MAX_BODY, MAX_SUBJECT, versionFields } from "./constants";
 
 const listOf = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(values)).max(100));

@@ -1,4 +1,4 @@
-import type { EventFormat } from "@/db/schema/events";
+import type { EventFormat } from "@/db/schema/enums";
 
 /** Where a date takes place: in person (venue, address, municipality) or online (link). */
 export type Place = {

@@ -1,4 +1,4 @@
-import type { EventFrequency } from "@/db/schema/events";
+import type { EventFrequency } from "@/db/schema/enums";
 import {
   addDays,
   berlinClock,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EVENT_FORMATS, EVENT_FREQUENCIES, EVENT_VISIBILITIES, RSVP_RESPONSES } from "@/db/schema/events";
+import { EVENT_FORMATS, EVENT_FREQUENCIES, EVENT_VISIBILITIES, RSVP_RESPONSES } from "@/db/schema/enums";
 import {
   isExistingDate,
   isExistingTime,

@@ -2,7 +2,8 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { type FormState, formValues, toFieldErrors } from "./schema";
+import { formValues, toFieldErrors } from "./schema";
+import type { FormState } from "./state";
 
 /**
  * A submitted value comes back to the form after an error up to this length: twice the longest field

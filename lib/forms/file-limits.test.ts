@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ATTACHMENT_LIMITS as FORUM } from "@/lib/forum/schema";
-import { ATTACHMENT_LIMITS as MESSAGES } from "@/lib/messages/schema";
-import { PHOTO_LIMITS } from "@/lib/profile/schema";
+import { ATTACHMENT_LIMITS as FORUM } from "@/lib/forum/constants";
+import { ATTACHMENT_LIMITS as MESSAGES } from "@/lib/messages/constants";
+import { PHOTO_LIMITS } from "@/lib/profile/constants";
 import { fileLimitBreach, MB, SERVER_ACTION_BODY_LIMIT_MB } from "./file-limits";
 
 const files = (...megabytes: number[]) => megabytes.map((mb) => ({ size: Math.round(mb * MB) }));

@@ -1,22 +1,5 @@
 import { z } from "zod";
-
-/** Field error: a key under "errors" in messages, with values for its placeholders. */
-export type FieldError = { key: string; values?: Record<string, number> };
-export type FieldErrors = Record<string, FieldError>;
-
-export type FormState<V = Record<string, string | string[]>> =
-  | { status: "idle" }
-  | {
-      status: "error";
-      fieldErrors: FieldErrors;
-      formError?: string;
-      values: V;
-      /** Files that were sent along but, as a file field cannot be filled in again, must be chosen anew. */
-      filesToChooseAgain?: number;
-    }
-  | { status: "success"; message?: string };
-
-export const IDLE: FormState = { status: "idle" };
+import type { FieldError, FieldErrors } from "./state";
 
 const noControlChars = /^[^\p{Cc}\p{Cs}\p{Co}]*$/u;
 /** As above, but a text of several lines keeps its tabs and line breaks. */
@@ -150,21 +133,4 @@ export function formValues(
   }
   for (const key of multi) values[key] ??= [];
   return values;
-}
-
-/** What a form shows after a submission: errors per field and the values to fill back in. */
-export function formView(state: FormState) {
-  const errors: FieldErrors = state.status === "error" ? state.fieldErrors : {};
-  const values = state.status === "error" ? state.values : {};
-  return {
-    errors,
-    text: (name: string): string => {
-      const value = values[name];
-      return typeof value === "string" ? value : "";
-    },
-    list: (name: string): string[] => {
-      const value = values[name];
-      return Array.isArray(value) ? value : [];
-    },
-  };
 }

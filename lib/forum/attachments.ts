@@ -2,7 +2,7 @@ import "server-only";
 import sharp, { type Metadata } from "sharp";
 import { AppError } from "@/lib/errors";
 import { fileLimitBreach } from "@/lib/forms/file-limits";
-import { ATTACHMENT_LIMIT_ERRORS, ATTACHMENT_LIMITS } from "./schema";
+import { ATTACHMENT_LIMIT_ERRORS, ATTACHMENT_LIMITS } from "./constants";
 
 const MAX_PIXELS = 40_000_000;
 const MAX_SIDE = 1600;

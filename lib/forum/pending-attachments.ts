@@ -4,7 +4,7 @@ import { forumAttachments } from "@/db/schema";
 import type { PendingAttachment } from "@/lib/uploads/constants";
 import { claimPending, gatherPending, type PendingKind } from "@/lib/uploads/pending";
 import { attachmentName, filesOfOtherTypes, processAttachments, refusedName } from "./attachments";
-import { ATTACHMENT_LIMIT_ERRORS, ATTACHMENT_LIMITS, ATTACHMENT_NOT_ACCEPTED } from "./schema";
+import { ATTACHMENT_LIMIT_ERRORS, ATTACHMENT_LIMITS, ATTACHMENT_NOT_ACCEPTED } from "./constants";
 
 /** Forum files sent with a preview (or with a post the server sent back), kept as in lib/uploads/pending.ts. */
 export const FORUM_PENDING: PendingKind = {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CATEGORY_TRANSLATION_LOCALES, type CategoryTranslations } from "@/db/schema";
+import { CATEGORY_TRANSLATION_LOCALES, type CategoryTranslations } from "@/db/schema/enums";
 import { line, optionalLine, whenValid } from "@/lib/forms/schema";
 
 export const GroupInput = z.object({

@@ -6,7 +6,7 @@ import { requireRole } from "@/lib/auth/viewer";
 import { decodeCsv } from "@/lib/csv/utils";
 import { AppError } from "@/lib/errors";
 import { formAction } from "@/lib/forms/action";
-import type { FieldError } from "@/lib/forms/schema";
+import type { FieldError } from "@/lib/forms/state";
 import { parseInvitationCsv } from "./csv";
 import { inviteMember } from "./mutations";
 import { Invite, MAX_CSV_BYTES } from "./schema";

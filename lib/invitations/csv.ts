@@ -1,4 +1,5 @@
-import { type FieldError, toFieldError } from "@/lib/forms/schema";
+import { toFieldError } from "@/lib/forms/schema";
+import type { FieldError } from "@/lib/forms/state";
 import { Invite, MAX_CSV_ROWS } from "./schema";
 
 export type CsvRow =

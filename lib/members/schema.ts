@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ORGANISATION_TYPES } from "@/db/schema/network";
+import { ORGANISATION_TYPES } from "@/db/schema/enums";
 import { MUNICIPALITIES, SPOKEN_LANGUAGES, TOPICS } from "@/lib/network/constants";
 
 export const DIRECTORY_PAGE_SIZE = 24;

@@ -6,7 +6,7 @@ import type { z } from "zod";
 import { requireUser } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { formAction } from "@/lib/forms/action";
-import type { FormState } from "@/lib/forms/schema";
+import type { FormState } from "@/lib/forms/state";
 import { PENDING_FIELD, type PendingAttachment } from "@/lib/uploads/constants";
 import { blockMember, unblockMember } from "./blocks";
 import { reportMessage } from "./moderation";

@@ -3,8 +3,8 @@ import { and, eq, isNull, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { getDb, rowsOf } from "@/db/client";
 import { conversationParticipants, conversations, notifications } from "@/db/schema";
 import type { ConversationKind, MessageKind, MessageRemover } from "@/db/schema/messages";
+import { CONVERSATIONS_PAGE_SIZE, MESSAGES_PAGE_SIZE } from "./constants";
 import type { Cursor } from "./cursor";
-import { CONVERSATIONS_PAGE_SIZE, MESSAGES_PAGE_SIZE } from "./schema";
 
 export type ConversationListItem = {
   id: string;

@@ -4,10 +4,10 @@ import { cache } from "react";
 import { VISIBILITY } from "@/db/schema";
 import { requireUser } from "@/lib/auth/viewer";
 import { getMemberSummary, searchDirectory } from "@/lib/members/data";
+import { MAX_RECIPIENTS } from "./constants";
 import { decodeCursor } from "./cursor";
 import { findVisibleMessage, getConversationForParticipant, listConversations, listMessages } from "./data";
 import { markConversationRead } from "./participation";
-import { MAX_RECIPIENTS } from "./schema";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);

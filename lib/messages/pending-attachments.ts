@@ -4,7 +4,7 @@ import { messageAttachments } from "@/db/schema";
 import type { PendingAttachment } from "@/lib/uploads/constants";
 import { claimPending, gatherPending, type PendingKind } from "@/lib/uploads/pending";
 import { checkAttachments, filesOfOtherTypes, refusedName, safeFileName } from "./attachments";
-import { ATTACHMENT_LIMIT_ERRORS, ATTACHMENT_LIMITS, ATTACHMENT_NOT_ACCEPTED } from "./schema";
+import { ATTACHMENT_LIMIT_ERRORS, ATTACHMENT_LIMITS, ATTACHMENT_NOT_ACCEPTED } from "./constants";
 
 /** Files sent with a message the server sent back, kept as in lib/uploads/pending.ts. */
 export const MESSAGE_PENDING: PendingKind = {

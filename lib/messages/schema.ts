@@ -1,24 +1,5 @@
 import { z } from "zod";
-import { type FileLimitBreach, type FileLimits, MB } from "@/lib/forms/file-limits";
-
-export const MESSAGES_PAGE_SIZE = 30;
-export const CONVERSATIONS_PAGE_SIZE = 20;
-export const MAX_BODY = 10_000;
-export const MAX_RECIPIENTS = 20;
-export const MAX_TITLE = 120;
-export const MAX_REASON = 1000;
-
-/** Attachments: checked by content, not by name (lib/messages/attachments.ts). */
-export const ATTACHMENT_LIMITS: FileLimits = { count: 5, eachBytes: 4 * MB, totalBytes: 5 * MB };
-/** The message (in messages.errors) for each limit broken. */
-export const ATTACHMENT_LIMIT_ERRORS = {
-  count: "attachmentCount",
-  each: "attachmentTooLarge",
-  total: "attachmentsTooLarge",
-} as const satisfies Record<FileLimitBreach, string>;
-/** The message (in messages.errors) naming chosen files messages do not take. */
-export const ATTACHMENT_NOT_ACCEPTED = "attachmentNotAccepted";
-export const ACCEPTED_ATTACHMENTS = ".jpg,.jpeg,.png,.webp,.gif,.pdf,.txt,.docx,.xlsx,.odt,.ods";
+import { MAX_BODY, MAX_REASON, MAX_RECIPIENTS, MAX_TITLE } from "./constants";
 
 const noControlChars = /^[^\p{Cc}\p{Cs}\p{Co}]*$/u;
 /** No control characters except line breaks and tabs (nor surrogates or private-use characters). */

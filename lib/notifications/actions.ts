@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/viewer";
 import { formAction } from "@/lib/forms/action";
-import type { FormState } from "@/lib/forms/schema";
+import type { FormState } from "@/lib/forms/state";
 import { decodeCursor } from "@/lib/messages/cursor";
 import { NOTIFICATION_KINDS } from "./kinds";
 import { markAllNotificationsRead, markNotificationRead } from "./mutations";

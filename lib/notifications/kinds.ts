@@ -1,9 +1,4 @@
-import {
-  EMAIL_MODES,
-  type EmailMode,
-  NOTIFICATION_KINDS,
-  type NotificationKind,
-} from "@/db/schema/notifications";
+import { EMAIL_MODES, type EmailMode, NOTIFICATION_KINDS, type NotificationKind } from "@/db/schema/enums";
 
 export type { EmailMode, NotificationKind };
 export { EMAIL_MODES, NOTIFICATION_KINDS };

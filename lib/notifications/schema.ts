@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EMAIL_MODES, NOTIFICATION_KINDS } from "@/db/schema/notifications";
+import { EMAIL_MODES, NOTIFICATION_KINDS } from "@/db/schema/enums";
 
 export const NotificationIdInput = z.object({
   id: z.string().trim().min(1).max(64),

@@ -1,7 +1,7 @@
 import "server-only";
 import sharp, { type Metadata } from "sharp";
 import { AppError } from "@/lib/errors";
-import { PHOTO_LIMITS } from "./schema";
+import { PHOTO_LIMITS } from "./constants";
 
 /** Larger images are refused before decoding: a small file can unpack to gigabytes (decompression bomb). */
 export const MAX_PHOTO_PIXELS = 40_000_000;

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { type FileLimits, MB } from "@/lib/forms/file-limits";
 import { line, optionalLine, optionalPhone, optionalWebsite } from "@/lib/forms/schema";
 import { MUNICIPALITIES, SPOKEN_LANGUAGES, TOPICS } from "@/lib/network/constants";
+import { BIO_MAX, MAX_FURTHER_ORGANISATIONS } from "./constants";
 
 /** A visibility choice from a <select>: "0" everyone, "1" members, "2" only the member. */
 const visibility = z
@@ -15,16 +15,6 @@ const optionalChoice = <T extends readonly [string, ...string[]]>(values: T) =>
     .union([z.literal(""), z.enum(values, { error: "invalidChoice" })], { error: "invalidChoice" })
     .optional()
     .transform((v) => (v ? v : undefined));
-
-export const BIO_MAX = 2000;
-/** Organisations a member may list beside their main one. */
-export const MAX_FURTHER_ORGANISATIONS = 3;
-export const PHOTO_LIMITS: FileLimits = { count: 1, eachBytes: 5 * MB, totalBytes: 5 * MB };
-/** For the file input's accept attribute; the server checks the real type from the content. */
-export const ACCEPTED_PHOTO_TYPES = "image/jpeg,image/png,image/webp";
-
-/** Where a stored profile photo is served (app/api/uploads, with its access check). */
-export const photoSrc = (photoId: string) => `/api/uploads/${encodeURIComponent(photoId)}`;
 
 export const ProfileInput = z.object({
   name: line(100, 2),

@@ -7,7 +7,7 @@ import { sendSignInEmail } from "@/emails/sign-in";
 import { createSignInLink } from "@/lib/auth/tokens";
 import { AppError } from "@/lib/errors";
 import { formAction } from "@/lib/forms/action";
-import type { FormState } from "@/lib/forms/schema";
+import type { FormState } from "@/lib/forms/state";
 import { isLocale, type Locale } from "@/lib/i18n/config";
 import { resolveLocale } from "@/lib/i18n/request";
 import { getPolicyVersion } from "@/lib/legal/data";
@@ -15,8 +15,9 @@ import { listSimilarOrganisations, type SimilarOrganisation } from "@/lib/organi
 import { clientIp } from "@/lib/rate-limit/client-ip";
 import { hitRateLimits } from "@/lib/rate-limit/mutations";
 import { signUpLimits } from "@/lib/rate-limit/policies";
+import { NEW_ORGANISATION } from "./constants";
 import { type ApplicationResult, createApplication } from "./mutations";
-import { NEW_ORGANISATION, SIGN_UP_MULTI_FIELDS, SignUp } from "./schema";
+import { SIGN_UP_MULTI_FIELDS, SignUp } from "./schema";
 
 /** The form's state; `similar` lists organisations like the proposed one, to pick instead. */
 export type SignUpState = FormState & { similar?: SimilarOrganisation[] };

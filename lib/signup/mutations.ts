@@ -7,7 +7,8 @@ import { AppError } from "@/lib/errors";
 import { isUniqueViolation } from "@/lib/forms/action";
 import type { Locale } from "@/lib/i18n/config";
 import { createUniqueSlug } from "@/lib/network/mutations";
-import { NEW_ORGANISATION, type SignUp } from "./schema";
+import { NEW_ORGANISATION } from "./constants";
+import type { SignUp } from "./schema";
 
 type ApplicationInput = { data: SignUp; locale: Locale; policyVersion: string };
 

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { emailAddress, line, optionalLine, whenValid } from "@/lib/forms/schema";
 import { MUNICIPALITIES, SPOKEN_LANGUAGES, TOPICS } from "@/lib/network/constants";
-
-export const NEW_ORGANISATION = "new";
+import { NEW_ORGANISATION } from "./constants";
 
 export const SignUp = z
   .object({

@@ -5,7 +5,7 @@ import { emailChanges, organisationAdmins, users } from "@/db/schema";
 import { confirmEmailChangeAction } from "@/lib/account/actions";
 import { getPendingEmailChange } from "@/lib/account/data";
 import { findAccessState } from "@/lib/auth/data";
-import { IDLE } from "@/lib/forms/schema";
+import { IDLE } from "@/lib/forms/state";
 import { cancelUserEmailChangeAction, requestUserEmailChangeAction } from "@/lib/users/actions";
 import { requestUserEmailChange } from "@/lib/users/mutations";
 import { actAs } from "../support/actions";

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { decideApplicationAction } from "@/lib/applications/actions";
-import { IDLE } from "@/lib/forms/schema";
+import { IDLE } from "@/lib/forms/state";
 import { actAs } from "../support/actions";
 import { createApplicant, createSession, createUser } from "../support/factories";
 

@@ -14,7 +14,7 @@ import {
   loadImportRows,
   startContactImport,
 } from "@/lib/campaigns/import-mutations";
-import { IDLE } from "@/lib/forms/schema";
+import { IDLE } from "@/lib/forms/state";
 import { jobStates } from "@/lib/jobs/testing";
 import { createSession, createUser } from "../support/factories";
 import { signInWith } from "../support/next-headers";

@@ -11,7 +11,7 @@ import {
 import { checkEmailChangeLink, getPendingEmailChange } from "@/lib/account/data";
 import { confirmEmailChange, requestEmailChange } from "@/lib/account/mutations";
 import { findAccessState } from "@/lib/auth/data";
-import { IDLE } from "@/lib/forms/schema";
+import { IDLE } from "@/lib/forms/state";
 import { exportUserData } from "@/lib/privacy/data";
 import { getUserDetail } from "@/lib/users/data";
 import { actAs } from "../support/actions";

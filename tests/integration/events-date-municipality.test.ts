@@ -8,7 +8,7 @@ import { setOccurrencePlaceAction } from "@/lib/events/actions";
 import { getEventDetail, listEvents } from "@/lib/events/data";
 import { respond } from "@/lib/events/rsvp-mutations";
 import { berlinDateTimeToUtc } from "@/lib/events/time";
-import { IDLE } from "@/lib/forms/schema";
+import { IDLE } from "@/lib/forms/state";
 import { runQueuedJobs } from "@/lib/jobs/testing";
 import { actAs } from "../support/actions";
 import { createTestEvent, daysFromNow, mailsTo } from "../support/event-factories";

@@ -13,7 +13,7 @@ import { renewFeedToken, updateEvent } from "@/lib/events/mutations";
 import { sendReminder } from "@/lib/events/reminders";
 import { respond } from "@/lib/events/rsvp-mutations";
 import { berlinDateTimeToUtc } from "@/lib/events/time";
-import { IDLE } from "@/lib/forms/schema";
+import { IDLE } from "@/lib/forms/state";
 import { runQueuedJobs } from "@/lib/jobs/testing";
 import { actAs } from "../support/actions";
 import { createTestEvent, daysFromNow, mailsTo } from "../support/event-factories";

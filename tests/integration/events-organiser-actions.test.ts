@@ -10,7 +10,7 @@ import { getEventDetail } from "@/lib/events/data";
 import { getEventForEdit } from "@/lib/events/editor-data";
 import { eventFormValues } from "@/lib/events/form-values";
 import { respond } from "@/lib/events/rsvp-mutations";
-import { IDLE } from "@/lib/forms/schema";
+import { IDLE } from "@/lib/forms/state";
 import { actAs } from "../support/actions";
 import { createTestEvent, daysFromNow, mailsTo } from "../support/event-factories";
 import { createSession, createUser } from "../support/factories";

@@ -10,7 +10,7 @@ import {
   saveFaqTranslation,
   setFaqPublished,
 } from "@/lib/faq/mutations";
-import { IDLE } from "@/lib/forms/schema";
+import { IDLE } from "@/lib/forms/state";
 import { getContentVersions } from "@/lib/page-cache/data";
 import { createSession, createUser } from "../support/factories";
 import { signInWith } from "../support/next-headers";

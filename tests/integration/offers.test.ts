@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { auditLog, organisationOffers, organisations, VISIBILITY } from "@/db/schema";
 import { listAuditEntries } from "@/lib/audit/data";
-import { IDLE } from "@/lib/forms/schema";
+import { IDLE } from "@/lib/forms/state";
 import { deleteOfferAction, saveOfferAction } from "@/lib/offers/actions";
 import { listOffers, searchOffers } from "@/lib/offers/data";
 import { setOrganisationAdmin } from "@/lib/organisations/mutations";

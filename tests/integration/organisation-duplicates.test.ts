@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { organisationAdmins, organisations, profileOrganisations, profiles, users } from "@/db/schema";
 import { env } from "@/lib/env";
-import { IDLE } from "@/lib/forms/schema";
+import { IDLE } from "@/lib/forms/state";
 import { translatorFor } from "@/lib/i18n/translator";
 import { mergeOrganisationAction } from "@/lib/organisations/actions";
 import { isOrganisationAdmin } from "@/lib/organisations/data";

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { auditLog, organisationAdmins, organisations, profileOrganisations, profiles } from "@/db/schema";
 import { toEventViewer } from "@/lib/events/access";
 import { listOrganiserOptions } from "@/lib/events/editor-data";
-import { IDLE } from "@/lib/forms/schema";
+import { IDLE } from "@/lib/forms/state";
 import { updateOrganisationAction } from "@/lib/organisations/actions";
 import { isOrganisationAdmin, mayEditOrganisation } from "@/lib/organisations/data";
 import { setOrganisationAdmin, updateOrganisation } from "@/lib/organisations/mutations";

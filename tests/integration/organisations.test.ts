@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { getDb, rowsOf } from "@/db/client";
 import { auditLog, organisations, profiles, VISIBILITY, type Visibility } from "@/db/schema";
 import { foldedInSql, foldName } from "@/db/search-fields";
-import { IDLE } from "@/lib/forms/schema";
+import { IDLE } from "@/lib/forms/state";
 import type { Locale } from "@/lib/i18n/config";
 import { translatorFor } from "@/lib/i18n/translator";
 import { decideOrganisationAction } from "@/lib/organisations/actions";

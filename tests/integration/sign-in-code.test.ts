@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { enterCodeAction } from "@/lib/auth/actions";
 import { createSignInLink } from "@/lib/auth/tokens";
-import { IDLE } from "@/lib/forms/schema";
+import { IDLE } from "@/lib/forms/state";
 import { redirectTarget } from "../support/actions";
 import { createUser } from "../support/factories";
 

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { consents, devOutbox } from "@/db/schema";
 import { requestSignInLinkAction } from "@/lib/auth/actions";
 import { requireUser } from "@/lib/auth/viewer";
-import { IDLE } from "@/lib/forms/schema";
+import { IDLE } from "@/lib/forms/state";
 import { redirectOf } from "../support/actions";
 import { createSession, createUser } from "../support/factories";
 import { signInWith } from "../support/next-headers";

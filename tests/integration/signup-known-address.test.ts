@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { feedback, settings, users } from "@/db/schema";
 import { listFeedback } from "@/lib/feedback/data";
-import { IDLE } from "@/lib/forms/schema";
+import { IDLE } from "@/lib/forms/state";
 import { redirectOf } from "../support/actions";
 import { createUser, signUpFormData, uniqueEmail } from "../support/factories";
 import { ownDatabaseForThisFile } from "../support/own-database";

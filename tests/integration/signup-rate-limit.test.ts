@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { IDLE } from "@/lib/forms/schema";
+import { IDLE } from "@/lib/forms/state";
 import { signUpAction } from "@/lib/signup/actions";
 import { redirectTarget } from "../support/actions";
 import { signUpFormData, uniqueEmail } from "../support/factories";

@@ -16,8 +16,9 @@ import {
 import { foldName } from "@/db/search-fields";
 import type { Locale } from "@/lib/i18n/config";
 import { VISIBILITY_FIELDS } from "@/lib/profile/schema";
+import { NEW_ORGANISATION } from "@/lib/signup/constants";
 import { createApplication } from "@/lib/signup/mutations";
-import { NEW_ORGANISATION, SignUp } from "@/lib/signup/schema";
+import { SignUp } from "@/lib/signup/schema";
 
 const uid = () => crypto.randomUUID();
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db/client";
-import { EVENT_FORMATS, type EventFormat } from "@/db/schema/events";
+import { EVENT_FORMATS, type EventFormat } from "@/db/schema/enums";
 import { getViewer } from "@/lib/auth/viewer";
 import { mayCreateEvents, toEventViewer } from "@/lib/events/access";
 import { EventCard, loadEventCardLabels } from "@/lib/events/components/event-card";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { OFFER_FORMATS, type OfferFormat } from "@/db/schema/offers";
+import { OFFER_FORMATS, type OfferFormat } from "@/db/schema/enums";
 import { getViewer } from "@/lib/auth/viewer";
 import { getTranslations } from "@/lib/i18n/server";
 import { viewerLevel } from "@/lib/members/visibility";

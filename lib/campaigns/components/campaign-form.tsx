@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState } from "react";
 import type { CampaignAudience, CampaignVersion } from "@/db/schema/campaigns";
-import { formView, IDLE } from "@/lib/forms/schema";
+import { formView, IDLE } from "@/lib/forms/state";
 import { LOCALES } from "@/lib/i18n/config";
 import { CheckboxGroup } from "@/lib/ui/components/checkbox-group";
 import { ErrorText, errorMessage, TextField } from "@/lib/ui/components/field";
@@ -11,7 +11,7 @@ import { FormAlert } from "@/lib/ui/components/form-alert";
 import { markdownTags } from "@/lib/ui/components/markdown-sample";
 import { SubmitButton } from "@/lib/ui/components/submit-button";
 import { saveCampaignAction } from "../actions";
-import { AUDIENCE_LISTS, versionFields } from "../schema";
+import { AUDIENCE_LISTS, versionFields } from "../constants";
 import type { Preview } from "./mail-preview";
 import { useDebouncedPost } from "./use-debounced-post";
 import { VersionEditor } from "./version-editor";

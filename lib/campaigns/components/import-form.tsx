@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { LEGAL_BASES } from "@/db/schema/campaigns";
-import { formView, IDLE } from "@/lib/forms/schema";
+import { LEGAL_BASES } from "@/db/schema/enums";
+import { formView, IDLE } from "@/lib/forms/state";
 import { inputStyle } from "@/lib/ui/components/button-styles";
 import { errorMessage, Field, SelectField, TextField } from "@/lib/ui/components/field";
 import { FormAlert } from "@/lib/ui/components/form-alert";

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { formView, IDLE } from "@/lib/forms/schema";
+import { formView, IDLE } from "@/lib/forms/state";
 import type { Locale } from "@/lib/i18n/config";
 import { secondaryButton } from "@/lib/ui/components/button-styles";
 import { ErrorText, errorMessage, SelectField, TextField } from "@/lib/ui/components/field";

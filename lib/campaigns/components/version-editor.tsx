@@ -6,7 +6,7 @@ import { directionOf, type Locale } from "@/lib/i18n/config";
 import { inputStyle } from "@/lib/ui/components/button-styles";
 import { ErrorText } from "@/lib/ui/components/field";
 import { Textarea } from "@/lib/ui/components/textarea";
-import { versionFields } from "../schema";
+import { versionFields } from "../constants";
 import { MailPreview, type Preview } from "./mail-preview";
 import { useDebouncedPost } from "./use-debounced-post";
 

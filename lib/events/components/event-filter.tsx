@@ -1,4 +1,4 @@
-import { EVENT_FORMATS } from "@/db/schema/events";
+import { EVENT_FORMATS } from "@/db/schema/enums";
 import { getTranslations } from "@/lib/i18n/server";
 import { MUNICIPALITIES, SPOKEN_LANGUAGES, TOPICS } from "@/lib/network/constants";
 import { primaryButton } from "@/lib/ui/components/button-styles";

@@ -3,8 +3,8 @@
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { useActionState } from "react";
-import { EVENT_FORMATS, EVENT_FREQUENCIES, EVENT_VISIBILITIES } from "@/db/schema/events";
-import { formView, IDLE } from "@/lib/forms/schema";
+import { EVENT_FORMATS, EVENT_FREQUENCIES, EVENT_VISIBILITIES } from "@/db/schema/enums";
+import { formView, IDLE } from "@/lib/forms/state";
 import { MUNICIPALITIES, SPOKEN_LANGUAGES, TOPICS } from "@/lib/network/constants";
 import { inputStyle, secondaryButton } from "@/lib/ui/components/button-styles";
 import { CheckboxGroup } from "@/lib/ui/components/checkbox-group";

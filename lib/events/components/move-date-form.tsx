@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { formView, IDLE } from "@/lib/forms/schema";
+import { formView, IDLE } from "@/lib/forms/state";
 import { inputStyle } from "@/lib/ui/components/button-styles";
 import { Field } from "@/lib/ui/components/field";
 import { FormAlert } from "@/lib/ui/components/form-alert";

@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { EVENT_FORMATS } from "@/db/schema/events";
-import { formView, IDLE } from "@/lib/forms/schema";
+import { EVENT_FORMATS } from "@/db/schema/enums";
+import { formView, IDLE } from "@/lib/forms/state";
 import { MUNICIPALITIES } from "@/lib/network/constants";
 import { SelectField, TextField } from "@/lib/ui/components/field";
 import { FormAlert } from "@/lib/ui/components/form-alert";

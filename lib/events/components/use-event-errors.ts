@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { FieldErrors, FormState } from "@/lib/forms/schema";
+import type { FieldErrors, FormState } from "@/lib/forms/state";
 
 /**
  * The words for an event form's errors: the events' own messages first, else the shared ones; one

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { formView, IDLE } from "@/lib/forms/schema";
+import { formView, IDLE } from "@/lib/forms/state";
 import { secondaryButton } from "@/lib/ui/components/button-styles";
 import { errorMessage, TextField } from "@/lib/ui/components/field";
 import { SubmitButton } from "@/lib/ui/components/submit-button";

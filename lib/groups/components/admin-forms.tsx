@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { CATEGORY_TRANSLATION_LOCALES, type CategoryTranslations } from "@/db/schema/forum";
-import { formView, IDLE } from "@/lib/forms/schema";
+import { CATEGORY_TRANSLATION_LOCALES, type CategoryTranslations } from "@/db/schema/enums";
+import { formView, IDLE } from "@/lib/forms/state";
 import { errorMessage, SelectField, TextField } from "@/lib/ui/components/field";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 import { SubmitButton } from "@/lib/ui/components/submit-button";

@@ -1,5 +1,5 @@
 import { getLocale } from "next-intl/server";
-import { ORGANISATION_TYPES } from "@/db/schema/network";
+import { ORGANISATION_TYPES } from "@/db/schema/enums";
 import { collatorFor } from "@/lib/i18n/intl";
 import { getTranslations } from "@/lib/i18n/server";
 import { MUNICIPALITIES, SPOKEN_LANGUAGES, TOPICS } from "@/lib/network/constants";

@@ -1,7 +1,7 @@
 import { getLocale } from "next-intl/server";
 import { formatList } from "@/lib/i18n/intl";
 import { getTranslations } from "@/lib/i18n/server";
-import { photoSrc } from "@/lib/profile/schema";
+import { photoSrc } from "@/lib/profile/constants";
 import { cardStyle } from "@/lib/ui/components/button-styles";
 import { HtmlElement } from "@/lib/ui/components/html-element";
 import { type Html, html } from "@/lib/ui/html";

@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { type FieldError, formView, IDLE } from "@/lib/forms/schema";
+import { type FieldError, formView, IDLE } from "@/lib/forms/state";
 import { formatList, isolated } from "@/lib/i18n/intl";
 import { inputStyle } from "@/lib/ui/components/button-styles";
 import { errorMessage, Field } from "@/lib/ui/components/field";
@@ -19,7 +19,7 @@ import {
   ATTACHMENT_LIMITS,
   ATTACHMENT_NOT_ACCEPTED,
   MAX_TITLE,
-} from "../schema";
+} from "../constants";
 
 const fileInput =
   "block w-full min-h-11 rounded-md border border-gray-500 bg-white px-3 py-2 file:me-3 file:rounded file:border-0 file:bg-blue-50 file:px-3 file:py-1 file:font-semibold file:text-brand";

@@ -1,4 +1,4 @@
-import { OFFER_FORMATS } from "@/db/schema/offers";
+import { OFFER_FORMATS } from "@/db/schema/enums";
 import { getTranslations } from "@/lib/i18n/server";
 import { MUNICIPALITIES, SPOKEN_LANGUAGES, TOPICS } from "@/lib/network/constants";
 import { inputStyle, primaryButton } from "@/lib/ui/components/button-styles";

@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { OFFER_FORMATS } from "@/db/schema/offers";
-import { formView, IDLE } from "@/lib/forms/schema";
+import { OFFER_FORMATS } from "@/db/schema/enums";
+import { formView, IDLE } from "@/lib/forms/state";
 import { MUNICIPALITIES, SPOKEN_LANGUAGES, TOPICS } from "@/lib/network/constants";
 import { secondaryButton } from "@/lib/ui/components/button-styles";
 import { CheckboxGroup } from "@/lib/ui/components/checkbox-group";

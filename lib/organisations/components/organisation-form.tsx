@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { ORGANISATION_TYPES } from "@/db/schema";
-import { formView, IDLE } from "@/lib/forms/schema";
+import { ORGANISATION_TYPES } from "@/db/schema/enums";
+import { formView, IDLE } from "@/lib/forms/state";
 import { MUNICIPALITIES } from "@/lib/network/constants";
 import { inputStyle, secondaryButton } from "@/lib/ui/components/button-styles";
 import { errorMessage, Field, SelectField, TextField } from "@/lib/ui/components/field";

@@ -3,13 +3,13 @@
 import { useTranslations } from "next-intl";
 import { type FormEvent, useActionState } from "react";
 import { useFormStatus } from "react-dom";
-import { formView, IDLE } from "@/lib/forms/schema";
+import { formView, IDLE } from "@/lib/forms/state";
 import { primaryButton, secondaryButton } from "@/lib/ui/components/button-styles";
 import { errorMessage, Field } from "@/lib/ui/components/field";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 import { useFileLimits } from "@/lib/ui/components/use-file-limits";
 import { updatePhotoAction } from "../actions";
-import { ACCEPTED_PHOTO_TYPES, PHOTO_LIMITS, photoSrc } from "../schema";
+import { ACCEPTED_PHOTO_TYPES, PHOTO_LIMITS, photoSrc } from "../constants";
 
 /** The current photo with "change" (upload a new file) and "remove"; works without JavaScript. */
 export function PhotoForm({ photoId }: { photoId: string | null }) {

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
-import { formView, IDLE } from "@/lib/forms/schema";
+import { formView, IDLE } from "@/lib/forms/state";
 import { MUNICIPALITIES, SPOKEN_LANGUAGES, TOPICS } from "@/lib/network/constants";
 import { CheckboxGroup } from "@/lib/ui/components/checkbox-group";
 import { errorMessage, SelectField, TextField } from "@/lib/ui/components/field";
@@ -10,8 +10,8 @@ import { FormAlert } from "@/lib/ui/components/form-alert";
 import { markdownTags } from "@/lib/ui/components/markdown-sample";
 import { SubmitButton } from "@/lib/ui/components/submit-button";
 import { updateProfileAction } from "../actions";
+import { MAX_FURTHER_ORGANISATIONS } from "../constants";
 import type { OwnProfile } from "../data";
-import { MAX_FURTHER_ORGANISATIONS } from "../schema";
 import { FieldRow, VisibilitySelect } from "./visibility-select";
 
 /** The member's own details, each with who may see it; saves without JavaScript too. */

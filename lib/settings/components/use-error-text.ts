@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { FieldError } from "@/lib/forms/schema";
+import type { FieldError } from "@/lib/forms/state";
 
 /** Field errors from the shared "errors" namespace, or the admin area's own ones. */
 export function useErrorText() {

@@ -2,15 +2,15 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { formView, IDLE } from "@/lib/forms/schema";
+import { formView, IDLE } from "@/lib/forms/state";
 import { MUNICIPALITIES, SPOKEN_LANGUAGES, TOPICS } from "@/lib/network/constants";
 import { CheckboxGroup } from "@/lib/ui/components/checkbox-group";
 import { ErrorText, errorMessage, SelectField, TextField } from "@/lib/ui/components/field";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 import { SubmitButton } from "@/lib/ui/components/submit-button";
 import { type SignUpState, signUpAction } from "../actions";
+import { NEW_ORGANISATION } from "../constants";
 import type { OrganisationOption } from "../data";
-import { NEW_ORGANISATION } from "../schema";
 import { SimilarOrganisations } from "./similar-organisations";
 
 export function SignUpForm({ organisations }: { organisations: OrganisationOption[] }) {

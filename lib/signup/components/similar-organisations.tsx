@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import type { SimilarOrganisation } from "@/lib/organisations/proposal-data";
 import { ErrorText } from "@/lib/ui/components/field";
-import { NEW_ORGANISATION } from "../schema";
+import { NEW_ORGANISATION } from "../constants";
 
 /**
  * Shown beside the proposed organisation when names like it exist already: pick one of them, or

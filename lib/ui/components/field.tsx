@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { FieldError } from "@/lib/forms/schema";
+import type { FieldError } from "@/lib/forms/state";
 import { directionOf, type Locale } from "@/lib/i18n/config";
 import { inputStyle } from "./button-styles";
 import { FocusFieldOnError } from "./focus-on-error";

@@ -1,6 +1,7 @@
 import { forCoordinator } from "@/lib/campaigns/api";
 import { countRecipients } from "@/lib/campaigns/audience";
-import { AUDIENCE_LISTS, AudienceInput, toAudience } from "@/lib/campaigns/schema";
+import { AUDIENCE_LISTS } from "@/lib/campaigns/constants";
+import { AudienceInput, toAudience } from "@/lib/campaigns/schema";
 import { formValues } from "@/lib/forms/schema";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { compileCampaignBody } from "@/emails/campaign";
 import { forCoordinator } from "@/lib/campaigns/api";
-import { MAX_BODY } from "@/lib/campaigns/schema";
+import { MAX_BODY } from "@/lib/campaigns/constants";
 
 export const dynamic = "force-dynamic";
 
