@@ -29,9 +29,21 @@ test("a member types @ and a few letters in a reply, picks a suggestion with the
   const page = marta.page;
 
   await page.goto("/forum/new");
-  await page.getByLabel(t("forum.composer.category")).selectOption({ label: "Wohnen" });
+  await test.step("a new thread's suggestions wait for its category, and the box says so", async () => {
+    const body = await replyBox(page, t("forum.composer.body"));
+    await body.pressSequentially(`@${word.toLowerCase()}`);
+    const hint = page.getByRole("status").filter({ hasText: t("forum.composer.mentionNeedsCategory") });
+    await expect(hint).toBeVisible();
+    await expect(page.getByRole("listbox")).toHaveCount(0);
+    await expectNoA11yViolations(page);
+    await page.getByLabel(t("forum.composer.category")).selectOption({ label: "Wohnen" });
+    await body.press("End");
+    const list = page.getByRole("listbox", { name: t("forum.composer.mentionList") });
+    await expect(list.getByRole("option")).toHaveText([marta.name, martin.name]);
+    await expect(hint).toHaveCount(0);
+    await body.fill("Wer hilft beim Umzug?");
+  });
   await page.getByRole("textbox", { name: t("forum.composer.threadTitle") }).fill(title);
-  await page.getByRole("textbox", { name: t("forum.composer.body") }).fill("Wer hilft beim Umzug?");
   await page.getByRole("button", { name: t("forum.composer.createThread") }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   const thread = page.url().split("#")[0];

@@ -25,7 +25,7 @@ export function MentionTextarea({
   ...props
 }: TextareaHTMLAttributes<HTMLTextAreaElement> & {
   id: string;
-  /** The thread or category written in: only members who may read it are offered (none without one). */
+  /** The thread or category written in: only members who may read it are offered (none without one: a hint says to choose a category). */
   mentionScope: MentionScope | null;
 }) {
   const t = useTranslations("forum.composer");
@@ -42,6 +42,8 @@ export function MentionTextarea({
   const listId = `${props.id}-mentions`;
   const optionId = (i: number) => `${listId}-${i}`;
   const open = mention !== null && suggestions.length > 0;
+  // A new thread's suggestions depend on who may read its category: none is chosen yet.
+  const needsCategory = mention !== null && mentionScope === null;
   const current = Math.min(active, suggestions.length - 1);
 
   const follow = (field: HTMLTextAreaElement) => {
@@ -150,8 +152,13 @@ export function MentionTextarea({
           ))}
         </div>
       ) : null}
-      <p role="status" className="sr-only">
-        {mention && loaded ? t("mentionCount", { count: suggestions.length }) : ""}
+      {/* One live region: the hint to choose a category is shown, the count of suggestions only announced. */}
+      <p role="status" className={needsCategory ? "mt-1 text-sm text-muted" : "sr-only"}>
+        {needsCategory
+          ? t("mentionNeedsCategory")
+          : mention && loaded
+            ? t("mentionCount", { count: suggestions.length })
+            : ""}
       </p>
     </div>
   );
