@@ -10,7 +10,7 @@ import type { FieldErrors } from "@/lib/forms/state";
 import { reportContent } from "@/lib/moderation/mutations";
 import { hitRateLimits } from "@/lib/rate-limit/mutations";
 import { PENDING_FIELD, type PendingAttachment } from "@/lib/uploads/constants";
-import { getPost, getThread, isHoldFirstPostsOn, listCategories } from "./data";
+import { getThread, isHoldFirstPostsOn, listCategories } from "./data";
 import { setPostStatus, updateThreadFlags } from "./moderation-mutations";
 import {
   createReply,
@@ -23,6 +23,7 @@ import {
 } from "./mutations";
 import { resolveMentions } from "./notify";
 import { gatherAttachments } from "./pending-attachments";
+import { getPost } from "./post-data";
 import { renderPost } from "./render";
 import {
   DeletePost,

@@ -6,17 +6,15 @@ import { getRequestLocale } from "@/lib/i18n/server";
 import { markSubjectRead } from "@/lib/notifications/mutations";
 import {
   getCategory,
-  getPost,
   getThread,
   getWatchLevel,
   listCategories,
   listCategoryThreads,
   listLatestThreads,
-  listRevisions,
-  listThreadPosts,
   type ThreadCursor,
 } from "./data";
 import { recordRead } from "./mutations";
+import { getPost, listRevisions, listThreadPosts } from "./post-data";
 import { pageCount } from "./utils";
 import { type ForumViewer, forumViewer, isModerator } from "./visibility";
 

@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import { profiles, type Role, users, VISIBILITY } from "@/db/schema";
+import { forumThreads, profiles, type Role, users, VISIBILITY } from "@/db/schema";
 import { nameAt } from "@/lib/members/visibility";
 
 /** Who is reading: null for a visitor (or an applicant, who sees what visitors see). */
@@ -57,3 +57,11 @@ export function postReadable(viewer: ForumViewer, status: AnyPgColumn, author: A
  */
 export const seenAuthorName = (viewer: ForumViewer) =>
   nameAt(viewer ? VISIBILITY.members : VISIBILITY.public, users.name, profiles.visName);
+
+/** The threads the viewer may see: coordinators all but deleted ones; authors their own held ones. */
+export const threadVisible = (viewer: ForumViewer): SQL =>
+  isModerator(viewer)
+    ? sql`${forumThreads.status} <> 'deleted'`
+    : viewer
+      ? sql`(${forumThreads.status} = 'visible' or (${forumThreads.status} = 'pending' and ${forumThreads.authorId} = ${viewer.id}))`
+      : sql`${forumThreads.status} = 'visible'`;

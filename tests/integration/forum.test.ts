@@ -3,16 +3,7 @@ import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { forumPosts, notifications, reports, settings, users } from "@/db/schema";
-import {
-  getAttachmentFile,
-  getPost,
-  getThread,
-  listCategories,
-  listCategoryThreads,
-  listLatestThreads,
-  listRevisions,
-  listThreadPosts,
-} from "@/lib/forum/data";
+import { getThread, listCategories, listCategoryThreads, listLatestThreads } from "@/lib/forum/data";
 import { setPostStatus } from "@/lib/forum/moderation-mutations";
 import {
   createReply,
@@ -23,6 +14,7 @@ import {
   toggleReaction,
 } from "@/lib/forum/mutations";
 import { usersWhoCanSee } from "@/lib/forum/notify";
+import { getAttachmentFile, getPost, listRevisions, listThreadPosts } from "@/lib/forum/post-data";
 import type { ForumViewer } from "@/lib/forum/visibility";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { reportContent, resolveReport } from "@/lib/moderation/mutations";

@@ -5,7 +5,7 @@ import { getTranslations } from "@/lib/i18n/server";
 import { HtmlElement } from "@/lib/ui/components/html-element";
 import { type Html, html, trustedHtml } from "@/lib/ui/html";
 import { reactAction, restorePostAction } from "../actions";
-import type { PostView } from "../data";
+import type { PostView } from "../post-data";
 import { historyHref, REACTIONS, reactionValue } from "../utils";
 
 /**

@@ -1,5 +1,5 @@
 import { getViewerFromRequest } from "@/lib/auth/viewer";
-import { getAttachmentFile } from "@/lib/forum/data";
+import { getAttachmentFile } from "@/lib/forum/post-data";
 import { forumViewer } from "@/lib/forum/visibility";
 
 export const dynamic = "force-dynamic";

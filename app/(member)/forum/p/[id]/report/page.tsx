@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/viewer";
 import { PostBody } from "@/lib/forum/components/post-body";
 import { ReportForm } from "@/lib/forum/components/report-form";
-import { getPost } from "@/lib/forum/data";
+import { getPost } from "@/lib/forum/post-data";
 import { postHref } from "@/lib/forum/utils";
 import { forumViewer } from "@/lib/forum/visibility";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
