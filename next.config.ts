@@ -16,6 +16,10 @@ const nextConfig: NextConfig = {
     // the action reads it, and cuts that copy at its own limit (10 MB by default): the same here.
     serverActions: { bodySizeLimit: `${SERVER_ACTION_BODY_LIMIT_MB}mb` },
     proxyClientMaxBodySize: `${SERVER_ACTION_BODY_LIMIT_MB}mb`,
+    // The build's cache (.next/cache) makes a rebuild here 17 s instead of 24 s, but CI builds a clean
+    // checkout once and never reads it: writing it cost 9–20 s of CPU there (30–38 s a clean build
+    // with it, 26 s without).
+    turbopackFileSystemCacheForBuild: !process.env.CI,
   },
   async rewrites() {
     // A route segment cannot be named "[id].ics": the per-event calendar file lives under /api/calendar.
