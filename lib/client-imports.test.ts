@@ -51,10 +51,8 @@ function resolveLocal(from: string, specifier: string): string | null {
       ? path.resolve(path.dirname(from), specifier)
       : null;
   if (!base) return null;
-  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts")]) {
-    if (existsSync(candidate) && !candidate.endsWith(path.sep) && /\.tsx?$/.test(candidate)) return candidate;
-  }
-  return null;
+  const candidates = [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts")];
+  return candidates.find((candidate) => /\.tsx?$/.test(candidate) && existsSync(candidate)) ?? null;
 }
 
 /** Each server-only package the client file reaches, with the chain of files that leads there. */

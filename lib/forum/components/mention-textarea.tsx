@@ -25,7 +25,10 @@ export function MentionTextarea({
   ...props
 }: TextareaHTMLAttributes<HTMLTextAreaElement> & {
   id: string;
-  /** The thread or category written in: only members who may read it are offered (none without one: a hint says to choose a category). */
+  /**
+   * The thread or category written in: only members who may read it are offered. Without one (a new
+   * thread before its category is chosen) none are, and the box says to choose a category.
+   */
   mentionScope: MentionScope | null;
 }) {
   const t = useTranslations("forum.composer");
