@@ -16,7 +16,7 @@ import { berlinDateTimeToUtc } from "@/lib/events/time";
 import { IDLE } from "@/lib/forms/state";
 import { runQueuedJobs } from "@/lib/jobs/testing";
 import { actAs } from "../support/actions";
-import { createTestEvent, daysFromNow, mailsTo } from "../support/event-factories";
+import { createTestEvent, daysFromNow, inThirtySixHours, mailsTo } from "../support/event-factories";
 import { createOrganisation, createSession, createUser } from "../support/factories";
 import { addMember } from "../support/organisation-factories";
 
@@ -30,12 +30,12 @@ const form = (fields: Record<string, string>) => {
   return data;
 };
 
-const weekly = (coordinatorId: string, days = 10) =>
+const weekly = (coordinatorId: string, startsAt = berlinDateTimeToUtc(daysFromNow(10), "16:00")) =>
   createTestEvent(coordinatorId, {
     frequency: "weekly",
-    startsAt: berlinDateTimeToUtc(daysFromNow(days), "16:00"),
+    startsAt,
     durationMinutes: 90,
-    untilDate: daysFromNow(days + 21),
+    untilDate: daysFromNow(31),
   });
 
 /** The VEVENTs of one event as a calendar program reads them: the series, and overrides by RECURRENCE-ID. */
@@ -259,7 +259,7 @@ describe("a date with a place of its own", () => {
   it("is mailed at once when the date is within two days, after the burst delay otherwise", async () => {
     const coordinator = await createUser({ role: "coordinator" });
     const [soon, later] = [await createUser(), await createUser()];
-    const { occurrences } = await weekly(coordinator.id, 1);
+    const { occurrences } = await weekly(coordinator.id, inThirtySixHours());
     await respond({ occurrenceId: occurrences[0]!.id, userId: soon.id, response: "yes" });
     await respond({ occurrenceId: occurrences[1]!.id, userId: later.id, response: "yes" });
     for (const o of occurrences.slice(0, 2))

@@ -8,7 +8,7 @@ import { cancelEvent, updateEvent } from "@/lib/events/mutations";
 import { respond } from "@/lib/events/rsvp-mutations";
 import { berlinDateTimeToUtc } from "@/lib/events/time";
 import { runQueuedJobs } from "@/lib/jobs/testing";
-import { createTestEvent, daysFromNow, mailsTo } from "../support/event-factories";
+import { createTestEvent, daysFromNow, inThirtySixHours, mailsTo } from "../support/event-factories";
 import { createUser } from "../support/factories";
 
 describe("cancellation mails", () => {
@@ -182,7 +182,7 @@ describe("change mails", () => {
     const soon = await createUser();
     const later = await createUser();
     const tomorrow = await createTestEvent(coordinator.id, {
-      startsAt: berlinDateTimeToUtc(daysFromNow(1), "16:00"),
+      startsAt: inThirtySixHours(),
       durationMinutes: 60,
     });
     const nextWeek = await createTestEvent(coordinator.id, {

@@ -13,6 +13,13 @@ export function daysFromNow(days: number): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(d);
 }
 
+/**
+ * A start between one and two days from now, whatever the time of day: a change to it is urgent
+ * (mailed at once, within two days), and its reminder (a day before) is not due yet. "Tomorrow at
+ * 16:00" was less than a day away from 16:00 on, and its reminder went out too.
+ */
+export const inThirtySixHours = () => new Date(Date.now() + 36 * 3_600_000);
+
 export function eventData(overrides: Partial<EventData> = {}): EventData {
   return {
     title: `Netzwerktreffen ${crypto.randomUUID().slice(0, 8)}`,
