@@ -17,6 +17,13 @@ async function replyBox(page: Page, label = t("forum.composer.replyBody")): Prom
 const activeOption = async (page: Page, reply: Locator) =>
   page.locator(`[id="${await reply.getAttribute("aria-activedescendant")}"]`);
 
+/**
+ * The options naming this test's members. The name match tolerates typos, so in a category every
+ * member reads, a seeded name may come after them ("RACID" also found "Hamid Rahimi").
+ */
+const optionsNaming = (list: Locator, word: string) =>
+  list.getByRole("option").filter({ hasText: new RegExp(word, "i") });
+
 test("a member types @ and a few letters in a reply, picks a suggestion with the keyboard or a click, and the post links the member", async ({
   coordinator,
   newPage,
@@ -39,7 +46,7 @@ test("a member types @ and a few letters in a reply, picks a suggestion with the
     await page.getByLabel(t("forum.composer.category")).selectOption({ label: "Wohnen" });
     await body.press("End");
     const list = page.getByRole("listbox", { name: t("forum.composer.mentionList") });
-    await expect(list.getByRole("option")).toHaveText([marta.name, martin.name]);
+    await expect(optionsNaming(list, word)).toHaveText([marta.name, martin.name]);
     await expect(hint).toHaveCount(0);
     await body.fill("Wer hilft beim Umzug?");
   });
@@ -52,13 +59,15 @@ test("a member types @ and a few letters in a reply, picks a suggestion with the
     const reply = await replyBox(page);
     await reply.pressSequentially(`Danke @${word.toLowerCase()}`);
     const list = page.getByRole("listbox", { name: t("forum.composer.mentionList") });
-    await expect(list.getByRole("option")).toHaveText([marta.name, martin.name]);
+    await expect(optionsNaming(list, word)).toHaveText([marta.name, martin.name]);
     await expect(reply).toHaveAttribute("aria-autocomplete", "list");
     await expect(reply).toHaveAttribute("aria-controls", (await list.getAttribute("id"))!);
     await expect(await activeOption(page, reply)).toHaveText(marta.name);
     await expect(list.getByRole("option", { name: marta.name })).toHaveAttribute("aria-selected", "true");
+    // The live region announces as many as are listed (two, or more with a seeded look-alike).
+    const shown = await list.getByRole("option").count();
     await expect(
-      page.getByRole("status").filter({ hasText: t("forum.composer.mentionCount", { count: 2 }) }),
+      page.getByRole("status").filter({ hasText: t("forum.composer.mentionCount", { count: shown }) }),
     ).toBeAttached();
     await expectNoA11yViolations(page);
   });
@@ -86,7 +95,7 @@ test("a member types @ and a few letters in a reply, picks a suggestion with the
     const reply = await replyBox(page, tr("ar")("forum.composer.replyBody"));
     await reply.pressSequentially(`@${word}`);
     const list = page.getByRole("listbox", { name: tr("ar")("forum.composer.mentionList") });
-    await expect(list.getByRole("option")).toHaveCount(2);
+    await expect(optionsNaming(list, word)).toHaveCount(2);
     const [box, listBox, name] = await Promise.all([
       reply.boundingBox(),
       list.boundingBox(),
@@ -162,7 +171,7 @@ test("in a working group's category the suggestions offer only members of the gr
     const body = await replyBox(page, t("forum.composer.body"));
     await body.fill("");
     await body.pressSequentially(`@${word}`);
-    await expect(list.getByRole("option")).toHaveText([mara.name, marta.name, martin.name]);
+    await expect(optionsNaming(list, word)).toHaveText([mara.name, marta.name, martin.name]);
   });
 
   await test.step("a reply in a thread of the group's category offers only the group's members", async () => {
