@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, eq, ne } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
+import { isUniqueViolation } from "@/db/errors";
 import { emailChanges, sessions, users, verificationTokens } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/mutations";
 import { hashToken } from "@/lib/auth/tokens";
@@ -13,11 +14,6 @@ import { isEmailTaken } from "./data";
 
 const emailInUse = (cause?: unknown) =>
   new AppError({ code: "conflict", message: "emailInUse", field: "email", cause });
-
-const isUniqueViolation = (error: unknown) => {
-  const e = error as { code?: string; cause?: { code?: string } } | null;
-  return e?.code === "23505" || e?.cause?.code === "23505";
-};
 
 /**
  * Stores (or replaces) the member's pending change to `newEmail` with a fresh link token, which is

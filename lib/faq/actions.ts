@@ -3,14 +3,8 @@
 import { redirect } from "next/navigation";
 import { requireRole } from "@/lib/auth/viewer";
 import { formAction } from "@/lib/forms/action";
-import {
-  deleteFaqEntry,
-  moveFaqEntry,
-  saveFaqCategory,
-  saveFaqEntry,
-  saveFaqTranslation,
-  setFaqPublished,
-} from "./mutations";
+import { saveFaqCategory } from "./category-mutations";
+import { deleteFaqEntry, moveFaqEntry, saveFaqEntry, saveFaqTranslation, setFaqPublished } from "./mutations";
 import {
   DeleteFaqEntry,
   MoveFaqEntry,

@@ -1,43 +1,14 @@
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
-import { type Executor, getDb } from "@/db/client";
+import type { Executor } from "@/db/client";
+import { isUniqueViolation } from "@/db/errors";
 import { faqCategories, faqEntries, faqTranslations } from "@/db/schema";
+import { freeSlug } from "@/db/slugs";
 import { recordAudit } from "@/lib/audit/mutations";
 import { AppError } from "@/lib/errors";
-import { LOCALES } from "@/lib/i18n/config";
-import { bumpContentVersion, publishContentChange } from "@/lib/page-cache/mutations";
-import type { MoveFaqEntry, SaveFaqCategory, SaveFaqEntry, SaveFaqTranslation } from "./schema";
+import { editCachedContent } from "@/lib/page-cache/mutations";
+import type { MoveFaqEntry, SaveFaqEntry, SaveFaqTranslation } from "./schema";
 import { slugify } from "./utils";
-
-const isUniqueViolation = (error: unknown): boolean => {
-  const e = error as { code?: string; cause?: { code?: string } } | null;
-  return e?.code === "23505" || e?.cause?.code === "23505";
-};
-
-/** Runs an edit of the public FAQ: one transaction, the FAQ's cached pages renewed after the commit. */
-async function editFaq<T>(work: (tx: Executor) => Promise<T>): Promise<T> {
-  const db = await getDb();
-  const result = await db.transaction(async (tx) => {
-    const value = await work(tx);
-    await bumpContentVersion(tx, "faq");
-    return value;
-  });
-  publishContentChange("faq");
-  return result;
-}
-
-async function uniqueSlug(tx: Executor, wanted: string, exceptId?: string): Promise<string> {
-  const base = wanted || `frage-${crypto.randomUUID().slice(0, 8)}`;
-  for (let n = 1; ; n += 1) {
-    const candidate = n === 1 ? base : `${base}-${n}`;
-    const [taken] = await tx
-      .select({ id: faqEntries.id })
-      .from(faqEntries)
-      .where(eq(faqEntries.slug, candidate))
-      .limit(1);
-    if (!taken || taken.id === exceptId) return candidate;
-  }
-}
 
 /**
  * Creates or saves an entry with its German text. A changed German question or answer raises the
@@ -46,7 +17,7 @@ async function uniqueSlug(tx: Executor, wanted: string, exceptId?: string): Prom
 export async function saveFaqEntry(input: { actorId: string; data: SaveFaqEntry }): Promise<{ id: string }> {
   const { data } = input;
   try {
-    return await editFaq(async (tx) => {
+    return await editCachedContent("faq", async (tx) => {
       const [category] = await tx
         .select({ id: faqCategories.id })
         .from(faqCategories)
@@ -56,7 +27,13 @@ export async function saveFaqEntry(input: { actorId: string; data: SaveFaqEntry 
 
       if (!data.entryId) {
         if (data.slug) await assertSlugFree(tx, data.slug);
-        const slug = data.slug ?? (await uniqueSlug(tx, slugify(data.question)));
+        const slug =
+          data.slug ??
+          (await freeSlug(
+            tx,
+            faqEntries.slug,
+            slugify(data.question) || `frage-${crypto.randomUUID().slice(0, 8)}`,
+          ));
         const [{ next } = { next: 0 }] = await tx
           .select({ next: sql<number>`coalesce(max(${faqEntries.position}), -1)::int + 1` })
           .from(faqEntries)
@@ -179,7 +156,7 @@ export async function saveFaqTranslation(input: {
   data: SaveFaqTranslation;
 }): Promise<void> {
   const { data } = input;
-  await editFaq(async (tx) => {
+  await editCachedContent("faq", async (tx) => {
     const [entry] = await tx
       .select({ version: faqEntries.sourceVersion })
       .from(faqEntries)
@@ -221,7 +198,7 @@ export async function setFaqPublished(input: {
   entryId: string;
   published: boolean;
 }): Promise<void> {
-  await editFaq(async (tx) => {
+  await editCachedContent("faq", async (tx) => {
     const [row] = await tx
       .update(faqEntries)
       .set({ published: input.published, updatedAt: new Date() })
@@ -239,7 +216,7 @@ export async function setFaqPublished(input: {
 
 /** Swaps the entry with its neighbour in the same category; positions are renumbered 0…n on the way. */
 export async function moveFaqEntry(input: { actorId: string; data: MoveFaqEntry }): Promise<void> {
-  await editFaq(async (tx) => {
+  await editCachedContent("faq", async (tx) => {
     const [entry] = await tx
       .select({ categoryId: faqEntries.categoryId })
       .from(faqEntries)
@@ -277,7 +254,7 @@ export async function moveFaqEntry(input: { actorId: string; data: MoveFaqEntry 
 }
 
 export async function deleteFaqEntry(input: { actorId: string; entryId: string }): Promise<void> {
-  await editFaq(async (tx) => {
+  await editCachedContent("faq", async (tx) => {
     const [row] = await tx
       .delete(faqEntries)
       .where(eq(faqEntries.id, input.entryId))
@@ -290,78 +267,5 @@ export async function deleteFaqEntry(input: { actorId: string; entryId: string }
       targetId: input.entryId,
       data: { slug: row.slug },
     });
-  });
-}
-
-export async function saveFaqCategory(input: {
-  actorId: string;
-  data: SaveFaqCategory;
-}): Promise<{ id: string }> {
-  const { data } = input;
-  const names = Object.fromEntries(
-    Object.entries({ de: data.nameDe, en: data.nameEn, ar: data.nameAr, uk: data.nameUk }).filter(
-      ([, v]) => v,
-    ),
-  );
-  return editFaq(async (tx) => {
-    if (data.categoryId) {
-      const [before] = await tx
-        .select({ names: faqCategories.names })
-        .from(faqCategories)
-        .where(eq(faqCategories.id, data.categoryId))
-        .for("update");
-      if (!before) throw new AppError({ code: "not_found", message: "categoryGone" });
-      await tx
-        .update(faqCategories)
-        .set({ names, updatedAt: new Date() })
-        .where(eq(faqCategories.id, data.categoryId));
-      // Logged by what changed: the German name, or which other languages' names.
-      const changed = LOCALES.filter((l) => l !== "de" && (before.names[l] ?? "") !== (names[l] ?? ""));
-      const renamed = before.names.de !== names.de;
-      if (renamed || changed.length > 0)
-        await recordAudit(tx, {
-          actorId: input.actorId,
-          action: "faq.category_updated",
-          targetType: "faq_category",
-          targetId: data.categoryId,
-          data: {
-            ...(renamed ? { previousName: before.names.de, name: names.de } : {}),
-            ...(changed.length > 0
-              ? { translations: Object.fromEntries(changed.map((l) => [l, names[l]])) }
-              : {}),
-          },
-        });
-      return { id: data.categoryId };
-    }
-    const [{ next } = { next: 0 }] = await tx
-      .select({ next: sql<number>`coalesce(max(${faqCategories.position}), -1)::int + 1` })
-      .from(faqCategories);
-    const base = slugify(data.nameDe) || "thema";
-    let slug = base;
-    for (
-      let n = 2;
-      (
-        await tx
-          .select({ id: faqCategories.id })
-          .from(faqCategories)
-          .where(eq(faqCategories.slug, slug))
-          .limit(1)
-      ).length > 0;
-      n += 1
-    ) {
-      slug = `${base}-${n}`;
-    }
-    const [row] = await tx
-      .insert(faqCategories)
-      .values({ slug, names, position: next })
-      .returning({ id: faqCategories.id });
-    await recordAudit(tx, {
-      actorId: input.actorId,
-      action: "faq.category_created",
-      targetType: "faq_category",
-      targetId: row!.id,
-      data: { slug },
-    });
-    return row!;
   });
 }

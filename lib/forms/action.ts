@@ -1,6 +1,7 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
+import { isUniqueViolation } from "@/db/errors";
 import { AppError } from "@/lib/errors";
 import { formValues, toFieldErrors } from "./schema";
 import type { FormState } from "./state";
@@ -11,11 +12,6 @@ import type { FormState } from "./state";
  * and a value far beyond one is not sent back whole.
  */
 export const MAX_ECHO = 200_000;
-
-export const isUniqueViolation = (error: unknown): boolean => {
-  const e = error as { code?: string; cause?: { code?: string } } | null;
-  return e?.code === "23505" || e?.cause?.code === "23505";
-};
 
 /** How many non-empty files the form sent: after an error they must be chosen again. */
 export function chosenFiles(formData: FormData): number | undefined {

@@ -1,12 +1,11 @@
 import "server-only";
 import { eq, type SQL, sql } from "drizzle-orm";
 import { type Executor, rowsOf } from "@/db/client";
+import { containing } from "@/db/like";
 import { forumPostRevisions, forumPosts, users } from "@/db/schema";
 import { DEFAULT_LOCALE } from "@/lib/i18n/config";
 import { namespaceTranslator } from "@/lib/i18n/translator";
 import { profileLinks, type WithheldPerson, withholdNames, withholdNamesInMarkdown } from "./render";
-
-const likeText = (text: string) => `%${text.replace(/[%_\\]/g, "\\$&")}%`;
 
 /**
  * Takes an erased member's name out of every forum post and earlier version that names them (their
@@ -17,8 +16,8 @@ const likeText = (text: string) => `%${text.replace(/[%_\\]/g, "\\$&")}%`;
 export async function eraseNameFromPosts(tx: Executor, userId: string): Promise<void> {
   const [user] = await tx.select({ name: users.name }).from(users).where(eq(users.id, userId));
   const name = user?.name?.trim();
-  const linked = sql`(${forumPosts.bodyHtml} like ${likeText(`/members/${userId}"`)}
-    or ${forumPosts.body} like ${likeText(`(/members/${userId})`)})`;
+  const linked = sql`(${forumPosts.bodyHtml} like ${containing(`/members/${userId}"`)}
+    or ${forumPosts.body} like ${containing(`(/members/${userId})`)})`;
   const named: SQL = name
     ? sql`(${forumPosts.search} @@ phraseto_tsquery('german', ${name}) or ${linked})`
     : linked;
@@ -62,7 +61,7 @@ export async function eraseNameFromPosts(tx: Executor, userId: string): Promise<
       await tx.update(forumPosts).set({ body, bodyHtml }).where(eq(forumPosts.id, post.id));
   }
 
-  const patterns = [...names, `(/members/${userId})`].map((n) => sql`r.body ilike ${likeText(n)}`);
+  const patterns = [...names, `(/members/${userId})`].map((n) => sql`r.body ilike ${containing(n)}`);
   const revisions = rowsOf<{ id: string; body: string; thread_id: number; body_html: string }>(
     await tx.execute(sql`select r.id, r.body, p.thread_id, p.body_html from ${forumPostRevisions} r
       join ${forumPosts} p on p.id = r.post_id

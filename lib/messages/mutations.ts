@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { type Executor, getDb, rowsOf } from "@/db/client";
+import { isUniqueViolation } from "@/db/errors";
 import {
   conversationParticipants,
   conversations,
@@ -186,10 +187,7 @@ export async function startConversation(input: {
         });
       } catch (error) {
         // The other member started it at the same moment: use theirs.
-        const code =
-          (error as { code?: string; cause?: { code?: string } }).code ??
-          (error as { cause?: { code?: string } }).cause?.code;
-        if (code !== "23505" || attempt > 0) throw error;
+        if (!isUniqueViolation(error) || attempt > 0) throw error;
       }
     }
   }

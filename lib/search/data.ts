@@ -1,6 +1,7 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import { getDb, rowsOf } from "@/db/client";
+import { containing } from "@/db/like";
 import { categoryText } from "@/lib/forum/category-text";
 import { withholdNamesInText } from "@/lib/forum/render";
 import { type ForumViewer, inVisibleCategory, postReadable, seenAuthorName } from "@/lib/forum/visibility";
@@ -57,7 +58,7 @@ export async function searchPosts(input: {
   const seen = seenAuthorName(input.viewer);
   const author = input.author
     ? sql`and p.author_id in (select users.id from users left join profiles on profiles.user_id = users.id
-        where lower(${seen.name}) like ${`%${input.author.toLowerCase().replace(/[%_\\]/g, "\\$&")}%`})`
+        where lower(${seen.name}) like ${containing(input.author.toLowerCase())})`
     : sql``;
   const before = input.before ? sql`and p.id < ${input.before}` : sql``;
   const matching = (from: SQL, match: SQL, newestFirst = sql`p.id`) => sql`(

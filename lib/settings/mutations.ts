@@ -5,7 +5,7 @@ import { settings } from "@/db/schema";
 import { assertActorMay } from "@/lib/admin/actor";
 import type { AuditAction } from "@/lib/audit/constants";
 import { recordAudit } from "@/lib/audit/mutations";
-import { bumpContentVersion, publishContentChange } from "@/lib/page-cache/mutations";
+import { editCachedContent } from "@/lib/page-cache/mutations";
 import { SETTINGS_SCOPE } from "@/lib/page-cache/paths";
 import type { SettingKey, Settings } from "./schema";
 
@@ -31,8 +31,8 @@ export async function updateSettings(input: {
   action?: AuditAction;
   auditValues?: boolean;
 }): Promise<void> {
-  const db = await getDb();
-  await db.transaction(async (tx) => {
+  // Every cached visitor page shows the network's name, logo and colours: renew them all at once.
+  await editCachedContent(SETTINGS_SCOPE, async (tx) => {
     await assertActorMay(tx, input.actorId, "settings.edit");
     const entries = Object.entries(input.values) as [SettingKey, Settings[SettingKey]][];
     for (const [key, value] of entries) await putSetting(tx, key, value);
@@ -43,10 +43,7 @@ export async function updateSettings(input: {
       targetId: entries.map(([key]) => key).join(","),
       data: input.auditValues === false ? undefined : (input.values as Record<string, unknown>),
     });
-    // Every cached visitor page shows the network's name, logo and colours: renew them all at once.
-    await bumpContentVersion(tx, SETTINGS_SCOPE);
   });
-  publishContentChange(SETTINGS_SCOPE);
 }
 
 /** Saves one legal page's texts; a new privacy policy version makes every member accept it again. */

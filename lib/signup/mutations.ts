@@ -1,10 +1,10 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { isUniqueViolation } from "@/db/errors";
 import { applications, consents, organisations, profiles, type UserStatus, users } from "@/db/schema";
 import { foldName } from "@/db/search-fields";
 import { AppError } from "@/lib/errors";
-import { isUniqueViolation } from "@/lib/forms/action";
 import type { Locale } from "@/lib/i18n/config";
 import { createUniqueSlug } from "@/lib/network/mutations";
 import { NEW_ORGANISATION } from "./constants";

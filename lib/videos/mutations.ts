@@ -2,25 +2,14 @@ import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import { videoCaptions, videoMedia, videoMediaChunks, videos, videoTranslations } from "@/db/schema";
+import { freeSlug } from "@/db/slugs";
 import { recordAudit } from "@/lib/audit/mutations";
 import { AppError } from "@/lib/errors";
 import { slugify } from "@/lib/faq/utils";
 import type { Locale } from "@/lib/i18n/config";
-import { bumpContentVersion, publishContentChange } from "@/lib/page-cache/mutations";
+import { editCachedContent } from "@/lib/page-cache/mutations";
 import type { MediaKind } from "./constants";
 import type { SaveVideo, SaveVideoTranslation } from "./schema";
-
-/** An edit of the public videos: one transaction, cached video pages renewed after the commit. */
-async function editVideos<T>(work: (tx: Executor) => Promise<T>): Promise<T> {
-  const db = await getDb();
-  const result = await db.transaction(async (tx) => {
-    const value = await work(tx);
-    await bumpContentVersion(tx, "videos");
-    return value;
-  });
-  publishContentChange("videos");
-  return result;
-}
 
 async function slugTaken(tx: Executor, slug: string, exceptId?: string) {
   const [row] = await tx.select({ id: videos.id }).from(videos).where(eq(videos.slug, slug)).limit(1);
@@ -30,12 +19,13 @@ async function slugTaken(tx: Executor, slug: string, exceptId?: string) {
 /** Creates or saves a video with its German texts; changed German texts make translations outdated. */
 export async function saveVideo(input: { actorId: string; data: SaveVideo }): Promise<{ id: string }> {
   const { data } = input;
-  return editVideos(async (tx) => {
+  return editCachedContent("videos", async (tx) => {
     if (!data.videoId) {
-      let slug = data.slug ?? (slugify(data.title) || `video-${crypto.randomUUID().slice(0, 8)}`);
-      if (data.slug && (await slugTaken(tx, slug)))
+      if (data.slug && (await slugTaken(tx, data.slug)))
         throw new AppError({ code: "conflict", message: "slugTaken", field: "slug" });
-      for (let n = 2; await slugTaken(tx, slug); n += 1) slug = `${slugify(data.title)}-${n}`;
+      const slug =
+        data.slug ??
+        (await freeSlug(tx, videos.slug, slugify(data.title) || `video-${crypto.randomUUID().slice(0, 8)}`));
       const [{ next } = { next: 0 }] = await tx
         .select({ next: sql<number>`coalesce(max(${videos.position}), -1)::int + 1` })
         .from(videos);
@@ -131,7 +121,7 @@ export async function saveVideoTranslation(input: {
   data: SaveVideoTranslation;
 }): Promise<void> {
   const { data } = input;
-  await editVideos(async (tx) => {
+  await editCachedContent("videos", async (tx) => {
     const [video] = await tx
       .select({ version: videos.sourceVersion })
       .from(videos)
@@ -165,7 +155,7 @@ export async function saveCaptions(input: {
   locale: Locale;
   vtt: string;
 }): Promise<void> {
-  await editVideos(async (tx) => {
+  await editCachedContent("videos", async (tx) => {
     const [video] = await tx
       .select({ id: videos.id })
       .from(videos)
@@ -194,7 +184,7 @@ export async function setVideoPublished(input: {
   videoId: string;
   published: boolean;
 }): Promise<void> {
-  await editVideos(async (tx) => {
+  await editCachedContent("videos", async (tx) => {
     const [row] = await tx
       .update(videos)
       .set({ published: input.published, updatedAt: new Date() })
@@ -215,7 +205,7 @@ export async function moveVideo(input: {
   videoId: string;
   direction: "up" | "down";
 }): Promise<void> {
-  await editVideos(async (tx) => {
+  await editCachedContent("videos", async (tx) => {
     const ids = (
       await tx
         .select({ id: videos.id })
@@ -234,7 +224,7 @@ export async function moveVideo(input: {
 }
 
 export async function deleteVideo(input: { actorId: string; videoId: string }): Promise<void> {
-  await editVideos(async (tx) => {
+  await editCachedContent("videos", async (tx) => {
     const [row] = await tx
       .delete(videos)
       .where(eq(videos.id, input.videoId))
@@ -285,7 +275,7 @@ export async function attachMedia(input: {
   mediaId: string;
   byteSize: number;
 }): Promise<void> {
-  await editVideos(async (tx) => {
+  await editCachedContent("videos", async (tx) => {
     const [video] = await tx
       .select({ mediaId: videos.mediaId, posterId: videos.posterId })
       .from(videos)

@@ -13,7 +13,8 @@ import {
 import { listAuditEntries } from "@/lib/audit/data";
 import { auditDataFor, auditDetails, auditTargetHref, auditTargetLabel } from "@/lib/audit/utils";
 import { removeContact } from "@/lib/campaigns/import-mutations";
-import { moveFaqEntry, saveFaqCategory, saveFaqEntry } from "@/lib/faq/mutations";
+import { saveFaqCategory } from "@/lib/faq/category-mutations";
+import { moveFaqEntry, saveFaqEntry } from "@/lib/faq/mutations";
 import { createPerson } from "../support/admin-factories";
 
 /** One FAQ entry, video, contact and import, each logged once, plus one of each kind deleted since. */

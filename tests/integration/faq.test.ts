@@ -2,14 +2,9 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { faqEntries } from "@/db/schema";
+import { saveFaqCategory } from "@/lib/faq/category-mutations";
 import { getFaqEntryForEdit, listFaqForAdmin, listPublishedFaq } from "@/lib/faq/data";
-import {
-  moveFaqEntry,
-  saveFaqCategory,
-  saveFaqEntry,
-  saveFaqTranslation,
-  setFaqPublished,
-} from "@/lib/faq/mutations";
+import { moveFaqEntry, saveFaqEntry, saveFaqTranslation, setFaqPublished } from "@/lib/faq/mutations";
 import { IDLE } from "@/lib/forms/state";
 import { getContentVersions } from "@/lib/page-cache/data";
 import { createSession, createUser } from "../support/factories";
