@@ -1,9 +1,10 @@
 import { describe, expect, it, vi } from "vitest";
 import { VISIBILITY } from "@/db/schema";
 import { toEventViewer } from "@/lib/events/access";
-import { getEventDetail, listEvents } from "@/lib/events/data";
+import { getEventDetail } from "@/lib/events/data";
 import { currentOrganiserOption } from "@/lib/events/editor-data";
 import { eventIcsResponse, publicFeedResponse } from "@/lib/events/feeds";
+import { listEvents } from "@/lib/events/list-data";
 import { listCategoryThreads, listLatestThreads } from "@/lib/forum/data";
 import { loadPostHistory } from "@/lib/forum/loaders";
 import { createReply, createThread, editPost } from "@/lib/forum/mutations";

@@ -5,7 +5,7 @@ import { getViewer } from "@/lib/auth/viewer";
 import { mayCreateEvents, toEventViewer } from "@/lib/events/access";
 import { EventCard, loadEventCardLabels } from "@/lib/events/components/event-card";
 import { EventFilter } from "@/lib/events/components/event-filter";
-import { type EventFilters, listEvents } from "@/lib/events/data";
+import { type EventFilters, listEvents } from "@/lib/events/list-data";
 import { getTranslations } from "@/lib/i18n/server";
 import { MUNICIPALITIES, SPOKEN_LANGUAGES, TOPICS } from "@/lib/network/constants";
 import { primaryButton, secondaryButton } from "@/lib/ui/components/button-styles";

@@ -4,8 +4,8 @@ import { getTranslations } from "@/lib/i18n/server";
 import { cardStyle } from "@/lib/ui/components/button-styles";
 import { HtmlElement } from "@/lib/ui/components/html-element";
 import { type Html, html } from "@/lib/ui/html";
-import type { EventListItem } from "../data";
 import { formatWhen, placeOf } from "../format";
+import type { EventListItem } from "../list-data";
 
 type Translator = Awaited<ReturnType<typeof getTranslations>>;
 export type EventCardLabels = { t: Translator; tc: Translator; locale: string };

@@ -5,7 +5,7 @@ import { primaryButton } from "@/lib/ui/components/button-styles";
 import { HtmlElement } from "@/lib/ui/components/html-element";
 import { html } from "@/lib/ui/html";
 import { selectHtml } from "@/lib/ui/html-select";
-import type { EventFilters } from "../data";
+import type { EventFilters } from "../list-data";
 
 /**
  * A plain GET form: filters live in the address, so a list can be bookmarked and shared. Nothing in
