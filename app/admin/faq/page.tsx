@@ -7,16 +7,15 @@ import { listFaqCategories, listFaqForAdmin } from "@/lib/faq/data";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
 import { LOCALES } from "@/lib/i18n/config";
 import { getTranslations } from "@/lib/i18n/server";
-import { cardStyle, primaryButton, secondaryButton } from "@/lib/ui/components/button-styles";
+import { cardStyle, primaryButton, secondaryButton, smallButton } from "@/lib/ui/components/button-styles";
 import { FormAlert } from "@/lib/ui/components/form-alert";
+import { MoveButtons } from "@/lib/ui/components/move-buttons";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("faqAdmin"))("title") };
 }
 
 const SAVED = ["published", "unpublished", "deleted", "category"] as const;
-const smallButton =
-  "inline-flex min-h-11 items-center rounded border border-gray-500 bg-white px-3 text-sm font-semibold";
 
 export default async function AdminFaqPage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
   await requireRole("coordinator");
@@ -94,34 +93,20 @@ export default async function AdminFaqPage({ searchParams }: { searchParams: Pro
                         {entry.published ? t("unpublish") : t("publish")}
                       </button>
                     </form>
-                    {index > 0 ? (
-                      <form action={moveFaqEntryAction}>
-                        <input type="hidden" name="entryId" value={entry.id} />
-                        <input type="hidden" name="direction" value="up" />
-                        <button
-                          type="submit"
-                          className={smallButton}
-                          aria-label={t("moveUpLabel", { question: entry.question })}
-                        >
-                          <span aria-hidden="true">↑ </span>
-                          {t("moveUp")}
-                        </button>
-                      </form>
-                    ) : null}
-                    {index < mine.length - 1 ? (
-                      <form action={moveFaqEntryAction}>
-                        <input type="hidden" name="entryId" value={entry.id} />
-                        <input type="hidden" name="direction" value="down" />
-                        <button
-                          type="submit"
-                          className={smallButton}
-                          aria-label={t("moveDownLabel", { question: entry.question })}
-                        >
-                          <span aria-hidden="true">↓ </span>
-                          {t("moveDown")}
-                        </button>
-                      </form>
-                    ) : null}
+                    <MoveButtons
+                      action={moveFaqEntryAction}
+                      item={{ entryId: entry.id }}
+                      up={
+                        index > 0
+                          ? { text: t("moveUp"), label: t("moveUpLabel", { question: entry.question }) }
+                          : null
+                      }
+                      down={
+                        index < mine.length - 1
+                          ? { text: t("moveDown"), label: t("moveDownLabel", { question: entry.question }) }
+                          : null
+                      }
+                    />
                     <a href={`/admin/faq/${entry.id}`} className={smallButton}>
                       {t("edit")}
                     </a>

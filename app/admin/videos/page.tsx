@@ -3,8 +3,9 @@ import { requireRole } from "@/lib/auth/viewer";
 import { StatusBadge } from "@/lib/faq/components/status-badge";
 import { LOCALES } from "@/lib/i18n/config";
 import { getTranslations } from "@/lib/i18n/server";
-import { cardStyle, primaryButton, secondaryButton } from "@/lib/ui/components/button-styles";
+import { cardStyle, primaryButton, secondaryButton, smallButton } from "@/lib/ui/components/button-styles";
 import { FormAlert } from "@/lib/ui/components/form-alert";
+import { MoveButtons } from "@/lib/ui/components/move-buttons";
 import { moveVideoAction, setVideoPublishedAction } from "@/lib/videos/actions";
 import { listVideosForAdmin } from "@/lib/videos/admin-data";
 
@@ -13,8 +14,6 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const SAVED = ["published", "unpublished", "deleted"] as const;
-const smallButton =
-  "inline-flex min-h-11 items-center rounded border border-gray-500 bg-white px-3 text-sm font-semibold";
 
 export default async function AdminVideosPage({
   searchParams,
@@ -78,34 +77,16 @@ export default async function AdminVideosPage({
                   {video.published ? t("unpublish") : t("publish")}
                 </button>
               </form>
-              {index > 0 ? (
-                <form action={moveVideoAction}>
-                  <input type="hidden" name="videoId" value={video.id} />
-                  <input type="hidden" name="direction" value="up" />
-                  <button
-                    type="submit"
-                    className={smallButton}
-                    aria-label={t("moveUpLabel", { title: video.title })}
-                  >
-                    <span aria-hidden="true">↑ </span>
-                    {t("moveUp")}
-                  </button>
-                </form>
-              ) : null}
-              {index < list.length - 1 ? (
-                <form action={moveVideoAction}>
-                  <input type="hidden" name="videoId" value={video.id} />
-                  <input type="hidden" name="direction" value="down" />
-                  <button
-                    type="submit"
-                    className={smallButton}
-                    aria-label={t("moveDownLabel", { title: video.title })}
-                  >
-                    <span aria-hidden="true">↓ </span>
-                    {t("moveDown")}
-                  </button>
-                </form>
-              ) : null}
+              <MoveButtons
+                action={moveVideoAction}
+                item={{ videoId: video.id }}
+                up={index > 0 ? { text: t("moveUp"), label: t("moveUpLabel", { title: video.title }) } : null}
+                down={
+                  index < list.length - 1
+                    ? { text: t("moveDown"), label: t("moveDownLabel", { title: video.title }) }
+                    : null
+                }
+              />
               <a
                 href={`/admin/videos/${video.id}`}
                 className={smallButton}

@@ -9,3 +9,6 @@ export const secondaryButton =
 export const inputStyle =
   "block w-full min-h-11 rounded-md border border-gray-500 bg-white px-3 py-2 text-base [unicode-bidi:plaintext] aria-[invalid=true]:border-danger aria-[invalid=true]:border-2";
 export const cardStyle = "rounded-lg border border-gray-300 bg-white p-5 shadow-sm";
+/** The row of small buttons beside each item of an admin list (publish, move, edit). */
+export const smallButton =
+  "inline-flex min-h-11 items-center rounded border border-gray-500 bg-white px-3 text-sm font-semibold";
