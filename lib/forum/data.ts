@@ -117,6 +117,20 @@ const lastReadSql = (userId: string) =>
 /** Keyset cursor over (pinned, last_post_at, id), newest first. */
 export type ThreadCursor = { at: string; id: number };
 
+/** What a thread list and a thread page both show of a thread. */
+const threadColumns = {
+  id: forumThreads.id,
+  slug: forumThreads.slug,
+  title: forumThreads.title,
+  status: forumThreads.status,
+  pinned: forumThreads.pinned,
+  locked: forumThreads.locked,
+  closed: forumThreads.closed,
+  replyCount: forumThreads.replyCount,
+  lastNumber: forumThreads.lastNumber,
+  lastPostAt: forumThreads.lastPostAt,
+};
+
 async function selectThreads(
   viewer: ForumViewer,
   where: SQL[],
@@ -130,16 +144,7 @@ async function selectThreads(
   const author = seenAuthorName(viewer);
   return db
     .select({
-      id: forumThreads.id,
-      slug: forumThreads.slug,
-      title: forumThreads.title,
-      status: forumThreads.status,
-      pinned: forumThreads.pinned,
-      locked: forumThreads.locked,
-      closed: forumThreads.closed,
-      replyCount: forumThreads.replyCount,
-      lastNumber: forumThreads.lastNumber,
-      lastPostAt: forumThreads.lastPostAt,
+      ...threadColumns,
       authorName: author.name,
       authorWithheld: author.withheld,
       categorySlug: forumCategories.slug,
@@ -233,16 +238,7 @@ export async function getThread({
   const db = await getDb();
   const [row] = await db
     .select({
-      id: forumThreads.id,
-      slug: forumThreads.slug,
-      title: forumThreads.title,
-      status: forumThreads.status,
-      pinned: forumThreads.pinned,
-      locked: forumThreads.locked,
-      closed: forumThreads.closed,
-      replyCount: forumThreads.replyCount,
-      lastNumber: forumThreads.lastNumber,
-      lastPostAt: forumThreads.lastPostAt,
+      ...threadColumns,
       authorId: forumThreads.authorId,
       categoryId: forumThreads.categoryId,
       categorySlug: forumCategories.slug,
