@@ -1,4 +1,6 @@
 import "server-only";
+import { and, ne } from "drizzle-orm";
+import { users } from "@/db/schema";
 import { getViewerFromRequest } from "@/lib/auth/viewer";
 import { suggestMembers } from "@/lib/members/data";
 import { viewerLevel } from "@/lib/members/visibility";
@@ -34,7 +36,7 @@ function scopeOf(params: URLSearchParams): { threadId: number } | { categoryId: 
 /**
  * The composer's "@Na…" suggestions: approved members only (a visitor gets 401, anyone else 404), for
  * a thread or category the asker may read (400 without one, 404 for one they may not), offering only
- * members who may read it too, each as the directory shows them to members, and only those "@Name"
+ * other members who may read it too, each as the directory shows them to members, and only those "@Name"
  * will link to.
  */
 export async function mentionSuggestionsResponse(request: Request): Promise<Response> {
@@ -52,12 +54,13 @@ export async function mentionSuggestionsResponse(request: Request): Promise<Resp
     return json({ error: "rate_limited" }, 429, { "Retry-After": String(rate.retryAfterSeconds) });
   const categoryId = await getReadableCategoryId({ viewer: forumViewer(viewer), where });
   if (!categoryId) return json({ error: "not_found" }, 404);
-  // A few more than are shown, for names "@Name" cannot link to (more than three words, rare).
+  // A few more than are shown, for names "@Name" cannot link to (more than three words, rare). Never
+  // the asker: nobody means to mention themselves, and their name would crowd out the others'.
   const found = await suggestMembers({
     level: viewerLevel(viewer),
     q,
     limit: MENTION_SUGGESTIONS * 2,
-    among: mayReadCategory(categoryId),
+    among: and(mayReadCategory(categoryId), ne(users.id, viewer.id)),
   });
   const members: MentionSuggestion[] = found
     .filter((m) => mentionable(m.name))

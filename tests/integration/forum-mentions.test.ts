@@ -53,6 +53,14 @@ describe("mention suggestions in the forum's composer", () => {
     ]);
   });
 
+  it("never offers the asker their own name, only the others who share it", async () => {
+    const word = marker();
+    const asker = await createMember({ name: `Nadia ${word}` });
+    const other = await createMember({ name: `Nadja ${word}` });
+    expect((await suggested(word, asker.id)).map((m) => m.id)).toEqual([other.id]);
+    expect((await suggested(word, other.id)).map((m) => m.id)).toEqual([asker.id]);
+  });
+
   it("never suggests a member whose name is hidden from members, nor an applicant", async () => {
     const word = marker();
     const viewer = await createMember({ name: `Leser ${marker()}` });
