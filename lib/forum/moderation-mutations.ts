@@ -7,7 +7,7 @@ import { recordAudit } from "@/lib/audit/mutations";
 import { AppError } from "@/lib/errors";
 import { NOTIFICATIONS_PATH } from "@/lib/notifications/kinds";
 import { retractNotifications, withdrawItem } from "@/lib/notifications/mutations";
-import { notifyAfterPost, resolveMentions, sendForumNotification } from "./notify";
+import { notifyAfterPost, resolveMentions, sendForumNotification, usersWhoCanSee } from "./notify";
 import { othersReplied } from "./removal";
 import { postAnchor, postHref, slugify } from "./utils";
 
@@ -72,7 +72,7 @@ export async function lockPost(tx: Executor, postId: number) {
  * The first post carries its thread: hiding it hides the thread too, and deleting it deletes the
  * thread unless others have answered (then only the post is blanked, their replies stay). Returns
  * whether the thread went with it. A released post is announced as a new one would be; what is gone
- * is taken out of everyone's notifications; the author of a held post hears the decision.
+ * is taken out of everyone's notifications; the author hears a coordinator's decision.
  * `allowedFrom`: a change the post's current state (read under its lock) does not allow is refused,
  * nothing changed ("decisionRefused").
  */
@@ -143,6 +143,8 @@ export async function setPostStatus(input: {
       });
     }
   }
+  if (post.status !== "pending" && post.status !== input.status && post.authorId !== input.actorId)
+    await tellAuthor(input.postId, post, input.status, input.actorId);
   if (post.status === "pending" && post.authorId && input.status !== "pending") {
     const approved = input.status === "visible";
     await sendForumNotification({
@@ -155,6 +157,33 @@ export async function setPostStatus(input: {
     });
   }
   return { threadGone: withThread && input.status !== "visible" };
+}
+
+/**
+ * The author hears what a coordinator did to their published post, as long as they may still read its
+ * category: hidden or deleted (the line links nowhere; the post is gone for them), or shown again.
+ */
+async function tellAuthor(
+  postId: number,
+  post: NonNullable<Awaited<ReturnType<typeof lockPost>>>,
+  status: PostStatus,
+  actorId: string,
+) {
+  if (!post.authorId) return;
+  const db = await getDb();
+  const recipientIds = await usersWhoCanSee(db, [post.authorId], post.categoryId);
+  const restored = status === "visible";
+  await sendForumNotification({
+    recipientIds,
+    kind: "moderation",
+    actorId,
+    url: restored ? postHref(post.thread, post.number) : NOTIFICATIONS_PATH,
+    subjectKey: `post:${postId}`,
+    params: {
+      decision: restored ? "postRestored" : status === "deleted" ? "postDeleted" : "postHidden",
+      title: post.thread.title,
+    },
+  });
 }
 
 export async function updateThreadFlags(input: {

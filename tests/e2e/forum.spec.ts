@@ -5,6 +5,7 @@ import { expectNoA11yViolations } from "./support/a11y";
 import { invitedMember, test } from "./support/admin-fixtures";
 import { escapeRegExp, expect, tr, uniqueLetters, uniqueSuffix, waitForHydration } from "./support/fixtures";
 import { createGroupCategory } from "./support/forum-groups";
+import { waitForMail } from "./support/mailbox";
 import { expectInertFor, recordDialogs } from "./support/xss";
 
 const t = tr("de");
@@ -178,6 +179,15 @@ test("members discuss: image, preview, quote, mention, notification, edit histor
     if (viewport) await anna.page.setViewportSize(viewport);
   });
 
+  await test.step("Boris learns that his reply was hidden, in the notification centre and by mail", async () => {
+    const hidden = t("notifications.kinds.moderation", { decision: "postHidden", title });
+    await boris.page.goto("/notifications");
+    await expect(boris.page.getByText(hidden, { exact: true })).toBeVisible();
+    await expect(boris.page.getByRole("link", { name: hidden })).toHaveCount(0);
+    const mail = await waitForMail(boris.email, { subject: hidden });
+    expect(mail.text).toContain(hidden);
+  });
+
   await test.step("search finds the thread by a word form and highlights it", async () => {
     await anna.page.goto("/search");
     await anna.page.getByRole("searchbox", { name: t("search.query") }).fill(word);
@@ -202,6 +212,11 @@ test("members discuss: image, preview, quote, mention, notification, edit histor
     await expectNoA11yViolations(coordinator);
     await anna.page.reload();
     await expect(post(anna.page, 2)).toContainText("die kenne ich gut");
+    // Boris is told it is back, with a link to it.
+    await boris.page.goto("/notifications");
+    const back = t("notifications.kinds.moderation", { decision: "postRestored", title });
+    await boris.page.getByRole("link", { name: back }).click();
+    await expect(post(boris.page, 2)).toContainText("die kenne ich gut");
   });
 
   await test.step("the coordinator closes the thread: Boris may still react but not reply, until it is opened again", async () => {

@@ -213,6 +213,10 @@ describe("restoring a hidden post", () => {
     // Hiding the opening post hides the thread, and every line about it goes.
     await setPostStatus({ postId: w.openingId, status: "hidden", actorId: w.coordinator.id });
     expect(await linesOf(w.katrin.id)).toEqual([]);
+    // Otto, who opened it, hears why his thread is gone; the line leads nowhere the thread was.
+    expect(await linesOf(w.otto.id)).toEqual([
+      { text: "Ihr Beitrag in „Wohnungssuche“ wurde von der Moderation ausgeblendet", url: "/notifications" },
+    ]);
 
     await setPostStatus({ postId: w.openingId, status: "visible", actorId: w.coordinator.id, audit: true });
     // As any restored post, the opening post is news to whoever has not read it: Katrin never opened the thread.
@@ -221,7 +225,11 @@ describe("restoring a hidden post", () => {
       { text: `Neues Thema von ${w.otto.name}: „Wohnungssuche“`, url: w.href(1) },
     ]);
     expect(await linesOf(lena.id)).toEqual([{ text: replies(1, w.iryna.name!), url: w.href(4) }]);
-    expect(await linesOf(w.otto.id)).toEqual([{ text: replies(2, w.iryna.name!), url: w.href(4) }]);
+    // The same line now says it is back, and leads to it.
+    expect(await linesOf(w.otto.id)).toEqual([
+      { text: "Ihr Beitrag in „Wohnungssuche“ wurde von der Moderation wieder eingeblendet", url: w.href(1) },
+      { text: replies(2, w.iryna.name!), url: w.href(4) },
+    ]);
 
     await runQueuedJobs({ dueWithinMs: MAIL_WINDOW });
     const mails = await outboxTo(w.katrin.email);

@@ -1,0 +1,112 @@
+import { and, eq } from "drizzle-orm";
+import { createTranslator } from "next-intl";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { notifications, workingGroupMembers } from "@/db/schema";
+import { setPostStatus } from "@/lib/forum/moderation-mutations";
+import { createReply, createThread } from "@/lib/forum/mutations";
+import { postHref } from "@/lib/forum/utils";
+import { MESSAGES } from "@/lib/i18n/messages";
+import { runQueuedJobs } from "@/lib/jobs/testing";
+import { reportContent, resolveReport } from "@/lib/moderation/mutations";
+import { type KindTranslator, notificationText } from "@/lib/notifications/text";
+import { createUser } from "../support/factories";
+import { createCategory, createGroup } from "../support/forum-factories";
+import { member, outboxTo } from "../support/messages-factories";
+
+const MAIL_WINDOW = 10 * 60 * 1000;
+const tn = createTranslator({
+  locale: "de",
+  messages: MESSAGES.de,
+  namespace: "notifications",
+}) as unknown as KindTranslator;
+
+/** The moderation lines in a member's notification centre: what they say and where they lead. */
+async function moderationLines(userId: string) {
+  const db = await getDb();
+  const rows = await db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.recipientId, userId), eq(notifications.kind, "moderation")));
+  return rows.map((r) => ({ text: notificationText(tn, { ...r, actorName: null }), url: r.url }));
+}
+
+/** A thread by Otto with a reply by Anna, in a category of this visibility. */
+async function threadWithReply(categoryId: string, otto: { id: string }, anna: { id: string }) {
+  const title = `Sprachkurs ${crypto.randomUUID().slice(0, 6)}`;
+  const { thread } = await createThread({
+    authorId: otto.id,
+    categoryId,
+    title,
+    body: "Wer kennt einen Kurs?",
+  });
+  const reply = await createReply({ authorId: anna.id, threadId: thread.id, body: "Die VHS Zeitz." });
+  return { title, thread: { ...thread, title }, replyId: reply.postId, href: postHref(thread, 2) };
+}
+
+describe("the author of a post a coordinator hides, deletes or shows again", () => {
+  it("hears it, in the notification centre and by mail; the report's author hears their own line", async () => {
+    const [otto, anna, rita] = [await member("Otto"), await member("Anna"), await member("Rita")];
+    const coordinator = await createUser({ role: "coordinator" });
+    const category = await createCategory("members");
+    const { title, replyId, href } = await threadWithReply(category.id, otto, anna);
+
+    const report = await reportContent({
+      reporterId: rita.id,
+      subjectType: "post",
+      subjectId: String(replyId),
+      reason: "Werbung",
+    });
+    await resolveReport({ reportId: report.id, decision: "hide", actorId: coordinator.id });
+    // Hidden, the post is gone for Anna too: the line leads to the notification centre, not to it.
+    expect(await moderationLines(anna.id)).toEqual([
+      { text: `Ihr Beitrag in „${title}“ wurde von der Moderation ausgeblendet`, url: "/notifications" },
+    ]);
+    expect((await moderationLines(rita.id)).map((l) => l.text)).toEqual([
+      `Ihre Meldung zu „${title}“: Der Inhalt wurde ausgeblendet`,
+    ]);
+    expect(await moderationLines(otto.id)).toEqual([]);
+    await runQueuedJobs({ dueWithinMs: MAIL_WINDOW });
+    const [mail] = await outboxTo(anna.email);
+    expect(mail!.text).toContain(`Ihr Beitrag in „${title}“ wurde von der Moderation ausgeblendet`);
+
+    // Shown again (the thread page's "restore"): a new line says so and leads to the post; the mailed
+    // one about the hiding stays as it was.
+    await setPostStatus({ postId: replyId, status: "visible", actorId: coordinator.id, audit: true });
+    const lines = await moderationLines(anna.id);
+    expect(lines).toHaveLength(2);
+    expect(lines).toContainEqual({
+      text: `Ihr Beitrag in „${title}“ wurde von der Moderation wieder eingeblendet`,
+      url: href,
+    });
+  });
+
+  it("hears that it was deleted, but not of a post they deleted themselves", async () => {
+    const [otto, anna] = [await member("Otto"), await member("Anna")];
+    const coordinator = await createUser({ role: "coordinator" });
+    const category = await createCategory("public");
+    const first = await threadWithReply(category.id, otto, anna);
+    await setPostStatus({ postId: first.replyId, status: "deleted", actorId: anna.id });
+    expect(await moderationLines(anna.id)).toEqual([]);
+
+    const second = await threadWithReply(category.id, otto, anna);
+    await setPostStatus({ postId: second.replyId, status: "deleted", actorId: coordinator.id, audit: true });
+    expect(await moderationLines(anna.id)).toEqual([
+      { text: `Ihr Beitrag in „${second.title}“ wurde von der Moderation gelöscht`, url: "/notifications" },
+    ]);
+  });
+
+  it("is not told about a working group's thread once they have left the group", async () => {
+    const [otto, anna] = [await member("Otto"), await member("Anna")];
+    const coordinator = await createUser({ role: "coordinator" });
+    const group = await createGroup([otto.id, anna.id]);
+    const category = await createCategory("group", group.id);
+    const { replyId } = await threadWithReply(category.id, otto, anna);
+    const db = await getDb();
+    await db
+      .delete(workingGroupMembers)
+      .where(and(eq(workingGroupMembers.groupId, group.id), eq(workingGroupMembers.userId, anna.id)));
+    await setPostStatus({ postId: replyId, status: "hidden", actorId: coordinator.id, audit: true });
+    expect(await moderationLines(anna.id)).toEqual([]);
+  });
+});
