@@ -36,10 +36,12 @@ export const messageSubject: SubjectHandler = {
     };
   },
   // Checked again under the message's lock: its author may have deleted it since the queue was read.
-  apply: async (subjectId: string, decision: "hide" | "restore" | "delete") => {
+  apply: async (subjectId: string, decision: "hide" | "restore" | "delete", actorId: string) => {
     await setMessageRemoved({
       messageId: subjectId,
       removed: decision !== "restore",
+      // The queue logs the decision itself (lib/moderation/mutations.ts).
+      actorId,
       allowedFrom: (current) => decisionFits(current, decision),
     });
   },

@@ -1,10 +1,11 @@
 import "server-only";
-import { and, eq, type SQL, sql } from "drizzle-orm";
+import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import { type Executor, getDb, rowsOf } from "@/db/client";
-import { type MessageRemover, messages } from "@/db/schema";
+import { conversationParticipants, type MessageRemover, messages } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/mutations";
 import { AppError } from "@/lib/errors";
-import { withdrawFromNotifications } from "@/lib/notifications/mutations";
+import { NOTIFICATIONS_PATH } from "@/lib/notifications/kinds";
+import { notify, withdrawFromNotifications } from "@/lib/notifications/mutations";
 import { conversationSubject } from "./data";
 import { conversationHref } from "./mutations";
 import { recountUnread } from "./participation";
@@ -88,18 +89,26 @@ export function messageState(row: {
  * it, as when its sender deletes it) or restores a reported message (unread again for who had not).
  * Checked under the message's lock, so a deletion by its sender that came first is seen: restoring it
  * is refused ("removedByAuthor"), and so is a change `allowedFrom` does not allow ("decisionRefused";
- * null: no such message). `audit`: the change is logged in the same transaction.
+ * null: no such message). With `actorId` (the coordinator) its sender hears of it; `audit`: the change
+ * is also logged in the same transaction.
  */
 export async function setMessageRemoved(input: {
   messageId: string;
   removed: boolean;
   allowedFrom?: (current: MessageState | null) => boolean;
-  audit?: { actorId: string };
+  actorId?: string;
+  audit?: boolean;
 }): Promise<void> {
   const db = await getDb();
-  await db.transaction(async (tx) => {
+  const changed = await db.transaction(async (tx) => {
     const [row] = await tx
-      .select({ deletedAt: messages.deletedAt, removedBy: messages.removedBy })
+      .select({
+        deletedAt: messages.deletedAt,
+        removedBy: messages.removedBy,
+        senderId: messages.senderId,
+        conversationId: messages.conversationId,
+        excerpt: sql<string>`left(${messages.body}, 60)`,
+      })
       .from(messages)
       .where(eq(messages.id, input.messageId))
       .for("update");
@@ -108,9 +117,10 @@ export async function setMessageRemoved(input: {
       throw new AppError({ code: "forbidden", message: "removedByAuthor" });
     if (input.allowedFrom && !input.allowedFrom(current))
       throw new AppError({ code: "conflict", message: "decisionRefused" });
-    if (!row) return;
+    if (!row) return null;
+    let done = false;
     if (input.removed) {
-      await removeMessages(tx, "moderator", sql`m.id = ${input.messageId}`);
+      done = (await removeMessages(tx, "moderator", sql`m.id = ${input.messageId}`)).length > 0;
     } else {
       const [restored] = await tx
         .update(messages)
@@ -119,15 +129,52 @@ export async function setMessageRemoved(input: {
         .returning({ conversationId: messages.conversationId });
       if (restored)
         await recountUnread(tx, sql`p.conversation_id = ${restored.conversationId} AND p.left_at IS NULL`);
+      done = Boolean(restored);
     }
-    if (input.audit) {
+    if (input.audit && input.actorId) {
       await recordAudit(tx, {
-        actorId: input.audit.actorId,
+        actorId: input.actorId,
         action: input.removed ? "moderation.hide" : "moderation.restore",
         targetType: "message",
         targetId: input.messageId,
       });
     }
+    return done ? row : null;
+  });
+  if (changed && input.actorId) await tellSender(input.messageId, changed, input.removed, input.actorId);
+}
+
+/**
+ * The sender, while still in the conversation, hears what a coordinator did to their message, as a
+ * post's author does: removed (the line leads nowhere), or shown again (it leads to the message).
+ */
+async function tellSender(
+  messageId: string,
+  message: { senderId: string | null; conversationId: string; excerpt: string },
+  removed: boolean,
+  actorId: string,
+) {
+  if (!message.senderId) return;
+  const db = await getDb();
+  const [stays] = await db
+    .select({ userId: conversationParticipants.userId })
+    .from(conversationParticipants)
+    .where(
+      and(
+        eq(conversationParticipants.conversationId, message.conversationId),
+        eq(conversationParticipants.userId, message.senderId),
+        isNull(conversationParticipants.leftAt),
+      ),
+    );
+  if (!stays) return;
+  await notify({
+    recipientIds: [message.senderId],
+    kind: "moderation",
+    actorId,
+    url: removed ? NOTIFICATIONS_PATH : conversationHref(message.conversationId, messageId),
+    subjectKey: `message:${messageId}`,
+    // A message has no title: its start names it, as in the reporter's line.
+    params: { decision: removed ? "messageRemoved" : "messageRestored", title: message.excerpt },
   });
 }
 
@@ -141,6 +188,7 @@ export async function restoreMessage(input: { messageId: string; actorId: string
     messageId: input.messageId,
     removed: false,
     allowedFrom: (current) => current === "hidden",
-    audit: { actorId: input.actorId },
+    actorId: input.actorId,
+    audit: true,
   });
 }

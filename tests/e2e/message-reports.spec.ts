@@ -259,6 +259,16 @@ test("a message the coordinator hid through its report says so in the conversati
     await expectNoA11yViolations(amal.page);
   });
 
+  // A message has no title: the lines name it by its start, as the reporter's does.
+  const told = (decision: string) =>
+    t("notifications.kinds.moderation", { decision, title: body.slice(0, 60) });
+  await test.step("Amal is told, in the notification centre and by mail", async () => {
+    await amal.page.goto("/notifications");
+    await expect(amal.page.getByText(told("messageRemoved"), { exact: true })).toBeVisible();
+    await expect(amal.page.getByRole("link", { name: told("messageRemoved") })).toHaveCount(0);
+    await waitForMail(amal.email, { subject: told("messageRemoved"), timeout: MAIL_TIMEOUT });
+  });
+
   await test.step("the queue lists it among the removed messages; the coordinator restores it", async () => {
     const entry = removed.getByRole("listitem").filter({ hasText: body });
     await expect(entry.getByRole("heading", { level: 3 })).toContainText(amal.name);
@@ -274,5 +284,9 @@ test("a message the coordinator hid through its report says so in the conversati
       await expect(page.getByRole("article").filter({ hasText: body })).toBeVisible();
       await expect(page.getByText(t("messages.removedByCoordination"))).toHaveCount(0);
     }
+    // Amal's notification says it is back and leads to it.
+    await amal.page.goto("/notifications");
+    await amal.page.getByRole("link", { name: told("messageRestored") }).click();
+    await expect(amal.page.getByRole("article").filter({ hasText: body })).toBeVisible();
   });
 });

@@ -9,7 +9,7 @@ import { listMessages } from "@/lib/messages/data";
 import { reportMessage } from "@/lib/messages/moderation";
 import { listRemovedMessages } from "@/lib/messages/moderation-subject";
 import { startConversation } from "@/lib/messages/mutations";
-import { markConversationRead } from "@/lib/messages/participation";
+import { leaveConversation, markConversationRead } from "@/lib/messages/participation";
 import { deleteOwnMessage, setMessageRemoved } from "@/lib/messages/removal";
 import { restoreMessageAction } from "@/lib/moderation/actions";
 import { actAs } from "../support/actions";
@@ -75,6 +75,18 @@ async function logged(messageId: string) {
   return rows.map((r) => `${r.action}:${r.actorId}`).sort();
 }
 
+/** What the sender was told by the moderation: each line's decision and link, oldest first. */
+async function toldSender(w: World) {
+  const db = await getDb();
+  const rows = await db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.recipientId, w.katrin.id), eq(notifications.kind, "moderation")));
+  return rows
+    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+    .map((r) => ({ decision: r.params.decision, title: r.params.title, url: r.url }));
+}
+
 const listed = async (messageId: string) => (await listRemovedMessages()).some((m) => m.id === messageId);
 
 describe("a message a coordinator hid through a report's decision", () => {
@@ -87,6 +99,9 @@ describe("a message a coordinator hid through a report's decision", () => {
       berndUnread: 0,
     });
     expect(await listed(w.messageId)).toBe(true);
+    // Katrin hears that her message was removed; the line leads nowhere, the message is gone.
+    const removed = { decision: "messageRemoved", title: w.body, url: "/notifications" };
+    expect(await toldSender(w)).toEqual([removed]);
     const db = await getDb();
     const toldBefore = await db.select().from(notifications).where(eq(notifications.recipientId, w.amal.id));
 
@@ -101,6 +116,12 @@ describe("a message a coordinator hid through a report's decision", () => {
     // The reporter is told nothing new: the decision they were told of stands as it was made.
     const toldAfter = await db.select().from(notifications).where(eq(notifications.recipientId, w.amal.id));
     expect(toldAfter).toHaveLength(toldBefore.length);
+    // Katrin hears that it is back, with a link to it.
+    expect((await toldSender(w)).at(-1)).toEqual({
+      decision: "messageRestored",
+      title: w.body,
+      url: `/messages/${w.conversationId}#m-${w.messageId}`,
+    });
 
     // A second restore (an old page) changes nothing and says so.
     expect(await restoreAs(w.coordinator.id, w.messageId)).toBe(
@@ -118,6 +139,16 @@ describe("a message a coordinator hid through a report's decision", () => {
     expect(await seen(w)).toMatchObject({ katrin: "removed:moderator", amal: "removed:moderator" });
     expect(await logged(w.messageId)).toEqual([`moderation.delete:${w.coordinator.id}`]);
     expect(await listed(w.messageId)).toBe(true);
+  });
+});
+
+describe("a message whose sender has left the group", () => {
+  it("is removed without telling them: the conversation is no longer theirs", async () => {
+    const w = await reported();
+    await leaveConversation({ userId: w.katrin.id, conversationId: w.conversationId });
+    await decideReport(w.coordinator.id, w.reportId, "hide");
+    expect(await seen(w)).toMatchObject({ amal: "removed:moderator" });
+    expect(await toldSender(w)).toEqual([]);
   });
 });
 
