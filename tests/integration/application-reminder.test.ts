@@ -8,10 +8,9 @@ import { runQueuedJobs } from "@/lib/jobs/testing";
 import { listNotifications } from "@/lib/notifications/data";
 import { createUser } from "../support/factories";
 import { outboxTo } from "../support/messages-factories";
+import { MAIL_WINDOW } from "../support/notification-lines";
 
 const DAY = 24 * 3_600_000;
-const MAIL_WINDOW = 10 * 60 * 1000;
-
 /** An applicant who confirmed their address `daysAgo` days before `now` and still waits. */
 async function waitingSince(daysAgo: number, now = Date.now()) {
   const confirmedAt = new Date(now - daysAgo * DAY);

@@ -8,8 +8,7 @@ import { respond } from "@/lib/events/rsvp-mutations";
 import { runQueuedJobs } from "@/lib/jobs/testing";
 import { createTestEvent, daysFromNow, mailsTo } from "../support/event-factories";
 import { createUser } from "../support/factories";
-
-const MAIL_WINDOW = 10 * 60 * 1000;
+import { MAIL_WINDOW } from "../support/notification-lines";
 
 describe("a cancelled event", () => {
   it("cannot be edited, nor its dates moved, cancelled or restored", async () => {

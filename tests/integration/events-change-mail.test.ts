@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Locale } from "@/lib/i18n/config";
 import { createTestEvent, daysFromNow } from "../support/event-factories";
 import { createUser } from "../support/factories";
+import { MAIL_WINDOW } from "../support/notification-lines";
 import { type SmtpCapture, startSmtpCapture, stopSmtpCapture } from "../support/smtp-capture";
 
 let smtp: SmtpCapture;
@@ -29,7 +30,6 @@ beforeAll(async () => {
 
 afterAll(() => stopSmtpCapture(smtp));
 
-const MAIL_WINDOW = 10 * 60 * 1000;
 const mailsTo = (email: string) => smtp.messages.filter((m) => m.to.includes(email));
 const LINK = "https://meet.example.org/neu?raum=7&pin=1";
 const HTML_LINK = `<a href="https://meet.example.org/neu?raum=7&amp;pin=1"`;

@@ -1,25 +1,17 @@
 import { and, eq } from "drizzle-orm";
-import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { notifications, workingGroupMembers } from "@/db/schema";
 import { setPostStatus } from "@/lib/forum/moderation-mutations";
 import { createReply, createThread } from "@/lib/forum/mutations";
 import { postHref } from "@/lib/forum/utils";
-import { MESSAGES } from "@/lib/i18n/messages";
 import { runQueuedJobs } from "@/lib/jobs/testing";
 import { reportContent, resolveReport } from "@/lib/moderation/mutations";
-import { type KindTranslator, notificationText } from "@/lib/notifications/text";
+import { notificationText } from "@/lib/notifications/text";
 import { createUser } from "../support/factories";
 import { createCategory, createGroup } from "../support/forum-factories";
 import { member, outboxTo } from "../support/messages-factories";
-
-const MAIL_WINDOW = 10 * 60 * 1000;
-const tn = createTranslator({
-  locale: "de",
-  messages: MESSAGES.de,
-  namespace: "notifications",
-}) as unknown as KindTranslator;
+import { MAIL_WINDOW, tn } from "../support/notification-lines";
 
 /** The moderation lines in a member's notification centre: what they say and where they lead. */
 async function moderationLines(userId: string) {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createMember } from "../support/factories";
 import { createCategory } from "../support/forum-factories";
 import { member } from "../support/messages-factories";
+import { MAIL_WINDOW } from "../support/notification-lines";
 import { type SmtpCapture, startSmtpCapture, stopSmtpCapture } from "../support/smtp-capture";
 
 let smtp: SmtpCapture;
@@ -27,7 +28,6 @@ beforeAll(async () => {
 
 afterAll(() => stopSmtpCapture(smtp));
 
-const MAIL_WINDOW = 10 * 60 * 1000;
 const mailsTo = (email: string) => smtp.messages.filter((m) => m.to.includes(email));
 
 /**

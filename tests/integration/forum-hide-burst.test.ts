@@ -2,7 +2,6 @@
 // its other posts (count, text, link) and goes only when none is left; its mail does not quote the
 // hidden post. Restoring the post tells those who have not read it again.
 import { desc, eq, sql } from "drizzle-orm";
-import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { notifications, users } from "@/db/schema";
@@ -12,20 +11,12 @@ import {
   updateThreadFlags,
 } from "@/lib/forum/moderation-mutations";
 import { createReply, createThread, recordRead, setWatch } from "@/lib/forum/mutations";
-import { MESSAGES } from "@/lib/i18n/messages";
 import { runQueuedJobs } from "@/lib/jobs/testing";
-import { type KindTranslator, notificationText } from "@/lib/notifications/text";
+import { notificationText } from "@/lib/notifications/text";
 import { createMember, createUser } from "../support/factories";
 import { createCategory } from "../support/forum-factories";
 import { member, outboxTo } from "../support/messages-factories";
-
-const MAIL_WINDOW = 10 * 60 * 1000;
-
-const tn = createTranslator({
-  locale: "de",
-  messages: MESSAGES.de,
-  namespace: "notifications",
-}) as unknown as KindTranslator;
+import { MAIL_WINDOW, tn } from "../support/notification-lines";
 
 /** The member's notification lines as the centre shows them, newest first (text with the actor's name, link). */
 async function linesOf(userId: string) {

@@ -1,5 +1,4 @@
 import { and, eq } from "drizzle-orm";
-import { createTranslator } from "next-intl";
 import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { forumCategories, forumPosts, forumThreads, notifications } from "@/db/schema";
@@ -7,27 +6,19 @@ import { deletePostAction } from "@/lib/forum/actions";
 import { listCategoryThreads } from "@/lib/forum/data";
 import { setPostStatus, updateThreadFlags } from "@/lib/forum/moderation-mutations";
 import { createReply, createThread, editPost, recordRead, setWatch } from "@/lib/forum/mutations";
-import { MESSAGES } from "@/lib/i18n/messages";
 import { runQueuedJobs } from "@/lib/jobs/testing";
 import { approvePostAction } from "@/lib/moderation/actions";
-import { type KindTranslator, notificationText } from "@/lib/notifications/text";
+import { notificationText } from "@/lib/notifications/text";
 import { redirectOf } from "../support/actions";
 import { createMember, createSession, createUser } from "../support/factories";
 import { createCategory, createGroup } from "../support/forum-factories";
 import { member, outboxTo } from "../support/messages-factories";
 import { signInWith } from "../support/next-headers";
+import { MAIL_WINDOW, tn } from "../support/notification-lines";
 
 // Actions and loaders read the session cookie; here it is whatever session the test signed in with.
 vi.mock("next/headers", () => import("../support/next-headers"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
-
-const MAIL_WINDOW = 10 * 60 * 1000;
-
-const tn = createTranslator({
-  locale: "de",
-  messages: MESSAGES.de,
-  namespace: "notifications",
-}) as unknown as KindTranslator;
 
 async function as<T>(userId: string, call: () => Promise<T>): Promise<T> {
   signInWith(await createSession(userId));

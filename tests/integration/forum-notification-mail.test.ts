@@ -9,8 +9,7 @@ import { runQueuedJobs } from "@/lib/jobs/testing";
 import { createUser } from "../support/factories";
 import { createCategory } from "../support/forum-factories";
 import { outboxTo } from "../support/messages-factories";
-
-const MAIL_WINDOW = 10 * 60 * 1000;
+import { MAIL_WINDOW } from "../support/notification-lines";
 
 /** A name nobody else in the database has, so a mention resolves to this one member. */
 const uniqueName = (first: string) =>

@@ -1,5 +1,4 @@
 import { eq } from "drizzle-orm";
-import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { forumPosts, notifications, reports, settings, users } from "@/db/schema";
@@ -16,21 +15,14 @@ import {
 import { usersWhoCanSee } from "@/lib/forum/notify";
 import { getAttachmentFile, getPost, listRevisions, listThreadPosts } from "@/lib/forum/post-data";
 import type { ForumViewer } from "@/lib/forum/visibility";
-import { MESSAGES } from "@/lib/i18n/messages";
 import { reportContent, resolveReport } from "@/lib/moderation/mutations";
 import { listNotifications } from "@/lib/notifications/data";
-import { type KindTranslator, notificationText } from "@/lib/notifications/text";
+import { notificationText } from "@/lib/notifications/text";
 import { getContentVersions } from "@/lib/page-cache/data";
 import { searchPosts } from "@/lib/search/data";
 import { createUser } from "../support/factories";
 import { createCategory, createGroup } from "../support/forum-factories";
-
-/** The notification centre's German lines. */
-const tn = createTranslator({
-  locale: "de",
-  messages: MESSAGES.de,
-  namespace: "notifications",
-}) as unknown as KindTranslator;
+import { tn } from "../support/notification-lines";
 
 const as = (user: { id: string; role: "member" | "coordinator" | "admin" }): ForumViewer => ({
   id: user.id,

@@ -8,8 +8,8 @@ import { markConversationRead } from "@/lib/messages/participation";
 import { deleteOwnMessage } from "@/lib/messages/removal";
 import { countUnread, listNotifications } from "@/lib/notifications/data";
 import { member, outboxTo } from "../support/messages-factories";
+import { MAIL_WINDOW } from "../support/notification-lines";
 
-const MAIL_WINDOW = 10 * 60 * 1000;
 const text = (body: string) => ({ body, files: [] });
 
 async function unreadIn(userId: string, conversationId: string) {

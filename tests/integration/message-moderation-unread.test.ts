@@ -10,8 +10,8 @@ import { setMessageRemoved } from "@/lib/messages/removal";
 import { resolveReport } from "@/lib/moderation/mutations";
 import { countUnread, listNotifications } from "@/lib/notifications/data";
 import { member, outboxTo } from "../support/messages-factories";
+import { MAIL_WINDOW } from "../support/notification-lines";
 
-const MAIL_WINDOW = 10 * 60 * 1000;
 const text = (body: string) => ({ body, files: [] });
 
 async function unreadIn(userId: string, conversationId: string) {

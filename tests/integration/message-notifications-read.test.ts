@@ -11,10 +11,10 @@ import { countUnread, listNotifications } from "@/lib/notifications/data";
 import { actAs } from "../support/actions";
 import { createSession } from "../support/factories";
 import { member, outboxTo } from "../support/messages-factories";
+import { MAIL_WINDOW } from "../support/notification-lines";
 
 vi.mock("next/headers", () => import("../support/next-headers"));
 
-const MAIL_WINDOW = 10 * 60 * 1000;
 const text = (body: string) => ({ body, files: [] });
 
 describe("answering in a conversation", () => {

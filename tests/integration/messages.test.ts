@@ -18,8 +18,8 @@ import { countUnread, listNotifications } from "@/lib/notifications/data";
 import { deleteOwnAccount } from "@/lib/privacy/mutations";
 import { createSession } from "../support/factories";
 import { member, outboxTo } from "../support/messages-factories";
+import { MAIL_WINDOW } from "../support/notification-lines";
 
-const MAIL_WINDOW = 10 * 60 * 1000;
 const text = (body: string) => ({ body, files: [] });
 
 async function fetchAttachment(id: string, userId?: string) {

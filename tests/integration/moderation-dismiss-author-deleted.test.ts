@@ -1,26 +1,19 @@
 // A report is dismissed after the reported thing's author deleted it themselves: the reporter is
 // told it is gone (by its author's hand), not that it "was reviewed and stays visible".
 import { and, eq } from "drizzle-orm";
-import { createTranslator } from "next-intl";
 import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { notifications } from "@/db/schema";
 import { setPostStatus } from "@/lib/forum/moderation-mutations";
-import { MESSAGES } from "@/lib/i18n/messages";
 import { runQueuedJobs } from "@/lib/jobs/testing";
 import { deleteOwnMessage } from "@/lib/messages/removal";
-import { type KindTranslator, notificationText } from "@/lib/notifications/text";
+import { notificationText } from "@/lib/notifications/text";
 import { outboxTo } from "../support/messages-factories";
 import { decideReport, reportedMessage, reportedReply } from "../support/moderation";
+import { tn } from "../support/notification-lines";
 
 vi.mock("next/headers", () => import("../support/next-headers"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
-
-const tn = createTranslator({
-  locale: "de",
-  messages: MESSAGES.de,
-  namespace: "notifications",
-}) as unknown as KindTranslator;
 
 /** The reporter's moderation lines as the notification centre shows them in German. */
 async function toldTo(reporterId: string) {

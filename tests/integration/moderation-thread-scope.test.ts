@@ -1,29 +1,22 @@
 import { eq } from "drizzle-orm";
-import { createTranslator } from "next-intl";
 import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { forumThreads, notifications } from "@/db/schema";
 import { restorePostAction } from "@/lib/forum/actions";
 import { setPostStatus } from "@/lib/forum/moderation-mutations";
 import { createReply, createThread } from "@/lib/forum/mutations";
-import { MESSAGES } from "@/lib/i18n/messages";
 import { resolveReportAction } from "@/lib/moderation/actions";
 import { listOpenReports } from "@/lib/moderation/data";
 import { reportContent } from "@/lib/moderation/mutations";
-import { type KindTranslator, notificationText } from "@/lib/notifications/text";
+import { notificationText } from "@/lib/notifications/text";
 import { redirectOf } from "../support/actions";
 import { createSession, createUser } from "../support/factories";
 import { createCategory } from "../support/forum-factories";
 import { signInWith } from "../support/next-headers";
+import { tn } from "../support/notification-lines";
 
 vi.mock("next/headers", () => import("../support/next-headers"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
-
-const tn = createTranslator({
-  locale: "de",
-  messages: MESSAGES.de,
-  namespace: "notifications",
-}) as unknown as KindTranslator;
 
 async function as<T>(userId: string, call: () => Promise<T>): Promise<T> {
   signInWith(await createSession(userId));

@@ -6,8 +6,7 @@ import { runQueuedJobs } from "@/lib/jobs/testing";
 import { notify } from "@/lib/notifications/mutations";
 import { proxy } from "@/proxy";
 import { member, outboxTo } from "../support/messages-factories";
-
-const MAIL_WINDOW = 10 * 60 * 1000;
+import { MAIL_WINDOW } from "../support/notification-lines";
 
 async function turnOffLinkFor(locale: "ar" | "de" | "uk") {
   const actor = await member("Katrin Vogel");

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { notifications } from "@/db/schema";
 import { member } from "../support/messages-factories";
+import { MAIL_WINDOW } from "../support/notification-lines";
 import { type SmtpCapture, startSmtpCapture, stopSmtpCapture } from "../support/smtp-capture";
 
 let smtp: SmtpCapture;
@@ -32,7 +33,6 @@ beforeAll(async () => {
 
 afterAll(() => stopSmtpCapture(smtp));
 
-const MAIL_WINDOW = 10 * 60 * 1000;
 const mailsTo = (email: string) => smtp.messages.filter((m) => m.to.includes(email));
 
 describe("notification mail over SMTP", () => {

@@ -16,8 +16,7 @@ import { createTurnOffToken, verifyTurnOffToken } from "@/lib/notifications/toke
 import { createTestEvent } from "../support/event-factories";
 import { createUser } from "../support/factories";
 import { member, outboxTo } from "../support/messages-factories";
-
-const MAIL_WINDOW = 10 * 60 * 1000;
+import { MAIL_WINDOW } from "../support/notification-lines";
 
 // Made-up subjects of an area without a notification source: no thread is looked up.
 const thread = () => `example:${crypto.randomUUID()}`;
