@@ -8,6 +8,8 @@ export const MAX_BODY = 10_000;
 export const MAX_RECIPIENTS = 20;
 export const MAX_TITLE = 120;
 export const MAX_REASON = 1000;
+/** A message has no title: where one is needed (the moderation lines), its first characters name it. */
+export const TITLE_FROM_TEXT = 60;
 /** Attachments: checked by content, not by name (lib/messages/attachments.ts). */
 export const ATTACHMENT_LIMITS: FileLimits = { count: 5, eachBytes: 4 * MB, totalBytes: 5 * MB };
 /** The message (in messages.errors) for each limit broken. */

@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { messages, reports, users } from "@/db/schema";
 import type { SubjectHandler } from "@/lib/moderation/subjects";
 import { decisionFits } from "@/lib/moderation/utils";
+import { TITLE_FROM_TEXT } from "./constants";
 import { messageState, setMessageRemoved } from "./removal";
 
 /**
@@ -31,7 +32,7 @@ export const messageSubject: SubjectHandler = {
       excerpt: row.excerpt,
       url: null,
       // A message has no title: the start of its text names it in the reporter's notification.
-      title: row.excerpt.slice(0, 60),
+      title: row.excerpt.slice(0, TITLE_FROM_TEXT),
       status: messageState(row),
     };
   },

@@ -1,14 +1,15 @@
 import "server-only";
-import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import { type Executor, getDb, rowsOf } from "@/db/client";
-import { conversationParticipants, type MessageRemover, messages } from "@/db/schema";
+import { type MessageRemover, messages } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/mutations";
 import { AppError } from "@/lib/errors";
 import { NOTIFICATIONS_PATH } from "@/lib/notifications/kinds";
 import { notify, withdrawFromNotifications } from "@/lib/notifications/mutations";
+import { TITLE_FROM_TEXT } from "./constants";
 import { conversationSubject } from "./data";
 import { conversationHref } from "./mutations";
-import { recountUnread } from "./participation";
+import { loadParticipation, recountUnread } from "./participation";
 
 /**
  * The sender removes their own message: the others see that it was removed, never its text or files.
@@ -107,7 +108,7 @@ export async function setMessageRemoved(input: {
         removedBy: messages.removedBy,
         senderId: messages.senderId,
         conversationId: messages.conversationId,
-        excerpt: sql<string>`left(${messages.body}, 60)`,
+        title: sql<string>`left(${messages.body}, ${TITLE_FROM_TEXT})`,
       })
       .from(messages)
       .where(eq(messages.id, input.messageId))
@@ -150,31 +151,19 @@ export async function setMessageRemoved(input: {
  */
 async function tellSender(
   messageId: string,
-  message: { senderId: string | null; conversationId: string; excerpt: string },
+  message: { senderId: string | null; conversationId: string; title: string },
   removed: boolean,
   actorId: string,
 ) {
   if (!message.senderId) return;
-  const db = await getDb();
-  const [stays] = await db
-    .select({ userId: conversationParticipants.userId })
-    .from(conversationParticipants)
-    .where(
-      and(
-        eq(conversationParticipants.conversationId, message.conversationId),
-        eq(conversationParticipants.userId, message.senderId),
-        isNull(conversationParticipants.leftAt),
-      ),
-    );
-  if (!stays) return;
+  if (!(await loadParticipation(await getDb(), message.conversationId, message.senderId))) return;
   await notify({
     recipientIds: [message.senderId],
     kind: "moderation",
     actorId,
     url: removed ? NOTIFICATIONS_PATH : conversationHref(message.conversationId, messageId),
     subjectKey: `message:${messageId}`,
-    // A message has no title: its start names it, as in the reporter's line.
-    params: { decision: removed ? "messageRemoved" : "messageRestored", title: message.excerpt },
+    params: { decision: removed ? "messageRemoved" : "messageRestored", title: message.title },
   });
 }
 
