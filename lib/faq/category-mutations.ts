@@ -1,5 +1,6 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
+import { nextPosition } from "@/db/positions";
 import { faqCategories } from "@/db/schema";
 import { freeSlug } from "@/db/slugs";
 import { recordAudit } from "@/lib/audit/mutations";
@@ -53,9 +54,7 @@ export async function saveFaqCategory(input: {
         });
       return { id: data.categoryId };
     }
-    const [{ next } = { next: 0 }] = await tx
-      .select({ next: sql<number>`coalesce(max(${faqCategories.position}), -1)::int + 1` })
-      .from(faqCategories);
+    const next = await nextPosition(tx, faqCategories.position);
     const slug = await freeSlug(tx, faqCategories.slug, slugify(data.nameDe) || "thema");
     const [row] = await tx
       .insert(faqCategories)

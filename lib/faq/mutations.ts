@@ -1,7 +1,8 @@
 import "server-only";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
+import { nextPosition } from "@/db/positions";
 import { faqCategories, faqEntries, faqTranslations } from "@/db/schema";
 import { freeSlug } from "@/db/slugs";
 import { recordAudit } from "@/lib/audit/mutations";
@@ -34,10 +35,7 @@ export async function saveFaqEntry(input: { actorId: string; data: SaveFaqEntry 
             faqEntries.slug,
             slugify(data.question) || `frage-${crypto.randomUUID().slice(0, 8)}`,
           ));
-        const [{ next } = { next: 0 }] = await tx
-          .select({ next: sql<number>`coalesce(max(${faqEntries.position}), -1)::int + 1` })
-          .from(faqEntries)
-          .where(eq(faqEntries.categoryId, data.categoryId));
+        const next = await nextPosition(tx, faqEntries.position, eq(faqEntries.categoryId, data.categoryId));
         const [entry] = await tx
           .insert(faqEntries)
           .values({
@@ -86,14 +84,10 @@ export async function saveFaqEntry(input: { actorId: string; data: SaveFaqEntry 
       const version = changed ? current.version + 1 : current.version;
       const slug = data.slug ?? current.slug;
       if (slug !== current.slug) await assertSlugFree(tx, slug);
-      let position: number | undefined;
-      if (current.categoryId !== data.categoryId) {
-        const [{ next } = { next: 0 }] = await tx
-          .select({ next: sql<number>`coalesce(max(${faqEntries.position}), -1)::int + 1` })
-          .from(faqEntries)
-          .where(eq(faqEntries.categoryId, data.categoryId));
-        position = next;
-      }
+      const position =
+        current.categoryId !== data.categoryId
+          ? await nextPosition(tx, faqEntries.position, eq(faqEntries.categoryId, data.categoryId))
+          : undefined;
       await tx
         .update(faqEntries)
         .set({

@@ -1,6 +1,7 @@
 import "server-only";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
+import { nextPosition } from "@/db/positions";
 import { videoCaptions, videoMedia, videoMediaChunks, videos, videoTranslations } from "@/db/schema";
 import { freeSlug } from "@/db/slugs";
 import { recordAudit } from "@/lib/audit/mutations";
@@ -26,9 +27,7 @@ export async function saveVideo(input: { actorId: string; data: SaveVideo }): Pr
       const slug =
         data.slug ??
         (await freeSlug(tx, videos.slug, slugify(data.title) || `video-${crypto.randomUUID().slice(0, 8)}`));
-      const [{ next } = { next: 0 }] = await tx
-        .select({ next: sql<number>`coalesce(max(${videos.position}), -1)::int + 1` })
-        .from(videos);
+      const next = await nextPosition(tx, videos.position);
       const [row] = await tx
         .insert(videos)
         .values({
