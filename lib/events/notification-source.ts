@@ -5,7 +5,7 @@ import { eventOccurrences, eventRsvps, events, users } from "@/db/schema";
 import { isLocale } from "@/lib/i18n/config";
 import { isolated } from "@/lib/i18n/intl";
 import { translatorFor } from "@/lib/i18n/translator";
-import { toEventViewer, visibleEvents } from "./access";
+import { mayEditEvent, toEventViewer, visibleEvents } from "./access";
 import { formatTime, formatWhen, placeOf } from "./format";
 import { datePlaceColumns } from "./place-sql";
 import { berlinDate } from "./time";
@@ -26,6 +26,8 @@ async function recipientDates(recipientId: string, eventId: string) {
       onlineUrl: datePlaceColumns.onlineUrl,
       attending: sql<boolean>`${eventRsvps.response} = 'yes' and ${eventRsvps.waitingSince} is null`,
       linkForAttendees: events.onlineUrlAttendeesOnly,
+      createdById: events.createdById,
+      organiserOrganisationId: events.organiserOrganisationId,
     })
     .from(eventRsvps)
     .innerJoin(eventOccurrences, eq(eventOccurrences.id, eventRsvps.occurrenceId))
@@ -65,11 +67,12 @@ type RecipientDate = Awaited<ReturnType<typeof recipientDates>>[number];
 
 /**
  * The link an online date has now when it is new to the recipient (another link, or online instead
- * of in person), and only if they may see it as on the event page: attending, or not kept for attendees.
+ * of in person), and only if they may see it as on the event page: attending, running the event
+ * (`runsEvent`), or not kept for attendees.
  */
-function newLinkOf(now: RecipientDate, was: Was | undefined): string | null {
+function newLinkOf(now: RecipientDate, was: Was | undefined, runsEvent: boolean): string | null {
   if (!was || now.format !== "online" || !now.onlineUrl) return null;
-  if (!now.attending && now.linkForAttendees) return null;
+  if (!now.attending && !runsEvent && now.linkForAttendees) return null;
   const isNew = was.f !== "online" || (was.u !== undefined && was.u !== now.onlineUrl);
   return isNew ? now.onlineUrl : null;
 }
@@ -80,11 +83,12 @@ function previousText(
   locale: string,
   now: RecipientDate & { place: string },
   was: Was | undefined,
+  runsEvent: boolean,
 ): string {
   if (!was) return "";
   const start = new Date(was.s);
   const end = new Date(was.e);
-  const link = newLinkOf(now, was);
+  const link = newLinkOf(now, was, runsEvent);
   const parts: string[] = [];
   if (start.getTime() !== now.startsAt.getTime() || end.getTime() !== now.endsAt.getTime()) {
     const when =
@@ -143,18 +147,23 @@ export const eventNotificationSource = {
     const language = isLocale(locale) ? locale : "de";
     const t = translatorFor(language);
     const was = previousOf(params);
+    const db = await getDb();
+    const [recipient] = await db
+      .select({ id: users.id, name: users.name, status: users.status, role: users.role })
+      .from(users)
+      .where(eq(users.id, recipientId));
+    // Who runs the event sees its links on the event page without attending (as lib/events/data.ts).
+    const runsEvent = await mayEditEvent(db, toEventViewer(recipient ?? null), dates[0]!);
     const lines = dates.map((d) => {
       const when = formatWhen(language, d.startsAt, d.endsAt);
       const place = placeOf(d, t("events.online"));
       const line = place
         ? t("events.mail.changed.line", { when, place })
         : t("events.mail.changed.lineNoPlace", { when });
-      return `${line}${previousText(t, language, { ...d, place }, was.get(d.id))}`;
+      return `${line}${previousText(t, language, { ...d, place }, was.get(d.id), runsEvent)}`;
     });
     // The new links in those lines, for the mail to make them clickable.
-    const links = dates.flatMap((d) => newLinkOf(d, was.get(d.id)) ?? []);
-    const db = await getDb();
-    const [recipient] = await db.select({ name: users.name }).from(users).where(eq(users.id, recipientId));
+    const links = dates.flatMap((d) => newLinkOf(d, was.get(d.id), runsEvent) ?? []);
     const greeting = recipient?.name
       ? t("mail.greeting", { name: recipient.name })
       : t("mail.greetingAnonymous");

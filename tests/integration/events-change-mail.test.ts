@@ -2,10 +2,13 @@
 // and a subject naming the date when only one date changed. Through the real mail job to a real SMTP
 // peer; lib/env.ts reads SMTP_URL once, at import: the modules under test are imported afresh after it is set.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { getDb } from "@/db/client";
+import { organisationAdmins } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/config";
 import { createTestEvent, daysFromNow } from "../support/event-factories";
-import { createUser } from "../support/factories";
+import { createOrganisation, createUser } from "../support/factories";
 import { MAIL_WINDOW } from "../support/notification-lines";
+import { addMember } from "../support/organisation-factories";
 import { type SmtpCapture, startSmtpCapture, stopSmtpCapture } from "../support/smtp-capture";
 
 let smtp: SmtpCapture;
@@ -104,6 +107,33 @@ describe("a change mail about a new online link", () => {
     await runQueuedJobs({ dueWithinMs: MAIL_WINDOW });
     expect(mailsTo(maybe.email)).toHaveLength(2);
     expect(mailsTo(maybe.email)[1]?.text).toContain(`Online (neuer Link: \u2068${open}\u2069)`);
+  });
+
+  it("gives the new link to who runs the event though they answered maybe, as the event page shows it them", async () => {
+    const coordinator = await createUser({ role: "coordinator" });
+    const organising = await createOrganisation();
+    const [admin, maybe] = [await addMember(organising.id), await createUser()];
+    await (await getDb())
+      .insert(organisationAdmins)
+      .values({ organisationId: organising.id, userId: admin.id });
+    const { eventId, occurrences, data } = await createTestEvent(coordinator.id, {
+      startsAt: berlinDateTimeToUtc(daysFromNow(10), "16:00"),
+      format: "online",
+      venue: null,
+      address: null,
+      onlineUrl: "https://meet.example.org/alt",
+      organiserOrganisationId: organising.id,
+    });
+    for (const userId of [admin.id, maybe.id])
+      await events.respond({ occurrenceId: occurrences[0]!.id, userId, response: "maybe" });
+
+    await events.updateEvent({ actorId: coordinator.id, eventId, data: { ...data, onlineUrl: LINK } });
+    await runQueuedJobs({ dueWithinMs: MAIL_WINDOW });
+    const [adminMail] = mailsTo(admin.email);
+    expect(adminMail?.text).toContain(`Online (neuer Link: \u2068${LINK}\u2069)`);
+    expect(adminMail?.html).toContain(HTML_LINK);
+    expect(mailsTo(maybe.email)[0]?.text).toContain("Online (neuer Link)");
+    expect(mailsTo(maybe.email)[0]?.text).not.toContain("meet.example.org");
   });
 });
 /** "Dienstag, 15. Dezember" in the recipient's language, Berlin time. */
