@@ -1,6 +1,6 @@
 /** A post's status (hidden, restored, held, deleted) and a thread's flags, pin, lock, move and title. */
 import "server-only";
-import { and, desc, eq, gt, sql } from "drizzle-orm";
+import { and, desc, eq, gt, type SQL, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import { forumCategories, forumPosts, forumThreads, type PostStatus } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/mutations";
@@ -9,7 +9,7 @@ import { NOTIFICATIONS_PATH } from "@/lib/notifications/kinds";
 import { retractNotifications, withdrawItem } from "@/lib/notifications/mutations";
 import { notifyAfterPost, resolveMentions, sendForumNotification, usersWhoCanSee } from "./notify";
 import { othersReplied } from "./removal";
-import { postAnchor, postHref, slugify } from "./utils";
+import { postAnchor, postHref, slugify, threadHref } from "./utils";
 
 /**
  * Thread and category counters from the posts themselves: visible replies of the thread, visible
@@ -186,6 +186,25 @@ async function tellAuthor(
   });
 }
 
+/**
+ * A renamed thread's notification lines name it by its new title and lead to its new address, in the
+ * centre and in mails still to go out: its replies and mentions, its posts' moderation decisions and
+ * the decisions on reports about them. Links listed in a line (`items`) are renamed too.
+ */
+async function retitleNotifications(tx: Executor, thread: { id: number; slug: string; title: string }) {
+  const oldPath = `(^|\\s)/forum/t/${thread.id}/[^/?#\\s]*`;
+  const newPath = `\\1${threadHref(thread)}`;
+  const renamed = (text: SQL) => sql`regexp_replace(${text}, ${oldPath}, ${newPath}, 'g')`;
+  await tx.execute(sql`update notifications set
+      params = params || jsonb_build_object('title', ${thread.title}::text)
+        || case when params ? 'items' then jsonb_build_object('items', ${renamed(sql`params->>'items'`)})
+          else '{}'::jsonb end,
+      url = ${renamed(sql`url`)}
+    where params ? 'title' and (subject_key = ${`thread:${thread.id}`} or subject_key in (
+      select k from forum_posts p, lateral (values ('post:' || p.id), ('report:post:' || p.id)) as keys(k)
+      where p.thread_id = ${thread.id}))`);
+}
+
 export async function updateThreadFlags(input: {
   threadId: number;
   actorId: string;
@@ -200,6 +219,8 @@ export async function updateThreadFlags(input: {
       .where(eq(forumThreads.id, input.threadId))
       .for("update");
     await tx.update(forumThreads).set(values).where(eq(forumThreads.id, input.threadId));
+    if (input.set.title && values.slug)
+      await retitleNotifications(tx, { id: input.threadId, slug: values.slug, title: input.set.title });
     if (input.set.categoryId && before && before.categoryId !== input.set.categoryId) {
       await tx
         .update(forumPosts)
