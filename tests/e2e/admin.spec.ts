@@ -325,6 +325,15 @@ test("users: resend an invitation, change a role, delete an account", async ({
   const since = Date.now();
   const person = await invitedMember(coordinator, newPage, "Rolle");
 
+  await test.step("the list of people is axe-clean; its table scrolls sideways on its own, by keyboard too", async () => {
+    await coordinator.goto("/admin/users");
+    await expect(coordinator.getByRole("group", { name: t("admin.users.title") })).toHaveAttribute(
+      "tabindex",
+      "0",
+    );
+    await expectNoA11yViolations(coordinator);
+  });
+
   await test.step("a coordinator cannot change roles or delete", async () => {
     await openPerson(coordinator, person);
     await expect(coordinator.getByRole("button", { name: t("admin.users.changeRole") })).toHaveCount(0);

@@ -5,6 +5,7 @@ import { type CampaignListItem, listCampaigns } from "@/lib/campaigns/data";
 import { getTranslations } from "@/lib/i18n/server";
 import { primaryButton, secondaryButton } from "@/lib/ui/components/button-styles";
 import { TableHead } from "@/lib/ui/components/table-head";
+import { TableScroll } from "@/lib/ui/components/table-scroll";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("campaigns"))("title") };
@@ -36,7 +37,7 @@ export default async function AdminCampaignsPage() {
         {broadcasts.length === 0 ? (
           <p>{t("noCampaigns")}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <TableScroll labelledBy="broadcasts-heading">
             <table className="w-full border-collapse text-start">
               <TableHead
                 columns={[
@@ -63,7 +64,7 @@ export default async function AdminCampaignsPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
       <section aria-labelledby="welcome-heading">

@@ -3,6 +3,7 @@ import { getFormatter } from "next-intl/server";
 import { requireCapability } from "@/lib/admin/loaders";
 import { getTranslations } from "@/lib/i18n/server";
 import { PageLinks } from "@/lib/ui/components/page-links";
+import { TableScroll } from "@/lib/ui/components/table-scroll";
 import { UserFilters } from "@/lib/users/components/user-filters";
 import { countUsers, listUsers } from "@/lib/users/data";
 import { USER_PAGE_SIZE, UserFilter } from "@/lib/users/schema";
@@ -33,13 +34,15 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
   const last = rows.at(-1);
   return (
     <>
-      <h1 className="mb-6 text-3xl font-bold">{t("title")}</h1>
+      <h1 id="users-heading" className="mb-6 text-3xl font-bold">
+        {t("title")}
+      </h1>
       <UserFilters filter={filter} />
       <p className="mb-3" role="status">
         {t("found", { count: total })}
       </p>
       {rows.length > 0 ? (
-        <div className="overflow-x-auto">
+        <TableScroll labelledBy="users-heading">
           <table className="w-full min-w-2xl border-collapse text-start">
             <thead>
               <tr className="border-b-2 border-gray-400">
@@ -80,7 +83,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
       <PageLinks
         label={t("pages")}

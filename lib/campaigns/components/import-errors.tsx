@@ -1,6 +1,7 @@
 import { useTranslations } from "next-intl";
 import type { ImportRowError } from "@/db/schema/campaigns";
 import { TableHead } from "@/lib/ui/components/table-head";
+import { TableScroll } from "@/lib/ui/components/table-scroll";
 import { ROW_REASONS, type RowReason } from "../import";
 
 const isReason = (reason: string): reason is RowReason => ROW_REASONS.includes(reason as RowReason);
@@ -19,9 +20,11 @@ export function ImportErrors({
   const tr = useTranslations("campaignContacts.reasons");
   if (errors.length === 0) return null;
   return (
-    <div className="overflow-x-auto">
+    <TableScroll labelledBy="import-errors-caption">
       <table className="w-full border-collapse text-start" id="import-errors">
-        <caption className="mb-2 text-start text-xl font-bold">{caption}</caption>
+        <caption id="import-errors-caption" className="mb-2 text-start text-xl font-bold">
+          {caption}
+        </caption>
         <TableHead columns={[t("row"), t("email"), t("reason")]} />
         <tbody>
           {errors.map((e) => (
@@ -36,6 +39,6 @@ export function ImportErrors({
         </tbody>
       </table>
       {total > errors.length ? <p className="mt-2">{t("more", { count: total - errors.length })}</p> : null}
-    </div>
+    </TableScroll>
   );
 }

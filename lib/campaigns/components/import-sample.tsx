@@ -1,6 +1,7 @@
 import { useTranslations } from "next-intl";
 import { LOCALES } from "@/lib/i18n/config";
 import { TableHead } from "@/lib/ui/components/table-head";
+import { TableScroll } from "@/lib/ui/components/table-scroll";
 import type { PreviewRow } from "../import-data";
 
 /** The first rows of an uploaded file as they will be read, each with its verdict. */
@@ -11,9 +12,9 @@ export function ImportSample({ rows }: { rows: PreviewRow[] }) {
   const language = (value: string) =>
     LOCALES.find((l) => l === value) ? tl(value as (typeof LOCALES)[number]) : value;
   return (
-    <div className="overflow-x-auto">
+    <TableScroll labelledBy="import-sample-caption">
       <table className="w-full border-collapse text-start" id="import-sample">
-        <caption className="mb-2 text-start text-xl font-bold">
+        <caption id="import-sample-caption" className="mb-2 text-start text-xl font-bold">
           {t("sampleTitle", { count: rows.length })}
         </caption>
         <TableHead columns={[t("row"), t("email"), t("name"), t("language"), t("check")]} />
@@ -34,6 +35,6 @@ export function ImportSample({ rows }: { rows: PreviewRow[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

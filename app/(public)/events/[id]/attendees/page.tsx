@@ -5,6 +5,7 @@ import { formatDayTime } from "@/lib/events/format";
 import { loadAttendees } from "@/lib/events/loaders";
 import { getTranslations } from "@/lib/i18n/server";
 import { secondaryButton } from "@/lib/ui/components/button-styles";
+import { TableScroll } from "@/lib/ui/components/table-scroll";
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -84,7 +85,7 @@ export default async function AttendeesPage({ params, searchParams }: Props) {
             <h2 id={`attendees-${key}`} className="mb-2 text-xl font-bold">
               {t(`attendeeGroups.${key}`, { count: people.length })}
             </h2>
-            <div className="overflow-x-auto">
+            <TableScroll labelledBy={`attendees-${key}`}>
               <table className="w-full border-collapse text-start">
                 <thead>
                   <tr className="border-b border-gray-400">
@@ -121,7 +122,7 @@ export default async function AttendeesPage({ params, searchParams }: Props) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           </section>
         ),
       )}
