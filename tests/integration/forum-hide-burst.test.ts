@@ -62,10 +62,10 @@ async function burst() {
   return { otto, iryna, katrin, coordinator, thread, openingId, href, hide, restore };
 }
 
-const replies = (count: number, name: string) =>
+const replies = (count: number, name: string, title = "Wohnungssuche") =>
   count === 1
-    ? `Neue Antwort von ${name} in „Wohnungssuche“`
-    : `${count} neue Antworten von ${name} in „Wohnungssuche“`;
+    ? `Neue Antwort von ${name} in „${title}“`
+    : `${count} neue Antworten von ${name} in „${title}“`;
 
 describe("hiding one post of a burst", () => {
   it("keeps the line for the other posts, leading to the last one left, and its mail leaves the hidden post out", async () => {
@@ -113,7 +113,7 @@ describe("hiding one post of a burst", () => {
     expect(await outboxTo(w.katrin.email)).toHaveLength(0);
   });
 
-  it("takes the share out after the thread was renamed, whose new title changed its links", async () => {
+  it("takes the share out after the thread was renamed, whose new title changed the line and its links", async () => {
     const w = await burst();
     await updateThreadFlags({
       threadId: w.thread.id,
@@ -121,11 +121,11 @@ describe("hiding one post of a burst", () => {
       set: { title: "Wohnungen gesucht" },
     });
     await w.hide(2);
-    const renamed = (count: number) => replies(count, w.iryna.name!);
-    // The line keeps the title and address it had for post 3 (the thread page finds a thread by its number).
-    expect(await linesOf(w.katrin.id)).toEqual([{ text: renamed(2), url: w.href(3) }]);
+    const renamed = (count: number) => replies(count, w.iryna.name!, "Wohnungen gesucht");
+    const href = (n: number) => `/forum/t/${w.thread.id}/wohnungen-gesucht#post-${n}`;
+    expect(await linesOf(w.katrin.id)).toEqual([{ text: renamed(2), url: href(3) }]);
     await w.hide(0);
-    expect(await linesOf(w.katrin.id)).toEqual([{ text: renamed(1), url: w.href(3) }]);
+    expect(await linesOf(w.katrin.id)).toEqual([{ text: renamed(1), url: href(3) }]);
     await w.hide(1);
     expect(await linesOf(w.katrin.id)).toEqual([]);
   });
