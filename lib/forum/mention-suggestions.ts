@@ -54,7 +54,7 @@ export async function mentionSuggestionsResponse(request: Request): Promise<Resp
     return json({ error: "rate_limited" }, 429, { "Retry-After": String(rate.retryAfterSeconds) });
   const categoryId = await getReadableCategoryId({ viewer: forumViewer(viewer), where });
   if (!categoryId) return json({ error: "not_found" }, 404);
-  // A few more than are shown, for names "@Name" cannot link to (more than three words, rare). Never
+  // A few more than are shown, for names "@Name" cannot link to (too many words, rare). Never
   // the asker: nobody means to mention themselves, and their name would crowd out the others'.
   const found = await suggestMembers({
     level: viewerLevel(viewer),

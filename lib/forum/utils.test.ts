@@ -35,6 +35,10 @@ describe("forum utils", () => {
   it("finds mention candidates, longest first, outside code and quoted lines", () => {
     expect(mentionCandidates("Hallo @Mariam Saleh, danke!")).toEqual([["mariam saleh", "mariam"]]);
     expect(mentionCandidates("@Olena hilft gern")).toEqual([["olena hilft gern", "olena hilft", "olena"]]);
+    expect(mentionCandidates("@Mohammed Abdel Rahman Saleh, danke")).toEqual([
+      ["mohammed abdel rahman saleh", "mohammed abdel rahman", "mohammed abdel", "mohammed"],
+    ]);
+    expect(mentionCandidates("@María de los Ángeles Gómez hilft")[0]?.[0]).toBe("maría de los ángeles gómez");
     expect(mentionCandidates("`@code` und a@b.de")).toEqual([]);
     expect(mentionCandidates("> **Anna:**\n> Danke @Sabine Hoffmann\n\nStimmt, @Olena")).toEqual([["olena"]]);
   });

@@ -1,3 +1,4 @@
+import { MENTION_WORD, MENTION_WORDS_MAX } from "./components/mention-query";
 export const POSTS_PER_PAGE = 20;
 export const THREADS_PER_PAGE = 30;
 
@@ -64,9 +65,14 @@ export function pageWindow(current: number, total: number, radius = 2): (number 
   return result;
 }
 
+const MENTION = new RegExp(
+  String.raw`(^|[^\p{L}\p{N}_@])@(${MENTION_WORD}(?:[ \t]+${MENTION_WORD}){0,${MENTION_WORDS_MAX - 1}})`,
+  "gu",
+);
+
 /**
- * Candidate names after each "@": one to three words, longest first ("@Mariam Saleh danke" →
- * "mariam saleh danke", "mariam saleh", "mariam"). Lower-cased for matching against names.
+ * Candidate names after each "@": one to MENTION_WORDS_MAX words, longest first ("@Mariam Saleh
+ * danke" → "mariam saleh danke", "mariam saleh", "mariam"). Lower-cased for matching against names.
  * Code is left out, and quoted lines ("> ") unless `inQuotes`: quoting a post does not mention its
  * people again, but the names it quotes are still names to show as the reader may see them.
  */
@@ -74,9 +80,7 @@ export function mentionCandidates(body: string, { inQuotes = false } = {}): stri
   const withoutCode = body.replace(/```[\s\S]*?```/g, "").replace(/`[^`]*`/g, "");
   const ownText = inQuotes ? withoutCode : withoutCode.replace(/^[ \t]*>.*$/gm, "");
   const result: string[][] = [];
-  for (const match of ownText.matchAll(
-    /(^|[^\p{L}\p{N}_@])@([\p{L}][\p{L}\p{N}\-'.]*(?:[ \t]+[\p{L}][\p{L}\p{N}\-'.]*){0,2})/gu,
-  )) {
+  for (const match of ownText.matchAll(MENTION)) {
     const words = match[2]!.split(/[ \t]+/).map((w) => w.replace(/[.']+$/, ""));
     const options: string[] = [];
     for (let n = words.length; n >= 1; n--) options.push(words.slice(0, n).join(" ").toLowerCase());

@@ -1,6 +1,8 @@
+import { and, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/forum/mentions/route";
-import { VISIBILITY } from "@/db/schema";
+import { getDb } from "@/db/client";
+import { notifications, VISIBILITY } from "@/db/schema";
 import type { MentionSuggestion } from "@/lib/forum/components/mention-query";
 import { createThread } from "@/lib/forum/mutations";
 import { createApplicant, createMember, createOrganisation, createSession } from "../support/factories";
@@ -95,11 +97,36 @@ describe("mention suggestions in the forum's composer", () => {
     const word = marker();
     const viewer = await createMember({ name: `Leser ${marker()}` });
     for (let i = 0; i < 10; i++) await createMember({ name: `Anna ${word}` });
-    await createMember({ name: `Anna Maria Berg ${word}` });
+    await createMember({ name: `Anna Maria de los Santos ${word}` });
     const found = await suggested(word, viewer.id);
     expect(found).toHaveLength(8);
     expect(found.every((m) => m.name === `Anna ${word}`)).toBe(true);
     expect(await suggested("A", viewer.id)).toEqual([]);
+  });
+
+  it("offers a member whose name has four or five parts, and mentioning them tells them", async () => {
+    const word = marker();
+    const viewer = await createMember({ name: `Leser ${marker()}` });
+    const mohammed = await createMember({ name: `Mohammed Abdel Rahman ${word}` });
+    const maria = await createMember({ name: `María de los Ángeles ${word}` });
+    const found = await suggested(word, viewer.id);
+    expect(found.map((m) => m.id).sort()).toEqual([mohammed.id, maria.id].sort());
+
+    const category = await createCategory("members");
+    await createThread({
+      authorId: viewer.id,
+      categoryId: category.id,
+      title: `Beratung ${word}`,
+      body: `Danke @Mohammed Abdel Rahman ${word} und @María de los Ángeles ${word}!`,
+    });
+    const db = await getDb();
+    const told = await db
+      .select({ recipientId: notifications.recipientId })
+      .from(notifications)
+      .where(
+        and(eq(notifications.kind, "mention"), inArray(notifications.recipientId, [mohammed.id, maria.id])),
+      );
+    expect(told.map((n) => n.recipientId).sort()).toEqual([mohammed.id, maria.id].sort());
   });
 
   it("refuses visitors (401) and applicants (404)", async () => {

@@ -17,12 +17,17 @@ describe("the mention being typed", () => {
     expect(at("Hallo @Jö|rdis, wie geht's?")).toEqual({ start: 6, end: 13, query: "Jö" });
   });
 
-  it("is nothing inside a word, an e-mail address, a quote or code, or after three words", () => {
+  it("takes a name of up to five words", () => {
+    expect(at("Danke @Mohammed Abdel Rahman Sa|")?.query).toBe("Mohammed Abdel Rahman Sa");
+    expect(at("@María de los Ángeles Gó|")?.query).toBe("María de los Ángeles Gó");
+  });
+
+  it("is nothing inside a word, an e-mail address, a quote or code, or after five words", () => {
     expect(at("mail an info@verein|")).toBeNull();
     expect(at("> @Jördis|")).toBeNull();
     expect(at("`@Jördis|")).toBeNull();
     expect(at("```\n@Jördis|")).toBeNull();
-    expect(at("@Anna Maria Berg Schulz|")).toBeNull();
+    expect(at("@Anna Maria de los Santos Berg|")).toBeNull();
     expect(at("@Jördis, |")).toBeNull();
   });
 });

@@ -16,15 +16,24 @@ export type MentionSuggestion = { id: string; name: string; detail: string };
 /** The "@Na…" being typed: from the "@" (`start`) to the end of the word at the caret (`end`). */
 export type ActiveMention = { start: number; end: number; query: string };
 
-// As lib/forum/utils.ts mentionCandidates reads a mention: a letter, then up to three words.
-const WORD = String.raw`[\p{L}][\p{L}\p{N}\-'.]*`;
-const NAME_SO_FAR = new RegExp(String.raw`^${WORD}(?:[ \t]+${WORD}){0,2}[ \t]?$`, "u");
+/**
+ * The most words a mention's name may have: names with four or five parts ("Mohammed Abdel Rahman
+ * Saleh", "María de los Ángeles") are common among the network's people.
+ */
+export const MENTION_WORDS_MAX = 5;
+/** One word of a mentioned name: a letter, then letters, digits, hyphens, apostrophes or dots. */
+export const MENTION_WORD = String.raw`[\p{L}][\p{L}\p{N}\-'.]*`;
+// As lib/forum/utils.ts mentionCandidates reads a mention.
+const NAME_SO_FAR = new RegExp(
+  String.raw`^${MENTION_WORD}(?:[ \t]+${MENTION_WORD}){0,${MENTION_WORDS_MAX - 1}}[ \t]?$`,
+  "u",
+);
 const NOT_BEFORE_AT = /[\p{L}\p{N}_@]/u;
 const WORD_REST = /^[\p{L}\p{N}\-'.]*/u;
 
 /**
  * The mention typed just before the caret, if suggestions should be offered for it: not in a quote
- * or code (the parser ignores mentions there), at least two letters, at most three words.
+ * or code (the parser ignores mentions there), at least two letters, at most MENTION_WORDS_MAX words.
  */
 export function activeMention(text: string, caret: number): ActiveMention | null {
   const before = text.slice(0, caret);
