@@ -39,6 +39,9 @@ describe("forum utils", () => {
       ["mohammed abdel rahman saleh", "mohammed abdel rahman", "mohammed abdel", "mohammed"],
     ]);
     expect(mentionCandidates("@María de los Ángeles Gómez hilft")[0]?.[0]).toBe("maría de los ángeles gómez");
+    // The typographic apostrophe phones write, and Arabic vowel signs, stay within the word.
+    expect(mentionCandidates("Danke @Дар’я Коваль!")).toEqual([["дар’я коваль", "дар’я"]]);
+    expect(mentionCandidates("@مُحَمَّد علي شكرا")[0]).toContain("مُحَمَّد علي");
     expect(mentionCandidates("`@code` und a@b.de")).toEqual([]);
     expect(mentionCandidates("> **Anna:**\n> Danke @Sabine Hoffmann\n\nStimmt, @Olena")).toEqual([["olena"]]);
   });

@@ -81,7 +81,7 @@ export function mentionCandidates(body: string, { inQuotes = false } = {}): stri
   const ownText = inQuotes ? withoutCode : withoutCode.replace(/^[ \t]*>.*$/gm, "");
   const result: string[][] = [];
   for (const match of ownText.matchAll(MENTION)) {
-    const words = match[2]!.split(/[ \t]+/).map((w) => w.replace(/[.']+$/, ""));
+    const words = match[2]!.split(/[ \t]+/).map((w) => w.replace(/[.'’]+$/, ""));
     const options: string[] = [];
     for (let n = words.length; n >= 1; n--) options.push(words.slice(0, n).join(" ").toLowerCase());
     result.push(options);

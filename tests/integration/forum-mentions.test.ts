@@ -104,29 +104,33 @@ describe("mention suggestions in the forum's composer", () => {
     expect(await suggested("A", viewer.id)).toEqual([]);
   });
 
-  it("offers a member whose name has four or five parts, and mentioning them tells them", async () => {
+  it("offers members whose names have four or five parts or a typographic apostrophe; mentioned, they are told", async () => {
     const word = marker();
     const viewer = await createMember({ name: `Leser ${marker()}` });
     const mohammed = await createMember({ name: `Mohammed Abdel Rahman ${word}` });
     const maria = await createMember({ name: `María de los Ángeles ${word}` });
+    const darya = await createMember({ name: `Дар’я ${word}` });
     const found = await suggested(word, viewer.id);
-    expect(found.map((m) => m.id).sort()).toEqual([mohammed.id, maria.id].sort());
+    expect(found.map((m) => m.id).sort()).toEqual([mohammed.id, maria.id, darya.id].sort());
 
     const category = await createCategory("members");
     await createThread({
       authorId: viewer.id,
       categoryId: category.id,
       title: `Beratung ${word}`,
-      body: `Danke @Mohammed Abdel Rahman ${word} und @María de los Ángeles ${word}!`,
+      body: `Danke @Mohammed Abdel Rahman ${word}, @María de los Ángeles ${word} und @Дар’я ${word}!`,
     });
     const db = await getDb();
     const told = await db
       .select({ recipientId: notifications.recipientId })
       .from(notifications)
       .where(
-        and(eq(notifications.kind, "mention"), inArray(notifications.recipientId, [mohammed.id, maria.id])),
+        and(
+          eq(notifications.kind, "mention"),
+          inArray(notifications.recipientId, [mohammed.id, maria.id, darya.id]),
+        ),
       );
-    expect(told.map((n) => n.recipientId).sort()).toEqual([mohammed.id, maria.id].sort());
+    expect(told.map((n) => n.recipientId).sort()).toEqual([mohammed.id, maria.id, darya.id].sort());
   });
 
   it("refuses visitors (401) and applicants (404)", async () => {

@@ -17,6 +17,11 @@ describe("the mention being typed", () => {
     expect(at("Hallo @Jö|rdis, wie geht's?")).toEqual({ start: 6, end: 13, query: "Jö" });
   });
 
+  it("takes in a typographic apostrophe (Ukrainian names as phones write them)", () => {
+    expect(at("Привіт @Да|р’я")).toEqual({ start: 7, end: 13, query: "Да" });
+    expect(at("@Дар’я Ко|")?.query).toBe("Дар’я Ко");
+  });
+
   it("takes a name of up to five words", () => {
     expect(at("Danke @Mohammed Abdel Rahman Sa|")?.query).toBe("Mohammed Abdel Rahman Sa");
     expect(at("@María de los Ángeles Gó|")?.query).toBe("María de los Ángeles Gó");

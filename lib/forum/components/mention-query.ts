@@ -21,15 +21,20 @@ export type ActiveMention = { start: number; end: number; query: string };
  * Saleh", "María de los Ángeles") are common among the network's people.
  */
 export const MENTION_WORDS_MAX = 5;
-/** One word of a mentioned name: a letter, then letters, digits, hyphens, apostrophes or dots. */
-export const MENTION_WORD = String.raw`[\p{L}][\p{L}\p{N}\-'.]*`;
+/**
+ * What may follow a name word's first letter: letters, combining marks (Arabic vowel signs), digits,
+ * hyphens, dots and apostrophes, the typed and the typographic one (Ukrainian "Дар’я", as phones write it).
+ */
+const WORD_CHARS = String.raw`\p{L}\p{M}\p{N}\-'’.`;
+/** One word of a mentioned name. */
+export const MENTION_WORD = String.raw`[\p{L}][${WORD_CHARS}]*`;
 // As lib/forum/utils.ts mentionCandidates reads a mention.
 const NAME_SO_FAR = new RegExp(
   String.raw`^${MENTION_WORD}(?:[ \t]+${MENTION_WORD}){0,${MENTION_WORDS_MAX - 1}}[ \t]?$`,
   "u",
 );
 const NOT_BEFORE_AT = /[\p{L}\p{N}_@]/u;
-const WORD_REST = /^[\p{L}\p{N}\-'.]*/u;
+const WORD_REST = new RegExp(`^[${WORD_CHARS}]*`, "u");
 
 /**
  * The mention typed just before the caret, if suggestions should be offered for it: not in a quote
