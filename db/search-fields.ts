@@ -25,6 +25,12 @@ export function foldName(name: string): string {
 export const foldedInSql = (text: SQL | AnyPgColumn): SQL =>
   sql`lower(regexp_replace(normalize(translate(replace(${text}, 'ß', 'ss'), 'ıł', 'il'), nfkd), ${"[\u0300-\u036f]"}, '', 'g'))`;
 
+/**
+ * Names in the order a German reader looks them up (DIN 5007-1: "Ärztehaus" among the A, "awo" beside
+ * "AWO"), which the database's byte order (C collation) does not give: ascending by the folded text.
+ */
+export const alphabetical = (text: SQL | AnyPgColumn): SQL => asc(foldedInSql(text));
+
 /** "а:a б:b" → { а: "a", б: "b" } */
 const letters = (pairs: string): Record<string, string> =>
   Object.fromEntries(pairs.split(" ").map((pair) => [pair[0]!, pair.slice(2)]));

@@ -3,6 +3,7 @@ import "server-only";
 import { and, asc, eq, gte, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { eventOccurrences, eventRsvps, profiles, type RsvpResponse, users, VISIBILITY } from "@/db/schema";
+import { alphabetical } from "@/db/search-fields";
 import { visibleAt } from "@/lib/members/visibility";
 
 export type ViewerRsvp = { response: RsvpResponse; waiting: boolean; position: number | null } | null;
@@ -76,7 +77,7 @@ export async function listAttendees(occurrenceId: string): Promise<Attendee[]> {
     .orderBy(
       sql`case when ${eventRsvps.response} = 'yes' and ${eventRsvps.waitingSince} is null then 0 when ${eventRsvps.waitingSince} is not null then 1 when ${eventRsvps.response} = 'maybe' then 2 else 3 end`,
       asc(eventRsvps.waitingSince),
-      asc(users.name),
+      alphabetical(users.name),
     );
   return rows.map((r) => ({
     userId: r.userId,

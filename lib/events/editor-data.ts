@@ -1,8 +1,9 @@
 /** What the event form offers and needs: organisers, working groups, the event as it may be edited. */
 import "server-only";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { organisations, users, workingGroupMembers, workingGroups } from "@/db/schema";
+import { alphabetical } from "@/db/search-fields";
 import { type EventViewer, mayEditEvent, organisationsRunBy } from "./access";
 import { getEventRow } from "./data";
 
@@ -24,7 +25,7 @@ export async function listOrganiserOptions(
         orgs === "all" ? undefined : orgs.length ? inArray(organisations.id, orgs) : sql`false`,
       ),
     )
-    .orderBy(asc(organisations.name))
+    .orderBy(alphabetical(organisations.name))
     .limit(500);
   return [{ value: "self", label: selfLabel }, ...rows.map((r) => ({ value: `org:${r.id}`, label: r.name }))];
 }
@@ -40,7 +41,7 @@ export async function listGroupOptions(viewer: NonNullable<EventViewer>): Promis
         ? undefined
         : sql`exists (select 1 from ${workingGroupMembers} where ${workingGroupMembers.groupId} = ${workingGroups.id} and ${workingGroupMembers.userId} = ${viewer.id})`,
     )
-    .orderBy(asc(workingGroups.name));
+    .orderBy(alphabetical(workingGroups.name));
   return rows.map((r) => ({ value: r.id, label: r.name }));
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { forumCategories, users, workingGroupMembers, workingGroups } from "@/db/schema";
+import { alphabetical } from "@/db/search-fields";
 
 export async function listGroups() {
   const db = await getDb();
@@ -14,7 +15,7 @@ export async function listGroups() {
       memberCount: sql<number>`(select count(*)::int from working_group_members m where m.group_id = ${workingGroups.id})`,
     })
     .from(workingGroups)
-    .orderBy(asc(workingGroups.name));
+    .orderBy(alphabetical(workingGroups.name));
 }
 
 export async function listGroupMembers({ groupId }: { groupId: string }) {
@@ -24,7 +25,7 @@ export async function listGroupMembers({ groupId }: { groupId: string }) {
     .from(workingGroupMembers)
     .innerJoin(users, eq(users.id, workingGroupMembers.userId))
     .where(eq(workingGroupMembers.groupId, groupId))
-    .orderBy(asc(users.name));
+    .orderBy(alphabetical(users.name));
 }
 
 /** Every category for the admin page, regardless of visibility (coordinators only). */

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import { memberBlocks, notifications, users } from "@/db/schema";
+import { alphabetical } from "@/db/search-fields";
 import { AppError } from "@/lib/errors";
 import { recountUnread } from "./participation";
 
@@ -79,5 +80,5 @@ export async function listBlockedMembers(
     .from(memberBlocks)
     .innerJoin(users, eq(users.id, memberBlocks.blockedId))
     .where(eq(memberBlocks.blockerId, userId))
-    .orderBy(users.name);
+    .orderBy(alphabetical(users.name));
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, isNull, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { getDb, rowsOf } from "@/db/client";
+import { alphabetical } from "@/db/search-fields";
 import { conversationParticipants, conversations, notifications } from "@/db/schema";
 import type { ConversationKind, MessageKind, MessageRemover } from "@/db/schema/messages";
 import { CONVERSATIONS_PAGE_SIZE, MESSAGES_PAGE_SIZE } from "./constants";
@@ -62,7 +63,7 @@ export async function listConversations(input: {
           SELECT coalesce(u.name, '') AS name FROM conversation_participants op
           JOIN users u ON u.id = op.user_id
           WHERE op.conversation_id = c.id AND op.user_id <> ${userId} AND op.left_at IS NULL
-          ORDER BY u.name LIMIT 4) x) AS names,
+          ORDER BY ${alphabetical(sql`u.name`)} LIMIT 4) x) AS names,
         (SELECT count(*)::int FROM conversation_participants op
           WHERE op.conversation_id = c.id AND op.left_at IS NULL) AS member_count,
         lm.body AS last_body, lm.kind AS last_kind, lm.deleted_at AS last_deleted,
@@ -181,7 +182,7 @@ export async function getConversationForParticipant(input: {
         EXISTS (SELECT 1 FROM member_blocks b WHERE b.blocker_id = u.id AND b.blocked_id = ${input.userId}) AS blocks_me
       FROM conversation_participants p JOIN users u ON u.id = p.user_id
       WHERE p.conversation_id = ${input.conversationId} AND p.left_at IS NULL AND p.user_id <> ${input.userId}
-      ORDER BY u.name, u.id`),
+      ORDER BY ${alphabetical(sql`u.name`)}, u.id`),
   );
   return {
     ...row,

@@ -3,6 +3,7 @@ import { and, arrayOverlaps, asc, eq, ilike, or, type SQL, sql } from "drizzle-o
 import { getDb } from "@/db/client";
 import { containing } from "@/db/like";
 import { type OfferFormat, organisationOffers, organisations, VISIBILITY } from "@/db/schema";
+import { alphabetical, foldedInSql } from "@/db/search-fields";
 import { type ViewerLevel, visibleAt } from "@/lib/members/visibility";
 import { keysNamedBy } from "./label-words";
 
@@ -46,7 +47,7 @@ export async function listOffers({
         visibleAt(organisationOffers.visibility, level),
       ),
     )
-    .orderBy(asc(organisationOffers.title), asc(organisationOffers.id));
+    .orderBy(alphabetical(organisationOffers.title), asc(organisationOffers.id));
 }
 
 /** One offer of this organisation, for its edit form; null when it is not this organisation's. */
@@ -152,11 +153,11 @@ export async function searchOffers(
         visibleAt(organisationOffers.visibility, input.level),
         ...matching(input),
         anchor
-          ? sql`(${organisationOffers.title}, ${organisationOffers.id}) > (${anchor.title}, ${anchor.id})`
+          ? sql`(${foldedInSql(organisationOffers.title)}, ${organisationOffers.id}) > (${foldedInSql(sql`${anchor.title}::text`)}, ${anchor.id})`
           : undefined,
       ),
     )
-    .orderBy(asc(organisationOffers.title), asc(organisationOffers.id))
+    .orderBy(alphabetical(organisationOffers.title), asc(organisationOffers.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   return { offers: page, nextAfter: rows.length > limit ? (page.at(-1)?.id ?? null) : null };

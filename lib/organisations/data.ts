@@ -10,7 +10,7 @@ import {
   type Role,
   users,
 } from "@/db/schema";
-import { foldedInSql, foldedWordsMatch } from "@/db/search-fields";
+import { alphabetical, foldedInSql, foldedWordsMatch } from "@/db/search-fields";
 import { type ViewerLevel, visibleAt } from "@/lib/members/visibility";
 import { adminWorksThere, worksAt } from "./works-at";
 
@@ -82,11 +82,11 @@ export async function listOrganisations(input: {
         input.municipality ? eq(organisations.municipality, input.municipality) : undefined,
         q ? foldedWordsMatch(q, foldedInSql(organisations.name)) : undefined,
         anchor
-          ? sql`(${organisations.name}, ${organisations.id}) > (${anchor.name}, ${anchor.id})`
+          ? sql`(${foldedInSql(organisations.name)}, ${organisations.id}) > (${foldedInSql(sql`${anchor.name}::text`)}, ${anchor.id})`
           : undefined,
       ),
     )
-    .orderBy(asc(organisations.name), asc(organisations.id))
+    .orderBy(alphabetical(organisations.name), asc(organisations.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   return { organisations: page, nextAfter: rows.length > limit ? (page.at(-1)?.slug ?? null) : null };

@@ -3,7 +3,7 @@ import "server-only";
 import { and, asc, count, desc, eq, inArray, ne, or, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { organisations, users } from "@/db/schema";
-import { foldedInSql, foldedWordsMatch, foldName } from "@/db/search-fields";
+import { alphabetical, foldedInSql, foldedWordsMatch, foldName } from "@/db/search-fields";
 
 export type SimilarOrganisation = { id: string; slug: string; name: string; proposed: boolean };
 
@@ -42,7 +42,7 @@ export async function listSimilarOrganisations(input: {
         or(foldedWordsMatch(name, folded), sql`${alike} >= ${SIMILAR_NAME}`),
       ),
     )
-    .orderBy(desc(alike), asc(organisations.name))
+    .orderBy(desc(alike), alphabetical(organisations.name))
     .limit(input.limit ?? 5);
 }
 

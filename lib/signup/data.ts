@@ -1,7 +1,8 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { organisations } from "@/db/schema";
+import { alphabetical } from "@/db/search-fields";
 
 export type OrganisationOption = { id: string; name: string };
 
@@ -12,5 +13,5 @@ export async function listOrganisationOptions(): Promise<OrganisationOption[]> {
     .select({ id: organisations.id, name: organisations.name })
     .from(organisations)
     .where(eq(organisations.status, "active"))
-    .orderBy(asc(organisations.name));
+    .orderBy(alphabetical(organisations.name));
 }
