@@ -21,6 +21,7 @@ describe("latinSpellings", () => {
     expect(latinSpellings("Юлія")).toContain("yuliia");
     expect(latinSpellings("Дмитро")).toContain("dmytro");
     expect(latinSpellings("Георгій")).toEqual(["heorhii", "georgii"]);
+    for (const apostrophe of ["'", "ʼ", "’"]) expect(latinSpellings(`Дар${apostrophe}я`)).toContain("daria");
   });
   it("leaves words in other scripts alone", () => {
     expect(latinSpellings("Müller")).toEqual([]);

@@ -35,10 +35,13 @@ export const alphabetical = (text: SQL | AnyPgColumn): SQL => asc(foldedInSql(te
 const letters = (pairs: string): Record<string, string> =>
   Object.fromEntries(pairs.split(" ").map((pair) => [pair[0]!, pair.slice(2)]));
 
-/** Ukrainian letters in Latin, as Ukraine's official romanisation (2010) writes them, lowercase. */
+/**
+ * Ukrainian letters in Latin, as Ukraine's official romanisation (2010) writes them, lowercase; the
+ * apostrophe, however typed (phones write ’), is left out.
+ */
 const UKRAINIAN = letters(
   "а:a б:b в:v г:h ґ:g д:d е:e є:ie ж:zh з:z и:y і:i ї:i й:i к:k л:l м:m н:n о:o п:p р:r с:s т:t " +
-    "у:u ф:f х:kh ц:ts ч:ch ш:sh щ:shch ь: ю:iu я:ia ': ʼ: ы:y э:e ё:e ъ:",
+    "у:u ф:f х:kh ц:ts ч:ch ш:sh щ:shch ь: ю:iu я:ia ': ʼ: ’: ы:y э:e ё:e ъ:",
 );
 /** At the start of a word the romanisation writes these with a y. */
 const UKRAINIAN_INITIAL = letters("є:ye ї:yi й:y ю:yu я:ya");
