@@ -1,4 +1,4 @@
-import { MENTION_WORD, MENTION_WORDS_MAX } from "./components/mention-query";
+import { MENTION_NAME } from "./components/mention-query";
 export const POSTS_PER_PAGE = 20;
 export const THREADS_PER_PAGE = 30;
 
@@ -65,10 +65,7 @@ export function pageWindow(current: number, total: number, radius = 2): (number 
   return result;
 }
 
-const MENTION = new RegExp(
-  String.raw`(^|[^\p{L}\p{N}_@])@(${MENTION_WORD}(?:[ \t]+${MENTION_WORD}){0,${MENTION_WORDS_MAX - 1}})`,
-  "gu",
-);
+const MENTION = new RegExp(String.raw`(^|[^\p{L}\p{N}_@])@(${MENTION_NAME})`, "gu");
 
 /**
  * Candidate names after each "@": one to MENTION_WORDS_MAX words, longest first ("@Mariam Saleh

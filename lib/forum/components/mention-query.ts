@@ -26,13 +26,11 @@ export const MENTION_WORDS_MAX = 5;
  * hyphens, dots and apostrophes, the typed and the typographic one (Ukrainian "Дар’я", as phones write it).
  */
 const WORD_CHARS = String.raw`\p{L}\p{M}\p{N}\-'’.`;
-/** One word of a mentioned name. */
-export const MENTION_WORD = String.raw`[\p{L}][${WORD_CHARS}]*`;
+const MENTION_WORD = String.raw`[\p{L}][${WORD_CHARS}]*`;
+/** A mentioned name as a regular expression's source: one to MENTION_WORDS_MAX words. */
+export const MENTION_NAME = String.raw`${MENTION_WORD}(?:[ \t]+${MENTION_WORD}){0,${MENTION_WORDS_MAX - 1}}`;
 // As lib/forum/utils.ts mentionCandidates reads a mention.
-const NAME_SO_FAR = new RegExp(
-  String.raw`^${MENTION_WORD}(?:[ \t]+${MENTION_WORD}){0,${MENTION_WORDS_MAX - 1}}[ \t]?$`,
-  "u",
-);
+const NAME_SO_FAR = new RegExp(String.raw`^${MENTION_NAME}[ \t]?$`, "u");
 const NOT_BEFORE_AT = /[\p{L}\p{N}_@]/u;
 const WORD_REST = new RegExp(`^[${WORD_CHARS}]*`, "u");
 
