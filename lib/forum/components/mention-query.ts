@@ -20,7 +20,7 @@ export type ActiveMention = { start: number; end: number; query: string };
  * The most words a mention's name may have: names with four or five parts ("Mohammed Abdel Rahman
  * Saleh", "María de los Ángeles") are common among the network's people.
  */
-export const MENTION_WORDS_MAX = 5;
+const MENTION_WORDS_MAX = 5;
 /**
  * What may follow a name word's first letter: letters, combining marks (Arabic vowel signs), digits,
  * hyphens, dots and apostrophes, the typed and the typographic one (Ukrainian "Дар’я", as phones write it).
