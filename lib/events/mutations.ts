@@ -12,6 +12,7 @@ import {
 } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/mutations";
 import { AppError } from "@/lib/errors";
+import { retitleNotifications } from "@/lib/notifications/mutations";
 import { type DateWas, type EventNotice, isUrgent, sendEventNotices, wasOfDate } from "./notices";
 import { ownPlaceOf, placeOfDate } from "./place";
 import { expandSeries } from "./recurrence";
@@ -143,6 +144,8 @@ export async function updateEvent(input: { actorId: string; eventId: string; dat
       .update(events)
       .set({ ...input.data, sequence: before.sequence + 1, updatedAt: now })
       .where(eq(events.id, before.id));
+    if (input.data.title !== before.title)
+      await retitleNotifications({ subjectKey: `event:${before.id}`, title: input.data.title }, tx);
     const coming = existing.filter(
       (o) => o.endsAt >= now && o.status === "scheduled" && !bySlot.has(o.slotDate),
     );

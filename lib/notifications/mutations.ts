@@ -185,6 +185,15 @@ export async function retractNotifications(
     );
 }
 
+/** A subject has a new title (a renamed event): its lines, and the mails still to go out, name it anew. */
+export async function retitleNotifications(input: { subjectKey: string; title: string }, tx?: Executor) {
+  const db = tx ?? (await getDb());
+  await db
+    .update(notifications)
+    .set({ params: sql`${notifications.params} || jsonb_build_object('title', ${input.title}::text)` })
+    .where(and(eq(notifications.subjectKey, input.subjectKey), sql`${notifications.params} ? 'title'`));
+}
+
 /**
  * One item of a subject is gone (a hidden post): each line standing for it (an itemized line that
  * lists its link; a line without a list when it leads there) loses it. A link is known by its

@@ -1,13 +1,15 @@
 // The change mail as it reaches an attendee's mailbox: the new online link (to those who may see it)
 // and a subject naming the date when only one date changed. Through the real mail job to a real SMTP
 // peer; lib/env.ts reads SMTP_URL once, at import: the modules under test are imported afresh after it is set.
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
-import { organisationAdmins } from "@/db/schema";
+import { notifications, organisationAdmins } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/config";
+import { notificationText } from "@/lib/notifications/text";
 import { createTestEvent, daysFromNow } from "../support/event-factories";
 import { createOrganisation, createUser } from "../support/factories";
-import { MAIL_WINDOW } from "../support/notification-lines";
+import { MAIL_WINDOW, tn } from "../support/notification-lines";
 import { addMember } from "../support/organisation-factories";
 import { type SmtpCapture, startSmtpCapture, stopSmtpCapture } from "../support/smtp-capture";
 
@@ -198,5 +200,27 @@ describe("a change mail's subject", () => {
     });
     await runQueuedJobs({ dueWithinMs: MAIL_WINDOW });
     expect(mailsTo(attendee.email)[0]?.subject).toBe(`Die Veranstaltung „${data.title}“ wurde geändert`);
+  });
+
+  it("names the event's new title when it was renamed before the mail went out, and so does the centre", async () => {
+    const coordinator = await createUser({ role: "coordinator" });
+    const attendee = await createUser();
+    const { eventId, occurrences, data } = await weekly(coordinator.id, false);
+    await events.respond({ occurrenceId: occurrences[0]!.id, userId: attendee.id, response: "yes" });
+    const moved = { ...data, venue: "Schloss Moritzburg" };
+    await events.updateEvent({ actorId: coordinator.id, eventId, data: moved });
+    const renamed = `${data.title} im Schloss`;
+    await events.updateEvent({ actorId: coordinator.id, eventId, data: { ...moved, title: renamed } });
+    await runQueuedJobs({ dueWithinMs: MAIL_WINDOW });
+    expect(mailsTo(attendee.email).map((m) => m.subject)).toEqual([
+      `Die Veranstaltung „${renamed}“ wurde geändert`,
+    ]);
+    const lines = await (await getDb())
+      .select()
+      .from(notifications)
+      .where(eq(notifications.recipientId, attendee.id));
+    expect(lines.map((line) => notificationText(tn, { ...line, actorName: null }))).toEqual([
+      expect.stringContaining(`„${renamed}“`),
+    ]);
   });
 });
