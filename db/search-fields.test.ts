@@ -7,6 +7,10 @@ describe("foldName", () => {
     expect(foldName("Jörg Weiß")).toBe("jorg weiss");
     expect(foldName("Natalia Wiśniewska")).toBe("natalia wisniewska");
     expect(foldName("Mustafa Yılmaz")).toBe("mustafa yilmaz");
+    // Capitals too, which have no decomposition of their own: "Ł" folds as "ł" does.
+    expect(foldName("Łukasz Đurić Øberg")).toBe("lukasz duric oberg");
+    expect(foldName("Małgorzata Đorđević")).toBe("malgorzata dordevic");
+    expect(foldName("İlhan ẞtraße")).toBe("ilhan sstrasse");
   });
   it("leaves Arabic and Cyrillic names searchable as written", () => {
     expect(foldName("Олена Коваленко")).toBe("олена коваленко");

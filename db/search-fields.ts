@@ -9,21 +9,27 @@ import type { Executor } from "./client";
 import { containing } from "./like";
 import { organisations, profileOrganisations, profiles, users } from "./schema";
 
-/** "Müller-Lüdenscheidt" → "muller-ludenscheidt", so a search for "Muller" finds "Müller". */
+/** Letters without a decomposition that names from Turkey, Poland and former Yugoslavia carry. */
+const PLAIN: Record<string, string> = { ı: "i", ł: "l", đ: "d", ø: "o" };
+
+/**
+ * "Müller-Lüdenscheidt" → "muller-ludenscheidt", "Łukasz Đurić" → "lukasz duric", so a search for
+ * "Muller" finds "Müller". Lower case first: "Ł" and "Đ" only fold as "ł" and "đ".
+ * Stored in profiles.name_folded: a change here needs a migration (as 0028) to refold it.
+ */
 export function foldName(name: string): string {
   return name
+    .toLowerCase()
     .replace(/ß/g, "ss")
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
-    .replace(/ı/g, "i")
-    .replace(/ł/g, "l")
-    .toLowerCase()
+    .replace(/[ıłđø]/g, (c) => PLAIN[c]!)
     .trim();
 }
 
 /** foldName in SQL, for text stored as written (organisation names). */
 export const foldedInSql = (text: SQL | AnyPgColumn): SQL =>
-  sql`lower(regexp_replace(normalize(translate(replace(${text}, 'ß', 'ss'), 'ıł', 'il'), nfkd), ${"[\u0300-\u036f]"}, '', 'g'))`;
+  sql`translate(regexp_replace(normalize(replace(lower(${text}), 'ß', 'ss'), nfkd), ${"[\u0300-\u036f]"}, '', 'g'), 'ıłđø', 'ildo')`;
 
 /**
  * Names in the order a German reader looks them up (DIN 5007-1: "Ärztehaus" among the A, "awo" beside

@@ -1,8 +1,9 @@
-import { sql } from "drizzle-orm";
+import { readFileSync } from "node:fs";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, rowsOf } from "@/db/client";
-import { VISIBILITY, type Visibility } from "@/db/schema";
-import { foldName } from "@/db/search-fields";
+import { profiles, VISIBILITY, type Visibility } from "@/db/schema";
+import { foldedInSql, foldName } from "@/db/search-fields";
 import { LOCALES } from "@/lib/i18n/config";
 import { MESSAGES } from "@/lib/i18n/messages";
 import {
@@ -212,6 +213,36 @@ describe("searching the directory", () => {
     expect(ids(await searchAll({ level: MEMBERS, q: `${first.toLowerCase()} mueller` }))).toEqual([
       mueller.id,
     ]);
+  });
+
+  it("finds Łukasz by Lukasz and Đurić by Duric, capitals and all, as the database folds them", async () => {
+    const tag = marker();
+    const lukasz = await createMember({ name: `Łukasz Đurić ${tag}` });
+    // "Lu" and "Du" find it only as the start of the folded words (the typo tolerance needs three letters).
+    for (const q of [`Lukasz ${tag}`, `ŁUKASZ ${tag}`, `Lu ${tag}`, `Du ${tag}`, `Đu ${tag}`]) {
+      expect(ids(await searchAll({ level: MEMBERS, q })), q).toEqual([lukasz.id]);
+    }
+    // The SQL fold (organisation names; migration 0028 refolded the stored names with it) is the same.
+    const db = await getDb();
+    const names = ["Łukasz Đurić", "Øberg Weiß", "İlhan Yılmaz", "Müller-Lüdenscheidt"];
+    for (const name of names) {
+      const [row] = rowsOf<{ folded: string }>(
+        await db.execute(sql`select ${foldedInSql(sql`${name}::text`)} as folded`),
+      );
+      expect(row?.folded, name).toBe(foldName(name));
+    }
+  });
+
+  it("has names stored before migration 0028 refolded by it as foldName folds them now", async () => {
+    const name = `Łukasz Øberg-Weiß İlhan ${marker()}`;
+    const person = await createMember({ name });
+    const db = await getDb();
+    await db.update(profiles).set({ nameFolded: "stale" }).where(eq(profiles.userId, person.id));
+    const migration = readFileSync("db/migrations/0028_fold_names.sql", "utf8");
+    // Only this test's row: the database is shared with tests running beside this one.
+    await db.execute(sql.raw(migration.replace("WHERE ", `WHERE u."id" = '${person.id}' AND `)));
+    const [row] = await db.select().from(profiles).where(eq(profiles.userId, person.id));
+    expect(row?.nameFolded).toBe(foldName(name));
   });
 
   it("finds a name written in another transliteration, but not a different name", async () => {
