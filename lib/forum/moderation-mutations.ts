@@ -191,7 +191,10 @@ async function tellAuthor(
  * centre and in mails still to go out: its replies and mentions, its posts' moderation decisions and
  * the decisions on reports about them. Links listed in a line (`items`) are renamed too.
  */
-async function renameThreadInNotifications(tx: Executor, thread: { id: number; slug: string; title: string }) {
+async function renameThreadInNotifications(
+  tx: Executor,
+  thread: { id: number; slug: string; title: string },
+) {
   const oldPath = `(^|\\s)/forum/t/${thread.id}/[^/?#\\s]*`;
   const newPath = `\\1${threadHref(thread)}`;
   const renamed = (text: SQL) => sql`regexp_replace(${text}, ${oldPath}, ${newPath}, 'g')`;
@@ -220,7 +223,11 @@ export async function updateThreadFlags(input: {
       .for("update");
     await tx.update(forumThreads).set(values).where(eq(forumThreads.id, input.threadId));
     if (input.set.title && values.slug)
-      await renameThreadInNotifications(tx, { id: input.threadId, slug: values.slug, title: input.set.title });
+      await renameThreadInNotifications(tx, {
+        id: input.threadId,
+        slug: values.slug,
+        title: input.set.title,
+      });
     if (input.set.categoryId && before && before.categoryId !== input.set.categoryId) {
       await tx
         .update(forumPosts)
