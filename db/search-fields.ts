@@ -11,6 +11,9 @@ import { organisations, profileOrganisations, profiles, users } from "./schema";
 
 /** Letters without a decomposition that names from Turkey, Poland and former Yugoslavia carry. */
 const PLAIN: Record<string, string> = { ı: "i", ł: "l", đ: "d", ø: "o" };
+const PLAIN_FROM = Object.keys(PLAIN).join("");
+const PLAIN_TO = Object.values(PLAIN).join("");
+const PLAIN_LETTER = new RegExp(`[${PLAIN_FROM}]`, "g");
 
 /**
  * "Müller-Lüdenscheidt" → "muller-ludenscheidt", "Łukasz Đurić" → "lukasz duric", so a search for
@@ -23,13 +26,13 @@ export function foldName(name: string): string {
     .replace(/ß/g, "ss")
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[ıłđø]/g, (c) => PLAIN[c]!)
+    .replace(PLAIN_LETTER, (c) => PLAIN[c]!)
     .trim();
 }
 
 /** foldName in SQL, for text stored as written (organisation names). */
 export const foldedInSql = (text: SQL | AnyPgColumn): SQL =>
-  sql`translate(regexp_replace(normalize(replace(lower(${text}), 'ß', 'ss'), nfkd), ${"[\u0300-\u036f]"}, '', 'g'), 'ıłđø', 'ildo')`;
+  sql`translate(regexp_replace(normalize(replace(lower(${text}), 'ß', 'ss'), nfkd), ${"[\u0300-\u036f]"}, '', 'g'), ${PLAIN_FROM}, ${PLAIN_TO})`;
 
 /**
  * Names in the order a German reader looks them up (DIN 5007-1: "Ärztehaus" among the A, "awo" beside
