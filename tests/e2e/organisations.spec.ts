@@ -134,16 +134,17 @@ test("the coordinator edits an organisation's description and sees it rendered",
   await expectNoA11yViolations(coordinator);
 
   await test.step("an invalid postcode is explained beside the field; the text is kept", async () => {
-    await organisations
-      .field("description")
-      .fill(`**${marker}** jeden Dienstag\nim Bürgerhaus, Raum 2\n\n- Beratung\n- Begleitung`);
+    // Typed before React has taken the form over, the text was once saved in front of the old one.
+    await waitForHydration(organisations.field("description"));
+    const description = `**${marker}** jeden Dienstag\nim Bürgerhaus, Raum 2\n\n- Beratung\n- Begleitung`;
+    await organisations.field("description").fill(description);
     await organisations.field("postcode").fill("6712");
     await organisations.save();
     await expect(organisations.field("postcode")).toHaveAttribute("aria-invalid", "true");
     await expect(organisations.field("postcode")).toHaveAccessibleDescription(
       new RegExp(`^${escapeRegExp(t("errors.invalidPostcode"))}`),
     );
-    await expect(organisations.field("description")).toHaveValue(new RegExp(escapeRegExp(marker)));
+    await expect(organisations.field("description")).toHaveValue(description);
     await expectNoA11yViolations(coordinator);
   });
 
