@@ -270,7 +270,7 @@ async function main() {
   }
   const rssEnd = treeRssMb(server.pid!);
   for (const run of results.flatMap((result) => result.runs))
-    run.percentOfBare = percentOfBare(run, results[0]);
+    run.percentOfBare = percentOfBare(run, [results[0], results.at(-1)]);
 
   const cpus = os.cpus();
   const report: BenchReport = {

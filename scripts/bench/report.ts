@@ -27,11 +27,21 @@ export type BenchReport = {
   campaignSend?: CampaignSendResult;
 };
 
-/** Throughput of a run as % of the bare route's at the same connection count. */
-export function percentOfBare(run: Measurement, bare: TargetResult | undefined): number | null {
-  const floor = bare?.runs.find((candidate) => candidate.connections === run.connections);
-  if (!floor || floor.reqPerSec === 0) return null;
-  return (run.reqPerSec / floor.reqPerSec) * 100;
+/**
+ * Throughput of a run as % of the bare route's at the same connection count. The bare route is
+ * measured first and again last: the faster of the two is the yardstick. The server is often still
+ * settling during the first (in five runs on two cores it was 10–55 % slower than the last), and a
+ * slow yardstick would flatter every target.
+ */
+export function percentOfBare(run: Measurement, bare: (TargetResult | undefined)[]): number | null {
+  const floor = Math.max(
+    0,
+    ...bare.flatMap((result) =>
+      (result?.runs ?? []).filter((r) => r.connections === run.connections).map((r) => r.reqPerSec),
+    ),
+  );
+  if (floor === 0) return null;
+  return (run.reqPerSec / floor) * 100;
 }
 
 const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : "–");
@@ -108,8 +118,9 @@ export function formatReport(report: BenchReport): string {
     "",
     formatTable(report.results),
     "",
-    "% bare: throughput as a share of the bare dynamic route (/bench/bare) at the same connection count;",
-    "bare (end) repeats it after all targets, so the gap between the two bare rows is the run's noise.",
+    "% bare: throughput as a share of the bare dynamic route (/bench/bare) at the same connection count.",
+    "bare is measured first and again after all targets (bare (end)); the faster of the two is the",
+    "yardstick, and the gap between them is the run's noise.",
     "other cpu: share of the machine's CPU taken by processes other than this bench, its server and postgres.",
     ...(busiest > 10
       ? [`WARNING: other processes took up to ${busiest.toFixed(0)}% of the CPU: figures are noisy.`]
