@@ -57,6 +57,36 @@ describe("forum threads", () => {
   });
 });
 
+describe("events", () => {
+  const id = "0f8fe6a2-5c1d-4e0b-9a57-3b2f1c9d7e41";
+  it("caches a visitor's events list and each event page, by date, with the clock's changes", () => {
+    expect(cacheablePageOf("/events")).toEqual({ path: "/events", scopes: ["events", "event-times"] });
+    expect(target(`/events/${id}`)?.headers.get(PATH_HEADER)).toBe(`/events/${id}`);
+    expect(target(`/events/${id}?date=2026-12-07&lang=uk`)?.headers.get(PATH_HEADER)).toBe(
+      `/events/${id}?date=2026-12-07`,
+    );
+    expect(cacheablePageOf(`/events/${id}?date=2026-12-07`)?.scopes).toEqual(["events", "event-times"]);
+  });
+
+  it("renders filters, further pages, notices and everything that is not an event", () => {
+    for (const url of [
+      "/events?format=online",
+      "/events?when=past",
+      "/events?after=2026-12-07T10:00:00.000Z_x",
+      "/events?date=2026-12-07",
+      `/events/${id}?date=morgen`,
+      `/events/${id}?saved=updated`,
+      `/events/${id}?date=2026-12-07&rsvp=going`,
+      `/events/${id}.ics`,
+      `/events/${id}/edit`,
+      "/events/new",
+      "/events/calendar",
+    ])
+      expect(target(url), url).toBeNull();
+    expect(target("/events", { cookie: "authjs.session-token=abc" })).toBeNull();
+  });
+});
+
 describe("cookieWithLocale", () => {
   it("replaces only the language", () => {
     expect(cookieWithLocale("a=1; locale=de; b=2", "ar")).toBe("a=1; b=2; locale=ar");

@@ -30,8 +30,8 @@ export const TARGETS: BenchTarget[] = [
   { name: "organisations", path: "/organisations", as: "visitor" },
   { name: "organisation", path: `/organisations/${benchOrganisationSlug(1)}`, as: "visitor" },
   { name: "events", path: "/events", as: "visitor" },
-  // Visitors' FAQ, video and landing pages come from the page cache (lib/page-cache); the search and
-  // a signed-in member take the dynamic path.
+  // Visitors' FAQ, video, landing and events pages come from the page cache (lib/page-cache); the
+  // search, the filters and a signed-in member take the dynamic path.
   { name: "faq", path: "/faq", as: "visitor" },
   { name: "faq-search", path: `/faq?q=${encodeURIComponent("Sprachkurs")}`, as: "visitor" },
   { name: "faq-member", path: "/faq", as: "member" },
@@ -39,6 +39,8 @@ export const TARGETS: BenchTarget[] = [
   { name: "video", path: `/videos/${BENCH_VIDEO_SLUG}`, as: "visitor" },
   { name: "events-filtered", path: "/events?format=in_person&language=ar&topic=counselling", as: "member" },
   { name: "event", path: `/events/${benchEventId()}`, as: "member" },
+  // A visitor's events list (above) and public event pages come from the page cache too.
+  { name: "event-visitor", path: `/events/${benchEventId()}`, as: "visitor" },
   // Forum: 1M posts in 50,000 threads. Thread 2 is in a public category; thread 1 has 10,000 posts.
   { name: "forum-categories", path: "/forum", as: "member" },
   { name: "forum-thread", path: "/forum/t/2/frage-2", as: "member" },

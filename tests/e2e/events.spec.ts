@@ -606,6 +606,66 @@ test("a visitor sees public events and subscribes; members-only events stay hidd
   expect((await page.request.get(new URL(url).pathname)).status()).toBe(404);
 });
 
+test("visitors get the events list and a public event from the page cache, script-free, and see the organiser's change within seconds", async ({
+  page,
+  coordinator,
+}) => {
+  const title = `Stammtisch Ehrenamt ${uniqueSuffix()}`;
+  await coordinator.goto("/events/new");
+  await coordinator.getByLabel(t("events.form.title")).fill(title);
+  // Early tomorrow, so it is on the list's first page.
+  await coordinator.getByLabel(t("events.form.date")).fill(dayFromNow(1));
+  await coordinator.getByLabel(t("events.form.startTime")).fill("06:00");
+  await coordinator.getByLabel(t("events.form.endTime")).fill("07:00");
+  await coordinator
+    .getByLabel(t("events.form.format"))
+    .selectOption({ label: t("events.formats.in_person") });
+  await coordinator.getByLabel(t("events.form.venue")).fill("Alte Feuerwache");
+  await coordinator.getByLabel(t("events.form.capacity")).fill("3");
+  await coordinator
+    .getByLabel(t("events.form.visibility"))
+    .selectOption({ label: t("events.visibilities.public") });
+  await coordinator.getByRole("button", { name: t("events.form.create") }).click();
+  await expect(coordinator.getByText(t("events.saved.created"))).toBeVisible();
+  const eventId = new URL(coordinator.url()).pathname.split("/").at(-1)!;
+
+  // (each web process renews its copy within a second of a change: PostgreSQL runs several)
+  const renewal = { intervals: [250], timeout: 5_000 };
+  const card = page.getByRole("link", { name: new RegExp(title) });
+  let response: Awaited<ReturnType<typeof page.goto>> = null;
+  await expect(async () => {
+    response = await page.goto("/events");
+    await expect(card).toBeVisible({ timeout: 100 });
+  }).toPass(renewal);
+  expect(response!.headers()["x-page-cache"]).toMatch(/hit|miss/);
+  expect(response!.headers()["content-security-policy"]).toContain("script-src 'none'");
+  expect(await page.locator("script").count()).toBe(0);
+  await card.click();
+  await expect(page).toHaveURL(new RegExp(`/events/${eventId}\\?date=`));
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.getByText(t("events.capacityInfo", { going: 0, capacity: 3 }))).toBeVisible();
+  expect(await page.locator("script").count()).toBe(0);
+  await expectNoA11yViolations(page);
+
+  await coordinator.goto(`/events/${eventId}/edit`);
+  await coordinator.getByLabel(t("events.form.title")).fill(`${title} im Hof`);
+  await coordinator.getByLabel(t("events.form.capacity")).fill("5");
+  await coordinator.getByRole("button", { name: t("events.form.save") }).click();
+  await expect(coordinator.getByText(t("events.saved.updated"))).toBeVisible();
+
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1, name: `${title} im Hof` })).toBeVisible({
+      timeout: 100,
+    });
+    await expect(page.getByText(t("events.capacityInfo", { going: 0, capacity: 5 }))).toBeVisible({
+      timeout: 100,
+    });
+  }).toPass(renewal);
+  await page.goto("/events");
+  await expect(page.getByRole("link", { name: new RegExp(`${title} im Hof`) })).toBeVisible();
+});
+
 test("the Arabic events page reads right to left and is axe-clean", async ({ newPage, baseURL }) => {
   const page = await newPage();
   await page.context().addCookies([{ name: "locale", value: "ar", url: baseURL! }]);
