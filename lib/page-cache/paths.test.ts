@@ -59,24 +59,41 @@ describe("forum threads", () => {
 
 describe("events", () => {
   const id = "0f8fe6a2-5c1d-4e0b-9a57-3b2f1c9d7e41";
+  const cachedPath = (url: string) => target(url)?.headers.get(PATH_HEADER);
+
   it("caches a visitor's events list and each event page, by date, with the clock's changes", () => {
     expect(cacheablePageOf("/events")).toEqual({ path: "/events", scopes: ["events", "event-times"] });
-    expect(target(`/events/${id}`)?.headers.get(PATH_HEADER)).toBe(`/events/${id}`);
-    expect(target(`/events/${id}?date=2026-12-07&lang=uk`)?.headers.get(PATH_HEADER)).toBe(
-      `/events/${id}?date=2026-12-07`,
-    );
+    expect(cachedPath(`/events/${id}`)).toBe(`/events/${id}`);
+    expect(cachedPath(`/events/${id}?date=2026-12-07&lang=uk`)).toBe(`/events/${id}?date=2026-12-07`);
     expect(cacheablePageOf(`/events/${id}?date=2026-12-07`)?.scopes).toEqual(["events", "event-times"]);
   });
 
-  it("renders filters, further pages, notices and everything that is not an event", () => {
+  it("caches each filtered list once, under one address, whatever the order and the empty fields", () => {
+    // What the filter form sends: every field, "any" as an empty value.
+    const canonical = "/events?when=past&language=ar&municipality=Freyburg+%28Unstrut%29";
+    expect(
+      cachedPath("/events?when=past&topic=&language=ar&municipality=Freyburg+%28Unstrut%29&format="),
+    ).toBe(canonical);
+    expect(cachedPath("/events?municipality=Freyburg%20(Unstrut)&language=ar&when=past")).toBe(canonical);
+    expect(cacheablePageOf(canonical)?.path).toBe(canonical);
+    expect(cachedPath("/events?when=&topic=&language=&municipality=&format=")).toBe("/events");
+    expect(cachedPath("/events?format=online&topic=housing")).toBe("/events?topic=housing&format=online");
+  });
+
+  it("renders further pages, unknown filters, notices and everything that is not an event", () => {
     for (const url of [
-      "/events?format=online",
-      "/events?when=past",
       "/events?after=2026-12-07T10:00:00.000Z_x",
+      "/events?language=ar&after=2026-12-07T10:00:00.000Z_x",
+      "/events?language=xx",
+      "/events?municipality=Berlin",
+      "/events?when=upcoming",
+      "/events?language=ar&language=uk",
       "/events?date=2026-12-07",
       `/events/${id}?date=morgen`,
+      `/events/${id}?date=`,
       `/events/${id}?saved=updated`,
       `/events/${id}?date=2026-12-07&rsvp=going`,
+      `/events/${id}?language=ar`,
       `/events/${id}.ics`,
       `/events/${id}/edit`,
       "/events/new",

@@ -1,4 +1,6 @@
+import { EVENT_FORMATS } from "@/db/schema/enums";
 import { isLocale, LOCALE_COOKIE, type Locale } from "@/lib/i18n/config";
+import { MUNICIPALITIES, SPOKEN_LANGUAGES, TOPICS } from "@/lib/network/constants";
 
 /**
  * Public pages served to visitors from the page cache, and the content areas each depends on.
@@ -23,10 +25,26 @@ const EVENT_SCOPES: readonly ContentScope[] = ["events", EVENT_TIMES_SCOPE];
 
 export type CacheablePage = { path: string; scopes: readonly ContentScope[] };
 
-/** The one query parameter a cacheable page may carry, each value its own cached page. */
-type PageParameter = { name: string; pattern: RegExp };
-const PAGE_NUMBER: PageParameter = { name: "page", pattern: /^[1-9]\d{0,5}$/ };
-const EVENT_DATE: PageParameter = { name: "date", pattern: /^\d{4}-\d{2}-\d{2}$/ };
+/**
+ * The query parameters a cacheable page may carry, each with the values it takes, in the order of the
+ * page's canonical address: each set of values is its own cached page. An empty value (a form's "any"
+ * choice) is no parameter; anything else (another name, a repeat, an unknown value) renders dynamically.
+ */
+type PageParameters = Readonly<Record<string, (value: string) => boolean>>;
+const oneOf =
+  (values: readonly string[]) =>
+  (value: string): boolean =>
+    value === "" || values.includes(value);
+const PAGE_NUMBER: PageParameters = { page: (value) => /^[1-9]\d{0,5}$/.test(value) };
+const EVENT_DATE: PageParameters = { date: (value) => /^\d{4}-\d{2}-\d{2}$/.test(value) };
+/** The events list's filters (app/(public)/events/page.tsx), not its further pages (`after`). */
+const EVENT_FILTERS: PageParameters = {
+  when: oneOf(["past"]),
+  topic: oneOf(TOPICS),
+  language: oneOf(SPOKEN_LANGUAGES),
+  municipality: oneOf(MUNICIPALITIES),
+  format: oneOf(EVENT_FORMATS),
+};
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,79}$/;
 /** Events are addressed by their UUID ("/events/new" and "/events/calendar" are not events). */
@@ -44,37 +62,47 @@ const slugAt = (path: string, pattern: RegExp) => {
   return slug !== undefined && SLUG.test(slug);
 };
 
-/** What a cacheable path shows, and the parameter it may carry; null for every other path. */
-function pageKind(path: string): { scopes: readonly ContentScope[]; parameter?: PageParameter } | null {
+/** What a cacheable path shows, and the parameters it may carry; null for every other path. */
+function pageKind(path: string): { scopes: readonly ContentScope[]; parameters?: PageParameters } | null {
   // A public thread or event as a visitor sees it (the page itself refuses what visitors may not see).
-  if (slugAt(path, /^\/forum\/t\/\d{1,12}\/([^/]+)$/)) return { scopes: ["forum"], parameter: PAGE_NUMBER };
-  if (EVENT.test(path)) return { scopes: EVENT_SCOPES, parameter: EVENT_DATE };
-  if (path === "/events") return { scopes: EVENT_SCOPES };
+  if (slugAt(path, /^\/forum\/t\/\d{1,12}\/([^/]+)$/)) return { scopes: ["forum"], parameters: PAGE_NUMBER };
+  if (EVENT.test(path)) return { scopes: EVENT_SCOPES, parameters: EVENT_DATE };
+  if (path === "/events") return { scopes: EVENT_SCOPES, parameters: EVENT_FILTERS };
   if (path === "/") return { scopes: [] };
   if (path === "/faq") return { scopes: ["faq"] };
   if (path === "/videos" || slugAt(path, /^\/videos\/([^/]+)$/)) return { scopes: ["videos"] };
   return null;
 }
 
-/** A cacheable page by its path and, where it takes one, its parameter (`?page=2`, `?date=2026-12-07`). */
+/**
+ * A cacheable page by its path and query parameters (`?page=2`, `?date=2026-12-07`, `?language=ar`),
+ * at its canonical address: the parameters in the page's order, empty ones left out.
+ */
 export function cacheablePage(
   path: string | null | undefined,
-  parameter?: { name: string; value: string } | null,
+  parameters: readonly (readonly [string, string])[] = [],
 ): CacheablePage | null {
   const kind = path ? pageKind(path) : null;
   if (!kind) return null;
-  if (!parameter) return { path: path!, scopes: kind.scopes };
-  const allowed = kind.parameter;
-  if (allowed?.name !== parameter.name || !allowed.pattern.test(parameter.value)) return null;
-  return { path: `${path}?${parameter.name}=${parameter.value}`, scopes: kind.scopes };
+  const allowed = kind.parameters ?? {};
+  const given = new Map<string, string>();
+  for (const [name, value] of parameters) {
+    if (given.has(name) || !Object.hasOwn(allowed, name) || !allowed[name]!(value)) return null;
+    given.set(name, value);
+  }
+  const query = new URLSearchParams();
+  for (const name of Object.keys(allowed)) {
+    const value = given.get(name);
+    if (value) query.set(name, value);
+  }
+  const search = query.toString();
+  return { path: search ? `${path}?${search}` : path!, scopes: kind.scopes };
 }
 
-/** The page in a cached page's path ("/forum/t/2/frage-2?page=3"). */
+/** The page at a cached page's address ("/forum/t/2/frage-2?page=3"). */
 export function cacheablePageOf(pathWithQuery: string | null | undefined): CacheablePage | null {
   const [path, query] = (pathWithQuery ?? "").split("?", 2);
-  if (query === undefined) return cacheablePage(path);
-  const [name = "", value = ""] = query.split("=", 2);
-  return cacheablePage(path, { name, value });
+  return cacheablePage(path, query === undefined ? [] : [...new URLSearchParams(query)]);
 }
 
 /** `?lang=ar` shows a page in that language without a cookie: the target of hreflang alternates. */
@@ -96,10 +124,8 @@ export function pageCacheRequest(request: {
   if (request.header(BYPASS_HEADER)) return null;
   if (SESSION_COOKIE.test(request.header("cookie") ?? "")) return null;
   const lang = forcedLocale(request.url.searchParams);
-  const others = [...request.url.searchParams].filter(([name]) => name !== "lang" || !lang);
-  if (others.length > 1) return null;
-  const [parameter] = others.map(([name, value]) => ({ name, value }));
-  const page = cacheablePage(request.url.pathname, parameter);
+  const parameters = [...request.url.searchParams].filter(([name]) => name !== "lang" || !lang);
+  const page = cacheablePage(request.url.pathname, parameters);
   if (!page) return null;
   return { page, lang };
 }

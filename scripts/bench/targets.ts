@@ -38,6 +38,11 @@ export const TARGETS: BenchTarget[] = [
   { name: "videos", path: "/videos", as: "visitor" },
   { name: "video", path: `/videos/${BENCH_VIDEO_SLUG}`, as: "visitor" },
   { name: "events-filtered", path: "/events?format=in_person&language=ar&topic=counselling", as: "member" },
+  {
+    name: "events-filtered-visitor",
+    path: "/events?format=in_person&language=ar&topic=counselling",
+    as: "visitor",
+  },
   { name: "event", path: `/events/${benchEventId()}`, as: "member" },
   // A visitor's events list (above) and public event pages come from the page cache too.
   { name: "event-visitor", path: `/events/${benchEventId()}`, as: "visitor" },
