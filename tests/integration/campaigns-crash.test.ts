@@ -224,7 +224,7 @@ describe("campaign sender over SMTP", () => {
 // Crash safety: a worker process is killed with SIGKILL at several points and started again.
 
 const CONCURRENCY = 5;
-const RECIPIENTS = 3000;
+const RECIPIENTS = 1200;
 const KILL_AT = [0.15, 0.45, 0.75];
 
 type Worker = {
