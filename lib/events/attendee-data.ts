@@ -1,6 +1,6 @@
 /** Who answered for a date, as its organisers and the viewer see it. */
 import "server-only";
-import { and, asc, eq, gte, isNotNull, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, eq, gte, isNull, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { eventOccurrences, eventRsvps, profiles, type RsvpResponse, users, VISIBILITY } from "@/db/schema";
 import { alphabetical } from "@/db/search-fields";
@@ -8,26 +8,40 @@ import { visibleAt } from "@/lib/members/visibility";
 
 export type ViewerRsvp = { response: RsvpResponse; waiting: boolean; position: number | null } | null;
 
-/** The viewer's answer for a date, with their place in the waiting list (1 = next). */
-export async function getRsvp(occurrenceId: string, userId: string): Promise<ViewerRsvp> {
+export type AnswerCounts = { going: number; waiting: number; maybe: number };
+
+/**
+ * A date's numbers (going, waiting, maybe) and the viewer's answer, with their place in the waiting
+ * list (1 = next), in one query over the date's answers.
+ */
+export async function getAnswers(
+  occurrenceId: string,
+  userId: string | null,
+): Promise<{ counts: AnswerCounts; rsvp: ViewerRsvp }> {
   const db = await getDb();
+  const me = userId ?? "";
   const [row] = await db
-    .select({ response: eventRsvps.response, waitingSince: eventRsvps.waitingSince })
+    .select({
+      going:
+        sql<number>`count(*) filter (where ${eventRsvps.response} = 'yes' and ${eventRsvps.waitingSince} is null)`.mapWith(
+          Number,
+        ),
+      waiting: sql<number>`count(*) filter (where ${eventRsvps.waitingSince} is not null)`.mapWith(Number),
+      maybe: sql<number>`count(*) filter (where ${eventRsvps.response} = 'maybe')`.mapWith(Number),
+      response: sql<RsvpResponse | null>`max(${eventRsvps.response}) filter (where ${eventRsvps.userId} = ${me})`,
+      mineWaiting: sql<boolean>`coalesce(bool_or(${eventRsvps.waitingSince} is not null) filter (where ${eventRsvps.userId} = ${me}), false)`,
+      // Those waiting since before the viewer (the same moment: by id), as the queue moves up.
+      ahead:
+        sql<number>`count(*) filter (where (${eventRsvps.waitingSince}, ${eventRsvps.userId}) < (select m.waiting_since, m.user_id from ${eventRsvps} m where m.occurrence_id = ${occurrenceId} and m.user_id = ${me}))`.mapWith(
+          Number,
+        ),
+    })
     .from(eventRsvps)
-    .where(and(eq(eventRsvps.occurrenceId, occurrenceId), eq(eventRsvps.userId, userId)));
-  if (!row) return null;
-  if (!row.waitingSince) return { response: row.response, waiting: false, position: null };
-  const [ahead] = await db
-    .select({ n: sql<number>`count(*)`.mapWith(Number) })
-    .from(eventRsvps)
-    .where(
-      and(
-        eq(eventRsvps.occurrenceId, occurrenceId),
-        isNotNull(eventRsvps.waitingSince),
-        sql`(${eventRsvps.waitingSince}, ${eventRsvps.userId}) < (${row.waitingSince.toISOString()}::timestamptz, ${userId})`,
-      ),
-    );
-  return { response: row.response, waiting: true, position: (ahead?.n ?? 0) + 1 };
+    .where(eq(eventRsvps.occurrenceId, occurrenceId));
+  const counts = { going: row?.going ?? 0, waiting: row?.waiting ?? 0, maybe: row?.maybe ?? 0 };
+  if (!row?.response) return { counts, rsvp: null };
+  const waiting = Boolean(row.mineWaiting);
+  return { counts, rsvp: { response: row.response, waiting, position: waiting ? row.ahead + 1 : null } };
 }
 
 export type Attendee = {

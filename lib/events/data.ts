@@ -1,9 +1,8 @@
 import "server-only";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import {
   eventOccurrences,
-  eventRsvps,
   events,
   organisations,
   profiles,
@@ -13,7 +12,7 @@ import {
 } from "@/db/schema";
 import { nameAt } from "@/lib/members/visibility";
 import { type EventViewer, mayEditEvent, visibleEvents } from "./access";
-import { getRsvp, type ViewerRsvp } from "./attendee-data";
+import { getAnswers, type ViewerRsvp } from "./attendee-data";
 import { type OwnPlaceColumns, ownPlaceOf, type Place, placeOfDate } from "./place";
 
 /**
@@ -51,37 +50,62 @@ export type EventDetail = NonNullable<Awaited<ReturnType<typeof getEventRow>>> &
   selectedOwnPlace: boolean;
 };
 
+const eventColumns = {
+  id: events.id,
+  title: events.title,
+  description: events.description,
+  topic: events.topic,
+  languages: events.languages,
+  format: events.format,
+  venue: events.venue,
+  address: events.address,
+  municipality: events.municipality,
+  onlineUrl: events.onlineUrl,
+  onlineUrlAttendeesOnly: events.onlineUrlAttendeesOnly,
+  accessibility: events.accessibility,
+  organiserUserId: events.organiserUserId,
+  organiserOrganisationId: events.organiserOrganisationId,
+  visibility: events.visibility,
+  groupId: events.groupId,
+  startsAt: events.startsAt,
+  durationMinutes: events.durationMinutes,
+  frequency: events.frequency,
+  untilDate: events.untilDate,
+  capacity: events.capacity,
+  status: events.status,
+  sequence: events.sequence,
+  createdById: events.createdById,
+  updatedAt: events.updatedAt,
+};
+
 export async function getEventRow(eventId: string, viewer: EventViewer) {
   const db = await getDb();
   const [row] = await db
+    .select(eventColumns)
+    .from(events)
+    .where(and(eq(events.id, eventId), visibleEvents(viewer)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The event with its organiser's and group's names as the viewer may see them; null when not visible. */
+async function getEventWithNames(eventId: string, viewer: EventViewer) {
+  const db = await getDb();
+  const person = organiserPerson(viewer);
+  const [row] = await db
     .select({
-      id: events.id,
-      title: events.title,
-      description: events.description,
-      topic: events.topic,
-      languages: events.languages,
-      format: events.format,
-      venue: events.venue,
-      address: events.address,
-      municipality: events.municipality,
-      onlineUrl: events.onlineUrl,
-      onlineUrlAttendeesOnly: events.onlineUrlAttendeesOnly,
-      accessibility: events.accessibility,
-      organiserUserId: events.organiserUserId,
-      organiserOrganisationId: events.organiserOrganisationId,
-      visibility: events.visibility,
-      groupId: events.groupId,
-      startsAt: events.startsAt,
-      durationMinutes: events.durationMinutes,
-      frequency: events.frequency,
-      untilDate: events.untilDate,
-      capacity: events.capacity,
-      status: events.status,
-      sequence: events.sequence,
-      createdById: events.createdById,
-      updatedAt: events.updatedAt,
+      event: eventColumns,
+      organisation: organisations.name,
+      organisationSlug: organisations.slug,
+      person: person.name,
+      personWithheld: person.withheld,
+      group: workingGroups.name,
     })
     .from(events)
+    .leftJoin(organisations, eq(organisations.id, events.organiserOrganisationId))
+    .leftJoin(users, eq(users.id, events.organiserUserId))
+    .leftJoin(profiles, eq(profiles.userId, events.organiserUserId))
+    .leftJoin(workingGroups, eq(workingGroups.id, events.groupId))
     .where(and(eq(events.id, eventId), visibleEvents(viewer)))
     .limit(1);
   return row ?? null;
@@ -128,27 +152,13 @@ export async function getEventDetail(input: {
   slotDate?: string;
   now?: Date;
 }): Promise<EventDetail | null> {
-  const event = await getEventRow(input.eventId, input.viewer);
-  if (!event) return null;
+  const found = await getEventWithNames(input.eventId, input.viewer);
+  if (!found) return null;
+  const { event, ...names } = found;
   const db = await getDb();
   const now = input.now ?? new Date();
-  const person = organiserPerson(input.viewer);
-  const [occurrences, [names], canEdit] = await Promise.all([
+  const [occurrences, canEdit] = await Promise.all([
     listOccurrences(event.id),
-    db
-      .select({
-        organisation: organisations.name,
-        organisationSlug: organisations.slug,
-        person: person.name,
-        personWithheld: person.withheld,
-        group: workingGroups.name,
-      })
-      .from(events)
-      .leftJoin(organisations, eq(organisations.id, events.organiserOrganisationId))
-      .leftJoin(users, eq(users.id, events.organiserUserId))
-      .leftJoin(profiles, eq(profiles.userId, events.organiserUserId))
-      .leftJoin(workingGroups, eq(workingGroups.id, events.groupId))
-      .where(eq(events.id, event.id)),
     mayEditEvent(db, input.viewer, event),
   ]);
   const selected =
@@ -157,28 +167,9 @@ export async function getEventDetail(input: {
     occurrences.find((o) => o.endsAt >= now) ??
     occurrences.at(-1) ??
     null;
-  const counts = { going: 0, waiting: 0, maybe: 0 };
-  let rsvp: ViewerRsvp = null;
-  if (selected) {
-    const [tallies, answer] = await Promise.all([
-      db
-        .select({
-          going:
-            sql<number>`count(*) filter (where ${eventRsvps.response} = 'yes' and ${eventRsvps.waitingSince} is null)`.mapWith(
-              Number,
-            ),
-          waiting: sql<number>`count(*) filter (where ${eventRsvps.waitingSince} is not null)`.mapWith(
-            Number,
-          ),
-          maybe: sql<number>`count(*) filter (where ${eventRsvps.response} = 'maybe')`.mapWith(Number),
-        })
-        .from(eventRsvps)
-        .where(eq(eventRsvps.occurrenceId, selected.id)),
-      input.viewer ? getRsvp(selected.id, input.viewer.id) : null,
-    ]);
-    Object.assign(counts, tallies[0]);
-    rsvp = answer;
-  }
+  const { counts, rsvp } = selected
+    ? await getAnswers(selected.id, input.viewer?.id ?? null)
+    : { counts: { going: 0, waiting: 0, maybe: 0 }, rsvp: null };
   // The selected date's place is shown; its link, like the event's, only to those attending that date.
   const place = placeOfDate(event, selected?.ownPlace ?? null);
   const attending = rsvp?.response === "yes" && !rsvp.waiting;
@@ -198,10 +189,10 @@ export async function getEventDetail(input: {
     municipality: place.municipality ?? null,
     onlineUrl: showOnlineUrl ? place.onlineUrl : null,
     selectedOwnPlace: Boolean(selected?.ownPlace),
-    organiser: names?.organisation ?? names?.person ?? null,
-    organiserWithheld: !names?.organisation && Boolean(names?.personWithheld),
-    organiserOrganisationSlug: names?.organisationSlug ?? null,
-    groupName: names?.group ?? null,
+    organiser: names.organisation ?? names.person ?? null,
+    organiserWithheld: !names.organisation && Boolean(names.personWithheld),
+    organiserOrganisationSlug: names.organisationSlug ?? null,
+    groupName: names.group ?? null,
     occurrences: withoutLinks,
     selected: selected && withoutLinks.find((o) => o.id === selected.id)!,
     counts,
