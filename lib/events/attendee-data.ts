@@ -38,10 +38,10 @@ export async function getAnswers(
     })
     .from(eventRsvps)
     .where(eq(eventRsvps.occurrenceId, occurrenceId));
-  const counts = { going: row?.going ?? 0, waiting: row?.waiting ?? 0, maybe: row?.maybe ?? 0 };
-  if (!row?.response) return { counts, rsvp: null };
-  const waiting = Boolean(row.mineWaiting);
-  return { counts, rsvp: { response: row.response, waiting, position: waiting ? row.ahead + 1 : null } };
+  // An aggregate without GROUP BY always returns its one row.
+  const { response, mineWaiting, ahead, ...counts } = row!;
+  if (!response) return { counts, rsvp: null };
+  return { counts, rsvp: { response, waiting: mineWaiting, position: mineWaiting ? ahead + 1 : null } };
 }
 
 export type Attendee = {
