@@ -12,8 +12,8 @@ import type { ProfileInput } from "./schema";
 export async function updateProfile({ userId, data }: { userId: string; data: ProfileInput }): Promise<void> {
   const db = await getDb();
   await db.transaction(async (tx) => {
-    // Setting the name, changed or not, raises the forum's page-cache version (trigger users_name_page_cache):
-    // visitors' cached threads must drop a name its owner now keeps to members (`visName`) too.
+    // Visitors' cached threads and events are renewed at the commit by triggers on the name and on
+    // whether visitors may see it (`visName`: db/migrations 0029 and 0030).
     const [user] = await tx
       .update(users)
       .set({ name: data.name })

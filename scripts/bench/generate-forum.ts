@@ -112,6 +112,9 @@ export async function generateForum(
           || (${words}::text[])[1 + (t.id * 3 + k * 7) % ${n}] || '. Kennt jemand '
           || (${words}::text[])[1 + (t.id * 5 + k * 11) % ${n}] || ' oder ' || (${words}::text[])[1 + (k * 13) % ${n}]
           || ' in ' || (${words}::text[])[1 + (t.id + k * 17) % ${n}] || '? Vielen Dank für Ihre Hilfe, Beitrag ' || k || '.' as body) b`;
+    // The page-cache triggers (db/migrations 0030) wait for the commit, and an index cannot be built on a
+    // table with such waiting work: they run now (and raise the forum's version once).
+    await tx`set constraints all immediate`;
     await tx`create index forum_posts_search_idx on forum_posts using gin (search)`;
     await tx`create index forum_posts_author_idx on forum_posts (author_id, id)`;
     await tx`

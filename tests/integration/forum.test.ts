@@ -1,7 +1,16 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
-import { forumPosts, notifications, reports, settings, users } from "@/db/schema";
+import { getDb, rowsOf } from "@/db/client";
+import {
+  forumPosts,
+  forumReactions,
+  notifications,
+  profiles,
+  reports,
+  settings,
+  users,
+  VISIBILITY,
+} from "@/db/schema";
 import { getThread, listCategories, listCategoryThreads, listLatestThreads } from "@/lib/forum/data";
 import { setPostStatus } from "@/lib/forum/moderation-mutations";
 import {
@@ -186,12 +195,40 @@ describe("threads and posts", () => {
       ["reaction", () => toggleReaction({ postId: w.tPub.postId, userId: w.outsider.id, emoji: "👍" })],
       ["hide", () => setPostStatus({ postId: w.tPub.postId, status: "hidden", actorId: w.coordinator.id })],
       ["author renamed", () => db.update(users).set({ name: "Ina Neu" }).where(eq(users.id, w.insider.id))],
+      [
+        "author's name kept to members",
+        async () => {
+          await db.insert(profiles).values({ userId: w.insider.id }).onConflictDoNothing();
+          await db
+            .update(profiles)
+            .set({ visName: VISIBILITY.members })
+            .where(eq(profiles.userId, w.insider.id));
+        },
+      ],
     ];
     for (const [change, run] of changes) {
       const before = await version();
       await run();
       expect(await version(), change).toBeGreaterThan(before);
     }
+  });
+
+  it("raises that version at the commit: a forum write does not hold it from its first statement on", async () => {
+    const w = await world();
+    const db = await getDb();
+    const before = (await getContentVersions()).forum ?? 1;
+    // Whether this transaction has written the version row yet (its row version would carry its id).
+    const versionWrittenHere = async (tx: Pick<typeof db, "execute">) => {
+      const result = await tx.execute(sql`select exists (select 1 from content_versions where scope = 'forum'
+        and xmin::text::bigint = pg_current_xact_id()::text::bigint % 4294967296) as written`);
+      return rowsOf<{ written: boolean }>(result)[0];
+    };
+    await db.transaction(async (tx) => {
+      await tx.update(forumPosts).set({ body: "Geändert" }).where(eq(forumPosts.id, w.tPub.postId));
+      await tx.insert(forumReactions).values({ postId: w.tPub.postId, userId: w.outsider.id, emoji: "🎉" });
+      expect(await versionWrittenHere(tx)).toEqual({ written: false });
+    });
+    expect((await getContentVersions()).forum).toBeGreaterThan(before);
   });
 
   it("keeps edit history, soft-deletes as a placeholder, and renders Markdown safely", async () => {
