@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import ICAL from "ical.js";
+import { emailFor } from "../../db/seed";
 import { MEMBERS } from "../../db/seed-data/network";
 import { XSS_PAYLOADS } from "../fixtures/xss-payloads";
 import { expectNoA11yViolations } from "./support/a11y";
@@ -17,22 +18,6 @@ import { waitForMail } from "./support/mailbox";
 import { expectInertFor, recordDialogs } from "./support/xss";
 
 const t = tr("de");
-
-/** The seed's address rule (db/seed.ts emailFor): "Natalia Wiśniewska" → natalia.wisniewska@example.org. */
-function emailFor(name: string): string {
-  const ascii = name
-    .replace(/ä/g, "ae")
-    .replace(/ö/g, "oe")
-    .replace(/ü/g, "ue")
-    .replace(/ß/g, "ss")
-    .replace(/ı/g, "i")
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase();
-  const words = ascii.split(/\s+/);
-  const family = words.pop() ?? "";
-  return `${words.length ? `${words.join("-")}.` : ""}${family}@example.org`;
-}
 
 // Two German-speaking seeded members no other spec signs in with.
 const [THIRD, FIRST, SECOND] = MEMBERS.filter((m) => !m.locale || m.locale === "de")

@@ -12,15 +12,10 @@ import { actAs } from "../support/actions";
 import { auditEntriesFor, createPerson } from "../support/admin-factories";
 import { mailsTo } from "../support/event-factories";
 import { createOrganisation, createSession, createUser, uniqueEmail } from "../support/factories";
+import { form } from "../support/forms";
 
 vi.mock("next/headers", () => import("../support/next-headers"));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
-
-const form = (fields: Record<string, string>) => {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) data.set(key, value);
-  return data;
-};
 
 /** Someone signed in in the given role; `correct(userId, email)` submits the admin page's address form as them. */
 async function signedIn(role: "member" | "coordinator" | "admin") {

@@ -16,14 +16,9 @@ import { saveCampaign, startCampaign } from "@/lib/campaigns/mutations";
 import { unsubscribedSince } from "@/lib/campaigns/subscriptions";
 import { actAs } from "../support/actions";
 import { createSession, createUser, uniqueEmail } from "../support/factories";
+import { form } from "../support/forms";
 
 vi.mock("next/headers", () => import("../support/next-headers"));
-
-const form = (fields: Record<string, string>) => {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) data.set(key, value);
-  return data;
-};
 
 const AUDIENCE: CampaignAudience = {
   members: true,

@@ -17,6 +17,7 @@ import {
 import { IDLE } from "@/lib/forms/state";
 import { jobStates } from "@/lib/jobs/testing";
 import { createSession, createUser } from "../support/factories";
+import { form } from "../support/forms";
 import { signInWith } from "../support/next-headers";
 
 // Server actions read the session cookie through next/headers: this test sets it per call.
@@ -282,11 +283,6 @@ describe("contact import: the job", () => {
 });
 
 describe("contact import: who may", () => {
-  const form = (values: Record<string, string | File>) => {
-    const data = new FormData();
-    for (const [k, v] of Object.entries(values)) data.set(k, v);
-    return data;
-  };
   const csvFile = (text: string, name = "liste.csv") => new File([text], name, { type: "text/csv" });
 
   it("refuses a member everywhere with “not found” and changes nothing", async () => {

@@ -18,14 +18,9 @@ import { actAs } from "../support/actions";
 import { auditEntriesFor } from "../support/admin-factories";
 import { mailsTo } from "../support/event-factories";
 import { createSession, createUser, uniqueEmail } from "../support/factories";
+import { form } from "../support/forms";
 
 vi.mock("next/headers", () => import("../support/next-headers"));
-
-const form = (fields: Record<string, string>) => {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) data.set(key, value);
-  return data;
-};
 
 /** A member with a session; `ask(email)` submits "Neue E-Mail-Adresse" as them. */
 async function member(locale: "de" | "en" | "ar" | "uk" = "de") {

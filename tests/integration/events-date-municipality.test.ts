@@ -14,14 +14,9 @@ import { runQueuedJobs } from "@/lib/jobs/testing";
 import { actAs } from "../support/actions";
 import { createTestEvent, daysFromNow, mailsTo } from "../support/event-factories";
 import { createSession, createUser } from "../support/factories";
+import { form } from "../support/forms";
 
 vi.mock("next/headers", () => import("../support/next-headers"));
-
-const form = (fields: Record<string, string>) => {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) data.set(name, value);
-  return data;
-};
 
 /** A weekly series of three dates in Zeitz. */
 const weekly = (coordinatorId: string) =>

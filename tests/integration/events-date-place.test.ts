@@ -19,17 +19,12 @@ import { runQueuedJobs } from "@/lib/jobs/testing";
 import { actAs } from "../support/actions";
 import { createTestEvent, daysFromNow, inThirtySixHours, mailsTo } from "../support/event-factories";
 import { createOrganisation, createSession, createUser } from "../support/factories";
+import { form } from "../support/forms";
 import { addMember } from "../support/organisation-factories";
 
 vi.mock("next/headers", () => import("../support/next-headers"));
 
 const SERIES = "Rathaus Zeitz, Saal 2, Altmarkt 1, 06712 Zeitz";
-
-const form = (fields: Record<string, string>) => {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) data.set(name, value);
-  return data;
-};
 
 const weekly = (coordinatorId: string, startsAt = berlinDateTimeToUtc(daysFromNow(10), "16:00")) =>
   createTestEvent(coordinatorId, {

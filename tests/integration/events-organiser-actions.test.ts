@@ -14,18 +14,13 @@ import { IDLE } from "@/lib/forms/state";
 import { actAs } from "../support/actions";
 import { createTestEvent, daysFromNow, mailsTo } from "../support/event-factories";
 import { createSession, createUser } from "../support/factories";
+import { form } from "../support/forms";
 
 vi.mock("next/headers", () => import("../support/next-headers"));
 vi.mock("next-intl/server", async (original) => ({
   ...(await original<typeof import("next-intl/server")>()),
   getLocale: async () => "de",
 }));
-
-const form = (fields: Record<string, string>) => {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) data.set(name, value);
-  return data;
-};
 
 async function statusOf(occurrenceId: string) {
   const db = await getDb();

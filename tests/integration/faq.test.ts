@@ -8,6 +8,7 @@ import { moveFaqEntry, saveFaqEntry, saveFaqTranslation, setFaqPublished } from 
 import { IDLE } from "@/lib/forms/state";
 import { getContentVersions } from "@/lib/page-cache/data";
 import { createSession, createUser } from "../support/factories";
+import { form } from "../support/forms";
 import { signInWith } from "../support/next-headers";
 
 // Server actions read the session cookie through next/headers: this test sets it per call.
@@ -162,12 +163,6 @@ describe("FAQ search and visibility", () => {
 });
 
 describe("FAQ actions", () => {
-  const form = (values: Record<string, string>) => {
-    const data = new FormData();
-    for (const [k, v] of Object.entries(values)) data.set(k, v);
-    return data;
-  };
-
   it("refuse a member with “not found” and change nothing", async () => {
     const { saveFaqEntryAction } = await import("@/lib/faq/actions");
     const member = await createUser();

@@ -9,31 +9,16 @@ import { createReply, createThread, editPost, recordRead, setWatch } from "@/lib
 import { runQueuedJobs } from "@/lib/jobs/testing";
 import { approvePostAction } from "@/lib/moderation/actions";
 import { notificationText } from "@/lib/notifications/text";
-import { redirectOf } from "../support/actions";
-import { createMember, createSession, createUser } from "../support/factories";
+import { redirectOf, signedInAs } from "../support/actions";
+import { createMember, createUser } from "../support/factories";
+import { form } from "../support/forms";
 import { createCategory, createGroup } from "../support/forum-factories";
 import { member, outboxTo } from "../support/messages-factories";
-import { signInWith } from "../support/next-headers";
 import { MAIL_WINDOW, tn } from "../support/notification-lines";
 
 // Actions and loaders read the session cookie; here it is whatever session the test signed in with.
 vi.mock("next/headers", () => import("../support/next-headers"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
-
-async function as<T>(userId: string, call: () => Promise<T>): Promise<T> {
-  signInWith(await createSession(userId));
-  try {
-    return await call();
-  } finally {
-    signInWith(undefined);
-  }
-}
-
-const form = (values: Record<string, string | number>) => {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(values)) data.set(k, String(v));
-  return data;
-};
 
 async function linesOf(userId: string) {
   const db = await getDb();
@@ -87,13 +72,13 @@ describe("deleting one's own post", () => {
       .from(forumPosts)
       .where(and(eq(forumPosts.threadId, t.id), eq(forumPosts.number, 1)));
 
-    expect(await as(author.id, () => redirectOf(() => deletePostAction(form({ postId: first!.id }))))).toBe(
-      `/forum/t/${t.id}/${t.slug}?delete=${first!.id}#confirm-heading`,
-    );
+    expect(
+      await signedInAs(author.id, () => redirectOf(() => deletePostAction(form({ postId: first!.id })))),
+    ).toBe(`/forum/t/${t.id}/${t.slug}?delete=${first!.id}#confirm-heading`);
     expect(await statusOf("post", first!.id)).toBe("visible");
 
     expect(
-      await as(author.id, () =>
+      await signedInAs(author.id, () =>
         redirectOf(() => deletePostAction(form({ postId: first!.id, confirmed: "yes" }))),
       ),
     ).toBe(`/forum/t/${t.id}/${t.slug}#post-1`);
@@ -110,7 +95,7 @@ describe("deleting one's own post", () => {
     const own = await createReply({ authorId: author.id, threadId: t.id, body: "Nachtrag" });
     await updateThreadFlags({ threadId: t.id, actorId: coordinator.id, set: { locked: true } });
     expect(
-      await as(author.id, () =>
+      await signedInAs(author.id, () =>
         redirectOf(() => deletePostAction(form({ postId: own.postId, confirmed: "yes" }))),
       ),
     ).toBe(`/forum/t/${t.id}/${t.slug}#post-2`);
@@ -122,7 +107,7 @@ describe("deleting one's own post", () => {
       .from(forumPosts)
       .where(and(eq(forumPosts.threadId, t.id), eq(forumPosts.number, 1)));
     expect(
-      await as(author.id, () =>
+      await signedInAs(author.id, () =>
         redirectOf(() => deletePostAction(form({ postId: first!.id, confirmed: "yes" }))),
       ),
     ).toBe(`/forum/c/${category.slug}`);
@@ -151,7 +136,7 @@ describe("held posts", () => {
     expect(page.threads.find((x) => x.id === t.id)).toMatchObject({ unread: 0, firstUnread: null });
 
     expect(
-      await as(coordinator.id, () =>
+      await signedInAs(coordinator.id, () =>
         redirectOf(() => approvePostAction(form({ postId: held.postId, decision: "approve" }))),
       ),
     ).toBe("/admin/moderation?done=approve");
@@ -164,13 +149,13 @@ describe("held posts", () => {
 
     const second = await createReply({ authorId: newcomer.id, threadId: t.id, body: "Noch was", hold: true });
     expect(
-      await as(coordinator.id, () =>
+      await signedInAs(coordinator.id, () =>
         redirectOf(() => approvePostAction(form({ postId: second.postId, decision: "delete" }))),
       ),
     ).toBe(`/admin/moderation?deleteHeld=${second.postId}#confirm-heading`);
     expect(await statusOf("post", second.postId)).toBe("pending");
     expect(
-      await as(coordinator.id, () =>
+      await signedInAs(coordinator.id, () =>
         redirectOf(() =>
           approvePostAction(form({ postId: second.postId, decision: "delete", confirmed: "yes" })),
         ),

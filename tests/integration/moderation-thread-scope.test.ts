@@ -9,29 +9,14 @@ import { resolveReportAction } from "@/lib/moderation/actions";
 import { listOpenReports } from "@/lib/moderation/data";
 import { reportContent } from "@/lib/moderation/mutations";
 import { notificationText } from "@/lib/notifications/text";
-import { redirectOf } from "../support/actions";
-import { createSession, createUser } from "../support/factories";
+import { redirectOf, signedInAs } from "../support/actions";
+import { createUser } from "../support/factories";
+import { form } from "../support/forms";
 import { createCategory } from "../support/forum-factories";
-import { signInWith } from "../support/next-headers";
 import { tn } from "../support/notification-lines";
 
 vi.mock("next/headers", () => import("../support/next-headers"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
-
-async function as<T>(userId: string, call: () => Promise<T>): Promise<T> {
-  signInWith(await createSession(userId));
-  try {
-    return await call();
-  } finally {
-    signInWith(undefined);
-  }
-}
-
-const form = (values: Record<string, string | number>) => {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(values)) data.set(k, String(v));
-  return data;
-};
 
 async function linesOf(userId: string) {
   const db = await getDb();
@@ -80,12 +65,12 @@ describe("deciding on a reported opening post", () => {
     expect(entry.subject?.html).toContain("<strong>Erster</strong>");
 
     expect(
-      await as(coordinator.id, () =>
+      await signedInAs(coordinator.id, () =>
         redirectOf(() => resolveReportAction(form({ reportId: report.id, decision: "delete" }))),
       ),
     ).toBe(`/admin/moderation?deleteReport=${report.id}#confirm-heading`);
     expect(
-      await as(coordinator.id, () =>
+      await signedInAs(coordinator.id, () =>
         redirectOf(() =>
           resolveReportAction(form({ reportId: report.id, decision: "delete", confirmed: "yes" })),
         ),
@@ -104,7 +89,7 @@ describe("deciding on a reported opening post", () => {
     const { thread, title, report, entry } = await reportedOpening(author.id, reporter.id, [reporter.id]);
     expect(entry.subject?.takesThread).toEqual({ hide: true, delete: false });
     expect(
-      await as(coordinator.id, () =>
+      await signedInAs(coordinator.id, () =>
         redirectOf(() =>
           resolveReportAction(form({ reportId: report.id, decision: "delete", confirmed: "yes" })),
         ),
@@ -120,7 +105,7 @@ describe("deciding on a reported opening post", () => {
     const coordinator = await createUser({ role: "coordinator" });
     const { thread, title, report } = await reportedOpening(author.id, reporter.id, [reporter.id]);
     expect(
-      await as(coordinator.id, () =>
+      await signedInAs(coordinator.id, () =>
         redirectOf(() => resolveReportAction(form({ reportId: report.id, decision: "hide" }))),
       ),
     ).toBe("/admin/moderation?done=hideThread");
@@ -145,7 +130,9 @@ describe("restoring a hidden post in the thread", () => {
     const reply = await createReply({ authorId: author.id, threadId: thread.id, body: "Antwort" });
     await setPostStatus({ postId: reply.postId, status: "hidden", actorId: coordinator.id });
     expect(
-      await as(coordinator.id, () => redirectOf(() => restorePostAction(form({ postId: reply.postId })))),
+      await signedInAs(coordinator.id, () =>
+        redirectOf(() => restorePostAction(form({ postId: reply.postId }))),
+      ),
     ).toMatch(new RegExp(`^/forum/t/${thread.id}/[^?#]*\\?restored=1#post-2$`));
   });
 });

@@ -1,4 +1,5 @@
 /** Server actions called straight from an integration test: where Next's redirect() sent them. */
+import { createSession } from "./factories";
 import { signInWith } from "./next-headers";
 
 /** The URL a thrown redirect names (its digest is "NEXT_REDIRECT;<type>;<url>;…"), or null. */
@@ -36,6 +37,16 @@ export async function actAs(token: string | undefined, run: () => Promise<unknow
     if (target !== null) return `redirected:${target}`;
     if (isNotFound(error)) return "notFound";
     throw error;
+  } finally {
+    signInWith(undefined);
+  }
+}
+
+/** Runs the call signed in as this person (a new session), and signs out again whatever happens. */
+export async function signedInAs<T>(userId: string, call: () => Promise<T>): Promise<T> {
+  signInWith(await createSession(userId));
+  try {
+    return await call();
   } finally {
     signInWith(undefined);
   }
