@@ -37,10 +37,48 @@ const markdownAsText = (body: SQL) =>
     ${String.raw`[*~\x60]+|\m_+|_+\M`}, '', 'g')`;
 
 /**
+ * How many of the newest posts (below the page's cursor) and threads a search reads in order before it
+ * asks the GIN index for older ones. A common word fills its page among them; a rare word or a typo,
+ * which the planner cannot tell from a common one, is found in the index at once instead of by reading
+ * every post (0.5 s with a million posts) and every thread title. A word that reaches the index is
+ * in fewer than 21 of the newest 10,000 posts: about 2,000 of a million at most.
+ */
+export const RECENT_POSTS = 10_000;
+export const RECENT_THREADS = 2_000;
+
+/**
+ * Rows of `table` whose search column matches, as `page` selects them (a page at most): the newest
+ * `recent` rows below `top` read in order (`is true` keeps the index out), then, only when they did not
+ * fill the page, the older ones from the GIN index (OFFSET 0 keeps the order out).
+ */
+function recentFirst(input: {
+  table: "forum_posts" | "forum_threads";
+  recent: number;
+  top: SQL;
+  q: SQL;
+  page: (rows: SQL, match: (alias: string) => SQL) => SQL;
+}): SQL {
+  const table = sql.raw(input.table);
+  const start = sql`(${input.top} - ${sql.raw(String(input.recent))})`;
+  const recent = input.page(
+    table,
+    (alias) => sql`${sql.raw(alias)}.id >= ${start} and (${sql.raw(alias)}.search @@ ${input.q}) is true`,
+  );
+  const older = input.page(
+    sql`(select * from ${table} where search @@ ${input.q} and id < ${start} offset 0)`,
+    () => sql`true`,
+  );
+  return sql`(with recent as ${recent}
+    select * from recent
+    union all
+    select * from ${older} older where (select count(*) from recent) <= ${SEARCH_PAGE_SIZE})`;
+}
+
+/**
  * German full-text search over the posts the viewer may read: websearch syntax ("…" for a phrase,
  * -word to exclude), optional author name, newest first; a thread whose title matches is found by its
- * first post. Each of the two matches uses its own GIN index and stops at a page, the order is the
- * primary key, and the highlighting runs on the 20 rows of the page only. Without words: every post
+ * first post. Each of the two matches stops at a page (recentFirst), the order is the primary key, and
+ * the highlighting runs on the 20 rows of the page only. Without words: every post
  * of the named author. Posts of deleted threads are left out for everyone (the thread is gone).
  */
 export async function searchPosts(input: {
@@ -72,18 +110,37 @@ export async function searchPosts(input: {
       ${author} ${before}
     order by ${newestFirst} desc
     limit ${SEARCH_PAGE_SIZE + 1})`;
-  const posts = sql`forum_posts p join forum_threads t on t.id = p.thread_id`;
-  // A first post is written with its thread, so newest threads are newest first posts: sorting the
-  // title matches by thread before joining lets the page stop after about 20 post lookups.
-  const firstPostsByTitle = sql`(select * from forum_threads t where t.search @@ ${q} order by t.id desc) t
-    join forum_posts p on p.thread_id = t.id and p.number = 1`;
+  // Each post's thread by its key (OFFSET 0 keeps it a lookup per post): a hash join would read every
+  // thread first, however few posts the index found.
+  const posts = (rows: SQL) => sql`${rows} p cross join lateral
+    (select status, author_id from forum_threads t where t.id = p.thread_id offset 0) t`;
+  // A first post is written with its thread, so newest threads are newest first posts: the title
+  // matches in thread order let the page stop after about 20 post lookups.
+  const firstPostsByTitle = (rows: SQL) =>
+    sql`${rows} t join forum_posts p on p.thread_id = t.id and p.number = 1`;
   const page = input.query
-    ? sql`${matching(posts, sql`p.search @@ ${q}`)}
+    ? sql`${recentFirst({
+        table: "forum_posts",
+        recent: RECENT_POSTS,
+        top: input.before ? sql`${input.before}::int` : sql`(select max(id) + 1 from forum_posts)`,
+        q,
+        page: (rows, match) => matching(posts(rows), match("p")),
+      })}
         union
-        ${matching(firstPostsByTitle, sql`true`, sql`t.id`)}
+        ${recentFirst({
+          table: "forum_threads",
+          recent: RECENT_THREADS,
+          // Below the cursor: the threads older than the newest first post before it.
+          top: input.before
+            ? sql`(select p.thread_id + 1 from forum_posts p where p.id < ${input.before}::int and p.number = 1
+                order by p.id desc limit 1)`
+            : sql`(select max(id) + 1 from forum_threads)`,
+          q,
+          page: (rows, match) => matching(firstPostsByTitle(rows), match("t"), sql`t.id`),
+        })}
         order by id desc
         limit ${SEARCH_PAGE_SIZE + 1}`
-    : matching(posts, sql`true`);
+    : matching(posts(sql`forum_posts`), sql`true`);
   const plain = markdownAsText(sql`left(page.body, 5000)`);
   // A visitor's snippets leave out the names of mentioned and quoted people they may not see.
   const visitor = input.viewer === null;

@@ -1,8 +1,10 @@
+import { sql } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
+import { getDb } from "@/db/client";
 import { setPostStatus } from "@/lib/forum/moderation-mutations";
 import { createReply, createThread } from "@/lib/forum/mutations";
 import type { ForumViewer } from "@/lib/forum/visibility";
-import { searchPosts } from "@/lib/search/data";
+import { RECENT_POSTS, RECENT_THREADS, searchPosts } from "@/lib/search/data";
 import { loadSearch } from "@/lib/search/loaders";
 import { createSession, createUser } from "../support/factories";
 import { createCategory, createGroup } from "../support/forum-factories";
@@ -125,5 +127,53 @@ describe("forum search", () => {
     expect((await searchPosts({ viewer: as(coordinator), query: key })).hits).toHaveLength(2);
     await setPostStatus({ postId, status: "deleted", actorId: member.id });
     expect((await searchPosts({ viewer: as(coordinator), query: key })).hits).toEqual([]);
+  });
+  it("finds posts and titles older than the newest ones it reads in order, newest first, page after page", async () => {
+    const key = `Altwort${unique()}`;
+    const member = await createUser();
+    const category = (await createCategory("members")).id;
+    const titleKey = `Titelwort${unique()}`;
+    const titled = await createThread({
+      authorId: member.id,
+      categoryId: category,
+      title: titleKey,
+      body: "Alt",
+    });
+    const opening = await createThread({
+      authorId: member.id,
+      categoryId: category,
+      title: "Alt",
+      body: key,
+    });
+    const reply = async () =>
+      (await createReply({ authorId: member.id, threadId: opening.thread.id, body: key })).postId;
+    const old = [opening.postId];
+    for (let i = 0; i < 24; i++) old.push(await reply());
+    // More newer posts and threads than the search reads in order: the old matches are left to the index.
+    // Dated long ago, so that no list of recent activity shows them to other tests.
+    const db = await getDb();
+    const filler = await createThread({
+      authorId: member.id,
+      categoryId: category,
+      title: "Füller",
+      body: "Füller",
+    });
+    await db.execute(sql`insert into forum_posts (thread_id, category_id, number, author_id, body, body_html, created_at)
+      select ${filler.thread.id}, ${category}, 1 + k, ${member.id}, 'Füllbeitrag', '<p>Füllbeitrag</p>', '2001-01-01'
+      from generate_series(1, ${RECENT_POSTS}) k`);
+    await db.execute(sql`insert into forum_threads (category_id, author_id, title, slug, last_post_at, created_at)
+      select ${category}, ${member.id}, 'Füllthema', 'fuellthema', '2001-01-01', '2001-01-01'
+      from generate_series(1, ${RECENT_THREADS}) k`);
+    const recent = [await reply(), await reply()];
+
+    const newestFirst = [...old, ...recent].reverse();
+    const first = await searchPosts({ viewer: as(member), query: key });
+    expect(first.hits.map((h) => h.postId)).toEqual(newestFirst.slice(0, 20));
+    const second = await searchPosts({ viewer: as(member), query: key, before: first.next ?? undefined });
+    expect(second.hits.map((h) => h.postId)).toEqual(newestFirst.slice(20));
+    expect(second.next).toBeNull();
+    expect((await searchPosts({ viewer: as(member), query: titleKey })).hits.map((h) => h.postId)).toEqual([
+      titled.postId,
+    ]);
   });
 });
