@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, getTableColumns } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import {
   eventOccurrences,
@@ -50,33 +50,8 @@ export type EventDetail = NonNullable<Awaited<ReturnType<typeof getEventRow>>> &
   selectedOwnPlace: boolean;
 };
 
-const eventColumns = {
-  id: events.id,
-  title: events.title,
-  description: events.description,
-  topic: events.topic,
-  languages: events.languages,
-  format: events.format,
-  venue: events.venue,
-  address: events.address,
-  municipality: events.municipality,
-  onlineUrl: events.onlineUrl,
-  onlineUrlAttendeesOnly: events.onlineUrlAttendeesOnly,
-  accessibility: events.accessibility,
-  organiserUserId: events.organiserUserId,
-  organiserOrganisationId: events.organiserOrganisationId,
-  visibility: events.visibility,
-  groupId: events.groupId,
-  startsAt: events.startsAt,
-  durationMinutes: events.durationMinutes,
-  frequency: events.frequency,
-  untilDate: events.untilDate,
-  capacity: events.capacity,
-  status: events.status,
-  sequence: events.sequence,
-  createdById: events.createdById,
-  updatedAt: events.updatedAt,
-};
+// Every column but createdAt, which no page shows.
+const { createdAt: _, ...eventColumns } = getTableColumns(events);
 
 export async function getEventRow(eventId: string, viewer: EventViewer) {
   const db = await getDb();

@@ -53,20 +53,20 @@ export const RECENT_THREADS = 2_000;
  */
 function recentFirst(input: {
   table: "forum_posts" | "forum_threads";
+  /** The table's alias in `page`'s query. */
+  as: "p" | "t";
   recent: number;
   top: SQL;
   q: SQL;
-  page: (rows: SQL, match: (alias: string) => SQL) => SQL;
+  page: (rows: SQL, match: SQL) => SQL;
 }): SQL {
   const table = sql.raw(input.table);
+  const as = sql.raw(input.as);
   const start = sql`(${input.top} - ${sql.raw(String(input.recent))})`;
-  const recent = input.page(
-    table,
-    (alias) => sql`${sql.raw(alias)}.id >= ${start} and (${sql.raw(alias)}.search @@ ${input.q}) is true`,
-  );
+  const recent = input.page(table, sql`${as}.id >= ${start} and (${as}.search @@ ${input.q}) is true`);
   const older = input.page(
     sql`(select * from ${table} where search @@ ${input.q} and id < ${start} offset 0)`,
-    () => sql`true`,
+    sql`true`,
   );
   return sql`(with recent as ${recent}
     select * from recent
@@ -121,14 +121,16 @@ export async function searchPosts(input: {
   const page = input.query
     ? sql`${recentFirst({
         table: "forum_posts",
+        as: "p",
         recent: RECENT_POSTS,
         top: input.before ? sql`${input.before}::int` : sql`(select max(id) + 1 from forum_posts)`,
         q,
-        page: (rows, match) => matching(posts(rows), match("p")),
+        page: (rows, match) => matching(posts(rows), match),
       })}
         union
         ${recentFirst({
           table: "forum_threads",
+          as: "t",
           recent: RECENT_THREADS,
           // Below the cursor: the threads older than the newest first post before it.
           top: input.before
@@ -136,7 +138,7 @@ export async function searchPosts(input: {
                 order by p.id desc limit 1)`
             : sql`(select max(id) + 1 from forum_threads)`,
           q,
-          page: (rows, match) => matching(firstPostsByTitle(rows), match("t"), sql`t.id`),
+          page: (rows, match) => matching(firstPostsByTitle(rows), match, sql`t.id`),
         })}
         order by id desc
         limit ${SEARCH_PAGE_SIZE + 1}`
