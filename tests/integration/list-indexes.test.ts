@@ -81,3 +81,21 @@ describe("search and filter indexes", () => {
     }
   });
 });
+
+describe("query compilation", () => {
+  it("never JIT-compiles a query, however dear the planner thinks it (db/session-settings.ts)", async () => {
+    const db = await getDb();
+    // Estimated far above PostgreSQL's jit_above_cost (100,000), and never run: like the forum search's
+    // fallback to its index, which cost 45–70 ms of compiling for 1 ms of work.
+    const rows = rowsOf<Record<string, unknown>>(
+      await db.execute(sql`explain (analyze, format json)
+        select count(*) from generate_series(1, 10000000) a where (select random()) < 0`),
+    );
+    const [plan] = Object.values(rows[0]!) as [unknown];
+    const [root] = (typeof plan === "string" ? JSON.parse(plan) : plan) as [
+      { Plan: { "Total Cost": number } },
+    ];
+    expect(root.Plan["Total Cost"]).toBeGreaterThan(100_000);
+    expect(root).not.toHaveProperty("JIT");
+  });
+});
