@@ -58,6 +58,12 @@ export const TARGETS: BenchTarget[] = [
   { name: "forum-search", path: `/search?q=${encodeURIComponent("Kaution Naumburg")}`, as: "member" },
   // One common word, as most searches are: its page fills from the newest posts.
   { name: "forum-search-word", path: `/search?q=${encodeURIComponent("Wohnung")}`, as: "member" },
+  // A common word by the 200-odd members named Müller (the generator's most common surname).
+  {
+    name: "forum-search-author",
+    path: `/search?q=${encodeURIComponent("Wohnung")}&author=${encodeURIComponent("Müller")}`,
+    as: "member",
+  },
   // A word no post has (a typo, a rare word): the newest posts are read in order, the rest asked of the index.
   { name: "forum-search-none", path: `/search?q=${encodeURIComponent("Zahnarztpraxis")}`, as: "member" },
   // Messages: 200,000 in 20,000 conversations; member 1 takes part in 200, conversation 1 has 5,000.

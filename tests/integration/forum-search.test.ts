@@ -1,10 +1,11 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
+import { users } from "@/db/schema";
 import { setPostStatus } from "@/lib/forum/moderation-mutations";
 import { createReply, createThread } from "@/lib/forum/mutations";
 import type { ForumViewer } from "@/lib/forum/visibility";
-import { RECENT_POSTS, RECENT_THREADS, searchPosts } from "@/lib/search/data";
+import { AUTHOR_LOOKUPS, RECENT_POSTS, RECENT_THREADS, searchPosts } from "@/lib/search/data";
 import { loadSearch } from "@/lib/search/loaders";
 import { createSession, createUser } from "../support/factories";
 import { createCategory, createGroup } from "../support/forum-factories";
@@ -175,5 +176,48 @@ describe("forum search", () => {
     expect((await searchPosts({ viewer: as(member), query: titleKey })).hits.map((h) => h.postId)).toEqual([
       titled.postId,
     ]);
+  });
+
+  it("finds a named author's posts and titles, newest first page after page, whether few or many share the name", async () => {
+    const key = `Suchwort${unique()}`;
+    const surname = `Quelle${unique()}`;
+    const author = await createUser({ name: `Amal ${surname}` });
+    const other = await createUser();
+    const insider = await createUser();
+    const reader = await createUser();
+    const open = (await createCategory("members")).id;
+    const restricted = (await createCategory("group", (await createGroup([author.id, insider.id])).id)).id;
+    const titled = await createThread({ authorId: author.id, categoryId: open, title: key, body: "Ohne" });
+    const theirs = await createThread({ authorId: other.id, categoryId: open, title: "Frage", body: key });
+    const expected = [titled.postId];
+    for (let i = 0; i < 22; i++)
+      expected.push(
+        (await createReply({ authorId: author.id, threadId: theirs.thread.id, body: key })).postId,
+      );
+    await createThread({ authorId: author.id, categoryId: restricted, title: "Intern", body: key });
+    await createReply({ authorId: other.id, threadId: titled.thread.id, body: key });
+    const newestFirst = expected.reverse();
+
+    const pages = async (query: string) => {
+      const first = await searchPosts({ viewer: as(reader), query, author: surname });
+      const second = await searchPosts({ viewer: as(reader), query, author: surname, before: first.next! });
+      expect(second.next).toBeNull();
+      return [first.hits, second.hits].map((hits) => hits.map((h) => h.postId));
+    };
+    const byFew = [await pages(key), await pages("")];
+    expect(byFew[0]).toEqual([newestFirst.slice(0, 20), newestFirst.slice(20)]);
+    expect(byFew[1]).toEqual(byFew[0]);
+    // More members who share the name than the search looks up one by one: the other way, same hits.
+    const db = await getDb();
+    await db.insert(users).values(
+      Array.from({ length: AUTHOR_LOOKUPS }, (_, i) => ({
+        name: `Namensvetter ${surname}`,
+        email: `namensvetter-${i}-${surname.toLowerCase()}@example.org`,
+        status: "approved" as const,
+      })),
+    );
+    expect(await pages(key)).toEqual(byFew[0]);
+    expect(await pages("")).toEqual(byFew[0]);
+    expect((await searchPosts({ viewer: as(reader), query: key, author: "Niemand" })).hits).toEqual([]);
   });
 });
