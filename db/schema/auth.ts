@@ -26,7 +26,13 @@ export const users = pgTable(
     statusBeforeBlock: text("status_before_block").$type<Exclude<UserStatus, "blocked">>(),
     createdAt: ts("created_at").notNull().defaultNow(),
   },
-  (t) => [index("users_status_idx").on(t.status, t.createdAt)],
+  (t) => [
+    index("users_status_idx").on(t.status, t.createdAt),
+    // The newest members (the home page), read backwards: ORDER BY approved_at DESC, id DESC.
+    index("users_approved_idx").on(t.status, t.approvedAt, t.id),
+    // The admin area's list of accounts, newest first.
+    index("users_created_idx").on(t.createdAt, t.id),
+  ],
 );
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
