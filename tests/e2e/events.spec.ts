@@ -15,6 +15,7 @@ import {
   waitForHydration,
 } from "./support/fixtures";
 import { waitForMail } from "./support/mailbox";
+import { CACHE_RENEWAL } from "./support/page-cache";
 import { expectInertFor, recordDialogs } from "./support/xss";
 
 const t = tr("de");
@@ -614,14 +615,12 @@ test("visitors get the events list, filtered or not, and a public event from the
   await expect(coordinator.getByText(t("events.saved.created"))).toBeVisible();
   const eventId = new URL(coordinator.url()).pathname.split("/").at(-1)!;
 
-  // (each web process renews its copy within a second of a change: PostgreSQL runs several)
-  const renewal = { intervals: [250], timeout: 5_000 };
   const card = page.getByRole("link", { name: new RegExp(title) });
   let response: Awaited<ReturnType<typeof page.goto>> = null;
   await expect(async () => {
     response = await page.goto("/events");
     await expect(card).toBeVisible({ timeout: 100 });
-  }).toPass(renewal);
+  }).toPass(CACHE_RENEWAL);
   expect(response!.headers()["x-page-cache"]).toMatch(/hit|miss/);
   expect(response!.headers()["content-security-policy"]).toContain("script-src 'none'");
   expect(await page.locator("script").count()).toBe(0);
@@ -654,13 +653,13 @@ test("visitors get the events list, filtered or not, and a public event from the
     await expect(page.getByText(t("events.capacityInfo", { going: 0, capacity: 5 }))).toBeVisible({
       timeout: 100,
     });
-  }).toPass(renewal);
+  }).toPass(CACHE_RENEWAL);
   await expect(async () => {
     await page.goto(filteredList);
     await expect(page.getByRole("link", { name: new RegExp(`${title} im Hof`) })).toBeVisible({
       timeout: 100,
     });
-  }).toPass(renewal);
+  }).toPass(CACHE_RENEWAL);
 });
 
 test("the Arabic events page reads right to left and is axe-clean", async ({ newPage, baseURL }) => {

@@ -3,17 +3,13 @@ import { FAQ_CATEGORIES } from "../../db/seed-data/faq";
 import { XSS_PAYLOADS } from "../fixtures/xss-payloads";
 import { expectNoA11yViolations } from "./support/a11y";
 import { expect, type Locale, plain, test, tr, uniqueSuffix } from "./support/fixtures";
+import { CACHE_RENEWAL } from "./support/page-cache";
 import { expectInertFor, recordDialogs } from "./support/xss";
 
 const de = tr("de");
 const ar = tr("ar");
 const LOCALES: Locale[] = ["de", "en", "ar", "uk"];
 const ACCEPT: Record<Locale, string> = { de: "de-DE", en: "en-GB", ar: "ar-SY", uk: "uk-UA" };
-/**
- * How long a visitor reloads until a change shows: every web process renews its cached copy within a
- * second, and each reload of a page may take another second on a loaded two-core CI machine.
- */
-const CACHE_RENEWAL = { intervals: [250], timeout: 5_000 };
 
 /** Deletes the entry whose edit page is open, through the confirmation step. */
 async function deleteEntry(coordinator: Page) {

@@ -6,6 +6,7 @@ import { invitedMember, test } from "./support/admin-fixtures";
 import { escapeRegExp, expect, tr, uniqueLetters, uniqueSuffix, waitForHydration } from "./support/fixtures";
 import { createGroupCategory } from "./support/forum-groups";
 import { waitForMail } from "./support/mailbox";
+import { CACHE_RENEWAL } from "./support/page-cache";
 import { expectInertFor, recordDialogs } from "./support/xss";
 
 const t = tr("de");
@@ -268,7 +269,7 @@ test("a visitor sees a members-only name as a network member, unlinked, also whe
   await expect(async () => {
     await visitor.reload();
     await expect(answer(visitor)).toBeVisible({ timeout: 100 });
-  }).toPass({ intervals: [250], timeout: 3_000 });
+  }).toPass(CACHE_RENEWAL);
   await expect(post(visitor, 1).getByRole("heading", { level: 3 })).toHaveText("Katrin Vogel");
   const hidden = post(visitor, 2).getByRole("heading", { level: 3 });
   await expect(hidden).toHaveText(t("forum.withheldName"));
@@ -463,7 +464,7 @@ test("reading, previewing, replying and reacting work without JavaScript; a visi
   await expect(async () => {
     await visitor.reload();
     await expect(visitor.getByText(text)).toBeVisible({ timeout: 100 });
-  }).toPass({ intervals: [250], timeout: 3_000 });
+  }).toPass(CACHE_RENEWAL);
   await expectNoA11yViolations(visitor);
 
   // Nora deletes her reply after a confirmation step: its place in the thread stays, its text goes,
@@ -483,7 +484,7 @@ test("reading, previewing, replying and reacting work without JavaScript; a visi
   await expect(async () => {
     await visitor.reload();
     await expect(visitor.getByText(text)).toHaveCount(0, { timeout: 100 });
-  }).toPass({ intervals: [250], timeout: 3_000 });
+  }).toPass(CACHE_RENEWAL);
 });
 
 /** A PDF of about this many megabytes: the header the server checks for, then filler. */
@@ -790,7 +791,7 @@ test("with first posts held, a new member's thread waits for the coordinator's a
     await expect(async () => {
       await visitor.goto(threadUrl);
       await expect(visitor.getByRole("heading", { level: 1, name: title })).toBeVisible({ timeout: 100 });
-    }).toPass({ intervals: [250], timeout: 3_000 });
+    }).toPass(CACHE_RENEWAL);
   } finally {
     await setHold(false);
   }

@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import { XSS_PAYLOADS } from "../fixtures/xss-payloads";
 import { expectNoA11yViolations } from "./support/a11y";
 import { expect, plain, test, tr, uniqueSuffix } from "./support/fixtures";
+import { CACHE_RENEWAL } from "./support/page-cache";
 import { expectInertFor, recordDialogs } from "./support/xss";
 
 const t = tr("de");
@@ -16,7 +17,7 @@ const expectListedForVisitors = (visitor: Page, title: string) =>
   expect(async () => {
     await visitor.goto("/videos");
     await expect(visitor.getByRole("link", { name: title })).toBeVisible({ timeout: 100 });
-  }).toPass({ intervals: [250], timeout: 3_000 });
+  }).toPass(CACHE_RENEWAL);
 
 /** Deletes the video whose edit page is open, through the confirmation step. */
 async function deleteVideo(coordinator: Page) {
@@ -282,7 +283,7 @@ test("a coordinator translates a video, withdraws and publishes it again, moves 
     await expect(async () => {
       await reader.reload();
       await expect(reader.getByText(plain(tr("en")("videos.outdatedNotice")))).toBeVisible({ timeout: 100 });
-    }).toPass({ intervals: [250], timeout: 3_000 });
+    }).toPass(CACHE_RENEWAL);
     await expect(reader.getByRole("heading", { level: 1, name: english })).toBeVisible();
     await expectNoA11yViolations(reader);
   });
