@@ -35,10 +35,7 @@ describe("newest-first lists", () => {
       "the newest members (the home page)",
       sql`select id from users where status = 'approved' order by approved_at desc, id desc limit 12`,
     ],
-    [
-      "the accounts in the admin area",
-      sql`select id from users order by created_at desc, id desc limit 26`,
-    ],
+    ["the accounts in the admin area", sql`select id from users order by created_at desc, id desc limit 26`],
     [
       "a member's notifications",
       sql`select id from notifications where recipient_id = 'u' order by created_at desc, id desc limit 31`,
