@@ -50,10 +50,12 @@ export function clearPageCache(): void {
 
 async function currentVersions() {
   if (Date.now() - state.checkedAt >= VERSION_CHECK_MS) {
+    // Counted from when the question was asked: the answer may be that old.
+    const asked = Date.now();
     state.checking ??= getContentVersions()
       .then((versions) => {
         state.versions = versions;
-        state.checkedAt = Date.now();
+        state.checkedAt = asked;
       })
       .finally(() => {
         state.checking = null;
