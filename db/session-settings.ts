@@ -11,8 +11,8 @@
  * passes `jit_above_cost`, however little of the plan then runs. The forum search's fallback to the
  * GIN index (lib/search/data.ts) is estimated dear for a common word and almost never runs, yet a
  * search for "Wohnung" (1M posts) compiled 219 functions in 45–70 ms to run 1 ms of query: 17 req/s
- * and p50 554 ms at ten connections, against 114 req/s and 84 ms without. Every query here is a short
- * lookup by index, which JIT never speeds up. PGlite has no JIT; the setting is harmless there.
+ * and p50 554 ms at ten connections, against 114 req/s and 84 ms without. Nearly every query here reads
+ * a page of rows by index, where compiling saves nothing. PGlite has no JIT; the setting is harmless there.
  */
 export const SESSION_SETTINGS = { "pg_trgm.word_similarity_threshold": "0.5", jit: "off" } as const;
 
