@@ -122,6 +122,8 @@ export const eventRsvps = pgTable(
     primaryKey({ columns: [t.occurrenceId, t.userId] }),
     index("event_rsvps_user_idx").on(t.userId),
     index("event_rsvps_waiting_idx").on(t.occurrenceId, t.waitingSince).where(sql`waiting_since is not null`),
+    // The dashboard's current week (as on forum_posts).
+    index("event_rsvps_created_brin").using("brin", t.createdAt),
   ],
 );
 export type EventRsvp = typeof eventRsvps.$inferSelect;

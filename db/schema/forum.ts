@@ -109,6 +109,8 @@ export const forumPosts = pgTable(
     index("forum_posts_search_idx").using("gin", t.search).with(GIN_READ_MOSTLY),
     index("forum_posts_author_idx").on(t.authorId, t.id),
     index("forum_posts_status_idx").on(t.status, t.id).where(sql`status = 'pending'`),
+    // The dashboard's current week: a few pages per range of blocks, as rows are written in time order.
+    index("forum_posts_created_brin").using("brin", t.createdAt),
   ],
 );
 export type ForumPost = typeof forumPosts.$inferSelect;

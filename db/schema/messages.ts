@@ -100,6 +100,8 @@ export const messages = pgTable(
       t.createdAt.desc().nullsFirst(),
       t.id.desc().nullsFirst(),
     ),
+    // The dashboard's current week (as on forum_posts).
+    index("messages_created_brin").using("brin", t.createdAt),
     check(
       "messages_removed_by_check",
       sql`(${t.deletedAt} IS NULL AND ${t.removedBy} IS NULL) OR (${t.deletedAt} IS NOT NULL AND ${t.removedBy} IN ('author', 'moderator'))`,
