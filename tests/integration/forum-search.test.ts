@@ -7,7 +7,7 @@ import { createReply, createThread } from "@/lib/forum/mutations";
 import type { ForumViewer } from "@/lib/forum/visibility";
 import { AUTHOR_LOOKUPS, RECENT_POSTS, RECENT_THREADS, searchPosts } from "@/lib/search/data";
 import { loadSearch } from "@/lib/search/loaders";
-import { createSession, createUser } from "../support/factories";
+import { createSession, createUser, uniqueEmail } from "../support/factories";
 import { createCategory, createGroup } from "../support/forum-factories";
 import { signInWith } from "../support/next-headers";
 
@@ -210,9 +210,9 @@ describe("forum search", () => {
     // More members who share the name than the search looks up one by one: the other way, same hits.
     const db = await getDb();
     await db.insert(users).values(
-      Array.from({ length: AUTHOR_LOOKUPS }, (_, i) => ({
+      Array.from({ length: AUTHOR_LOOKUPS }, () => ({
         name: `Namensvetter ${surname}`,
-        email: `namensvetter-${i}-${surname.toLowerCase()}@example.org`,
+        email: uniqueEmail(),
         status: "approved" as const,
       })),
     );
