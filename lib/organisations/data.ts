@@ -18,6 +18,47 @@ export const ORGANISATIONS_PAGE_SIZE = 30;
 /** At most this many people are listed on an organisation's page; the aggregates count everyone visible. */
 export const MEMBERS_SHOWN = 200;
 
+export type OrganisationChoice = { id: string; label: string };
+
+/**
+ * Confirmed organisations as a member types them into a field with suggestions (the profile's further
+ * organisations), in name order: the name, and where several share it, the name with its slug.
+ */
+export async function listOrganisationChoices(): Promise<OrganisationChoice[]> {
+  const db = await getDb();
+  const rows = await db
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      slug: organisations.slug,
+      shared: sql<number>`count(*) over (partition by lower(${organisations.name}))`.mapWith(Number),
+    })
+    .from(organisations)
+    .where(eq(organisations.status, "active"))
+    .orderBy(alphabetical(organisations.name), asc(organisations.slug));
+  return rows.map((o) => ({ id: o.id, label: o.shared > 1 ? `${o.name} (${o.slug})` : o.name }));
+}
+
+const choiceKey = (label: string) => label.trim().toLocaleLowerCase("de");
+
+/**
+ * The organisations typed into the slots of such a field, as ids in the same slots ("" where empty),
+ * or the first slot (from 0) that names no confirmed organisation.
+ */
+export async function organisationIdsForChoices(
+  labels: readonly string[],
+): Promise<{ ids: string[] } | { unknownSlot: number }> {
+  if (labels.every((label) => label.trim() === "")) return { ids: labels.map(() => "") };
+  const byLabel = new Map((await listOrganisationChoices()).map((c) => [choiceKey(c.label), c.id]));
+  const ids: string[] = [];
+  for (const [index, label] of labels.entries()) {
+    const id = label.trim() === "" ? "" : byLabel.get(choiceKey(label));
+    if (id === undefined) return { unknownSlot: index };
+    ids.push(id);
+  }
+  return { ids };
+}
+
 export type OrganisationSummary = {
   id: string;
   slug: string;

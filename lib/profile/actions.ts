@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { formAction } from "@/lib/forms/action";
+import { organisationIdsForChoices } from "@/lib/organisations/data";
 import { removeProfilePhoto, setProfilePhoto, updateProfile } from "./mutations";
 import { processPhoto } from "./photo";
 import { PhotoUpdate, PROFILE_MULTI_FIELDS, ProfileInput } from "./schema";
@@ -12,7 +13,13 @@ export const updateProfileAction = formAction(
   ProfileInput,
   async (data) => {
     const viewer = await requireUser();
-    await updateProfile({ userId: viewer.id, data });
+    const further = await organisationIdsForChoices(data.furtherOrganisations);
+    if ("unknownSlot" in further) {
+      // beside the field it was typed into (the fields' ids, lib/profile/components/profile-form.tsx)
+      const field = `furtherOrganisations-${further.unknownSlot}`;
+      throw new AppError({ code: "invalid", message: "unknownOrganisationName", field });
+    }
+    await updateProfile({ userId: viewer.id, data: { ...data, furtherOrganisations: further.ids } });
     revalidatePath("/", "layout");
     return { status: "success", message: "saved" };
   },

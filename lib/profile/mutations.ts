@@ -50,8 +50,12 @@ export async function updateProfile({ userId, data }: { userId: string; data: Pr
   });
 }
 
-/** Replaces the member's further organisations; each must be a confirmed one other than the main one. */
-async function setFurtherOrganisations(tx: Executor, userId: string, ids: string[]): Promise<void> {
+/**
+ * Replaces the member's further organisations with the chosen ones, once each in their order (empty
+ * slots are ""); each must be a confirmed one other than the main one.
+ */
+async function setFurtherOrganisations(tx: Executor, userId: string, slots: string[]): Promise<void> {
+  const ids = [...new Set(slots.filter(Boolean))];
   if (ids.length > 0) {
     const [main] = await tx
       .select({ id: profiles.organisationId })

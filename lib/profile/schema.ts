@@ -22,11 +22,11 @@ export const ProfileInput = z.object({
   municipality: optionalChoice(MUNICIPALITIES),
   topics: z.array(z.enum(TOPICS, { error: "invalidChoice" })).max(TOPICS.length),
   languages: z.array(z.enum(SPOKEN_LANGUAGES, { error: "invalidChoice" })).max(SPOKEN_LANGUAGES.length),
-  // One <select> per slot, empty ones send "": keep the chosen ids once each, in the member's order.
+  // One field per slot, empty ones send "": the organisations as typed, slot by slot (the action
+  // turns them into ids, lib/profile/actions.ts).
   furtherOrganisations: z
-    .array(z.string().max(64, { error: "invalidChoice" }))
-    .max(MAX_FURTHER_ORGANISATIONS, { error: "invalidChoice" })
-    .transform((ids) => [...new Set(ids.filter(Boolean))]),
+    .array(z.string().trim().max(300, { error: "invalidChoice" }))
+    .max(MAX_FURTHER_ORGANISATIONS, { error: "invalidChoice" }),
   // Markdown: line breaks are content, so no single-line rules; rendered through lib/markdown.
   bio: z
     .string()

@@ -114,17 +114,30 @@ test("a member edits their profile, chooses who sees what and uploads a photo", 
     await expect(page.getByRole("main").getByRole("status")).toHaveText(t("profile.saved"));
   });
 
-  await test.step("further organisations are chosen and shown on the profile and their pages", async () => {
+  await test.step("further organisations are typed with suggestions and shown on the profile and their pages", async () => {
     const club = "Brückenbauer Zeitz e. V. – Verein von Migrantinnen und Migranten";
     const school = "Volkshochschule Burgenlandkreis";
     const slot = (number: number) =>
       page.getByRole("combobox", { name: t("profile.furtherOrganisation", { number }), exact: true });
-    await slot(1).selectOption({ label: club });
-    await slot(2).selectOption({ label: school });
+    // The browser suggests the confirmed organisations from one list shared by the three fields.
+    const suggestions = page.locator(`datalist#${await slot(1).getAttribute("list")} option`);
+    await expect(suggestions.and(page.locator(`[value="${club}"]`))).toHaveCount(1);
+    await expect(slot(3)).toHaveAttribute("list", (await slot(1).getAttribute("list"))!);
+
+    // A name no confirmed organisation has: the message stands beside that field, the typing stays.
+    await slot(1).fill(club);
+    await slot(2).fill("Volkshochschule Burgenlandkreiss");
+    await profile.save();
+    await expect(slot(2)).toHaveAccessibleDescription(t("errors.unknownOrganisationName"));
+    await expect(slot(2)).toHaveValue("Volkshochschule Burgenlandkreiss");
+    await expect(slot(1)).toHaveValue(club);
+
+    await slot(2).fill(school.toLowerCase());
     await profile.save();
     await expect(page.getByRole("main").getByRole("status")).toHaveText(t("profile.saved"));
-    await expect(slot(1).locator("option:checked")).toHaveText(club);
-    await expect(slot(2).locator("option:checked")).toHaveText(school);
+    await profile.goto();
+    await expect(slot(1)).toHaveValue(club);
+    await expect(slot(2)).toHaveValue(school);
     await expect(slot(3)).toHaveValue("");
 
     await page.getByRole("link", { name: t("profile.viewProfile") }).click();
@@ -209,6 +222,11 @@ test("a member edits their profile, chooses who sees what and uploads a photo", 
     await expect(noJs.field("profile.jobFunction")).toHaveValue("Integrationslotsin (Zeitz)");
     await expect(noJs.visibility("profile.jobFunction")).toHaveValue("0");
     await expect(noJs.field("profile.bio")).toHaveValue(/Sprechstunde dienstags/);
+    // A further organisation typed without the page's scripts: the browser's suggestions need none.
+    const third = noJs.page.getByRole("combobox", { name: t("profile.furtherOrganisation", { number: 3 }) });
+    await third.fill("Mehrgenerationenhaus Miteinander Hohenmölsen");
+    await noJs.save();
+    await expect(third).toHaveValue("Mehrgenerationenhaus Miteinander Hohenmölsen");
 
     await noJs.field("profile.phone").fill("0345 abc");
     await noJs.save();

@@ -4,7 +4,12 @@ import { getDb } from "@/db/client";
 import { profiles } from "@/db/schema";
 import { getProfile, searchDirectory } from "@/lib/members/data";
 import { viewerLevel } from "@/lib/members/visibility";
-import { getOrganisationBySlug, listOrganisations } from "@/lib/organisations/data";
+import {
+  getOrganisationBySlug,
+  listOrganisationChoices,
+  listOrganisations,
+  organisationIdsForChoices,
+} from "@/lib/organisations/data";
 import { updateOrganisation } from "@/lib/organisations/mutations";
 import { UpdateOrganisation } from "@/lib/organisations/schema";
 import { getOwnProfile } from "@/lib/profile/data";
@@ -106,7 +111,36 @@ describe("further organisations", () => {
         .success,
     ).toBe(false);
     // The same organisation chosen twice is kept once.
-    expect(profileForm(name, [club.id, club.id]).furtherOrganisations).toEqual([club.id]);
+    await updateProfile({ userId: member.id, data: profileForm(name, [club.id, "", club.id]) });
+    expect((await getOwnProfile({ userId: member.id }))?.furtherOrganisations).toEqual([club.id]);
+  });
+
+  it("organisations are typed by name: any case, and with the short name where several share one", async () => {
+    const unique = uniqueName("Brückenbauer");
+    const shared = uniqueName("Caritas");
+    const club = await createOrganisation({ name: unique });
+    const [first, second] = [
+      await createOrganisation({ name: shared }),
+      await createOrganisation({ name: shared }),
+    ];
+    const proposed = await createOrganisation({ name: uniqueName("Vorgeschlagen"), status: "proposed" });
+
+    const choices = await listOrganisationChoices();
+    expect(choices.find((c) => c.id === club.id)?.label).toBe(unique);
+    expect(choices.find((c) => c.id === first.id)?.label).toBe(`${shared} (${first.slug})`);
+    expect(choices.find((c) => c.id === second.id)?.label).toBe(`${shared} (${second.slug})`);
+    expect(choices.some((c) => c.id === proposed.id)).toBe(false);
+
+    expect(
+      await organisationIdsForChoices([` ${unique.toUpperCase()} `, "", `${shared} (${second.slug})`]),
+    ).toEqual({ ids: [club.id, "", second.id] });
+    expect(await organisationIdsForChoices(["", "", ""])).toEqual({ ids: ["", "", ""] });
+    // A name several share, a proposed organisation and a typo: the first such slot is named.
+    expect(await organisationIdsForChoices([unique, shared])).toEqual({ unknownSlot: 1 });
+    expect(await organisationIdsForChoices(["", proposed.name, unique])).toEqual({
+      unknownSlot: 1,
+    });
+    expect(await organisationIdsForChoices([`${unique}x`])).toEqual({ unknownSlot: 0 });
   });
 
   it("renaming a further organisation updates its members' search text", async () => {

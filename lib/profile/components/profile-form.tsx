@@ -17,11 +17,14 @@ import { FieldRow, VisibilitySelect } from "./visibility-select";
 /** The member's own details, each with who may see it; saves without JavaScript too. */
 export function ProfileForm({
   profile,
-  organisationOptions,
+  furtherOrganisations,
+  organisationChoicesId,
 }: {
   profile: OwnProfile;
-  /** Confirmed organisations, for the further-organisation choices. */
-  organisationOptions: readonly (readonly [id: string, name: string])[];
+  /** The further organisations as their fields show them (their entries in the suggestions). */
+  furtherOrganisations: string[];
+  /** The <datalist> of confirmed organisations (OrganisationChoices), rendered beside the form. */
+  organisationChoicesId: string;
 }) {
   const t = useTranslations("profile");
   const te = useTranslations("errors");
@@ -44,9 +47,8 @@ export function ProfileForm({
     ...Object.fromEntries(Object.entries(profile.visibility).map(([k, v]) => [k, String(v)])),
   };
   const text = (name: string) => (failed ? view.text(name) : (stored[name] ?? ""));
-  const list = (name: "topics" | "languages" | "furtherOrganisations") =>
-    failed ? view.list(name) : profile[name];
-  const further = list("furtherOrganisations");
+  const list = (name: "topics" | "languages") => (failed ? view.list(name) : profile[name]);
+  const further = failed ? view.list("furtherOrganisations") : furtherOrganisations;
   const visibility = (name: string, field: string, allowHidden = true) => (
     <VisibilitySelect
       name={name}
@@ -121,15 +123,18 @@ export function ProfileForm({
             {t("furtherOrganisationsHint")}
           </p>
           {Array.from({ length: MAX_FURTHER_ORGANISATIONS }, (_, slot) => (
-            <SelectField
+            <TextField
               key={slot}
               id={`furtherOrganisations-${slot}`}
               name="furtherOrganisations"
               label={t("furtherOrganisation", { number: slot + 1 })}
-              error={slot === 0 ? err("furtherOrganisations") : undefined}
+              // an unknown name beside its field; a choice the server refuses beside the first
+              error={
+                err(`furtherOrganisations-${slot}`) ?? (slot === 0 ? err("furtherOrganisations") : undefined)
+              }
               defaultValue={further[slot] ?? ""}
-              placeholder={t("noFurtherOrganisation")}
-              options={organisationOptions}
+              list={organisationChoicesId}
+              autoComplete="off"
             />
           ))}
         </fieldset>

@@ -66,6 +66,7 @@ export function TextField({
   defaultValue,
   type = "text",
   autoComplete,
+  list,
   rows,
   lang,
   ...field
@@ -74,6 +75,8 @@ export function TextField({
   defaultValue: string;
   type?: "text" | "email" | "tel" | "url" | "date" | "time";
   autoComplete?: string;
+  /** The id of a <datalist> whose entries the browser suggests while typing. */
+  list?: string;
   /** Renders a textarea with this many rows. */
   rows?: number;
   /** The language of the text typed here, where it is not the page's (a German source on an Arabic page). */
@@ -99,6 +102,7 @@ export function TextField({
             name={name}
             type={type}
             autoComplete={autoComplete}
+            list={list}
             defaultValue={defaultValue}
             className={inputStyle}
           />

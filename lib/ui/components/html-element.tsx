@@ -1,7 +1,7 @@
 import type { HTMLAttributes } from "react";
 import type { Html } from "../html";
 
-type Props = HTMLAttributes<HTMLElement> & { as: "li" | "article" | "search"; html: Html };
+type Props = HTMLAttributes<HTMLElement> & { as: "li" | "article" | "search" | "datalist"; html: Html };
 
 /**
  * An element whose content is written with the `html` template (lib/ui/html.ts), for the items of

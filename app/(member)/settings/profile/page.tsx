@@ -3,10 +3,13 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/viewer";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
 import { getTranslations } from "@/lib/i18n/server";
+import { OrganisationChoices } from "@/lib/organisations/components/organisation-choices";
+import { listOrganisationChoices } from "@/lib/organisations/data";
 import { PhotoForm } from "@/lib/profile/components/photo-form";
 import { ProfileForm } from "@/lib/profile/components/profile-form";
 import { getOwnProfile } from "@/lib/profile/data";
-import { listOrganisationOptions } from "@/lib/signup/data";
+
+const ORGANISATION_CHOICES = "organisation-choices";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("profile"))("title") };
@@ -16,11 +19,12 @@ export default async function ProfileSettingsPage() {
   const viewer = await requireUser();
   const t = await getTranslations("profile");
   const tAccount = await getTranslations("account");
-  const [profile, organisations] = await Promise.all([
+  const [profile, choices] = await Promise.all([
     getOwnProfile({ userId: viewer.id }),
-    listOrganisationOptions(),
+    listOrganisationChoices(),
   ]);
   if (!profile) notFound();
+  const labels = new Map(choices.map((c) => [c.id, c.label]));
   return (
     <div className="max-w-3xl">
       <h1 className="mb-3 text-3xl font-bold">{t("title")}</h1>
@@ -53,9 +57,11 @@ export default async function ProfileSettingsPage() {
         <ClientMessages namespaces={["profile", "errors", "topics", "languages"]}>
           <ProfileForm
             profile={profile}
-            organisationOptions={organisations.map((o) => [o.id, o.name] as const)}
+            furtherOrganisations={profile.furtherOrganisations.map((id) => labels.get(id) ?? "")}
+            organisationChoicesId={ORGANISATION_CHOICES}
           />
         </ClientMessages>
+        <OrganisationChoices id={ORGANISATION_CHOICES} choices={choices} />
       </section>
     </div>
   );
