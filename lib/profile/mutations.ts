@@ -52,7 +52,8 @@ export async function updateProfile({ userId, data }: { userId: string; data: Pr
 
 /**
  * Replaces the member's further organisations with the chosen ones, once each in their order (empty
- * slots are ""); each must be a confirmed one other than the main one.
+ * slots are ""); each must be a confirmed one other than the main one. The main one named again is an
+ * error beside its slot (the form's field `furtherOrganisations-<slot>`).
  */
 async function setFurtherOrganisations(tx: Executor, userId: string, slots: string[]): Promise<void> {
   const ids = [...new Set(slots.filter(Boolean))];
@@ -61,11 +62,19 @@ async function setFurtherOrganisations(tx: Executor, userId: string, slots: stri
       .select({ id: profiles.organisationId })
       .from(profiles)
       .where(eq(profiles.userId, userId));
+    const mainSlot = main?.id ? slots.indexOf(main.id) : -1;
+    if (mainSlot >= 0) {
+      throw new AppError({
+        code: "invalid",
+        message: "furtherIsMain",
+        field: `furtherOrganisations-${mainSlot}`,
+      });
+    }
     const found = await tx
       .select({ id: organisations.id })
       .from(organisations)
       .where(and(inArray(organisations.id, ids), eq(organisations.status, "active")));
-    if (found.length !== ids.length || ids.includes(main?.id ?? "")) {
+    if (found.length !== ids.length) {
       throw new AppError({ code: "invalid", message: "invalidChoice", field: "furtherOrganisations" });
     }
   }

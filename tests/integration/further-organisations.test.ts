@@ -97,7 +97,7 @@ describe("further organisations", () => {
     const { member, name } = await memberOf(main.id);
     await updateProfile({ userId: member.id, data: profileForm(name, [club.id]) });
 
-    for (const wrong of [proposed.id, "no-such-organisation", main.id]) {
+    for (const wrong of [proposed.id, "no-such-organisation"]) {
       await expect(
         updateProfile({ userId: member.id, data: profileForm(name, [wrong]) }),
       ).rejects.toMatchObject({
@@ -105,6 +105,10 @@ describe("further organisations", () => {
         message: "invalidChoice",
       });
     }
+    // The main one again: the message stands beside the field it was named in.
+    await expect(
+      updateProfile({ userId: member.id, data: profileForm(name, ["", main.id]) }),
+    ).rejects.toMatchObject({ field: "furtherOrganisations-1", message: "furtherIsMain" });
     expect((await getOwnProfile({ userId: member.id }))?.furtherOrganisations).toEqual([club.id]);
     expect(
       ProfileInput.safeParse({ ...profileForm(name, []), furtherOrganisations: ["a", "b", "c", "d"] })
