@@ -18,6 +18,21 @@ export const ORGANISATIONS_PAGE_SIZE = 30;
 /** At most this many people are listed on an organisation's page; the aggregates count everyone visible. */
 export const MEMBERS_SHOWN = 200;
 
+/** How typed organisation names compare: spaces around them and case do not count. */
+const choiceKey = (label: string) => label.trim().toLocaleLowerCase("de");
+
+export type OrganisationOption = { id: string; name: string; slug: string };
+
+/** Confirmed organisations in name order, to pick from (sign-up, a member's organisations). */
+export async function listOrganisationOptions(): Promise<OrganisationOption[]> {
+  const db = await getDb();
+  return db
+    .select({ id: organisations.id, name: organisations.name, slug: organisations.slug })
+    .from(organisations)
+    .where(eq(organisations.status, "active"))
+    .orderBy(alphabetical(organisations.name), asc(organisations.slug));
+}
+
 export type OrganisationChoice = { id: string; label: string };
 
 /**
@@ -25,21 +40,14 @@ export type OrganisationChoice = { id: string; label: string };
  * organisations), in name order: the name, and where several share it, the name with its slug.
  */
 export async function listOrganisationChoices(): Promise<OrganisationChoice[]> {
-  const db = await getDb();
-  const rows = await db
-    .select({
-      id: organisations.id,
-      name: organisations.name,
-      slug: organisations.slug,
-      shared: sql<number>`count(*) over (partition by lower(${organisations.name}))`.mapWith(Number),
-    })
-    .from(organisations)
-    .where(eq(organisations.status, "active"))
-    .orderBy(alphabetical(organisations.name), asc(organisations.slug));
-  return rows.map((o) => ({ id: o.id, label: o.shared > 1 ? `${o.name} (${o.slug})` : o.name }));
+  const options = await listOrganisationOptions();
+  const named = new Map<string, number>();
+  for (const o of options) named.set(choiceKey(o.name), (named.get(choiceKey(o.name)) ?? 0) + 1);
+  return options.map((o) => ({
+    id: o.id,
+    label: named.get(choiceKey(o.name))! > 1 ? `${o.name} (${o.slug})` : o.name,
+  }));
 }
-
-const choiceKey = (label: string) => label.trim().toLocaleLowerCase("de");
 
 /**
  * The organisations typed into the slots of such a field, as ids in the same slots ("" where empty),

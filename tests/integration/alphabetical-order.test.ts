@@ -3,8 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { listConversations } from "@/lib/messages/data";
 import { startConversation } from "@/lib/messages/mutations";
-import { listOrganisations } from "@/lib/organisations/data";
-import { listOrganisationOptions } from "@/lib/signup/data";
+import { listOrganisationOptions, listOrganisations } from "@/lib/organisations/data";
 import { createOrganisation } from "../support/factories";
 import { member } from "../support/messages-factories";
 

@@ -3,8 +3,8 @@ import { redirect } from "next/navigation";
 import { getViewer } from "@/lib/auth/viewer";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
 import { getTranslations } from "@/lib/i18n/server";
+import { listOrganisationOptions } from "@/lib/organisations/data";
 import { SignUpForm } from "@/lib/signup/components/signup-form";
-import { listOrganisationOptions } from "@/lib/signup/data";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("signup"))("title") };
@@ -22,7 +22,8 @@ export default async function SignUpPage() {
         {t.rich("haveAccount", { link: (chunks) => <a href="/login">{chunks}</a> })}
       </p>
       <ClientMessages namespaces={["signup", "errors", "topics", "languages", "organisations.similar"]}>
-        <SignUpForm organisations={organisations} />
+        {/* id and name only: the form ships them to the browser */}
+        <SignUpForm organisations={organisations.map(({ id, name }) => ({ id, name }))} />
       </ClientMessages>
     </>
   );

@@ -4,16 +4,16 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { formView, IDLE } from "@/lib/forms/state";
 import { MUNICIPALITIES, SPOKEN_LANGUAGES, TOPICS } from "@/lib/network/constants";
+import type { OrganisationOption } from "@/lib/organisations/data";
 import { CheckboxGroup } from "@/lib/ui/components/checkbox-group";
 import { ErrorText, errorMessage, SelectField, TextField } from "@/lib/ui/components/field";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 import { SubmitButton } from "@/lib/ui/components/submit-button";
 import { type SignUpState, signUpAction } from "../actions";
 import { NEW_ORGANISATION } from "../constants";
-import type { OrganisationOption } from "../data";
 import { SimilarOrganisations } from "./similar-organisations";
 
-export function SignUpForm({ organisations }: { organisations: OrganisationOption[] }) {
+export function SignUpForm({ organisations }: { organisations: Pick<OrganisationOption, "id" | "name">[] }) {
   const t = useTranslations("signup");
   const te = useTranslations("errors");
   const tt = useTranslations("topics");

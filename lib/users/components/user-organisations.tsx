@@ -1,5 +1,5 @@
 import { getTranslations } from "@/lib/i18n/server";
-import type { OrganisationOption } from "@/lib/signup/data";
+import type { OrganisationOption } from "@/lib/organisations/data";
 import { inputStyle, secondaryButton } from "@/lib/ui/components/button-styles";
 import { changeUserOrganisationAction } from "../actions";
 import type { UserOrganisation } from "../data";

@@ -5,7 +5,7 @@ import { getPendingEmailChange } from "@/lib/account/data";
 import { requireCapability } from "@/lib/admin/loaders";
 import { may } from "@/lib/admin/permissions";
 import { getTranslations } from "@/lib/i18n/server";
-import { listOrganisationOptions } from "@/lib/signup/data";
+import { listOrganisationOptions } from "@/lib/organisations/data";
 import { inputStyle, secondaryButton } from "@/lib/ui/components/button-styles";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 import {
