@@ -7,7 +7,6 @@ import { ReportInput } from "@/lib/forum/schema";
 import { CategoryForm } from "@/lib/groups/schema";
 import { OfferInput } from "@/lib/offers/schema";
 import { UpdateOrganisation } from "@/lib/organisations/schema";
-import { SignUp } from "@/lib/signup/schema";
 import { isExistingDate, isExistingTime, line, toFieldErrors } from "./schema";
 
 describe("dates and times that exist", () => {
@@ -135,12 +134,6 @@ describe("texts of several lines (textareas)", () => {
 });
 
 describe("a rule across fields", () => {
-  it("sign-up: a missing new organisation's name shows with every other error at once", () => {
-    const errors = besideFields(SignUp.safeParse({ organisationId: "new", topics: [], languages: [] }));
-    expect(errors).toMatchObject({ name: "required", privacyConsent: "consentRequired" });
-    expect(errors.proposedOrganisation).toBe("required");
-  });
-
   it("rejecting without a reason says so beside other errors", () => {
     expect(besideFields(DecideApplication.safeParse({ decision: "rejected" }))).toEqual({
       applicationId: "invalid",

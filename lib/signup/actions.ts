@@ -11,6 +11,7 @@ import type { FormState } from "@/lib/forms/state";
 import { isLocale, type Locale } from "@/lib/i18n/config";
 import { resolveLocale } from "@/lib/i18n/request";
 import { getPolicyVersion } from "@/lib/legal/data";
+import { organisationIdsForChoices } from "@/lib/organisations/data";
 import { listSimilarOrganisations, type SimilarOrganisation } from "@/lib/organisations/proposal-data";
 import { clientIp } from "@/lib/rate-limit/client-ip";
 import { hitRateLimits } from "@/lib/rate-limit/mutations";
@@ -22,12 +23,19 @@ import { SIGN_UP_MULTI_FIELDS, SignUp } from "./schema";
 /** The form's state; `similar` lists organisations like the proposed one, to pick instead. */
 export type SignUpState = FormState & { similar?: SimilarOrganisation[] };
 
-/** Organisations like the one proposed, unless the applicant has already said to propose it anyway. */
-async function similarToProposal(formData: FormData): Promise<SimilarOrganisation[]> {
-  const name = formData.get("proposedOrganisation");
-  if (formData.get("organisationId") !== NEW_ORGANISATION || typeof name !== "string") return [];
-  if (formData.get("organisationChoice") === NEW_ORGANISATION || name.length > 150) return [];
-  return listSimilarOrganisations({ name });
+/**
+ * The organisation typed: a confirmed one, by its name as suggested; otherwise one to propose, with the
+ * confirmed organisations like it (unless the applicant has already said to propose it anyway).
+ */
+async function typedOrganisation(
+  formData: FormData,
+): Promise<{ id?: string; similar: SimilarOrganisation[] }> {
+  const name = formData.get("organisation");
+  if (typeof name !== "string" || name.trim() === "" || name.length > 150) return { similar: [] };
+  const known = await organisationIdsForChoices([name]);
+  if ("ids" in known) return { id: known.ids[0], similar: [] };
+  if (formData.get("organisationChoice") === NEW_ORGANISATION) return { similar: [] };
+  return { similar: await listSimilarOrganisations({ name }) };
 }
 
 /**
@@ -49,7 +57,7 @@ async function mailKnownAddress(
 }
 
 export async function signUpAction(previous: SignUpState, formData: FormData): Promise<SignUpState> {
-  const similar = await similarToProposal(formData);
+  const { id: knownId, similar } = await typedOrganisation(formData);
   const submit = formAction(
     SignUp,
     async (data) => {
@@ -67,9 +75,9 @@ export async function signUpAction(previous: SignUpState, formData: FormData): P
       if (!limit.allowed) throw new AppError({ code: "rate_limited", message: "signUpRateLimited" });
 
       const locale = await resolveLocale();
-      const application = picked ? { ...data, organisationId: picked.id } : data;
       const result = await createApplication({
-        data: application,
+        data,
+        organisationId: knownId ?? picked?.id,
         locale,
         policyVersion: await getPolicyVersion(),
       });

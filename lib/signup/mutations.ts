@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { applications, consents, organisations, profiles, type UserStatus, users } from "@/db/schema";
@@ -7,10 +7,15 @@ import { foldName } from "@/db/search-fields";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/config";
 import { createUniqueSlug } from "@/lib/network/mutations";
-import { NEW_ORGANISATION } from "./constants";
 import type { SignUp } from "./schema";
 
-type ApplicationInput = { data: SignUp; locale: Locale; policyVersion: string };
+type ApplicationInput = {
+  data: SignUp;
+  /** The confirmed organisation the applicant works at; without it, `data.organisation` is proposed. */
+  organisationId?: string;
+  locale: Locale;
+  policyVersion: string;
+};
 
 /** A sign-up's outcome: a new application, or the person who already has this address (nothing stored). */
 export type ApplicationResult =
@@ -33,7 +38,7 @@ export async function createApplication(input: ApplicationInput): Promise<Applic
 }
 
 async function insertApplication(input: ApplicationInput): Promise<ApplicationResult> {
-  const { data } = input;
+  const { data, organisationId } = input;
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [existing] = await tx
@@ -52,48 +57,40 @@ async function insertApplication(input: ApplicationInput): Promise<ApplicationRe
       .returning({ id: users.id });
     const userId = user!.id;
 
-    let organisationId: string | null = null;
-    let organisationName: string | null = null;
-    if (data.organisationId === NEW_ORGANISATION) {
-      const [created] = await tx
-        .insert(organisations)
-        .values({
-          name: data.proposedOrganisation!,
-          slug: await createUniqueSlug(tx, data.proposedOrganisation!),
-          municipality: data.municipality,
-          status: "proposed",
-          proposedById: userId,
-        })
-        .returning({ id: organisations.id });
-      organisationId = created!.id;
-      organisationName = data.proposedOrganisation!;
-    } else {
-      const [org] = await tx
-        .select({ id: organisations.id, name: organisations.name })
-        .from(organisations)
-        .where(eq(organisations.id, data.organisationId))
-        .limit(1);
-      if (!org) throw new AppError({ code: "invalid", message: "invalidChoice", field: "organisationId" });
-      organisationId = org.id;
-      organisationName = org.name;
-    }
+    const [org] = organisationId
+      ? await tx
+          .select({ id: organisations.id, name: organisations.name })
+          .from(organisations)
+          .where(and(eq(organisations.id, organisationId), eq(organisations.status, "active")))
+          .limit(1)
+      : await tx
+          .insert(organisations)
+          .values({
+            name: data.organisation,
+            slug: await createUniqueSlug(tx, data.organisation),
+            municipality: data.municipality,
+            status: "proposed",
+            proposedById: userId,
+          })
+          .returning({ id: organisations.id, name: organisations.name });
+    if (!org) throw new AppError({ code: "invalid", message: "invalidChoice", field: "organisation" });
 
     await tx.insert(profiles).values({
       userId,
-      organisationId,
+      organisationId: org.id,
       jobFunction: data.jobFunction,
       municipality: data.municipality,
       topics: data.topics,
       languages: data.languages,
       nameFolded: foldName(data.name),
       searchText: data.name,
-      organisationNames: organisationName ?? "",
+      organisationNames: org.name,
     });
     await tx.insert(applications).values({
       userId,
       source: "signup",
       locale: input.locale,
-      proposedOrganisation: data.organisationId === NEW_ORGANISATION ? data.proposedOrganisation : null,
+      proposedOrganisation: organisationId ? null : data.organisation,
     });
     await tx.insert(consents).values({ userId, kind: "privacy_policy", policyVersion: input.policyVersion });
     return { userId };

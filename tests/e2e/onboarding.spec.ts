@@ -75,9 +75,9 @@ for (const { locale, applicant: makeApplicant } of people) {
       await signup.fill(applicant);
       if ("pick" in applicant.organisation && applicant.organisation.pick) {
         await signup.submit();
-        await expect(signup.field("proposedOrganisation")).toHaveValue(applicant.organisation.propose);
+        await expect(signup.field("organisation")).toHaveValue(applicant.organisation.propose);
         // in the Arabic layout the German name runs left to right from the left, as typed
-        await expect(signup.field("proposedOrganisation")).toHaveCSS("unicode-bidi", "plaintext");
+        await expect(signup.field("organisation")).toHaveCSS("unicode-bidi", "plaintext");
         await expectNoA11yViolations(page);
         await signup.pickSimilar(applicant.organisation.pick);
       } else await signup.submitNew();
@@ -176,3 +176,33 @@ for (const { locale, applicant: makeApplicant } of people) {
     });
   });
 }
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("an applicant types a network organisation as suggested, in their own case; it is that organisation, not a proposal", async ({
+    page,
+    coordinator,
+  }) => {
+    const organisation = "Volkshochschule Burgenlandkreis";
+    const signup = new SignupPage(page);
+    await signup.goto();
+    // the field suggests the network's organisations, listed once in the page rather than as a drop-down
+    expect(await signup.suggestedOrganisations()).toContain(organisation);
+    const applicant: Applicant = {
+      name: `Jonas Weber ${uniqueSuffix()}`,
+      email: uniqueEmail("jonas"),
+      organisation: { existing: `  ${organisation.toLowerCase()}` },
+      jobFunction: "Kursleiter",
+      municipality: "Zeitz",
+      topics: ["language"],
+      languages: ["de", "uk"],
+    };
+    // not asked whether the organisation exists already: it was recognised
+    expect(await signup.applyAndConfirm(applicant)).toBe(false);
+
+    const admin = new AdminSignupsPage(coordinator);
+    const card = await admin.gotoCard(applicant.name);
+    await expect(card.getByRole("definition").filter({ hasText: organisation })).toHaveText(organisation);
+  });
+});

@@ -81,13 +81,13 @@ describe("signing up with a proposed organisation like an existing one", () => {
     const existing = await createOrganisation({ name: `Caritasverband für den ${p}kreis e.V.` });
     const proposed = `Caritas ${p}kreis`;
 
-    const form = signUpFormData({ proposedOrganisation: proposed });
+    const form = signUpFormData({ organisation: proposed });
     const email = String(form.get("email"));
     const asked = (await signUpAction(IDLE, form)) as Extract<SignUpState, { status: "error" }>;
     expect(asked).toMatchObject({
       status: "error",
       fieldErrors: { organisationChoice: { key: "similarOrganisations" } },
-      values: { proposedOrganisation: proposed, email },
+      values: { organisation: proposed, email },
     });
     expect(names(asked.similar ?? [])).toEqual([existing.name]);
     expect(await profileOf(email)).toBeUndefined();
@@ -96,12 +96,38 @@ describe("signing up with a proposed organisation like an existing one", () => {
     await expect(signUpAction(asked, form)).rejects.toThrow(/NEXT_REDIRECT/);
     expect((await profileOf(email))?.organisationId).toBe(existing.id);
 
-    const other = signUpFormData({ proposedOrganisation: proposed, organisationChoice: "new" });
+    const other = signUpFormData({ organisation: proposed, organisationChoice: "new" });
     await expect(signUpAction(IDLE, other)).rejects.toThrow(/NEXT_REDIRECT/);
     const created = await profileOf(String(other.get("email")));
     const db = await getDb();
     const [org] = await db.select().from(organisations).where(eq(organisations.id, created!.organisationId!));
     expect(org).toMatchObject({ name: proposed, status: "proposed" });
+  });
+});
+
+describe("signing up with a confirmed organisation's name", () => {
+  it("joins it without asking, in any case; where two share the name, the suggested label with the slug tells which", async () => {
+    const p = place();
+    const single = await createOrganisation({ name: `Tafel ${p}` });
+    const first = await createOrganisation({ name: `Caritas ${p}` });
+    const second = await createOrganisation({ name: `Caritas ${p}` });
+    const db = await getDb();
+    const [secondRow] = await db.select().from(organisations).where(eq(organisations.id, second.id));
+
+    const typed = signUpFormData({ organisation: `  tafel ${p.toUpperCase()} ` });
+    await expect(signUpAction(IDLE, typed)).rejects.toThrow(/NEXT_REDIRECT/);
+    expect((await profileOf(String(typed.get("email"))))?.organisationId).toBe(single.id);
+
+    const labelled = signUpFormData({ organisation: `Caritas ${p} (${secondRow!.slug})` });
+    await expect(signUpAction(IDLE, labelled)).rejects.toThrow(/NEXT_REDIRECT/);
+    expect((await profileOf(String(labelled.get("email"))))?.organisationId).toBe(second.id);
+
+    // the bare shared name could be either: the form asks which one, and proposes nothing yet
+    const bare = signUpFormData({ organisation: `Caritas ${p}` });
+    const asked = (await signUpAction(IDLE, bare)) as Extract<SignUpState, { status: "error" }>;
+    expect(asked.fieldErrors).toEqual({ organisationChoice: { key: "similarOrganisations" } });
+    expect((asked.similar ?? []).map((o) => o.id).sort()).toEqual([first.id, second.id].sort());
+    expect(await profileOf(String(bare.get("email")))).toBeUndefined();
   });
 });
 

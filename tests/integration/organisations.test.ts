@@ -140,7 +140,7 @@ describe("proposed organisations", () => {
     return {
       userId,
       email: data.email,
-      name: data.proposedOrganisation!,
+      name: data.organisation,
       organisationId: profile!.organisationId!,
     };
   }

@@ -19,8 +19,7 @@ function fieldErrors(raw: Record<string, unknown>) {
 const validForm = () => ({
   name: "Olena Kovalenko",
   email: "olena@example.org",
-  organisationId: "new",
-  proposedOrganisation: "Ukrainischer Verein Zeitz",
+  organisation: "Ukrainischer Verein Zeitz",
   jobFunction: "Sozialarbeiterin",
   municipality: "Zeitz",
   topics: ["language"],
@@ -31,9 +30,14 @@ const validForm = () => ({
 describe("createApplication", () => {
   it("stores a pending person with profile, application and the consent they gave", async () => {
     const organisation = await createOrganisation();
-    const data = signUpInput({ organisationId: organisation.id, proposedOrganisation: "" });
+    const data = signUpInput({ organisation: organisation.name });
     const before = Date.now();
-    const { userId } = await createApplication({ data, locale: "uk", policyVersion: POLICY });
+    const { userId } = await createApplication({
+      data,
+      organisationId: organisation.id,
+      locale: "uk",
+      policyVersion: POLICY,
+    });
 
     const db = await getDb();
     const [user] = await db.select().from(users).where(eq(users.id, userId));
@@ -67,7 +71,7 @@ describe("createApplication", () => {
 
   it("creates a proposed organisation the coordinators still have to confirm", async () => {
     const name = `Deutsch-Syrischer Kulturverein ${crypto.randomUUID().slice(0, 6)}`;
-    const data = signUpInput({ organisationId: "new", proposedOrganisation: name });
+    const data = signUpInput({ organisation: name });
     const { userId } = await createApplication({ data, locale: "ar", policyVersion: POLICY });
 
     const db = await getDb();
@@ -83,12 +87,12 @@ describe("createApplication", () => {
   it("gives a second proposal with the same name its own address", async () => {
     const name = `Verein ${crypto.randomUUID().slice(0, 6)}`;
     await createApplication({
-      data: signUpInput({ proposedOrganisation: name }),
+      data: signUpInput({ organisation: name }),
       locale: "de",
       policyVersion: POLICY,
     });
     await createApplication({
-      data: signUpInput({ proposedOrganisation: name }),
+      data: signUpInput({ organisation: name }),
       locale: "de",
       policyVersion: POLICY,
     });
@@ -118,15 +122,17 @@ describe("createApplication", () => {
     expect(await db.select().from(applications).where(eq(applications.userId, first.userId))).toHaveLength(1);
   });
 
-  it("refuses an organisation that does not exist and stores nothing", async () => {
-    const data = signUpInput({ organisationId: crypto.randomUUID() });
-    await expect(createApplication({ data, locale: "de", policyVersion: POLICY })).rejects.toMatchObject({
-      field: "organisationId",
-      message: "invalidChoice",
-    });
-    const db = await getDb();
-    // The transaction rolled back: the person can correct the form and send it again.
-    expect(await db.select().from(users).where(eq(users.email, data.email))).toHaveLength(0);
+  it("refuses an organisation that does not exist, or is not confirmed, and stores nothing", async () => {
+    const proposal = await createOrganisation({ status: "proposed" });
+    for (const organisationId of [crypto.randomUUID(), proposal.id]) {
+      const data = signUpInput();
+      await expect(
+        createApplication({ data, organisationId, locale: "de", policyVersion: POLICY }),
+      ).rejects.toMatchObject({ field: "organisation", message: "invalidChoice" });
+      const db = await getDb();
+      // The transaction rolled back: the person can correct the form and send it again.
+      expect(await db.select().from(users).where(eq(users.email, data.email))).toHaveLength(0);
+    }
   });
 });
 
@@ -140,8 +146,7 @@ describe("SignUp schema", () => {
     const errors = fieldErrors({
       name: "",
       email: "",
-      organisationId: "",
-      proposedOrganisation: "",
+      organisation: "",
       jobFunction: "",
       municipality: "",
       topics: [],
@@ -150,7 +155,7 @@ describe("SignUp schema", () => {
     expect(Object.fromEntries(Object.entries(errors).map(([field, e]) => [field, e.key]))).toEqual({
       name: "required",
       email: "required",
-      organisationId: "required",
+      organisation: "required",
       jobFunction: "required",
       municipality: "invalidChoice",
       topics: "chooseAtLeastOne",
@@ -184,10 +189,15 @@ describe("SignUp schema", () => {
     }
   });
 
-  it("asks for the organisation's name when a new one is chosen", () => {
-    expect(fieldErrors({ ...validForm(), proposedOrganisation: "" }).proposedOrganisation?.key).toBe(
-      "required",
-    );
+  it("names the limits of an organisation's name", () => {
+    expect(fieldErrors({ ...validForm(), organisation: "a".repeat(151) }).organisation).toEqual({
+      key: "tooLong",
+      values: { max: 150 },
+    });
+    expect(fieldErrors({ ...validForm(), organisation: " V " }).organisation).toEqual({
+      key: "tooShort",
+      values: { min: 2 },
+    });
   });
 
   it("refuses choices that are not on the lists", () => {

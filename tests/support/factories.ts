@@ -16,7 +16,6 @@ import {
 import { foldName } from "@/db/search-fields";
 import type { Locale } from "@/lib/i18n/config";
 import { VISIBILITY_FIELDS } from "@/lib/profile/schema";
-import { NEW_ORGANISATION } from "@/lib/signup/constants";
 import { createApplication } from "@/lib/signup/mutations";
 import { SignUp } from "@/lib/signup/schema";
 
@@ -133,8 +132,7 @@ export function signUpInput(overrides: Record<string, unknown> = {}): SignUp {
   return SignUp.parse({
     name: "Olena Kovalenko",
     email: uniqueEmail(),
-    organisationId: NEW_ORGANISATION,
-    proposedOrganisation: `Initiative ${uid().slice(0, 8)}`,
+    organisation: `Initiative ${uid().slice(0, 8)}`,
     jobFunction: "Sozialarbeiterin",
     municipality: "Zeitz",
     topics: ["language", "work"],
@@ -168,8 +166,7 @@ export function signUpFormData(overrides: Record<string, string> = {}): FormData
   const fields = {
     name: "Olena Kovalenko",
     email: uniqueEmail(),
-    organisationId: NEW_ORGANISATION,
-    proposedOrganisation: `Initiative ${uid().slice(0, 8)}`,
+    organisation: `Initiative ${uid().slice(0, 8)}`,
     jobFunction: "Sozialarbeiterin",
     municipality: "Zeitz",
     privacyConsent: "on",

@@ -3,8 +3,11 @@ import { redirect } from "next/navigation";
 import { getViewer } from "@/lib/auth/viewer";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
 import { getTranslations } from "@/lib/i18n/server";
-import { listOrganisationOptions } from "@/lib/organisations/data";
+import { OrganisationChoices } from "@/lib/organisations/components/organisation-choices";
+import { listOrganisationChoices } from "@/lib/organisations/data";
 import { SignUpForm } from "@/lib/signup/components/signup-form";
+
+const ORGANISATION_CHOICES = "organisation-choices";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("signup"))("title") };
@@ -13,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SignUpPage() {
   if (await getViewer()) redirect("/home");
   const t = await getTranslations("signup");
-  const organisations = await listOrganisationOptions();
+  const choices = await listOrganisationChoices();
   return (
     <>
       <h1 className="mb-3 text-3xl font-bold">{t("title")}</h1>
@@ -22,9 +25,9 @@ export default async function SignUpPage() {
         {t.rich("haveAccount", { link: (chunks) => <a href="/login">{chunks}</a> })}
       </p>
       <ClientMessages namespaces={["signup", "errors", "topics", "languages", "organisations.similar"]}>
-        {/* id and name only: the form ships them to the browser */}
-        <SignUpForm organisations={organisations.map(({ id, name }) => ({ id, name }))} />
+        <SignUpForm organisationChoicesId={ORGANISATION_CHOICES} />
       </ClientMessages>
+      <OrganisationChoices id={ORGANISATION_CHOICES} choices={choices} />
     </>
   );
 }

@@ -4,16 +4,15 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { formView, IDLE } from "@/lib/forms/state";
 import { MUNICIPALITIES, SPOKEN_LANGUAGES, TOPICS } from "@/lib/network/constants";
-import type { OrganisationOption } from "@/lib/organisations/data";
 import { CheckboxGroup } from "@/lib/ui/components/checkbox-group";
 import { ErrorText, errorMessage, SelectField, TextField } from "@/lib/ui/components/field";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 import { SubmitButton } from "@/lib/ui/components/submit-button";
 import { type SignUpState, signUpAction } from "../actions";
-import { NEW_ORGANISATION } from "../constants";
 import { SimilarOrganisations } from "./similar-organisations";
 
-export function SignUpForm({ organisations }: { organisations: Pick<OrganisationOption, "id" | "name">[] }) {
+/** `organisationChoicesId`: the <datalist> of confirmed organisations (OrganisationChoices), beside the form. */
+export function SignUpForm({ organisationChoicesId }: { organisationChoicesId: string }) {
   const t = useTranslations("signup");
   const te = useTranslations("errors");
   const tt = useTranslations("topics");
@@ -58,32 +57,21 @@ export function SignUpForm({ organisations }: { organisations: Pick<Organisation
         defaultValue={text("email")}
         {...required}
       />
-      <SelectField
-        id="organisationId"
-        name="organisationId"
+      <TextField
+        id="organisation"
+        name="organisation"
+        autoComplete="organization"
+        list={organisationChoicesId}
         label={t("organisation")}
         hint={t("organisationHint")}
-        error={err("organisationId")}
-        defaultValue={text("organisationId")}
-        placeholder={t("chooseOrganisation")}
-        options={[
-          ...organisations.map((o) => [o.id, o.name] as const),
-          [NEW_ORGANISATION, t("newOrganisation")] as const,
-        ]}
+        error={err("organisation")}
+        defaultValue={text("organisation")}
         {...required}
-      />
-      <TextField
-        id="proposedOrganisation"
-        name="proposedOrganisation"
-        label={t("proposedOrganisation")}
-        hint={t("proposedOrganisationHint")}
-        error={err("proposedOrganisation")}
-        defaultValue={text("proposedOrganisation")}
       />
       {similar?.length ? (
         <SimilarOrganisations
           similar={similar}
-          proposed={text("proposedOrganisation")}
+          proposed={text("organisation")}
           chosen={text("organisationChoice")}
           unanswered={Boolean(errors.organisationChoice)}
         />

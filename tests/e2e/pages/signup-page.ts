@@ -6,8 +6,8 @@ export type Applicant = {
   name: string;
   email: string;
   /**
-   * An organisation from the list, by its name; or a new one to propose (and, when asked whether it
-   * exists already, the existing one to `pick` instead).
+   * An organisation of the network, typed as suggested; or a new one to propose (and, when asked
+   * whether it exists already, the existing one to `pick` instead).
    */
   organisation: { existing: string } | { propose: string; pick?: string };
   jobFunction: string;
@@ -32,7 +32,7 @@ export class SignupPage {
     await expect(this.page.getByRole("heading", { level: 1, name: this.t("signup.title") })).toBeVisible();
   }
 
-  field(key: "name" | "email" | "organisation" | "proposedOrganisation" | "jobFunction" | "municipality") {
+  field(key: "name" | "email" | "organisation" | "jobFunction" | "municipality") {
     // Required fields carry "(Pflichtfeld)" after their label.
     const label = escapeRegExp(this.t(`signup.${key}`));
     const required = escapeRegExp(this.t("signup.required"));
@@ -47,17 +47,23 @@ export class SignupPage {
     return this.page.getByRole("checkbox", { name: plain(this.t.raw("signup.privacyConsent") as string) });
   }
 
+  /** The network's organisations the organisation field suggests while typing. */
+  async suggestedOrganisations(): Promise<string[]> {
+    const list = await this.field("organisation").getAttribute("list");
+    return this.page
+      .locator(`datalist[id="${list}"] option`)
+      .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+  }
+
   /** Fills every field the way a person would: typing, picking from lists, ticking boxes. */
   async fill(applicant: Applicant) {
     const t = this.t;
     await this.field("name").fill(applicant.name);
     await this.field("email").fill(applicant.email);
-    if ("existing" in applicant.organisation) {
-      await this.field("organisation").selectOption({ label: applicant.organisation.existing });
-    } else {
-      await this.field("organisation").selectOption({ label: t("signup.newOrganisation") });
-      await this.field("proposedOrganisation").fill(applicant.organisation.propose);
-    }
+    const { organisation } = applicant;
+    await this.field("organisation").fill(
+      "existing" in organisation ? organisation.existing : organisation.propose,
+    );
     await this.field("jobFunction").fill(applicant.jobFunction);
     await this.field("municipality").selectOption({ label: applicant.municipality });
     for (const topic of applicant.topics) {
