@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { foldName, latinSpellings } from "./search-fields";
+import { foldName } from "./folding";
+import { latinSpellings } from "./search-fields";
 
 describe("foldName", () => {
   it("folds umlauts, accents and ß so people find names they cannot type", () => {

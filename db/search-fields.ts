@@ -6,33 +6,9 @@
 import { and, asc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Executor } from "./client";
+import { foldedInSql, foldName } from "./folding";
 import { containing } from "./like";
 import { organisations, profileOrganisations, profiles, users } from "./schema";
-
-/** Letters without a decomposition that names from Turkey, Poland and former Yugoslavia carry. */
-const PLAIN: Record<string, string> = { ı: "i", ł: "l", đ: "d", ø: "o" };
-const PLAIN_FROM = Object.keys(PLAIN).join("");
-const PLAIN_TO = Object.values(PLAIN).join("");
-const PLAIN_LETTER = new RegExp(`[${PLAIN_FROM}]`, "g");
-
-/**
- * "Müller-Lüdenscheidt" → "muller-ludenscheidt", "Łukasz Đurić" → "lukasz duric", so a search for
- * "Muller" finds "Müller". Lower case first: "Ł" and "Đ" only fold as "ł" and "đ".
- * Stored in profiles.name_folded: a change here needs a migration (as 0028) to refold it.
- */
-export function foldName(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/ß/g, "ss")
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(PLAIN_LETTER, (c) => PLAIN[c]!)
-    .trim();
-}
-
-/** foldName in SQL, for text stored as written (organisation names). */
-export const foldedInSql = (text: SQL | AnyPgColumn): SQL =>
-  sql`translate(regexp_replace(normalize(replace(lower(${text}), 'ß', 'ss'), nfkd), ${"[\u0300-\u036f]"}, '', 'g'), ${PLAIN_FROM}, ${PLAIN_TO})`;
 
 /**
  * Names in the order a German reader looks them up (DIN 5007-1: "Ärztehaus" among the A, "awo" beside

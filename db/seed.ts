@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { slugify } from "@/lib/network/utils";
 import type { Database, Transaction } from "./client";
+import { foldName } from "./folding";
 import {
   applications,
   consents,
@@ -13,7 +14,7 @@ import {
   settings,
   users,
 } from "./schema";
-import { foldName, syncSearchColumns } from "./search-fields";
+import { syncSearchColumns } from "./search-fields";
 import { insertCampaigns } from "./seed-data/campaigns";
 import { insertEvents } from "./seed-data/events";
 import { insertFaq } from "./seed-data/faq";

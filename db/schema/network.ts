@@ -11,6 +11,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import { foldedInSql } from "../folding";
 import { users } from "./auth";
 import type { OrganisationType } from "./enums";
 import { GIN_READ_MOSTLY } from "./gin";
@@ -25,6 +26,10 @@ export const organisations = pgTable(
       .$defaultFn(() => crypto.randomUUID()),
     slug: text("slug").notNull(),
     name: text("name").notNull(),
+    /** The name as searched and sorted (foldName), kept by the database. */
+    nameFolded: text("name_folded")
+      .notNull()
+      .generatedAlwaysAs(() => foldedInSql(sql`"name"`)),
     type: text("type").$type<OrganisationType>().notNull().default("other"),
     municipality: text("municipality"),
     /** active, or proposed at sign-up and waiting for a coordinator. */
@@ -43,6 +48,8 @@ export const organisations = pgTable(
   (t) => [
     uniqueIndex("organisations_slug_idx").on(t.slug),
     index("organisations_name_idx").on(t.name),
+    // the confirmed organisations in name order: lists, suggestions, a list page's keyset
+    index("organisations_active_name_idx").on(t.nameFolded, t.id).where(sql`${t.status} = 'active'`),
     index("organisations_type_idx").on(t.type),
   ],
 );

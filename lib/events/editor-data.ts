@@ -1,6 +1,6 @@
 /** What the event form offers and needs: organisers, working groups, the event as it may be edited. */
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { organisations, users, workingGroupMembers, workingGroups } from "@/db/schema";
 import { alphabetical } from "@/db/search-fields";
@@ -25,7 +25,7 @@ export async function listOrganiserOptions(
         orgs === "all" ? undefined : orgs.length ? inArray(organisations.id, orgs) : sql`false`,
       ),
     )
-    .orderBy(alphabetical(organisations.name))
+    .orderBy(asc(organisations.nameFolded))
     .limit(500);
   return [{ value: "self", label: selfLabel }, ...rows.map((r) => ({ value: `org:${r.id}`, label: r.name }))];
 }

@@ -1,8 +1,8 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { foldName } from "@/db/folding";
 import { applications, profiles, users } from "@/db/schema";
-import { foldName } from "@/db/search-fields";
 import { sendSignInEmail } from "@/emails/sign-in";
 import { recordAudit } from "@/lib/audit/mutations";
 import { createSignInLink } from "@/lib/auth/tokens";

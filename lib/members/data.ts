@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, or, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
+import { foldName } from "@/db/folding";
 import {
   type OrganisationType,
   organisations,
@@ -10,7 +11,7 @@ import {
   users,
   type Visibility,
 } from "@/db/schema";
-import { foldedWordsMatch, foldName } from "@/db/search-fields";
+import { foldedWordsMatch } from "@/db/search-fields";
 import { DIRECTORY_PAGE_SIZE, type DirectoryCursor } from "./schema";
 import { searchWeights, type ViewerLevel, visibleAt } from "./visibility";
 

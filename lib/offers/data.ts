@@ -1,9 +1,10 @@
 import "server-only";
 import { and, arrayOverlaps, asc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { foldedInSql } from "@/db/folding";
 import { containing } from "@/db/like";
 import { type OfferFormat, organisationOffers, organisations, VISIBILITY } from "@/db/schema";
-import { alphabetical, foldedInSql } from "@/db/search-fields";
+import { alphabetical } from "@/db/search-fields";
 import { type ViewerLevel, visibleAt } from "@/lib/members/visibility";
 import { keysNamedBy } from "./label-words";
 

@@ -10,7 +10,7 @@ import {
   type Role,
   users,
 } from "@/db/schema";
-import { alphabetical, foldedInSql, foldedWordsMatch } from "@/db/search-fields";
+import { foldedWordsMatch } from "@/db/search-fields";
 import { type ViewerLevel, visibleAt } from "@/lib/members/visibility";
 import { adminWorksThere, worksAt } from "./works-at";
 
@@ -30,7 +30,7 @@ export async function listOrganisationOptions(): Promise<OrganisationOption[]> {
     .select({ id: organisations.id, name: organisations.name, slug: organisations.slug })
     .from(organisations)
     .where(eq(organisations.status, "active"))
-    .orderBy(alphabetical(organisations.name), asc(organisations.slug));
+    .orderBy(asc(organisations.nameFolded), asc(organisations.slug));
 }
 
 export type OrganisationChoice = { id: string; label: string };
@@ -103,7 +103,7 @@ export async function listOrganisations(input: {
   const level = input.level ?? 0;
   const [anchor] = input.after
     ? await db
-        .select({ name: organisations.name, id: organisations.id })
+        .select({ nameFolded: organisations.nameFolded, id: organisations.id })
         .from(organisations)
         .where(eq(organisations.slug, input.after))
         .limit(1)
@@ -129,13 +129,13 @@ export async function listOrganisations(input: {
         eq(organisations.status, "active"),
         input.type ? eq(organisations.type, input.type) : undefined,
         input.municipality ? eq(organisations.municipality, input.municipality) : undefined,
-        q ? foldedWordsMatch(q, foldedInSql(organisations.name)) : undefined,
+        q ? foldedWordsMatch(q, organisations.nameFolded) : undefined,
         anchor
-          ? sql`(${foldedInSql(organisations.name)}, ${organisations.id}) > (${foldedInSql(sql`${anchor.name}::text`)}, ${anchor.id})`
+          ? sql`(${organisations.nameFolded}, ${organisations.id}) > (${anchor.nameFolded}, ${anchor.id})`
           : undefined,
       ),
     )
-    .orderBy(alphabetical(organisations.name), asc(organisations.id))
+    .orderBy(asc(organisations.nameFolded), asc(organisations.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   return { organisations: page, nextAfter: rows.length > limit ? (page.at(-1)?.slug ?? null) : null };

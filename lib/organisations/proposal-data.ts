@@ -2,8 +2,9 @@
 import "server-only";
 import { and, asc, count, desc, eq, inArray, ne, or, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { foldName } from "@/db/folding";
 import { organisations, users } from "@/db/schema";
-import { alphabetical, foldedInSql, foldedWordsMatch, foldName } from "@/db/search-fields";
+import { foldedWordsMatch } from "@/db/search-fields";
 
 export type SimilarOrganisation = { id: string; slug: string; name: string; proposed: boolean };
 
@@ -25,7 +26,7 @@ export async function listSimilarOrganisations(input: {
   const name = input.name.trim();
   if (!name) return [];
   const db = await getDb();
-  const folded = foldedInSql(organisations.name);
+  const folded = organisations.nameFolded;
   const alike = sql`similarity(${folded}, ${foldName(name)})`;
   return db
     .select({
@@ -42,7 +43,7 @@ export async function listSimilarOrganisations(input: {
         or(foldedWordsMatch(name, folded), sql`${alike} >= ${SIMILAR_NAME}`),
       ),
     )
-    .orderBy(desc(alike), alphabetical(organisations.name))
+    .orderBy(desc(alike), asc(folded))
     .limit(input.limit ?? 5);
 }
 

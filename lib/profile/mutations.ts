@@ -1,8 +1,9 @@
 import "server-only";
 import { and, eq, inArray, ne } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
+import { foldName } from "@/db/folding";
 import { organisations, profileOrganisations, profiles, uploads, users } from "@/db/schema";
-import { foldName, syncSearchColumns } from "@/db/search-fields";
+import { syncSearchColumns } from "@/db/search-fields";
 import { uploadRow } from "@/db/uploads";
 import { AppError } from "@/lib/errors";
 import { PHOTO_CONTENT_TYPE, type ProcessedPhoto } from "./photo";

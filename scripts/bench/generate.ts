@@ -4,8 +4,8 @@
  */
 import { createHash, randomUUID } from "node:crypto";
 import type { Sql } from "postgres";
+import { foldName } from "@/db/folding";
 import { ORGANISATION_TYPES } from "@/db/schema/enums";
-import { foldName } from "@/db/search-fields";
 // The policy version members have accepted, or every member page asks for consent first.
 import { PRIVACY_POLICY_VERSION } from "@/db/seed-data/legal";
 import { MUNICIPALITIES, type SpokenLanguage, TOPICS, type Topic } from "@/lib/network/constants";

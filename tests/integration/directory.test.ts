@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, rowsOf } from "@/db/client";
+import { foldedInSql, foldName } from "@/db/folding";
 import { profiles, VISIBILITY, type Visibility } from "@/db/schema";
-import { foldedInSql, foldName } from "@/db/search-fields";
 import { LOCALES } from "@/lib/i18n/config";
 import { MESSAGES } from "@/lib/i18n/messages";
 import {

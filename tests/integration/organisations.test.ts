@@ -1,8 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { getDb, rowsOf } from "@/db/client";
+import { foldedInSql, foldName } from "@/db/folding";
 import { auditLog, organisations, profiles, VISIBILITY, type Visibility } from "@/db/schema";
-import { foldedInSql, foldName } from "@/db/search-fields";
 import { IDLE } from "@/lib/forms/state";
 import type { Locale } from "@/lib/i18n/config";
 import { translatorFor } from "@/lib/i18n/translator";
@@ -128,6 +128,21 @@ describe("an organisation's page", () => {
       await db.execute(sql`select ${foldedInSql(sql`${written}`)} as folded`),
     );
     expect(row?.folded).toBe(foldName(written));
+    // and so the database keeps them, beside the name as written, renamed or not
+    const named = await createOrganisation({ name: written });
+    const stored = async () =>
+      (
+        await db
+          .select({ folded: organisations.nameFolded })
+          .from(organisations)
+          .where(eq(organisations.id, named.id))
+      )[0]?.folded;
+    expect(await stored()).toBe(foldName(written));
+    await db
+      .update(organisations)
+      .set({ name: `Ärztehaus ${tag}` })
+      .where(eq(organisations.id, named.id));
+    expect(await stored()).toBe(`arztehaus ${tag}`);
   });
 });
 

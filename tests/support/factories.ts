@@ -1,6 +1,7 @@
 // Rows for integration tests. Every row is unique, so tests can share one PostgreSQL database.
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { foldName } from "@/db/folding";
 import {
   applications,
   type NewProfile,
@@ -13,7 +14,6 @@ import {
   users,
   type Visibility,
 } from "@/db/schema";
-import { foldName } from "@/db/search-fields";
 import type { Locale } from "@/lib/i18n/config";
 import { VISIBILITY_FIELDS } from "@/lib/profile/schema";
 import { createApplication } from "@/lib/signup/mutations";

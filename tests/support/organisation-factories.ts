@@ -1,7 +1,7 @@
 // Organisations' people for integration tests: unique rows, so tests can share one database.
 import { getDb } from "@/db/client";
+import { foldName } from "@/db/folding";
 import { profiles, type Visibility } from "@/db/schema";
-import { foldName } from "@/db/search-fields";
 import { createUser } from "./factories";
 
 /** An approved member working at the organisation, with per-field visibility. */
