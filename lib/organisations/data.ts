@@ -49,6 +49,15 @@ export async function listOrganisationChoices(): Promise<OrganisationChoice[]> {
   }));
 }
 
+/** The choice a typed label names, in any case and with spaces around it. */
+export function choiceNamed(
+  choices: readonly OrganisationChoice[],
+  label: string,
+): OrganisationChoice | undefined {
+  const key = choiceKey(label);
+  return key ? choices.find((c) => choiceKey(c.label) === key) : undefined;
+}
+
 /**
  * The organisations typed into the slots of such a field, as ids in the same slots ("" where empty),
  * or the first slot (from 0) that names no confirmed organisation.

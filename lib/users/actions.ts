@@ -8,6 +8,7 @@ import { requireCapability } from "@/lib/admin/loaders";
 import type { Capability } from "@/lib/admin/permissions";
 import { AppError } from "@/lib/errors";
 import { formAction } from "@/lib/forms/action";
+import { choiceNamed, listOrganisationChoices } from "@/lib/organisations/data";
 import { deleteUserAccount } from "@/lib/privacy/mutations";
 import { hitRateLimits } from "@/lib/rate-limit/mutations";
 import { emailChangeLimits } from "@/lib/rate-limit/policies";
@@ -20,7 +21,7 @@ import {
   resendInvitation,
   unblockUser,
 } from "./mutations";
-import { ChangeRole, ChangeUserEmail, ChangeUserOrganisation, UserTarget } from "./schema";
+import { ChangeRole, ChangeUserEmail, ChangeUserOrganisation, UNKNOWN_ADDITION, UserTarget } from "./schema";
 
 /**
  * Every user action is a plain form post from a confirmation step (works without JavaScript): check
@@ -79,11 +80,28 @@ export async function deleteUserAction(formData: FormData) {
   );
 }
 
-/** Main organisation, further ones and the organisation-admin flag, set by a coordinator. */
+/**
+ * Main organisation, further ones and the organisation-admin flag, set by a coordinator. A further one
+ * comes typed (`organisationName`, as suggested): a name no confirmed organisation has goes back to
+ * the field with what was typed.
+ */
 export async function changeUserOrganisationAction(formData: FormData) {
+  const typed = formData.get("organisationName");
+  let organisationId = formData.get("organisationId");
+  if (typeof typed === "string") {
+    await requireCapability("users.organisations");
+    const person = target(formData);
+    if (!person.success) redirect("/admin/users?error=invalid");
+    const choice = choiceNamed(await listOrganisationChoices(), typed);
+    if (!choice) {
+      const back = new URLSearchParams({ [UNKNOWN_ADDITION]: typed.slice(0, 300) });
+      redirect(`/admin/users/${encodeURIComponent(person.data.userId)}?${back}#add-organisation`);
+    }
+    organisationId = choice.id;
+  }
   const parsed = ChangeUserOrganisation.safeParse({
     userId: formData.get("userId"),
-    organisationId: formData.get("organisationId"),
+    organisationId,
     change: formData.get("change"),
   });
   const change = parsed.success ? parsed.data.change : "main";

@@ -41,6 +41,8 @@ export const ChangeUserOrganisation = UserTarget.extend({
   change: z.enum(ORGANISATION_CHANGES, { error: "invalidChoice" }),
 });
 export type ChangeUserOrganisation = z.infer<typeof ChangeUserOrganisation>;
+/** The query parameter that brings a further organisation's name back when no confirmed one has it. */
+export const UNKNOWN_ADDITION = "addName";
 
 /** A member's new sign-in address, entered by a coordinator (lower-cased, like every stored address). */
 export const ChangeUserEmail = UserTarget.extend({ email: emailAddress });

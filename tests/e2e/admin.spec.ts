@@ -119,26 +119,58 @@ test("users: block (sessions end at once) and unblock, confirmed and logged — 
     .click();
   await expect(noJs.getByRole("status")).toHaveText(t("admin.users.done.unblocked.approved"));
 
-  // a staff move: the coordinator sets the member's main organisation, after a confirmation step
+  // a staff move: the coordinator types the member's new main organisation (the confirmed ones are
+  // suggested) and sets it after a confirmation step
   const organisation = "Volkshochschule Burgenlandkreis";
-  await noJs
-    .getByRole("combobox", { name: t("admin.users.newMainOrganisation") })
-    .selectOption({ label: organisation });
+  const newMain = noJs.getByRole("combobox", { name: t("admin.users.newMainOrganisation") });
+  const suggestions = noJs.locator(`datalist[id="${await newMain.getAttribute("list")}"] option`);
+  await expect(suggestions.and(noJs.locator(`[value="${organisation}"]`))).toHaveCount(1);
+  await newMain.fill("Volkshochschule Burgenlandkries");
+  await noJs.getByRole("button", { name: t("admin.users.setMainOrganisation") }).click();
+  // a misspelt name asks for a suggestion beside the field, keeps the typing and changes nothing
+  await expect(newMain).toHaveAccessibleDescription(t("admin.users.unknownOrganisation"));
+  await expect(newMain).toHaveValue("Volkshochschule Burgenlandkries");
+  await expect(
+    noJs.getByRole("button", { name: t("admin.users.confirm.organisationMain.button") }),
+  ).toHaveCount(0);
+  await newMain.fill(organisation.toLowerCase());
   await noJs.getByRole("button", { name: t("admin.users.setMainOrganisation") }).click();
   await noJs
-    .getByRole("region", { name: t("admin.users.confirm.organisationMain.heading", { name: member.name }) })
+    .getByRole("region", {
+      name: t("admin.users.confirm.organisationMain.heading", { name: member.name }),
+    })
     .getByRole("button", { name: t("admin.users.confirm.organisationMain.button") })
     .click();
   await expect(noJs.getByRole("status")).toHaveText(t("admin.users.done.organisation.main"));
+
+  // and adds a further one, typed the same way, without a confirmation step
+  const further = "Jobcenter Burgenlandkreis";
+  const addField = noJs.getByRole("combobox", { name: t("admin.users.addOrganisation") });
+  await addField.fill("Jobcenter Burgenland");
+  await noJs.getByRole("button", { name: t("admin.users.add"), exact: true }).click();
+  await expect(addField).toHaveAccessibleDescription(t("admin.users.unknownOrganisation"));
+  await expect(addField).toHaveValue("Jobcenter Burgenland");
+  await addField.fill(further);
+  await noJs.getByRole("button", { name: t("admin.users.add"), exact: true }).click();
+  await expect(noJs.getByRole("status")).toHaveText(t("admin.users.done.organisation.add"));
+  const worksAt = noJs.getByRole("region", { name: t("admin.users.organisationsTitle") });
+  await expect(worksAt.getByRole("listitem").filter({ hasText: organisation })).toContainText(
+    t("admin.users.mainOrganisation"),
+  );
+  await expect(worksAt.getByRole("listitem").filter({ hasText: further })).toContainText(
+    t("admin.users.furtherOrganisation"),
+  );
 
   const history = noJs.getByRole("region", { name: t("admin.users.history") });
   await expect(history).toContainText(t("admin.audit.actions.user.blocked"));
   await expect(history).toContainText(t("admin.audit.actions.user.unblocked"));
   await expect(history).toContainText(t("admin.audit.actions.user.mainOrganisationChanged"));
+  await expect(history).toContainText(t("admin.audit.actions.user.organisationAdded"));
 
-  // the member's profile now names it
+  // the member's profile now names both
   await noJs.goto(`/members/${new URL(noJs.url()).pathname.split("/").at(-1)}`);
   await expect(noJs.getByRole("link", { name: organisation })).toBeVisible();
+  await expect(noJs.getByRole("link", { name: further })).toBeVisible();
 });
 
 test("users: an applicant blocked and unblocked is back in the queue, undecided — not a member", async ({

@@ -26,6 +26,7 @@ import {
 import { signInWith } from "../support/next-headers";
 
 vi.mock("next/headers", () => import("../support/next-headers"));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 /** A made-up place name per test, so similar names from other tests never get in the way. */
 const place = () =>
@@ -301,5 +302,51 @@ describe("a coordinator setting a member's organisations", () => {
       .where(and(eq(organisationAdmins.userId, target.id), eq(organisationAdmins.organisationId, org.id)));
     expect(admins).toHaveLength(0);
     expect(await auditEntriesFor(target.id)).toHaveLength(0);
+  });
+
+  it("adds a further organisation typed by name; a name no confirmed one has goes back to the field; a member typing one is refused", async () => {
+    const coordinator = await createPerson("coordinator");
+    const main = await createOrganisation();
+    const target = await createMember({ profile: { organisationId: main.id } });
+    const further = await createOrganisation({ name: `Tafel ${place()}` });
+    const add = (name: string) => {
+      const form = new FormData();
+      form.set("userId", target.id);
+      form.set("organisationName", name);
+      form.set("change", "add");
+      return changeUserOrganisationAction(form);
+    };
+    // where the action sends the browser: NEXT_REDIRECT;replace;<url>;307
+    const redirected = (action: Promise<unknown>) =>
+      action.then(
+        () => null,
+        (error: Error & { digest?: string }) => new URL(String(error.digest).split(";")[2]!, "http://app"),
+      );
+
+    signInWith(await createSession((await createPerson("member")).id));
+    try {
+      await expect(add(further.name)).rejects.toThrow(/NEXT_HTTP_ERROR_FALLBACK;404/);
+    } finally {
+      signInWith(undefined);
+    }
+    expect(await listUserOrganisations({ userId: target.id })).toHaveLength(1);
+
+    signInWith(await createSession(coordinator.id));
+    try {
+      const unknown = await redirected(add(`${further.name} Nord`));
+      expect(unknown?.pathname).toBe(`/admin/users/${target.id}`);
+      expect(unknown?.searchParams.get("addName")).toBe(`${further.name} Nord`);
+      expect(unknown?.hash).toBe("#add-organisation");
+      expect(await listUserOrganisations({ userId: target.id })).toHaveLength(1);
+
+      const done = await redirected(add(`  ${further.name.toUpperCase()} `));
+      expect(done?.search).toBe("?done=organisation.add");
+    } finally {
+      signInWith(undefined);
+    }
+    expect(await listUserOrganisations({ userId: target.id })).toMatchObject([
+      { id: main.id, main: true },
+      { id: further.id, main: false },
+    ]);
   });
 });

@@ -1,13 +1,14 @@
 import { getTranslations } from "@/lib/i18n/server";
-import type { OrganisationOption } from "@/lib/organisations/data";
-import { inputStyle, secondaryButton } from "@/lib/ui/components/button-styles";
+import { secondaryButton } from "@/lib/ui/components/button-styles";
+import { TextField } from "@/lib/ui/components/field";
 import { changeUserOrganisationAction } from "../actions";
 import type { UserOrganisation } from "../data";
 
 /**
  * Where a person works, for coordinators: change the main organisation, add or remove further ones,
  * give or take the organisation-admin flag. What takes something away goes through the page's
- * confirmation step (a link); what only adds posts directly. Plain forms, no JavaScript needed.
+ * confirmation step (a link); what only adds posts directly. Plain forms, no JavaScript needed. An
+ * organisation is typed, with the confirmed ones as suggestions (the page's <datalist>, `choicesId`).
  */
 export async function UserOrganisations(props: {
   userId: string;
@@ -16,13 +17,14 @@ export async function UserOrganisations(props: {
   approved: boolean;
   here: string;
   organisations: UserOrganisation[];
-  options: OrganisationOption[];
+  choicesId: string;
+  /** What was typed and named no confirmed organisation, per field: shown again with the message. */
+  unknown: { main?: string; add?: string };
 }) {
   const t = await getTranslations("admin.users");
-  const { userId, name, here } = props;
+  const { userId, name, here, choicesId, unknown } = props;
   const confirmHref = (confirm: string, organisationId: string) =>
     `${here}?confirm=${confirm}&organisation=${encodeURIComponent(organisationId)}#confirm-heading`;
-  const others = props.options.filter((o) => !props.organisations.some((w) => w.id === o.id));
   return (
     <section aria-labelledby="organisations-heading" className="mb-10">
       <h2 id="organisations-heading" className="mb-2 text-2xl font-bold">
@@ -72,47 +74,37 @@ export async function UserOrganisations(props: {
           </li>
         ))}
       </ul>
-      {others.length > 0 ? (
-        <div className="flex flex-wrap gap-x-8 gap-y-4">
-          <form method="get" action={here} className="flex flex-wrap items-end gap-3">
-            <input type="hidden" name="confirm" value="organisationMain" />
-            <div>
-              <label htmlFor="new-main-organisation" className="mb-1 block font-semibold">
-                {t("newMainOrganisation")}
-              </label>
-              <OrganisationSelect id="new-main-organisation" name="organisation" options={others} />
-            </div>
-            <button type="submit" className={secondaryButton}>
-              {t("setMainOrganisation")}
-            </button>
-          </form>
-          <form action={changeUserOrganisationAction} className="flex flex-wrap items-end gap-3">
-            <input type="hidden" name="userId" value={userId} />
-            <input type="hidden" name="change" value="add" />
-            <div>
-              <label htmlFor="add-organisation" className="mb-1 block font-semibold">
-                {t("addOrganisation")}
-              </label>
-              <OrganisationSelect id="add-organisation" name="organisationId" options={others} />
-            </div>
-            <button type="submit" className={secondaryButton}>
-              {t("add")}
-            </button>
-          </form>
-        </div>
-      ) : null}
+      <div className="flex flex-wrap gap-x-8">
+        <form method="get" action={here}>
+          <input type="hidden" name="confirm" value="organisationMain" />
+          <TextField
+            id="new-main-organisation"
+            name="organisationName"
+            list={choicesId}
+            label={t("newMainOrganisation")}
+            error={unknown.main === undefined ? undefined : t("unknownOrganisation")}
+            defaultValue={unknown.main ?? ""}
+          />
+          <button type="submit" className={secondaryButton}>
+            {t("setMainOrganisation")}
+          </button>
+        </form>
+        <form action={changeUserOrganisationAction}>
+          <input type="hidden" name="userId" value={userId} />
+          <input type="hidden" name="change" value="add" />
+          <TextField
+            id="add-organisation"
+            name="organisationName"
+            list={choicesId}
+            label={t("addOrganisation")}
+            error={unknown.add === undefined ? undefined : t("unknownOrganisation")}
+            defaultValue={unknown.add ?? ""}
+          />
+          <button type="submit" className={secondaryButton}>
+            {t("add")}
+          </button>
+        </form>
+      </div>
     </section>
-  );
-}
-
-function OrganisationSelect(props: { id: string; name: string; options: OrganisationOption[] }) {
-  return (
-    <select id={props.id} name={props.name} required className={inputStyle}>
-      {props.options.map((o) => (
-        <option key={o.id} value={o.id}>
-          {o.name}
-        </option>
-      ))}
-    </select>
   );
 }

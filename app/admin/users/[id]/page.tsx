@@ -5,7 +5,8 @@ import { getPendingEmailChange } from "@/lib/account/data";
 import { requireCapability } from "@/lib/admin/loaders";
 import { may } from "@/lib/admin/permissions";
 import { getTranslations } from "@/lib/i18n/server";
-import { listOrganisationOptions } from "@/lib/organisations/data";
+import { OrganisationChoices } from "@/lib/organisations/components/organisation-choices";
+import { choiceNamed, listOrganisationChoices } from "@/lib/organisations/data";
 import { inputStyle, secondaryButton } from "@/lib/ui/components/button-styles";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 import {
@@ -27,7 +28,7 @@ import {
   listUserOrganisations,
   mayResendInvitation,
 } from "@/lib/users/data";
-import type { OrganisationChange } from "@/lib/users/schema";
+import { type OrganisationChange, UNKNOWN_ADDITION } from "@/lib/users/schema";
 import { statusAfterUnblock } from "@/lib/users/utils";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -89,6 +90,8 @@ const ERRORS = [
   "noEmailChangePending",
 ] as const;
 
+const ORGANISATION_CHOICES = "organisation-choices";
+
 const pick = <T extends string>(list: readonly T[], value: unknown): T | undefined =>
   list.includes(value as T) ? (value as T) : undefined;
 
@@ -106,10 +109,10 @@ export default async function AdminUserPage({
   if (!user) notFound();
   const search = await searchParams;
   const t = await getTranslations("admin.users");
-  const [history, worksAt, organisationOptions, pendingEmail] = await Promise.all([
+  const [history, worksAt, choices, pendingEmail] = await Promise.all([
     listUserAuditEntries({ userId: user.id }),
     listUserOrganisations({ userId: user.id }),
-    listOrganisationOptions(),
+    listOrganisationChoices(),
     getPendingEmailChange({ userId: user.id }),
   ]);
 
@@ -128,11 +131,18 @@ export default async function AdminUserPage({
     user.status === "approved" &&
     may(viewer, "users.email") &&
     (!staffTarget || viewer.role === "admin");
-  // The organisation a confirmation step is about: one of theirs, or (for the main one) any confirmed one.
+  // The organisation a confirmation step is about: one of theirs, or (for the main one) any confirmed
+  // one by the name typed.
   const organisationParam = typeof search.organisation === "string" ? search.organisation : "";
+  const typedMain =
+    search.confirm === "organisationMain" && typeof search.organisationName === "string"
+      ? search.organisationName
+      : undefined;
+  const mainChoice = typedMain === undefined ? undefined : choiceNamed(choices, typedMain);
   const confirmOrganisation =
     worksAt.find((o) => o.id === organisationParam) ??
-    organisationOptions.find((o) => o.id === organisationParam);
+    (mainChoice ? { id: mainChoice.id, name: mainChoice.label } : undefined);
+  const unknownAddition = search[UNKNOWN_ADDITION];
   const worksThere = worksAt.find((o) => o.id === organisationParam);
   const allowed: Record<Confirm, boolean> = {
     block: canBlock && user.status !== "blocked",
@@ -269,7 +279,17 @@ export default async function AdminUserPage({
           approved={user.status === "approved"}
           here={here}
           organisations={worksAt}
-          options={organisationOptions}
+          choicesId={ORGANISATION_CHOICES}
+          unknown={{
+            main: mainChoice ? undefined : typedMain,
+            add: typeof unknownAddition === "string" ? unknownAddition : undefined,
+          }}
+        />
+      ) : null}
+      {canOrganisations ? (
+        <OrganisationChoices
+          id={ORGANISATION_CHOICES}
+          choices={choices.filter((c) => !worksAt.some((o) => o.id === c.id))}
         />
       ) : null}
 
