@@ -11,7 +11,7 @@ import type { FormState } from "@/lib/forms/state";
 import { isLocale, type Locale } from "@/lib/i18n/config";
 import { resolveLocale } from "@/lib/i18n/request";
 import { getPolicyVersion } from "@/lib/legal/data";
-import { organisationIdsForChoices } from "@/lib/organisations/data";
+import { choiceNamed, listOrganisationChoices } from "@/lib/organisations/data";
 import { listSimilarOrganisations, type SimilarOrganisation } from "@/lib/organisations/proposal-data";
 import { clientIp } from "@/lib/rate-limit/client-ip";
 import { hitRateLimits } from "@/lib/rate-limit/mutations";
@@ -32,8 +32,8 @@ async function typedOrganisation(
 ): Promise<{ id?: string; similar: SimilarOrganisation[] }> {
   const name = formData.get("organisation");
   if (typeof name !== "string" || name.trim() === "" || name.length > 150) return { similar: [] };
-  const known = await organisationIdsForChoices([name]);
-  if ("ids" in known) return { id: known.ids[0], similar: [] };
+  const known = choiceNamed(await listOrganisationChoices(), name);
+  if (known) return { id: known.id, similar: [] };
   if (formData.get("organisationChoice") === NEW_ORGANISATION) return { similar: [] };
   return { similar: await listSimilarOrganisations({ name }) };
 }
