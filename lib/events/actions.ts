@@ -9,7 +9,7 @@ import { mayCreateEvents, mayEditEvent, toEventViewer } from "./access";
 import { countAnswered, mostGoing } from "./attendee-data";
 import { getOccurrenceForViewer } from "./data";
 import { moveOccurrence, setOccurrencePlace, setOccurrenceStatus } from "./date-mutations";
-import { getEventForEdit, listGroupOptions, listOrganiserOptions } from "./editor-data";
+import { getEventForEdit, listGroupOptions, organisersFor, organiserValue } from "./editor-data";
 import {
   cancelEvent,
   createEvent,
@@ -35,21 +35,17 @@ const MULTI = ["languages"] as const;
 
 /** Checks the organiser and group choices against what this person may pick, then builds the row. */
 async function toEventData(
-  viewer: NonNullable<ReturnType<typeof toEventViewer>>,
+  { user, viewer }: Editor,
   input: EventInput,
   current: { organiserUserId: string | null } | null = null,
 ) {
   const [organisers, groups] = await Promise.all([
-    listOrganiserOptions(viewer, ""),
+    organisersFor(user, viewer, current),
     listGroupOptions(viewer),
   ]);
   // Editing someone else's event may keep its organiser (a member other than the editor).
-  const kept =
-    current?.organiserUserId && input.organiser === `user:${current.organiserUserId}`
-      ? current.organiserUserId
-      : null;
-  if (!kept && !organisers.some((o) => o.value === input.organiser))
-    throw new AppError({ code: "invalid", message: "unknownOrganiser", field: "organiser" });
+  const organiser = organiserValue(organisers, input.organiser);
+  if (!organiser) throw new AppError({ code: "invalid", message: "unknownOrganiser", field: "organiser" });
   if (input.visibility === "group" && !groups.some((g) => g.value === input.groupId))
     throw new AppError({ code: "invalid", message: "unknownGroup", field: "groupId" });
   const startsAt = berlinDateTimeToUtc(input.date, input.startTime);
@@ -66,8 +62,9 @@ async function toEventData(
     onlineUrl: input.format === "online" ? (input.onlineUrl ?? null) : null,
     onlineUrlAttendeesOnly: input.onlineUrlAttendeesOnly,
     accessibility: input.accessibility ?? null,
-    organiserUserId: input.organiser === "self" ? viewer.id : kept,
-    organiserOrganisationId: input.organiser.startsWith("org:") ? input.organiser.slice(4) : null,
+    organiserUserId:
+      organiser === "self" ? viewer.id : organiser.startsWith("user:") ? organiser.slice(5) : null,
+    organiserOrganisationId: organiser.startsWith("org:") ? organiser.slice(4) : null,
     visibility: input.visibility,
     groupId: input.visibility === "group" ? (input.groupId ?? null) : null,
     startsAt,
@@ -79,18 +76,24 @@ async function toEventData(
   return data;
 }
 
-async function editor() {
-  const viewer = toEventViewer(await getViewer());
-  if (!viewer) notFound();
-  return viewer;
+type Editor = {
+  user: { name: string | null; email: string | null };
+  viewer: NonNullable<ReturnType<typeof toEventViewer>>;
+};
+
+async function editor(): Promise<Editor> {
+  const user = await getViewer();
+  const viewer = toEventViewer(user);
+  if (!user || !viewer) notFound();
+  return { user, viewer };
 }
 
 export const createEventAction = formAction(
   EventInput,
   async (input) => {
-    const viewer = await editor();
-    if (!(await mayCreateEvents(await getDb(), viewer))) notFound();
-    const { eventId } = await createEvent({ actorId: viewer.id, data: await toEventData(viewer, input) });
+    const who = await editor();
+    if (!(await mayCreateEvents(await getDb(), who.viewer))) notFound();
+    const { eventId } = await createEvent({ actorId: who.viewer.id, data: await toEventData(who, input) });
     redirect(`/events/${eventId}?saved=created`);
   },
   { multi: MULTI },
@@ -99,13 +102,13 @@ export const createEventAction = formAction(
 export const updateEventAction = formAction(
   EventUpdate,
   async (input) => {
-    const viewer = await editor();
-    const event = await getEventForEdit(input.eventId, viewer);
+    const who = await editor();
+    const event = await getEventForEdit(input.eventId, who.viewer);
     if (!event) notFound();
     await updateEvent({
-      actorId: viewer.id,
+      actorId: who.viewer.id,
       eventId: event.id,
-      data: await toEventData(viewer, input, event),
+      data: await toEventData(who, input, event),
     });
     // Fewer seats than people already registered: they keep their seat, and the form says so beside the field.
     if (input.capacity !== undefined && (await mostGoing(event.id)) > input.capacity)
@@ -137,7 +140,7 @@ export async function rsvpAction(formData: FormData): Promise<void> {
 
 /** Organiser actions on one date of a series. */
 async function requireOccurrenceEditor(occurrenceId: string) {
-  const viewer = await editor();
+  const { viewer } = await editor();
   const occurrence = await getOccurrenceForViewer(occurrenceId, viewer);
   if (!occurrence || !(await mayEditEvent(await getDb(), viewer, occurrence))) notFound();
   return { viewer, occurrence };
@@ -217,7 +220,7 @@ export async function clearOccurrencePlaceAction(formData: FormData): Promise<vo
 export async function cancelEventAction(formData: FormData): Promise<void> {
   const parsed = CancelEvent.safeParse(Object.fromEntries(formData));
   if (!parsed.success) notFound();
-  const viewer = await editor();
+  const { viewer } = await editor();
   const event = await getEventForEdit(parsed.data.eventId, viewer);
   if (!event) notFound();
   // Only from the confirmation step: anything else is sent there first.

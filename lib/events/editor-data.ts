@@ -4,30 +4,69 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { organisations, users, workingGroupMembers, workingGroups } from "@/db/schema";
 import { alphabetical } from "@/db/search-fields";
+import { getTranslations } from "@/lib/i18n/server";
+import { choiceNamed, listOrganisationChoices } from "@/lib/organisations/data";
 import { type EventViewer, mayEditEvent, organisationsRunBy } from "./access";
 import { getEventRow } from "./data";
 
 export type OrganiserOption = { value: string; label: string };
 
-/** What the viewer may pick as organiser: themselves, and the organisations they may run events for. */
-export async function listOrganiserOptions(
+/**
+ * The event form's organiser choices. `typed`: a coordinator may pick any confirmed organisation, too
+ * many for a drop-down, so the field is typed, with these as suggestions.
+ */
+export type Organisers = { options: OrganiserOption[]; typed: boolean };
+
+/**
+ * What the viewer may pick as organiser: whoever organises the event being edited, if someone else
+ * (`current`, kept), themselves, and the organisations they may run events for.
+ */
+export async function listOrganisers(
   viewer: NonNullable<EventViewer>,
   selfLabel: string,
-): Promise<OrganiserOption[]> {
+  current: OrganiserOption | null = null,
+): Promise<Organisers> {
   const db = await getDb();
   const orgs = await organisationsRunBy(db, viewer);
-  const rows = await db
-    .select({ id: organisations.id, name: organisations.name })
-    .from(organisations)
-    .where(
-      and(
-        eq(organisations.status, "active"),
-        orgs === "all" ? undefined : orgs.length ? inArray(organisations.id, orgs) : sql`false`,
-      ),
-    )
-    .orderBy(asc(organisations.nameFolded))
-    .limit(500);
-  return [{ value: "self", label: selfLabel }, ...rows.map((r) => ({ value: `org:${r.id}`, label: r.name }))];
+  const people = [...(current ? [current] : []), { value: "self", label: selfLabel }];
+  const organisation = (o: { id: string; label: string }) => ({ value: `org:${o.id}`, label: o.label });
+  if (orgs === "all")
+    return { typed: true, options: [...people, ...(await listOrganisationChoices()).map(organisation)] };
+  const rows =
+    orgs.length === 0
+      ? []
+      : await db
+          .select({ id: organisations.id, label: organisations.name })
+          .from(organisations)
+          .where(and(eq(organisations.status, "active"), inArray(organisations.id, orgs)))
+          .orderBy(asc(organisations.nameFolded));
+  return { typed: false, options: [...people, ...rows.map(organisation)] };
+}
+
+/**
+ * The organiser the form names, as its option's value: that value, or where the field is typed, the
+ * option's label in any case. Null for none of the options.
+ */
+export function organiserValue(organisers: Organisers, given: string): string | null {
+  const { options, typed } = organisers;
+  const byLabel = typed
+    ? choiceNamed(
+        options.map((o) => ({ id: o.value, label: o.label })),
+        given,
+      )
+    : null;
+  return byLabel?.id ?? (options.some((o) => o.value === given) ? given : null);
+}
+
+/** The organiser choices the event form shows this person, with their own in the page's language. */
+export async function organisersFor(
+  user: { name: string | null; email: string | null },
+  viewer: NonNullable<EventViewer>,
+  event: { organiserUserId: string | null } | null = null,
+): Promise<Organisers> {
+  const t = await getTranslations("events");
+  const current = event ? await currentOrganiserOption(event, viewer.id, t("formerMember")) : null;
+  return listOrganisers(viewer, t("form.self", { name: user.name ?? user.email ?? "" }), current);
 }
 
 /** Working groups the viewer may address: all for coordinators, else their own. */

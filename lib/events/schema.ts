@@ -48,7 +48,7 @@ export const EventInput = z
     onlineUrl: optional(webLink),
     onlineUrlAttendeesOnly: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
     accessibility: optionalMultiline(2000),
-    organiser: z.string().trim().min(1, { error: "required" }).max(80),
+    organiser: z.string().trim().min(1, { error: "required" }).max(300, { error: "unknownOrganiser" }),
     visibility: z.enum(EVENT_VISIBILITIES, { error: "invalidChoice" }),
     groupId: optional(z.string().max(64)),
     date: isoDate,

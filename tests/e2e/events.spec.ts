@@ -746,3 +746,40 @@ async function seriesWithAttendee(input: {
   await expect(attendee.getByText(t("events.you.yes"))).toBeVisible();
   return { eventId, attendee };
 }
+
+test("a coordinator types the organising organisation, suggested from all of the network's; a misspelt one is said beside the field; the edit form keeps it", async ({
+  coordinator,
+}) => {
+  const title = `Bewerbungstraining Test ${uniqueSuffix()}`;
+  const organisation = "Jobcenter Burgenlandkreis";
+  await coordinator.goto("/events/new");
+  const organiser = coordinator.getByRole("combobox", { name: new RegExp(`^${t("events.form.organiser")}`) });
+  // the field starts as the coordinator's own choice; the network's organisations are suggested
+  await expect(organiser).toHaveValue(/^Ich selbst \(/);
+  const suggestions = coordinator.locator(`datalist[id="${await organiser.getAttribute("list")}"] option`);
+  await expect(suggestions.and(coordinator.locator(`[value="${organisation}"]`))).toHaveCount(1);
+  await coordinator.getByLabel(t("events.form.title")).fill(title);
+  await coordinator.getByLabel(t("events.form.date")).fill(dayFromNow(40));
+  await coordinator.getByLabel(t("events.form.startTime")).fill("10:00");
+  await coordinator.getByLabel(t("events.form.endTime")).fill("12:00");
+  await coordinator.getByLabel(t("events.form.venue")).fill("Jobcenter, Raum 3");
+  await organiser.fill("Jobcenter Burgenland");
+  await coordinator.getByRole("button", { name: t("events.form.create") }).click();
+  await expect(organiser).toHaveAccessibleDescription(new RegExp(`^${t("events.errors.unknownOrganiser")}`));
+  await expect(organiser).toHaveValue("Jobcenter Burgenland");
+  await expect(coordinator.getByLabel(t("events.form.title"))).toHaveValue(title);
+  await expectNoA11yViolations(coordinator);
+
+  await organiser.fill(organisation.toUpperCase());
+  await coordinator.getByRole("button", { name: t("events.form.create") }).click();
+  await expect(coordinator.getByText(t("events.saved.created"))).toBeVisible();
+  // the event names the organisation as its organiser, linking to its page
+  await expect(
+    coordinator.getByRole("definition").getByRole("link", { name: organisation, exact: true }),
+  ).toBeVisible();
+
+  await coordinator.goto(`${new URL(coordinator.url()).pathname}/edit`);
+  await expect(
+    coordinator.getByRole("combobox", { name: new RegExp(`^${t("events.form.organiser")}`) }),
+  ).toHaveValue(organisation);
+});

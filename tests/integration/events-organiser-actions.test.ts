@@ -2,9 +2,9 @@ import { eq } from "drizzle-orm";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
-import { eventOccurrences } from "@/db/schema";
+import { eventOccurrences, organisationAdmins, organisations } from "@/db/schema";
 import { toEventViewer } from "@/lib/events/access";
-import { changeOccurrenceAction, updateEventAction } from "@/lib/events/actions";
+import { changeOccurrenceAction, createEventAction, updateEventAction } from "@/lib/events/actions";
 import { RsvpPanel } from "@/lib/events/components/rsvp-panel";
 import { getEventDetail } from "@/lib/events/data";
 import { getEventForEdit } from "@/lib/events/editor-data";
@@ -13,7 +13,7 @@ import { respond } from "@/lib/events/rsvp-mutations";
 import { IDLE } from "@/lib/forms/state";
 import { actAs } from "../support/actions";
 import { createTestEvent, daysFromNow, mailsTo } from "../support/event-factories";
-import { createSession, createUser } from "../support/factories";
+import { createMember, createOrganisation, createSession, createUser } from "../support/factories";
 import { form } from "../support/forms";
 
 vi.mock("next/headers", () => import("../support/next-headers"));
@@ -125,5 +125,62 @@ describe("lowering the seats below the people registered", () => {
 
     // Enough seats again: back to the event page as usual.
     expect(await save("5")).toBe(`redirected:/events/${eventId}?saved=updated`);
+  });
+});
+
+describe("choosing the organiser", () => {
+  it("lets a coordinator type any confirmed organisation, past the first 500 too; refuses an unknown name and another organisation's admin", async () => {
+    const tag = crypto.randomUUID().slice(0, 8);
+    const db = await getDb();
+    // more organisations than a drop-down used to hold, all named before the one chosen
+    await db
+      .insert(organisations)
+      .values(Array.from({ length: 501 }, (_, i) => ({ name: `Aaa ${tag} ${i}`, slug: `aaa-${tag}-${i}` })));
+    const last = await createOrganisation({ name: `Zzz Verein ${tag}` });
+    const coordinator = await createUser({ role: "coordinator" });
+    const session = await createSession(coordinator.id);
+    const create = (organiser: string, who = session) =>
+      actAs(who, () =>
+        createEventAction(
+          IDLE,
+          form({
+            title: `Treffen ${tag}`,
+            languages: "de",
+            format: "in_person",
+            venue: "Rathaus",
+            organiser,
+            visibility: "public",
+            date: daysFromNow(30),
+            startTime: "10:00",
+            endTime: "11:00",
+            frequency: "none",
+          }),
+        ),
+      );
+
+    const unknown = await create(`Zzz Verein ${tag} Nord`);
+    expect(unknown).toMatchObject({
+      status: "error",
+      fieldErrors: { organiser: { key: "unknownOrganiser" } },
+    });
+
+    const created = await create(`  zzz verein ${tag.toUpperCase()} `);
+    const eventId = String(created).match(/^redirected:\/events\/([^?]+)\?saved=created$/)?.[1];
+    expect(eventId).toBeDefined();
+    const detail = await getEventDetail({ eventId: eventId!, viewer: toEventViewer(coordinator) });
+    expect(detail).toMatchObject({ organiser: last.name, organiserOrganisationSlug: expect.any(String) });
+
+    // an organisation's admin picks only their own organisations, from a drop-down
+    const own = await createOrganisation();
+    const admin = await createMember({ profile: { organisationId: own.id } });
+    await db.insert(organisationAdmins).values({ userId: admin.id, organisationId: own.id });
+    const adminSession = await createSession(admin.id);
+    expect(await create(`org:${last.id}`, adminSession)).toMatchObject({
+      fieldErrors: { organiser: { key: "unknownOrganiser" } },
+    });
+    expect(await create(last.name, adminSession)).toMatchObject({
+      fieldErrors: { organiser: { key: "unknownOrganiser" } },
+    });
+    expect(String(await create(`org:${own.id}`, adminSession))).toMatch(/^redirected:\/events\//);
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { auditLog, organisationAdmins, organisations, profileOrganisations, profiles } from "@/db/schema";
 import { toEventViewer } from "@/lib/events/access";
-import { listOrganiserOptions } from "@/lib/events/editor-data";
+import { listOrganisers } from "@/lib/events/editor-data";
 import { IDLE } from "@/lib/forms/state";
 import { updateOrganisationAction } from "@/lib/organisations/actions";
 import { isOrganisationAdmin, mayEditOrganisation } from "@/lib/organisations/data";
@@ -188,7 +188,7 @@ describe("who may edit an organisation", () => {
     });
     const viewer = { ...member, status: "approved" };
     const organiserOptions = async () =>
-      (await listOrganiserOptions(toEventViewer(viewer)!, "")).map((o) => o.value);
+      (await listOrganisers(toEventViewer(viewer)!, "")).options.map((o) => o.value);
 
     expect(await mayEditOrganisation({ viewer, organisationId: further.id })).toBe(true);
     expect(await organiserOptions()).toContain(`org:${further.id}`);

@@ -23,6 +23,8 @@ export function EventForm(props: {
   eventId?: string;
   initial: EventFormValues;
   organisers: Option[];
+  /** Set where the organiser is typed (a coordinator's many choices): the id of its <datalist>. */
+  organiserChoicesId?: string;
   groups: Option[];
   /** More people hold a seat than the event has seats now: told beside the field. */
   capacityNote?: string;
@@ -91,11 +93,20 @@ export function EventForm(props: {
           options={SPOKEN_LANGUAGES.map((k) => [k, tc(`languages.${k}`)])}
           checked={failed ? list("languages") : ((props.initial.languages as string[]) ?? [])}
         />
-        <SelectField
-          {...field("organiser")}
-          options={props.organisers.map((o) => [o.value, o.label] as const)}
-          {...required}
-        />
+        {props.organiserChoicesId ? (
+          <TextField
+            {...field("organiser")}
+            list={props.organiserChoicesId}
+            hint={t("organiserTypedHint")}
+            {...required}
+          />
+        ) : (
+          <SelectField
+            {...field("organiser")}
+            options={props.organisers.map((o) => [o.value, o.label] as const)}
+            {...required}
+          />
+        )}
       </fieldset>
       <fieldset className="mb-6">
         <legend className="mb-3 text-xl font-bold">{t("sectionWhen")}</legend>

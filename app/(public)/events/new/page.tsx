@@ -3,8 +3,8 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { requireUser } from "@/lib/auth/viewer";
 import { mayCreateEvents, toEventViewer } from "@/lib/events/access";
-import { EventForm } from "@/lib/events/components/event-form";
-import { listGroupOptions, listOrganiserOptions } from "@/lib/events/editor-data";
+import { EventEditor } from "@/lib/events/components/event-editor";
+import { listGroupOptions, organisersFor } from "@/lib/events/editor-data";
 import { NEW_EVENT_VALUES } from "@/lib/events/form-values";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
 import { getTranslations } from "@/lib/i18n/server";
@@ -19,10 +19,7 @@ export default async function NewEventPage() {
   const viewer = toEventViewer(user)!;
   if (!(await mayCreateEvents(await getDb(), viewer))) notFound();
   const t = await getTranslations("events");
-  const [organisers, groups] = await Promise.all([
-    listOrganiserOptions(viewer, t("form.self", { name: user.name ?? user.email })),
-    listGroupOptions(viewer),
-  ]);
+  const [organisers, groups] = await Promise.all([organisersFor(user, viewer), listGroupOptions(viewer)]);
   return (
     <>
       <p className="mb-4">
@@ -30,7 +27,7 @@ export default async function NewEventPage() {
       </p>
       <h1 className="mb-6 text-3xl font-bold">{t("newTitle")}</h1>
       <ClientMessages namespaces={["events", "errors", "topics", "languages"]}>
-        <EventForm initial={NEW_EVENT_VALUES} organisers={organisers} groups={groups} />
+        <EventEditor initial={NEW_EVENT_VALUES} organisers={organisers} groups={groups} />
       </ClientMessages>
     </>
   );

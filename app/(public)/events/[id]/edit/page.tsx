@@ -7,14 +7,9 @@ import { toEventViewer } from "@/lib/events/access";
 import { cancelEventAction, changeOccurrenceAction } from "@/lib/events/actions";
 import { countAnswered, mostGoing } from "@/lib/events/attendee-data";
 import { DateManager } from "@/lib/events/components/date-manager";
-import { EventForm } from "@/lib/events/components/event-form";
+import { EventEditor } from "@/lib/events/components/event-editor";
 import { listOccurrences } from "@/lib/events/data";
-import {
-  currentOrganiserOption,
-  getEventForEdit,
-  listGroupOptions,
-  listOrganiserOptions,
-} from "@/lib/events/editor-data";
+import { getEventForEdit, listGroupOptions, organisersFor } from "@/lib/events/editor-data";
 import { eventFormValues } from "@/lib/events/form-values";
 import { formatWhen } from "@/lib/events/format";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
@@ -55,11 +50,10 @@ export default async function EditEventPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const saved = query.saved;
   const t = await getTranslations("events");
-  const [organisers, groups, occurrences, current, going] = await Promise.all([
-    listOrganiserOptions(viewer, t("form.self", { name: user.name ?? user.email })),
+  const [organisers, groups, occurrences, going] = await Promise.all([
+    organisersFor(user, viewer, event),
     listGroupOptions(viewer),
     listOccurrences(event.id),
-    currentOrganiserOption(event, viewer.id, t("formerMember")),
     mostGoing(event.id),
   ]);
   const heading = (
@@ -127,10 +121,10 @@ export default async function EditEventPage({ params, searchParams }: Props) {
       ) : null}
       <h2 className="mb-4 text-2xl font-bold">{t("detailsTitle")}</h2>
       <ClientMessages namespaces={["events", "errors", "topics", "languages"]}>
-        <EventForm
+        <EventEditor
           eventId={event.id}
           initial={eventFormValues(event, viewer.id)}
-          organisers={current ? [current, ...organisers] : organisers}
+          organisers={organisers}
           groups={groups}
           capacityNote={
             event.capacity !== null && going > event.capacity
