@@ -23,6 +23,17 @@ export async function UserOrganisations(props: {
 }) {
   const t = await getTranslations("admin.users");
   const { userId, name, here, choicesId, unknown } = props;
+  // A confirmed organisation, typed; what was typed and matched none comes back with the message.
+  const organisationField = (id: string, label: string, typed: string | undefined) => (
+    <TextField
+      id={id}
+      name="organisationName"
+      list={choicesId}
+      label={label}
+      error={typed === undefined ? undefined : t("unknownOrganisation")}
+      defaultValue={typed ?? ""}
+    />
+  );
   const confirmHref = (confirm: string, organisationId: string) =>
     `${here}?confirm=${confirm}&organisation=${encodeURIComponent(organisationId)}#confirm-heading`;
   return (
@@ -77,14 +88,7 @@ export async function UserOrganisations(props: {
       <div className="flex flex-wrap gap-x-8">
         <form method="get" action={here}>
           <input type="hidden" name="confirm" value="organisationMain" />
-          <TextField
-            id="new-main-organisation"
-            name="organisationName"
-            list={choicesId}
-            label={t("newMainOrganisation")}
-            error={unknown.main === undefined ? undefined : t("unknownOrganisation")}
-            defaultValue={unknown.main ?? ""}
-          />
+          {organisationField("new-main-organisation", t("newMainOrganisation"), unknown.main)}
           <button type="submit" className={secondaryButton}>
             {t("setMainOrganisation")}
           </button>
@@ -92,14 +96,7 @@ export async function UserOrganisations(props: {
         <form action={changeUserOrganisationAction}>
           <input type="hidden" name="userId" value={userId} />
           <input type="hidden" name="change" value="add" />
-          <TextField
-            id="add-organisation"
-            name="organisationName"
-            list={choicesId}
-            label={t("addOrganisation")}
-            error={unknown.add === undefined ? undefined : t("unknownOrganisation")}
-            defaultValue={unknown.add ?? ""}
-          />
+          {organisationField("add-organisation", t("addOrganisation"), unknown.add)}
           <button type="submit" className={secondaryButton}>
             {t("add")}
           </button>
