@@ -18,8 +18,8 @@ export const ORGANISATIONS_PAGE_SIZE = 30;
 /** At most this many people are listed on an organisation's page; the aggregates count everyone visible. */
 export const MEMBERS_SHOWN = 200;
 
-/** How typed organisation names compare: spaces around them and case do not count. */
-const choiceKey = (label: string) => label.trim().toLocaleLowerCase("de");
+/** How typed organisation names compare: case and spaces around or doubled between words do not count. */
+const choiceKey = (label: string) => label.trim().replace(/\s+/g, " ").toLocaleLowerCase("de");
 
 export type OrganisationOption = { id: string; name: string; slug: string };
 

@@ -115,7 +115,7 @@ describe("signing up with a confirmed organisation's name", () => {
     const db = await getDb();
     const [secondRow] = await db.select().from(organisations).where(eq(organisations.id, second.id));
 
-    const typed = signUpFormData({ organisation: `  tafel ${p.toUpperCase()} ` });
+    const typed = signUpFormData({ organisation: `  tafel  ${p.toUpperCase()} ` });
     await expect(signUpAction(IDLE, typed)).rejects.toThrow(/NEXT_REDIRECT/);
     expect((await profileOf(String(typed.get("email"))))?.organisationId).toBe(single.id);
 
