@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { asc, count, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { forumPosts, forumThreads, reports, users } from "@/db/schema";
 import { SUBJECTS } from "./subjects";
@@ -58,8 +58,11 @@ export async function countOpenReports(): Promise<number> {
   return row?.n ?? 0;
 }
 
-/** Posts held for approval (new members' first posts), oldest first. */
-export async function listHeldPosts() {
+/** How many held posts the queue shows at once. */
+export const HELD_SHOWN = 100;
+
+/** Posts held for approval (new members' first posts), oldest first: who waited longest comes first. */
+export async function listHeldPosts(limit = HELD_SHOWN) {
   const db = await getDb();
   return db
     .select({
@@ -75,7 +78,14 @@ export async function listHeldPosts() {
     .from(forumPosts)
     .innerJoin(forumThreads, eq(forumThreads.id, forumPosts.threadId))
     .leftJoin(users, eq(users.id, forumPosts.authorId))
-    .where(and(eq(forumPosts.status, "pending")))
-    .orderBy(desc(forumPosts.id))
-    .limit(100);
+    .where(eq(forumPosts.status, "pending"))
+    .orderBy(asc(forumPosts.id))
+    .limit(limit);
+}
+
+/** How many posts wait for approval in all. */
+export async function countHeldPosts(): Promise<number> {
+  const db = await getDb();
+  const [row] = await db.select({ n: count() }).from(forumPosts).where(eq(forumPosts.status, "pending"));
+  return row?.n ?? 0;
 }

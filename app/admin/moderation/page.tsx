@@ -8,7 +8,7 @@ import { RemovedMessages } from "@/lib/messages/components/removed-messages";
 import { ReportedMessageFiles } from "@/lib/messages/components/reported-files";
 import { approvePostAction, resolveReportAction } from "@/lib/moderation/actions";
 import { REFUSAL_NOTICES } from "@/lib/moderation/constants";
-import { listHeldPosts, listOpenReports } from "@/lib/moderation/data";
+import { countHeldPosts, HELD_SHOWN, listHeldPosts, listOpenReports } from "@/lib/moderation/data";
 import { decisionsFor } from "@/lib/moderation/utils";
 import { secondaryButton } from "@/lib/ui/components/button-styles";
 import { FormAlert } from "@/lib/ui/components/form-alert";
@@ -33,6 +33,8 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
   // The second step of "delete", for a report or a held post still in the queue.
   const reportToDelete = reports.find((r) => r.reportId === deleteReport);
   const heldToDelete = held.find((p) => String(p.id) === deleteHeld);
+  // A full page may not be all: the heading counts every post that waits.
+  const heldTotal = held.length < HELD_SHOWN ? held.length : await countHeldPosts();
   return (
     <>
       <h1 className="mb-4 text-3xl font-bold">{t("title")}</h1>
@@ -128,9 +130,10 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
       </section>
       <section aria-labelledby="held-heading">
         <h2 id="held-heading" className="mb-3 text-2xl font-bold">
-          {t("held", { count: held.length })}
+          {t("held", { count: heldTotal })}
         </h2>
         {held.length === 0 ? <p>{t("noHeld")}</p> : null}
+        {heldTotal > held.length ? <p className="mb-3">{t("heldMore", { shown: held.length })}</p> : null}
         <ul className="flex flex-col gap-4">
           {held.map((p) => (
             <li key={p.id} className="rounded-lg border border-gray-300 bg-white p-4">
