@@ -42,16 +42,15 @@ async function pooledTransport(url: string, size: number): Promise<Transporter> 
   if (current?.url === url && current.size === size) return current.transport;
   current?.transport.close();
   const nodemailer = await import("nodemailer");
-  const { parseConnectionUrl } = await import("nodemailer/lib/shared");
   // nodemailer reads transport options from the URL's query: the pool's size goes there.
   const pooled = new URL(url);
   pooled.searchParams.set("pool", "true");
   pooled.searchParams.set("maxConnections", String(size));
   pooled.searchParams.set("maxMessages", "1000000");
-  const transport = nodemailer.createTransport({
-    ...parseConnectionUrl(pooled.toString()),
-    getSocket: socketWithoutDelay,
-  });
+  const transport = nodemailer.createTransport(pooled.toString());
+  // nodemailer's hook for sockets of one's own (as its proxy example uses): the pool takes it at the
+  // first send.
+  Object.assign(transport, { getSocket: socketWithoutDelay });
   holder.__kpCampaignSmtp = { url, size, transport };
   return transport;
 }
