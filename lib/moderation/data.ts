@@ -4,7 +4,10 @@ import { getDb } from "@/db/client";
 import { forumPosts, forumThreads, reports, users } from "@/db/schema";
 import { SUBJECTS } from "./subjects";
 
-/** Open reports, oldest first, grouped into one entry per reported thing with every reason. */
+/**
+ * Open reports, oldest first, grouped into one entry per reported thing with every reason; the oldest
+ * 200 reports at most (countReportedSubjects counts all).
+ */
 export async function listOpenReports() {
   const db = await getDb();
   const rows = await db
@@ -49,10 +52,11 @@ export async function listOpenReports() {
   );
 }
 
-export async function countOpenReports(): Promise<number> {
+/** How many reported things wait in all (each with one or more open reports). */
+export async function countReportedSubjects(): Promise<number> {
   const db = await getDb();
   const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
+    .select({ n: sql<number>`count(distinct (${reports.subjectType}, ${reports.subjectId}))::int` })
     .from(reports)
     .where(eq(reports.status, "open"));
   return row?.n ?? 0;

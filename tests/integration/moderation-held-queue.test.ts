@@ -1,14 +1,14 @@
 import { inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { forumPosts } from "@/db/schema";
+import { forumPosts, reports } from "@/db/schema";
 import { createReply, createThread } from "@/lib/forum/mutations";
-import { countHeldPosts, listHeldPosts } from "@/lib/moderation/data";
+import { countHeldPosts, countReportedSubjects, listHeldPosts, listOpenReports } from "@/lib/moderation/data";
 import { createUser } from "../support/factories";
 import { createCategory } from "../support/forum-factories";
 import { ownDatabaseForThisFile } from "../support/own-database";
 
-// The queue's order and count are the whole database's held posts.
+// The queue's order and counts are the whole database's held posts and reports.
 ownDatabaseForThisFile();
 
 describe("posts held for approval", () => {
@@ -35,5 +35,27 @@ describe("posts held for approval", () => {
     expect((await listHeldPosts()).map((p) => p.authorName)).toEqual(["Amal", "Bogdan", "Chiara"]);
     expect((await listHeldPosts(2)).map((p) => p.id)).toEqual(ids.slice(0, 2));
     expect(await countHeldPosts()).toBe(3);
+  });
+});
+
+describe("open reports", () => {
+  it("list the longest reported first, one entry per reported thing; the count covers those past the cut", async () => {
+    const db = await getDb();
+    const start = Date.now() - 1_000_000;
+    const subjects = Array.from({ length: 201 }, () => crypto.randomUUID());
+    // the first thing is reported three times, before all the others
+    const rows = [subjects[0]!, subjects[0]!, ...subjects].map((subjectId, i) => ({
+      subjectType: "message",
+      subjectId,
+      reason: `Grund ${i}`,
+      createdAt: new Date(start + i * 1000),
+    }));
+    await db.insert(reports).values(rows);
+
+    const listed = await listOpenReports();
+    expect(listed[0]).toMatchObject({ subjectId: subjects[0], reasons: [{}, {}, {}] });
+    // the oldest 200 reports: the first thing's three and 197 others
+    expect(listed.map((r) => r.subjectId)).toEqual(subjects.slice(0, 198));
+    expect(await countReportedSubjects()).toBe(201);
   });
 });

@@ -8,7 +8,13 @@ import { RemovedMessages } from "@/lib/messages/components/removed-messages";
 import { ReportedMessageFiles } from "@/lib/messages/components/reported-files";
 import { approvePostAction, resolveReportAction } from "@/lib/moderation/actions";
 import { REFUSAL_NOTICES } from "@/lib/moderation/constants";
-import { countHeldPosts, HELD_SHOWN, listHeldPosts, listOpenReports } from "@/lib/moderation/data";
+import {
+  countHeldPosts,
+  countReportedSubjects,
+  HELD_SHOWN,
+  listHeldPosts,
+  listOpenReports,
+} from "@/lib/moderation/data";
 import { decisionsFor } from "@/lib/moderation/utils";
 import { secondaryButton } from "@/lib/ui/components/button-styles";
 import { FormAlert } from "@/lib/ui/components/form-alert";
@@ -22,9 +28,10 @@ type Query = { done?: string; deleteReport?: string; deleteHeld?: string };
 
 export default async function ModerationPage({ searchParams }: { searchParams: Promise<Query> }) {
   await requireRole("coordinator");
-  const [{ done, deleteReport, deleteHeld }, reports, held, t, when] = await Promise.all([
+  const [{ done, deleteReport, deleteHeld }, reports, reportTotal, held, t, when] = await Promise.all([
     searchParams,
     listOpenReports(),
+    countReportedSubjects(),
     listHeldPosts(),
     getTranslations("moderation"),
     dateTimeFormat(),
@@ -79,9 +86,12 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
       ) : null}
       <section aria-labelledby="reports-heading" className="mb-10">
         <h2 id="reports-heading" className="mb-3 text-2xl font-bold">
-          {t("reports", { count: reports.length })}
+          {t("reports", { count: reportTotal })}
         </h2>
         {reports.length === 0 ? <p>{t("noReports")}</p> : null}
+        {reportTotal > reports.length ? (
+          <p className="mb-3">{t("reportsMore", { shown: reports.length })}</p>
+        ) : null}
         <ul className="flex flex-col gap-4">
           {reports.map((r) => (
             <li key={r.reportId} className="rounded-lg border border-gray-300 bg-white p-4">
