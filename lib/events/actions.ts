@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { getViewer, requireUser } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { formAction } from "@/lib/forms/action";
-import { mayCreateEvents, mayEditEvent, toEventViewer } from "./access";
+import { type EventViewer, mayCreateEvents, mayEditEvent, toEventViewer } from "./access";
 import { countAnswered, mostGoing } from "./attendee-data";
 import { getOccurrenceForViewer } from "./data";
 import { moveOccurrence, setOccurrencePlace, setOccurrenceStatus } from "./date-mutations";
@@ -78,7 +78,7 @@ async function toEventData(
 
 type Editor = {
   user: { name: string | null; email: string | null };
-  viewer: NonNullable<ReturnType<typeof toEventViewer>>;
+  viewer: NonNullable<EventViewer>;
 };
 
 async function editor(): Promise<Editor> {

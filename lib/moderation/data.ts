@@ -63,7 +63,7 @@ export async function countReportedSubjects(): Promise<number> {
 }
 
 /** How many held posts the queue shows at once. */
-export const HELD_SHOWN = 100;
+const HELD_SHOWN = 100;
 
 /** Posts held for approval (new members' first posts), oldest first: who waited longest comes first. */
 export async function listHeldPosts(limit = HELD_SHOWN) {

@@ -36,20 +36,18 @@ export async function listOrganisationOptions(): Promise<OrganisationOption[]> {
 export type OrganisationChoice = { id: string; label: string };
 
 /**
- * Confirmed organisations as a member types them into a field with suggestions (the profile's further
- * organisations), in name order: the name, and where several share it, the name with its slug.
+ * Confirmed organisations as people type them into a field with suggestions (sign-up, a profile's
+ * further organisations, the admin area, a coordinator's event), in name order: the name, and where
+ * several share it, the name with its slug.
  */
 export async function listOrganisationChoices(): Promise<OrganisationChoice[]> {
-  const options = await listOrganisationOptions();
+  const options = (await listOrganisationOptions()).map((o) => ({ ...o, key: choiceKey(o.name) }));
   const named = new Map<string, number>();
-  for (const o of options) named.set(choiceKey(o.name), (named.get(choiceKey(o.name)) ?? 0) + 1);
-  return options.map((o) => ({
-    id: o.id,
-    label: named.get(choiceKey(o.name))! > 1 ? `${o.name} (${o.slug})` : o.name,
-  }));
+  for (const { key } of options) named.set(key, (named.get(key) ?? 0) + 1);
+  return options.map((o) => ({ id: o.id, label: named.get(o.key)! > 1 ? `${o.name} (${o.slug})` : o.name }));
 }
 
-/** The choice a typed label names, in any case and with spaces around it. */
+/** The choice a typed label names, in any case and with spaces around or doubled between words. */
 export function choiceNamed(
   choices: readonly OrganisationChoice[],
   label: string,
@@ -66,10 +64,10 @@ export async function organisationIdsForChoices(
   labels: readonly string[],
 ): Promise<{ ids: string[] } | { unknownSlot: number }> {
   if (labels.every((label) => label.trim() === "")) return { ids: labels.map(() => "") };
-  const byLabel = new Map((await listOrganisationChoices()).map((c) => [choiceKey(c.label), c.id]));
+  const choices = await listOrganisationChoices();
   const ids: string[] = [];
   for (const [index, label] of labels.entries()) {
-    const id = label.trim() === "" ? "" : byLabel.get(choiceKey(label));
+    const id = label.trim() === "" ? "" : choiceNamed(choices, label)?.id;
     if (id === undefined) return { unknownSlot: index };
     ids.push(id);
   }

@@ -8,13 +8,7 @@ import { RemovedMessages } from "@/lib/messages/components/removed-messages";
 import { ReportedMessageFiles } from "@/lib/messages/components/reported-files";
 import { approvePostAction, resolveReportAction } from "@/lib/moderation/actions";
 import { REFUSAL_NOTICES } from "@/lib/moderation/constants";
-import {
-  countHeldPosts,
-  countReportedSubjects,
-  HELD_SHOWN,
-  listHeldPosts,
-  listOpenReports,
-} from "@/lib/moderation/data";
+import { countHeldPosts, countReportedSubjects, listHeldPosts, listOpenReports } from "@/lib/moderation/data";
 import { decisionsFor } from "@/lib/moderation/utils";
 import { secondaryButton } from "@/lib/ui/components/button-styles";
 import { FormAlert } from "@/lib/ui/components/form-alert";
@@ -28,20 +22,20 @@ type Query = { done?: string; deleteReport?: string; deleteHeld?: string };
 
 export default async function ModerationPage({ searchParams }: { searchParams: Promise<Query> }) {
   await requireRole("coordinator");
-  const [{ done, deleteReport, deleteHeld }, reports, reportTotal, held, t, when] = await Promise.all([
-    searchParams,
-    listOpenReports(),
-    countReportedSubjects(),
-    listHeldPosts(),
-    getTranslations("moderation"),
-    dateTimeFormat(),
-  ]);
+  const [{ done, deleteReport, deleteHeld }, reports, reportTotal, held, heldTotal, t, when] =
+    await Promise.all([
+      searchParams,
+      listOpenReports(),
+      countReportedSubjects(),
+      listHeldPosts(),
+      countHeldPosts(),
+      getTranslations("moderation"),
+      dateTimeFormat(),
+    ]);
   const button = `${secondaryButton} px-3 text-sm`;
   // The second step of "delete", for a report or a held post still in the queue.
   const reportToDelete = reports.find((r) => r.reportId === deleteReport);
   const heldToDelete = held.find((p) => String(p.id) === deleteHeld);
-  // A full page may not be all: the heading counts every post that waits.
-  const heldTotal = held.length < HELD_SHOWN ? held.length : await countHeldPosts();
   return (
     <>
       <h1 className="mb-4 text-3xl font-bold">{t("title")}</h1>
