@@ -6,46 +6,47 @@ import { calendarFeeds, eventOccurrences, events, users } from "@/db/schema";
 import { type EventViewer, visibleEvents } from "./access";
 import { getEventRow, listOccurrences, type OccurrenceSummary, toSummary } from "./data";
 
-/** Events for a calendar feed: those visible, not long over, newest change last. */
+/**
+ * Events for a calendar feed: every one visible with a date that ended in the last 90 days or is
+ * still to come, in the order they start. Not cut at a count: a feed that stopped at the first
+ * thousand dropped the newest events from every subscribed calendar once a network had more.
+ */
 export async function listFeedEvents(viewer: EventViewer, options: { publicOnly?: boolean } = {}) {
   const db = await getDb();
   const since = new Date(Date.now() - 90 * 24 * 3_600_000);
-  const eventRows = await db
-    .select({
-      id: events.id,
-      title: events.title,
-      description: events.description,
-      format: events.format,
-      venue: events.venue,
-      address: events.address,
-      onlineUrl: events.onlineUrl,
-      onlineUrlAttendeesOnly: events.onlineUrlAttendeesOnly,
-      frequency: events.frequency,
-      startsAt: events.startsAt,
-      durationMinutes: events.durationMinutes,
-      untilDate: events.untilDate,
-      status: events.status,
-      sequence: events.sequence,
-      updatedAt: events.updatedAt,
-      topic: events.topic,
-    })
-    .from(events)
-    .where(
-      and(
-        options.publicOnly ? eq(events.visibility, "public") : visibleEvents(viewer),
-        sql`exists (select 1 from ${eventOccurrences} where ${eventOccurrences.eventId} = ${events.id} and ${eventOccurrences.endsAt} >= ${since.toISOString()}::timestamptz)`,
-      ),
-    )
-    .orderBy(asc(events.startsAt))
-    .limit(1000);
-  const ids = eventRows.map((e) => e.id);
-  const occurrences = ids.length
-    ? await db
-        .select()
-        .from(eventOccurrences)
-        .where(inArray(eventOccurrences.eventId, ids))
-        .orderBy(asc(eventOccurrences.startsAt))
-    : [];
+  const inFeed = and(
+    options.publicOnly ? eq(events.visibility, "public") : visibleEvents(viewer),
+    sql`exists (select 1 from ${eventOccurrences} where ${eventOccurrences.eventId} = ${events.id} and ${eventOccurrences.endsAt} >= ${since.toISOString()}::timestamptz)`,
+  );
+  const [eventRows, occurrences] = await Promise.all([
+    db
+      .select({
+        id: events.id,
+        title: events.title,
+        description: events.description,
+        format: events.format,
+        venue: events.venue,
+        address: events.address,
+        onlineUrl: events.onlineUrl,
+        onlineUrlAttendeesOnly: events.onlineUrlAttendeesOnly,
+        frequency: events.frequency,
+        startsAt: events.startsAt,
+        durationMinutes: events.durationMinutes,
+        untilDate: events.untilDate,
+        status: events.status,
+        sequence: events.sequence,
+        updatedAt: events.updatedAt,
+        topic: events.topic,
+      })
+      .from(events)
+      .where(inFeed)
+      .orderBy(asc(events.startsAt), asc(events.id)),
+    db
+      .select()
+      .from(eventOccurrences)
+      .where(inArray(eventOccurrences.eventId, db.select({ id: events.id }).from(events).where(inFeed)))
+      .orderBy(asc(eventOccurrences.startsAt)),
+  ]);
   const byEvent = new Map<string, OccurrenceSummary[]>();
   for (const o of occurrences) {
     const list = byEvent.get(o.eventId) ?? [];

@@ -36,19 +36,21 @@ const calendarResponse = (body: string, init: { filename?: string; cache: string
  * the event's link for attendees of its dates, a date's own link for attendees of that date.
  */
 async function withOnlineLinksFor<E extends FeedEvent>(viewer: EventViewer, feed: E[]): Promise<E[]> {
-  const reserved = feed.filter((e) => e.onlineUrl && e.onlineUrlAttendeesOnly).map((e) => e.id);
-  const reservedDates = feed
-    .filter((e) => e.onlineUrlAttendeesOnly)
-    .flatMap((e) => e.occurrences.filter((o) => o.ownPlace?.onlineUrl).map((o) => o.id));
+  const reserved = new Set(feed.filter((e) => e.onlineUrl && e.onlineUrlAttendeesOnly).map((e) => e.id));
+  const reservedDates = new Set(
+    feed
+      .filter((e) => e.onlineUrlAttendeesOnly)
+      .flatMap((e) => e.occurrences.filter((o) => o.ownPlace?.onlineUrl).map((o) => o.id)),
+  );
   const [allowed, allowedDates] = await Promise.all([
-    eventsWithOnlineLink(viewer, reserved),
-    datesWithOnlineLink(viewer, reservedDates),
+    eventsWithOnlineLink(viewer, [...reserved]),
+    datesWithOnlineLink(viewer, [...reservedDates]),
   ]);
   return feed.map((e) => ({
     ...e,
-    onlineUrl: reserved.includes(e.id) && !allowed.has(e.id) ? null : e.onlineUrl,
+    onlineUrl: reserved.has(e.id) && !allowed.has(e.id) ? null : e.onlineUrl,
     occurrences: e.occurrences.map((o) =>
-      o.ownPlace && reservedDates.includes(o.id) && !allowedDates.has(o.id)
+      o.ownPlace && reservedDates.has(o.id) && !allowedDates.has(o.id)
         ? { ...o, ownPlace: { ...o.ownPlace, onlineUrl: null } }
         : o,
     ),
