@@ -12,7 +12,10 @@ import { berlinDate } from "./time";
 
 const eventOf = (subjectKey: string) => subjectKey.slice("event:".length);
 
-/** The recipient's coming dates of the event they answered yes or maybe for, with the time and place now. */
+/**
+ * The recipient's coming dates of the event they answered yes or maybe for, with the time and place
+ * now: all of them (a series has at most 104), for the mail to pick those it names (`datesToName`).
+ */
 async function recipientDates(recipientId: string, eventId: string) {
   const db = await getDb();
   return db
@@ -41,8 +44,20 @@ async function recipientDates(recipientId: string, eventId: string) {
         gte(eventOccurrences.endsAt, new Date()),
       ),
     )
-    .orderBy(asc(eventOccurrences.startsAt))
-    .limit(10);
+    .orderBy(asc(eventOccurrences.startsAt));
+}
+
+/** A change mail names at most this many dates, and says how many more there are. */
+const NAMED_DATES = 10;
+
+/**
+ * The dates a change mail names, in order: the changed ones first, then the next unchanged ones up to
+ * NAMED_DATES. The first ten alone left out a date further on that moved (the 12th of a weekly course).
+ */
+function datesToName<D extends { id: string }>(dates: D[], changed: Map<string, unknown>): D[] {
+  const named = new Set(dates.filter((d) => changed.has(d.id)).slice(0, NAMED_DATES));
+  for (const d of dates) if (named.size < NAMED_DATES) named.add(d);
+  return dates.filter((d) => named.has(d));
 }
 
 /** `u`: an online date's link then, only to tell that it changed (the mail names only the new one). */
@@ -142,11 +157,12 @@ export const eventNotificationSource = {
     locale: string;
     params: Record<string, string>[];
   }) {
-    const dates = await recipientDates(recipientId, eventOf(subjectKey));
-    if (dates.length === 0) return [];
+    const all = await recipientDates(recipientId, eventOf(subjectKey));
+    if (all.length === 0) return [];
     const language = isLocale(locale) ? locale : "de";
     const t = translatorFor(language);
     const was = previousOf(params);
+    const dates = datesToName(all, was);
     const db = await getDb();
     const [recipient] = await db
       .select({ id: users.id, name: users.name, status: users.status, role: users.role })
@@ -167,6 +183,8 @@ export const eventNotificationSource = {
     const greeting = recipient?.name
       ? t("mail.greeting", { name: recipient.name })
       : t("mail.greetingAnonymous");
+    const more = all.length - dates.length;
+    if (more > 0) lines.push(t("events.mail.changed.more", { count: more }));
     return [
       { author: null, text: greeting, plain: true },
       { author: null, text: [t("events.mail.changed.intro"), ...lines].join("\n"), plain: true, links },

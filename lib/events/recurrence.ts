@@ -45,19 +45,30 @@ export function nthWeekday(year: number, month: number, weekday: number, n: numb
 
 /** Berlin calendar dates of a series, in order. */
 export function seriesDates(rule: SeriesRule): string[] {
-  const first = berlinDate(rule.startsAt);
-  if (rule.frequency === "none") return [first];
-  const until = rule.untilDate ?? addDays(first, OPEN_SERIES_DAYS);
+  return datesFrom(rule.frequency, berlinDate(rule.startsAt), rule.untilDate, MAX_OCCURRENCES);
+}
+
+/**
+ * Whether a series from this Berlin date to that one keeps to MAX_OCCURRENCES dates: the form refuses
+ * a longer one, which would otherwise stop early, short of the end its organiser typed.
+ */
+export function seriesFits(frequency: EventFrequency, first: string, untilDate: string | null): boolean {
+  return datesFrom(frequency, first, untilDate, MAX_OCCURRENCES + 1).length <= MAX_OCCURRENCES;
+}
+
+function datesFrom(frequency: EventFrequency, first: string, untilDate: string | null, limit: number) {
+  if (frequency === "none") return [first];
+  const until = untilDate ?? addDays(first, OPEN_SERIES_DAYS);
   const dates: string[] = [];
-  if (rule.frequency === "weekly" || rule.frequency === "biweekly") {
-    const step = rule.frequency === "weekly" ? 7 : 14;
-    for (let d = first; d <= until && dates.length < MAX_OCCURRENCES; d = addDays(d, step)) dates.push(d);
+  if (frequency === "weekly" || frequency === "biweekly") {
+    const step = frequency === "weekly" ? 7 : 14;
+    for (let d = first; d <= until && dates.length < limit; d = addDays(d, step)) dates.push(d);
     return dates;
   }
   const weekday = weekdayOf(first);
   const n = weekOfMonth(first);
   let { year, month } = parseDate(first);
-  while (dates.length < MAX_OCCURRENCES) {
+  while (dates.length < limit) {
     const d = nthWeekday(year, month, weekday, n);
     if (d > until) break;
     if (d >= first) dates.push(d);

@@ -10,6 +10,7 @@ import {
   whenValid,
 } from "@/lib/forms/schema";
 import { MUNICIPALITIES, SPOKEN_LANGUAGES, TOPICS } from "@/lib/network/constants";
+import { seriesFits } from "./recurrence";
 
 const blankToUndefined = (value: unknown) =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
@@ -76,6 +77,8 @@ export const EventInput = z
     if (v.visibility === "group" && !v.groupId) issue("groupId", "groupRequired", ["visibility"]);
     if (v.frequency !== "none" && v.untilDate && v.untilDate < v.date)
       issue("untilDate", "untilBeforeStart", ["frequency", "date"]);
+    else if (!seriesFits(v.frequency, v.date, v.untilDate ?? null))
+      issue("untilDate", "seriesTooLong", ["frequency", "date"]);
   }, whenValid());
 export type EventInput = z.infer<typeof EventInput>;
 

@@ -72,6 +72,22 @@ describe("an event on a day or at a time that does not exist", () => {
   });
 });
 
+describe("a series longer than the dates one may hold (104)", () => {
+  const until = (frequency: string, untilDate: string) =>
+    besideFields(EventInput.safeParse({ ...sprachcafe, frequency, untilDate }));
+
+  it("is refused beside its end, instead of stopping short of it unsaid", () => {
+    // 2027-03-02 plus 103 weeks is 2029-02-20, the 104th weekly date
+    expect(until("weekly", "2029-02-20")).toEqual({});
+    expect(until("weekly", "2029-02-27")).toEqual({ untilDate: "seriesTooLong" });
+    expect(until("biweekly", "2031-02-18")).toEqual({});
+    expect(until("biweekly", "2031-03-04")).toEqual({ untilDate: "seriesTooLong" });
+    expect(until("monthly", "2035-06-30")).toEqual({});
+    expect(until("monthly", "2035-12-31")).toEqual({ untilDate: "seriesTooLong" });
+    expect(until("none", "2040-01-01")).toEqual({});
+  });
+});
+
 describe("texts of several lines (textareas)", () => {
   // a browser sends a textarea's line breaks as CRLF
   const twoLines = "Leider passt Ihr Antrag nicht.\r\nBitte melden Sie sich bei uns.";

@@ -177,6 +177,33 @@ describe("change mails", () => {
     );
   });
 
+  it("name a moved date of a long series, even past the first ten, and count the dates left out", async () => {
+    const coordinator = await createUser({ role: "coordinator" });
+    const attendee = await createUser();
+    const { occurrences } = await createTestEvent(coordinator.id, {
+      frequency: "weekly",
+      startsAt: berlinDateTimeToUtc(daysFromNow(10), "16:00"),
+      durationMinutes: 60,
+      untilDate: daysFromNow(10 + 7 * 13),
+    });
+    expect(occurrences).toHaveLength(14);
+    for (const date of occurrences)
+      await respond({ occurrenceId: date.id, userId: attendee.id, response: "yes" });
+    const twelfth = occurrences[11]!;
+    const startsAt = berlinDateTimeToUtc(twelfth.slotDate, "17:00");
+    const endsAt = berlinDateTimeToUtc(twelfth.slotDate, "18:00");
+    await moveOccurrence({ actorId: coordinator.id, occurrenceId: twelfth.id, startsAt, endsAt });
+
+    await runQueuedJobs({ dueWithinMs: 10 * 60 * 1000 });
+    const [mail] = await mailsTo(attendee.email);
+    expect(mail?.text).toContain(
+      `${formatWhen("de", startsAt, endsAt)}, Rathaus Zeitz, Saal 2, Altmarkt 1, 06712 Zeitz (bisher 16:00–17:00)`,
+    );
+    expect(mail?.text).toContain(formatWhen("de", occurrences[0]!.startsAt, occurrences[0]!.endsAt));
+    expect(mail?.text).not.toContain(formatWhen("de", occurrences[13]!.startsAt, occurrences[13]!.endsAt));
+    expect(mail?.text).toContain("… und 4 weitere Ihrer Termine (alle auf der Veranstaltungsseite)");
+  });
+
   it("go out without the burst delay when a date within the next two days changes, after it otherwise", async () => {
     const coordinator = await createUser({ role: "coordinator" });
     const soon = await createUser();
