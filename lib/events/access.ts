@@ -1,5 +1,6 @@
 import "server-only";
-import { and, eq, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
 import { events, organisationAdmins, users, workingGroupMembers } from "@/db/schema";
 import { adminWorksThere } from "@/lib/organisations/works-at";
@@ -19,13 +20,42 @@ export const toEventViewer = (viewer: { id: string; status: string; role: string
 export function visibleEvents(viewer: EventViewer): SQL {
   if (!viewer) return eq(events.visibility, "public");
   if (viewer.coordinator) return sql`true`;
-  return or(
+  return visibleToMember(viewer.id);
+}
+
+/** What an approved member who is not a coordinator sees: the member by id, or a column of ids. */
+const visibleToMember = (memberId: string | AnyPgColumn): SQL =>
+  or(
     sql`${events.visibility} <> 'group'`,
-    eq(events.createdById, viewer.id),
-    eq(events.organiserUserId, viewer.id),
-    sql`exists (select 1 from ${workingGroupMembers} where ${workingGroupMembers.groupId} = ${events.groupId} and ${workingGroupMembers.userId} = ${viewer.id})`,
-    sql`exists (select 1 from ${organisationAdmins} where ${organisationAdmins.organisationId} = ${events.organiserOrganisationId} and ${organisationAdmins.userId} = ${viewer.id} and ${adminWorksThere})`,
+    eq(events.createdById, memberId),
+    eq(events.organiserUserId, memberId),
+    sql`exists (select 1 from ${workingGroupMembers} where ${workingGroupMembers.groupId} = ${events.groupId} and ${workingGroupMembers.userId} = ${memberId})`,
+    sql`exists (select 1 from ${organisationAdmins} where ${organisationAdmins.organisationId} = ${events.organiserOrganisationId} and ${organisationAdmins.userId} = ${memberId} and ${adminWorksThere})`,
   )!;
+
+/**
+ * Of these people, those who may see the event now, as visibleEvents has it for each: a mail about
+ * it (a reminder, a seat, a cancellation) goes to them only, not to someone who answered before the
+ * event became a working group's or who left the group since. One query.
+ */
+export async function peopleWhoSeeEvent(
+  db: Executor,
+  eventId: string,
+  userIds: string[],
+): Promise<Set<string>> {
+  if (userIds.length === 0) return new Set();
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .innerJoin(events, eq(events.id, eventId))
+    .where(
+      and(
+        inArray(users.id, userIds),
+        eq(users.status, "approved"),
+        or(inArray(users.role, ["coordinator", "admin"]), visibleToMember(users.id)),
+      ),
+    );
+  return new Set(rows.map((r) => r.id));
 }
 
 /** Organisations whose events the viewer may run: all for coordinators, else those they administer and work at. */

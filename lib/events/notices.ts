@@ -5,6 +5,7 @@ import { eventOccurrences, events, users } from "@/db/schema";
 import { sendEventMail } from "@/emails/event-mails";
 import { isLocale } from "@/lib/i18n/config";
 import { notify } from "@/lib/notifications/mutations";
+import { peopleWhoSeeEvent } from "./access";
 import type { Place } from "./place";
 import { datePlaceColumns } from "./place-sql";
 
@@ -153,10 +154,16 @@ export async function sendEventNotices(notices: EventNotice[]): Promise<void> {
     : [];
   const date = new Map(dates.map((d) => [d.id, d]));
   await notifyChanges(notices, date);
+  const eventOf = (notice: EventNotice) =>
+    notice.kind === "cancelled" ? notice.eventId : date.get(notice.occurrenceId)?.eventId;
+  const seeing = await whoSeesWhich(
+    notices.filter((n) => n.kind !== "changed"),
+    eventOf,
+  );
   for (const notice of notices) {
     if (notice.kind === "changed") continue;
     const to = person.get(notice.userId);
-    if (to?.status !== "approved") continue;
+    if (to?.status !== "approved" || !seeing.has(`${eventOf(notice)} ${notice.userId}`)) continue;
     const occurrence = date.get(
       notice.kind === "cancelled" ? (notice.occurrenceIds[0] ?? "") : notice.occurrenceId,
     );
@@ -196,6 +203,23 @@ export async function sendEventNotices(notices: EventNotice[]): Promise<void> {
       console.error(`Event mail (${notice.kind}) to ${to.email} failed:`, error);
     }
   }
+}
+
+/** "eventId userId" for each notice whose recipient may see its event (peopleWhoSeeEvent), per event one query. */
+async function whoSeesWhich(
+  notices: EventNotice[],
+  eventOf: (notice: EventNotice) => string | undefined,
+): Promise<Set<string>> {
+  const byEvent = new Map<string, string[]>();
+  for (const n of notices) {
+    const eventId = eventOf(n);
+    if (eventId) byEvent.set(eventId, [...(byEvent.get(eventId) ?? []), n.userId]);
+  }
+  const db = await getDb();
+  const seeing = new Set<string>();
+  for (const [eventId, userIds] of byEvent)
+    for (const id of await peopleWhoSeeEvent(db, eventId, userIds)) seeing.add(`${eventId} ${id}`);
+  return seeing;
 }
 
 /** A change this close to a date is mailed at once, not after the burst delay. */

@@ -5,6 +5,7 @@ import { eventOccurrences, eventRsvps, events, users } from "@/db/schema";
 import { sendEventMail } from "@/emails/event-mails";
 import { isLocale } from "@/lib/i18n/config";
 import { sendJob } from "@/lib/jobs/queue";
+import { peopleWhoSeeEvent } from "./access";
 import { eventPath } from "./notices";
 import { ownPlaceOf, placeOfDate } from "./place";
 
@@ -63,8 +64,8 @@ export async function sendReminder(input: { occurrenceId: string; startsAt: stri
   if (!occurrence) return 0;
   const [event] = await db.select().from(events).where(eq(events.id, occurrence.eventId));
   const place = placeOfDate(event!, ownPlaceOf(occurrence));
-  const attendees = await db
-    .select({ email: users.email, name: users.name, locale: users.locale })
+  const answered = await db
+    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale })
     .from(eventRsvps)
     .innerJoin(users, eq(users.id, eventRsvps.userId))
     .where(
@@ -75,6 +76,12 @@ export async function sendReminder(input: { occurrenceId: string; startsAt: stri
         eq(users.status, "approved"),
       ),
     );
+  const seeing = await peopleWhoSeeEvent(
+    db,
+    event!.id,
+    answered.map((a) => a.id),
+  );
+  const attendees = answered.filter((a) => seeing.has(a.id));
   for (const a of attendees) {
     try {
       await sendEventMail({

@@ -5,11 +5,13 @@ import { notifications } from "@/db/schema";
 import { moveOccurrence, setOccurrenceStatus } from "@/lib/events/date-mutations";
 import { formatTime, formatWhen } from "@/lib/events/format";
 import { cancelEvent, updateEvent } from "@/lib/events/mutations";
+import { sendReminder } from "@/lib/events/reminders";
 import { respond } from "@/lib/events/rsvp-mutations";
 import { berlinDateTimeToUtc } from "@/lib/events/time";
 import { runQueuedJobs } from "@/lib/jobs/testing";
 import { createTestEvent, daysFromNow, inThirtySixHours, mailsTo } from "../support/event-factories";
 import { createUser } from "../support/factories";
+import { createGroup } from "../support/forum-factories";
 
 describe("cancellation mails", () => {
   it("say the whole event is off and list every date the recipient answered for", async () => {
@@ -259,5 +261,53 @@ describe("change mails", () => {
     expect(mails[0]?.text).toContain(
       `${formatWhen("de", berlinDateTimeToUtc(date.slotDate, "18:00"), berlinDateTimeToUtc(date.slotDate, "19:30"))}, Rathaus Zeitz, Saal 2, Altmarkt 1, 06712 Zeitz (bisher 16:00–17:00)`,
     );
+  });
+});
+
+describe("mails about an event that became a working group's", () => {
+  /**
+   * A members' online event whose link is for attendees: both answer yes (in this order), then it
+   * is made one group's only, a group the outsider is not in.
+   */
+  async function madeGroupOnly(capacity: number) {
+    const coordinator = await createUser({ role: "coordinator" });
+    const [inGroup, outsider] = [await createUser(), await createUser()];
+    const link = `https://meet.example.org/ak-${crypto.randomUUID().slice(0, 8)}`;
+    const { eventId, data, occurrences } = await createTestEvent(coordinator.id, {
+      visibility: "members",
+      format: "online",
+      venue: null,
+      address: null,
+      onlineUrl: link,
+      capacity,
+    });
+    const date = occurrences[0]!;
+    for (const person of [inGroup, outsider])
+      await respond({ occurrenceId: date.id, userId: person.id, response: "yes" });
+    const group = await createGroup([inGroup.id]);
+    await updateEvent({
+      actorId: coordinator.id,
+      eventId,
+      data: { ...data, visibility: "group", groupId: group.id },
+    });
+    return { inGroup, outsider, link, date, title: data.title };
+  }
+
+  it("remind only those who may still see it, so its link stays in the group", async () => {
+    const { inGroup, outsider, link, date } = await madeGroupOnly(2);
+    await sendReminder({ occurrenceId: date.id, startsAt: date.startsAt.toISOString() });
+    const reminders = async (email: string) =>
+      (await mailsTo(email)).filter((m) => m.subject.startsWith("Erinnerung"));
+    expect((await reminders(inGroup.email))[0]?.text).toContain(link);
+    expect(await reminders(outsider.email)).toHaveLength(0);
+  });
+
+  it("do not tell someone outside the group they moved up, nor give them the link", async () => {
+    const { inGroup, outsider, link, date, title } = await madeGroupOnly(1);
+    const { promoted } = await respond({ occurrenceId: date.id, userId: inGroup.id, response: "no" });
+    expect(promoted).toEqual([outsider.id]);
+    await runQueuedJobs({ dueWithinMs: 10 * 60 * 1000 });
+    const mails = await mailsTo(outsider.email);
+    expect(mails.filter((m) => m.text.includes(title) || m.text.includes(link))).toEqual([]);
   });
 });
