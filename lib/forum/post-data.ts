@@ -163,7 +163,10 @@ export async function listRevisions({ postId }: { postId: number }) {
     .orderBy(asc(forumPostRevisions.createdAt));
 }
 
-/** An attachment's file, if the viewer may read the post it belongs to. */
+/**
+ * An attachment's file, if the viewer may read the post it belongs to; `isPublic` when anyone may
+ * (the route lets shared caches keep only those).
+ */
 export async function getAttachmentFile({ viewer, id }: { viewer: ForumViewer; id: string }) {
   const db = await getDb();
   const [row] = await db
@@ -171,7 +174,9 @@ export async function getAttachmentFile({ viewer, id }: { viewer: ForumViewer; i
       filename: forumAttachments.filename,
       contentType: uploads.contentType,
       data: uploads.data,
-      isPublic: sql<boolean>`exists (select 1 from forum_categories c where c.id = ${forumPosts.categoryId} and c.visibility = 'public')`,
+      // What a visitor could fetch too, so a shared cache may keep it: not a held, hidden or deleted post's.
+      isPublic: sql<boolean>`(${forumPosts.status} = 'visible' and ${forumThreads.status} = 'visible'
+        and exists (select 1 from forum_categories c where c.id = ${forumPosts.categoryId} and c.visibility = 'public'))`,
     })
     .from(forumAttachments)
     .innerJoin(uploads, eq(uploads.id, forumAttachments.uploadId))

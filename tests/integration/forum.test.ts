@@ -136,6 +136,29 @@ describe("forum visibility", () => {
   });
 });
 
+describe("an attachment's caching", () => {
+  it("is public only while visitors may read its post: not once the post is hidden", async () => {
+    const w = await world();
+    const png = Buffer.from("89504e470d0a1a0a", "hex");
+    const t = await createThread({
+      authorId: w.outsider.id,
+      categoryId: w.pub.id,
+      title: "Stadtplan",
+      body: "Siehe Bild",
+      attachments: [{ filename: "plan.webp", contentType: "image/webp", data: png, width: 1, height: 1 }],
+    });
+    const [post] = await listThreadPosts({ viewer: null, threadId: t.thread.id, page: 1 });
+    const id = post!.attachments[0]!.id;
+    expect((await getAttachmentFile({ viewer: null, id }))?.isPublic).toBe(true);
+
+    await setPostStatus({ postId: post!.id, status: "hidden", actorId: w.coordinator.id });
+    expect(await getAttachmentFile({ viewer: null, id })).toBeNull();
+    const forCoordinator = await getAttachmentFile({ viewer: as(w.coordinator), id });
+    expect(forCoordinator).not.toBeNull();
+    expect(forCoordinator?.isPublic).toBe(false);
+  });
+});
+
 describe("threads and posts", () => {
   it("numbers posts so page N holds posts (N-1)*20+1 … N*20", async () => {
     const w = await world();
