@@ -8,14 +8,25 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** An expected failure with a message key; `field` puts the message beside that form field. */
+/**
+ * An expected failure with a message key (and `values` for its placeholders, said above the form);
+ * `field` puts the message beside that form field.
+ */
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly field?: string;
-  constructor(input: { code: ErrorCode; message: string; field?: string; cause?: unknown }) {
+  readonly values?: Record<string, number>;
+  constructor(input: {
+    code: ErrorCode;
+    message: string;
+    field?: string;
+    values?: Record<string, number>;
+    cause?: unknown;
+  }) {
     super(input.message, { cause: input.cause });
     this.name = "AppError";
     this.code = input.code;
     this.field = input.field;
+    this.values = input.values;
   }
 }

@@ -6,7 +6,7 @@ import { sendEmailChangeConfirmation, sendEmailChangedNotice } from "@/emails/em
 import { getViewer, requireUser, SESSION_COOKIES, type Viewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { formAction } from "@/lib/forms/action";
-import { hitRateLimits } from "@/lib/rate-limit/mutations";
+import { enforceRateLimits } from "@/lib/rate-limit/mutations";
 import { emailChangeLimits } from "@/lib/rate-limit/policies";
 import { getPendingEmailChange } from "./data";
 import { cancelEmailChange, confirmEmailChange, requestEmailChange } from "./mutations";
@@ -15,10 +15,12 @@ import { emailChangeLink } from "./utils";
 
 const PAGE = "/settings/account";
 
-/** Counts the request, stores the pending change and mails its link to the new address. */
+/**
+ * Counts the request, stores the pending change and mails its link to the new address. At a limit it
+ * throws the AppError "tooManyRequests" (with the minutes to wait), like any other refusal.
+ */
 async function mailConfirmationLink(viewer: Viewer, newEmail: string): Promise<never> {
-  const limit = await hitRateLimits(emailChangeLimits(viewer.id, newEmail));
-  if (!limit.allowed) redirect(`/too-many-requests?retry=${limit.retryAfterSeconds}`);
+  await enforceRateLimits(emailChangeLimits(viewer.id, newEmail));
   const { token } = await requestEmailChange({ userId: viewer.id, newEmail });
   await sendEmailChangeConfirmation({
     to: newEmail,
@@ -42,7 +44,9 @@ export async function resendEmailChangeAction(): Promise<void> {
   try {
     await mailConfirmationLink(viewer, pending.newEmail);
   } catch (error) {
-    // Taken meanwhile: the page says so beside the pending address.
+    // Asked too often, or taken meanwhile: the page says so beside the pending address.
+    if (error instanceof AppError && error.code === "rate_limited")
+      redirect(`${PAGE}?wait=${error.values?.minutes ?? 1}#pending-heading`);
     if (error instanceof AppError) redirect(`${PAGE}?taken=1#pending-heading`);
     throw error;
   }

@@ -6,7 +6,7 @@ import { sendSignInEmail } from "@/emails/sign-in";
 import { AppError } from "@/lib/errors";
 import { formAction } from "@/lib/forms/action";
 import { clientIp } from "@/lib/rate-limit/client-ip";
-import { hitRateLimits } from "@/lib/rate-limit/mutations";
+import { enforceRateLimits } from "@/lib/rate-limit/mutations";
 import { callbackLimits, signInLimits } from "@/lib/rate-limit/policies";
 import { signOut } from "./config";
 import { findAccessState, mayReceiveSignInLink } from "./data";
@@ -16,8 +16,7 @@ import { callbackUrlFor, createSignInLink, isCodeValid } from "./tokens";
 
 /** Mails a sign-in link and code; says the same whether or not the address has an account. */
 export const requestSignInLinkAction = formAction(RequestSignInLink, async ({ email, next }) => {
-  const limit = await hitRateLimits(signInLimits(clientIp(await headers()), email));
-  if (!limit.allowed) redirect(`/too-many-requests?retry=${limit.retryAfterSeconds}`);
+  await enforceRateLimits(signInLimits(clientIp(await headers()), email));
 
   const state = await findAccessState(email);
   if (mayReceiveSignInLink(state)) {
@@ -42,8 +41,7 @@ export const requestSignInLinkAction = formAction(RequestSignInLink, async ({ em
  * was typed kept; a valid code goes on to Auth.js's callback, which consumes it like a clicked link.
  */
 export const enterCodeAction = formAction(EnterCode, async ({ email, code, next }) => {
-  const limit = await hitRateLimits(callbackLimits(clientIp(await headers())));
-  if (!limit.allowed) redirect(`/too-many-requests?retry=${limit.retryAfterSeconds}`);
+  await enforceRateLimits(callbackLimits(clientIp(await headers())));
   if (!(await isCodeValid(email, code)))
     throw new AppError({ code: "invalid", message: "codeWrong", field: "code" });
   const url = callbackUrlFor(email, code, next ?? DEFAULT_LANDING);

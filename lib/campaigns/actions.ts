@@ -9,7 +9,7 @@ import { formAction } from "@/lib/forms/action";
 import { resolveLocale } from "@/lib/i18n/request";
 import { translatorFor } from "@/lib/i18n/translator";
 import { clientIp } from "@/lib/rate-limit/client-ip";
-import { hitRateLimits } from "@/lib/rate-limit/mutations";
+import { enforceRateLimits } from "@/lib/rate-limit/mutations";
 import { newsletterLimits } from "@/lib/rate-limit/policies";
 import { AUDIENCE_LISTS } from "./constants";
 import {
@@ -86,8 +86,7 @@ export async function duplicateCampaignAction(formData: FormData): Promise<void>
 }
 
 export const subscribeAction = formAction(Subscribe, async (data) => {
-  const limit = await hitRateLimits(newsletterLimits(clientIp(await headers()), data.email));
-  if (!limit.allowed) redirect(`/too-many-requests?retry=${limit.retryAfterSeconds}`);
+  await enforceRateLimits(newsletterLimits(clientIp(await headers()), data.email));
   await subscribe({ email: data.email, name: data.name, locale: await resolveLocale() });
   redirect("/newsletter?sent=1");
 });

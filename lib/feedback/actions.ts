@@ -1,18 +1,17 @@
 "use server";
 
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
 import { formAction } from "@/lib/forms/action";
 import { resolveLocale } from "@/lib/i18n/request";
 import { clientIp } from "@/lib/rate-limit/client-ip";
-import { hitRateLimits } from "@/lib/rate-limit/mutations";
+import { enforceRateLimits } from "@/lib/rate-limit/mutations";
+import { feedbackLimits } from "@/lib/rate-limit/policies";
 import { submitAccessibilityFeedback } from "./mutations";
 import { AccessibilityFeedback } from "./schema";
 
 export const accessibilityFeedbackAction = formAction(AccessibilityFeedback, async (data) => {
-  const ip = clientIp(await headers());
-  const limit = await hitRateLimits([{ key: `feedback:ip:${ip}`, limit: 10, windowSeconds: 3600 }]);
-  if (!limit.allowed) redirect(`/too-many-requests?retry=${limit.retryAfterSeconds}`);
+  // At the limit, the message (up to 5,000 characters typed) stays on the form with the minutes to wait.
+  await enforceRateLimits(feedbackLimits(clientIp(await headers())));
   await submitAccessibilityFeedback(data, await resolveLocale());
   return { status: "success", message: "feedbackSent" };
 });

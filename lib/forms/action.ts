@@ -41,9 +41,10 @@ export function formAction<S extends z.ZodType>(
     } catch (error) {
       unstable_rethrow(error);
       if (error instanceof AppError) {
-        return error.field
-          ? { status: "error", fieldErrors: { [error.field]: { key: error.message } }, ...kept }
-          : { status: "error", fieldErrors: {}, formError: error.message, ...kept };
+        if (error.field)
+          return { status: "error", fieldErrors: { [error.field]: { key: error.message } }, ...kept };
+        const placeholders = error.values ? { formErrorValues: error.values } : {};
+        return { status: "error", fieldErrors: {}, formError: error.message, ...placeholders, ...kept };
       }
       if (options.uniqueViolation && isUniqueViolation(error)) {
         const { field, key } = options.uniqueViolation;

@@ -14,6 +14,8 @@ export type FormState<V = Record<string, string | string[]>> =
       status: "error";
       fieldErrors: FieldErrors;
       formError?: string;
+      /** Values for the placeholders of `formError` (e.g. the minutes to wait). */
+      formErrorValues?: Record<string, number>;
       values: V;
       /** Files that were sent along but, as a file field cannot be filled in again, must be chosen anew. */
       filesToChooseAgain?: number;

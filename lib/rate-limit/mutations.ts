@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb, rowsOf } from "@/db/client";
+import { AppError } from "@/lib/errors";
 
 export type RateLimitResult = { allowed: boolean; retryAfterSeconds: number };
 
@@ -33,4 +34,20 @@ export async function hitRateLimits(
   const refused = results.filter((r) => !r.allowed);
   if (refused.length === 0) return { allowed: true, retryAfterSeconds: 0 };
   return { allowed: false, retryAfterSeconds: Math.max(...refused.map((r) => r.retryAfterSeconds)) };
+}
+
+/**
+ * Counts the attempt (hitRateLimits); at a limit, throws the error a form shows above its fields with
+ * what was typed kept: "tooManyRequests", with the whole minutes to wait.
+ */
+export async function enforceRateLimits(
+  checks: { key: string; limit: number; windowSeconds: number }[],
+): Promise<void> {
+  const limit = await hitRateLimits(checks);
+  if (limit.allowed) return;
+  throw new AppError({
+    code: "rate_limited",
+    message: "tooManyRequests",
+    values: { minutes: Math.max(1, Math.ceil(limit.retryAfterSeconds / 60)) },
+  });
 }

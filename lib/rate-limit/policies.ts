@@ -25,6 +25,9 @@ export const newsletterLimits = (ip: string, email: string) => [
   { key: `newsletter:addr:${email}`, limit: env.RATE_LIMIT_SIGNUP_PER_ADDRESS, windowSeconds: HOUR },
 ];
 
+/** Accessibility feedback: each mails every coordinator and admin. */
+export const feedbackLimits = (ip: string) => [{ key: `feedback:ip:${ip}`, limit: 10, windowSeconds: HOUR }];
+
 /** Requests to change one's sign-in address: each mails the new address, so per account and per address. */
 export const emailChangeLimits = (userId: string, email: string) => [
   { key: `emailchange:user:${userId}`, limit: env.RATE_LIMIT_SIGNIN_PER_ADDRESS, windowSeconds: HOUR },

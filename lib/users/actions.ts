@@ -10,7 +10,7 @@ import { AppError } from "@/lib/errors";
 import { formAction } from "@/lib/forms/action";
 import { choiceNamed, listOrganisationChoices } from "@/lib/organisations/data";
 import { deleteUserAccount } from "@/lib/privacy/mutations";
-import { hitRateLimits } from "@/lib/rate-limit/mutations";
+import { enforceRateLimits } from "@/lib/rate-limit/mutations";
 import { emailChangeLimits } from "@/lib/rate-limit/policies";
 import {
   blockUser,
@@ -116,8 +116,7 @@ export async function changeUserOrganisationAction(formData: FormData) {
  */
 export const requestUserEmailChangeAction = formAction(ChangeUserEmail, async ({ userId, email }) => {
   const actor = await requireCapability("users.email");
-  const limit = await hitRateLimits(emailChangeLimits(userId, email));
-  if (!limit.allowed) redirect(`/too-many-requests?retry=${limit.retryAfterSeconds}`);
+  await enforceRateLimits(emailChangeLimits(userId, email));
   const { token, name, locale } = await requestUserEmailChange({
     actorId: actor.id,
     userId,

@@ -20,7 +20,7 @@ export function EmailChangeForm() {
   return (
     <form action={action} noValidate className="max-w-md">
       {state.status === "error" && state.formError ? (
-        <FormAlert kind="error">{te(state.formError)}</FormAlert>
+        <FormAlert kind="error">{te(state.formError, state.formErrorValues)}</FormAlert>
       ) : null}
       <TextField
         id="new-email"

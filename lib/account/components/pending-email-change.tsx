@@ -6,17 +6,22 @@ import { FormAlert } from "@/lib/ui/components/form-alert";
 import { cancelEmailChangeAction, resendEmailChangeAction } from "../actions";
 import type { PendingEmailChange as Pending } from "../data";
 
-/** "Waiting for confirmation at X", with a new link or cancelling; the old address works meanwhile. */
+/**
+ * "Waiting for confirmation at X", with a new link or cancelling; the old address works meanwhile.
+ * `waitMinutes`: a new link was refused, asked for too often; how long until it can be sent.
+ */
 export async function PendingEmailChange({
   pending,
   current,
   sent,
   taken,
+  waitMinutes,
 }: {
   pending: Pending;
   current: string;
   sent: boolean;
   taken: boolean;
+  waitMinutes?: number;
 }) {
   const [t, te, format] = await Promise.all([
     getTranslations("account"),
@@ -34,6 +39,7 @@ export async function PendingEmailChange({
       </h2>
       {sent && !pending.expired ? <FormAlert kind="success">{t("pendingSent", { email })}</FormAlert> : null}
       {taken ? <ErrorText>{te("emailInUse")}</ErrorText> : null}
+      {waitMinutes ? <ErrorText>{te("resendTooSoon", { minutes: waitMinutes })}</ErrorText> : null}
       <p className="mb-4">
         {pending.expired
           ? t("pendingExpired", { email, current })

@@ -5,6 +5,7 @@ import { useActionState, useEffect } from "react";
 import { formView, IDLE } from "@/lib/forms/state";
 import { inputStyle } from "@/lib/ui/components/button-styles";
 import { errorMessage, Field, TextField } from "@/lib/ui/components/field";
+import { FormAlert } from "@/lib/ui/components/form-alert";
 import { SubmitButton } from "@/lib/ui/components/submit-button";
 import { enterCodeAction } from "../actions";
 
@@ -25,6 +26,9 @@ export function CodeForm({ email, next }: { email: string; next: string | null }
   return (
     <form action={action} noValidate className="max-w-md">
       {next ? <input type="hidden" name="next" value={next} /> : null}
+      {failed && state.formError ? (
+        <FormAlert kind="error">{te(state.formError, state.formErrorValues)}</FormAlert>
+      ) : null}
       <TextField
         id="code-email"
         name="email"

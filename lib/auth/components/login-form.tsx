@@ -21,7 +21,7 @@ export function LoginForm({ next }: { next: string | null }) {
     <form action={action} noValidate className="max-w-md">
       {next ? <input type="hidden" name="next" value={next.includes("#") ? next : next + fragment} /> : null}
       {state.status === "error" && state.formError ? (
-        <FormAlert kind="error">{te(state.formError)}</FormAlert>
+        <FormAlert kind="error">{te(state.formError, state.formErrorValues)}</FormAlert>
       ) : null}
       <TextField
         id="email"

@@ -17,7 +17,9 @@ export function SubscribeForm() {
   const failed = state.status === "error";
   return (
     <form action={action} noValidate className="max-w-md">
-      {failed && state.formError ? <FormAlert kind="error">{te(state.formError)}</FormAlert> : null}
+      {failed && state.formError ? (
+        <FormAlert kind="error">{te(state.formError, state.formErrorValues)}</FormAlert>
+      ) : null}
       <TextField
         id="newsletter-email"
         name="email"

@@ -18,7 +18,7 @@ export function FeedbackForm() {
   return (
     <form action={action} noValidate className="max-w-xl">
       {state.status === "error" && state.formError ? (
-        <FormAlert kind="error">{te(state.formError)}</FormAlert>
+        <FormAlert kind="error">{te(state.formError, state.formErrorValues)}</FormAlert>
       ) : null}
       <TextField
         id="fb-message"

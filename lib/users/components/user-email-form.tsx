@@ -21,7 +21,7 @@ export function UserEmailForm({ userId }: { userId: string }) {
     <form action={action} noValidate className="max-w-md">
       <input type="hidden" name="userId" value={userId} />
       {state.status === "error" && state.formError ? (
-        <FormAlert kind="error">{message(state.formError)}</FormAlert>
+        <FormAlert kind="error">{message(state.formError, state.formErrorValues)}</FormAlert>
       ) : null}
       <TextField
         id="user-new-email"

@@ -14,10 +14,17 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AccountSettingsPage({
   searchParams,
 }: {
-  searchParams: Promise<{ sent?: string; changed?: string; cancelled?: string; taken?: string }>;
+  searchParams: Promise<{
+    sent?: string;
+    changed?: string;
+    cancelled?: string;
+    taken?: string;
+    wait?: string;
+  }>;
 }) {
   const viewer = await requireUser();
-  const { sent, changed, cancelled, taken } = await searchParams;
+  const { sent, changed, cancelled, taken, wait } = await searchParams;
+  const minutes = Number.parseInt(wait ?? "", 10);
   const [t, pending] = await Promise.all([
     getTranslations("account"),
     getPendingEmailChange({ userId: viewer.id }),
@@ -44,6 +51,7 @@ export default async function AccountSettingsPage({
           current={viewer.email}
           sent={Boolean(sent)}
           taken={Boolean(taken)}
+          waitMinutes={minutes > 0 ? Math.min(minutes, 1440) : undefined}
         />
       ) : null}
       <section aria-labelledby="new-email-heading">
