@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, gt, isNotNull, isNull, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, isNotNull, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { applications, organisations, profiles, users } from "@/db/schema";
 
@@ -50,23 +50,27 @@ export async function countPendingApplications({ confirmed }: { confirmed: boole
 }
 
 /**
- * Applications waiting for a decision, oldest first, a page at a time; `confirmed` picks those whose
- * e-mail address is confirmed.
+ * Applications waiting for a decision, oldest first (or `newestFirst`), a page at a time after the
+ * cursor; `confirmed` picks those whose e-mail address is confirmed.
  */
 export async function listPendingApplications({
   confirmed,
   after,
+  newestFirst = false,
   limit = QUEUE_PAGE_SIZE,
 }: {
   confirmed: boolean;
   after?: QueueCursor;
+  newestFirst?: boolean;
   limit?: number;
 }): Promise<PendingApplication[]> {
   const db = await getDb();
+  const beyond = newestFirst ? lt : gt;
+  const order = newestFirst ? desc : asc;
   const afterCursor = after
     ? or(
-        gt(applications.createdAt, after.createdAt),
-        and(eq(applications.createdAt, after.createdAt), gt(applications.id, after.id)),
+        beyond(applications.createdAt, after.createdAt),
+        and(eq(applications.createdAt, after.createdAt), beyond(applications.id, after.id)),
       )
     : undefined;
   return db
@@ -89,7 +93,7 @@ export async function listPendingApplications({
     .leftJoin(profiles, eq(profiles.userId, users.id))
     .leftJoin(organisations, eq(organisations.id, profiles.organisationId))
     .where(and(pendingWhere(confirmed), afterCursor))
-    .orderBy(asc(applications.createdAt), asc(applications.id))
+    .orderBy(order(applications.createdAt), order(applications.id))
     .limit(limit)
     .then((rows) => rows.map((r) => ({ ...r, topics: r.topics ?? [], languages: r.languages ?? [] })));
 }

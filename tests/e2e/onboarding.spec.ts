@@ -177,6 +177,42 @@ for (const { locale, applicant: makeApplicant } of people) {
   });
 }
 
+test("a sign-up whose address is not confirmed yet is listed for coordinators, and joins the queue once confirmed", async ({
+  page,
+  coordinator,
+}) => {
+  const t = tr("de");
+  const applicant: Applicant = {
+    name: `Ilona Bauer ${uniqueSuffix()}`,
+    email: uniqueEmail("ilona"),
+    organisation: { propose: `Elterninitiative ${uniqueSuffix()}` },
+    jobFunction: "Elternbegleiterin",
+    municipality: "Zeitz",
+    topics: ["children_family"],
+    languages: ["de"],
+  };
+  const signup = new SignupPage(page);
+  await signup.goto();
+  await signup.fill(applicant);
+  await signup.submitNew();
+  await expect(page.getByRole("heading", { level: 1, name: t("checkEmail.title") })).toBeVisible();
+
+  const admin = new AdminSignupsPage(coordinator);
+  await admin.goto();
+  const unconfirmed = coordinator.getByRole("region", { name: /^E-Mail noch nicht bestätigt/ });
+  // newest first: a sign-up of a minute ago is on the first page, however many older ones wait
+  await expect(unconfirmed.getByRole("listitem").filter({ hasText: applicant.email })).toContainText(
+    applicant.name,
+  );
+  await expectNoA11yViolations(coordinator);
+
+  const mail = await waitForMail(applicant.email, { subject: t("mail.confirm.subject") });
+  await page.goto(linkIn(mail));
+  await expect(page.getByText(t("application.waiting"))).toBeVisible();
+  await admin.gotoCard(applicant.name);
+  await expect(unconfirmed.getByText(applicant.email)).toHaveCount(0);
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 

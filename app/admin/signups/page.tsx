@@ -22,20 +22,23 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SignupsPage({
   searchParams,
 }: {
-  searchParams: Promise<{ after?: string; done?: string }>;
+  searchParams: Promise<{ after?: string; older?: string; done?: string }>;
 }) {
   await requireRole("coordinator");
   const query = await searchParams;
   const after = decodeCursor(query.after);
+  // Unconfirmed sign-ups pile up (nobody confirms for a bot): the newest first, where someone asked about is.
+  const older = decodeCursor(query.older);
   const t = await getTranslations("signups");
   const format = await getFormatter();
   const [waiting, waitingCount, unconfirmed, unconfirmedCount] = await Promise.all([
     listPendingApplications({ confirmed: true, after }),
     countPendingApplications({ confirmed: true }),
-    after ? [] : listPendingApplications({ confirmed: false }),
+    listPendingApplications({ confirmed: false, after: older, newestFirst: true }),
     countPendingApplications({ confirmed: false }),
   ]);
   const last = waiting.at(-1);
+  const oldest = unconfirmed.at(-1);
   return (
     <>
       <h1 className="mb-6 text-3xl font-bold">{t("title")}</h1>
@@ -75,6 +78,14 @@ export default async function SignupsPage({
               </li>
             ))}
           </ul>
+          <nav aria-label={t("unconfirmedPages")} className="mt-5 flex flex-wrap gap-4">
+            {older ? <a href="/admin/signups#unconfirmed-heading">{t("unconfirmedNewest")}</a> : null}
+            {oldest && unconfirmed.length === QUEUE_PAGE_SIZE ? (
+              <a href={`/admin/signups?older=${encodeCursor(oldest)}#unconfirmed-heading`}>
+                {t("unconfirmedOlder")}
+              </a>
+            ) : null}
+          </nav>
         </section>
       ) : null}
       <section aria-labelledby="invite-heading" className="mb-12">
