@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, countDistinct, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { messages, reports, users } from "@/db/schema";
 import type { SubjectHandler } from "@/lib/moderation/subjects";
@@ -48,12 +48,33 @@ export const messageSubject: SubjectHandler = {
   },
 };
 
+/** Where a page of removed messages starts: after this one, in "<removed at ms>.<id>" in the URL. */
+export type RemovedCursor = { removedAt: Date; id: string };
+
+export const REMOVED_PAGE_SIZE = 50;
+
+export const encodeRemovedCursor = (c: RemovedCursor) => `${c.removedAt.getTime()}.${c.id}`;
+
+export function decodeRemovedCursor(value: string | undefined): RemovedCursor | undefined {
+  const match = value?.match(/^(\d{1,15})\.([\w-]{1,64})$/);
+  return match ? { removedAt: new Date(Number(match[1])), id: match[2]! } : undefined;
+}
+
 /**
  * The messages coordinators removed by deciding on a report, that no open report brings to the queue
- * again: the last removed first, each to be restored. Found through their reports (few), not by
- * reading through all messages.
+ * again. Found through their reports (few), not by reading through all messages.
  */
-export async function listRemovedMessages() {
+const removedByModerators = () =>
+  and(
+    eq(reports.subjectType, "message"),
+    inArray(reports.status, ["hidden", "deleted"]),
+    eq(messages.removedBy, "moderator"),
+    sql`NOT EXISTS (SELECT 1 FROM reports o WHERE o.subject_type = 'message'
+      AND o.subject_id = ${messages.id} AND o.status = 'open')`,
+  );
+
+/** Those messages, the last removed first, a page at a time after `before`, each to be restored. */
+export async function listRemovedMessages(before?: RemovedCursor) {
   const db = await getDb();
   return db
     .selectDistinct({
@@ -67,13 +88,23 @@ export async function listRemovedMessages() {
     .leftJoin(users, eq(users.id, messages.senderId))
     .where(
       and(
-        eq(reports.subjectType, "message"),
-        inArray(reports.status, ["hidden", "deleted"]),
-        eq(messages.removedBy, "moderator"),
-        sql`NOT EXISTS (SELECT 1 FROM reports o WHERE o.subject_type = 'message'
-          AND o.subject_id = ${messages.id} AND o.status = 'open')`,
+        removedByModerators(),
+        before
+          ? sql`(${messages.deletedAt}, ${messages.id}) < (${before.removedAt.toISOString()}::timestamptz, ${before.id})`
+          : undefined,
       ),
     )
-    .orderBy(desc(messages.deletedAt))
-    .limit(50);
+    .orderBy(desc(messages.deletedAt), desc(messages.id))
+    .limit(REMOVED_PAGE_SIZE);
+}
+
+/** How many there are in all. */
+export async function countRemovedMessages(): Promise<number> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ n: countDistinct(messages.id) })
+    .from(reports)
+    .innerJoin(messages, eq(messages.id, reports.subjectId))
+    .where(removedByModerators());
+  return row?.n ?? 0;
 }

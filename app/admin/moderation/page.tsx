@@ -6,6 +6,7 @@ import { dateTimeFormat } from "@/lib/i18n/date-time";
 import { getTranslations } from "@/lib/i18n/server";
 import { RemovedMessages } from "@/lib/messages/components/removed-messages";
 import { ReportedMessageFiles } from "@/lib/messages/components/reported-files";
+import { decodeRemovedCursor } from "@/lib/messages/moderation-subject";
 import { approvePostAction, resolveReportAction } from "@/lib/moderation/actions";
 import { REFUSAL_NOTICES } from "@/lib/moderation/constants";
 import { countHeldPosts, countReportedSubjects, listHeldPosts, listOpenReports } from "@/lib/moderation/data";
@@ -18,11 +19,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("moderation"))("title") };
 }
 
-type Query = { done?: string; deleteReport?: string; deleteHeld?: string };
+type Query = { done?: string; deleteReport?: string; deleteHeld?: string; removedBefore?: string };
 
 export default async function ModerationPage({ searchParams }: { searchParams: Promise<Query> }) {
   await requireRole("coordinator");
-  const [{ done, deleteReport, deleteHeld }, reports, reportTotal, held, heldTotal, t, when] =
+  const [{ done, deleteReport, deleteHeld, removedBefore }, reports, reportTotal, held, heldTotal, t, when] =
     await Promise.all([
       searchParams,
       listOpenReports(),
@@ -161,7 +162,7 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
           ))}
         </ul>
       </section>
-      <RemovedMessages />
+      <RemovedMessages before={decodeRemovedCursor(removedBefore)} />
     </>
   );
 }
