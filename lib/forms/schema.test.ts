@@ -4,9 +4,10 @@ import { DecideApplication } from "@/lib/applications/schema";
 import { SaveCampaign, SendCampaign, StartImport } from "@/lib/campaigns/schema";
 import { EventInput, MoveOccurrence } from "@/lib/events/schema";
 import { ReportInput } from "@/lib/forum/schema";
-import { CategoryForm } from "@/lib/groups/schema";
+import { CategoryForm, GroupInput } from "@/lib/groups/schema";
 import { OfferInput } from "@/lib/offers/schema";
 import { UpdateOrganisation } from "@/lib/organisations/schema";
+import { SaveVideo } from "@/lib/videos/schema";
 import { isExistingDate, isExistingTime, line, toFieldErrors } from "./schema";
 
 describe("dates and times that exist", () => {
@@ -157,7 +158,7 @@ describe("a rule across fields", () => {
     });
   });
 
-  it("events, moved dates, campaigns and forum categories: every message at once", () => {
+  it("events, moved dates, campaigns, forum categories and videos: every message at once", () => {
     const event = besideFields(
       EventInput.safeParse({
         languages: [],
@@ -193,6 +194,10 @@ describe("a rule across fields", () => {
       CategoryForm.safeParse({ name: "", color: "#123456", visibility: "group" }),
     );
     expect(category).toEqual({ name: "required", groupId: "required" });
+    const video = (externalUrl?: string) =>
+      besideFields(SaveVideo.safeParse({ kind: "external", title: "", externalUrl }));
+    expect(video()).toEqual({ title: "required", externalUrl: "required" });
+    expect(video("https://example.org/film")).toEqual({ title: "required", externalUrl: "invalidYoutube" });
   });
 
   it("is not checked on a field that has its own error", () => {
@@ -211,5 +216,22 @@ describe("a rule across fields", () => {
       }),
     );
     expect(event).toEqual({ venue: "tooLong" });
+  });
+});
+
+describe("a description longer than 500 characters", () => {
+  const errors = (result: { error?: Parameters<typeof toFieldErrors>[0] }) =>
+    result.error ? toFieldErrors(result.error) : {};
+
+  it("of a working group or forum category says its limit beside the field", () => {
+    const description = "x".repeat(501);
+    expect(errors(GroupInput.safeParse({ name: "Sprachpatenschaften", description }))).toEqual({
+      description: { key: "tooLong", values: { max: 500 } },
+    });
+    expect(
+      errors(
+        CategoryForm.safeParse({ name: "Ehrenamt", description, color: "#123456", visibility: "public" }),
+      ),
+    ).toEqual({ description: { key: "tooLong", values: { max: 500 } } });
   });
 });

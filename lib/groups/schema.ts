@@ -4,7 +4,7 @@ import { line, optionalLine, whenValid } from "@/lib/forms/schema";
 
 export const GroupInput = z.object({
   name: line(100, 2),
-  description: z.string().trim().max(500).default(""),
+  description: z.string().trim().max(500, { error: "tooLong" }).default(""),
 });
 
 export const GroupMemberInput = z.object({
@@ -43,7 +43,7 @@ export const CategoryForm = z
       .optional()
       .transform((v) => v || undefined),
     name: line(80, 2),
-    description: z.string().trim().max(500).default(""),
+    description: z.string().trim().max(500, { error: "tooLong" }).default(""),
     color: z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: "invalid" }),
     visibility: z.enum(["public", "members", "group"], { error: "invalidChoice" }),
     groupId: z

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { line } from "@/lib/forms/schema";
+import { line, whenValid } from "@/lib/forms/schema";
 import { youtubeId } from "./utils";
 
 export const VIDEO_TRANSLATION_LOCALES = ["en", "ar", "uk"] as const;
@@ -35,18 +35,23 @@ export const SaveVideo = z
       .optional()
       .transform((v) => v === "on"),
   })
-  .transform((data, ctx) => {
-    const externalId = data.kind === "external" ? youtubeId(data.externalUrl ?? "") : null;
-    if (data.kind === "external" && !externalId) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["externalUrl"],
-        message: data.externalUrl ? "invalidYoutube" : "required",
-      });
-      return z.NEVER;
-    }
-    return { ...data, externalId };
-  });
+  // A rule, not a check inside the transform: zod skips transforms while any field is invalid, and
+  // the address's message would show only after the title (say) was fixed and the form sent again.
+  .superRefine(
+    (data, ctx) => {
+      if (data.kind === "external" && !youtubeId(data.externalUrl ?? ""))
+        ctx.addIssue({
+          code: "custom",
+          path: ["externalUrl"],
+          message: data.externalUrl ? "invalidYoutube" : "required",
+        });
+    },
+    whenValid("kind", "externalUrl"),
+  )
+  .transform((data) => ({
+    ...data,
+    externalId: data.kind === "external" ? youtubeId(data.externalUrl ?? "") : null,
+  }));
 export type SaveVideo = z.infer<typeof SaveVideo>;
 
 export const SaveVideoTranslation = z.object({

@@ -123,14 +123,7 @@ export default async function AdminFaqPage({ searchParams }: { searchParams: Pro
         </h2>
         <ClientMessages namespaces={["faqAdmin"]}>
           {categories.map((category) => (
-            <details key={category.id} className={`${cardStyle} mb-3`}>
-              <summary className="min-h-11 cursor-pointer font-semibold">
-                {t("categoryEdit", { name: name(category.names) })}
-              </summary>
-              <div className="mt-4">
-                <FaqCategoryForm category={category} />
-              </div>
-            </details>
+            <FaqCategoryForm key={category.id} category={category} />
           ))}
           <div className={cardStyle}>
             <h3 className="mb-3 text-lg font-bold">{t("categoryNew")}</h3>

@@ -26,10 +26,7 @@ export default async function AdminForumPage() {
           {t("categories")}
         </h2>
         {categories.map((c) => (
-          <details key={c.id} className="mb-3 rounded-lg border border-gray-300 bg-white p-4">
-            <summary className="min-h-11 cursor-pointer font-semibold">{c.name}</summary>
-            <CategoryEditor category={c} groups={groups} />
-          </details>
+          <CategoryEditor key={c.id} category={c} groups={groups} />
         ))}
         <h3 className="mt-6 mb-3 text-xl font-bold">{t("newCategory")}</h3>
         <CategoryEditor groups={groups} />

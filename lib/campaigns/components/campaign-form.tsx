@@ -94,7 +94,11 @@ export function CampaignForm(props: {
         defaultValue={failed ? text("title") : (props.campaign?.title ?? "")}
       />
       {broadcast ? (
-        <fieldset className="mb-8 rounded-lg border border-gray-300 p-4" aria-describedby="audience-count">
+        <fieldset
+          className="mb-8 rounded-lg border border-gray-300 p-4"
+          aria-describedby={errors.audience ? "audience-error audience-count" : "audience-count"}
+          aria-invalid={errors.audience ? true : undefined}
+        >
           <legend className="px-1 text-xl font-bold">{t("audience")}</legend>
           {errors.audience ? <ErrorText id="audience-error">{te(errors.audience.key)}</ErrorText> : null}
           <AudienceFlag name="members" label={t("members")} checked={flag("members")} />
@@ -133,7 +137,7 @@ export function CampaignForm(props: {
         {t.rich("contentHint", {
           ...markdownTags,
           field: "{{name}}",
-          fallback: "{{name|Liebe Kolleg*innen}}",
+          fallback: `{{name|${t("fallbackExample")}}}`,
         })}
       </p>
       {LOCALES.map((locale) => {

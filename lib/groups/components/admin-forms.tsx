@@ -35,11 +35,16 @@ export function CategoryEditor({
   const err = (name: string) => errorMessage(te as never, view.errors[name]);
   const v = (name: string, fallback: string) => (state.status === "error" ? view.text(name) : fallback);
   const key = category?.id ?? "new";
-  return (
+  const form = (
     <form action={action} noValidate className="grid gap-x-4 sm:grid-cols-2">
       {state.status === "success" ? (
         <div className="sm:col-span-2">
           <FormAlert kind="success">{t("categorySaved")}</FormAlert>
+        </div>
+      ) : null}
+      {state.status === "error" && state.formError ? (
+        <div className="sm:col-span-2">
+          <FormAlert kind="error">{te(state.formError)}</FormAlert>
         </div>
       ) : null}
       {category ? <input type="hidden" name="id" value={category.id} /> : null}
@@ -124,6 +129,18 @@ export function CategoryEditor({
       </div>
     </form>
   );
+  if (!category) return form;
+  // A saved category's form is folded away; it opens after a submission (also without scripts, when
+  // the server renders that state), so the errors beside the fields or the success notice are seen.
+  return (
+    <details
+      className="mb-3 rounded-lg border border-gray-300 bg-white p-4"
+      open={state.status !== "idle" || undefined}
+    >
+      <summary className="min-h-11 cursor-pointer font-semibold">{category.name}</summary>
+      {form}
+    </details>
+  );
 }
 
 export function GroupCreator() {
@@ -134,6 +151,9 @@ export function GroupCreator() {
   return (
     <form action={action} noValidate>
       {state.status === "success" ? <FormAlert kind="success">{t("groupCreated")}</FormAlert> : null}
+      {state.status === "error" && state.formError ? (
+        <FormAlert kind="error">{te(state.formError)}</FormAlert>
+      ) : null}
       <TextField
         id="group-name"
         name="name"
@@ -146,6 +166,7 @@ export function GroupCreator() {
         name="description"
         label={t("description")}
         defaultValue={view.text("description")}
+        error={errorMessage(te as never, view.errors.description)}
       />
       <SubmitButton pendingLabel={t("saving")}>{t("createGroup")}</SubmitButton>
     </form>
@@ -160,6 +181,9 @@ export function MemberAdder({ groupId, groupName }: { groupId: string; groupName
   return (
     <form action={action} noValidate>
       {state.status === "success" ? <FormAlert kind="success">{t("memberAdded")}</FormAlert> : null}
+      {state.status === "error" && state.formError ? (
+        <FormAlert kind="error">{te(state.formError)}</FormAlert>
+      ) : null}
       <input type="hidden" name="groupId" value={groupId} />
       <TextField
         id={`add-${groupId}`}

@@ -34,11 +34,13 @@ function messagesWith(tree: object, test: (message: string) => boolean, prefix =
 describe("Markdown samples in hints", () => {
   it.each(LOCALES)("%s: every sample is left-to-right code, isolated from the sentence", (locale) => {
     // Keys are checked at run time here: the translator's types know only literal keys.
-    const t = translatorFor(locale) as unknown as { rich: (key: string, values: object) => ReactNode };
+    const t = translatorFor(locale) as unknown as {
+      (key: string): string;
+      rich: (key: string, values: object) => ReactNode;
+    };
+    const fallback = `{{name|${t("campaigns.form.fallbackExample")}}}`;
     for (const key of HINTS) {
-      const html = render(
-        t.rich(key, { ...markdownTags, field: "{{name}}", fallback: "{{name|Liebe Kolleg*innen}}" }),
-      );
+      const html = render(t.rich(key, { ...markdownTags, field: "{{name}}", fallback }));
       const samples = [...html.matchAll(SAMPLE)].map((match) => match[1]);
       expect(samples.length, key).toBeGreaterThan(0);
       // Outside the samples only the sentence: no Markdown characters left among its words.
@@ -46,12 +48,13 @@ describe("Markdown samples in hints", () => {
     }
   });
 
-  it("the Arabic campaign hint shows bold, italic and a link as samples", () => {
+  it("the Arabic campaign hint shows bold, italic, a link and an Arabic fallback for the name as samples", () => {
+    const t = translatorFor("ar");
     const html = render(
-      translatorFor("ar").rich("campaigns.form.contentHint", {
+      t.rich("campaigns.form.contentHint", {
         ...markdownTags,
         field: "{{name}}",
-        fallback: "{{name|Liebe Kolleg*innen}}",
+        fallback: `{{name|${t("campaigns.form.fallbackExample")}}}`,
       }),
     );
     expect([...html.matchAll(SAMPLE)].map((match) => match[1])).toEqual([
@@ -60,7 +63,7 @@ describe("Markdown samples in hints", () => {
       "[نص الرابط](https://…)",
       "-",
       "{{name}}",
-      "{{name|Liebe Kolleg*innen}}",
+      "{{name|زملائي الأعزاء}}",
     ]);
   });
 
