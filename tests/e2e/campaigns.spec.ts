@@ -342,11 +342,24 @@ test("members and visitors are refused the campaign pages and their data", async
   coordinator,
   newPage,
 }) => {
+  const title = `Vertraulicher Entwurf ${uniqueSuffix()}`;
+  await coordinator.goto("/admin/campaigns/new");
+  await coordinator.getByLabel(t("campaigns.form.titleLabel")).fill(title);
+  await coordinator.getByLabel(GERMAN_SUBJECT).fill(title);
+  await coordinator.getByLabel(GERMAN_BODY).fill("Noch nicht für alle Augen.");
+  await coordinator.getByRole("button", { name: t("campaigns.form.save") }).click();
+  await expect(coordinator.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  const campaignPath = new URL(coordinator.url()).pathname;
+
   const member = await invitedMember(coordinator, newPage, "Kampagnen");
   const visitor = await newPage();
   for (const page of [member.page, visitor]) {
     expect((await page.goto("/admin/campaigns"))?.status()).toBe(404);
     expect((await page.goto("/admin/campaigns/new"))?.status()).toBe(404);
+    const campaign = await page.goto(campaignPath);
+    expect(campaign?.status()).toBe(404);
+    // Not even as the page's title.
+    expect(await campaign?.text()).not.toContain(title);
     const count = await page.request.post("/api/admin/campaigns/count", { form: { members: "on" } });
     expect(count.status()).toBe(404);
   }

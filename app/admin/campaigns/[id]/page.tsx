@@ -32,6 +32,7 @@ type Props = {
 const loadCampaign = cache(getCampaign);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await requireRole("coordinator"); // a draft's title is for coordinators' eyes only
   const campaign = await loadCampaign((await params).id);
   return { title: campaign?.title ?? (await getTranslations("campaigns"))("title") };
 }
