@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
 import { getDb, rowsOf } from "@/db/client";
 import { type Campaign, type CampaignKind, campaignDeliveries, campaigns, suppressions } from "@/db/schema";
+import { reasonGroup } from "@/lib/mail/bounce";
 
 export type CampaignProgress = {
   status: Campaign["status"];
@@ -54,14 +55,20 @@ export async function campaignProgress(campaignId: string): Promise<CampaignProg
   };
 }
 
-/** Why mails failed, the commonest reason first. */
-export async function campaignFailures(campaignId: string): Promise<{ reason: string; count: number }[]> {
+/** The report's table of failure reasons shows this many; the rest are counted below it. */
+export const FAILURE_REASONS_SHOWN = 20;
+
+/**
+ * Why mails failed, the commonest reason first, each server reply counted as its group (reasonGroup:
+ * without the address and the mail's id, which made nearly every refusal a group of its own), and
+ * how many failures the reasons not shown account for.
+ */
+export async function campaignFailures(
+  campaignId: string,
+): Promise<{ reasons: { reason: string; count: number }[]; others: number }> {
   const db = await getDb();
-  return db
-    .select({
-      reason: sql<string>`coalesce(${campaignDeliveries.error}, '')`,
-      count: sql<number>`count(*)::int`,
-    })
+  const replies = await db
+    .select({ reply: campaignDeliveries.error, count: sql<number>`count(*)::int` })
     .from(campaignDeliveries)
     .where(
       and(
@@ -70,9 +77,15 @@ export async function campaignFailures(campaignId: string): Promise<{ reason: st
         isNotNull(campaignDeliveries.error),
       ),
     )
-    .groupBy(campaignDeliveries.error)
-    .orderBy(desc(sql`count(*)`))
-    .limit(20);
+    .groupBy(campaignDeliveries.error);
+  const byReason = new Map<string, number>();
+  for (const { reply, count } of replies) {
+    const reason = reasonGroup(reply ?? "");
+    byReason.set(reason, (byReason.get(reason) ?? 0) + count);
+  }
+  const all = [...byReason].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count);
+  const reasons = all.slice(0, FAILURE_REASONS_SHOWN);
+  return { reasons, others: all.slice(FAILURE_REASONS_SHOWN).reduce((sum, r) => sum + r.count, 0) };
 }
 
 export type CampaignListItem = Pick<

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifySmtpRefusal } from "./bounce";
+import { classifySmtpRefusal, reasonGroup } from "./bounce";
 
 const refusal = (responseCode: number, response: string) =>
   classifySmtpRefusal(Object.assign(new Error(response), { responseCode, response }));
@@ -38,5 +38,28 @@ describe("classifySmtpRefusal", () => {
       addressGone: false,
       reason: "connect ECONNREFUSED",
     });
+  });
+});
+
+describe("reasonGroup", () => {
+  it("takes out the recipient's address and the mail's id, so one cause is one group", () => {
+    const gmail = (address: string, id: string) =>
+      `550-5.1.1 The email account that you tried to reach does not exist. <${address}> For more information, go to https://support.google.com/mail/?p=NoSuchUser ${id} - gsmtp`;
+    expect(reasonGroup(gmail("anna@example.org", "d2e1a72fcca58-72a7f4a8b5bsi1234567b3a.123"))).toBe(
+      reasonGroup(gmail("bernd@example.org", "41be03b00d2f7-b2f2a9c0c33si5566778a12.45")),
+    );
+    expect(
+      reasonGroup("550 5.1.1 <a@b.example>: Recipient address rejected: User unknown (in reply to RCPT TO)"),
+    ).toBe("550 5.1.1 …: Recipient address rejected: User unknown (in reply to RCPT TO)");
+  });
+
+  it("keeps what tells causes apart: codes, words and the help link", () => {
+    expect(reasonGroup("552 5.2.2 Mailbox full")).toBe("552 5.2.2 Mailbox full");
+    expect(reasonGroup("554 5.7.1 Message rejected as spam (queue id 4Xyz12AbCdEf)")).toBe(
+      "554 5.7.1 Message rejected as spam (queue id …)",
+    );
+    expect(reasonGroup("550 Message refused: listed on https://www.spamhaus.org/query/ip/192.0.2.1")).toBe(
+      "550 Message refused: listed on https://www.spamhaus.org/query/ip/192.0.2.1",
+    );
   });
 });

@@ -35,3 +35,16 @@ export function classifySmtpRefusal(error: unknown): SmtpRefusal {
   }
   return { permanent, addressGone: ADDRESS_CODES.has(code) && !NOT_ABOUT_MAILBOX.test(reason), reason };
 }
+
+/** An address in a reply, with or without its angle brackets. */
+const ADDRESS = /<?[^\s<>]+@[^\s<>]+>?/g;
+/** A token with letters and digits, ten or more long, not a link: a queue or message id, unique to each mail. */
+const MAIL_ID = /(?<=^|\s|\()(?=[^\s()/]*\d)(?=[^\s()/]*[a-z])[^\s()/]{10,}(?=$|\s|\))/gi;
+
+/**
+ * A reply as the report groups it: without the recipient's address and the server's id of the mail,
+ * which make every refusal unique ("550 5.1.1 <a@b.de>: User unknown … 1a2b3c4d5e - gsmtp").
+ */
+export function reasonGroup(reason: string): string {
+  return reason.replace(ADDRESS, "…").replace(MAIL_ID, "…").replace(/\s+/g, " ").trim();
+}

@@ -17,7 +17,7 @@ export type SmtpCapture = {
   messages: CapturedMail[];
   /** While set, every message is refused with this SMTP reply code (4xx temporary, 5xx permanent). */
   refuseWith: number | null;
-  /** Addresses refused at RCPT TO with "550 5.1.1 User unknown", as a mailbox that does not exist. */
+  /** Addresses refused at RCPT TO with "550 5.1.1 <address>: … User unknown", as Postfix refuses a mailbox that does not exist. */
   unknownRecipients: Set<string>;
   /** Addresses refused at RCPT TO with this reply, e.g. `{ code: 552, text: "5.2.2 Mailbox full" }`. */
   refuseRecipients: Map<string, { code: number; text: string }>;
@@ -38,7 +38,7 @@ export async function startSmtpCapture(): Promise<SmtpCapture> {
     logger: false,
     onRcptTo(address, _session, callback) {
       const refusal = capture.unknownRecipients.has(address.address)
-        ? { code: 550, text: "5.1.1 User unknown" }
+        ? { code: 550, text: `5.1.1 <${address.address}>: Recipient address rejected: User unknown` }
         : capture.refuseRecipients.get(address.address);
       if (!refusal) return callback();
       callback(Object.assign(new Error(refusal.text), { responseCode: refusal.code }));

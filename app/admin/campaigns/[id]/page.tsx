@@ -194,7 +194,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
             <ReportChart progress={progress} />
           </div>
           <h3 className="mt-6 mb-2 text-xl font-bold">{t("detail.failures")}</h3>
-          {failures.length === 0 ? (
+          {failures.reasons.length === 0 ? (
             <p>{t("detail.noFailures")}</p>
           ) : (
             <table className="w-full border-collapse">
@@ -202,7 +202,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
                 columns={[t("detail.failureReason"), { label: t("detail.failureCount"), end: true }]}
               />
               <tbody>
-                {failures.map((f) => (
+                {failures.reasons.map((f) => (
                   <tr key={f.reason} className="border-b border-gray-200">
                     <td className="p-2 font-mono text-sm" dir="ltr">
                       {f.reason}
@@ -213,6 +213,9 @@ export default async function CampaignPage({ params, searchParams }: Props) {
               </tbody>
             </table>
           )}
+          {failures.others > 0 ? (
+            <p className="mt-2">{t("detail.failureOthers", { count: failures.others })}</p>
+          ) : null}
           <p className="mt-4 text-sm text-muted">{t("detail.noTracking")}</p>
         </section>
       ) : null}
