@@ -6,7 +6,13 @@ import { sendOrganisationRejectedEmail } from "@/emails/organisation-rejected";
 import { getViewer, requireRole } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { formAction } from "@/lib/forms/action";
-import { getOrganisationForEdit, getUserIdByEmail, mayEditOrganisation } from "./data";
+import {
+  choiceNamed,
+  getOrganisationForEdit,
+  getUserIdByEmail,
+  listOrganisationChoices,
+  mayEditOrganisation,
+} from "./data";
 import {
   confirmOrganisation,
   mergeProposedOrganisation,
@@ -51,13 +57,17 @@ export const setOrganisationAdminAction = formAction(SetOrganisationAdmin, async
 
 /**
  * A proposal that exists already: its people go to the existing organisation, the proposal goes, and
- * they are told under which name their organisation is listed now.
+ * they are told under which name their organisation is listed now. A typed name that no confirmed
+ * organisation has goes back to the field with what was typed.
  */
 export const mergeOrganisationAction = formAction(MergeOrganisation, async (data) => {
   const coordinator = await requireRole("coordinator");
+  const intoId = data.intoId ?? choiceNamed(await listOrganisationChoices(), data.intoName ?? "")?.id;
+  if (!intoId) throw new AppError({ code: "not_found", message: "unknownMergeTarget", field: "intoName" });
   const { proposed, organisation, told } = await mergeProposedOrganisation({
     actorId: coordinator.id,
-    ...data,
+    organisationId: data.organisationId,
+    intoId,
   });
   for (const { email: to, name, locale } of told)
     await sendOrganisationMergedEmail({ to, name, locale, proposed, organisation });

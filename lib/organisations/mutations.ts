@@ -160,7 +160,7 @@ export type MergedProposal = {
 
 /**
  * A proposed organisation turned out to exist already: everyone working there (main or further),
- * its admins, offers and events move to the existing one, and the proposal is deleted.
+ * its admins, offers and events move to the existing, confirmed one, and the proposal is deleted.
  */
 export async function mergeProposedOrganisation(input: {
   actorId: string;
@@ -184,6 +184,9 @@ export async function mergeProposedOrganisation(input: {
     const proposal = rows.find((r) => r.id === from && r.status === "proposed");
     const target = rows.find((r) => r.id === into);
     if (!proposal || !target) throw new AppError({ code: "not_found", message: "organisationGone" });
+    // Its people are told it is listed under the target's name: a proposal is not listed at all.
+    if (target.status !== "active")
+      throw new AppError({ code: "invalid", message: "mergeTargetNotConfirmed" });
     const members = await memberIds(tx, from);
     const told = await reachableAmong(tx, members);
     await tx.update(profiles).set({ organisationId: into }).where(eq(profiles.organisationId, from));

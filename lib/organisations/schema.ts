@@ -65,8 +65,18 @@ export const SetOrganisationAdmin = z.object({
 });
 export type SetOrganisationAdmin = z.infer<typeof SetOrganisationAdmin>;
 
-export const MergeOrganisation = z.object({
-  organisationId: z.string().min(1).max(64),
-  intoId: z.string().min(1).max(64),
-});
+/**
+ * The existing organisation a proposal's people go to: one of the similar ones offered (`intoId`), or
+ * any confirmed one typed as suggested (`intoName`), which the action looks up by name.
+ */
+export const MergeOrganisation = z
+  .object({
+    organisationId: z.string().min(1).max(64),
+    intoId: z.string().min(1).max(64).optional(),
+    intoName: line(300).optional(),
+  })
+  .refine((d) => d.intoId !== undefined || d.intoName !== undefined, {
+    error: "required",
+    path: ["intoName"],
+  });
 export type MergeOrganisation = z.infer<typeof MergeOrganisation>;

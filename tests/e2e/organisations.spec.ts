@@ -9,6 +9,7 @@ import { SignupPage } from "./pages/signup-page";
 import { expectNoA11yViolations } from "./support/a11y";
 import {
   APPLICANT,
+  COORDINATOR_STATE,
   escapeRegExp,
   expect,
   signInAs,
@@ -272,6 +273,59 @@ test("a proposal like an existing organisation: proposed anyway, the coordinator
   const card = await new AdminSignupsPage(coordinator).gotoCard(applicant);
   await expect(card).toContainText(JOBCENTER);
   await expect(card).not.toContainText(t("signups.proposed", { name }));
+});
+
+test("a proposal whose organisation is not among the similar ones: the coordinator types its name, with and without JavaScript", async ({
+  page,
+  coordinator,
+  newPage,
+}) => {
+  const existing = "Koordinierungsstelle Integration des Burgenlandkreises";
+  const name = `Nachbarschaftstreff Gleina ${uniqueSuffix()}`;
+  const { name: applicant } = await proposeAtSignup(page, name);
+  const admin = new OrganisationsPage(coordinator);
+  await admin.gotoAdmin();
+  const field = admin.mergeField(name);
+  // the network's organisations are suggested while typing
+  const choices = await field.getAttribute("list");
+  await expect(coordinator.locator(`datalist[id="${choices}"] option[value="${existing}"]`)).toHaveCount(1);
+  const unknown = `${existing} Nord`;
+  const saidBeside = async (typed: Locator) => {
+    await expect(typed).toHaveAttribute("aria-invalid", "true");
+    await expect(typed).toHaveAccessibleDescription(
+      new RegExp(`^${escapeRegExp(t("errors.unknownMergeTarget"))}`),
+    );
+    await expect(typed).toHaveValue(unknown);
+  };
+
+  await test.step("a name no confirmed organisation has is said beside the field, with what was typed", async () => {
+    await waitForHydration(field);
+    await field.fill(unknown);
+    await admin.mergeTypedButton(name).click();
+    await saidBeside(field);
+    await expectNoA11yViolations(coordinator);
+  });
+
+  await test.step("the same without JavaScript", async () => {
+    const plain = new OrganisationsPage(
+      await newPage({ storageState: COORDINATOR_STATE, javaScriptEnabled: false }),
+    );
+    await plain.gotoAdmin();
+    await plain.mergeField(name).fill(unknown);
+    await plain.mergeTypedButton(name).click();
+    await saidBeside(plain.mergeField(name));
+  });
+
+  await test.step("typed in another case and with extra spaces, the organisation is found and its people go there", async () => {
+    await admin.gotoAdmin();
+    await waitForHydration(admin.mergeField(name));
+    await admin.mergeField(name).fill(`  ${existing.toLowerCase().replace(" des ", "  des ")} `);
+    await admin.mergeTypedButton(name).click();
+    await expect(admin.card(name).getByRole("status")).toHaveText(t("organisations.admin.merged"));
+    const card = await new AdminSignupsPage(coordinator).gotoCard(applicant);
+    await expect(card).toContainText(existing);
+    await expect(card).not.toContainText(t("signups.proposed", { name }));
+  });
 });
 
 test("a member made admin of their organisation edits its page until the right is taken back", async ({

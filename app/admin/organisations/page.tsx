@@ -4,13 +4,17 @@ import { requireRole } from "@/lib/auth/viewer";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
 import { getTranslations } from "@/lib/i18n/server";
 import { OrganisationAdminForm } from "@/lib/organisations/components/organisation-admin-form";
+import { OrganisationChoices } from "@/lib/organisations/components/organisation-choices";
 import { ProposedDecisionForm } from "@/lib/organisations/components/proposed-decision-form";
+import { listOrganisationChoices } from "@/lib/organisations/data";
 import { listProposedOrganisations, listSimilarOrganisations } from "@/lib/organisations/proposal-data";
 import { cardStyle } from "@/lib/ui/components/button-styles";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("organisations.admin"))("title") };
 }
+
+const ORGANISATION_CHOICES = "organisation-choices";
 
 export default async function AdminOrganisationsPage() {
   await requireRole("coordinator");
@@ -22,6 +26,8 @@ export default async function AdminOrganisationsPage() {
       similar: await listSimilarOrganisations({ name: o.name, withProposed: true, excludeId: o.id }),
     })),
   );
+  // Any confirmed organisation can be typed as the one a proposal is merged into, beyond the similar ones.
+  const choices = proposed.length > 0 ? await listOrganisationChoices() : [];
   return (
     <>
       <h1 className="mb-6 text-3xl font-bold">{t("title")}</h1>
@@ -54,12 +60,18 @@ export default async function AdminOrganisationsPage() {
                   <a href={`/organisations/${o.slug}`}>{t("view")}</a>
                 </p>
                 <ClientMessages namespaces={["organisations", "errors"]}>
-                  <ProposedDecisionForm organisationId={o.id} name={o.name} similar={o.similar} />
+                  <ProposedDecisionForm
+                    organisationId={o.id}
+                    name={o.name}
+                    similar={o.similar}
+                    choicesId={ORGANISATION_CHOICES}
+                  />
                 </ClientMessages>
               </article>
             </li>
           ))}
         </ul>
+        {proposed.length > 0 ? <OrganisationChoices id={ORGANISATION_CHOICES} choices={choices} /> : null}
       </section>
       <section aria-labelledby="admins-heading">
         <h2 id="admins-heading" className="mb-2 text-2xl font-bold">

@@ -73,4 +73,15 @@ export class OrganisationsPage {
       name: this.t("organisations.admin.rejectLabel", { name }),
     });
   }
+
+  /** The field on a proposal's card where any confirmed organisation is typed to assign its people to. */
+  mergeField(name: string) {
+    return this.card(name).getByRole("combobox", { name: this.t("organisations.admin.mergeTypedLabel") });
+  }
+
+  mergeTypedButton(name: string) {
+    return this.card(name).getByRole("button", {
+      name: this.t("organisations.admin.mergeTypedButtonLabel", { name }),
+    });
+  }
 }
