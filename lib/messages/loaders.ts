@@ -58,6 +58,9 @@ export async function loadMessageAction(id: string, messageId: string, whose: "o
   return message;
 }
 
+/** Members the "new message" page's search shows. */
+const RESULTS = 10;
+
 /** The "new message" page: chosen recipients (only members the viewer may find) and a member search. */
 export async function loadNewConversation(searchParams: SearchParams) {
   const viewer = await requireUser();
@@ -69,10 +72,13 @@ export async function loadNewConversation(searchParams: SearchParams) {
     await Promise.all(ids.map((userId) => getMemberSummary({ userId, level: VISIBILITY.members })))
   ).filter((m): m is NonNullable<typeof m> => m !== null);
   const q = (first(searchParams.q) ?? "").trim().slice(0, 100);
-  const results = q
-    ? (await searchDirectory({ level: VISIBILITY.members, q, limit: 10 })).members.filter(
-        (m) => m.id !== viewer.id && !recipients.some((r) => r.id === m.id),
-      )
-    : [];
-  return { viewer, recipients, q, results };
+  // Asked for as many more as are left out (the viewer, those chosen), so ten can still show.
+  const found = q
+    ? await searchDirectory({ level: VISIBILITY.members, q, limit: RESULTS + 1 + recipients.length })
+    : { members: [], next: null };
+  const matching = found.members.filter((m) => m.id !== viewer.id && !recipients.some((r) => r.id === m.id));
+  const results = matching.slice(0, RESULTS);
+  // More than shown: the page says so and leads on to the directory's pages of the same search.
+  const more = matching.length > RESULTS || found.next !== null;
+  return { viewer, recipients, q, results, more };
 }

@@ -21,7 +21,7 @@ const hrefWith = (to: string[], q?: string) => {
 
 /** Choose members (search, add, remove: plain links and a GET form), then write. Works without JavaScript. */
 export default async function NewMessagePage({ searchParams }: { searchParams: SearchParams }) {
-  const { recipients, q, results } = await loadNewConversation(await searchParams);
+  const { recipients, q, results, more } = await loadNewConversation(await searchParams);
   const t = await getTranslations("messages");
   const chosen = recipients.map((r) => r.id);
   return (
@@ -112,6 +112,13 @@ export default async function NewMessagePage({ searchParams }: { searchParams: S
                 ))}
               </ul>
             )}
+            {more ? (
+              <p className="mt-2">
+                {t.rich("new.moreResults", {
+                  link: (text) => <a href={`/members?${new URLSearchParams({ q })}`}>{text}</a>,
+                })}
+              </p>
+            ) : null}
           </div>
         ) : null}
       </section>
