@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
 import { getDb, rowsOf } from "@/db/client";
-import { type Campaign, type CampaignKind, campaignDeliveries, campaigns, suppressions } from "@/db/schema";
+import { type Campaign, campaignDeliveries, campaigns, suppressions } from "@/db/schema";
 import { reasonGroup } from "@/lib/mail/bounce";
 
 export type CampaignProgress = {
@@ -93,32 +93,107 @@ export type CampaignListItem = Pick<
   "id" | "title" | "status" | "kind" | "delayDays" | "updatedAt" | "scheduledAt"
 > & { total: number; settled: number };
 
-/** Broadcasts newest first, or the welcome steps in the order they go out. */
-export async function listCampaigns(kind: CampaignKind): Promise<CampaignListItem[]> {
+/** Broadcasts a page of the campaign list shows. */
+export const CAMPAIGNS_PAGE_SIZE = 20;
+
+/** Cursors of the neighbouring pages, null where there is none. */
+export type BroadcastPage = { items: CampaignListItem[]; newer: string | null; older: string | null };
+
+/** "<created_at in microseconds since 1970>_<id>": exact, where a JavaScript Date would round to ms. */
+function parseCursor(cursor: string | undefined): { micros: string; id: string } | null {
+  const match = cursor?.match(/^(\d{1,17})_([\w-]{1,64})$/);
+  return match ? { micros: match[1]!, id: match[2]! } : null;
+}
+
+const listColumns = {
+  id: campaigns.id,
+  title: campaigns.title,
+  status: campaigns.status,
+  kind: campaigns.kind,
+  delayDays: campaigns.delayDays,
+  updatedAt: campaigns.updatedAt,
+  scheduledAt: campaigns.scheduledAt,
+  cursor: sql<string>`(extract(epoch from ${campaigns.createdAt}) * 1000000)::bigint::text || '_' || ${campaigns.id}`,
+};
+
+type ListRow = Omit<CampaignListItem, "total" | "settled"> & { cursor: string };
+
+/**
+ * Broadcasts newest first, a page at a time: older than `before`, or newer than `after`. A newer
+ * page that would come out short is the newest page instead, so it always starts at the top.
+ */
+export async function listBroadcasts(
+  input: { before?: string; after?: string } = {},
+): Promise<BroadcastPage> {
   const db = await getDb();
-  // A join, not a correlated subquery: in a one-table select drizzle writes campaigns.id as a bare
-  // "id", which inside a subquery on the outbox would mean the outbox row's own id.
-  return db
-    .select({
-      id: campaigns.id,
-      title: campaigns.title,
-      status: campaigns.status,
-      kind: campaigns.kind,
-      delayDays: campaigns.delayDays,
-      updatedAt: campaigns.updatedAt,
-      scheduledAt: campaigns.scheduledAt,
-      total: sql<number>`count(${campaignDeliveries.id})::int`,
-      settled: sql<number>`(count(${campaignDeliveries.id})
-        filter (where ${campaignDeliveries.status} in ('sent', 'failed', 'skipped')))::int`,
-    })
+  const before = parseCursor(input.before);
+  const after = before ? null : parseCursor(input.after);
+  const at = (c: { micros: string; id: string }) =>
+    sql`(timestamptz 'epoch' + ${c.micros}::bigint * interval '1 microsecond', ${c.id})`;
+  const position = sql`(${campaigns.createdAt}, ${campaigns.id})`;
+  const rows = await db
+    .select(listColumns)
     .from(campaigns)
-    .leftJoin(campaignDeliveries, eq(campaignDeliveries.campaignId, campaigns.id))
-    .where(eq(campaigns.kind, kind))
-    .groupBy(campaigns.id)
-    .orderBy(
-      ...(kind === "welcome"
-        ? [asc(campaigns.delayDays), asc(campaigns.createdAt)]
-        : [desc(campaigns.createdAt)]),
+    .where(
+      and(
+        eq(campaigns.kind, "broadcast"),
+        before ? sql`${position} < ${at(before)}` : undefined,
+        after ? sql`${position} > ${at(after)}` : undefined,
+      ),
     )
-    .limit(200);
+    .orderBy(
+      ...(after
+        ? [asc(campaigns.createdAt), asc(campaigns.id)]
+        : [desc(campaigns.createdAt), desc(campaigns.id)]),
+    )
+    .limit(CAMPAIGNS_PAGE_SIZE + 1);
+  const more = rows.length > CAMPAIGNS_PAGE_SIZE;
+  if (after && !more) return listBroadcasts();
+  const page = after ? rows.slice(0, CAMPAIGNS_PAGE_SIZE).reverse() : rows.slice(0, CAMPAIGNS_PAGE_SIZE);
+  // Past the oldest (its campaigns deleted since), the newer page starts at the cursor itself.
+  const newer = after ? page[0]!.cursor : before ? (page[0]?.cursor ?? input.before!) : null;
+  return {
+    items: await withProgress(page),
+    newer,
+    older: (after || more) && page.length > 0 ? page.at(-1)!.cursor : null,
+  };
+}
+
+/** The welcome steps, all of them (a short list), in the order they go out. */
+export async function listWelcomeSteps(): Promise<CampaignListItem[]> {
+  const db = await getDb();
+  const rows = await db
+    .select(listColumns)
+    .from(campaigns)
+    .where(eq(campaigns.kind, "welcome"))
+    .orderBy(asc(campaigns.delayDays), asc(campaigns.createdAt), asc(campaigns.id));
+  return withProgress(rows);
+}
+
+/**
+ * Each listed campaign's outbox size and how much of it is settled, counted for these campaigns
+ * only. Settled is all but the open (pending or sending) rows: both counts then read an index alone
+ * (the recipient index and the partial due index), not the outbox rows.
+ */
+async function withProgress(rows: ListRow[]): Promise<CampaignListItem[]> {
+  if (rows.length === 0) return [];
+  const db = await getDb();
+  const counts = rowsOf<{ id: string; total: number; open: number }>(
+    await db.execute(sql`
+      select c.id,
+        (select count(*) from ${campaignDeliveries} d where d.campaign_id = c.id)::int as total,
+        (select count(*) from ${campaignDeliveries} d
+          where d.campaign_id = c.id and d.status in ('pending', 'sending'))::int as open
+      from ${campaigns} c
+      where c.id in (${sql.join(
+        rows.map((row) => sql`${row.id}`),
+        sql`, `,
+      )})`),
+  );
+  const byId = new Map(counts.map((c) => [c.id, c]));
+  return rows.map(({ cursor: _, ...row }) => {
+    const count = byId.get(row.id);
+    const total = Number(count?.total ?? 0);
+    return { ...row, total, settled: total - Number(count?.open ?? 0) };
+  });
 }

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { getFormatter } from "next-intl/server";
 import { requireRole } from "@/lib/auth/viewer";
-import { type CampaignListItem, listCampaigns } from "@/lib/campaigns/data";
+import { type CampaignListItem, listBroadcasts, listWelcomeSteps } from "@/lib/campaigns/data";
 import { getTranslations } from "@/lib/i18n/server";
 import { primaryButton, secondaryButton } from "@/lib/ui/components/button-styles";
+import { PageLinks } from "@/lib/ui/components/page-links";
 import { TableHead } from "@/lib/ui/components/table-head";
 import { TableScroll } from "@/lib/ui/components/table-scroll";
 
@@ -11,11 +12,24 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("campaigns"))("title") };
 }
 
-export default async function AdminCampaignsPage() {
+const param = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
+
+export default async function AdminCampaignsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ before?: string | string[]; after?: string | string[] }>;
+}) {
   await requireRole("coordinator");
+  const query = await searchParams;
   const t = await getTranslations("campaigns");
   const format = await getFormatter();
-  const [broadcasts, welcome] = await Promise.all([listCampaigns("broadcast"), listCampaigns("welcome")]);
+  const [page, welcome] = await Promise.all([
+    listBroadcasts({ before: param(query.before), after: param(query.after) }),
+    listWelcomeSteps(),
+  ]);
+  const broadcasts = page.items;
+  const listUrl = (key: "before" | "after", cursor: string) =>
+    `/admin/campaigns?${new URLSearchParams({ [key]: cursor })}#broadcasts-heading`;
   const progress = (c: CampaignListItem) =>
     c.total === 0 ? "–" : `${format.number(c.settled)} / ${format.number(c.total)}`;
   return (
@@ -66,6 +80,14 @@ export default async function AdminCampaignsPage() {
             </table>
           </TableScroll>
         )}
+        <PageLinks
+          label={t("broadcastPages")}
+          first={page.newer ? { href: "/admin/campaigns", label: t("newestBroadcasts") } : undefined}
+          previous={
+            page.newer ? { href: listUrl("after", page.newer), label: t("newerBroadcasts") } : undefined
+          }
+          next={page.older ? { href: listUrl("before", page.older), label: t("olderBroadcasts") } : undefined}
+        />
       </section>
       <section aria-labelledby="welcome-heading">
         <h2 id="welcome-heading" className="mb-3 text-2xl font-bold">
