@@ -7,7 +7,7 @@ import { decodeCsv } from "@/lib/csv/utils";
 import { AppError } from "@/lib/errors";
 import { formAction } from "@/lib/forms/action";
 import type { FormState } from "@/lib/forms/state";
-import { MAX_IMPORT_BYTES } from "./import";
+import { IMPORT_FILE_LIMITS } from "./constants";
 import {
   createContactImport,
   discardContactImport,
@@ -21,7 +21,7 @@ import { StartImport } from "./schema";
 /** What is wrong with the uploaded file before it is read (null: nothing). */
 function fileProblem(file: FormDataEntryValue | null): string | null {
   if (!(file instanceof File) || file.size === 0) return "fileRequired";
-  if (file.size > MAX_IMPORT_BYTES) return "fileTooLarge";
+  if (file.size > IMPORT_FILE_LIMITS.eachBytes) return "fileTooLarge";
   if (!/\.(csv|txt|tsv)$/i.test(file.name) && !/^text\/|csv/.test(file.type)) return "fileNotCsv";
   return null;
 }

@@ -2,8 +2,6 @@ import { z } from "zod";
 import type { ContactStatus } from "@/db/schema/campaigns";
 import type { Locale } from "@/lib/i18n/config";
 
-/** The server action's body limit is 6 MB (next.config.ts): 5 MB of CSV is about 80,000 rows. */
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 50_000;
 /** Rows per transaction of the import job; `processed` moves on after each. */
 export const IMPORT_CHUNK = 500;

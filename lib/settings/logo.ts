@@ -1,8 +1,8 @@
 import "server-only";
 import sharp, { type Metadata } from "sharp";
 import { AppError } from "@/lib/errors";
+import { LOGO_LIMITS } from "./constants";
 
-export const MAX_LOGO_BYTES = 1024 * 1024;
 const MAX_LOGO_PIXELS = 25_000_000;
 /** The header shows the logo at most 48 px high; twice that for sharp screens. */
 const LOGO_BOX = { width: 480, height: 96 };
@@ -16,7 +16,7 @@ const refuse = (message: string, cause?: unknown) =>
  */
 export async function processLogo(file: Blob): Promise<{ data: Buffer; width: number; height: number }> {
   if (file.size === 0) throw refuse("logoRequired");
-  if (file.size > MAX_LOGO_BYTES) throw refuse("logoFileTooLarge");
+  if (file.size > LOGO_LIMITS.eachBytes) throw refuse("logoFileTooLarge");
   const input = Buffer.from(await file.arrayBuffer());
   let metadata: Metadata;
   try {

@@ -3,7 +3,14 @@ import sharp from "sharp";
 import { SignupPage } from "./pages/signup-page";
 import { expectNoA11yViolations } from "./support/a11y";
 import { expect, invitedMember, test } from "./support/admin-fixtures";
-import { dayFromNow, tr, uniqueEmail, uniqueLetters, waitForHydration } from "./support/fixtures";
+import {
+  dayFromNow,
+  escapeRegExp,
+  tr,
+  uniqueEmail,
+  uniqueLetters,
+  waitForHydration,
+} from "./support/fixtures";
 import { waitForMail } from "./support/mailbox";
 
 const t = tr("de");
@@ -553,4 +560,33 @@ test("settings: contrast is checked before saving; name, logo and legal texts ar
     await admin.getByRole("button", { name: t("admin.settings.saveLegal") }).click();
     await expect(admin.getByRole("status")).toHaveText(t("admin.settings.legalSaved"));
   });
+});
+
+test("settings: a logo over 1 MB is refused beside the field as it is chosen, and uploading anyway sends nothing", async ({
+  admin,
+}) => {
+  await admin.goto("/admin/settings");
+  const logo = admin.getByRole("region", { name: t("admin.settings.logoHeading") });
+  const field = logo.getByLabel(t("admin.settings.logoChoose"));
+  const tooLarge = new RegExp(escapeRegExp(t("admin.errors.logoFileTooLarge")));
+  await waitForHydration(field);
+  await field.setInputFiles({
+    name: "logo.png",
+    mimeType: "image/png",
+    buffer: Buffer.alloc(1024 * 1024 + 1),
+  });
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+  await expect(field).toHaveAccessibleDescription(tooLarge);
+  expect(await field.evaluate((input: HTMLInputElement) => input.files?.length)).toBe(0);
+  await expectNoA11yViolations(admin);
+
+  const posts: string[] = [];
+  admin.on("request", (request) => {
+    if (request.method() === "POST") posts.push(request.url());
+  });
+  await logo.getByRole("button", { name: t("admin.settings.logoUpload") }).click();
+  await admin.waitForLoadState("networkidle");
+  expect(posts).toEqual([]);
+  await expect(field).toBeFocused();
+  await expect(field).toHaveAccessibleDescription(tooLarge);
 });

@@ -1,7 +1,16 @@
 import type { Page } from "@playwright/test";
+import { MB, SERVER_ACTION_BODY_LIMIT_MB } from "../../lib/forms/file-limits";
 import { expectNoA11yViolations } from "./support/a11y";
 import { expect, invitedMember, test } from "./support/admin-fixtures";
-import { COORDINATOR, COORDINATOR_STATE, tr, uniqueEmail, uniqueSuffix } from "./support/fixtures";
+import {
+  COORDINATOR,
+  COORDINATOR_STATE,
+  escapeRegExp,
+  tr,
+  uniqueEmail,
+  uniqueSuffix,
+  waitForHydration,
+} from "./support/fixtures";
 
 const t = tr("de");
 const translate = t as unknown as (key: string, values?: Record<string, string | number>) => string;
@@ -182,4 +191,70 @@ test("a coordinator discards an uploaded list: nothing is imported", async ({ co
   ).toBeVisible();
   await expect(coordinator.getByRole("row").filter({ hasText: list.anna.email })).toHaveCount(0);
   await expectNoA11yViolations(coordinator);
+});
+
+/**
+ * A list larger than any request a server action takes (next.config.ts): sent, Next.js would answer
+ * with an error page and everything typed would be lost.
+ */
+const oversizedList = () => ({
+  name: "alle-kontakte.csv",
+  mimeType: "text/csv",
+  buffer: Buffer.concat([
+    Buffer.from("Name;E-Mail\r\n"),
+    Buffer.alloc((SERVER_ACTION_BODY_LIMIT_MB + 1) * MB, 0x61),
+  ]),
+});
+
+const describedBy = (message: string) => new RegExp(escapeRegExp(message));
+
+test("a list over the limit is refused beside the field as it is chosen, keeping the legal basis and the typed note; after another refusal the list is asked for again, also without JavaScript", async ({
+  coordinator,
+  newPage,
+}) => {
+  await coordinator.goto("/admin/campaigns/contacts");
+  const file = coordinator.getByLabel(new RegExp(`^${c("form.file")}`));
+  const basis = coordinator.getByLabel(c("form.legalBasis"));
+  const note = coordinator.getByLabel(c("form.legalNote"));
+  const typed = `Anmeldeliste Sommerfest ${uniqueSuffix()}`;
+  await waitForHydration(file);
+  await basis.selectOption("consent");
+  await note.fill(typed);
+  await file.setInputFiles(oversizedList());
+  await expect(file).toHaveAttribute("aria-invalid", "true");
+  await expect(file).toHaveAccessibleDescription(describedBy(c("errors.fileTooLarge")));
+  expect(await file.evaluate((input: HTMLInputElement) => input.files?.length)).toBe(0);
+  await expectNoA11yViolations(coordinator);
+
+  // Sending anyway sends nothing (it would only say "choose a file"): the reason stays, focus on the field.
+  const posts: string[] = [];
+  coordinator.on("request", (request) => {
+    if (request.method() === "POST") posts.push(request.url());
+  });
+  await coordinator.getByRole("button", { name: c("form.submit") }).click();
+  await coordinator.waitForLoadState("networkidle");
+  expect(posts).toEqual([]);
+  await expect(file).toBeFocused();
+  await expect(file).toHaveAccessibleDescription(describedBy(c("errors.fileTooLarge")));
+  await expect(note).toHaveValue(typed);
+  await expect(basis).toHaveValue("consent");
+
+  // A good list without its note: refused on the server, and the list is to be chosen again.
+  const list = contactList(1);
+  await file.setInputFiles({ name: "kontakte.csv", mimeType: "text/csv", buffer: list.buffer });
+  await note.fill("");
+  await coordinator.getByRole("button", { name: c("form.submit") }).click();
+  await expect(file).toHaveAccessibleDescription(describedBy(t("errors.chooseFilesAgain", { count: 1 })));
+  await expectNoA11yViolations(coordinator);
+
+  const plain = await newPage({ storageState: COORDINATOR_STATE, javaScriptEnabled: false });
+  await plain.goto("/admin/campaigns/contacts");
+  await plain
+    .getByLabel(new RegExp(`^${c("form.file")}`))
+    .setInputFiles({ name: "kontakte.csv", mimeType: "text/csv", buffer: list.buffer });
+  await plain.getByLabel(c("form.legalBasis")).selectOption("consent");
+  await plain.getByRole("button", { name: c("form.submit") }).click();
+  await expect(plain.getByLabel(new RegExp(`^${c("form.file")}`))).toHaveAccessibleDescription(
+    describedBy(t("errors.chooseFilesAgain", { count: 1 })),
+  );
 });

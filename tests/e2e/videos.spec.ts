@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { XSS_PAYLOADS } from "../fixtures/xss-payloads";
 import { expectNoA11yViolations } from "./support/a11y";
-import { expect, plain, test, tr, uniqueSuffix } from "./support/fixtures";
+import { escapeRegExp, expect, plain, test, tr, uniqueSuffix, waitForHydration } from "./support/fixtures";
 import { CACHE_RENEWAL } from "./support/page-cache";
 import { expectInertFor, recordDialogs } from "./support/xss";
 
@@ -344,4 +344,37 @@ test("a video transcript with 60 XSS payloads renders inert for the coordinator 
   await coordinator.goto(editUrl);
   await deleteVideo(coordinator);
   await expectGoneForVisitors(visitor, publicUrl);
+});
+
+test("captions over 512 KB are refused beside the field as they are chosen, and saving anyway sends nothing", async ({
+  coordinator,
+}) => {
+  await coordinator.goto("/admin/videos/new");
+  await coordinator.getByLabel(t("videosAdmin.title")).fill(`Untertitel zu groß ${uniqueSuffix()}`);
+  await coordinator.getByRole("button", { name: t("videosAdmin.save"), exact: true }).click();
+  await expect(coordinator.getByRole("status")).toHaveText(t("videosAdmin.saved.created"));
+
+  const file = coordinator.getByLabel(t("videosAdmin.captionsFile"));
+  const tooLarge = new RegExp(escapeRegExp(t("videosAdmin.errors.captionsTooLarge")));
+  await waitForHydration(file);
+  await file.setInputFiles({
+    name: "ar.vtt",
+    mimeType: "text/vtt",
+    buffer: Buffer.concat([vtt("أهلًا وسهلًا!"), Buffer.alloc(512 * 1024, 0x20)]),
+  });
+  await expect(file).toHaveAttribute("aria-invalid", "true");
+  await expect(file).toHaveAccessibleDescription(tooLarge);
+  expect(await file.evaluate((input: HTMLInputElement) => input.files?.length)).toBe(0);
+  await expectNoA11yViolations(coordinator);
+
+  const posts: string[] = [];
+  coordinator.on("request", (request) => {
+    if (request.method() === "POST") posts.push(request.url());
+  });
+  await coordinator.getByRole("button", { name: t("videosAdmin.captionsSave") }).click();
+  await coordinator.waitForLoadState("networkidle");
+  expect(posts).toEqual([]);
+  await expect(file).toBeFocused();
+  await expect(file).toHaveAccessibleDescription(tooLarge);
+  await deleteVideo(coordinator);
 });

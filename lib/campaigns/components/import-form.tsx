@@ -8,20 +8,29 @@ import { inputStyle } from "@/lib/ui/components/button-styles";
 import { errorMessage, Field, SelectField, TextField } from "@/lib/ui/components/field";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 import { SubmitButton } from "@/lib/ui/components/submit-button";
+import { useFileLimits } from "@/lib/ui/components/use-file-limits";
+import { IMPORT_FILE_LIMITS } from "../constants";
 import { uploadContactsAction } from "../import-actions";
 
 /**
  * Uploads a contact list with its legal basis; the next page shows a preview before anything is
- * imported. A browser cannot refill a file field, so after an error the file is chosen again.
+ * imported. A file over the limit is refused as it is chosen, so the request never fails whole; a
+ * browser cannot refill a file field, so after an error the form asks for the file again.
  */
 export function ImportForm() {
   const t = useTranslations("campaignContacts.form");
   const te = useTranslations("campaignContacts.errors");
   const tb = useTranslations("campaignContacts.legalBases");
+  const tc = useTranslations("errors");
   const [state, action] = useActionState(uploadContactsAction, IDLE);
   const { errors, text } = formView(state);
+  const file = useFileLimits(IMPORT_FILE_LIMITS, state);
+  const fileError = file.breach
+    ? te("fileTooLarge")
+    : (errorMessage(te, errors.file) ??
+      (file.toChooseAgain ? tc("chooseFilesAgain", { count: file.toChooseAgain }) : undefined));
   return (
-    <form action={action} noValidate className="max-w-2xl">
+    <form action={action} onSubmit={file.keepBreach} noValidate className="max-w-2xl">
       {state.status === "error" && state.formError ? (
         <FormAlert kind="error">{te(state.formError)}</FormAlert>
       ) : null}
@@ -29,7 +38,7 @@ export function ImportForm() {
         id="import-file"
         label={t("file")}
         hint={t("fileHint")}
-        error={errorMessage(te, errors.file)}
+        error={fileError}
         required
         requiredLabel={t("required")}
       >
@@ -39,6 +48,7 @@ export function ImportForm() {
             type="file"
             name="file"
             accept=".csv,.txt,.tsv,text/csv,text/plain"
+            onChange={file.onChange}
             className={inputStyle}
           />
         )}

@@ -94,7 +94,7 @@ export default async function ContactsPage({
           {t("form.title")}
         </h2>
         <p className="mb-4 max-w-2xl">{t("form.intro")}</p>
-        <ClientMessages namespaces={["campaignContacts"]}>
+        <ClientMessages namespaces={["campaignContacts", "errors.chooseFilesAgain"]}>
           <ImportForm />
         </ClientMessages>
       </section>

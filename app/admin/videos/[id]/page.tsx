@@ -82,7 +82,7 @@ export default async function EditVideoPage({ params, searchParams }: Props) {
       <p className="mb-6">
         <a href={`/videos/${video.slug}`}>{t("preview")}</a>
       </p>
-      <ClientMessages namespaces={["videosAdmin"]}>
+      <ClientMessages namespaces={["videosAdmin", "errors.chooseFilesAgain"]}>
         <section aria-labelledby="german-heading" className="mb-12">
           <h2 id="german-heading" className="mb-2 text-2xl font-bold">
             {t("germanTitle")}
