@@ -1,6 +1,7 @@
 import "server-only";
-import { and, asc, count, desc, eq, gt, isNotNull, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import type { Cursor } from "@/db/cursor";
 import { applications, organisations, profiles, users } from "@/db/schema";
 
 export type PendingApplication = {
@@ -18,19 +19,11 @@ export type PendingApplication = {
   languages: string[];
   locale: string;
   createdAt: Date;
+  /** Where the next page starts (db/cursor.ts): exact to the microsecond, which createdAt is not. */
+  cursor: Cursor;
 };
 
 export const QUEUE_PAGE_SIZE = 20;
-
-/** Keyset cursor of the last application on a page, written "<epoch ms>.<id>" in URLs. */
-export type QueueCursor = { createdAt: Date; id: string };
-
-export const encodeCursor = (c: QueueCursor) => `${c.createdAt.getTime()}.${c.id}`;
-
-export function decodeCursor(value: string | undefined): QueueCursor | undefined {
-  const match = value?.match(/^(\d{1,15})\.([\w-]{1,64})$/);
-  return match ? { createdAt: new Date(Number(match[1])), id: match[2]! } : undefined;
-}
 
 export const pendingWhere = (confirmed: boolean): SQL =>
   and(
@@ -60,18 +53,16 @@ export async function listPendingApplications({
   limit = QUEUE_PAGE_SIZE,
 }: {
   confirmed: boolean;
-  after?: QueueCursor;
+  after?: Cursor | null;
   newestFirst?: boolean;
   limit?: number;
 }): Promise<PendingApplication[]> {
   const db = await getDb();
-  const beyond = newestFirst ? lt : gt;
   const order = newestFirst ? desc : asc;
   const afterCursor = after
-    ? or(
-        beyond(applications.createdAt, after.createdAt),
-        and(eq(applications.createdAt, after.createdAt), beyond(applications.id, after.id)),
-      )
+    ? newestFirst
+      ? sql`(${applications.createdAt}, ${applications.id}) < (${after.at}::timestamptz, ${after.id})`
+      : sql`(${applications.createdAt}, ${applications.id}) > (${after.at}::timestamptz, ${after.id})`
     : undefined;
   return db
     .select({
@@ -87,6 +78,7 @@ export async function listPendingApplications({
       languages: profiles.languages,
       locale: applications.locale,
       createdAt: applications.createdAt,
+      at: sql<string>`${applications.createdAt}::text`,
     })
     .from(applications)
     .innerJoin(users, eq(users.id, applications.userId))
@@ -95,7 +87,14 @@ export async function listPendingApplications({
     .where(and(pendingWhere(confirmed), afterCursor))
     .orderBy(order(applications.createdAt), order(applications.id))
     .limit(limit)
-    .then((rows) => rows.map((r) => ({ ...r, topics: r.topics ?? [], languages: r.languages ?? [] })));
+    .then((rows) =>
+      rows.map(({ at, ...r }) => ({
+        ...r,
+        topics: r.topics ?? [],
+        languages: r.languages ?? [],
+        cursor: { at, id: r.id },
+      })),
+    );
 }
 
 export type ApplicationStatusView = {

@@ -1,11 +1,11 @@
 import "server-only";
 import { and, eq, isNull, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { getDb, rowsOf } from "@/db/client";
+import type { Cursor } from "@/db/cursor";
 import { conversationParticipants, conversations, notifications } from "@/db/schema";
 import type { ConversationKind, MessageKind, MessageRemover } from "@/db/schema/messages";
 import { alphabetical } from "@/db/search-fields";
 import { CONVERSATIONS_PAGE_SIZE, MESSAGES_PAGE_SIZE } from "./constants";
-import type { Cursor } from "./cursor";
 
 export type ConversationListItem = {
   id: string;

@@ -1,11 +1,11 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { decodeCursor } from "@/db/cursor";
 import { VISIBILITY } from "@/db/schema";
 import { requireUser } from "@/lib/auth/viewer";
 import { getMemberSummary, searchDirectory } from "@/lib/members/data";
 import { MAX_RECIPIENTS } from "./constants";
-import { decodeCursor } from "./cursor";
 import { findVisibleMessage, getConversationForParticipant, listConversations, listMessages } from "./data";
 import { markConversationRead } from "./participation";
 

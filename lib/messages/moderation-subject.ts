@@ -1,6 +1,7 @@
 import "server-only";
 import { and, countDistinct, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import type { Cursor } from "@/db/cursor";
 import { messages, reports, users } from "@/db/schema";
 import type { SubjectHandler } from "@/lib/moderation/subjects";
 import { decisionFits } from "@/lib/moderation/utils";
@@ -48,17 +49,7 @@ export const messageSubject: SubjectHandler = {
   },
 };
 
-/** Where a page of removed messages starts: after this one, in "<removed at ms>.<id>" in the URL. */
-export type RemovedCursor = { removedAt: Date; id: string };
-
 export const REMOVED_PAGE_SIZE = 50;
-
-export const encodeRemovedCursor = (c: RemovedCursor) => `${c.removedAt.getTime()}.${c.id}`;
-
-export function decodeRemovedCursor(value: string | undefined): RemovedCursor | undefined {
-  const match = value?.match(/^(\d{1,15})\.([\w-]{1,64})$/);
-  return match ? { removedAt: new Date(Number(match[1])), id: match[2]! } : undefined;
-}
 
 /**
  * The messages coordinators removed by deciding on a report, that no open report brings to the queue
@@ -73,8 +64,11 @@ const removedByModerators = () =>
       AND o.subject_id = ${messages.id} AND o.status = 'open')`,
   );
 
-/** Those messages, the last removed first, a page at a time after `before`, each to be restored. */
-export async function listRemovedMessages(before?: RemovedCursor) {
+/**
+ * Those messages, the last removed first, a page at a time after `before`, each to be restored, with
+ * the cursor of the page after it (db/cursor.ts).
+ */
+export async function listRemovedMessages(before?: Cursor | null) {
   const db = await getDb();
   return db
     .selectDistinct({
@@ -82,6 +76,7 @@ export async function listRemovedMessages(before?: RemovedCursor) {
       authorName: users.name,
       excerpt: sql<string>`left(${messages.body}, 400)`,
       removedAt: messages.deletedAt,
+      at: sql<string>`${messages.deletedAt}::text`,
     })
     .from(reports)
     .innerJoin(messages, eq(messages.id, reports.subjectId))
@@ -90,7 +85,7 @@ export async function listRemovedMessages(before?: RemovedCursor) {
       and(
         removedByModerators(),
         before
-          ? sql`(${messages.deletedAt}, ${messages.id}) < (${before.removedAt.toISOString()}::timestamptz, ${before.id})`
+          ? sql`(${messages.deletedAt}, ${messages.id}) < (${before.at}::timestamptz, ${before.id})`
           : undefined,
       ),
     )

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/viewer";
 import { formAction } from "@/lib/forms/action";
 import type { FormState } from "@/lib/forms/state";
-import { decodeCursor } from "@/lib/messages/cursor";
+import { decodeCursor } from "@/db/cursor";
 import { NOTIFICATION_KINDS } from "./kinds";
 import { markAllNotificationsRead, markNotificationRead } from "./mutations";
 import { NotificationIdInput, SettingsInput, TurnOffInput } from "./schema";

@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import { getDb, rowsOf } from "@/db/client";
 import { memberBlocks, notificationPreferences, notifications, users } from "@/db/schema";
-import type { Cursor } from "@/lib/messages/cursor";
+import type { Cursor } from "@/db/cursor";
 import { unreadConversationsCount } from "@/lib/messages/data";
 import {
   DEFAULT_DIGEST_HOUR,

@@ -1,4 +1,7 @@
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { messages } from "@/db/schema";
 import { reportMessage } from "@/lib/messages/moderation";
 import {
   countRemovedMessages,
@@ -27,6 +30,11 @@ describe("the queue's list of removed messages", () => {
       });
       const report = await reportMessage({ reporterId: amal.id, messageId, reason: "Beleidigend" });
       await resolveReport({ reportId: report.id, decision: "hide", actorId: coordinator.id });
+      // All within one millisecond: the pages' cursor must tell them apart.
+      await (await getDb())
+        .update(messages)
+        .set({ deletedAt: sql`'2026-12-01T09:00:00.000Z'::timestamptz + ${i} * interval '10 microseconds'` })
+        .where(eq(messages.id, messageId));
       removed.push(messageId);
     }
 
@@ -34,7 +42,7 @@ describe("the queue's list of removed messages", () => {
     const first = await listRemovedMessages();
     expect(first.map((m) => m.id)).toEqual(removed.toReversed().slice(0, REMOVED_PAGE_SIZE));
     const last = first.at(-1)!;
-    const second = await listRemovedMessages({ removedAt: last.removedAt!, id: last.id });
+    const second = await listRemovedMessages(last);
     expect(second.map((m) => m.excerpt)).toEqual(["Nachricht 0"]);
   }, 60_000);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { encodeCursor } from "@/lib/messages/cursor";
+import { encodeCursor } from "@/db/cursor";
 import { markNotificationReadAction } from "@/lib/notifications/actions";
 import { listNotifications, NOTIFICATIONS_PAGE_SIZE } from "@/lib/notifications/data";
 import { notify } from "@/lib/notifications/mutations";

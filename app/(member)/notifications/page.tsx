@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/viewer";
 import { dateTimeFormat } from "@/lib/i18n/date-time";
 import { getTranslations } from "@/lib/i18n/server";
-import { decodeCursor, encodeCursor } from "@/lib/messages/cursor";
+import { decodeCursor, encodeCursor } from "@/db/cursor";
 import { markAllNotificationsReadAction, markNotificationReadAction } from "@/lib/notifications/actions";
 import { listNotifications } from "@/lib/notifications/data";
 import { NOTIFICATIONS_PATH } from "@/lib/notifications/kinds";

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { decodeCursor } from "@/db/cursor";
 import { requireRole } from "@/lib/auth/viewer";
 import { PostBody } from "@/lib/forum/components/post-body";
 import { postHref } from "@/lib/forum/utils";
@@ -6,7 +7,6 @@ import { dateTimeFormat } from "@/lib/i18n/date-time";
 import { getTranslations } from "@/lib/i18n/server";
 import { RemovedMessages } from "@/lib/messages/components/removed-messages";
 import { ReportedMessageFiles } from "@/lib/messages/components/reported-files";
-import { decodeRemovedCursor } from "@/lib/messages/moderation-subject";
 import { approvePostAction, resolveReportAction } from "@/lib/moderation/actions";
 import { REFUSAL_NOTICES } from "@/lib/moderation/constants";
 import { countHeldPosts, countReportedSubjects, listHeldPosts, listOpenReports } from "@/lib/moderation/data";
@@ -162,7 +162,7 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
           ))}
         </ul>
       </section>
-      <RemovedMessages before={decodeRemovedCursor(removedBefore)} />
+      <RemovedMessages before={decodeCursor(removedBefore)} />
     </>
   );
 }

@@ -1,13 +1,8 @@
 import type { Metadata } from "next";
 import { getFormatter } from "next-intl/server";
+import { decodeCursor, encodeCursor } from "@/db/cursor";
 import { ApplicationCard } from "@/lib/applications/components/application-card";
-import {
-  countPendingApplications,
-  decodeCursor,
-  encodeCursor,
-  listPendingApplications,
-  QUEUE_PAGE_SIZE,
-} from "@/lib/applications/data";
+import { countPendingApplications, listPendingApplications, QUEUE_PAGE_SIZE } from "@/lib/applications/data";
 import { requireRole } from "@/lib/auth/viewer";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
 import { getTranslations } from "@/lib/i18n/server";
@@ -61,7 +56,7 @@ export default async function SignupsPage({
         <nav aria-label={t("queuePages")} className="mt-5 flex flex-wrap gap-4">
           {after ? <a href="/admin/signups">{t("queueFirst")}</a> : null}
           {last && waiting.length === QUEUE_PAGE_SIZE ? (
-            <a href={`/admin/signups?after=${encodeCursor(last)}`}>{t("queueNext")}</a>
+            <a href={`/admin/signups?after=${encodeCursor(last.cursor)}`}>{t("queueNext")}</a>
           ) : null}
         </nav>
       </section>
@@ -81,7 +76,7 @@ export default async function SignupsPage({
           <nav aria-label={t("unconfirmedPages")} className="mt-5 flex flex-wrap gap-4">
             {older ? <a href="/admin/signups#unconfirmed-heading">{t("unconfirmedNewest")}</a> : null}
             {oldest && unconfirmed.length === QUEUE_PAGE_SIZE ? (
-              <a href={`/admin/signups?older=${encodeCursor(oldest)}#unconfirmed-heading`}>
+              <a href={`/admin/signups?older=${encodeCursor(oldest.cursor)}#unconfirmed-heading`}>
                 {t("unconfirmedOlder")}
               </a>
             ) : null}

@@ -1,21 +1,16 @@
+import { type Cursor, encodeCursor } from "@/db/cursor";
 import { dateTimeFormat } from "@/lib/i18n/date-time";
 import { getTranslations } from "@/lib/i18n/server";
 import { restoreMessageAction } from "@/lib/moderation/actions";
 import { secondaryButton } from "@/lib/ui/components/button-styles";
-import {
-  countRemovedMessages,
-  encodeRemovedCursor,
-  listRemovedMessages,
-  REMOVED_PAGE_SIZE,
-  type RemovedCursor,
-} from "../moderation-subject";
+import { countRemovedMessages, listRemovedMessages, REMOVED_PAGE_SIZE } from "../moderation-subject";
 
 /**
  * The moderation queue's list of messages coordinators removed by a report's decision (the page checks
  * the coordinator's role), each with its start and a button to restore it for its conversation; the
  * last removed first, older ones a page further (`before`).
  */
-export async function RemovedMessages({ before }: { before?: RemovedCursor }) {
+export async function RemovedMessages({ before }: { before: Cursor | null }) {
   const [removed, total, t, when] = await Promise.all([
     listRemovedMessages(before),
     countRemovedMessages(),
@@ -54,10 +49,8 @@ export async function RemovedMessages({ before }: { before?: RemovedCursor }) {
         {before ? (
           <a href="/admin/moderation#removed-messages-heading">{t("removedMessagesNewest")}</a>
         ) : null}
-        {last?.removedAt && removed.length === REMOVED_PAGE_SIZE ? (
-          <a
-            href={`/admin/moderation?removedBefore=${encodeRemovedCursor({ removedAt: last.removedAt, id: last.id })}#removed-messages-heading`}
-          >
+        {last && removed.length === REMOVED_PAGE_SIZE ? (
+          <a href={`/admin/moderation?removedBefore=${encodeCursor(last)}#removed-messages-heading`}>
             {t("removedMessagesOlder", { count: REMOVED_PAGE_SIZE })}
           </a>
         ) : null}

@@ -6,7 +6,7 @@ import { ReplyForm } from "@/lib/messages/components/compose-form";
 import { loadMessageLabels, MessageItem } from "@/lib/messages/components/message-item";
 import { ParticipantNames } from "@/lib/messages/components/participant-names";
 import { conversationTitle } from "@/lib/messages/components/text";
-import { encodeCursor } from "@/lib/messages/cursor";
+import { encodeCursor } from "@/db/cursor";
 import type { ConversationView } from "@/lib/messages/data";
 import { loadConversation, loadConversationHead } from "@/lib/messages/loaders";
 import { secondaryButton } from "@/lib/ui/components/button-styles";
