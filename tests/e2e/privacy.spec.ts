@@ -20,7 +20,8 @@ test("a member downloads their own data as JSON, and nobody else's", async ({ co
     page.waitForEvent("download"),
     page.getByRole("link", { name: t("privacy.exportButton") }).click(),
   ]);
-  expect(download.suggestedFilename()).toMatch(/\.json$/);
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(new Date());
+  expect(download.suggestedFilename()).toBe(`knotenpunkt-data-${today}.json`);
   const data = JSON.parse(await readFile((await download.path())!, "utf8"));
   expect(data.account).toMatchObject({ name: member.name, email: member.email });
   expect(Object.keys(data)).toEqual(
