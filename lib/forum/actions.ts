@@ -18,8 +18,8 @@ import {
   editPost,
   isFirstTimePoster,
   removeEarlierVersions,
+  setReaction,
   setWatch,
-  toggleReaction,
 } from "./mutations";
 import { resolveMentions } from "./notify";
 import { gatherAttachments } from "./pending-attachments";
@@ -244,7 +244,7 @@ export async function reactAction(formData: FormData) {
   if (!parsed.success) redirect("/forum");
   const post = await getPost({ viewer, postId: parsed.data.postId });
   if (post?.status !== "visible" || post.thread.locked) redirect("/forum");
-  await toggleReaction({ postId: post.id, userId: viewer.id, emoji: parsed.data.emoji });
+  await setReaction({ postId: post.id, userId: viewer.id, emoji: parsed.data.emoji, give: parsed.data.give });
   revalidatePath("/forum", "layout");
   redirect(postHref(post.thread, post.number));
 }

@@ -238,20 +238,30 @@ export async function removeEarlierVersions(input: { postId: number; actorId: st
   });
 }
 
-/** Adds the reaction, or takes it back if the member had already given it. */
-export async function toggleReaction(input: { postId: number; userId: string; emoji: string }) {
+/** Gives the member's reaction (`give`) or takes it back; either again changes nothing. */
+export async function setReaction({
+  give,
+  ...reaction
+}: {
+  postId: number;
+  userId: string;
+  emoji: string;
+  give: boolean;
+}) {
   const db = await getDb();
-  const removed = await db
+  if (give) {
+    await db.insert(forumReactions).values(reaction).onConflictDoNothing();
+    return;
+  }
+  await db
     .delete(forumReactions)
     .where(
       and(
-        eq(forumReactions.postId, input.postId),
-        eq(forumReactions.userId, input.userId),
-        eq(forumReactions.emoji, input.emoji),
+        eq(forumReactions.postId, reaction.postId),
+        eq(forumReactions.userId, reaction.userId),
+        eq(forumReactions.emoji, reaction.emoji),
       ),
-    )
-    .returning({ postId: forumReactions.postId });
-  if (removed.length === 0) await db.insert(forumReactions).values(input).onConflictDoNothing();
+    );
 }
 
 export async function setWatch(input: {

@@ -32,7 +32,11 @@ export const PostRef = z.object({ postId: z.coerce.number().int().positive() });
 /** "confirmed" comes only from the confirmation step: the post's button leads there first. */
 export const DeletePost = PostRef.extend({ confirmed: z.string().max(8).optional() });
 
-export const Reaction = z.object({ postId: z.coerce.number().int().positive(), emoji: z.enum(REACTIONS) });
+export const Reaction = z.object({
+  postId: z.coerce.number().int().positive(),
+  emoji: z.enum(REACTIONS),
+  give: z.boolean(),
+});
 
 export const Watch = z.object({
   subjectType: z.enum(["thread", "category"]),

@@ -67,10 +67,15 @@ describe("forum utils", () => {
     ).toEqual(["anna berg"]);
   });
 
-  it("carries post and emoji in one reaction button's value, and back", () => {
+  it("carries post, emoji and whether to give or take back in one reaction button's value, and back", () => {
     for (const emoji of REACTIONS) {
-      expect(parseReactionValue(reactionValue(10_011, emoji))).toEqual({ postId: "10011", emoji });
+      expect(parseReactionValue(reactionValue(10_011, emoji, true))).toEqual({
+        postId: "10011",
+        emoji,
+        give: true,
+      });
+      expect(parseReactionValue(reactionValue(7, emoji, false))).toEqual({ postId: "7", emoji, give: false });
     }
-    expect(parseReactionValue(null)).toEqual({ postId: undefined, emoji: undefined });
+    expect(parseReactionValue(null)).toMatchObject({ postId: undefined, emoji: undefined });
   });
 });

@@ -111,8 +111,14 @@ export const REACTIONS = ["👍", "❤️", "🎉", "🙏", "😊"] as const;
 export type Reaction = (typeof REACTIONS)[number];
 
 /** A reaction button's value, "12345 👍": one form serves every post of a page. */
-export const reactionValue = (postId: number, emoji: Reaction) => `${postId} ${emoji}`;
+/**
+ * A reaction button's value: the post, the emoji and what pressing it does ("+" give, "-" take back).
+ * The state it asks for, not a toggle: a double click (or a resent form) gives the reaction once
+ * instead of taking it back again.
+ */
+export const reactionValue = (postId: number, emoji: Reaction, give: boolean) =>
+  `${postId} ${emoji} ${give ? "+" : "-"}`;
 export const parseReactionValue = (value: unknown) => {
-  const [postId, emoji] = typeof value === "string" ? value.split(" ", 2) : [];
-  return { postId, emoji };
+  const [postId, emoji, state] = typeof value === "string" ? value.split(" ", 3) : [];
+  return { postId, emoji, give: state !== "-" };
 };

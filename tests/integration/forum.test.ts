@@ -18,8 +18,8 @@ import {
   createThread,
   editPost,
   recordRead,
+  setReaction,
   setWatch,
-  toggleReaction,
 } from "@/lib/forum/mutations";
 import { usersWhoCanSee } from "@/lib/forum/notify";
 import { getAttachmentFile, getPost, listRevisions, listThreadPosts } from "@/lib/forum/post-data";
@@ -174,9 +174,9 @@ describe("threads and posts", () => {
   it("gives each post its reactions, counted, with the reader's own marked; the thread carries each reader's own watch and read state", async () => {
     const w = await world();
     const threadId = w.tPub.thread.id;
-    await toggleReaction({ postId: w.tPub.postId, userId: w.outsider.id, emoji: "👍" });
-    await toggleReaction({ postId: w.tPub.postId, userId: w.insider.id, emoji: "👍" });
-    await toggleReaction({ postId: w.tPub.postId, userId: w.insider.id, emoji: "🎉" });
+    await setReaction({ postId: w.tPub.postId, userId: w.outsider.id, emoji: "👍", give: true });
+    await setReaction({ postId: w.tPub.postId, userId: w.insider.id, emoji: "👍", give: true });
+    await setReaction({ postId: w.tPub.postId, userId: w.insider.id, emoji: "🎉", give: true });
     const reactionsSeenBy = async (viewer: ForumViewer) => {
       const [first] = await listThreadPosts({ viewer, threadId, page: 1 });
       return first!.reactions.toSorted((a, b) => a.emoji.localeCompare(b.emoji));
@@ -215,7 +215,10 @@ describe("threads and posts", () => {
     const changes: [string, () => Promise<unknown>][] = [
       ["reply", () => createReply({ authorId: w.outsider.id, threadId: w.tPub.thread.id, body: "Neu" })],
       ["edit", () => editPost({ postId: w.tPub.postId, editorId: w.insider.id, body: "Geändert" })],
-      ["reaction", () => toggleReaction({ postId: w.tPub.postId, userId: w.outsider.id, emoji: "👍" })],
+      [
+        "reaction",
+        () => setReaction({ postId: w.tPub.postId, userId: w.outsider.id, emoji: "👍", give: true }),
+      ],
       ["hide", () => setPostStatus({ postId: w.tPub.postId, status: "hidden", actorId: w.coordinator.id })],
       ["author renamed", () => db.update(users).set({ name: "Ina Neu" }).where(eq(users.id, w.insider.id))],
       [

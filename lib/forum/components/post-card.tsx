@@ -117,7 +117,7 @@ function postCardHtml({
           ({ emoji, count, mine }) => {
             const text = count > 0 ? `${emoji} ${count}` : emoji;
             return canReact
-              ? html`<button type="submit" form="${REACTION_FORM}" name="reaction" value="${reactionValue(post.id, emoji)}" aria-pressed="${String(mine)}" aria-label="${reaction(emoji, count)}" class="post-action reaction">${text}</button>`
+              ? html`<button type="submit" form="${REACTION_FORM}" name="reaction" value="${reactionValue(post.id, emoji, !mine)}" aria-pressed="${String(mine)}" aria-label="${reaction(emoji, count)}" class="post-action reaction">${text}</button>`
               : html`<span role="img" aria-label="${reaction(emoji, count)}" class="post-action">${text}</span>`;
           },
         )}</fieldset>`
