@@ -8,14 +8,25 @@ import { getNetworkName } from "@/lib/settings/data";
 import { escapeHtml } from "@/lib/ui/html";
 import { renderMail } from "./layout";
 
-export type EventMailKind = "promoted" | "cancelled" | "reminder";
+export type EventMailKind = "promoted" | "cancelled" | "reminder" | "withdrawn";
 
-export type EventMailInput = {
-  kind: EventMailKind;
-  to: string;
-  locale: Locale;
-  name: string | null;
-  title: string;
+type Recipient = { to: string; locale: Locale; name: string | null; title: string };
+
+/**
+ * Someone's answers were withdrawn because the event is now a working group's they are not in: the
+ * mail names no group, time, place or link, as they may no longer see them.
+ */
+export type WithdrawnMailInput = Recipient & {
+  kind: "withdrawn";
+  /** How many dates they had answered. */
+  answers: number;
+};
+
+export type EventMailInput =
+  | WithdrawnMailInput
+  | (Recipient & DateMailInput & { kind: Exclude<EventMailKind, "withdrawn"> });
+
+type DateMailInput = {
   eventPath: string;
   /** The date concerned; null when a cancelled date no longer exists. */
   when: { start: Date; end: Date } | null;
@@ -30,7 +41,7 @@ export type EventMailInput = {
 
 /** The cancellation's wording: the whole event, several dates (listed), or the one date. */
 function cancellationParagraphs(
-  input: EventMailInput,
+  input: Recipient & DateMailInput,
   t: ReturnType<typeof translatorFor>,
   values: { title: string; when: string },
 ) {
@@ -56,9 +67,20 @@ function cancellationParagraphs(
   };
 }
 
-/** One template for the event mails: waiting-list promotion, cancellation, reminder. */
+/** One template for the event mails: waiting-list promotion, cancellation, reminder, withdrawn answers. */
 export function renderEventMail(input: EventMailInput, network: string) {
   const t = translatorFor(input.locale);
+  const greeting = input.name ? t("mail.greeting", { name: input.name }) : t("mail.greetingAnonymous");
+  if (input.kind === "withdrawn") {
+    const subject = t("events.mail.withdrawn.subject", { title: input.title });
+    const { html, text } = renderMail({
+      locale: input.locale,
+      heading: subject,
+      paragraphs: [greeting, t("events.mail.withdrawn.body", { title: input.title, count: input.answers })],
+      footer: t("events.mail.footer", { network }),
+    });
+    return { subject, html, text };
+  }
   const k = `events.mail.${input.kind}` as const;
   const values = {
     title: input.title,
@@ -67,7 +89,7 @@ export function renderEventMail(input: EventMailInput, network: string) {
   };
   const cancellation = input.kind === "cancelled" ? cancellationParagraphs(input, t, values) : null;
   const paragraphs = [
-    input.name ? t("mail.greeting", { name: input.name }) : t("mail.greetingAnonymous"),
+    greeting,
     ...(cancellation ? cancellation.paragraphs : [t(input.when ? `${k}.body` : `${k}.bodyNoDate`, values)]),
   ];
   if (input.kind !== "cancelled" && values.place) paragraphs.push(t("events.mail.placeLine", values));

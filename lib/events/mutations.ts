@@ -17,7 +17,7 @@ import { type DateWas, type EventNotice, isUrgent, sendEventNotices, wasOfDate }
 import { ownPlaceOf, placeOfDate } from "./place";
 import { expandSeries } from "./recurrence";
 import { scheduleReminders } from "./reminders";
-import { interestedIn, promoteWaiting } from "./rsvp-mutations";
+import { interestedIn, promoteWaiting, withdrawAnswersOfOutsiders } from "./rsvp-mutations";
 
 export type EventData = {
   title: string;
@@ -85,6 +85,7 @@ const PLACE_FIELDS = ["format", "venue", "address", "onlineUrl"] as const;
  * Saves an event. When its rule changes, dates are matched by their slot (the Berlin date the rule
  * gave them), so answers stay with their date; a moved date keeps its new time. People who answered
  * yes or maybe for a coming date whose time or place changed are told; freed seats go to the queue.
+ * Who may no longer see it has their answers to coming dates withdrawn, and is told.
  */
 export async function updateEvent(input: { actorId: string; eventId: string; data: EventData; now?: Date }) {
   const db = await getDb();
@@ -146,6 +147,12 @@ export async function updateEvent(input: { actorId: string; eventId: string; dat
       .where(eq(events.id, before.id));
     if (input.data.title !== before.title)
       await retitleNotifications({ subjectKey: `event:${before.id}`, title: input.data.title }, tx);
+    // Made a working group's (or another group's, or run by someone else): who may no longer see it
+    // loses their answers to its coming dates, before anyone is told of a change to them.
+    const withdrawn =
+      input.data.visibility === "group"
+        ? await withdrawAnswersOfOutsiders(tx, { eventIds: [before.id], title: before.title, now })
+        : [];
     const coming = existing.filter(
       (o) => o.endsAt >= now && o.status === "scheduled" && !bySlot.has(o.slotDate),
     );
@@ -167,7 +174,7 @@ export async function updateEvent(input: { actorId: string; eventId: string; dat
       targetId: before.id,
       data: { changedDates: changed.size, droppedDates: dropped.length, placeChanged },
     });
-    const result: EventNotice[] = [...promotedNotices];
+    const result: EventNotice[] = [...withdrawn, ...promotedNotices];
     const oldById = new Map(existing.map((o) => [o.id, o]));
     const wasOf = (id: string): DateWas => {
       const o = oldById.get(id)!;

@@ -35,6 +35,15 @@ export type EventNotice =
       wholeEvent?: boolean;
       /** The dates' times when they are deleted before the notice is sent (a changed series rule). */
       dates?: { start: Date; end: Date }[];
+    }
+  | {
+      /** Their answers were withdrawn: the event is now a working group's they are not in. */
+      kind: "withdrawn";
+      userId: string;
+      eventId: string;
+      title: string;
+      /** How many dates they had answered. */
+      answers: number;
     };
 
 /** A date's time and place before a change. */
@@ -119,8 +128,9 @@ async function notifyChanges(
 }
 
 /**
- * Tells each person what happened: changes through the notification centre, waiting-list promotions
- * and cancellations by e-mail in their language. A failure is logged, never undoes the change.
+ * Tells each person what happened: changes through the notification centre, waiting-list promotions,
+ * cancellations and withdrawn answers by e-mail in their language. A failure is logged, never undoes
+ * the change.
  */
 export async function sendEventNotices(notices: EventNotice[]): Promise<void> {
   if (notices.length === 0) return;
@@ -136,7 +146,9 @@ export async function sendEventNotices(notices: EventNotice[]): Promise<void> {
     .from(users)
     .where(inArray(users.id, [...new Set(notices.map((n) => n.userId))]));
   const person = new Map(people.map((p) => [p.id, p]));
-  const occurrenceIds = notices.flatMap((n) => (n.kind === "cancelled" ? n.occurrenceIds : [n.occurrenceId]));
+  const occurrenceIds = notices.flatMap((n) =>
+    n.kind === "cancelled" ? n.occurrenceIds : n.kind === "withdrawn" ? [] : [n.occurrenceId],
+  );
   const dates = occurrenceIds.length
     ? await db
         .select({
@@ -155,15 +167,23 @@ export async function sendEventNotices(notices: EventNotice[]): Promise<void> {
   const date = new Map(dates.map((d) => [d.id, d]));
   await notifyChanges(notices, date);
   const eventOf = (notice: EventNotice) =>
-    notice.kind === "cancelled" ? notice.eventId : date.get(notice.occurrenceId)?.eventId;
+    notice.kind === "cancelled" || notice.kind === "withdrawn"
+      ? notice.eventId
+      : date.get(notice.occurrenceId)?.eventId;
+  // Those whose answers were withdrawn may no longer see the event: their mail names nothing of it but its title.
   const seeing = await whoSeesWhich(
-    notices.filter((n) => n.kind !== "changed"),
+    notices.filter((n) => n.kind !== "changed" && n.kind !== "withdrawn"),
     eventOf,
   );
   for (const notice of notices) {
     if (notice.kind === "changed") continue;
     const to = person.get(notice.userId);
-    if (to?.status !== "approved" || !seeing.has(`${eventOf(notice)} ${notice.userId}`)) continue;
+    if (to?.status !== "approved") continue;
+    if (notice.kind === "withdrawn") {
+      await sendWithdrawal(to, notice);
+      continue;
+    }
+    if (!seeing.has(`${eventOf(notice)} ${notice.userId}`)) continue;
     const occurrence = date.get(
       notice.kind === "cancelled" ? (notice.occurrenceIds[0] ?? "") : notice.occurrenceId,
     );
@@ -202,6 +222,24 @@ export async function sendEventNotices(notices: EventNotice[]): Promise<void> {
     } catch (error) {
       console.error(`Event mail (${notice.kind}) to ${to.email} failed:`, error);
     }
+  }
+}
+
+async function sendWithdrawal(
+  to: { email: string; name: string | null; locale: string },
+  notice: EventNotice & { kind: "withdrawn" },
+): Promise<void> {
+  try {
+    await sendEventMail({
+      kind: "withdrawn",
+      to: to.email,
+      locale: isLocale(to.locale) ? to.locale : "de",
+      name: to.name,
+      title: notice.title,
+      answers: notice.answers,
+    });
+  } catch (error) {
+    console.error(`Event mail (withdrawn) to ${to.email} failed:`, error);
   }
 }
 

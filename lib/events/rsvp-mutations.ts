@@ -1,9 +1,13 @@
-/** Answers to a date: yes, maybe or no, the waiting list moving up, and a leaving member's answers withdrawn. */
+/**
+ * Answers to a date: yes, maybe or no, the waiting list moving up, and answers withdrawn from a leaving
+ * member or from people who may no longer see the event.
+ */
 import "server-only";
 import { and, asc, eq, gt, inArray, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
-import { eventOccurrences, eventRsvps, events, type RsvpResponse } from "@/db/schema";
+import { eventOccurrences, eventRsvps, events, type RsvpResponse, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { peopleWhoSeeEvent } from "./access";
 import { type EventNotice, sendEventNotices } from "./notices";
 
 /** Answers still counting for a date: yes (going or waiting) and maybe. */
@@ -160,5 +164,104 @@ export async function withdrawAllAnswers(
   for (const seat of seats)
     for (const promoted of await promoteWaiting(tx, seat.id, seat.capacity))
       notices.push({ kind: "promoted", userId: promoted, occurrenceId: seat.id });
+  return notices;
+}
+
+/**
+ * Withdraws the yes and maybe answers (waiting ones too) to coming dates of these events from the people
+ * who may no longer see them (peopleWhoSeeEvent), inside the change that hid the event from them: they
+ * could not even withdraw themselves. A date where they held a seat lets the waiting list move up.
+ * Returns the notices to send after commit: the promotions, and one "withdrawn" per event and person.
+ */
+export async function withdrawAnswersOfOutsiders(
+  tx: Executor,
+  input: {
+    eventIds: string[];
+    /** Only these people's answers are looked at (e.g. the member who left a group). */
+    userIds?: string[];
+    /** The title they answered to, when the same change renames the event. */
+    title?: string;
+    now?: Date;
+  },
+): Promise<EventNotice[]> {
+  if (input.eventIds.length === 0 || input.userIds?.length === 0) return [];
+  const now = input.now ?? new Date();
+  const answers = await tx
+    .select({
+      eventId: events.id,
+      title: events.title,
+      occurrenceId: eventOccurrences.id,
+      userId: eventRsvps.userId,
+      response: eventRsvps.response,
+      waitingSince: eventRsvps.waitingSince,
+    })
+    .from(eventRsvps)
+    .innerJoin(eventOccurrences, eq(eventOccurrences.id, eventRsvps.occurrenceId))
+    .innerJoin(events, eq(events.id, eventOccurrences.eventId))
+    // A blocked account keeps its answers: it is not this change that hides the event from it.
+    .innerJoin(users, and(eq(users.id, eventRsvps.userId), eq(users.status, "approved")))
+    .where(
+      and(
+        inArray(events.id, input.eventIds),
+        input.userIds ? inArray(eventRsvps.userId, input.userIds) : undefined,
+        ne(eventRsvps.response, "no"),
+        gt(eventOccurrences.endsAt, now),
+        eq(eventOccurrences.status, "scheduled"),
+        eq(events.status, "scheduled"),
+      ),
+    );
+  const byEvent = new Map<string, typeof answers>();
+  for (const a of answers) byEvent.set(a.eventId, [...(byEvent.get(a.eventId) ?? []), a]);
+  const gone: typeof answers = [];
+  for (const [eventId, rows] of byEvent) {
+    const seeing = await peopleWhoSeeEvent(tx, eventId, [...new Set(rows.map((r) => r.userId))]);
+    gone.push(...rows.filter((r) => !seeing.has(r.userId)));
+  }
+  if (gone.length === 0) return [];
+  // The dates where a seat frees are locked in id order, as withdrawAllAnswers does, before the
+  // answers go and the seats are counted again.
+  const seats = [
+    ...new Set(gone.filter((r) => r.response === "yes" && !r.waitingSince).map((r) => r.occurrenceId)),
+  ];
+  const dates = seats.length
+    ? await tx
+        .select({ id: eventOccurrences.id, capacity: events.capacity })
+        .from(eventOccurrences)
+        .innerJoin(events, eq(events.id, eventOccurrences.eventId))
+        .where(inArray(eventOccurrences.id, seats))
+        .orderBy(asc(eventOccurrences.id))
+        .for("update", { of: eventOccurrences })
+    : [];
+  const told = new Map<string, EventNotice & { kind: "withdrawn" }>();
+  for (const r of gone) {
+    const key = `${r.eventId} ${r.userId}`;
+    const notice = told.get(key);
+    if (notice) notice.answers += 1;
+    else
+      told.set(key, {
+        kind: "withdrawn",
+        userId: r.userId,
+        eventId: r.eventId,
+        title: input.title ?? r.title,
+        answers: 1,
+      });
+  }
+  // Per event, each of these people loses every answer of theirs among these dates (all coming ones).
+  for (const eventId of new Set(gone.map((r) => r.eventId))) {
+    const ofEvent = gone.filter((r) => r.eventId === eventId);
+    await tx
+      .delete(eventRsvps)
+      .where(
+        and(
+          inArray(eventRsvps.userId, [...new Set(ofEvent.map((r) => r.userId))]),
+          inArray(eventRsvps.occurrenceId, [...new Set(ofEvent.map((r) => r.occurrenceId))]),
+          ne(eventRsvps.response, "no"),
+        ),
+      );
+  }
+  const notices: EventNotice[] = [...told.values()];
+  for (const date of dates)
+    for (const promoted of await promoteWaiting(tx, date.id, date.capacity))
+      notices.push({ kind: "promoted", userId: promoted, occurrenceId: date.id });
   return notices;
 }

@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import {
   type CategoryTranslations,
   type CategoryVisibility,
+  events,
   forumCategories,
   users,
   workingGroupMembers,
@@ -11,6 +12,8 @@ import {
 } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/mutations";
 import { AppError } from "@/lib/errors";
+import { sendEventNotices } from "@/lib/events/notices";
+import { withdrawAnswersOfOutsiders } from "@/lib/events/rsvp-mutations";
 import { slugify } from "@/lib/forum/utils";
 
 export async function createGroup(input: { actorId: string; name: string; description: string }) {
@@ -57,14 +60,33 @@ export async function addGroupMember(input: { actorId: string; groupId: string; 
   });
 }
 
+/**
+ * Takes a member out of a working group. Their answers to coming dates of the group's events they may
+ * no longer see are withdrawn (freed seats go to the waiting list) and they are told after commit; one
+ * who runs such an event still sees it and keeps theirs.
+ */
 export async function removeGroupMember(input: { actorId: string; groupId: string; userId: string }) {
   const db = await getDb();
-  await db.transaction(async (tx) => {
+  const notices = await db.transaction(async (tx) => {
     await tx
       .delete(workingGroupMembers)
       .where(
         and(eq(workingGroupMembers.groupId, input.groupId), eq(workingGroupMembers.userId, input.userId)),
       );
+    const groupEvents = await tx
+      .select({ id: events.id })
+      .from(events)
+      .where(
+        and(
+          eq(events.groupId, input.groupId),
+          eq(events.visibility, "group"),
+          eq(events.status, "scheduled"),
+        ),
+      );
+    const withdrawn = await withdrawAnswersOfOutsiders(tx, {
+      eventIds: groupEvents.map((e) => e.id),
+      userIds: [input.userId],
+    });
     await recordAudit(tx, {
       actorId: input.actorId,
       action: "group.member.remove",
@@ -72,7 +94,9 @@ export async function removeGroupMember(input: { actorId: string; groupId: strin
       targetId: input.groupId,
       data: { userId: input.userId },
     });
+    return withdrawn;
   });
+  await sendEventNotices(notices);
 }
 
 export type CategoryInput = {

@@ -14,6 +14,7 @@ import {
   uniqueSuffix,
   waitForHydration,
 } from "./support/fixtures";
+import { createGroupCategory } from "./support/forum-groups";
 import { waitForMail } from "./support/mailbox";
 import { CACHE_RENEWAL } from "./support/page-cache";
 import { expectInertFor, recordDialogs } from "./support/xss";
@@ -782,4 +783,79 @@ test("a coordinator types the organising organisation, suggested from all of the
   await expect(
     coordinator.getByRole("combobox", { name: new RegExp(`^${t("events.form.organiser")}`) }),
   ).toHaveValue(organisation);
+});
+
+test("an event made one working group's: an outsider's seat goes to the group's member on the waiting list, and the outsider is told without time, place or link", async ({
+  coordinator,
+  newPage,
+}) => {
+  const suffix = uniqueSuffix();
+  const title = `Fallbesprechung ${suffix}`;
+  const group = `AK Fallbesprechung ${suffix}`;
+  await test.step("the coordinator creates a working group with one of the two members", () =>
+    createGroupCategory(coordinator, {
+      group,
+      category: `Fallbesprechung intern ${suffix}`,
+      members: [SECOND!],
+    }));
+
+  await test.step("a members' event with one seat", async () => {
+    await coordinator.goto("/events/new");
+    await coordinator.getByLabel(t("events.form.title")).fill(title);
+    await coordinator.getByLabel(t("events.form.date")).fill(dayFromNow(16));
+    await coordinator.getByLabel(t("events.form.startTime")).fill("14:00");
+    await coordinator.getByLabel(t("events.form.endTime")).fill("15:30");
+    await coordinator
+      .getByLabel(t("events.form.format"))
+      .selectOption({ label: t("events.formats.in_person") });
+    await coordinator.getByLabel(t("events.form.venue")).fill("Rathaus Zeitz, Raum 4");
+    await coordinator.getByLabel(t("events.form.capacity")).fill("1");
+    await coordinator
+      .getByLabel(t("events.form.visibility"))
+      .selectOption({ label: t("events.visibilities.members") });
+    await coordinator.getByRole("button", { name: t("events.form.create") }).click();
+    await expect(coordinator.getByText(t("events.saved.created"))).toBeVisible();
+  });
+  const eventId = new URL(coordinator.url()).pathname.split("/").at(-1)!;
+
+  const outsider = await newPage();
+  const member = await newPage();
+  await test.step("a member outside the group takes the seat; the group's member waits", async () => {
+    await signInAs(outsider, THIRD!.email);
+    await outsider.goto(`/events/${eventId}`);
+    const yes = outsider.getByRole("button", { name: t("events.answer.yes"), exact: true });
+    await waitForHydration(yes);
+    await yes.click();
+    await expect(outsider.getByText(t("events.you.yes"))).toBeVisible();
+    await signInAs(member, SECOND!.email);
+    await member.goto(`/events/${eventId}`);
+    const join = member.getByRole("button", { name: t("events.joinWaitingList") });
+    await waitForHydration(join);
+    await join.click();
+    await expect(member.getByText(t("events.youWaiting", { position: 1 }))).toBeVisible();
+  });
+
+  await test.step("the coordinator makes it the group's: the member moves up, the outsider's answer is withdrawn and they are told", async () => {
+    const since = Date.now();
+    await coordinator.goto(`/events/${eventId}/edit`);
+    await coordinator
+      .getByLabel(t("events.form.visibility"))
+      .selectOption({ label: t("events.visibilities.group") });
+    await coordinator.getByLabel(t("events.form.groupId"), { exact: true }).selectOption({ label: group });
+    await coordinator.getByRole("button", { name: t("events.form.save") }).click();
+    await expect(coordinator.getByText(t("events.saved.updated"))).toBeVisible();
+
+    await waitForMail(SECOND!.email, { subject: t("events.mail.promoted.subject", { title }), since });
+    await member.reload();
+    await expect(member.getByText(t("events.you.yes"))).toBeVisible();
+
+    const mail = await waitForMail(THIRD!.email, {
+      subject: t("events.mail.withdrawn.subject", { title }),
+      since,
+    });
+    expect(mail.text).toContain(t("events.mail.withdrawn.body", { title, count: 1 }));
+    for (const part of ["14:00", "Raum 4", `/events/${eventId}`, group])
+      expect(mail.text).not.toContain(part);
+    expect((await outsider.goto(`/events/${eventId}`))?.status()).toBe(404);
+  });
 });

@@ -302,12 +302,13 @@ describe("mails about an event that became a working group's", () => {
     expect(await reminders(outsider.email)).toHaveLength(0);
   });
 
-  it("do not tell someone outside the group they moved up, nor give them the link", async () => {
+  it("take someone outside the group off the waiting list: they are told so, never moved up nor given the link", async () => {
     const { inGroup, outsider, link, date, title } = await madeGroupOnly(1);
     const { promoted } = await respond({ occurrenceId: date.id, userId: inGroup.id, response: "no" });
-    expect(promoted).toEqual([outsider.id]);
+    expect(promoted).toEqual([]);
     await runQueuedJobs({ dueWithinMs: 10 * 60 * 1000 });
     const mails = await mailsTo(outsider.email);
-    expect(mails.filter((m) => m.text.includes(title) || m.text.includes(link))).toEqual([]);
+    expect(mails.map((m) => m.subject)).toEqual([`Antwort zurückgenommen: ${title}`]);
+    expect(mails.filter((m) => m.text.includes(link))).toEqual([]);
   });
 });
