@@ -67,6 +67,14 @@ export async function lockPost(tx: Executor, postId: number) {
   return post;
 }
 
+export type PostStatusInput = {
+  postId: number;
+  status: PostStatus;
+  actorId: string;
+  audit?: boolean;
+  allowedFrom?: (current: PostStatus) => boolean;
+};
+
 /**
  * Sets a post's status (author's soft delete, or a coordinator's hide/restore/delete/approve).
  * The first post carries its thread: hiding it hides the thread too, and deleting it deletes the
@@ -76,53 +84,58 @@ export async function lockPost(tx: Executor, postId: number) {
  * `allowedFrom`: a change the post's current state (read under its lock) does not allow is refused,
  * nothing changed ("decisionRefused").
  */
-export async function setPostStatus(input: {
-  postId: number;
-  status: PostStatus;
-  actorId: string;
-  audit?: boolean;
-  allowedFrom?: (current: PostStatus) => boolean;
-}): Promise<{ threadGone: boolean }> {
+export async function setPostStatus(input: PostStatusInput): Promise<{ threadGone: boolean }> {
   const db = await getDb();
-  const change = await db.transaction(async (tx) => {
-    const post = await lockPost(tx, input.postId);
-    if (!post) return null;
-    if (input.allowedFrom && !input.allowedFrom(post.status))
-      throw new AppError({ code: "conflict", message: "decisionRefused" });
-    await tx.update(forumPosts).set({ status: input.status }).where(eq(forumPosts.id, input.postId));
-    const withThread =
-      post.number === 1 &&
-      !(input.status === "deleted" && (await othersReplied(tx, post.thread.id, post.authorId)));
-    if (withThread)
-      await tx.update(forumThreads).set({ status: input.status }).where(eq(forumThreads.id, post.thread.id));
-    if (post.status === "pending" && input.status === "visible") {
-      await tx
-        .update(forumThreads)
-        .set({ lastPostAt: sql`now()` })
-        .where(eq(forumThreads.id, post.thread.id));
-      await tx
-        .update(forumCategories)
-        .set({ lastPostAt: sql`now()` })
-        .where(eq(forumCategories.id, post.categoryId));
-    }
-    await recount(tx, post.thread.id, [post.categoryId]);
-    if (input.status !== "visible") {
-      // Read or not, a line about something gone would lead nowhere; a burst keeps its other posts.
-      const subjectKey = `thread:${post.thread.id}`;
-      if (withThread) await retractNotifications({ subjectKey }, tx);
-      else await withdrawItem({ subjectKey, anchor: postAnchor(post.number) }, tx);
-    }
-    if (input.audit) {
-      await recordAudit(tx, {
-        actorId: input.actorId,
-        action: `forum.post.${input.status}`,
-        targetType: "forum_post",
-        targetId: String(input.postId),
-      });
-    }
-    return { post, withThread };
-  });
-  if (!change) return { threadGone: false };
+  const change = await db.transaction((tx) => changePostStatus(tx, input));
+  await announcePostStatus(input, change);
+  return { threadGone: change?.threadGone ?? false };
+}
+
+export type PostStatusChange = NonNullable<Awaited<ReturnType<typeof changePostStatus>>>;
+
+/**
+ * setPostStatus's writes, in the caller's transaction (a report's decision closes the report in the
+ * same one); null: no such post. Hand the result to announcePostStatus once the transaction committed.
+ */
+export async function changePostStatus(tx: Executor, input: PostStatusInput) {
+  const post = await lockPost(tx, input.postId);
+  if (!post) return null;
+  if (input.allowedFrom && !input.allowedFrom(post.status))
+    throw new AppError({ code: "conflict", message: "decisionRefused" });
+  await tx.update(forumPosts).set({ status: input.status }).where(eq(forumPosts.id, input.postId));
+  const withThread =
+    post.number === 1 &&
+    !(input.status === "deleted" && (await othersReplied(tx, post.thread.id, post.authorId)));
+  if (withThread)
+    await tx.update(forumThreads).set({ status: input.status }).where(eq(forumThreads.id, post.thread.id));
+  if (post.status === "pending" && input.status === "visible") {
+    await tx.update(forumThreads).set({ lastPostAt: sql`now()` }).where(eq(forumThreads.id, post.thread.id));
+    await tx
+      .update(forumCategories)
+      .set({ lastPostAt: sql`now()` })
+      .where(eq(forumCategories.id, post.categoryId));
+  }
+  await recount(tx, post.thread.id, [post.categoryId]);
+  if (input.status !== "visible") {
+    // Read or not, a line about something gone would lead nowhere; a burst keeps its other posts.
+    const subjectKey = `thread:${post.thread.id}`;
+    if (withThread) await retractNotifications({ subjectKey }, tx);
+    else await withdrawItem({ subjectKey, anchor: postAnchor(post.number) }, tx);
+  }
+  if (input.audit) {
+    await recordAudit(tx, {
+      actorId: input.actorId,
+      action: `forum.post.${input.status}`,
+      targetType: "forum_post",
+      targetId: String(input.postId),
+    });
+  }
+  return { post, withThread, threadGone: withThread && input.status !== "visible" };
+}
+
+/** Tells who should hear of a committed status change (changePostStatus): watchers, mentioned, the author. */
+export async function announcePostStatus(input: PostStatusInput, change: PostStatusChange | null) {
+  if (!change) return;
   const { post, withThread } = change;
   // A held post now published is news to its watchers and mentioned members; a hidden one restored
   // is news again (hiding took it out of everyone's notifications) for those who have not read it. A
@@ -156,7 +169,6 @@ export async function setPostStatus(input: {
       params: { decision: approved ? "approve" : "reject", title: post.thread.title },
     });
   }
-  return { threadGone: withThread && input.status !== "visible" };
 }
 
 /**

@@ -6,7 +6,7 @@ import { messages, reports, users } from "@/db/schema";
 import type { SubjectHandler } from "@/lib/moderation/subjects";
 import { decisionFits } from "@/lib/moderation/utils";
 import { TITLE_FROM_TEXT } from "./constants";
-import { messageState, setMessageRemoved } from "./removal";
+import { announceMessageRemoved, changeMessageRemoved, type MessageState, messageState } from "./removal";
 
 /**
  * For lib/moderation/subjects.ts (SUBJECTS.message): what the queue shows of a reported message and
@@ -38,14 +38,16 @@ export const messageSubject: SubjectHandler = {
     };
   },
   // Checked again under the message's lock: its author may have deleted it since the queue was read.
-  apply: async (subjectId: string, decision: "hide" | "restore" | "delete", actorId: string) => {
-    await setMessageRemoved({
+  apply: async (tx, subjectId, decision, actorId) => {
+    const input = {
       messageId: subjectId,
       removed: decision !== "restore",
       // The queue logs the decision itself (lib/moderation/mutations.ts).
       actorId,
-      allowedFrom: (current) => decisionFits(current, decision),
-    });
+      allowedFrom: (current: MessageState | null) => decisionFits(current, decision),
+    };
+    const changed = await changeMessageRemoved(tx, input);
+    return { threadGone: false, announce: () => announceMessageRemoved(input, changed) };
   },
 };
 

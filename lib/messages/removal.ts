@@ -93,55 +93,71 @@ export function messageState(row: {
  * null: no such message). With `actorId` (the coordinator) its sender hears of it; `audit`: the change
  * is also logged in the same transaction.
  */
-export async function setMessageRemoved(input: {
+export async function setMessageRemoved(input: MessageRemovalInput): Promise<void> {
+  const db = await getDb();
+  const changed = await db.transaction((tx) => changeMessageRemoved(tx, input));
+  await announceMessageRemoved(input, changed);
+}
+
+export type MessageRemovalInput = {
   messageId: string;
   removed: boolean;
   allowedFrom?: (current: MessageState | null) => boolean;
   actorId?: string;
   audit?: boolean;
-}): Promise<void> {
-  const db = await getDb();
-  const changed = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({
-        deletedAt: messages.deletedAt,
-        removedBy: messages.removedBy,
-        senderId: messages.senderId,
-        conversationId: messages.conversationId,
-        title: sql<string>`left(${messages.body}, ${TITLE_FROM_TEXT})`,
-      })
-      .from(messages)
-      .where(eq(messages.id, input.messageId))
-      .for("update");
-    const current = row ? messageState(row) : null;
-    if (!input.removed && current === "authorDeleted")
-      throw new AppError({ code: "forbidden", message: "removedByAuthor" });
-    if (input.allowedFrom && !input.allowedFrom(current))
-      throw new AppError({ code: "conflict", message: "decisionRefused" });
-    if (!row) return null;
-    let done = false;
-    if (input.removed) {
-      done = (await removeMessages(tx, "moderator", sql`m.id = ${input.messageId}`)).length > 0;
-    } else {
-      const [restored] = await tx
-        .update(messages)
-        .set({ deletedAt: null, removedBy: null })
-        .where(and(eq(messages.id, input.messageId), eq(messages.removedBy, "moderator")))
-        .returning({ conversationId: messages.conversationId });
-      if (restored)
-        await recountUnread(tx, sql`p.conversation_id = ${restored.conversationId} AND p.left_at IS NULL`);
-      done = Boolean(restored);
-    }
-    if (input.audit && input.actorId) {
-      await recordAudit(tx, {
-        actorId: input.actorId,
-        action: input.removed ? "moderation.hide" : "moderation.restore",
-        targetType: "message",
-        targetId: input.messageId,
-      });
-    }
-    return done ? row : null;
-  });
+};
+
+/**
+ * setMessageRemoved's writes, in the caller's transaction (a report's decision closes the report in
+ * the same one). Returns the changed message for announceMessageRemoved once it committed, or null.
+ */
+export async function changeMessageRemoved(tx: Executor, input: MessageRemovalInput) {
+  const [row] = await tx
+    .select({
+      deletedAt: messages.deletedAt,
+      removedBy: messages.removedBy,
+      senderId: messages.senderId,
+      conversationId: messages.conversationId,
+      title: sql<string>`left(${messages.body}, ${TITLE_FROM_TEXT})`,
+    })
+    .from(messages)
+    .where(eq(messages.id, input.messageId))
+    .for("update");
+  const current = row ? messageState(row) : null;
+  if (!input.removed && current === "authorDeleted")
+    throw new AppError({ code: "forbidden", message: "removedByAuthor" });
+  if (input.allowedFrom && !input.allowedFrom(current))
+    throw new AppError({ code: "conflict", message: "decisionRefused" });
+  if (!row) return null;
+  let done = false;
+  if (input.removed) {
+    done = (await removeMessages(tx, "moderator", sql`m.id = ${input.messageId}`)).length > 0;
+  } else {
+    const [restored] = await tx
+      .update(messages)
+      .set({ deletedAt: null, removedBy: null })
+      .where(and(eq(messages.id, input.messageId), eq(messages.removedBy, "moderator")))
+      .returning({ conversationId: messages.conversationId });
+    if (restored)
+      await recountUnread(tx, sql`p.conversation_id = ${restored.conversationId} AND p.left_at IS NULL`);
+    done = Boolean(restored);
+  }
+  if (input.audit && input.actorId) {
+    await recordAudit(tx, {
+      actorId: input.actorId,
+      action: input.removed ? "moderation.hide" : "moderation.restore",
+      targetType: "message",
+      targetId: input.messageId,
+    });
+  }
+  return done ? row : null;
+}
+
+/** With `actorId` (a coordinator), the sender of a message changeMessageRemoved changed hears of it. */
+export async function announceMessageRemoved(
+  input: MessageRemovalInput,
+  changed: Awaited<ReturnType<typeof changeMessageRemoved>>,
+) {
   if (changed && input.actorId) await tellSender(input.messageId, changed, input.removed, input.actorId);
 }
 

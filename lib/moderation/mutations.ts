@@ -78,6 +78,8 @@ const STATUS_OF: Record<Decision, ReportStatus> = {
  * (that the whole thread went, where an opening post took it along). A closed report ("reportClosed")
  * or a decision the queue does not offer for the subject's state ("decisionRefused"; "removedByAuthor"
  * for restoring a message its author deleted) is refused: nothing changes, is logged or told.
+ * The reports are claimed under their row locks before the subject changes, in one transaction: of two
+ * decisions at once (two coordinators, a double click) exactly one is applied, logged and told.
  */
 export async function resolveReport(input: { reportId: string; decision: Decision; actorId: string }) {
   const db = await getDb();
@@ -87,33 +89,47 @@ export async function resolveReport(input: { reportId: string; decision: Decisio
   const handler = SUBJECTS[report.subjectType];
   const subject = await handler?.preview(report.subjectId);
   if (subject && !decisionFits(subject.status, input.decision)) {
+    // Changed by another decision on this report since it was read: that one is what happened.
+    const [now] = await db.select({ status: reports.status }).from(reports).where(eq(reports.id, report.id));
+    if (now?.status !== "open") throw new AppError({ code: "conflict", message: "reportClosed" });
     const byAuthor = subject.status === "authorDeleted" && input.decision === "restore";
     throw new AppError({ code: "conflict", message: byAuthor ? "removedByAuthor" : "decisionRefused" });
   }
-  const applied =
-    input.decision !== "dismiss" && handler
-      ? await handler.apply(report.subjectId, input.decision, input.actorId)
-      : undefined;
-  const threadGone = applied?.threadGone ?? false;
   // Dismissing a report on what its author deleted meanwhile: the reporter learns it is gone.
   const goneByAuthor =
     input.decision === "dismiss" &&
     (await removedByAuthor(report.subjectType, report.subjectId, subject?.status));
-  const closed = await db.transaction(async (tx) => {
-    const rows = await tx
-      .update(reports)
-      .set({ status: STATUS_OF[input.decision], resolvedById: input.actorId, resolvedAt: sql`now()` })
+  const { closed, applied } = await db.transaction(async (tx) => {
+    // A second decision waits here for the first, then finds nothing open: the report is the first's.
+    const open = await tx
+      .select({ id: reports.id })
+      .from(reports)
       .where(
         and(
           eq(reports.subjectType, report.subjectType),
           eq(reports.subjectId, report.subjectId),
-          inArray(reports.status, ["open"]),
+          eq(reports.status, "open"),
+        ),
+      )
+      .orderBy(reports.id)
+      .for("update");
+    if (!open.some((r) => r.id === report.id))
+      throw new AppError({ code: "conflict", message: "reportClosed" });
+    const closed = await tx
+      .update(reports)
+      .set({ status: STATUS_OF[input.decision], resolvedById: input.actorId, resolvedAt: sql`now()` })
+      .where(
+        inArray(
+          reports.id,
+          open.map((r) => r.id),
         ),
       )
       .returning({ id: reports.id, reporterId: reports.reporterId });
-    // Another coordinator closed it meanwhile: theirs is the decision logged and told, not this one.
-    if (!rows.some((r) => r.id === report.id))
-      throw new AppError({ code: "conflict", message: "reportClosed" });
+    // Refused under the subject's lock (its author deleted it meanwhile): the claim is undone with it.
+    const applied =
+      input.decision !== "dismiss" && handler
+        ? await handler.apply(tx, report.subjectId, input.decision, input.actorId)
+        : undefined;
     await recordAudit(tx, {
       actorId: input.actorId,
       action: `moderation.${input.decision}`,
@@ -122,8 +138,10 @@ export async function resolveReport(input: { reportId: string; decision: Decisio
       targetId: report.subjectId,
       data: { reportId: report.id },
     });
-    return rows;
+    return { closed, applied };
   });
+  await applied?.announce();
+  const threadGone = applied?.threadGone ?? false;
   const reporterIds = [...new Set(closed.map((r) => r.reporterId).filter((id): id is string => Boolean(id)))];
   await sendForumNotification({
     recipientIds: reporterIds,

@@ -1,8 +1,8 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { type Executor, getDb } from "@/db/client";
 import { forumPosts, forumThreads, users } from "@/db/schema";
-import { setPostStatus } from "@/lib/forum/moderation-mutations";
+import { announcePostStatus, changePostStatus } from "@/lib/forum/moderation-mutations";
 import { getRemovalScope } from "@/lib/forum/removal";
 import { postHref } from "@/lib/forum/utils";
 import { messageSubject } from "@/lib/messages/moderation-subject";
@@ -23,13 +23,17 @@ export type SubjectHandler = {
     /** Whether hiding or deleting it takes its whole thread along (an opening post). */
     takesThread?: { hide: boolean; delete: boolean };
   } | null>;
-  /** Carries out the decision; `threadGone` says the subject's whole thread went with it. */
+  /**
+   * Carries out the decision in the caller's transaction (the one that closes the report), so that of
+   * two decisions only one is applied. `threadGone`: the subject's whole thread went with it;
+   * `announce` tells the author, and whoever else hears of it, once that transaction has committed.
+   */
   apply: (
+    tx: Executor,
     subjectId: string,
     decision: Exclude<Decision, "dismiss">,
     actorId: string,
-    // biome-ignore lint/suspicious/noConfusingVoidType: a handler with nothing to tell (messages) returns nothing
-  ) => Promise<{ threadGone: boolean } | void>;
+  ) => Promise<{ threadGone: boolean; announce: () => Promise<void> }>;
 };
 
 const STATUS_FOR = { hide: "hidden", restore: "visible", delete: "deleted" } as const;
@@ -67,14 +71,17 @@ const post: SubjectHandler = {
     };
   },
   // Checked again under the post's lock: its author may have deleted it since the queue was read.
-  apply: async (subjectId, decision, actorId) =>
-    setPostStatus({
+  apply: async (tx, subjectId, decision, actorId) => {
+    const input = {
       postId: Number(subjectId),
       status: STATUS_FOR[decision],
       actorId,
       audit: true,
-      allowedFrom: (current) => decisionFits(current, decision),
-    }),
+      allowedFrom: (current: string) => decisionFits(current, decision),
+    };
+    const change = await changePostStatus(tx, input);
+    return { threadGone: change?.threadGone ?? false, announce: () => announcePostStatus(input, change) };
+  },
 };
 
 /**

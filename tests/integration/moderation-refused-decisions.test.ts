@@ -87,9 +87,10 @@ describe("a post deleted by its author between reading the queue and deciding", 
   it("is refused where the post is changed, under its lock", async () => {
     const w = await reportedReply();
     await setPostStatus({ postId: w.postId, status: "deleted", actorId: w.author.id });
-    await expect(SUBJECTS.post!.apply(String(w.postId), "restore", w.coordinator.id)).rejects.toThrow(
-      "decisionRefused",
-    );
+    const db = await getDb();
+    await expect(
+      db.transaction((tx) => SUBJECTS.post!.apply(tx, String(w.postId), "restore", w.coordinator.id)),
+    ).rejects.toThrow("decisionRefused");
     expect(await postStatus(w.postId)).toBe("deleted");
     expect(await traces(w.coordinator.id, w.reporter.id)).toEqual({ audit: [], told: 0 });
   });
