@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireRole, requireUser } from "@/lib/auth/viewer";
+import { AppError } from "@/lib/errors";
 import { berlinDateTimeToUtc } from "@/lib/events/time";
 import { formAction } from "@/lib/forms/action";
 import { resolveLocale } from "@/lib/i18n/request";
@@ -69,7 +70,12 @@ export async function changeCampaignStatusAction(formData: FormData): Promise<vo
   // Cancelling cannot be undone: only the button on the confirmation step cancels.
   if (transition === "cancel" && formData.get("confirmed") !== "yes")
     redirect(`/admin/campaigns/${campaignId}?confirm=cancel`);
-  await changeCampaignStatus({ actorId: coordinator.id, campaignId, transition });
+  await changeCampaignStatus({ actorId: coordinator.id, campaignId, transition }).catch((error: unknown) => {
+    // Pressed again, or changed by someone else since the page was loaded: it asks for a reload.
+    if (error instanceof AppError && error.message === "wrongStatus")
+      redirect(`/admin/campaigns/${campaignId}?error=wrongStatus`);
+    throw error;
+  });
   redirect(`/admin/campaigns/${campaignId}?saved=${TRANSITION_MESSAGES[transition]}`);
 }
 

@@ -92,7 +92,49 @@ describe("campaign status buttons", () => {
   });
 });
 
+describe("a status button pressed twice", () => {
+  it("pauses once; the second press says to reload the page instead of an error page", async () => {
+    const coordinator = await createUser({ role: "coordinator" });
+    const token = await createSession(coordinator.id);
+    const { id } = await scheduledCampaign(coordinator.id);
+    const db = await getDb();
+    await db
+      .update(campaigns)
+      .set({ status: "sending", startedAt: new Date(), scheduledAt: null })
+      .where(eq(campaigns.id, id));
+    const pause = () =>
+      actAs(token, () => changeCampaignStatusAction(form({ campaignId: id, transition: "pause" })));
+    expect((await Promise.all([pause(), pause()])).sort()).toEqual([
+      `redirected:/admin/campaigns/${id}?error=wrongStatus`,
+      `redirected:/admin/campaigns/${id}?saved=paused`,
+    ]);
+    expect(await pause()).toBe(`redirected:/admin/campaigns/${id}?error=wrongStatus`);
+  });
+});
+
 describe("copying a campaign", () => {
+  it("twice within a few seconds (a double click) makes one draft", async () => {
+    const coordinator = await createUser({ role: "coordinator" });
+    const token = await createSession(coordinator.id);
+    const { id, title } = await scheduledCampaign(coordinator.id);
+    const duplicate = () => actAs(token, () => duplicateCampaignAction(form({ campaignId: id })));
+    const copies = async () => {
+      const db = await getDb();
+      const rows = await db
+        .select({ id: campaigns.id })
+        .from(campaigns)
+        .where(and(eq(campaigns.createdBy, coordinator.id), eq(campaigns.title, `${title} (Kopie)`)));
+      return rows.map((r) => r.id);
+    };
+    const [first, second] = await Promise.all([duplicate(), duplicate()]);
+    const [copyId, ...more] = await copies();
+    expect(more).toEqual([]);
+    expect([first, second, await duplicate()]).toEqual(
+      Array(3).fill(`redirected:/admin/campaigns/${copyId}?saved=duplicated`),
+    );
+    expect(await copies()).toHaveLength(1);
+  });
+
   it("makes a new draft of a cancelled one with every language version and the audience; members get not found", async () => {
     const coordinator = await createUser({ role: "coordinator" });
     const member = await createUser({ role: "member" });

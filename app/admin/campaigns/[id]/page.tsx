@@ -25,7 +25,7 @@ import { TableHead } from "@/lib/ui/components/table-head";
 
 type Props = {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ saved?: string; confirm?: string }>;
+  searchParams: Promise<{ saved?: string; confirm?: string; error?: string }>;
 };
 
 /** Cached per request: generateMetadata and the page share one read. */
@@ -77,7 +77,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
   const { id } = await params;
   const campaign = await loadCampaign(id);
   if (!campaign) notFound();
-  const { saved, confirm } = await searchParams;
+  const { saved, confirm, error } = await searchParams;
   const t = await getTranslations("campaigns");
   const format = await getFormatter();
   const [progress, failures] = await Promise.all([campaignProgress(id), campaignFailures(id)]);
@@ -112,6 +112,8 @@ export default async function CampaignPage({ params, searchParams }: Props) {
           {t(`saved.${saved as (typeof SAVED)[number]}`, { email: viewer.email })}
         </FormAlert>
       ) : null}
+      {/* A status button pressed twice, or on a page older than the campaign's state. */}
+      {error === "wrongStatus" ? <FormAlert kind="error">{t("errors.wrongStatus")}</FormAlert> : null}
       {campaign.status === "scheduled" && campaign.scheduledAt ? (
         <p className="mb-4 font-semibold">
           {t("detail.scheduledFor", {
