@@ -5,6 +5,7 @@ export * from "./email-changes";
 export * from "./enums";
 export * from "./events";
 export * from "./faq";
+export * from "./form-submissions";
 export * from "./forum";
 export * from "./groups";
 export * from "./messages";

@@ -9,6 +9,9 @@ import { toFieldErrors } from "@/lib/forms/schema";
 import type { FieldErrors } from "@/lib/forms/state";
 import { reportContent } from "@/lib/moderation/mutations";
 import { hitRateLimits } from "@/lib/rate-limit/mutations";
+import { findSubmitted } from "@/lib/submissions/data";
+import { AlreadySubmitted } from "@/lib/submissions/mutations";
+import { type Submission, submissionOf } from "@/lib/submissions/utils";
 import { PENDING_FIELD, type PendingAttachment } from "@/lib/uploads/constants";
 import { getThread, isHoldFirstPostsOn, listCategories } from "./data";
 import { setPostStatus, updateThreadFlags } from "./moderation-mutations";
@@ -84,18 +87,29 @@ async function shouldHold(viewer: NonNullable<ForumViewer>) {
  * the unchanged form (works without JavaScript); "submit" saves. Errors keep every value, and files
  * sent with a new thread or a reply are kept as the member's pending attachments (a file field cannot
  * be filled in again), listed in the form and attached when the post is saved.
+ * A new thread or reply is sent once (`once`, lib/submissions): the same form sent again lands on
+ * the post it created, before its files are stored or the rate limit counts it.
  */
 async function compose<T extends { intent: "preview" | "submit"; body: string }>(
   schema: {
     safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: import("zod").ZodError };
   },
   formData: FormData,
-  save: (data: T, viewer: NonNullable<ForumViewer>, attachments: PendingAttachment[]) => Promise<string>,
-  { withAttachments }: { withAttachments: boolean },
+  save: (
+    data: T,
+    viewer: NonNullable<ForumViewer>,
+    attachments: PendingAttachment[],
+    submission?: Submission,
+  ) => Promise<string>,
+  { withAttachments, once }: { withAttachments: boolean; once?: { scope: string; fields: string[] } },
 ): Promise<ComposerState> {
   const values = textValues(formData);
   const parsed = schema.safeParse(values);
   const viewer = await member();
+  const submission =
+    once && values.intent !== "preview" ? submissionOf(formData, { userId: viewer.id, ...once }) : undefined;
+  const earlier = submission ? await findSubmitted(submission) : null;
+  if (earlier) redirect(earlier);
   const {
     pending: attachments,
     error: attachmentError,
@@ -113,8 +127,10 @@ async function compose<T extends { intent: "preview" | "submit"; body: string }>
   if (attachmentError) return { status: "error", fieldErrors: fileErrors, ...kept };
   let target: string;
   try {
-    target = await save(parsed.data, viewer, attachments ?? []);
+    target = await save(parsed.data, viewer, attachments ?? [], submission);
   } catch (error) {
+    // Sent twice at once: this one waited for the first and goes where it went.
+    if (error instanceof AlreadySubmitted) redirect(error.target);
     if (error instanceof AppError) {
       return error.field
         ? { status: "error", fieldErrors: { [error.field]: { key: error.message } }, ...kept }
@@ -130,21 +146,28 @@ export async function createThreadAction(_prev: ComposerState, formData: FormDat
   return compose(
     NewThread,
     formData,
-    async (data, viewer, pending) => {
+    async (data, viewer, pending, submission) => {
       const category = (await listCategories({ viewer })).find((c) => c.id === data.categoryId);
       if (!category) throw new AppError({ code: "not_found", message: "required", field: "categoryId" });
       await checkPostingRate(viewer.id);
+      const hold = await shouldHold(viewer);
+      const landing = (thread: { id: number; slug: string }) =>
+        `${threadHref(thread)}${hold ? "?held=1" : ""}`;
       const result = await createThread({
         authorId: viewer.id,
         categoryId: category.id,
         title: data.title,
         body: data.body,
         pending,
-        hold: await shouldHold(viewer),
+        hold,
+        once: submission && { submission, target: (created) => landing(created.thread) },
       });
-      return `${threadHref(result.thread)}${result.status === "pending" ? "?held=1" : ""}`;
+      return landing(result.thread);
     },
-    { withAttachments: true },
+    {
+      withAttachments: true,
+      once: { scope: `forum:category:${formData.get("categoryId")}`, fields: ["title", "body"] },
+    },
   );
 }
 
@@ -152,23 +175,26 @@ export async function replyAction(_prev: ComposerState, formData: FormData): Pro
   return compose(
     NewReply,
     formData,
-    async (data, viewer, pending) => {
+    async (data, viewer, pending, submission) => {
       const thread = await getThread({ viewer, threadId: data.threadId });
       if (!thread) throw new AppError({ code: "not_found", message: "forumThreadGone" });
       if ((thread.locked || thread.closed) && !isModerator(viewer))
         throw new AppError({ code: "forbidden", message: "forumThreadClosed" });
       await checkPostingRate(viewer.id);
+      const hold = await shouldHold(viewer);
+      const landing = (number: number) =>
+        hold ? withNotice(postHref(thread, number), "held") : postHref(thread, number);
       const result = await createReply({
         authorId: viewer.id,
         threadId: thread.id,
         body: data.body,
         pending,
-        hold: await shouldHold(viewer),
+        hold,
+        once: submission && { submission, target: (created) => landing(created.thread.number) },
       });
-      const href = postHref(thread, result.number);
-      return result.status === "pending" ? withNotice(href, "held") : href;
+      return landing(result.number);
     },
-    { withAttachments: true },
+    { withAttachments: true, once: { scope: `forum:thread:${formData.get("threadId")}`, fields: ["body"] } },
   );
 }
 

@@ -16,6 +16,7 @@ import {
 } from "@/db/schema";
 import { uploadRow } from "@/db/uploads";
 import { recordAudit } from "@/lib/audit/mutations";
+import { type Once, startSubmission } from "@/lib/submissions/mutations";
 import type { PendingAttachment } from "@/lib/uploads/constants";
 import type { ProcessedAttachment } from "./attachments";
 import { lockPost } from "./moderation-mutations";
@@ -64,11 +65,14 @@ export async function createThread(input: {
   /** The author's files kept from a preview (lib/forum/pending-attachments.ts). */
   pending?: PendingAttachment[];
   hold?: boolean;
+  /** The form's one-time key: sent again, it creates nothing (lib/submissions). */
+  once?: Once<{ thread: { id: number; slug: string } }>;
 }) {
   const db = await getDb();
   const mentioned = await resolveMentions(input.body);
   const status: PostStatus = input.hold ? "pending" : "visible";
   const result = await db.transaction(async (tx) => {
+    const submitted = await startSubmission(tx, input.once);
     const [thread] = await tx
       .insert(forumThreads)
       .values({
@@ -97,7 +101,7 @@ export async function createThread(input: {
     await claimForumPending(tx, input.authorId, post!.id, input.pending ?? []);
     await watchIfUnset(tx, input.authorId, thread!.id);
     await markRead(tx, input.authorId, thread!.id, 1);
-    return { thread: thread!, postId: post!.id };
+    return submitted({ thread: thread!, postId: post!.id });
   });
   if (status === "visible")
     await notifyAfterPost({ ...input, ...result, number: 1, mentioned, title: input.title });
@@ -123,12 +127,15 @@ export async function createReply(input: {
   /** The author's files kept from a preview (lib/forum/pending-attachments.ts). */
   pending?: PendingAttachment[];
   hold?: boolean;
+  /** The form's one-time key: sent again, it creates nothing (lib/submissions). */
+  once?: Once<{ thread: { number: number } }>;
 }) {
   const db = await getDb();
   const mentioned = await resolveMentions(input.body);
   const status: PostStatus = input.hold ? "pending" : "visible";
   const visible = status === "visible";
   const result = await db.transaction(async (tx) => {
+    const submitted = await startSubmission(tx, input.once);
     // Taking the next number locks the thread row: replies to one thread are numbered one after another.
     const [thread] = await tx
       .update(forumThreads)
@@ -162,7 +169,7 @@ export async function createReply(input: {
     await claimForumPending(tx, input.authorId, post!.id, input.pending ?? []);
     await watchIfUnset(tx, input.authorId, input.threadId);
     await markRead(tx, input.authorId, input.threadId, thread.number);
-    return { thread, postId: post!.id };
+    return submitted({ thread, postId: post!.id });
   });
   const thread = { id: input.threadId, slug: result.thread.slug };
   if (visible) {

@@ -7,6 +7,9 @@ import { requireUser } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { formAction } from "@/lib/forms/action";
 import type { FormState } from "@/lib/forms/state";
+import { findSubmitted } from "@/lib/submissions/data";
+import { AlreadySubmitted, type Once } from "@/lib/submissions/mutations";
+import { submissionOf } from "@/lib/submissions/utils";
 import { PENDING_FIELD, type PendingAttachment } from "@/lib/uploads/constants";
 import { blockMember, unblockMember } from "./blocks";
 import { reportMessage } from "./moderation";
@@ -34,24 +37,43 @@ export type MessageFormState = FormState & { attachments?: PendingAttachment[]; 
  * A message form's action whose files are not lost when the message comes back (too long, a blocked
  * recipient, the rate limit, any error): they are kept as the member's pending uploads first, listed
  * ticked in the form that comes back, and sending attaches them.
+ * A message is sent once (lib/submissions): the same form sent again (`scope`: where it writes) lands
+ * on the message it created, before its files are stored or the rate limit counts it.
  */
 function keepingFiles<S extends z.ZodType>(
   schema: S,
-  send: (data: z.infer<S>, senderId: string, pending: PendingAttachment[]) => Promise<Posted>,
-  options?: { multi?: readonly string[] },
+  send: (
+    data: z.infer<S>,
+    senderId: string,
+    pending: PendingAttachment[],
+    once: Once<Posted>,
+  ) => Promise<Posted>,
+  options: { multi?: readonly string[]; scope: (formData: FormData) => string; fields: string[] },
 ) {
   return async (previous: MessageFormState, formData: FormData): Promise<MessageFormState> => {
     const viewer = await requireUser();
+    const { scope, fields, ...formOptions } = options;
+    const submission = submissionOf(formData, { userId: viewer.id, scope: scope(formData), fields });
+    const earlier = await findSubmitted(submission);
+    if (earlier) redirect(earlier);
     const files = await gatherMessageFiles(viewer.id, formData);
+    const landing = (posted: Posted) => conversationHref(posted.conversationId, posted.messageId);
     const state = await formAction(
       schema,
       async (data) => {
         if (files.error) throw new AppError({ code: "invalid", message: files.error, field: "attachments" });
-        const posted = await send(data, viewer.id, files.pending);
+        let posted: Posted;
+        try {
+          posted = await send(data, viewer.id, files.pending, { submission, target: landing });
+        } catch (error) {
+          // Sent twice at once: this one waited for the first and goes where it went.
+          if (error instanceof AlreadySubmitted) redirect(error.target);
+          throw error;
+        }
         revalidatePath("/messages");
-        redirect(conversationHref(posted.conversationId, posted.messageId));
+        redirect(landing(posted));
       },
-      options,
+      formOptions,
     )(previous, formData);
     if (state.status !== "error") return state;
     const { [PENDING_FIELD]: _listed, ...values } = state.values;
@@ -70,14 +92,25 @@ function keepingFiles<S extends z.ZodType>(
   };
 }
 
-export const sendMessageAction = keepingFiles(SendMessageInput, async (data, senderId, pending) => {
-  await checkMessagingRate({ userId: senderId, starting: false });
-  return sendMessage({ senderId, conversationId: data.conversationId, body: data.body, files: [], pending });
-});
+export const sendMessageAction = keepingFiles(
+  SendMessageInput,
+  async (data, senderId, pending, once) => {
+    await checkMessagingRate({ userId: senderId, starting: false });
+    return sendMessage({
+      senderId,
+      conversationId: data.conversationId,
+      body: data.body,
+      files: [],
+      pending,
+      once,
+    });
+  },
+  { scope: (formData) => `messages:${formData.get("conversationId")}`, fields: ["body"] },
+);
 
 export const startConversationAction = keepingFiles(
   StartConversationInput,
-  async (data, senderId, pending) => {
+  async (data, senderId, pending, once) => {
     await checkMessagingRate({ userId: senderId, starting: true });
     return startConversation({
       senderId,
@@ -86,9 +119,14 @@ export const startConversationAction = keepingFiles(
       body: data.body,
       files: [],
       pending,
+      once,
     });
   },
-  { multi: ["to"] },
+  {
+    multi: ["to"],
+    scope: (formData) => `messages:to:${[...new Set(formData.getAll("to").map(String))].sort().join(",")}`,
+    fields: ["title", "body"],
+  },
 );
 
 export const reportMessageAction = formAction(ReportMessageInput, async (data) => {

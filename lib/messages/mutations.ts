@@ -14,6 +14,7 @@ import type { ConversationKind } from "@/db/schema/messages";
 import { uploadRow } from "@/db/uploads";
 import { AppError } from "@/lib/errors";
 import { markSubjectRead, notify } from "@/lib/notifications/mutations";
+import { type Once, startSubmission } from "@/lib/submissions/mutations";
 import type { PendingAttachment } from "@/lib/uploads/constants";
 import type { CheckedFile } from "./attachments";
 import { blockedPairs } from "./blocks";
@@ -126,6 +127,8 @@ export async function startConversation(input: {
   files: CheckedFile[];
   /** The sender's files kept from a message sent back (lib/messages/pending-attachments.ts). */
   pending?: PendingAttachment[];
+  /** The form's one-time key: sent again, it creates nothing (lib/submissions). */
+  once?: Once<Posted>;
 }): Promise<Posted> {
   requireContent(input);
   const recipientIds = [...new Set(input.recipientIds)].filter((id) => id !== input.senderId);
@@ -165,25 +168,29 @@ export async function startConversation(input: {
           body: input.body,
           files: input.files,
           pending: input.pending,
+          once: input.once,
         });
       }
       try {
         return await db.transaction(async (tx) => {
+          const submitted = await startSubmission(tx, input.once);
           const [conversation] = await tx
             .insert(conversations)
             .values({ kind: "direct", directKey, createdById: input.senderId })
             .returning({ id: conversations.id });
           const id = conversation!.id;
           await tx.insert(conversationParticipants).values(newParticipants(id, input.senderId, recipientIds));
-          return postMessage(tx, {
-            conversationId: id,
-            kind: "direct",
-            title: null,
-            senderId: input.senderId,
-            body: input.body,
-            files: input.files,
-            pending: input.pending,
-          });
+          return submitted(
+            await postMessage(tx, {
+              conversationId: id,
+              kind: "direct",
+              title: null,
+              senderId: input.senderId,
+              body: input.body,
+              files: input.files,
+              pending: input.pending,
+            }),
+          );
         });
       } catch (error) {
         // The other member started it at the same moment: use theirs.
@@ -192,21 +199,24 @@ export async function startConversation(input: {
     }
   }
   return db.transaction(async (tx) => {
+    const submitted = await startSubmission(tx, input.once);
     const [conversation] = await tx
       .insert(conversations)
       .values({ kind: "group", title: input.title ?? null, createdById: input.senderId })
       .returning({ id: conversations.id });
     const id = conversation!.id;
     await tx.insert(conversationParticipants).values(newParticipants(id, input.senderId, recipientIds));
-    return postMessage(tx, {
-      conversationId: id,
-      kind: "group",
-      title: input.title ?? null,
-      senderId: input.senderId,
-      body: input.body,
-      files: input.files,
-      pending: input.pending,
-    });
+    return submitted(
+      await postMessage(tx, {
+        conversationId: id,
+        kind: "group",
+        title: input.title ?? null,
+        senderId: input.senderId,
+        body: input.body,
+        files: input.files,
+        pending: input.pending,
+      }),
+    );
   });
 }
 
@@ -218,6 +228,8 @@ export async function sendMessage(input: {
   files: CheckedFile[];
   /** The sender's files kept from a message sent back (lib/messages/pending-attachments.ts). */
   pending?: PendingAttachment[];
+  /** The form's one-time key: sent again, it creates nothing (lib/submissions). */
+  once?: Once<Posted>;
 }): Promise<Posted> {
   requireContent(input);
   const db = await getDb();
@@ -245,15 +257,18 @@ export async function sendMessage(input: {
     if (iBlocked.length > 0) throw new AppError({ code: "forbidden", message: "youBlockedRecipient" });
     if (blockedMe.length > 0) throw new AppError({ code: "forbidden", message: "recipientUnavailable" });
   }
-  return db.transaction((tx) =>
-    postMessage(tx, {
-      conversationId: input.conversationId,
-      kind: conversation.kind,
-      title: conversation.title,
-      senderId: input.senderId,
-      body: input.body,
-      files: input.files,
-      pending: input.pending,
-    }),
-  );
+  return db.transaction(async (tx) => {
+    const submitted = await startSubmission(tx, input.once);
+    return submitted(
+      await postMessage(tx, {
+        conversationId: input.conversationId,
+        kind: conversation.kind,
+        title: conversation.title,
+        senderId: input.senderId,
+        body: input.body,
+        files: input.files,
+        pending: input.pending,
+      }),
+    );
+  });
 }

@@ -487,6 +487,49 @@ test("reading, previewing, replying and reacting work without JavaScript; a visi
   }).toPass(CACHE_RENEWAL);
 });
 
+test("a reply sent again without JavaScript (back to the form, send once more) is posted once and lands on the first; the next reply is new", async ({
+  coordinator,
+  newPage,
+  browser,
+}) => {
+  const member = await invitedMember(coordinator, newPage, "Olga");
+  const page = await noScriptPage(browser, await member.page.context().storageState());
+  const title = `Einmal gesagt ${uniqueSuffix()}`;
+  await fillNewThread(page, {
+    category: "Willkommen & Allgemeines",
+    title,
+    body: "Wann ist das Sprachcafé?",
+  });
+  await page.getByRole("button", { name: t("forum.composer.createThread") }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+
+  const body = page.getByRole("textbox", { name: t("forum.composer.replyBody") });
+  const send = page.getByRole("button", { name: t("forum.composer.sendReply") });
+  const text = `Donnerstags um 16 Uhr ${uniqueSuffix()}`;
+  const replies = page.locator("article").filter({ hasText: text });
+  await body.fill(text);
+  await send.click();
+  await expect(replies).toHaveCount(1);
+  const landed = page.url();
+  expect(landed).toMatch(/#post-2$/);
+  // Back to the form, which the browser loads anew (the page is not cached), and "send" once more.
+  await page.goBack();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await body.fill(text);
+  await send.click();
+  await expect(page).toHaveURL(landed);
+  await expect(replies).toHaveCount(1);
+  await expect(post(page, 3)).toHaveCount(0);
+
+  // The page the reply led to carries a new key: the next reply is posted.
+  const next = `Und wo? ${uniqueSuffix()}`;
+  await body.fill(next);
+  await send.click();
+  await expect(post(page, 3)).toContainText(next);
+  await expect(replies).toHaveCount(1);
+  await page.context().close();
+});
+
 /** A PDF of about this many megabytes: the header the server checks for, then filler. */
 const pdfOf = (megabytes: number, name: string) => ({
   name,

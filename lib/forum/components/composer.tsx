@@ -3,6 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useRef, useState } from "react";
 import type { FieldError } from "@/lib/forms/state";
+import { SubmissionKey } from "@/lib/submissions/components/submission-key";
+import { SUBMISSION_FIELD } from "@/lib/submissions/constants";
 import { inputStyle, secondaryButton } from "@/lib/ui/components/button-styles";
 import { Field } from "@/lib/ui/components/field";
 import { FormAlert } from "@/lib/ui/components/form-alert";
@@ -31,6 +33,7 @@ export function Composer({
   defaultCategoryId = "",
   threadId,
   acceptedTypes,
+  submissionKey,
 }: {
   mode: Mode;
   action: (state: ComposerState, formData: FormData) => Promise<ComposerState>;
@@ -41,6 +44,8 @@ export function Composer({
   /** The thread a reply or an edit is in (a new thread's "@" suggestions follow its chosen category). */
   threadId?: number;
   acceptedTypes?: string;
+  /** A new thread's or a reply's one-time key, drawn for this rendering (lib/submissions). */
+  submissionKey?: string;
 }) {
   const t = useTranslations("forum.composer");
   const te = useTranslations("errors");
@@ -81,6 +86,7 @@ export function Composer({
       {Object.entries(hidden).map(([name, v]) => (
         <input key={name} type="hidden" name={name} value={v} />
       ))}
+      {submissionKey ? <SubmissionKey fresh={submissionKey} kept={values[SUBMISSION_FIELD]} /> : null}
       {state.status === "error" && state.formError ? (
         <FormAlert kind="error">
           {tfe.has(state.formError) ? tfe(state.formError) : te(state.formError as never)}

@@ -4,6 +4,8 @@ import { useLocale, useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { type FieldError, formView, IDLE } from "@/lib/forms/state";
 import { formatList, isolated } from "@/lib/i18n/intl";
+import { SubmissionKey } from "@/lib/submissions/components/submission-key";
+import { SUBMISSION_FIELD } from "@/lib/submissions/constants";
 import { inputStyle } from "@/lib/ui/components/button-styles";
 import { errorMessage, Field } from "@/lib/ui/components/field";
 import { FormAlert } from "@/lib/ui/components/form-alert";
@@ -88,8 +90,17 @@ function MessageFields({ state, autoFocus }: { state: MessageFormState; autoFocu
   );
 }
 
-/** Writes into an existing conversation; works without JavaScript. */
-export function ReplyForm({ conversationId }: { conversationId: string }) {
+/**
+ * Writes into an existing conversation; works without JavaScript. `submissionKey`: the one-time key
+ * drawn for this rendering (lib/submissions).
+ */
+export function ReplyForm({
+  conversationId,
+  submissionKey,
+}: {
+  conversationId: string;
+  submissionKey: string;
+}) {
   const t = useTranslations("messages.compose");
   const te = useTranslations("messages.errors");
   const [state, action] = useActionState<MessageFormState, FormData>(sendMessageAction, IDLE);
@@ -99,6 +110,7 @@ export function ReplyForm({ conversationId }: { conversationId: string }) {
         <FormAlert kind="error">{te(state.formError)}</FormAlert>
       ) : null}
       <input type="hidden" name="conversationId" value={conversationId} />
+      <SubmissionKey fresh={submissionKey} kept={formView(state).text(SUBMISSION_FIELD)} />
       <MessageFields state={state} />
       <SubmitButton pendingLabel={t("sending")}>{t("send")}</SubmitButton>
     </form>
@@ -106,7 +118,7 @@ export function ReplyForm({ conversationId }: { conversationId: string }) {
 }
 
 /** Starts a conversation with the chosen members (hidden fields); title only for groups. */
-export function NewConversationForm({ to }: { to: string[] }) {
+export function NewConversationForm({ to, submissionKey }: { to: string[]; submissionKey: string }) {
   const t = useTranslations("messages");
   const te = useTranslations("messages.errors");
   const [state, action] = useActionState<MessageFormState, FormData>(startConversationAction, IDLE);
@@ -121,6 +133,7 @@ export function NewConversationForm({ to }: { to: string[] }) {
       {to.map((id) => (
         <input key={id} type="hidden" name="to" value={id} />
       ))}
+      <SubmissionKey fresh={submissionKey} kept={view.text(SUBMISSION_FIELD)} />
       <Field
         id="message-title"
         label={t("new.groupTitle")}

@@ -7,6 +7,7 @@ import { listCategories } from "@/lib/forum/data";
 import { forumViewer } from "@/lib/forum/visibility";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
 import { getRequestLocale, getTranslations } from "@/lib/i18n/server";
+import { newSubmissionKey } from "@/lib/submissions/utils";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("forum"))("newThread") };
@@ -36,6 +37,7 @@ export default async function NewThreadPage({
             categories={categories.map((c) => ({ id: c.id, name: c.name }))}
             defaultCategoryId={categories.some((c) => c.id === category) ? category : ""}
             acceptedTypes={ACCEPTED_ATTACHMENT_TYPES}
+            submissionKey={newSubmissionKey()}
           />
         </ClientMessages>
       </div>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { encodeCursor } from "@/db/cursor";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
 import { getRequestLocale, getTranslations } from "@/lib/i18n/server";
 import { blockMemberAction, leaveConversationAction, unblockMemberAction } from "@/lib/messages/actions";
@@ -6,9 +7,9 @@ import { ReplyForm } from "@/lib/messages/components/compose-form";
 import { loadMessageLabels, MessageItem } from "@/lib/messages/components/message-item";
 import { ParticipantNames } from "@/lib/messages/components/participant-names";
 import { conversationTitle } from "@/lib/messages/components/text";
-import { encodeCursor } from "@/db/cursor";
 import type { ConversationView } from "@/lib/messages/data";
 import { loadConversation, loadConversationHead } from "@/lib/messages/loaders";
+import { newSubmissionKey } from "@/lib/submissions/utils";
 import { secondaryButton } from "@/lib/ui/components/button-styles";
 
 type Params = Promise<{ id: string }>;
@@ -147,7 +148,7 @@ export default async function ConversationPage({
         </h2>
         {canWrite ? (
           <ClientMessages namespaces={["messages.compose", "messages.errors", "errors.chooseFilesAgain"]}>
-            <ReplyForm conversationId={conversation.id} />
+            <ReplyForm conversationId={conversation.id} submissionKey={newSubmissionKey()} />
           </ClientMessages>
         ) : (
           <p>{t(otherGone ? "conversation.otherLeftNetwork" : "conversation.cannotWrite")}</p>

@@ -3,6 +3,7 @@ import { ClientMessages } from "@/lib/i18n/components/client-messages";
 import { getTranslations } from "@/lib/i18n/server";
 import { NewConversationForm } from "@/lib/messages/components/compose-form";
 import { loadNewConversation } from "@/lib/messages/loaders";
+import { newSubmissionKey } from "@/lib/submissions/utils";
 import { inputStyle, secondaryButton } from "@/lib/ui/components/button-styles";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -124,7 +125,7 @@ export default async function NewMessagePage({ searchParams }: { searchParams: S
       </section>
       {recipients.length > 0 ? (
         <ClientMessages namespaces={["messages", "errors.chooseFilesAgain"]}>
-          <NewConversationForm to={chosen} />
+          <NewConversationForm to={chosen} submissionKey={newSubmissionKey()} />
         </ClientMessages>
       ) : null}
     </div>

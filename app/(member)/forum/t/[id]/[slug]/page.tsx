@@ -14,6 +14,7 @@ import { getRemovalScope } from "@/lib/forum/removal";
 import { postHref, quoteMarkdown, threadHref } from "@/lib/forum/utils";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
 import { getRequestLocale, getTranslations } from "@/lib/i18n/server";
+import { newSubmissionKey } from "@/lib/submissions/utils";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 import { ConfirmPanel } from "@/lib/users/components/confirm-panel";
 
@@ -151,6 +152,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
                   : ""
               }
               acceptedTypes={ACCEPTED_ATTACHMENT_TYPES}
+              submissionKey={newSubmissionKey()}
             />
           </ClientMessages>
         ) : viewer ? (
