@@ -1,18 +1,29 @@
 "use server";
 
 import { notFound, redirect } from "next/navigation";
+import { getLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { getViewer, requireUser } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
-import { formAction } from "@/lib/forms/action";
+import { formAction, MAX_ECHO } from "@/lib/forms/action";
+import { formValues } from "@/lib/forms/schema";
 import { type EventViewer, mayCreateEvents, mayEditEvent, toEventViewer } from "./access";
 import { countAnswered, mostGoing } from "./attendee-data";
 import { getOccurrenceForViewer } from "./data";
 import { moveOccurrence, setOccurrencePlace, setOccurrenceStatus } from "./date-mutations";
-import { getEventForEdit, listGroupOptions, organisersFor, organiserValue } from "./editor-data";
+import {
+  type EditableEvent,
+  getEventForEdit,
+  listGroupOptions,
+  organisersFor,
+  organiserValue,
+} from "./editor-data";
+import type { EventFormState } from "./form-values";
+import { formatWhen } from "./format";
 import {
   cancelEvent,
   createEvent,
+  EVENT_CHANGED_MEANWHILE,
   type EventData,
   renewFeedToken,
   revokeFeedToken,
@@ -99,24 +110,57 @@ export const createEventAction = formAction(
   { multi: MULTI },
 );
 
-export const updateEventAction = formAction(
-  EventUpdate,
-  async (input) => {
-    const who = await editor();
-    const event = await getEventForEdit(input.eventId, who.viewer);
-    if (!event) notFound();
-    await updateEvent({
-      actorId: who.viewer.id,
-      eventId: event.id,
-      data: await toEventData(who, input, event),
-    });
-    // Fewer seats than people already registered: they keep their seat, and the form says so beside the field.
-    if (input.capacity !== undefined && (await mostGoing(event.id)) > input.capacity)
-      redirect(`/events/${event.id}/edit?saved=updated#event-capacity`);
-    redirect(`/events/${event.id}?saved=updated`);
-  },
-  { multi: MULTI },
-);
+/**
+ * The edit form from a version of the event older than the saved one: nothing was written. Everything
+ * typed comes back, with the event as it is now; the form takes on the current version, so saving
+ * again deliberately overwrites the other change.
+ */
+async function changedMeanwhile(event: EditableEvent, formData: FormData): Promise<EventFormState> {
+  const typed = Object.entries(formValues(formData, MULTI)).map(([k, v]) => [
+    k,
+    typeof v === "string" ? v.slice(0, MAX_ECHO) : v,
+  ]);
+  const ends = new Date(event.startsAt.getTime() + event.durationMinutes * 60_000);
+  return {
+    status: "error",
+    fieldErrors: {},
+    formError: EVENT_CHANGED_MEANWHILE,
+    values: { ...Object.fromEntries(typed), version: String(event.sequence) },
+    current: { title: event.title, when: formatWhen(await getLocale(), event.startsAt, ends) },
+  };
+}
+
+export const updateEventAction: (previous: EventFormState, formData: FormData) => Promise<EventFormState> =
+  formAction(
+    EventUpdate,
+    async (input, formData) => {
+      const who = await editor();
+      const event = await getEventForEdit(input.eventId, who.viewer);
+      if (!event) notFound();
+      // Said before anything else about the form (a cancelled event says so in the mutation).
+      if (event.status === "scheduled" && event.sequence !== input.version)
+        return changedMeanwhile(event, formData);
+      try {
+        await updateEvent({
+          actorId: who.viewer.id,
+          eventId: event.id,
+          data: await toEventData(who, input, event),
+          sequence: input.version,
+        });
+      } catch (error) {
+        if (!(error instanceof AppError && error.message === EVENT_CHANGED_MEANWHILE)) throw error;
+        // Changed between the check above and the row lock: the version that won.
+        const current = await getEventForEdit(event.id, who.viewer);
+        if (!current) notFound();
+        return changedMeanwhile(current, formData);
+      }
+      // Fewer seats than people already registered: they keep their seat, and the form says so beside the field.
+      if (input.capacity !== undefined && (await mostGoing(event.id)) > input.capacity)
+        redirect(`/events/${event.id}/edit?saved=updated#event-capacity`);
+      redirect(`/events/${event.id}?saved=updated`);
+    },
+    { multi: MULTI },
+  );
 
 /** RSVP buttons: a plain form post that comes back to the event page with the outcome. */
 export async function rsvpAction(formData: FormData): Promise<void> {

@@ -1,8 +1,18 @@
+import type { FormState } from "@/lib/forms/state";
 import { berlinClock, berlinDate } from "./time";
 
 export type EventFormValues = Record<string, string | string[]>;
 
-/** The edit form's starting values for a saved event (dates and times in Berlin). */
+/**
+ * The edit form's state: when the event changed since the form was loaded, `current` says what it is
+ * now (its title, and its first date's day and time in the viewer's language) above the form.
+ */
+export type EventFormState = FormState & { current?: { title: string; when: string } };
+
+/**
+ * The edit form's starting values for a saved event (dates and times in Berlin), with `version`, the
+ * event's sequence, so a save from a form loaded before someone else's change is refused.
+ */
 export function eventFormValues(
   event: {
     title: string;
@@ -25,6 +35,7 @@ export function eventFormValues(
     frequency: string;
     untilDate: string | null;
     capacity: number | null;
+    sequence: number;
   },
   viewerId: string,
 ): EventFormValues {
@@ -53,6 +64,7 @@ export function eventFormValues(
     frequency: event.frequency,
     untilDate: event.untilDate ?? "",
     capacity: event.capacity === null ? "" : String(event.capacity),
+    version: String(event.sequence),
   };
 }
 

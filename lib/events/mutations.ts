@@ -81,19 +81,32 @@ export async function createEvent(input: { actorId: string; data: EventData }): 
 
 const PLACE_FIELDS = ["format", "venue", "address", "onlineUrl"] as const;
 
+/** The message of the error `updateEvent` throws when the event changed since the form was loaded. */
+export const EVENT_CHANGED_MEANWHILE = "eventChangedMeanwhile";
+
 /**
  * Saves an event. When its rule changes, dates are matched by their slot (the Berlin date the rule
  * gave them), so answers stay with their date; a moved date keeps its new time. People who answered
  * yes or maybe for a coming date whose time or place changed are told; freed seats go to the queue.
  * Who may no longer see it has their answers to coming dates withdrawn, and is told.
+ * `sequence`: the version the form was loaded from (every change raises it); if the event has
+ * changed since, nothing is written, so a stale form never undoes someone else's change.
  */
-export async function updateEvent(input: { actorId: string; eventId: string; data: EventData; now?: Date }) {
+export async function updateEvent(input: {
+  actorId: string;
+  eventId: string;
+  data: EventData;
+  sequence?: number;
+  now?: Date;
+}) {
   const db = await getDb();
   const now = input.now ?? new Date();
   const notices = await db.transaction(async (tx) => {
     const [before] = await tx.select().from(events).where(eq(events.id, input.eventId)).for("update");
     if (!before) throw new AppError({ code: "not_found", message: "notFound" });
     if (before.status === "cancelled") throw new AppError({ code: "conflict", message: "eventCancelled" });
+    if (input.sequence !== undefined && input.sequence !== before.sequence)
+      throw new AppError({ code: "conflict", message: EVENT_CHANGED_MEANWHILE });
     const existing = await tx
       .select()
       .from(eventOccurrences)

@@ -82,7 +82,16 @@ export const EventInput = z
   }, whenValid());
 export type EventInput = z.infer<typeof EventInput>;
 
-export const EventUpdate = EventInput.and(z.object({ eventId: z.string().min(1).max(64) }));
+/** `version`: the event's sequence when the form was loaded; a save from an older one is refused. */
+export const EventUpdate = EventInput.and(
+  z.object({
+    eventId: z.string().min(1).max(64),
+    version: z
+      .string()
+      .regex(/^\d{1,9}$/)
+      .transform(Number),
+  }),
+);
 export type EventUpdate = z.infer<typeof EventUpdate>;
 
 export const Rsvp = z.object({

@@ -535,6 +535,61 @@ test("without JavaScript, a date that cannot be moved comes back open with the e
   await expect(plain.getByRole("alert")).toHaveCount(0);
 });
 
+test("a save from an edit page opened before another coordinator's change is refused with what the event is now, keeps what was typed, and goes through when saved again", async ({
+  coordinator,
+  newPage,
+}) => {
+  const title = `Sprachcafé Test ${uniqueSuffix()}`;
+  const date = dayFromNow(30);
+  await coordinator.goto("/events/new");
+  await coordinator.getByLabel(t("events.form.title")).fill(title);
+  await coordinator.getByLabel(t("events.form.date")).fill(date);
+  await coordinator.getByLabel(t("events.form.startTime")).fill("18:00");
+  await coordinator.getByLabel(t("events.form.endTime")).fill("19:30");
+  await coordinator.getByLabel(t("events.form.venue")).fill("Stadtbibliothek Zeitz");
+  await coordinator.getByRole("button", { name: t("events.form.create") }).click();
+  await expect(coordinator.getByText(t("events.saved.created"))).toBeVisible();
+  const eventId = new URL(coordinator.url()).pathname.split("/").at(-1)!;
+
+  // The organiser's page is open since before; a second coordinator (a plain form post) moves the event.
+  await coordinator.goto(`/events/${eventId}/edit`);
+  const save = coordinator.getByRole("button", { name: t("events.form.save") });
+  await waitForHydration(save);
+  const other = await newPage({ storageState: COORDINATOR_STATE, javaScriptEnabled: false });
+  await other.goto(`/events/${eventId}/edit`);
+  await other.getByLabel(t("events.form.startTime")).fill("19:00");
+  await other.getByLabel(t("events.form.endTime")).fill("20:30");
+  await other.getByRole("button", { name: t("events.form.save") }).click();
+  await expect(other.getByText(t("events.saved.updated"))).toBeVisible();
+
+  const fixed = `${title} (korrigiert)`;
+  const titleField = coordinator.getByLabel(t("events.form.title"));
+  await titleField.fill(fixed);
+  await save.click();
+  const alert = coordinator.locator("form").filter({ has: titleField }).getByRole("alert");
+  await expect(alert).toContainText(t("events.form.changedMeanwhile", { title, when: "" }).split("„")[0]!);
+  await expect(alert).toContainText(`„${title}“`);
+  await expect(alert).toContainText("19:00–20:30");
+  await expect(
+    coordinator.getByRole("link", { name: t("events.form.changedMeanwhileLink") }),
+  ).toHaveAttribute("target", "_blank");
+  await expect(titleField).toHaveValue(fixed);
+  await expect(coordinator.getByLabel(t("events.form.startTime"))).toHaveValue("18:00");
+  await expectNoA11yViolations(coordinator);
+  // Nothing was saved: the event still has the other coordinator's time and its old title.
+  await other.goto(`/events/${eventId}`);
+  await expect(other.getByRole("heading", { level: 1, name: title, exact: true })).toBeVisible();
+  await expect(other.getByRole("main")).toContainText("19:00");
+
+  // Taking over the new time, saved again: it goes through.
+  await coordinator.getByLabel(t("events.form.startTime")).fill("19:00");
+  await coordinator.getByLabel(t("events.form.endTime")).fill("20:30");
+  await save.click();
+  await expect(coordinator.getByText(t("events.saved.updated"))).toBeVisible();
+  await expect(coordinator.getByRole("heading", { level: 1, name: fixed })).toBeVisible();
+  await expect(coordinator.getByRole("main")).toContainText("19:00");
+});
+
 test("a visitor sees public events and subscribes; members-only events stay hidden", async ({
   page,
   coordinator,

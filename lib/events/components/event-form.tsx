@@ -13,7 +13,7 @@ import { FormAlert } from "@/lib/ui/components/form-alert";
 import { markdownTags } from "@/lib/ui/components/markdown-sample";
 import { SubmitButton } from "@/lib/ui/components/submit-button";
 import { createEventAction, updateEventAction } from "../actions";
-import type { EventFormValues } from "../form-values";
+import type { EventFormState, EventFormValues } from "../form-values";
 import { useEventErrors } from "./use-event-errors";
 
 type Option = { value: string; label: string };
@@ -32,10 +32,15 @@ export function EventForm(props: {
   const t = useTranslations("events.form");
   const tv = useTranslations("events");
   const tc = useTranslations();
-  const [state, action] = useActionState(props.eventId ? updateEventAction : createEventAction, IDLE);
+  const [state, action] = useActionState<EventFormState, FormData>(
+    props.eventId ? updateEventAction : createEventAction,
+    IDLE,
+  );
   const { errors, text, list } = formView(state);
   const { message, summary } = useEventErrors(state, errors);
   const failed = state.status === "error";
+  // Saved by someone else since this form was loaded: what it is now, and that saving overwrites it.
+  const current = state.status === "error" ? state.current : undefined;
   const value = (name: string): string => {
     if (failed) return text(name);
     const v = props.initial[name];
@@ -74,8 +79,22 @@ export function EventForm(props: {
 
   return (
     <form action={action} noValidate className="max-w-2xl">
-      {failed ? <FormAlert kind="error">{summary()}</FormAlert> : null}
-      {props.eventId ? <input type="hidden" name="eventId" value={props.eventId} /> : null}
+      {failed ? (
+        <FormAlert kind="error">{current ? t("changedMeanwhile", current) : summary()}</FormAlert>
+      ) : null}
+      {current && props.eventId ? (
+        <p className="mb-5">
+          <a href={`/events/${props.eventId}`} target="_blank" rel="noopener">
+            {t("changedMeanwhileLink")}
+          </a>
+        </p>
+      ) : null}
+      {props.eventId ? (
+        <>
+          <input type="hidden" name="eventId" value={props.eventId} />
+          <input type="hidden" name="version" value={value("version")} />
+        </>
+      ) : null}
       <fieldset className="mb-6">
         <legend className="mb-3 text-xl font-bold">{t("sectionWhat")}</legend>
         <TextField {...field("title")} {...required} />
