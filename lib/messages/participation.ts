@@ -42,13 +42,28 @@ export async function markConversationRead(input: { userId: string; conversation
   await markSubjectRead({ userId: input.userId, subjectKey: conversationSubject(input.conversationId) });
 }
 
-/** Leaves a group: the member no longer sees it; the others see a note that they left. */
+/**
+ * Leaves a group: the member no longer sees it; the others see a note that they left. Leaving again
+ * (a double click, two tabs) changes nothing and is no error: the first request's note is the one.
+ */
 export async function leaveConversation(input: { userId: string; conversationId: string }): Promise<void> {
   const db = await getDb();
-  const conversation = await loadParticipation(db, input.conversationId, input.userId);
-  if (!conversation) throw conversationNotFound();
-  if (conversation.kind !== "group") throw new AppError({ code: "invalid", message: "cannotLeaveDirect" });
   await db.transaction(async (tx) => {
+    // Under the participation's lock: a second request waits here and then finds it left.
+    const [participation] = await tx
+      .select({ kind: conversations.kind, leftAt: conversationParticipants.leftAt })
+      .from(conversationParticipants)
+      .innerJoin(conversations, eq(conversations.id, conversationParticipants.conversationId))
+      .where(
+        and(
+          eq(conversationParticipants.conversationId, input.conversationId),
+          eq(conversationParticipants.userId, input.userId),
+        ),
+      )
+      .for("update", { of: conversationParticipants });
+    if (!participation) throw conversationNotFound();
+    if (participation.kind !== "group") throw new AppError({ code: "invalid", message: "cannotLeaveDirect" });
+    if (participation.leftAt) return;
     await tx
       .update(conversationParticipants)
       .set({ leftAt: sql`now()`, unreadCount: 0 })
@@ -56,6 +71,7 @@ export async function leaveConversation(input: { userId: string; conversationId:
         and(
           eq(conversationParticipants.conversationId, input.conversationId),
           eq(conversationParticipants.userId, input.userId),
+          isNull(conversationParticipants.leftAt),
         ),
       );
     await tx

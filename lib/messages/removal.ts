@@ -14,23 +14,28 @@ import { loadParticipation, recountUnread } from "./participation";
 /**
  * The sender removes their own message: the others see that it was removed, never its text or files.
  * Whoever had not read it yet no longer counts it, nor finds it in their notification or its mail.
- * Final: no coordinator can bring it back.
+ * Final: no coordinator can bring it back. Deleting it again (a double click) changes nothing and
+ * leads to it as the first request did.
  */
 export async function deleteOwnMessage(input: {
   userId: string;
   messageId: string;
 }): Promise<{ conversationId: string }> {
   const db = await getDb();
+  const own = sql`m.id = ${input.messageId} AND m.sender_id = ${input.userId} AND m.kind = 'text'
+    AND EXISTS (SELECT 1 FROM conversation_participants p WHERE p.conversation_id = m.conversation_id
+      AND p.user_id = ${input.userId} AND p.left_at IS NULL)`;
   return db.transaction(async (tx) => {
-    const [removed] = await removeMessages(
-      tx,
-      "author",
-      sql`m.id = ${input.messageId} AND m.sender_id = ${input.userId} AND m.kind = 'text'
-        AND EXISTS (SELECT 1 FROM conversation_participants p WHERE p.conversation_id = m.conversation_id
-          AND p.user_id = ${input.userId} AND p.left_at IS NULL)`,
+    const [removed] = await removeMessages(tx, "author", own);
+    if (removed) return { conversationId: removed.conversationId };
+    // A request before this one deleted it (this one waited for its lock, then found nothing to do).
+    const [deleted] = rowsOf<{ conversation_id: string }>(
+      await tx.execute(
+        sql`SELECT m.conversation_id FROM messages m WHERE ${own} AND m.removed_by = 'author'`,
+      ),
     );
-    if (!removed) throw new AppError({ code: "not_found", message: "messageNotFound" });
-    return { conversationId: removed.conversationId };
+    if (!deleted) throw new AppError({ code: "not_found", message: "messageNotFound" });
+    return { conversationId: deleted.conversation_id };
   });
 }
 
