@@ -2,10 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { decodeCursor } from "@/db/cursor";
 import { requireUser } from "@/lib/auth/viewer";
 import { formAction } from "@/lib/forms/action";
 import type { FormState } from "@/lib/forms/state";
-import { decodeCursor } from "@/db/cursor";
 import { NOTIFICATION_KINDS } from "./kinds";
 import { markAllNotificationsRead, markNotificationRead } from "./mutations";
 import { NotificationIdInput, SettingsInput, TurnOffInput } from "./schema";

@@ -1,8 +1,8 @@
 import "server-only";
 import { and, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import { getDb, rowsOf } from "@/db/client";
-import { memberBlocks, notificationPreferences, notifications, users } from "@/db/schema";
 import type { Cursor } from "@/db/cursor";
+import { memberBlocks, notificationPreferences, notifications, users } from "@/db/schema";
 import { unreadConversationsCount } from "@/lib/messages/data";
 import {
   DEFAULT_DIGEST_HOUR,

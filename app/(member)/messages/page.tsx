@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import { encodeCursor } from "@/db/cursor";
 import { getTranslations } from "@/lib/i18n/server";
 import { ConversationList } from "@/lib/messages/components/conversation-list";
-import { encodeCursor } from "@/db/cursor";
 import { loadConversationList } from "@/lib/messages/loaders";
 import { primaryButton } from "@/lib/ui/components/button-styles";
 import { PageLinks } from "@/lib/ui/components/page-links";

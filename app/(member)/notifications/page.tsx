@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
+import { decodeCursor, encodeCursor } from "@/db/cursor";
 import { requireUser } from "@/lib/auth/viewer";
 import { dateTimeFormat } from "@/lib/i18n/date-time";
 import { getTranslations } from "@/lib/i18n/server";
-import { decodeCursor, encodeCursor } from "@/db/cursor";
 import { markAllNotificationsReadAction, markNotificationReadAction } from "@/lib/notifications/actions";
 import { listNotifications } from "@/lib/notifications/data";
 import { NOTIFICATIONS_PATH } from "@/lib/notifications/kinds";
