@@ -161,7 +161,7 @@ export async function announcePostStatus(input: PostStatusInput, change: PostSta
   if (post.status === "pending" && post.authorId && input.status !== "pending") {
     const approved = input.status === "visible";
     await sendForumNotification({
-      recipientIds: [post.authorId],
+      recipientIds: await usersWhoCanSee(await getDb(), [post.authorId], post.categoryId),
       kind: "moderation",
       actorId: input.actorId,
       url: approved ? postHref(post.thread, post.number) : NOTIFICATIONS_PATH,

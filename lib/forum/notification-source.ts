@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { getDb, rowsOf } from "@/db/client";
 import { plainExcerpt } from "@/lib/markdown/plain";
 import type { NotificationKind } from "@/lib/notifications/kinds";
-import { usersWhoCanSee } from "./notify";
+import { usersWhoCanSee, usersWhoMayReadPost } from "./notify";
 
 /** At most this many posts are quoted in one mail, each at most this long (plain text). */
 const QUOTED_POSTS = 5;
@@ -106,5 +106,16 @@ export const forumNotificationSource = {
       .slice(-QUOTED_POSTS)
       .map(([, excerpt]) => excerpt)
       .filter((excerpt) => excerpt.text);
+  },
+};
+
+/**
+ * Tells the mailer whether a moderation decision on a member's own post ("post:<id>") may still go
+ * out: only while they may read the post's category.
+ */
+export const forumPostNotificationSource = {
+  async canSee({ recipientId, subjectKey }: { recipientId: string; subjectKey: string }): Promise<boolean> {
+    const postId = Number(subjectKey.slice("post:".length));
+    return (await usersWhoMayReadPost(await getDb(), [recipientId], postId)).length > 0;
   },
 };

@@ -40,6 +40,23 @@ export async function resolveMentions(body: string): Promise<Mentioned[]> {
   return [...result.values()];
 }
 
+/**
+ * Of these users, those who may read the category of a post's thread (usersWhoCanSee), whatever
+ * the post's own state: who may hear a moderation decision on it. Nobody for an unknown post.
+ */
+export async function usersWhoMayReadPost(
+  tx: Executor,
+  userIds: string[],
+  postId: number,
+): Promise<string[]> {
+  if (userIds.length === 0 || !Number.isInteger(postId)) return [];
+  const [post] = rowsOf<{ category_id: string }>(
+    await tx.execute(sql`select t.category_id from forum_posts p
+      join forum_threads t on t.id = p.thread_id where p.id = ${postId}`),
+  );
+  return post ? usersWhoCanSee(tx, userIds, post.category_id) : [];
+}
+
 /** Of these users, the approved ones who may see the category: nobody learns of restricted content. */
 export async function usersWhoCanSee(tx: Executor, userIds: string[], categoryId: string): Promise<string[]> {
   if (userIds.length === 0) return [];

@@ -144,7 +144,7 @@ export async function resolveReport(input: { reportId: string; decision: Decisio
   const threadGone = applied?.threadGone ?? false;
   const reporterIds = [...new Set(closed.map((r) => r.reporterId).filter((id): id is string => Boolean(id)))];
   await sendForumNotification({
-    recipientIds: reporterIds,
+    recipientIds: handler?.audience ? await handler.audience(report.subjectId, reporterIds) : reporterIds,
     kind: "moderation",
     actorId: input.actorId,
     // A hidden or deleted post or message is gone for the reporter: the line says so and links nowhere.

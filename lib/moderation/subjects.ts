@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import { forumPosts, forumThreads, users } from "@/db/schema";
 import { announcePostStatus, changePostStatus } from "@/lib/forum/moderation-mutations";
+import { usersWhoMayReadPost } from "@/lib/forum/notify";
 import { getRemovalScope } from "@/lib/forum/removal";
 import { postHref } from "@/lib/forum/utils";
 import { messageSubject } from "@/lib/messages/moderation-subject";
@@ -34,6 +35,8 @@ export type SubjectHandler = {
     decision: Exclude<Decision, "dismiss">,
     actorId: string,
   ) => Promise<{ threadGone: boolean; announce: () => Promise<void> }>;
+  /** Of these reporters, those who may still hear of the decision; all of them where not given. */
+  audience?: (subjectId: string, userIds: string[]) => Promise<string[]>;
 };
 
 const STATUS_FOR = { hide: "hidden", restore: "visible", delete: "deleted" } as const;
@@ -82,6 +85,8 @@ const post: SubjectHandler = {
     const change = await changePostStatus(tx, input);
     return { threadGone: change?.threadGone ?? false, announce: () => announcePostStatus(input, change) };
   },
+  // A reporter who has since left the working group of the post's category hears nothing of it.
+  audience: async (subjectId, userIds) => usersWhoMayReadPost(await getDb(), userIds, Number(subjectId)),
 };
 
 /**

@@ -1,8 +1,9 @@
 import "server-only";
 import { applicationsNotificationSource } from "@/lib/applications/reminder";
 import { eventNotificationSource } from "@/lib/events/notification-source";
-import { forumNotificationSource } from "@/lib/forum/notification-source";
+import { forumNotificationSource, forumPostNotificationSource } from "@/lib/forum/notification-source";
 import { messageNotificationSource } from "@/lib/messages/notification-source";
+import { reportNotificationSource } from "@/lib/moderation/notification-source";
 import type { NotificationKind } from "./kinds";
 
 /**
@@ -39,4 +40,6 @@ export const notificationSources: Record<string, NotificationSource> = {
   applications: applicationsNotificationSource,
   event: eventNotificationSource,
   thread: forumNotificationSource,
+  post: forumPostNotificationSource,
+  report: reportNotificationSource,
 };

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { notifications, workingGroupMembers } from "@/db/schema";
@@ -101,4 +101,68 @@ describe("the author of a post a coordinator hides, deletes or shows again", () 
     await setPostStatus({ postId: replyId, status: "hidden", actorId: coordinator.id, audit: true });
     expect(await moderationLines(anna.id)).toEqual([]);
   });
+
+  it("nor of their held post's approval, nor as reporter of the decision, once they have left", async () => {
+    const [otto, anna, rita] = [await member("Otto"), await member("Anna"), await member("Rita")];
+    const coordinator = await createUser({ role: "coordinator" });
+    const group = await createGroup([otto.id, anna.id, rita.id]);
+    const category = await createCategory("group", group.id);
+    const { thread, replyId } = await threadWithReply(category.id, otto, anna);
+    const held = await createReply({ authorId: anna.id, threadId: thread.id, body: "Noch was", hold: true });
+    const report = await reportContent({
+      reporterId: rita.id,
+      subjectType: "post",
+      subjectId: String(replyId),
+      reason: "Werbung",
+    });
+    await leaveGroup(group.id, [anna.id, rita.id]);
+
+    await setPostStatus({ postId: held.postId, status: "visible", actorId: coordinator.id, audit: true });
+    await resolveReport({ reportId: report.id, decision: "hide", actorId: coordinator.id });
+    expect(await moderationLines(anna.id)).toEqual([]);
+    expect(await moderationLines(rita.id)).toEqual([]);
+  });
+
+  it("gets no mail about it once they have left the group after it was decided", async () => {
+    const [otto, anna, rita] = [await member("Otto"), await member("Anna"), await member("Rita")];
+    const coordinator = await createUser({ role: "coordinator" });
+    const group = await createGroup([otto.id, anna.id, rita.id]);
+    const category = await createCategory("group", group.id);
+    const { title, replyId } = await threadWithReply(category.id, otto, anna);
+    const report = await reportContent({
+      reporterId: rita.id,
+      subjectType: "post",
+      subjectId: String(replyId),
+      reason: "Werbung",
+    });
+    await resolveReport({ reportId: report.id, decision: "hide", actorId: coordinator.id });
+    expect(await moderationLines(anna.id)).toHaveLength(1);
+    expect(await moderationLines(rita.id)).toHaveLength(1);
+
+    // Before the mails go out, Anna (the author) leaves; Rita (the reporter) stays and is mailed.
+    await leaveGroup(group.id, [anna.id]);
+    await runQueuedJobs({ dueWithinMs: MAIL_WINDOW });
+    expect(await outboxTo(anna.email)).toEqual([]);
+    expect((await outboxTo(rita.email)).map((m) => m.text).join()).toContain(`Ihre Meldung zu „${title}“`);
+
+    // And the other way round: a reporter who left before the mail hears nothing by mail.
+    const second = await threadWithReply(category.id, otto, rita);
+    const another = await reportContent({
+      reporterId: otto.id,
+      subjectType: "post",
+      subjectId: String(second.replyId),
+      reason: "Werbung",
+    });
+    await resolveReport({ reportId: another.id, decision: "dismiss", actorId: coordinator.id });
+    await leaveGroup(group.id, [otto.id]);
+    await runQueuedJobs({ dueWithinMs: MAIL_WINDOW });
+    expect(await outboxTo(otto.email)).toEqual([]);
+  });
 });
+
+async function leaveGroup(groupId: string, userIds: string[]) {
+  const db = await getDb();
+  await db
+    .delete(workingGroupMembers)
+    .where(and(eq(workingGroupMembers.groupId, groupId), inArray(workingGroupMembers.userId, userIds)));
+}
