@@ -13,6 +13,7 @@ import { findSubmitted } from "@/lib/submissions/data";
 import { AlreadySubmitted } from "@/lib/submissions/mutations";
 import { type Submission, submissionOf } from "@/lib/submissions/utils";
 import { PENDING_FIELD, type PendingAttachment } from "@/lib/uploads/constants";
+import { MAX_MENTIONS } from "./constants";
 import { getThread, isHoldFirstPostsOn, listCategories } from "./data";
 import { setPostStatus, updateThreadFlags } from "./moderation-mutations";
 import {
@@ -119,12 +120,19 @@ async function compose<T extends { intent: "preview" | "submit"; body: string }>
   const fileErrors: FieldErrors = attachmentError ? { attachments: { key: attachmentError } } : {};
   if (!parsed.success)
     return { status: "error", fieldErrors: { ...toFieldErrors(parsed.error), ...fileErrors }, ...kept };
+  const mentioned = await resolveMentions(parsed.data.body);
+  // Too many names: refused beside the text, in the preview too, rather than some left untold.
+  const mentionError: FieldErrors =
+    mentioned.length > MAX_MENTIONS
+      ? { body: { key: "tooManyMentions", values: { max: MAX_MENTIONS, count: mentioned.length } } }
+      : {};
   if (parsed.data.intent === "preview") {
     // Mentions link as in the saved post; only members may learn which names belong to members.
-    const previewHtml = renderPost(parsed.data.body, await resolveMentions(parsed.data.body));
-    return { status: "preview", fieldErrors: fileErrors, previewHtml, ...kept };
+    const previewHtml = renderPost(parsed.data.body, mentioned);
+    return { status: "preview", fieldErrors: { ...mentionError, ...fileErrors }, previewHtml, ...kept };
   }
-  if (attachmentError) return { status: "error", fieldErrors: fileErrors, ...kept };
+  if (attachmentError || mentionError.body)
+    return { status: "error", fieldErrors: { ...mentionError, ...fileErrors }, ...kept };
   let target: string;
   try {
     target = await save(parsed.data, viewer, attachments ?? [], submission);

@@ -3,6 +3,8 @@
 import { type FileLimitBreach, type FileLimits, MB } from "@/lib/forms/file-limits";
 
 export const MAX_BODY = 20_000;
+/** Members one post may name with @ (Discourse allows 10): a longer list is refused, not cut. */
+export const MAX_MENTIONS = 20;
 /** Images and PDFs, checked by content on the server (lib/forum/attachments.ts). */
 export const ATTACHMENT_LIMITS: FileLimits = { count: 4, eachBytes: 5 * MB, totalBytes: 20 * MB };
 export const ACCEPTED_ATTACHMENT_TYPES = "image/jpeg,image/png,image/webp,image/gif,application/pdf";

@@ -71,7 +71,9 @@ const MENTION = new RegExp(String.raw`(^|[^\p{L}\p{N}_@])@(${MENTION_NAME})`, "g
  * Candidate names after each "@": one to MENTION_WORDS_MAX words, longest first ("@Mariam Saleh
  * danke" → "mariam saleh danke", "mariam saleh", "mariam"). Lower-cased for matching against names.
  * Code is left out, and quoted lines ("> ") unless `inQuotes`: quoting a post does not mention its
- * people again, but the names it quotes are still names to show as the reader may see them.
+ * people again, but the names it quotes are still names to show as the reader may see them. Every
+ * "@" counts: the text's length bounds them (MAX_BODY), and how many members one post may name is
+ * checked where it is written (MAX_MENTIONS).
  */
 export function mentionCandidates(body: string, { inQuotes = false } = {}): string[][] {
   const withoutCode = body.replace(/```[\s\S]*?```/g, "").replace(/`[^`]*`/g, "");
@@ -83,7 +85,7 @@ export function mentionCandidates(body: string, { inQuotes = false } = {}): stri
     for (let n = words.length; n >= 1; n--) options.push(words.slice(0, n).join(" ").toLowerCase());
     result.push(options);
   }
-  return result.slice(0, inQuotes ? 50 : 20);
+  return result;
 }
 
 /**

@@ -70,7 +70,7 @@ export function Composer({
       ? error.key === ATTACHMENT_NOT_ACCEPTED
         ? tfe(ATTACHMENT_NOT_ACCEPTED, { names: refused.join(", "), count: refused.length })
         : tfe.has(error.key)
-          ? tfe(error.key)
+          ? tfe(error.key, error.values)
           : (te as unknown as (k: string, v?: Record<string, number>) => string)(error.key, error.values)
       : undefined;
   const value = (name: string, fallback = "") => values[name] ?? fallback;
