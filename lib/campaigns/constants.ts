@@ -14,6 +14,11 @@ export const versionFields = (locale: string) => {
   const suffix = locale.charAt(0).toUpperCase() + locale.slice(1);
   return { subject: `subject${suffix}`, body: `body${suffix}` } as const;
 };
+/**
+ * The message (campaigns.errors) of a save from an editor opened before another save: nothing is
+ * written; the form error's `version` is the saved one, which the form takes on.
+ */
+export const CHANGED_MEANWHILE = "changedMeanwhile";
 /** Checkbox lists of the segment builder (several values each). */
 export const AUDIENCE_LISTS = [
   "roles",

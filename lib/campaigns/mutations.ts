@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import { deferJob, sendJob } from "@/lib/jobs/queue";
 import { deliverMail } from "@/lib/mail/transport";
 import { recipientsQuery } from "./audience";
+import { CHANGED_MEANWHILE } from "./constants";
 import { pickVersion } from "./content";
 import { type SaveCampaignInput, toAudience, toVersions } from "./schema";
 
@@ -67,6 +68,11 @@ export async function saveCampaign(input: {
     if (data.campaignId) {
       const campaign = await lockCampaign(tx, data.campaignId, EDITABLE[data.kind]);
       if (campaign.kind !== data.kind) throw new AppError({ code: "conflict", message: "wrongStatus" });
+      // Opened before another coordinator's save: that one would be lost without a word. The form
+      // comes back with what was typed and takes on the saved version, so saving again overwrites it.
+      const saved = campaign.updatedAt.getTime();
+      if (data.version !== undefined && Number(data.version) !== saved)
+        throw new AppError({ code: "conflict", message: CHANGED_MEANWHILE, values: { version: saved } });
       await tx.update(campaigns).set(values).where(eq(campaigns.id, campaign.id));
       await recordAudit(tx, {
         actorId: input.actorId,

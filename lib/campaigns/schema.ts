@@ -57,6 +57,11 @@ const versionShape = {
 export const SaveCampaign = z
   .object({
     campaignId: z.string().max(100).optional(),
+    /** The saved version the form was opened on (its updatedAt in ms): saveCampaign refuses an older one. */
+    version: z
+      .string()
+      .regex(/^\d{1,16}$/)
+      .optional(),
     kind: z.enum(["broadcast", "welcome"]).default("broadcast"),
     title: line(120),
     delayDays: z.preprocess(

@@ -304,6 +304,37 @@ test("a coordinator schedules a campaign, is stopped at a past time, reschedules
   );
 });
 
+test("a draft saved in another tab meanwhile: the older editor's save is refused with the text kept, and a second save replaces it", async ({
+  coordinator,
+}) => {
+  const title = `Rundbrief ${uniqueSuffix()}`;
+  await coordinator.goto("/admin/campaigns/new");
+  await coordinator.getByLabel(t("campaigns.form.titleLabel")).fill(title);
+  await coordinator.getByLabel(GERMAN_SUBJECT).fill(title);
+  await coordinator.getByLabel(GERMAN_BODY).fill("Erster Entwurf.");
+  await coordinator.getByRole("button", { name: t("campaigns.form.save") }).click();
+  await expect(coordinator.getByText(t("campaigns.saved.created"))).toBeVisible();
+  const other = await coordinator.context().newPage();
+  await other.goto(coordinator.url());
+
+  await coordinator.getByLabel(GERMAN_BODY).fill("Fassung aus dem ersten Tab.");
+  await coordinator.getByRole("button", { name: t("campaigns.form.save") }).click();
+  await expect(coordinator.getByText(t("campaigns.saved.saved"))).toBeVisible();
+
+  await other.getByLabel(GERMAN_BODY).fill("Fassung aus dem zweiten Tab.");
+  await other.getByRole("button", { name: t("campaigns.form.save") }).click();
+  await expect(other.getByText(t("campaigns.errors.changedMeanwhile"))).toBeVisible();
+  await expect(other.getByLabel(GERMAN_BODY)).toHaveValue("Fassung aus dem zweiten Tab.");
+  await expectNoA11yViolations(other);
+  await coordinator.reload();
+  await expect(coordinator.getByLabel(GERMAN_BODY)).toHaveValue("Fassung aus dem ersten Tab.");
+
+  await other.getByRole("button", { name: t("campaigns.form.save") }).click();
+  await expect(other.getByText(t("campaigns.saved.saved"))).toBeVisible();
+  await expect(other.getByLabel(GERMAN_BODY)).toHaveValue("Fassung aus dem zweiten Tab.");
+  await other.close();
+});
+
 test("a welcome step mails every newly approved member; pausing it stops that", async ({
   coordinator,
   newPage,

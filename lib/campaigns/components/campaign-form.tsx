@@ -32,6 +32,7 @@ export function CampaignForm(props: {
     delayDays: number | null;
     audience: CampaignAudience;
     versions: Partial<Record<string, CampaignVersion>>;
+    updatedAt: Date;
   };
   options: AudienceOptions;
   count: number;
@@ -51,6 +52,10 @@ export function CampaignForm(props: {
   const flag = (name: "members" | "contacts") =>
     failed ? text(name) === "on" : (audience?.[name] ?? name === "members");
   const broadcast = props.kind === "broadcast";
+  // The saved version this form edits; after "changed meanwhile", the one saved since.
+  const version = failed
+    ? String(state.formErrorValues?.version ?? text("version"))
+    : String(props.campaign?.updatedAt.getTime() ?? "");
 
   const recount = (form: HTMLFormElement) => {
     if (!broadcast) return;
@@ -80,8 +85,15 @@ export function CampaignForm(props: {
         if (target instanceof HTMLInputElement && target.type === "checkbox") recount(event.currentTarget);
       }}
     >
-      {failed ? <FormAlert kind="error">{te(state.formError ?? "invalid")}</FormAlert> : null}
-      {props.campaign ? <input type="hidden" name="campaignId" value={props.campaign.id} /> : null}
+      {failed ? (
+        <FormAlert kind="error">{te(state.formError ?? "invalid", state.formErrorValues)}</FormAlert>
+      ) : null}
+      {props.campaign ? (
+        <>
+          <input type="hidden" name="campaignId" value={props.campaign.id} />
+          <input type="hidden" name="version" value={version} />
+        </>
+      ) : null}
       <input type="hidden" name="kind" value={props.kind} />
       <TextField
         id="campaign-title"
