@@ -74,6 +74,13 @@ const byteaAsBuffers = {
 };
 
 /**
+ * A database in memory keeps its files in memory already: PostgreSQL's own cache of them need not be
+ * 128 MB. Setting that up took about half of opening one (1.0–1.2 s → 0.6–0.7 s), which every
+ * integration test file does.
+ */
+const IN_MEMORY_START = [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"];
+
+/**
  * Opens the PGlite database in `dir`, or in memory for "memory://". `archive` (memory only) is a
  * `dumpDataDir()` of a database to start from: loading it is faster than creating an empty one.
  */
@@ -83,7 +90,12 @@ export async function openPglite(
 ): Promise<{ client: PGlite; release: () => void }> {
   const extensions = { pg_trgm };
   if (dir.startsWith("memory://")) {
-    const client = await PGlite.create({ extensions, loadDataDir: archive, ...byteaAsBuffers });
+    const client = await PGlite.create({
+      extensions,
+      loadDataDir: archive,
+      startParams: IN_MEMORY_START,
+      ...byteaAsBuffers,
+    });
     await client.exec(sessionSettingsSql());
     return { client: takingTurns(client), release: () => {} };
   }
