@@ -94,27 +94,16 @@ describe("the author of a post a coordinator hides, deletes or shows again", () 
     const group = await createGroup([otto.id, anna.id]);
     const category = await createCategory("group", group.id);
     const { replyId } = await threadWithReply(category.id, otto, anna);
-    const db = await getDb();
-    await db
-      .delete(workingGroupMembers)
-      .where(and(eq(workingGroupMembers.groupId, group.id), eq(workingGroupMembers.userId, anna.id)));
+    await leaveGroup(group.id, [anna.id]);
     await setPostStatus({ postId: replyId, status: "hidden", actorId: coordinator.id, audit: true });
     expect(await moderationLines(anna.id)).toEqual([]);
   });
 
   it("nor of their held post's approval, nor as reporter of the decision, once they have left", async () => {
-    const [otto, anna, rita] = [await member("Otto"), await member("Anna"), await member("Rita")];
-    const coordinator = await createUser({ role: "coordinator" });
-    const group = await createGroup([otto.id, anna.id, rita.id]);
-    const category = await createCategory("group", group.id);
+    const { otto, anna, rita, coordinator, group, category } = await workingGroupSetting();
     const { thread, replyId } = await threadWithReply(category.id, otto, anna);
     const held = await createReply({ authorId: anna.id, threadId: thread.id, body: "Noch was", hold: true });
-    const report = await reportContent({
-      reporterId: rita.id,
-      subjectType: "post",
-      subjectId: String(replyId),
-      reason: "Werbung",
-    });
+    const report = await reportAs(rita.id, replyId);
     await leaveGroup(group.id, [anna.id, rita.id]);
 
     await setPostStatus({ postId: held.postId, status: "visible", actorId: coordinator.id, audit: true });
@@ -124,17 +113,9 @@ describe("the author of a post a coordinator hides, deletes or shows again", () 
   });
 
   it("gets no mail about it once they have left the group after it was decided", async () => {
-    const [otto, anna, rita] = [await member("Otto"), await member("Anna"), await member("Rita")];
-    const coordinator = await createUser({ role: "coordinator" });
-    const group = await createGroup([otto.id, anna.id, rita.id]);
-    const category = await createCategory("group", group.id);
+    const { otto, anna, rita, coordinator, group, category } = await workingGroupSetting();
     const { title, replyId } = await threadWithReply(category.id, otto, anna);
-    const report = await reportContent({
-      reporterId: rita.id,
-      subjectType: "post",
-      subjectId: String(replyId),
-      reason: "Werbung",
-    });
+    const report = await reportAs(rita.id, replyId);
     await resolveReport({ reportId: report.id, decision: "hide", actorId: coordinator.id });
     expect(await moderationLines(anna.id)).toHaveLength(1);
     expect(await moderationLines(rita.id)).toHaveLength(1);
@@ -147,18 +128,24 @@ describe("the author of a post a coordinator hides, deletes or shows again", () 
 
     // And the other way round: a reporter who left before the mail hears nothing by mail.
     const second = await threadWithReply(category.id, otto, rita);
-    const another = await reportContent({
-      reporterId: otto.id,
-      subjectType: "post",
-      subjectId: String(second.replyId),
-      reason: "Werbung",
-    });
+    const another = await reportAs(otto.id, second.replyId);
     await resolveReport({ reportId: another.id, decision: "dismiss", actorId: coordinator.id });
     await leaveGroup(group.id, [otto.id]);
     await runQueuedJobs({ dueWithinMs: MAIL_WINDOW });
     expect(await outboxTo(otto.email)).toEqual([]);
   });
 });
+
+/** Otto, Anna and Rita in a working group with its category, and a coordinator. */
+async function workingGroupSetting() {
+  const [otto, anna, rita] = [await member("Otto"), await member("Anna"), await member("Rita")];
+  const coordinator = await createUser({ role: "coordinator" });
+  const group = await createGroup([otto.id, anna.id, rita.id]);
+  return { otto, anna, rita, coordinator, group, category: await createCategory("group", group.id) };
+}
+
+const reportAs = (reporterId: string, postId: number) =>
+  reportContent({ reporterId, subjectType: "post", subjectId: String(postId), reason: "Werbung" });
 
 async function leaveGroup(groupId: string, userIds: string[]) {
   const db = await getDb();
