@@ -28,7 +28,7 @@ import {
 import { resolveMentions } from "./notify";
 import { gatherAttachments } from "./pending-attachments";
 import { getPost } from "./post-data";
-import { renderPost } from "./render";
+import { type Mentioned, renderPost } from "./render";
 import {
   DeletePost,
   EditPost,
@@ -100,7 +100,9 @@ async function compose<T extends { intent: "preview" | "submit"; body: string }>
     data: T,
     viewer: NonNullable<ForumViewer>,
     attachments: PendingAttachment[],
-    submission?: Submission,
+    submission: Submission | undefined,
+    /** The members the text names, resolved once here for the check and the post. */
+    mentioned: Mentioned[],
   ) => Promise<string>,
   { withAttachments, once }: { withAttachments: boolean; once?: { scope: string; fields: string[] } },
 ): Promise<ComposerState> {
@@ -135,7 +137,7 @@ async function compose<T extends { intent: "preview" | "submit"; body: string }>
     return { status: "error", fieldErrors: { ...mentionError, ...fileErrors }, ...kept };
   let target: string;
   try {
-    target = await save(parsed.data, viewer, attachments ?? [], submission);
+    target = await save(parsed.data, viewer, attachments ?? [], submission, mentioned);
   } catch (error) {
     // Sent twice at once: this one waited for the first and goes where it went.
     if (error instanceof AlreadySubmitted) redirect(error.target);
@@ -154,7 +156,7 @@ export async function createThreadAction(_prev: ComposerState, formData: FormDat
   return compose(
     NewThread,
     formData,
-    async (data, viewer, pending, submission) => {
+    async (data, viewer, pending, submission, mentioned) => {
       const category = (await listCategories({ viewer })).find((c) => c.id === data.categoryId);
       if (!category) throw new AppError({ code: "not_found", message: "required", field: "categoryId" });
       await checkPostingRate(viewer.id);
@@ -166,6 +168,7 @@ export async function createThreadAction(_prev: ComposerState, formData: FormDat
         categoryId: category.id,
         title: data.title,
         body: data.body,
+        mentioned,
         pending,
         hold,
         once: submission && { submission, target: (created) => landing(created.thread) },
@@ -183,7 +186,7 @@ export async function replyAction(_prev: ComposerState, formData: FormData): Pro
   return compose(
     NewReply,
     formData,
-    async (data, viewer, pending, submission) => {
+    async (data, viewer, pending, submission, mentioned) => {
       const thread = await getThread({ viewer, threadId: data.threadId });
       if (!thread) throw new AppError({ code: "not_found", message: "forumThreadGone" });
       if ((thread.locked || thread.closed) && !isModerator(viewer))
@@ -196,6 +199,7 @@ export async function replyAction(_prev: ComposerState, formData: FormData): Pro
         authorId: viewer.id,
         threadId: thread.id,
         body: data.body,
+        mentioned,
         pending,
         hold,
         once: submission && { submission, target: (created) => landing(created.thread.number) },
@@ -210,14 +214,14 @@ export async function editPostAction(_prev: ComposerState, formData: FormData): 
   return compose(
     EditPost,
     formData,
-    async (data, viewer) => {
+    async (data, viewer, _pending, _submission, mentioned) => {
       const post = await getPost({ viewer, postId: data.postId });
       if (!post || post.status === "deleted")
         throw new AppError({ code: "not_found", message: "forumThreadGone" });
       const mod = isModerator(viewer);
       if ((post.authorId !== viewer.id && !mod) || (post.thread.locked && !mod))
         throw new AppError({ code: "not_found", message: "forumThreadGone" });
-      await editPost({ postId: post.id, editorId: viewer.id, body: data.body });
+      await editPost({ postId: post.id, editorId: viewer.id, body: data.body, mentioned });
       return postHref(post.thread, post.number);
     },
     { withAttachments: false },

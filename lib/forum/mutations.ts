@@ -22,7 +22,7 @@ import type { ProcessedAttachment } from "./attachments";
 import { lockPost } from "./moderation-mutations";
 import { notifyAfterPost, notifyMentions, resolveMentions } from "./notify";
 import { claimForumPending } from "./pending-attachments";
-import { renderPost } from "./render";
+import { type Mentioned, renderPost } from "./render";
 import { slugify } from "./utils";
 
 async function addAttachments(tx: Executor, ownerId: string, postId: number, files: ProcessedAttachment[]) {
@@ -61,6 +61,8 @@ export async function createThread(input: {
   categoryId: string;
   title: string;
   body: string;
+  /** The members the body names, when the caller resolved them already (resolveMentions). */
+  mentioned?: Mentioned[];
   attachments?: ProcessedAttachment[];
   /** The author's files kept from a preview (lib/forum/pending-attachments.ts). */
   pending?: PendingAttachment[];
@@ -69,7 +71,7 @@ export async function createThread(input: {
   once?: Once<{ thread: { id: number; slug: string } }>;
 }) {
   const db = await getDb();
-  const mentioned = await resolveMentions(input.body);
+  const mentioned = input.mentioned ?? (await resolveMentions(input.body));
   const status: PostStatus = input.hold ? "pending" : "visible";
   const result = await db.transaction(async (tx) => {
     const submitted = await startSubmission(tx, input.once);
@@ -123,6 +125,8 @@ export async function createReply(input: {
   authorId: string;
   threadId: number;
   body: string;
+  /** The members the body names, when the caller resolved them already (resolveMentions). */
+  mentioned?: Mentioned[];
   attachments?: ProcessedAttachment[];
   /** The author's files kept from a preview (lib/forum/pending-attachments.ts). */
   pending?: PendingAttachment[];
@@ -131,7 +135,7 @@ export async function createReply(input: {
   once?: Once<{ thread: { number: number } }>;
 }) {
   const db = await getDb();
-  const mentioned = await resolveMentions(input.body);
+  const mentioned = input.mentioned ?? (await resolveMentions(input.body));
   const status: PostStatus = input.hold ? "pending" : "visible";
   const visible = status === "visible";
   const result = await db.transaction(async (tx) => {
@@ -190,9 +194,15 @@ export async function createReply(input: {
  * (until its author or a coordinator removes the earlier versions).
  * Members the edit newly names with @ are told, as for a new post.
  */
-export async function editPost(input: { postId: number; editorId: string; body: string }) {
+export async function editPost(input: {
+  postId: number;
+  editorId: string;
+  body: string;
+  /** The members the body names, when the caller resolved them already (resolveMentions). */
+  mentioned?: Mentioned[];
+}) {
   const db = await getDb();
-  const mentioned = await resolveMentions(input.body);
+  const mentioned = input.mentioned ?? (await resolveMentions(input.body));
   const edited = await db.transaction(async (tx) => {
     const old = await lockPost(tx, input.postId);
     if (!old || old.body === input.body) return null;
