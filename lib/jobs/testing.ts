@@ -1,27 +1,12 @@
 // Test support: runs queued jobs in the test process, without a polling worker.
-import { afterAll } from "vitest";
 import { getDbHandle } from "@/db/client";
-import { env } from "@/lib/env";
-import { ensureQueue, getBoss, jobsSchema, setJobsSchema, stopBosses } from "./boss";
+import { ensureQueue, getBoss, jobsSchema } from "./boss";
 import { flushDeferredJobs } from "./queue";
 import { jobHandlers } from "./registry";
 import { jobsDbFor } from "./sql";
 
-// Test files share one PostgreSQL database: each file gets its own pg-boss schema, so a file never
-// runs another file's jobs. PGlite files each have their own in-memory database anyway.
-const isolated = jobsSchema() !== "pgboss"; // already set by an earlier import (vi.resetModules)
-if (env.DATABASE_URL && !isolated) {
-  setJobsSchema(`pgboss_t${process.pid}_${Math.floor(Math.random() * 1e6)}`);
-  afterAll(async () => {
-    await stopBosses({ graceful: false, timeout: 1000 });
-    const handle = await getDbHandle();
-    await jobsDbFor(handle).executeSql(`DROP SCHEMA IF EXISTS ${jobsSchema()} CASCADE`);
-  });
-} else if (!isolated) {
-  afterAll(async () => {
-    await stopBosses({ graceful: false, timeout: 1000 });
-  });
-}
+// Each test file gets its own pg-boss schema on PostgreSQL, and its bosses stopped when it is done
+// (tests/support/setup.ts).
 
 export type RunResult = { completed: number; failed: number; errors: unknown[] };
 

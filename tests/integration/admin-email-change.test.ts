@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { emailChanges, organisationAdmins, users } from "@/db/schema";
 import { confirmEmailChangeAction } from "@/lib/account/actions";
@@ -13,9 +13,6 @@ import { auditEntriesFor, createPerson } from "../support/admin-factories";
 import { mailsTo } from "../support/event-factories";
 import { createOrganisation, createSession, createUser, uniqueEmail } from "../support/factories";
 import { form } from "../support/forms";
-
-vi.mock("next/headers", () => import("../support/next-headers"));
-vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 /** Someone signed in in the given role; `correct(userId, email)` submits the admin page's address form as them. */
 async function signedIn(role: "member" | "coordinator" | "admin") {

@@ -1,10 +1,8 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { decideApplicationAction } from "@/lib/applications/actions";
 import { IDLE } from "@/lib/forms/state";
 import { actAs } from "../support/actions";
 import { createApplicant, createSession, createUser } from "../support/factories";
-
-vi.mock("next/headers", () => import("../support/next-headers"));
 
 /** Presses a decision button on /admin/signups as a coordinator; `enhanced`: the page's JavaScript runs. */
 async function decide(fields: Record<string, string>) {

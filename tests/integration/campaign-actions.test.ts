@@ -2,7 +2,7 @@
 // cancelling only after the confirmation step, copying any campaign as a new draft, removing a
 // contact; each in the audit log.
 import { and, eq } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditLog, type CampaignAudience, campaigns, newsletterContacts, suppressions } from "@/db/schema";
 import {
@@ -17,8 +17,6 @@ import { unsubscribedSince } from "@/lib/campaigns/subscriptions";
 import { actAs } from "../support/actions";
 import { createSession, createUser, uniqueEmail } from "../support/factories";
 import { form } from "../support/forms";
-
-vi.mock("next/headers", () => import("../support/next-headers"));
 
 const AUDIENCE: CampaignAudience = {
   members: true,

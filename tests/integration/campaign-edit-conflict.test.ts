@@ -2,7 +2,7 @@
 // refused with everything typed kept, instead of silently undoing the other's work; saving again
 // from the form that came back overwrites deliberately.
 import { eq } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { campaigns } from "@/db/schema";
 import { saveCampaignAction } from "@/lib/campaigns/actions";
@@ -11,8 +11,6 @@ import { saveCampaign } from "@/lib/campaigns/mutations";
 import { actAs } from "../support/actions";
 import { createSession, createUser } from "../support/factories";
 import { form } from "../support/forms";
-
-vi.mock("next/headers", () => import("../support/next-headers"));
 
 async function draft(actorId: string) {
   const { id } = await saveCampaign({

@@ -1,5 +1,5 @@
 import { eq, inArray, sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { GET as progressRoute } from "@/app/api/admin/contact-imports/[id]/route";
 import { getDb } from "@/db/client";
 import { contactImports, newsletterContacts, suppressions } from "@/db/schema";
@@ -19,9 +19,6 @@ import { jobStates } from "@/lib/jobs/testing";
 import { createSession, createUser } from "../support/factories";
 import { form } from "../support/forms";
 import { signInWith } from "../support/next-headers";
-
-// Server actions read the session cookie through next/headers: this test sets it per call.
-vi.mock("next/headers", () => import("../support/next-headers"));
 
 let coordinatorId: string;
 let memberEmail: string;

@@ -1,5 +1,5 @@
 import { eq, inArray } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import {
   type ContactStatus,
@@ -14,8 +14,6 @@ import { confirmEmailChangeAction } from "@/lib/account/actions";
 import { requestEmailChange } from "@/lib/account/mutations";
 import { actAs } from "../support/actions";
 import { createSession, createUser, uniqueEmail } from "../support/factories";
-
-vi.mock("next/headers", () => import("../support/next-headers"));
 
 /** The member changes their address to a fresh one by the mailed link, confirmed in `session` (or signed out). */
 async function changeAddress(user: { id: string }, next: string, session?: string) {

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { emailChanges, suppressions, users } from "@/db/schema";
 import {
@@ -19,8 +19,6 @@ import { auditEntriesFor } from "../support/admin-factories";
 import { mailsTo } from "../support/event-factories";
 import { createSession, createUser, uniqueEmail } from "../support/factories";
 import { form } from "../support/forms";
-
-vi.mock("next/headers", () => import("../support/next-headers"));
 
 /** A member with a session; `ask(email)` submits "Neue E-Mail-Adresse" as them. */
 async function member(locale: "de" | "en" | "ar" | "uk" = "de") {

@@ -13,7 +13,6 @@ import { actAs } from "../support/actions";
 import { createMember, createSession, createUser } from "../support/factories";
 import { createCategory } from "../support/forum-factories";
 
-vi.mock("next/headers", () => import("../support/next-headers"));
 vi.mock("@/lib/i18n/server", () => ({ getRequestLocale: async () => "de" }));
 
 const tag = () =>

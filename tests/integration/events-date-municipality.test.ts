@@ -1,7 +1,7 @@
 // A date's own place in person has its own municipality: the events list filters that date by it,
 // and its page names it; the other dates keep the event's.
 import { eq } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { eventOccurrences } from "@/db/schema";
 import { setOccurrencePlaceAction } from "@/lib/events/actions";
@@ -15,8 +15,6 @@ import { actAs } from "../support/actions";
 import { createTestEvent, daysFromNow, mailsTo } from "../support/event-factories";
 import { createSession, createUser } from "../support/factories";
 import { form } from "../support/forms";
-
-vi.mock("next/headers", () => import("../support/next-headers"));
 
 /** A weekly series of three dates in Zeitz. */
 const weekly = (coordinatorId: string) =>

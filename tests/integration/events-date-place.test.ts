@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import ICAL from "ical.js";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { eventOccurrences, organisationAdmins } from "@/db/schema";
 import { toEventViewer } from "@/lib/events/access";
@@ -21,8 +21,6 @@ import { createTestEvent, daysFromNow, inThirtySixHours, mailsTo } from "../supp
 import { createOrganisation, createSession, createUser } from "../support/factories";
 import { form } from "../support/forms";
 import { addMember } from "../support/organisation-factories";
-
-vi.mock("next/headers", () => import("../support/next-headers"));
 
 const SERIES = "Rathaus Zeitz, Saal 2, Altmarkt 1, 06712 Zeitz";
 

@@ -18,7 +18,6 @@ import { actAs } from "../support/actions";
 import { createTestEvent, daysFromNow, mailsTo } from "../support/event-factories";
 import { createMember, createOrganisation, createSession, createUser } from "../support/factories";
 
-vi.mock("next/headers", () => import("../support/next-headers"));
 vi.mock("next-intl/server", async (original) => ({
   ...(await original<typeof import("next-intl/server")>()),
   getLocale: async () => "de",

@@ -16,7 +16,6 @@ import { createTestEvent, daysFromNow, mailsTo } from "../support/event-factorie
 import { createMember, createOrganisation, createSession, createUser } from "../support/factories";
 import { form } from "../support/forms";
 
-vi.mock("next/headers", () => import("../support/next-headers"));
 vi.mock("next-intl/server", async (original) => ({
   ...(await original<typeof import("next-intl/server")>()),
   getLocale: async () => "de",

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { faqEntries } from "@/db/schema";
 import { saveFaqCategory } from "@/lib/faq/category-mutations";
@@ -10,9 +10,6 @@ import { getContentVersions } from "@/lib/page-cache/data";
 import { createSession, createUser } from "../support/factories";
 import { form } from "../support/forms";
 import { signInWith } from "../support/next-headers";
-
-// Server actions read the session cookie through next/headers: this test sets it per call.
-vi.mock("next/headers", () => import("../support/next-headers"));
 
 const tag = () => crypto.randomUUID().slice(0, 8);
 let coordinatorId: string;

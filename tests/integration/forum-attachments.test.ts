@@ -1,7 +1,7 @@
 // Files chosen before "Vorschau": kept as the member's pending uploads, listed in the form, attached
 // when the post is sent; only the member's own, and deleted a day later when never posted.
 import { eq, inArray, sql } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { forumPosts, forumThreads, uploads } from "@/db/schema";
 import { createThreadAction, replyAction } from "@/lib/forum/actions";
@@ -13,9 +13,6 @@ import { actAs } from "../support/actions";
 import { createSession, createUser } from "../support/factories";
 import { imageFile, pdfFile } from "../support/files";
 import { createCategory } from "../support/forum-factories";
-
-vi.mock("next/headers", () => import("../support/next-headers"));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 async function setting() {
   const author = await createUser({ name: "Amal Anhang" });

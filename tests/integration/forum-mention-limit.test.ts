@@ -1,7 +1,7 @@
 // A post names at most MAX_MENTIONS members with @: more is refused beside the text (in the preview
 // too), keeping it; up to that many, every one named is told, however many other "@" words come first.
 import { and, eq, inArray } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { forumPosts, notifications } from "@/db/schema";
 import { replyAction } from "@/lib/forum/actions";
@@ -9,9 +9,6 @@ import { createThread } from "@/lib/forum/mutations";
 import { actAs } from "../support/actions";
 import { createSession, createUser } from "../support/factories";
 import { createCategory } from "../support/forum-factories";
-
-vi.mock("next/headers", () => import("../support/next-headers"));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 /** A thread and `count` members, each with a one-word name of their own. */
 async function setting(count: number) {

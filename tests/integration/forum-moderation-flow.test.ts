@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { forumCategories, forumPosts, forumThreads, notifications } from "@/db/schema";
 import { deletePostAction } from "@/lib/forum/actions";
@@ -15,10 +15,6 @@ import { form } from "../support/forms";
 import { createCategory, createGroup } from "../support/forum-factories";
 import { member, outboxTo } from "../support/messages-factories";
 import { MAIL_WINDOW, tn } from "../support/notification-lines";
-
-// Actions and loaders read the session cookie; here it is whatever session the test signed in with.
-vi.mock("next/headers", () => import("../support/next-headers"));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 async function linesOf(userId: string) {
   const db = await getDb();

@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { forumReactions } from "@/db/schema";
 import { reactAction } from "@/lib/forum/actions";
@@ -8,9 +8,6 @@ import { reactionValue } from "@/lib/forum/utils";
 import { actAs } from "../support/actions";
 import { createMember, createSession } from "../support/factories";
 import { createCategory } from "../support/forum-factories";
-
-vi.mock("next/headers", () => import("../support/next-headers"));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 describe("a reaction button pressed twice", () => {
   it("gives the reaction once, and takes it back once: a double click does not undo it", async () => {

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditLog, forumPosts } from "@/db/schema";
 import { restorePostAction } from "@/lib/forum/actions";
@@ -9,11 +9,6 @@ import { redirectOf } from "../support/actions";
 import { createSession, createUser } from "../support/factories";
 import { createCategory } from "../support/forum-factories";
 import { signInWith } from "../support/next-headers";
-
-// The action reads the session cookie; here it is whatever session the test signed in with.
-vi.mock("next/headers", () => import("../support/next-headers"));
-// Outside a request Next has no cache to revalidate; the page cache follows the posts table itself.
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 /** Submits the restore button as this person; resolves to where the action redirected. */
 async function restoreAs(userId: string, postId: number): Promise<string> {

@@ -11,8 +11,6 @@ import { createSession, createUser, uniqueEmail } from "../support/factories";
 import { createCategory, createGroup } from "../support/forum-factories";
 import { signInWith } from "../support/next-headers";
 
-// loadSearch reads the session cookie; here it is whatever session the test signed in with.
-vi.mock("next/headers", () => import("../support/next-headers"));
 vi.mock("@/lib/i18n/server", () => ({ getRequestLocale: async () => "de" }));
 
 const as = (user: { id: string; role: "member" | "coordinator" | "admin" }): ForumViewer => ({

@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { notifications } from "@/db/schema";
 import { replyAction } from "@/lib/forum/actions";
@@ -9,10 +9,6 @@ import { quoteMarkdown } from "@/lib/forum/utils";
 import { createSession, createUser } from "../support/factories";
 import { createCategory } from "../support/forum-factories";
 import { signInWith } from "../support/next-headers";
-
-// The preview action reads the session cookie; here it is whatever session the test signed in with.
-vi.mock("next/headers", () => import("../support/next-headers"));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 /** A name nobody else in the database has, so a mention resolves to this one member. */
 const uniqueName = (first: string) =>

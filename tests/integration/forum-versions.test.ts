@@ -12,9 +12,6 @@ import { actAs } from "../support/actions";
 import { createSession, createUser } from "../support/factories";
 import { createCategory } from "../support/forum-factories";
 
-// The action and the history's loader read the session cookie: whatever session the test signs in with.
-vi.mock("next/headers", () => import("../support/next-headers"));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 vi.mock("@/lib/i18n/server", () => ({ getRequestLocale: async () => "de" }));
 
 /** A public thread with a reply by `author`, who added a phone number and took it out again. */

@@ -1,13 +1,10 @@
 import { eq } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { inviteCsvAction } from "@/lib/invitations/actions";
 import { createSession, createUser } from "../support/factories";
 import { signInWith } from "../support/next-headers";
-
-vi.mock("next/headers", () => import("../support/next-headers"));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const uid = () => crypto.randomUUID().slice(0, 8);
 

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GET } from "@/app/language/route";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
@@ -10,8 +10,6 @@ import { redirectOf } from "../support/actions";
 import { mailsTo } from "../support/event-factories";
 import { createSession, createUser } from "../support/factories";
 import { signInWith } from "../support/next-headers";
-
-vi.mock("next/headers", () => import("../support/next-headers"));
 
 /** A click on a language link in a signed-in browser; `site` is what the browser says it came from. */
 const switchTo = (locale: string, session: string, site: "same-origin" | "cross-site") =>

@@ -2,7 +2,7 @@
 // member's pending uploads, listed in the form, attached when the message is sent; only the member's own,
 // and deleted a day later when never sent.
 import { eq, inArray, sql } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GET as getAttachment } from "@/app/(member)/messages/attachments/[id]/route";
 import { getDb } from "@/db/client";
 import { messages, uploads } from "@/db/schema";
@@ -17,9 +17,6 @@ import { actAs } from "../support/actions";
 import { createSession } from "../support/factories";
 import { imageFile, pdfFile } from "../support/files";
 import { member } from "../support/messages-factories";
-
-vi.mock("next/headers", () => import("../support/next-headers"));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 type Entry = [string, string | File];
 

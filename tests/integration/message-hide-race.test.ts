@@ -9,9 +9,6 @@ import { messageSubject } from "@/lib/messages/moderation-subject";
 import { deleteOwnMessage } from "@/lib/messages/removal";
 import { decideReport, reportedMessage } from "../support/moderation";
 
-vi.mock("next/headers", () => import("../support/next-headers"));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
-
 /** Who removed the message, the report's state, what was logged and whether the reporter was told. */
 async function outcome(w: Awaited<ReturnType<typeof reportedMessage>>) {
   const db = await getDb();

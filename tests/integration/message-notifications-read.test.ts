@@ -1,7 +1,7 @@
 // Someone who writes in a conversation, or opens it, has seen the messages there: their "new message"
 // notification is read and no mail about those messages goes out.
 import { eq } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { notifications } from "@/db/schema";
 import { runQueuedJobs } from "@/lib/jobs/testing";
@@ -12,8 +12,6 @@ import { actAs } from "../support/actions";
 import { createSession } from "../support/factories";
 import { member, outboxTo } from "../support/messages-factories";
 import { MAIL_WINDOW } from "../support/notification-lines";
-
-vi.mock("next/headers", () => import("../support/next-headers"));
 
 const text = (body: string) => ({ body, files: [] });
 

@@ -1,7 +1,7 @@
 // "Leave group" and "Delete" pressed twice (a double click, or two tabs): the second request lands
 // where the first did, with no "not found" page, and the others see one note that the member left.
 import { and, eq } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { messages } from "@/db/schema";
 import { deleteMessageAction, leaveConversationAction } from "@/lib/messages/actions";
@@ -10,9 +10,6 @@ import { actAs } from "../support/actions";
 import { createSession } from "../support/factories";
 import { form } from "../support/forms";
 import { member } from "../support/messages-factories";
-
-vi.mock("next/headers", () => import("../support/next-headers"));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 async function group() {
   const anna = await member("Anna Gruppe");

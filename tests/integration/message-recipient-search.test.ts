@@ -1,9 +1,7 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadNewConversation } from "@/lib/messages/loaders";
 import { signedInAs } from "../support/actions";
 import { createMember } from "../support/factories";
-
-vi.mock("next/headers", () => import("../support/next-headers"));
 
 /** Letters only, unique to this run: a surname the search finds nobody else by. */
 const surname = () =>

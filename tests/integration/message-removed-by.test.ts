@@ -1,7 +1,7 @@
 // Who removed a reported message decides what the queue may do with it: a coordinator can take back
 // their own hiding, never a deletion by the message's author, not even with a forged form.
 import { eq } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { messages, reports } from "@/db/schema";
 import { listConversations, listMessages } from "@/lib/messages/data";
@@ -9,10 +9,6 @@ import { deleteOwnMessage, setMessageRemoved } from "@/lib/messages/removal";
 import { listOpenReports } from "@/lib/moderation/data";
 import { decisionsFor } from "@/lib/moderation/utils";
 import { decideReport, reportedMessage } from "../support/moderation";
-
-// The action reads the session cookie; here it is whatever session the test signed in with.
-vi.mock("next/headers", () => import("../support/next-headers"));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 /** The queue's entry for the message: the state it shows and the buttons it offers. */
 async function queueEntry(messageId: string) {

@@ -2,7 +2,7 @@
 // queue's list of removed messages, as the forum restores a hidden post: only by a coordinator, never
 // one its author deleted, logged, and its participants see it again (unread for who had not read it).
 import { and, eq } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditLog, conversationParticipants, notifications } from "@/db/schema";
 import { listMessages } from "@/lib/messages/data";
@@ -16,9 +16,6 @@ import { actAs } from "../support/actions";
 import { createSession } from "../support/factories";
 import { member } from "../support/messages-factories";
 import { decideReport } from "../support/moderation";
-
-vi.mock("next/headers", () => import("../support/next-headers"));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 /** Katrin writes to Amal and Bernd; Amal reads it and reports it, Bernd has not read it yet. */
 async function reported() {

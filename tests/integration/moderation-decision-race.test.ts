@@ -26,7 +26,6 @@ vi.mock("next/headers", () => ({
   }),
   headers: async () => new Headers(),
 }));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const REPORT_STATUS = { hide: "hidden", delete: "deleted", dismiss: "dismissed" } as const;
 type Decision = keyof typeof REPORT_STATUS;

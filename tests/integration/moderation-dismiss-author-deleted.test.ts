@@ -1,7 +1,7 @@
 // A report is dismissed after the reported thing's author deleted it themselves: the reporter is
 // told it is gone (by its author's hand), not that it "was reviewed and stays visible".
 import { and, eq } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { notifications } from "@/db/schema";
 import { setPostStatus } from "@/lib/forum/moderation-mutations";
@@ -11,9 +11,6 @@ import { notificationText } from "@/lib/notifications/text";
 import { outboxTo } from "../support/messages-factories";
 import { decideReport, reportedMessage, reportedReply } from "../support/moderation";
 import { tn } from "../support/notification-lines";
-
-vi.mock("next/headers", () => import("../support/next-headers"));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 /** The reporter's moderation lines as the notification centre shows them in German. */
 async function toldTo(reporterId: string) {

@@ -2,7 +2,7 @@
 // A forged form (or an old report id) gets nothing more: nothing changes, nothing is logged, no
 // reporter is told, and the report stays as it was.
 import { and, eq } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditLog, forumPosts, messages, notifications, reports } from "@/db/schema";
 import { setPostStatus } from "@/lib/forum/moderation-mutations";
@@ -13,9 +13,6 @@ import { SUBJECTS } from "@/lib/moderation/subjects";
 import { actAs } from "../support/actions";
 import { createSession } from "../support/factories";
 import { decideReport, reportedMessage, reportedReply } from "../support/moderation";
-
-vi.mock("next/headers", () => import("../support/next-headers"));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 async function reportStatus(reportId: string) {
   const db = await getDb();

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { forumThreads, notifications } from "@/db/schema";
 import { restorePostAction } from "@/lib/forum/actions";
@@ -14,9 +14,6 @@ import { createUser } from "../support/factories";
 import { form } from "../support/forms";
 import { createCategory } from "../support/forum-factories";
 import { tn } from "../support/notification-lines";
-
-vi.mock("next/headers", () => import("../support/next-headers"));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 async function linesOf(userId: string) {
   const db = await getDb();

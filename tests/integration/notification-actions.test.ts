@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { encodeCursor } from "@/db/cursor";
 import { markNotificationReadAction } from "@/lib/notifications/actions";
 import { listNotifications, NOTIFICATIONS_PAGE_SIZE } from "@/lib/notifications/data";
@@ -7,10 +7,6 @@ import { redirectOf } from "../support/actions";
 import { createSession } from "../support/factories";
 import { member } from "../support/messages-factories";
 import { signInWith } from "../support/next-headers";
-
-// The actions read the session cookie; here it is whatever session the test signed in with.
-vi.mock("next/headers", () => import("../support/next-headers"));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 /** Presses a notification's "mark read" button as this member; resolves to where it redirected. */
 async function markReadAs(userId: string, fields: Record<string, string>): Promise<string> {

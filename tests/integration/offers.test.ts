@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditLog, organisationOffers, organisations, VISIBILITY } from "@/db/schema";
 import { listAuditEntries } from "@/lib/audit/data";
@@ -9,13 +9,8 @@ import { listOffers, searchOffers } from "@/lib/offers/data";
 import { setOrganisationAdmin } from "@/lib/organisations/mutations";
 import { actAs } from "../support/actions";
 import { createOrganisation, createSession, createUser } from "../support/factories";
+import { revalidatedPaths } from "../support/next-cache";
 import { addMember } from "../support/organisation-factories";
-
-// The actions read the session cookie; here it is whatever session the test signed in with.
-vi.mock("next/headers", () => import("../support/next-headers"));
-// A save that finds its offer deleted asks Next to render the edit page again; there is no Next here.
-const revalidated = vi.hoisted((): string[] => []);
-vi.mock("next/cache", () => ({ revalidatePath: (path: string) => revalidated.push(path) }));
 
 function offerForm(organisationId: string, fields: Record<string, string | string[]> = {}) {
   const form = new FormData();
@@ -166,7 +161,7 @@ describe("organisations' offers", () => {
     );
     expect(state).toMatchObject({ status: "error", formError: "offerGone" });
     // the edit page is rendered again, as "gone", where the typed values can be entered anew
-    expect(revalidated).toContain(`/organisations/${org.slug}/offers/${foreign!.id}/edit`);
+    expect(revalidatedPaths).toContain(`/organisations/${org.slug}/offers/${foreign!.id}/edit`);
     expect(await titles(elsewhere.id, VISIBILITY.hidden)).toEqual(["Fremd"]);
   });
 

@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { organisationAdmins, organisations, profileOrganisations, profiles, users } from "@/db/schema";
 import { env } from "@/lib/env";
@@ -24,9 +24,6 @@ import {
   signUpFormData,
 } from "../support/factories";
 import { signInWith } from "../support/next-headers";
-
-vi.mock("next/headers", () => import("../support/next-headers"));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 /** A made-up place name per test, so similar names from other tests never get in the way. */
 const place = () =>

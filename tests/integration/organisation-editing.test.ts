@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditLog, organisationAdmins, organisations, profileOrganisations, profiles } from "@/db/schema";
 import { toEventViewer } from "@/lib/events/access";
@@ -13,9 +13,6 @@ import { isNotFound, redirectTarget } from "../support/actions";
 import { createOrganisation, createSession, createUser } from "../support/factories";
 import { signInWith } from "../support/next-headers";
 import { addMember } from "../support/organisation-factories";
-
-// The edit action reads the session cookie; here it is whatever session the test signed in with.
-vi.mock("next/headers", () => import("../support/next-headers"));
 
 function organisationForm(organisationId: string, overrides: Record<string, string> = {}) {
   const form = new FormData();

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { organisations } from "@/db/schema";
 import { IDLE } from "@/lib/forms/state";
@@ -10,9 +10,6 @@ import { listUserOrganisations } from "@/lib/users/data";
 import { createPerson } from "../support/admin-factories";
 import { createMember, createOrganisation, createSession } from "../support/factories";
 import { signInWith } from "../support/next-headers";
-
-vi.mock("next/headers", () => import("../support/next-headers"));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 /** A made-up place name per test, so similar names from other tests never get in the way. */
 const place = () =>

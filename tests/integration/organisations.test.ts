@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb, rowsOf } from "@/db/client";
 import { foldedInSql, foldName } from "@/db/folding";
 import { auditLog, organisations, profiles, VISIBILITY, type Visibility } from "@/db/schema";
@@ -15,9 +15,6 @@ import { mailsTo } from "../support/event-factories";
 import { createOrganisation, createSession, createUser, signUpInput } from "../support/factories";
 import { signInWith } from "../support/next-headers";
 import { addMember } from "../support/organisation-factories";
-
-// The decision action reads the session cookie; here it is whatever session the test signed in with.
-vi.mock("next/headers", () => import("../support/next-headers"));
 
 const { members: MEMBERS, public: PUBLIC, hidden: HIDDEN } = VISIBILITY;
 

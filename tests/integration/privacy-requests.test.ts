@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { applications, userErasures, users } from "@/db/schema";
 import { getViewerBySessionToken } from "@/lib/auth/viewer";
@@ -10,8 +10,6 @@ import { mailsTo } from "../support/event-factories";
 import { createSession, createUser } from "../support/factories";
 import { signInWith } from "../support/next-headers";
 import { ownDatabaseForThisFile } from "../support/own-database";
-
-vi.mock("next/headers", () => import("../support/next-headers"));
 
 /** Presses "delete" (or "withdraw") as this person; resolves to where it went. */
 async function requestAs(userId: string): Promise<string> {

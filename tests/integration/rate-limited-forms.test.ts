@@ -20,7 +20,6 @@ vi.mock("next/headers", async () => ({
   ...(await import("../support/next-headers")),
   headers: async () => new Headers({ "x-forwarded-for": ip }),
 }));
-vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 // The sign-in actions' module also signs out through Auth.js, which needs Next's server runtime.
 vi.mock("@/lib/auth/config", () => ({ signOut: () => {} }));
 

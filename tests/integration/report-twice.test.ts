@@ -2,7 +2,7 @@
 // the form says so beside the reason, and the queue keeps one open report (also when both are sent at
 // the same moment). Another member's report of it, or a new one after a decision, is taken.
 import { and, eq } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { reports } from "@/db/schema";
 import { reportPostAction } from "@/lib/forum/actions";
@@ -15,9 +15,6 @@ import { createSession, createUser } from "../support/factories";
 import { createCategory } from "../support/forum-factories";
 import { member } from "../support/messages-factories";
 import { decideReport } from "../support/moderation";
-
-vi.mock("next/headers", () => import("../support/next-headers"));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const IDLE = { status: "idle" } as const;
 

@@ -5,7 +5,6 @@ import { IDLE } from "@/lib/forms/state";
 import { redirectTarget } from "../support/actions";
 import { createUser } from "../support/factories";
 
-vi.mock("next/headers", () => import("../support/next-headers"));
 // The actions module also signs out through Auth.js, which needs Next's server runtime: not used here.
 vi.mock("@/lib/auth/config", () => ({ signOut: () => {} }));
 

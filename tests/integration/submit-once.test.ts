@@ -2,7 +2,7 @@
 // button, the reload of a result) creates its thread, reply, conversation or message once: the second
 // sending lands where the first did, one after the other and at the same moment.
 import { eq } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { formSubmissions, forumPosts, forumThreads, messages } from "@/db/schema";
 import { createThreadAction, replyAction } from "@/lib/forum/actions";
@@ -17,9 +17,6 @@ import { pdfFile } from "../support/files";
 import { createCategory } from "../support/forum-factories";
 import { member } from "../support/messages-factories";
 import { signInWith } from "../support/next-headers";
-
-vi.mock("next/headers", () => import("../support/next-headers"));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const IDLE = { status: "idle" } as const;
 

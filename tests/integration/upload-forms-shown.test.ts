@@ -19,7 +19,6 @@ import { createSession, createUser } from "../support/factories";
 import { form } from "../support/forms";
 import { signInWith } from "../support/next-headers";
 
-vi.mock("next/headers", () => import("../support/next-headers"));
 vi.mock("@/lib/auth/config", () => ({ signOut: () => {} }));
 
 // The state an action returned, as React hands it to the form that sent it.

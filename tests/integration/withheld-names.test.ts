@@ -21,8 +21,6 @@ import { createTestEvent } from "../support/event-factories";
 import { createMember, createUser, profileForm } from "../support/factories";
 import { createCategory } from "../support/forum-factories";
 
-// The history page's loader reads the session cookie (none here: a visitor, who is sent to sign in).
-vi.mock("next/headers", () => import("../support/next-headers"));
 vi.mock("@/lib/i18n/server", () => ({ getRequestLocale: async () => "de" }));
 
 /** These rows, in any order. */

@@ -1,7 +1,6 @@
 /**
- * `next/headers` for server actions called straight from an integration test: the session cookie is
- * whatever the test last gave to `signInWith`. In the test file:
- * `vi.mock("next/headers", () => import("../support/next-headers"));`
+ * `next/headers` for server actions called straight from an integration test (vitest.config.ts
+ * aliases it here): the session cookie is whatever the test last gave to `signInWith`.
  */
 let sessionToken: string | undefined;
 
