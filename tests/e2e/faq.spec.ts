@@ -168,11 +168,15 @@ test("a coordinator adds a topic with two questions: publishes, reorders, withdr
   expect(await order()).toEqual([first, second]);
   await section.getByRole("button", { name: de("faqAdmin.moveUpLabel", { question: second }) }).click();
   await expect.poll(order).toEqual([second, first]);
-  // (a short wait: a copy from before the change lacks the entry, and the loop must reload for a newer one)
-  const top = async (question: string) => (await article(question).boundingBox({ timeout: 100 }))!.y;
+  // The questions as the visitor's page lists them, read at once: a copy from before the change has
+  // the old order, and the loop must reload for a newer one.
+  const shown = async () =>
+    (await visitor.getByRole("article").getByRole("heading", { level: 3 }).allTextContents()).filter(
+      (question) => question === first || question === second,
+    );
   await expect(async () => {
     await visitor.reload();
-    expect(await top(second)).toBeLessThan(await top(first));
+    expect(await shown()).toEqual([second, first]);
   }).toPass(CACHE_RENEWAL);
 
   // The audit log has the move once, on the topic by its name, linked to it on the FAQ page.
