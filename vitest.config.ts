@@ -70,6 +70,7 @@ export default defineConfig({
           exclude: needOwnModules,
           isolate: false,
           ...integration,
+          setupFiles: [...integration.setupFiles, "tests/support/setup-shared-modules.ts"],
         },
       },
       {
