@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import { getDb, rowsOf } from "@/db/client";
 import type { Cursor } from "@/db/cursor";
-import { memberBlocks, notificationPreferences, notifications, users } from "@/db/schema";
+import { memberBlocks, notificationPreferences, notifications, type Role, users } from "@/db/schema";
 import { unreadConversationsCount } from "@/lib/messages/data";
 import {
   DEFAULT_DIGEST_HOUR,
@@ -11,6 +11,7 @@ import {
   NOTIFICATION_KINDS,
   type NotificationKind,
 } from "./kinds";
+import { type NotificationReader, stillVisibleTo } from "./visibility";
 
 export const NOTIFICATIONS_PAGE_SIZE = 20;
 
@@ -27,10 +28,10 @@ export type NotificationItem = {
 
 /**
  * The member's notifications, newest first, by keyset ("older than this one"), without those caused
- * by a member they blocked.
+ * by a member they blocked or about what they may no longer see.
  */
 export async function listNotifications(input: {
-  userId: string;
+  reader: NotificationReader;
   before?: Cursor | null;
   limit?: number;
 }): Promise<{ items: NotificationItem[]; next: Cursor | null }> {
@@ -53,10 +54,11 @@ export async function listNotifications(input: {
     .leftJoin(users, eq(users.id, notifications.actorId))
     .where(
       and(
-        eq(notifications.recipientId, input.userId),
+        eq(notifications.recipientId, input.reader.id),
         // Nothing from someone the member has blocked, not even what came before the block.
         sql`not exists (select 1 from ${memberBlocks} b
           where b.blocker_id = ${notifications.recipientId} and b.blocked_id = ${notifications.actorId})`,
+        stillVisibleTo(input.reader),
         before
           ? sql`(${notifications.createdAt}, ${notifications.id}) < (${before.at}::timestamptz, ${before.id})`
           : undefined,
@@ -69,15 +71,24 @@ export async function listNotifications(input: {
   return { items, next: rows.length > limit && last ? { at: last.at, id: last.id } : null };
 }
 
-/** Unread notifications, counted up to 100 (the badge shows "99+"): one index range, never a full count. */
-const unreadNotificationsCount = (userId: string): SQL<number> =>
-  sql<number>`(SELECT count(*)::int FROM (SELECT 1 FROM ${notifications} WHERE recipient_id = ${userId} AND read_at IS NULL LIMIT 100) AS unread)`;
+/**
+ * Unread notifications the list shows, counted up to 100 (the badge shows "99+"): one index range,
+ * never a full count.
+ */
+const unreadNotificationsCount = (reader: NotificationReader): SQL<number> =>
+  sql<number>`(SELECT count(*)::int FROM (SELECT 1 FROM ${notifications} WHERE recipient_id = ${reader.id} AND read_at IS NULL AND ${stillVisibleTo(reader)} LIMIT 100) AS unread)`;
 
-/** The header's two badges, unread conversations and notifications (each up to 100), in one query. */
-export async function countUnread(userId: string): Promise<{ conversations: number; notifications: number }> {
+/**
+ * The header's two badges, unread conversations and notifications (each up to 100), in one query.
+ * Takes the reader's parts, not the reader, so that React's `cache` finds the second call of a page.
+ */
+export async function countUnread(
+  userId: string,
+  role: Role,
+): Promise<{ conversations: number; notifications: number }> {
   const db = await getDb();
   const result = await db.execute(
-    sql`SELECT ${unreadConversationsCount(userId)} AS conversations, ${unreadNotificationsCount(userId)} AS notifications`,
+    sql`SELECT ${unreadConversationsCount(userId)} AS conversations, ${unreadNotificationsCount({ id: userId, role })} AS notifications`,
   );
   return (
     rowsOf<{ conversations: number; notifications: number }>(result)[0] ?? {

@@ -355,10 +355,10 @@ test("a working group gets its own category; a watcher is notified and marks it 
     await expect(anna.page.getByRole("heading", { level: 1, name: second })).toBeVisible();
   });
   const secondUrl = anna.page.url();
+  const reply = t("notifications.kinds.reply", { subject: "other", count: 1, actor: anna.name, title });
+  const mention = t("notifications.kinds.mention", { actor: anna.name, title: second });
 
   await test.step("opening the second thread marks Boris's mention read; he marks the rest read", async () => {
-    const reply = t("notifications.kinds.reply", { subject: "other", count: 1, actor: anna.name, title });
-    const mention = t("notifications.kinds.mention", { actor: anna.name, title: second });
     const markRead = (text: string) =>
       boris.page.getByRole("button", { name: t("notifications.markReadNamed", { text }) });
     await boris.page.goto("/notifications");
@@ -404,6 +404,10 @@ test("a working group gets its own category; a watcher is notified and marks it 
     await boris.page.goto("/forum");
     await expect(boris.page.getByRole("link", { name: category })).toHaveCount(0);
     expect((await boris.page.goto(threadUrl))?.status()).toBe(404);
+    // Nor do his notifications name the group's threads any more.
+    await boris.page.goto("/notifications");
+    await expect(boris.page.getByRole("link", { name: reply })).toHaveCount(0);
+    await expect(boris.page.getByRole("link", { name: mention })).toHaveCount(0);
 
     await coordinator.goto(threadUrl);
     await coordinator.getByLabel(t("forum.moderation.moveTo")).selectOption({ label: "Wohnen" });
@@ -411,6 +415,9 @@ test("a working group gets its own category; a watcher is notified and marks it 
     await expect(coordinator.getByRole("link", { name: "Wohnen", exact: true })).toBeVisible();
     await boris.page.goto(threadUrl);
     await expect(boris.page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+    await boris.page.goto("/notifications");
+    await expect(boris.page.getByRole("link", { name: reply })).toBeVisible();
+    await expect(boris.page.getByRole("link", { name: mention })).toHaveCount(0);
     // The audit log names the category the thread went to, not its id.
     await coordinator.goto(`/admin/audit?target=${encodeURIComponent(title)}`);
     const moved = coordinator

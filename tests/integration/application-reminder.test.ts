@@ -53,10 +53,10 @@ describe("the coordinators' reminder of waiting applications", () => {
     expect(overdue).toBeGreaterThanOrEqual(1);
 
     for (const recipient of [coordinator, admin]) {
-      const { items } = await listNotifications({ userId: recipient.id });
+      const { items } = await listNotifications({ reader: recipient });
       expect(items).toMatchObject([{ kind: "applications_waiting", url: "/admin/signups" }]);
     }
-    expect((await listNotifications({ userId: plain.id })).items).toEqual([]);
+    expect((await listNotifications({ reader: plain })).items).toEqual([]);
 
     await runQueuedJobs({ dueWithinMs: MAIL_WINDOW });
     const [mail] = await outboxTo(coordinator.email);
@@ -72,7 +72,7 @@ describe("the coordinators' reminder of waiting applications", () => {
     const stays = await createUser({ role: "coordinator" });
     const leaves = await createUser({ role: "coordinator" });
     await remindCoordinators();
-    expect((await listNotifications({ userId: leaves.id })).items).toHaveLength(1);
+    expect((await listNotifications({ reader: leaves })).items).toHaveLength(1);
     const db = await getDb();
     await db.update(users).set({ role: "member" }).where(eq(users.id, leaves.id));
     await runQueuedJobs({ dueWithinMs: MAIL_WINDOW });

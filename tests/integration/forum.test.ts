@@ -369,7 +369,7 @@ describe("moderation", () => {
     expect(await getThread({ viewer: as(w.outsider), threadId: w.tMem.thread.id })).toBeNull();
     // The reporter reads what was decided (the whole thread, as it went along), and the line does not
     // lead to a page they cannot open.
-    const [told] = (await listNotifications({ userId: w.outsider.id })).items;
+    const [told] = (await listNotifications({ reader: w.outsider })).items;
     expect(told?.url).toBe("/notifications");
     expect(notificationText(tn, told!)).toBe(
       "Ihre Meldung zu „Mitgliederthema“: Das ganze Thema wurde ausgeblendet",
@@ -385,7 +385,7 @@ describe("moderation", () => {
       reason: "Falsch",
     });
     await resolveReport({ reportId: report.id, decision: "dismiss", actorId: w.coordinator.id });
-    const [told] = (await listNotifications({ userId: w.outsider.id })).items;
+    const [told] = (await listNotifications({ reader: w.outsider })).items;
     expect(told?.url).toContain(`/forum/t/${w.tPub.thread.id}/`);
     expect(notificationText(tn, told!)).toBe(
       "Ihre Meldung zu „Öffentliches Thema“: Der Inhalt wurde geprüft und bleibt sichtbar",

@@ -34,14 +34,14 @@ describe("marking a notification read", () => {
         params: { title: `Thema ${i}` },
       });
     }
-    const first = await listNotifications({ userId: reader.id });
+    const first = await listNotifications({ reader: reader });
     const before = encodeCursor(first.next!);
-    const older = await listNotifications({ userId: reader.id, before: first.next });
+    const older = await listNotifications({ reader: reader, before: first.next });
     const target = older.items[0]!;
 
     const back = await markReadAs(reader.id, { id: target.id, before });
     expect(back).toBe(`/notifications?before=${encodeURIComponent(before)}`);
-    const after = await listNotifications({ userId: reader.id, before: first.next });
+    const after = await listNotifications({ reader: reader, before: first.next });
     expect(after.items.find((n) => n.id === target.id)?.readAt).not.toBeNull();
 
     const other = older.items[1]!;

@@ -34,9 +34,9 @@ describe("notify and the notification centre", () => {
       subjectKey,
       params: { title: "Sprachkurse im Herbst" },
     });
-    expect((await countUnread(reader.id)).notifications).toBe(1);
-    expect((await countUnread(actor.id)).notifications).toBe(0);
-    const { items } = await listNotifications({ userId: reader.id });
+    expect((await countUnread(reader.id, reader.role)).notifications).toBe(1);
+    expect((await countUnread(actor.id, actor.role)).notifications).toBe(0);
+    const { items } = await listNotifications({ reader: reader });
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ kind: "reply", url: "/forum/t/1", actorName: actor.name, count: 1 });
   });
@@ -55,7 +55,7 @@ describe("notify and the notification centre", () => {
         params: { title: "Wohnungssuche" },
       });
     }
-    const { items } = await listNotifications({ userId: reader.id });
+    const { items } = await listNotifications({ reader: reader });
     expect(items).toHaveLength(1);
     expect(items[0]?.count).toBe(5);
 
@@ -83,7 +83,7 @@ describe("notify and the notification centre", () => {
     await markSubjectRead({ userId: reader.id, subjectKey });
     await runQueuedJobs({ dueWithinMs: MAIL_WINDOW });
     expect(await outboxTo(reader.email)).toHaveLength(0);
-    expect((await countUnread(reader.id)).notifications).toBe(0);
+    expect((await countUnread(reader.id, reader.role)).notifications).toBe(0);
   });
 
   it("marks one or all read, only the member's own", async () => {
@@ -100,13 +100,13 @@ describe("notify and the notification centre", () => {
         params: { title },
       });
     }
-    const { items } = await listNotifications({ userId: reader.id });
+    const { items } = await listNotifications({ reader: reader });
     expect(await markNotificationRead({ userId: other.id, id: items[0]!.id })).toBe(false);
-    expect((await countUnread(reader.id)).notifications).toBe(2);
+    expect((await countUnread(reader.id, reader.role)).notifications).toBe(2);
     expect(await markNotificationRead({ userId: reader.id, id: items[0]!.id })).toBe(true);
-    expect((await countUnread(reader.id)).notifications).toBe(1);
+    expect((await countUnread(reader.id, reader.role)).notifications).toBe(1);
     expect(await markAllNotificationsRead({ userId: reader.id })).toBe(1);
-    expect((await countUnread(reader.id)).notifications).toBe(0);
+    expect((await countUnread(reader.id, reader.role)).notifications).toBe(0);
   });
 
   it("pages the centre by keyset without gaps or repeats", async () => {
@@ -126,7 +126,7 @@ describe("notify and the notification centre", () => {
     let before = null;
     for (let page = 0; page < 5; page++) {
       const result: Awaited<ReturnType<typeof listNotifications>> = await listNotifications({
-        userId: reader.id,
+        reader: reader,
         before,
         limit: 3,
       });
@@ -156,7 +156,7 @@ describe("notify and the notification centre", () => {
       subjectKey: thread(),
       params: { title: "x" },
     });
-    expect((await countUnread(pending.id)).notifications).toBe(0);
+    expect((await countUnread(pending.id, pending.role)).notifications).toBe(0);
   });
 });
 

@@ -23,7 +23,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const [t, when, page] = await Promise.all([
     getTranslations("notifications"),
     dateTimeFormat(),
-    listNotifications({ userId: viewer.id, before }),
+    listNotifications({ reader: viewer, before }),
   ]);
   const kt = t as unknown as KindTranslator;
   const anyUnread = page.items.some((n) => !n.readAt);

@@ -2,6 +2,7 @@ import { cache } from "react";
 import { getTranslations } from "@/lib/i18n/server";
 import { BellIcon, EnvelopeIcon } from "@/lib/ui/components/icons";
 import { countUnread } from "../data";
+import type { NotificationReader } from "../visibility";
 
 const navLink = "inline-flex min-h-11 items-center gap-1 rounded px-3 font-semibold";
 const badge =
@@ -20,11 +21,11 @@ const unreadCounts = cache(countUnread);
  * `compact`: the phone's top bar, an icon with the count; the name stays the link's text (`sr-only`).
  */
 export async function HeaderMessageLinks({
-  userId,
+  member,
   current = null,
   compact = false,
 }: {
-  userId: string;
+  member: NotificationReader;
   /** The header's link to the section the page is in (lib/shell/utils.ts). */
   current?: string | null;
   compact?: boolean;
@@ -32,7 +33,7 @@ export async function HeaderMessageLinks({
   const [tm, tn, { conversations, notifications }] = await Promise.all([
     getTranslations("messages"),
     getTranslations("notifications"),
-    unreadCounts(userId),
+    unreadCounts(member.id, member.role),
   ]);
   const shown = (n: number) => (n > 99 ? "99+" : String(n));
   const links = [

@@ -123,7 +123,7 @@ export async function SiteHeader() {
           navLabel={t("mainNav")}
           menuLabel={t("menu")}
           quickLinks={
-            member && viewer ? <HeaderMessageLinks userId={viewer.id} current={current} compact /> : null
+            member && viewer ? <HeaderMessageLinks member={viewer} current={current} compact /> : null
           }
         >
           <ul>
@@ -151,7 +151,7 @@ export async function SiteHeader() {
               <NavLink item={item} current={current} className={navLink} />
             </li>
           ))}
-          {member && viewer ? <HeaderMessageLinks userId={viewer.id} current={current} /> : null}
+          {member && viewer ? <HeaderMessageLinks member={viewer} current={current} /> : null}
           {own.map((item) => (
             <li key={item.href}>
               <NavLink item={item} current={current} className={navLink} />
