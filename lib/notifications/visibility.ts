@@ -9,11 +9,22 @@ export type NotificationReader = { id: string; role: Role };
 
 const part = (n: number) => sql`split_part(${notifications.subjectKey}, ':', ${sql.raw(String(n))})`;
 
-/** The forum post with this id (text) is in a category the reader may see. */
-const postInVisibleCategory = (reader: NotificationReader, postId: SQL) =>
-  sql`exists (select 1 from forum_posts p join forum_threads t on t.id = p.thread_id
-    join forum_categories on forum_categories.id = t.category_id
-    where p.id = ${postId}::int and ${categoryVisible(reader)})`;
+/**
+ * Each check is a scalar subquery of one row found by its key: PostgreSQL may turn an EXISTS here into
+ * a hash of every thread (or event) for the whole list, 1–2 ms per header with 5,000 threads, where a
+ * lookup per unread line costs microseconds (0.07 → 0.4 ms for 100 unread lines).
+ */
+const inVisibleCategory = (reader: NotificationReader, from: SQL, id: SQL) =>
+  sql`coalesce((select ${categoryVisible(reader)} ${from}
+    join forum_categories on forum_categories.id = t.category_id where ${id}), false)`;
+const thread = (reader: NotificationReader, id: SQL) =>
+  inVisibleCategory(reader, sql`from forum_threads t`, sql`t.id = ${id}::int`);
+const post = (reader: NotificationReader, id: SQL) =>
+  inVisibleCategory(
+    reader,
+    sql`from forum_posts p join forum_threads t on t.id = p.thread_id`,
+    sql`p.id = ${id}::int`,
+  );
 
 /**
  * SQL over `notifications`: a line the reader may still see. Lines about a forum thread or post, a
@@ -25,12 +36,10 @@ const postInVisibleCategory = (reader: NotificationReader, postId: SQL) =>
 export function stillVisibleTo(reader: NotificationReader): SQL {
   if (reader.role === "coordinator" || reader.role === "admin") return sql`true`;
   return sql`(case ${part(1)}
-    when 'thread' then exists (select 1 from forum_threads t
-      join forum_categories on forum_categories.id = t.category_id
-      where t.id = ${part(2)}::int and ${categoryVisible(reader)})
-    when 'post' then ${postInVisibleCategory(reader, part(2))}
-    when 'report' then ${part(2)} <> 'post' or ${postInVisibleCategory(reader, part(3))}
-    when 'event' then exists (select 1 from events where events.id = ${part(2)}
-      and ${visibleEvents({ id: reader.id, coordinator: false })})
+    when 'thread' then ${thread(reader, part(2))}
+    when 'post' then ${post(reader, part(2))}
+    when 'report' then ${part(2)} <> 'post' or ${post(reader, part(3))}
+    when 'event' then coalesce((select ${visibleEvents({ id: reader.id, coordinator: false })}
+      from events where events.id = ${part(2)}), false)
     else true end)`;
 }
