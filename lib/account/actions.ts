@@ -36,7 +36,7 @@ export const requestEmailChangeAction = formAction(RequestEmailChange, async ({ 
   mailConfirmationLink(await requireUser(), email),
 );
 
-/** A new link to the address already waiting (the earlier link stops working). */
+/** A new link to the address already waiting (the earlier ones keep working). */
 export async function resendEmailChangeAction(): Promise<void> {
   const viewer = await requireUser();
   const pending = await getPendingEmailChange({ userId: viewer.id });

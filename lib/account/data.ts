@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, ne, or, type SQL, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import { emailChanges, users } from "@/db/schema";
 import { hashToken } from "@/lib/auth/tokens";
@@ -32,6 +32,12 @@ export async function isEmailTaken(input: { email: string; exceptUserId: string;
   return Boolean(row);
 }
 
+/** The pending change this link was mailed for: its newest link or one of the earlier ones kept. */
+export function linkedBy(token: string): SQL {
+  const hash = hashToken(token);
+  return or(eq(emailChanges.tokenHash, hash), sql`${hash} = any(${emailChanges.earlierTokenHashes})`)!;
+}
+
 export type EmailChangeLink =
   | { state: "invalid" }
   | { state: "otherAccount" }
@@ -56,7 +62,7 @@ export async function checkEmailChangeLink(input: {
     })
     .from(emailChanges)
     .innerJoin(users, eq(users.id, emailChanges.userId))
-    .where(and(eq(emailChanges.tokenHash, hashToken(input.token)), eq(users.status, "approved")))
+    .where(and(linkedBy(input.token), eq(users.status, "approved")))
     .limit(1);
   if (!row || row.expiresAt <= (input.now ?? new Date())) return { state: "invalid" };
   if (input.viewerId && input.viewerId !== row.userId) return { state: "otherAccount" };

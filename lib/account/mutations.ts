@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { emailChanges, sessions, users, verificationTokens } from "@/db/schema";
@@ -9,15 +9,16 @@ import { hashToken } from "@/lib/auth/tokens";
 import { followAddressChange } from "@/lib/campaigns/subscriptions";
 import { AppError } from "@/lib/errors";
 import { isLocale, type Locale } from "@/lib/i18n/config";
-import { EMAIL_CHANGE_HOURS } from "./constants";
-import { isEmailTaken } from "./data";
+import { EARLIER_LINKS_KEPT, EMAIL_CHANGE_HOURS } from "./constants";
+import { isEmailTaken, linkedBy } from "./data";
 
 const emailInUse = (cause?: unknown) =>
   new AppError({ code: "conflict", message: "emailInUse", field: "email", cause });
 
 /**
  * Stores (or replaces) the member's pending change to `newEmail` with a fresh link token, which is
- * returned once and stored only as its hash: an earlier link stops working.
+ * returned once and stored only as its hash. Links mailed before to the same address keep working
+ * (up to EARLIER_LINKS_KEPT, until the new expiry); one to another address stops.
  */
 export async function requestEmailChange(input: {
   userId: string;
@@ -39,7 +40,16 @@ export async function requestEmailChange(input: {
   await db
     .insert(emailChanges)
     .values({ userId: input.userId, ...values })
-    .onConflictDoUpdate({ target: emailChanges.userId, set: values });
+    .onConflictDoUpdate({
+      target: emailChanges.userId,
+      set: {
+        ...values,
+        earlierTokenHashes: sql`case when ${emailChanges.newEmail} = excluded.new_email
+          and ${emailChanges.expiresAt} > ${now.toISOString()}::timestamptz
+          then (array_prepend(${emailChanges.tokenHash}, ${emailChanges.earlierTokenHashes}))[1:${EARLIER_LINKS_KEPT}]
+          else '{}'::text[] end`,
+      },
+    });
   return { token, expiresAt };
 }
 
@@ -80,7 +90,7 @@ export async function confirmEmailChange(input: {
           expiresAt: emailChanges.expiresAt,
         })
         .from(emailChanges)
-        .where(eq(emailChanges.tokenHash, hashToken(input.token)))
+        .where(linkedBy(input.token))
         .for("update")
         .limit(1);
       if (!change || change.expiresAt <= now)

@@ -30,8 +30,15 @@ test("a member changes their sign-in address, confirmed by the link mailed to th
   await expectNoA11yViolations(page);
 
   const mail = await waitForMail(next, { subject: t("account.mail.subject"), since });
-  const link = mail.text.match(/https?:\/\/\S+\/settings\/account\/confirm\?token=\S+/)?.[0];
+  const linkIn = (text: string) => text.match(/https?:\/\/\S+\/settings\/account\/confirm\?token=\S+/)?.[0];
+  const link = linkIn(mail.text);
   expect(link).toBeTruthy();
+  // "Send again" mails another link; the one in the first mail still works.
+  const again = Date.now();
+  await page.getByRole("button", { name: t("account.resend") }).click();
+  await expect(page.getByRole("status")).toHaveText(t("account.pendingSent", { email: next }));
+  const second = await waitForMail(next, { subject: t("account.mail.subject"), since: again });
+  expect(linkIn(second.text)).not.toBe(link);
   await page.goto(new URL(link!).pathname + new URL(link!).search);
   await page.getByRole("button", { name: t("account.confirmButton") }).click();
   await expect(page.getByRole("status")).toHaveText(t("account.changed", { email: next }));

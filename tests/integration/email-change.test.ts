@@ -184,24 +184,51 @@ describe("changing one's sign-in address", () => {
     expect(await emailOf(owner.id)).toBe(next);
   });
 
-  it("resending replaces the link, cancelling ends it", async () => {
+  it("resending mails a new link and the earlier ones keep working; another address or cancelling ends them", async () => {
     const person = await member();
     const next = uniqueEmail();
     await person.ask(next);
     const first = await tokenMailedTo(next);
-    expect(await actAs(person.session, () => resendEmailChangeAction())).toBe(
-      "redirected:/settings/account?sent=1#pending-heading",
-    );
-    const second = await tokenMailedTo(next);
-    expect(second).not.toBe(first);
-    expect(await checkEmailChangeLink({ token: first, viewerId: null })).toEqual({ state: "invalid" });
+    // "Link erneut senden", clicked twice
+    for (let click = 0; click < 2; click++)
+      expect(await actAs(person.session, () => resendEmailChangeAction())).toBe(
+        "redirected:/settings/account?sent=1#pending-heading",
+      );
+    expect(await mailsTo(next)).toHaveLength(3);
+    const newest = await tokenMailedTo(next);
+    expect(newest).not.toBe(first);
+    for (const token of [first, newest])
+      expect(await checkEmailChangeLink({ token, viewerId: null })).toEqual({
+        state: "valid",
+        newEmail: next,
+      });
+
+    // Another address: the links to the first one stop working.
+    const other = uniqueEmail();
+    await person.ask(other);
+    for (const token of [first, newest])
+      expect(await checkEmailChangeLink({ token, viewerId: null })).toEqual({ state: "invalid" });
+    const toOther = await tokenMailedTo(other);
 
     await actAs(person.session, () => cancelEmailChangeAction());
-    expect(await checkEmailChangeLink({ token: second, viewerId: null })).toEqual({ state: "invalid" });
-    expect(await confirmAs(person.session, second)).toMatch(
+    expect(await checkEmailChangeLink({ token: toOther, viewerId: null })).toEqual({ state: "invalid" });
+    expect(await confirmAs(person.session, toOther)).toMatch(
       /^redirected:\/settings\/account\/confirm\?token=/,
     );
     expect(await emailOf(person.id)).toBe(person.email);
+  });
+
+  it("changes the address from the first of two links mailed, after which the other one is spent", async () => {
+    const person = await member();
+    const next = uniqueEmail();
+    await person.ask(next);
+    const first = await tokenMailedTo(next);
+    await actAs(person.session, () => resendEmailChangeAction());
+    const second = await tokenMailedTo(next);
+
+    expect(await confirmAs(person.session, first)).toBe("redirected:/settings/account?changed=1");
+    expect(await emailOf(person.id)).toBe(next);
+    expect(await checkEmailChangeLink({ token: second, viewerId: null })).toEqual({ state: "invalid" });
   });
 
   it("takes the member's campaign unsubscribe along, and the export shows a pending change", async () => {

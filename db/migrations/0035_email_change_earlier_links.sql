@@ -1,0 +1,1 @@
+ALTER TABLE "email_changes" ADD COLUMN "earlier_token_hashes" text[] DEFAULT '{}'::text[] NOT NULL;
