@@ -12,11 +12,14 @@ import { translatorFor } from "@/lib/i18n/translator";
 import { clientIp } from "@/lib/rate-limit/client-ip";
 import { enforceRateLimits } from "@/lib/rate-limit/mutations";
 import { newsletterLimits } from "@/lib/rate-limit/policies";
+import { AlreadySubmitted } from "@/lib/submissions/mutations";
+import { submissionOf } from "@/lib/submissions/utils";
 import { AUDIENCE_LISTS } from "./constants";
 import {
   type CampaignTransition,
   changeCampaignStatus,
   duplicateCampaign,
+  duplicatedAt,
   saveCampaign,
   sendTestMail,
   startCampaign,
@@ -83,12 +86,23 @@ export async function changeCampaignStatusAction(formData: FormData): Promise<vo
 export async function duplicateCampaignAction(formData: FormData): Promise<void> {
   const coordinator = await requireRole("coordinator");
   const t = translatorFor(await resolveLocale());
+  const campaignId = String(formData.get("campaignId") ?? "");
+  const once = submissionOf(formData, {
+    userId: coordinator.id,
+    scope: `campaign:duplicate:${campaignId}`,
+    fields: [],
+  });
   const { id } = await duplicateCampaign({
     actorId: coordinator.id,
-    campaignId: String(formData.get("campaignId") ?? ""),
+    campaignId,
     title: (title) => t("campaigns.detail.copyTitle", { title }),
+    once,
+  }).catch((error: unknown) => {
+    // The same form sent again (a double click): the copy it made the first time.
+    if (error instanceof AlreadySubmitted) redirect(error.target);
+    throw error;
   });
-  redirect(`/admin/campaigns/${id}?saved=duplicated`);
+  redirect(duplicatedAt(id));
 }
 
 export const subscribeAction = formAction(Subscribe, async (data) => {

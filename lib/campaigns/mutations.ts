@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, ne, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { type Executor, getDb, rowsOf } from "@/db/client";
 import { type Campaign, type CampaignStatus, campaigns, users } from "@/db/schema";
 import { campaignMailer } from "@/emails/campaign";
@@ -8,6 +8,8 @@ import { recordAudit } from "@/lib/audit/mutations";
 import { AppError } from "@/lib/errors";
 import { deferJob, sendJob } from "@/lib/jobs/queue";
 import { deliverMail } from "@/lib/mail/transport";
+import { startSubmission } from "@/lib/submissions/mutations";
+import type { Submission } from "@/lib/submissions/utils";
 import { recipientsQuery } from "./audience";
 import { CHANGED_MEANWHILE } from "./constants";
 import { pickVersion } from "./content";
@@ -229,57 +231,38 @@ export async function changeCampaignStatus(input: {
   if (campaign.status === "sending" || campaign.status === "active") await queueSender(campaign.id);
 }
 
-/** A second copy as the first within this time (a double click on "Duplicate") is the first copy. */
-export const DUPLICATE_WINDOW_SECONDS = 10;
-
 /**
  * A new draft with all language versions and the audience (and the day, for a welcome step) of any
  * campaign, sent or cancelled ones included. `title` names the copy after the original. The same
- * coordinator's identical copy made within DUPLICATE_WINDOW_SECONDS is returned instead of another.
+ * form sent again (`once`: a double click on "Duplicate") throws AlreadySubmitted with the first copy's
+ * address instead of making another.
  */
 export async function duplicateCampaign(input: {
   actorId: string;
   campaignId: string;
   title: (original: string) => string;
+  once?: Submission;
 }): Promise<{ id: string }> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     await assertActorMay(tx, input.actorId, "campaigns.manage");
-    // Locked, so that of two copies at once the second waits for the first and finds it.
-    const [source] = await tx
-      .select()
-      .from(campaigns)
-      .where(eq(campaigns.id, input.campaignId))
-      .for("update")
-      .limit(1);
+    const [source] = await tx.select().from(campaigns).where(eq(campaigns.id, input.campaignId)).limit(1);
     if (!source) throw new AppError({ code: "not_found", message: "campaignGone" });
-    const copy = {
-      kind: source.kind,
-      title: input.title(source.title).slice(0, 120),
-      audience: source.audience,
-      versions: source.versions,
-      delayDays: source.delayDays,
-      createdBy: input.actorId,
-    };
-    const [recent] = await tx
-      .select({ id: campaigns.id })
-      .from(campaigns)
-      .where(
-        and(
-          eq(campaigns.createdBy, input.actorId),
-          eq(campaigns.status, "draft"),
-          eq(campaigns.kind, copy.kind),
-          eq(campaigns.title, copy.title),
-          sql`${campaigns.audience} = ${JSON.stringify(copy.audience)}::jsonb`,
-          sql`${campaigns.versions} = ${JSON.stringify(copy.versions)}::jsonb`,
-          sql`${campaigns.delayDays} IS NOT DISTINCT FROM ${copy.delayDays}::int`,
-          sql`${campaigns.createdAt} > now() - make_interval(secs => ${DUPLICATE_WINDOW_SECONDS})`,
-          ne(campaigns.id, source.id),
-        ),
-      )
-      .limit(1);
-    if (recent) return recent;
-    const [created] = await tx.insert(campaigns).values(copy).returning({ id: campaigns.id });
+    const done = await startSubmission<{ id: string }>(
+      tx,
+      input.once && { submission: input.once, target: (copy) => duplicatedAt(copy.id) },
+    );
+    const [created] = await tx
+      .insert(campaigns)
+      .values({
+        kind: source.kind,
+        title: input.title(source.title).slice(0, 120),
+        audience: source.audience,
+        versions: source.versions,
+        delayDays: source.delayDays,
+        createdBy: input.actorId,
+      })
+      .returning({ id: campaigns.id });
     await recordAudit(tx, {
       actorId: input.actorId,
       action: "campaign.duplicate",
@@ -287,9 +270,12 @@ export async function duplicateCampaign(input: {
       targetId: created!.id,
       data: { title: source.title },
     });
-    return created!;
+    return done(created!);
   });
 }
+
+/** Where a new copy opens, saying it is one. */
+export const duplicatedAt = (id: string) => `/admin/campaigns/${id}?saved=duplicated`;
 
 /**
  * A newly approved member joins every active welcome step: mail n goes out delayDays after now.

@@ -14,6 +14,7 @@ import { getCampaign } from "@/lib/campaigns/data";
 import { removeContactAction } from "@/lib/campaigns/import-actions";
 import { saveCampaign, startCampaign } from "@/lib/campaigns/mutations";
 import { unsubscribedSince } from "@/lib/campaigns/subscriptions";
+import { SUBMISSION_FIELD } from "@/lib/submissions/constants";
 import { actAs } from "../support/actions";
 import { createSession, createUser, uniqueEmail } from "../support/factories";
 import { form } from "../support/forms";
@@ -111,26 +112,35 @@ describe("a status button pressed twice", () => {
 });
 
 describe("copying a campaign", () => {
-  it("twice within a few seconds (a double click) makes one draft", async () => {
+  it("makes one draft of a form sent twice (a double click), and another when the page is opened anew", async () => {
     const coordinator = await createUser({ role: "coordinator" });
     const token = await createSession(coordinator.id);
     const { id, title } = await scheduledCampaign(coordinator.id);
-    const duplicate = () => actAs(token, () => duplicateCampaignAction(form({ campaignId: id })));
+    // Each rendering of the campaign's page gives its "Duplicate" form a key of its own.
+    const duplicate = (key: string) =>
+      actAs(token, () => duplicateCampaignAction(form({ campaignId: id, [SUBMISSION_FIELD]: key })));
     const copies = async () => {
       const db = await getDb();
       const rows = await db
         .select({ id: campaigns.id })
         .from(campaigns)
-        .where(and(eq(campaigns.createdBy, coordinator.id), eq(campaigns.title, `${title} (Kopie)`)));
+        .where(and(eq(campaigns.createdBy, coordinator.id), eq(campaigns.title, `${title} (Kopie)`)))
+        .orderBy(campaigns.createdAt);
       return rows.map((r) => r.id);
     };
-    const [first, second] = await Promise.all([duplicate(), duplicate()]);
+    const page = crypto.randomUUID();
+    const [first, second] = await Promise.all([duplicate(page), duplicate(page)]);
     const [copyId, ...more] = await copies();
     expect(more).toEqual([]);
-    expect([first, second, await duplicate()]).toEqual(
+    expect([first, second, await duplicate(page)]).toEqual(
       Array(3).fill(`redirected:/admin/campaigns/${copyId}?saved=duplicated`),
     );
-    expect(await copies()).toHaveLength(1);
+
+    // A minute later, from the page opened again: a second copy, as asked.
+    const again = await duplicate(crypto.randomUUID());
+    const all = await copies();
+    expect(all).toHaveLength(2);
+    expect(again).toBe(`redirected:/admin/campaigns/${all[1]}?saved=duplicated`);
   });
 
   it("makes a new draft of a cancelled one with every language version and the audience; members get not found", async () => {

@@ -19,6 +19,8 @@ import { audienceOptions } from "@/lib/campaigns/options";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
 import { LOCALES } from "@/lib/i18n/config";
 import { getTranslations } from "@/lib/i18n/server";
+import { SubmissionKey } from "@/lib/submissions/components/submission-key";
+import { newSubmissionKey } from "@/lib/submissions/utils";
 import { cardStyle, primaryButton, secondaryButton } from "@/lib/ui/components/button-styles";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 import { TableHead } from "@/lib/ui/components/table-head";
@@ -171,6 +173,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
         )}
         <form action={duplicateCampaignAction}>
           <input type="hidden" name="campaignId" value={campaign.id} />
+          <SubmissionKey fresh={newSubmissionKey()} />
           <button type="submit" className={secondaryButton}>
             {t("detail.duplicate")}
           </button>
