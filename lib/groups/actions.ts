@@ -3,12 +3,19 @@
 import { revalidatePath } from "next/cache";
 import { requireRole } from "@/lib/auth/viewer";
 import { formAction } from "@/lib/forms/action";
+import { createOnce } from "@/lib/submissions/mutations";
+import { submissionOf } from "@/lib/submissions/utils";
 import { addGroupMember, createGroup, removeGroupMember, saveCategory } from "./mutations";
 import { CategoryForm, GroupInput, GroupMemberInput } from "./schema";
 
-export const createGroupAction = formAction(GroupInput, async (data) => {
+export const createGroupAction = formAction(GroupInput, async (data, formData) => {
   const viewer = await requireRole("coordinator");
-  await createGroup({ actorId: viewer.id, ...data });
+  const once = submissionOf(formData, {
+    userId: viewer.id,
+    scope: "group:new",
+    fields: ["name", "description"],
+  });
+  await createOnce(() => createGroup({ actorId: viewer.id, ...data, once }));
   revalidatePath("/admin/forum");
   return { status: "success", message: "groupCreated" };
 });
@@ -28,9 +35,14 @@ export async function removeGroupMemberAction(formData: FormData) {
   revalidatePath("/admin/forum");
 }
 
-export const saveCategoryAction = formAction(CategoryForm, async (data) => {
+export const saveCategoryAction = formAction(CategoryForm, async (data, formData) => {
   const viewer = await requireRole("coordinator");
-  await saveCategory({ actorId: viewer.id, ...data });
+  const once = submissionOf(formData, {
+    userId: viewer.id,
+    scope: "category:new",
+    fields: ["name", "description", "visibility", "groupId"],
+  });
+  await createOnce(() => saveCategory({ actorId: viewer.id, ...data, once }));
   revalidatePath("/admin/forum");
   revalidatePath("/forum", "layout");
   return { status: "success", message: "categorySaved" };

@@ -15,10 +15,25 @@ import { AppError } from "@/lib/errors";
 import { sendEventNotices } from "@/lib/events/notices";
 import { withdrawAnswersOfOutsiders } from "@/lib/events/rsvp-mutations";
 import { slugify } from "@/lib/forum/utils";
+import { startSubmission } from "@/lib/submissions/mutations";
+import type { Submission } from "@/lib/submissions/utils";
 
-export async function createGroup(input: { actorId: string; name: string; description: string }) {
+/** The forum administration page, where groups and categories are made. */
+const FORUM_ADMIN = "/admin/forum";
+
+/** `once`: the creating form's submission, so that sending it again makes no second group. */
+export async function createGroup(input: {
+  actorId: string;
+  name: string;
+  description: string;
+  once?: Submission;
+}) {
   const db = await getDb();
   return db.transaction(async (tx) => {
+    const done = await startSubmission(
+      tx,
+      input.once && { submission: input.once, target: () => FORUM_ADMIN },
+    );
     const [group] = await tx
       .insert(workingGroups)
       .values({
@@ -33,7 +48,7 @@ export async function createGroup(input: { actorId: string; name: string; descri
       targetType: "working_group",
       targetId: group!.id,
     });
-    return group!;
+    return done(group!);
   });
 }
 
@@ -110,11 +125,18 @@ export type CategoryInput = {
   translations?: CategoryTranslations;
 };
 
-export async function saveCategory(input: CategoryInput & { actorId: string; id?: string }) {
+/** Edits category `id`, or creates one (`once`: its form's submission, so that sending it again makes no second). */
+export async function saveCategory(
+  input: CategoryInput & { actorId: string; id?: string; once?: Submission },
+) {
   const db = await getDb();
-  const { actorId, id, ...data } = input;
+  const { actorId, id, once, ...data } = input;
   const values = { ...data, groupId: data.visibility === "group" ? (data.groupId ?? null) : null };
   return db.transaction(async (tx) => {
+    const done = await startSubmission(
+      tx,
+      !id && once ? { submission: once, target: () => FORUM_ADMIN } : undefined,
+    );
     const [row] = id
       ? await tx
           .update(forumCategories)
@@ -132,6 +154,6 @@ export async function saveCategory(input: CategoryInput & { actorId: string; id?
       targetId: row!.id,
       data: values,
     });
-    return row!;
+    return done(row!);
   });
 }

@@ -66,3 +66,16 @@ async function claim(tx: Executor, submission: Submission): Promise<string> {
   await tx.insert(formSubmissions).values({ userId, key, scope, fingerprint });
   return key;
 }
+
+/**
+ * Runs `create`, which starts its submission (startSubmission); the same form sent again, such as a
+ * page reloaded after it without JavaScript (the browser sends the form anew), creates nothing more
+ * and counts as done.
+ */
+export async function createOnce(create: () => Promise<unknown>): Promise<void> {
+  try {
+    await create();
+  } catch (error) {
+    if (!(error instanceof AlreadySubmitted)) throw error;
+  }
+}

@@ -100,7 +100,7 @@ describe("an error about the whole form", () => {
     const generic = failed({ formError: "generic" });
     const tryAgain = MESSAGES.de.errors.generic;
     expect(alertText(render(CategoryEditor, { category, groups: [] }, generic))).toBe(tryAgain);
-    expect(alertText(render(GroupCreator, {}, generic))).toBe(tryAgain);
+    expect(alertText(render(GroupCreator, { submissionKey: crypto.randomUUID() }, generic))).toBe(tryAgain);
     expect(alertText(render(MemberAdder, { groupId: "g1", groupName: "Sprache" }, generic))).toBe(tryAgain);
     expect(alertText(render(CodeForm, { email: "a@example.org", next: null }, generic))).toBe(tryAgain);
   });
@@ -110,7 +110,7 @@ describe("a working group's description that is too long", () => {
   it("is said beside the field, which is marked invalid", () => {
     const html = render(
       GroupCreator,
-      {},
+      { submissionKey: crypto.randomUUID() },
       failed({ fieldErrors: { description: { key: "tooLong", values: { max: 500 } } } }),
     );
     expect(html).toContain('id="group-description-error"');

@@ -5,6 +5,7 @@ import { CategoryEditor, GroupCreator, MemberAdder } from "@/lib/groups/componen
 import { listAllCategories, listGroupMembers, listGroups } from "@/lib/groups/data";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
 import { getTranslations } from "@/lib/i18n/server";
+import { newSubmissionKey } from "@/lib/submissions/utils";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("forumAdmin"))("title") };
@@ -29,7 +30,7 @@ export default async function AdminForumPage() {
           <CategoryEditor key={c.id} category={c} groups={groups} />
         ))}
         <h3 className="mt-6 mb-3 text-xl font-bold">{t("newCategory")}</h3>
-        <CategoryEditor groups={groups} />
+        <CategoryEditor groups={groups} submissionKey={newSubmissionKey()} />
       </section>
       <section aria-labelledby="groups-heading">
         <h2 id="groups-heading" className="mb-4 text-2xl font-bold">
@@ -57,7 +58,7 @@ export default async function AdminForumPage() {
           </div>
         ))}
         <h3 className="mt-6 mb-3 text-xl font-bold">{t("newGroup")}</h3>
-        <GroupCreator />
+        <GroupCreator submissionKey={newSubmissionKey()} />
       </section>
     </ClientMessages>
   );

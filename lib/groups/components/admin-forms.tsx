@@ -4,6 +4,8 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { CATEGORY_TRANSLATION_LOCALES, type CategoryTranslations } from "@/db/schema/enums";
 import { formView, IDLE } from "@/lib/forms/state";
+import { SubmissionKey } from "@/lib/submissions/components/submission-key";
+import { SUBMISSION_FIELD } from "@/lib/submissions/constants";
 import { errorMessage, SelectField, TextField } from "@/lib/ui/components/field";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 import { SubmitButton } from "@/lib/ui/components/submit-button";
@@ -20,13 +22,18 @@ type Category = {
   position: number;
 };
 
-/** Creates a category, or edits one when given. */
+/**
+ * Creates a category, or edits one when given. `submissionKey`: a new category's one-time key, so
+ * that the form sent again (a reload without JavaScript) makes no second one.
+ */
 export function CategoryEditor({
   category,
   groups,
+  submissionKey,
 }: {
   category?: Category;
   groups: { id: string; name: string }[];
+  submissionKey?: string;
 }) {
   const t = useTranslations("forumAdmin");
   const te = useTranslations("errors");
@@ -48,6 +55,7 @@ export function CategoryEditor({
         </div>
       ) : null}
       {category ? <input type="hidden" name="id" value={category.id} /> : null}
+      {submissionKey ? <SubmissionKey fresh={submissionKey} kept={view.text(SUBMISSION_FIELD)} /> : null}
       <TextField
         id={`${key}-name`}
         name="name"
@@ -143,13 +151,15 @@ export function CategoryEditor({
   );
 }
 
-export function GroupCreator() {
+/** A new working group; `submissionKey` as for CategoryEditor. */
+export function GroupCreator({ submissionKey }: { submissionKey: string }) {
   const t = useTranslations("forumAdmin");
   const te = useTranslations("errors");
   const [state, action] = useActionState(createGroupAction, IDLE);
   const view = formView(state);
   return (
     <form action={action} noValidate>
+      <SubmissionKey fresh={submissionKey} kept={view.text(SUBMISSION_FIELD)} />
       {state.status === "success" ? <FormAlert kind="success">{t("groupCreated")}</FormAlert> : null}
       {state.status === "error" && state.formError ? (
         <FormAlert kind="error">{te(state.formError)}</FormAlert>
