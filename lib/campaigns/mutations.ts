@@ -6,6 +6,7 @@ import { campaignMailer } from "@/emails/campaign";
 import { assertActorMay } from "@/lib/admin/actor";
 import { recordAudit } from "@/lib/audit/mutations";
 import { AppError } from "@/lib/errors";
+import { TIME_ZONE } from "@/lib/i18n/config";
 import { deferJob, sendJob } from "@/lib/jobs/queue";
 import { deliverMail } from "@/lib/mail/transport";
 import { startSubmission } from "@/lib/submissions/mutations";
@@ -278,16 +279,18 @@ export async function duplicateCampaign(input: {
 export const duplicatedAt = (id: string) => `/admin/campaigns/${id}?saved=duplicated`;
 
 /**
- * A newly approved member joins every active welcome step: mail n goes out delayDays after now.
- * Runs inside the approval's transaction; the sender jobs are queued once it is over (should that
- * fail, the every-minute tick finds the due mails).
+ * A newly approved member joins every active welcome step: mail n goes out delayDays after `now`,
+ * at the same time of day in Berlin (an approval at 10:00 on the Friday before the clocks change is
+ * mailed at 10:00 three days later, not at 11:00). Runs inside the approval's transaction; the sender
+ * jobs are queued once it is over (should that fail, the every-minute tick finds the due mails).
  */
-export async function enrolInWelcomeSequence(tx: Executor, userId: string): Promise<void> {
+export async function enrolInWelcomeSequence(tx: Executor, userId: string, now = new Date()): Promise<void> {
   const enrolled = rowsOf<{ campaign_id: string; due_at: string | Date }>(
     await tx.execute(sql`
     insert into campaign_deliveries (id, campaign_id, email, name, locale, user_id, due_at)
     select gen_random_uuid()::text, c.id, lower(u.email), u.name, u.locale, u.id,
-      now() + c.delay_days * interval '1 day'
+      ((${now.toISOString()}::timestamptz at time zone ${TIME_ZONE}) + c.delay_days * interval '1 day')
+        at time zone ${TIME_ZONE}
     from campaigns c cross join users u
     where c.kind = 'welcome' and c.status = 'active' and u.id = ${userId}
       and not exists (select 1 from suppressions s where s.email = lower(u.email))
