@@ -1,47 +1,19 @@
 // What admin and sign-in forms show after a submission: the state their server action returned, as
 // the server renders it into the page again (without JavaScript that page is all there is).
-import { NextIntlClientProvider } from "next-intl";
-import { type ComponentProps, createElement, type FunctionComponent } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { CodeForm } from "@/lib/auth/components/code-form";
 import { CampaignForm } from "@/lib/campaigns/components/campaign-form";
 import { FaqCategoryForm } from "@/lib/faq/components/faq-category-form";
 import type { FormState } from "@/lib/forms/state";
 import { CategoryEditor, GroupCreator, MemberAdder } from "@/lib/groups/components/admin-forms";
-import { type Locale, TIME_ZONE } from "@/lib/i18n/config";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { CaptionsForm } from "@/lib/videos/components/captions-form";
+import { renderWithState as render } from "../support/render-with-state";
 
 vi.mock("@/lib/auth/config", () => ({ signOut: () => {} }));
 
 // The state an action returned, as React hands it to the form that sent it.
-const returned = vi.hoisted(() => ({ state: null as unknown }));
-vi.mock("react", async (original) => {
-  const react = await original<typeof import("react")>();
-  return {
-    ...react,
-    useActionState: (action: unknown, initial: unknown) => [returned.state ?? initial, action, false],
-  };
-});
-
-afterEach(() => {
-  returned.state = null;
-});
-
-function render<P extends object>(
-  component: FunctionComponent<P>,
-  props: P,
-  state: FormState | null = null,
-  locale: Locale = "de",
-) {
-  returned.state = state;
-  type Intl = ComponentProps<typeof NextIntlClientProvider>;
-  const intl: Omit<Intl, "children"> = { locale, messages: MESSAGES[locale], timeZone: TIME_ZONE };
-  return renderToStaticMarkup(
-    createElement(NextIntlClientProvider, intl as Intl, createElement(component, props)),
-  );
-}
+vi.mock("react", (original) => import("../support/action-state").then((m) => m.reactWithState(original)));
 
 const failed = (state: Partial<Extract<FormState, { status: "error" }>>): FormState => ({
   status: "error",

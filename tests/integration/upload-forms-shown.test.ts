@@ -3,14 +3,10 @@
 // there is). A file field cannot be filled in again, so the form must say the file is to be chosen anew.
 
 import { IntlMessageFormat } from "intl-messageformat";
-import { NextIntlClientProvider } from "next-intl";
-import { type ComponentProps, createElement, type FunctionComponent } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { ImportForm } from "@/lib/campaigns/components/import-form";
 import { uploadContactsAction } from "@/lib/campaigns/import-actions";
 import { type FormState, IDLE } from "@/lib/forms/state";
-import { TIME_ZONE } from "@/lib/i18n/config";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { LogoForm } from "@/lib/settings/components/logo-form";
 import { saveCaptionsAction } from "@/lib/videos/actions";
@@ -18,32 +14,12 @@ import { CaptionsForm } from "@/lib/videos/components/captions-form";
 import { createSession, createUser } from "../support/factories";
 import { form } from "../support/forms";
 import { signInWith } from "../support/next-headers";
+import { renderWithState as render } from "../support/render-with-state";
 
 vi.mock("@/lib/auth/config", () => ({ signOut: () => {} }));
 
 // The state an action returned, as React hands it to the form that sent it.
-const returned = vi.hoisted(() => ({ state: null as unknown }));
-vi.mock("react", async (original) => {
-  const react = await original<typeof import("react")>();
-  return {
-    ...react,
-    useActionState: (action: unknown, initial: unknown) => [returned.state ?? initial, action, false],
-  };
-});
-
-afterEach(() => {
-  returned.state = null;
-});
-
-function render<P extends object>(component: FunctionComponent<P>, props: P, state: FormState) {
-  const locale = "de";
-  returned.state = state;
-  type Intl = ComponentProps<typeof NextIntlClientProvider>;
-  const intl: Omit<Intl, "children"> = { locale, messages: MESSAGES[locale], timeZone: TIME_ZONE };
-  return renderToStaticMarkup(
-    createElement(NextIntlClientProvider, intl as Intl, createElement(component, props)),
-  );
-}
+vi.mock("react", (original) => import("../support/action-state").then((m) => m.reactWithState(original)));
 
 /** The text of the message beside the field with this id, or null. */
 const besideField = (html: string, id: string) =>
