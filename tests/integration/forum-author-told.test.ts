@@ -6,11 +6,12 @@ import { setPostStatus } from "@/lib/forum/moderation-mutations";
 import { createReply, createThread } from "@/lib/forum/mutations";
 import { postHref } from "@/lib/forum/utils";
 import { runQueuedJobs } from "@/lib/jobs/testing";
-import { reportContent, resolveReport } from "@/lib/moderation/mutations";
+import { resolveReport } from "@/lib/moderation/mutations";
 import { notificationText } from "@/lib/notifications/text";
 import { createUser } from "../support/factories";
 import { createCategory, createGroup } from "../support/forum-factories";
 import { member, outboxTo } from "../support/messages-factories";
+import { reportPost } from "../support/moderation";
 import { MAIL_WINDOW, tn } from "../support/notification-lines";
 
 /** The moderation lines in a member's notification centre: what they say and where they lead. */
@@ -43,12 +44,7 @@ describe("the author of a post a coordinator hides, deletes or shows again", () 
     const category = await createCategory("members");
     const { title, replyId, href } = await threadWithReply(category.id, otto, anna);
 
-    const report = await reportContent({
-      reporterId: rita.id,
-      subjectType: "post",
-      subjectId: String(replyId),
-      reason: "Werbung",
-    });
+    const report = await reportPost(rita.id, replyId);
     await resolveReport({ reportId: report.id, decision: "hide", actorId: coordinator.id });
     // Hidden, the post is gone for Anna too: the line leads to the notification centre, not to it.
     expect(await moderationLines(anna.id)).toEqual([
@@ -103,7 +99,7 @@ describe("the author of a post a coordinator hides, deletes or shows again", () 
     const { otto, anna, rita, coordinator, group, category } = await workingGroupSetting();
     const { thread, replyId } = await threadWithReply(category.id, otto, anna);
     const held = await createReply({ authorId: anna.id, threadId: thread.id, body: "Noch was", hold: true });
-    const report = await reportAs(rita.id, replyId);
+    const report = await reportPost(rita.id, replyId);
     await leaveGroup(group.id, [anna.id, rita.id]);
 
     await setPostStatus({ postId: held.postId, status: "visible", actorId: coordinator.id, audit: true });
@@ -115,7 +111,7 @@ describe("the author of a post a coordinator hides, deletes or shows again", () 
   it("gets no mail about it once they have left the group after it was decided", async () => {
     const { otto, anna, rita, coordinator, group, category } = await workingGroupSetting();
     const { title, replyId } = await threadWithReply(category.id, otto, anna);
-    const report = await reportAs(rita.id, replyId);
+    const report = await reportPost(rita.id, replyId);
     await resolveReport({ reportId: report.id, decision: "hide", actorId: coordinator.id });
     expect(await moderationLines(anna.id)).toHaveLength(1);
     expect(await moderationLines(rita.id)).toHaveLength(1);
@@ -128,7 +124,7 @@ describe("the author of a post a coordinator hides, deletes or shows again", () 
 
     // And the other way round: a reporter who left before the mail hears nothing by mail.
     const second = await threadWithReply(category.id, otto, rita);
-    const another = await reportAs(otto.id, second.replyId);
+    const another = await reportPost(otto.id, second.replyId);
     await resolveReport({ reportId: another.id, decision: "dismiss", actorId: coordinator.id });
     await leaveGroup(group.id, [otto.id]);
     await runQueuedJobs({ dueWithinMs: MAIL_WINDOW });
@@ -143,9 +139,6 @@ async function workingGroupSetting() {
   const group = await createGroup([otto.id, anna.id, rita.id]);
   return { otto, anna, rita, coordinator, group, category: await createCategory("group", group.id) };
 }
-
-const reportAs = (reporterId: string, postId: number) =>
-  reportContent({ reporterId, subjectType: "post", subjectId: String(postId), reason: "Werbung" });
 
 async function leaveGroup(groupId: string, userIds: string[]) {
   const db = await getDb();

@@ -7,11 +7,12 @@ import { notifications } from "@/db/schema";
 import { updateThreadFlags } from "@/lib/forum/moderation-mutations";
 import { createReply, createThread } from "@/lib/forum/mutations";
 import { runQueuedJobs } from "@/lib/jobs/testing";
-import { reportContent, resolveReport } from "@/lib/moderation/mutations";
+import { resolveReport } from "@/lib/moderation/mutations";
 import { notificationText } from "@/lib/notifications/text";
 import { createMember, createUser } from "../support/factories";
 import { createCategory } from "../support/forum-factories";
 import { member, outboxTo } from "../support/messages-factories";
+import { reportPost } from "../support/moderation";
 import { MAIL_WINDOW, tn } from "../support/notification-lines";
 
 /** A member's notification lines: what they say, where they lead, and the links a line lists. */
@@ -53,12 +54,7 @@ describe("renaming a thread", () => {
       body: `Frag @${rita.name}, sie unterrichtet dort.`,
     });
     await createReply({ authorId: anna.id, threadId: other.id, body: "Die Kita Sonnenschein." });
-    const report = await reportContent({
-      reporterId: rita.id,
-      subjectType: "post",
-      subjectId: String(mention.postId),
-      reason: "Werbung",
-    });
+    const report = await reportPost(rita.id, mention.postId);
     await resolveReport({ reportId: report.id, decision: "dismiss", actorId: coordinator.id });
     expect((await lines(otto.id)).map((l) => l.text).join(" ")).toContain(`„Sprachkurs ${tag}“`);
 

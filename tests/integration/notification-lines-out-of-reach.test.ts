@@ -6,13 +6,14 @@ import { updateEvent } from "@/lib/events/mutations";
 import { respond } from "@/lib/events/rsvp-mutations";
 import { createReply, createThread, setWatch } from "@/lib/forum/mutations";
 import { addGroupMember, removeGroupMember } from "@/lib/groups/mutations";
-import { reportContent, resolveReport } from "@/lib/moderation/mutations";
+import { resolveReport } from "@/lib/moderation/mutations";
 import { countUnread, listNotifications } from "@/lib/notifications/data";
 import { notificationText } from "@/lib/notifications/text";
 import { createTestEvent } from "../support/event-factories";
 import { createUser } from "../support/factories";
 import { createCategory, createGroup } from "../support/forum-factories";
 import { member } from "../support/messages-factories";
+import { reportPost } from "../support/moderation";
 import { tn } from "../support/notification-lines";
 
 type Reader = Parameters<typeof listNotifications>[0]["reader"];
@@ -49,12 +50,7 @@ describe("notification lines about a working group's threads and events", () => 
     await createReply({ authorId: anna.id, threadId: forAll.id, body: "Frag beim Sozialamt." });
     // Rita reported Anna's second reply and hears the decision; Anna hears that it was hidden.
     const reply = await createReply({ authorId: anna.id, threadId: inGroup.id, body: "Ruf mich privat an." });
-    const report = await reportContent({
-      reporterId: rita.id,
-      subjectType: "post",
-      subjectId: String(reply.postId),
-      reason: "Privat",
-    });
+    const report = await reportPost(rita.id, reply.postId, "Privat");
     await resolveReport({ reportId: report.id, decision: "hide", actorId: coordinator.id });
     // Otto answered yes to the group's meeting, which then moved.
     const meeting = await createTestEvent(coordinator.id, { visibility: "group", groupId: group.id });

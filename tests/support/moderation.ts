@@ -8,6 +8,10 @@ import { createSession, createUser } from "./factories";
 import { createCategory } from "./forum-factories";
 import { member } from "./messages-factories";
 
+/** A member reports a forum post, as the post's "report" form does. */
+export const reportPost = (reporterId: string, postId: number, reason = "Werbung") =>
+  reportContent({ reporterId, subjectType: "post", subjectId: String(postId), reason });
+
 /** Submits a decision on a report as this coordinator, as the queue's form (or a forged one) does. */
 export async function decideReport(
   coordinatorId: string,
