@@ -3,7 +3,15 @@ import sharp from "sharp";
 import { XSS_PAYLOADS } from "../fixtures/xss-payloads";
 import { expectNoA11yViolations } from "./support/a11y";
 import { invitedMember, test } from "./support/admin-fixtures";
-import { escapeRegExp, expect, tr, uniqueLetters, uniqueSuffix, waitForHydration } from "./support/fixtures";
+import {
+  COORDINATOR_STATE,
+  escapeRegExp,
+  expect,
+  tr,
+  uniqueLetters,
+  uniqueSuffix,
+  waitForHydration,
+} from "./support/fixtures";
 import { createGroupCategory } from "./support/forum-groups";
 import { waitForMail } from "./support/mailbox";
 import { CACHE_RENEWAL } from "./support/page-cache";
@@ -922,4 +930,29 @@ test("category names follow the reader's language: the coordinator names a new c
     reader.locator("main li a > bdi", { hasText: "Willkommen im Forum des Integrationsnetzwerks!" }),
   ).toBeVisible();
   await expectNoA11yViolations(reader);
+});
+
+test("without JavaScript, reloading the page a new working group was created on makes no second group", async ({
+  newPage,
+}) => {
+  const page = await newPage({ storageState: COORDINATOR_STATE, javaScriptEnabled: false });
+  const group = `AK Neu ${uniqueLetters()}`;
+  await page.goto("/admin/forum");
+  await page.getByLabel(t("forumAdmin.groupName")).fill(group);
+  await page.getByRole("button", { name: t("forumAdmin.createGroup") }).click();
+  await expect(page.getByText(t("forumAdmin.groupCreated"))).toBeVisible();
+  const groups = page.getByRole("heading", { level: 3, name: group, exact: true });
+  await expect(groups).toHaveCount(1);
+
+  // The browser sends the form again to reload the result.
+  const methods: string[] = [];
+  page.on("request", (request) => {
+    if (request.isNavigationRequest()) methods.push(request.method());
+  });
+  await page.reload();
+  expect(methods).toEqual(["POST"]);
+  await expect(page.getByText(t("forumAdmin.groupCreated"))).toBeVisible();
+  await expect(groups).toHaveCount(1);
+  await page.goto("/admin/forum");
+  await expect(groups).toHaveCount(1);
 });
