@@ -46,6 +46,8 @@ export const feedback = pgTable("feedback", {
   email: text("email"),
   pageUrl: text("page_url"),
   message: text("message").notNull(),
+  /** The form's one-time key (lib/submissions): the same form sent again (a reload) is not stored twice. */
+  submissionKey: text("submission_key").unique(),
   createdAt: ts("created_at").notNull().defaultNow(),
 });
 

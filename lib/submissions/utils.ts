@@ -23,12 +23,17 @@ export const newSubmissionKey = (): string => crypto.randomUUID();
 const normalised = (value: FormDataEntryValue | null): string =>
   typeof value === "string" ? value.replace(/\r\n?/g, "\n").trim() : "";
 
+/** The form's one-time key, when it sent a well-formed one. */
+export function sentSubmissionKey(formData: FormData): string | null {
+  const sent = formData.get(SUBMISSION_FIELD);
+  return typeof sent === "string" && UUID.test(sent) ? sent.toLowerCase() : null;
+}
+
 export function submissionOf(
   formData: FormData,
   { userId, scope, fields }: { userId: string; scope: string; fields: readonly string[] },
 ): Submission {
-  const sent = formData.get(SUBMISSION_FIELD);
-  const key = typeof sent === "string" && UUID.test(sent) ? sent.toLowerCase() : newSubmissionKey();
+  const key = sentSubmissionKey(formData) ?? newSubmissionKey();
   const text = JSON.stringify(fields.map((field) => normalised(formData.get(field))));
   const withFiles = [...formData.values()].some((v) => v instanceof Blob && v.size > 0);
   return {

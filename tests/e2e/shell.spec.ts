@@ -153,6 +153,32 @@ test("the accessibility feedback form mails the coordination office, who find it
   await expectNoA11yViolations(coordinator);
 });
 
+test("without JavaScript, reloading the feedback's thank-you page sends the form again but stores it once", async ({
+  newPage,
+  coordinator,
+}) => {
+  const page = await newPage({ javaScriptEnabled: false });
+  const message = `Die Tabellen haben keine Überschriften (${uniqueSuffix()}).`;
+  await page.goto("/barrierefreiheit");
+  const form = page.getByRole("region", { name: t("feedback.title") });
+  await form
+    .getByRole("textbox", { name: new RegExp(`^${escapeRegExp(t("feedback.message"))}`) })
+    .fill(message);
+  await form.getByRole("button", { name: t("feedback.submit") }).click();
+  await expect(form.getByRole("status")).toHaveText(t("feedback.thanks"));
+
+  const methods: string[] = [];
+  page.on("request", (request) => {
+    if (request.isNavigationRequest()) methods.push(request.method());
+  });
+  await page.reload();
+  expect(methods).toEqual(["POST"]);
+  await expect(form.getByRole("status")).toHaveText(t("feedback.thanks"));
+
+  await coordinator.goto("/admin/feedback");
+  await expect(coordinator.getByRole("article").filter({ hasText: message })).toHaveCount(1);
+});
+
 test.describe("on a phone", () => {
   test.use({ viewport: { width: 390, height: 844 } });
 

@@ -4,7 +4,11 @@
 // under test are imported afresh after it is set.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { QUEUE_MAILS_JOB } from "@/lib/feedback/constants";
+import { IDLE } from "@/lib/forms/state";
+import { SUBMISSION_FIELD } from "@/lib/submissions/constants";
+import { actAs } from "../support/actions";
 import { createUser } from "../support/factories";
+import { form } from "../support/forms";
 import { ownDatabaseForThisFile } from "../support/own-database";
 import { type SmtpCapture, startSmtpCapture, stopSmtpCapture } from "../support/smtp-capture";
 
@@ -85,5 +89,22 @@ describe("accessibility feedback", () => {
     // Only the refused mails went out again: one per coordinator and admin, not two.
     const recipients = smtp.messages.slice(before).map((m) => m.to.join());
     expect(new Set(recipients).size).toBe(recipients.length);
+  });
+
+  it("sent again with the same form (a reload of the result without JavaScript) is mailed once", async () => {
+    const coordinator = await createUser({ role: "coordinator" });
+    const { accessibilityFeedbackAction } = await import("@/lib/feedback/actions");
+    const key = crypto.randomUUID();
+    const send = (message: string) =>
+      actAs(undefined, () => accessibilityFeedbackAction(IDLE, form({ message, [SUBMISSION_FIELD]: key })));
+    const message = "Das Formular liest mein Vorleseprogramm nicht vor.";
+    for (let sending = 0; sending < 2; sending++)
+      expect(await send(message)).toEqual({ status: "success", message: "feedbackSent" });
+    // Another message with the key (a form shown again from the browser's history and rewritten).
+    await send("Und die Links sind zu klein.");
+    await jobs.runQueuedJobs();
+    const texts = mailsTo(coordinator.email).map((m) => m.text);
+    expect(texts).toHaveLength(2);
+    expect(texts.filter((text) => text.includes(message))).toHaveLength(1);
   });
 });

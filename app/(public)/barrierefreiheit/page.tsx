@@ -3,6 +3,7 @@ import { FeedbackForm } from "@/lib/feedback/components/feedback-form";
 import { ClientMessages } from "@/lib/i18n/components/client-messages";
 import { getTranslations } from "@/lib/i18n/server";
 import { LegalPageView } from "@/lib/legal/components/legal-page";
+import { newSubmissionKey } from "@/lib/submissions/utils";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("legal"))("accessibility") };
@@ -20,7 +21,7 @@ export default async function AccessibilityPage() {
         </h2>
         <p className="mb-4 max-w-xl">{tf("intro")}</p>
         <ClientMessages namespaces={["feedback", "errors"]}>
-          <FeedbackForm />
+          <FeedbackForm submissionKey={newSubmissionKey()} />
         </ClientMessages>
       </section>
     </>

@@ -3,12 +3,15 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { formView, IDLE } from "@/lib/forms/state";
+import { SubmissionKey } from "@/lib/submissions/components/submission-key";
+import { SUBMISSION_FIELD } from "@/lib/submissions/constants";
 import { errorMessage, TextField } from "@/lib/ui/components/field";
 import { FormAlert } from "@/lib/ui/components/form-alert";
 import { SubmitButton } from "@/lib/ui/components/submit-button";
 import { accessibilityFeedbackAction } from "../actions";
 
-export function FeedbackForm() {
+/** `submissionKey`: the form's one-time key, so that sending it again (a reload) mails nobody twice. */
+export function FeedbackForm({ submissionKey }: { submissionKey: string }) {
   const t = useTranslations("feedback");
   const te = useTranslations("errors");
   const [state, action] = useActionState(accessibilityFeedbackAction, IDLE);
@@ -17,6 +20,7 @@ export function FeedbackForm() {
   const err = (name: string) => errorMessage(te, errors[name]);
   return (
     <form action={action} noValidate className="max-w-xl">
+      <SubmissionKey fresh={submissionKey} kept={text(SUBMISSION_FIELD)} />
       {state.status === "error" && state.formError ? (
         <FormAlert kind="error">{te(state.formError, state.formErrorValues)}</FormAlert>
       ) : null}
