@@ -19,16 +19,16 @@ export async function submitAccessibilityFeedback(
   submissionKey: string | null = null,
 ): Promise<{ id: string }> {
   const db = await getDb();
-  const values = {
-    kind: "accessibility" as const,
-    name: input.name ?? null,
-    email: input.email ?? null,
-    pageUrl: input.pageUrl ?? null,
-    message: input.message,
-  };
   const [row] = await db
     .insert(feedback)
-    .values({ ...values, submissionKey })
+    .values({
+      kind: "accessibility",
+      name: input.name ?? null,
+      email: input.email ?? null,
+      pageUrl: input.pageUrl ?? null,
+      message: input.message,
+      submissionKey,
+    })
     .onConflictDoNothing({ target: feedback.submissionKey })
     .returning({ id: feedback.id });
   if (!row) {

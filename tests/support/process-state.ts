@@ -3,17 +3,7 @@
 // Integration test files that share their worker's modules (vitest.config.ts) would share it too:
 // setup.ts gives each file its own and stops and forgets it when the file is done.
 
-type ProcessState = {
-  __kpBoss?: unknown;
-  __kpQueues?: unknown;
-  __kpJobsSchema?: string;
-  __kpJobsSchemaTurn?: unknown;
-  __kpWorker?: unknown;
-  __knotenpunktSmtp?: { close(): void };
-  __kpCampaignSmtp?: { transport: { close(): void } };
-  __knotenpunktPageCache?: unknown;
-};
-const KEYS: (keyof ProcessState)[] = [
+const KEYS = [
   "__kpBoss",
   "__kpQueues",
   "__kpJobsSchema",
@@ -22,8 +12,12 @@ const KEYS: (keyof ProcessState)[] = [
   "__knotenpunktSmtp",
   "__kpCampaignSmtp",
   "__knotenpunktPageCache",
-];
-const state = globalThis as ProcessState;
+] as const;
+const state = globalThis as Partial<Record<(typeof KEYS)[number], unknown>> & {
+  __kpJobsSchema?: string;
+  __knotenpunktSmtp?: { close(): void };
+  __kpCampaignSmtp?: { transport: { close(): void } };
+};
 
 /**
  * On PostgreSQL the files share one database: each gets a pg-boss schema of its own, so a file
